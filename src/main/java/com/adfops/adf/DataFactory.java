@@ -1,0 +1,26 @@
+package com.adfops.adf;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Data Factory port. Every method may throw {@link DataFactoryException}; implementations follow ADF's
+ * continuation tokens so callers always get whole answers.
+ */
+public interface DataFactory {
+
+    /** The factories this bot is configured for, in configuration order (never empty). */
+    List<FactoryRef> factories();
+
+    /** The names of the pipelines defined in one factory, sorted. */
+    List<String> listPipelineNames(FactoryRef factory);
+
+    /** Pipeline runs of one factory updated within the query's window, newest first. */
+    List<PipelineRun> queryPipelineRuns(FactoryRef factory, RunQuery query);
+
+    /** Activity runs of one pipeline run, in execution order. */
+    List<ActivityRun> queryActivityRuns(FactoryRef factory, PipelineRun run);
+
+    /** One run by id, or empty when the factory has no such run. */
+    Optional<PipelineRun> getPipelineRun(FactoryRef factory, String runId);
+}

@@ -1,0 +1,42 @@
+package com.adfops.adf;
+
+/**
+ * A failure talking to a Data Factory, classified so the user can act on it. The message is safe to show:
+ * it never carries tokens, connection strings or stack traces.
+ */
+public class DataFactoryException extends RuntimeException {
+
+    /** What went wrong, from the user's point of view. */
+    public enum Kind {
+        /** The bot could not authenticate to Azure (credential missing, expired, wrong tenant). */
+        AUTHENTICATION,
+        /** Authenticated, but the identity lacks a role on the factory. */
+        PERMISSION,
+        /** The factory, pipeline or run does not exist. */
+        NOT_FOUND,
+        /** ADF or ARM throttled the request (HTTP 429). */
+        THROTTLED,
+        /** The service could not be reached (DNS, connection refused, timeout). */
+        NETWORK,
+        /** The service answered with an error of its own (5xx or an unexpected answer). */
+        SERVICE
+    }
+
+    private final Kind kind;
+    private final String factory;
+
+    public DataFactoryException(Kind kind, String factory, String safeMessage, Throwable cause) {
+        super(safeMessage, cause);
+        this.kind = kind;
+        this.factory = factory;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The factory name the failure concerns, or null. */
+    public String factory() {
+        return factory;
+    }
+}

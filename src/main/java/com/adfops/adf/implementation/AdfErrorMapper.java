@@ -1,0 +1,79 @@
+package com.adfops.adf.implementation;
+
+import com.adfops.adf.DataFactoryException;
+import com.adfops.adf.DataFactoryException.Kind;
+import com.azure.core.exception.ClientAuthenticationException;
+import com.azure.core.exception.HttpResponseException;
+import com.azure.core.management.exception.ManagementException;
+import com.azure.identity.CredentialUnavailableException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Turns SDK and transport exceptions into {@link DataFactoryException}s whose messages are safe to show:
+ * built from the HTTP status and ADF's error code only, never from raw exception text (which can hold host
+ * names, request ids or tokens).
+ */
+final class AdfErrorMapper {
+
+    private AdfErrorMapper() {
+    }
+
+    static DataFactoryException map(RuntimeException e, String factory, String what) {
+        if (e instanceof DataFactoryException d) {
+            return d;
+        }
+        if (e instanceof ClientAuthenticationException || hasCause(e, CredentialUnavailableException.class)) {
+            return new DataFactoryException(Kind.AUTHENTICATION, factory,
+                    "The bot could not sign in to Azure to read " + what + ".", e);
+        }
+        if (e instanceof HttpResponseException http && http.getResponse() != null) {
+            int status = http.getResponse().getStatusCode();
+            String code = errorCode(http);
+            String suffix = code == null ? " (HTTP " + status + ")" : " (" + code + ", HTTP " + status + ")";
+            return switch (status) {
+                case 401 -> new DataFactoryException(Kind.AUTHENTICATION, factory,
+                        "Azure rejected the bot's credentials while reading " + what + suffix + ".", e);
+                case 403 -> new DataFactoryException(Kind.PERMISSION, factory,
+                        "The bot's identity is not allowed to read " + what + suffix + ".", e);
+                case 404 -> new DataFactoryException(Kind.NOT_FOUND, factory,
+                        "Azure could not find " + what + suffix + ".", e);
+                case 429 -> new DataFactoryException(Kind.THROTTLED, factory,
+                        "Azure is throttling requests for " + what + suffix + ".", e);
+                default -> new DataFactoryException(Kind.SERVICE, factory,
+                        "Data Factory returned an error for " + what + suffix + ".", e);
+            };
+        }
+        if (hasCause(e, UnknownHostException.class) || hasCause(e, ConnectException.class)
+                || hasCause(e, TimeoutException.class) || hasCause(e, IOException.class)) {
+            return new DataFactoryException(Kind.NETWORK, factory,
+                    "The bot could not reach Data Factory to read " + what + ".", e);
+        }
+        return new DataFactoryException(Kind.SERVICE, factory,
+                "Reading " + what + " failed unexpectedly.", e);
+    }
+
+    private static String errorCode(HttpResponseException http) {
+        if (http instanceof ManagementException m && m.getValue() != null) {
+            String code = m.getValue().getCode();
+            if (code != null && code.matches("[A-Za-z0-9_.]{1,80}")) {
+                return code;
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,104 @@
+package com.adfops.adf.implementation;
+
+import com.adfops.adf.ActivityError;
+import com.adfops.adf.ActivityRun;
+import com.adfops.adf.FactoryRef;
+import com.adfops.adf.PipelineRun;
+import com.adfops.adf.RunStatus;
+import com.azure.resourcemanager.datafactory.models.PipelineRunInvokedBy;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Maps the SDK's run models to the domain records, once, in one place. */
+final class AdfModelMapper {
+
+    private AdfModelMapper() {
+    }
+
+    static PipelineRun toDomain(FactoryRef factory, com.azure.resourcemanager.datafactory.models.PipelineRun run) {
+        PipelineRunInvokedBy by = run.invokedBy();
+        String invokedByType = by == null ? null : by.invokedByType();
+        String invokedByName = by == null ? null : by.name();
+        String parentRunId = null;
+        String parentPipeline = null;
+        if (by != null && by.pipelineRunId() != null && !by.pipelineRunId().isBlank()) {
+            parentRunId = by.pipelineRunId();
+            parentPipeline = by.pipelineName();
+        }
+        Map<String, String> params = run.parameters() == null ? Map.of() : new LinkedHashMap<>(run.parameters());
+        params.values().removeIf(v -> v == null);
+        String rerunOf = null;
+        Object rerun = run.additionalProperties() == null ? null : run.additionalProperties().get("runGroupId");
+        if (run.runGroupId() != null && !run.runGroupId().equals(run.runId())) {
+            rerunOf = run.runGroupId();
+        } else if (rerun instanceof String s && !s.equals(run.runId())) {
+            rerunOf = s;
+        }
+        return new PipelineRun(
+                factory,
+                run.runId(),
+                run.pipelineName(),
+                RunStatus.fromWire(run.status()),
+                run.message(),
+                instant(run.runStart()),
+                instant(run.runEnd()),
+                instant(run.lastUpdated()),
+                run.durationInMs() == null ? null : run.durationInMs().longValue(),
+                params,
+                invokedByType,
+                invokedByName,
+                parentRunId,
+                parentPipeline,
+                rerunOf);
+    }
+
+    static ActivityRun toDomain(com.azure.resourcemanager.datafactory.models.ActivityRun a) {
+        String childRunId = null;
+        String childPipeline = null;
+        if (a.output() instanceof Map<?, ?> out) {
+            childRunId = string(out.get("pipelineRunId"));
+            childPipeline = string(out.get("pipelineName"));
+        }
+        ActivityError error = new ActivityError("", "", "", "");
+        if (a.error() instanceof Map<?, ?> err) {
+            error = new ActivityError(
+                    string(err.get("errorCode")),
+                    string(err.get("message")),
+                    string(err.get("failureType")),
+                    string(err.get("target")));
+        }
+        String iterationHash = null;
+        if (a.additionalProperties() != null) {
+            iterationHash = string(a.additionalProperties().get("iterationHash"));
+        }
+        return new ActivityRun(
+                a.pipelineRunId(),
+                a.pipelineName(),
+                a.activityRunId(),
+                a.activityName(),
+                a.activityType(),
+                RunStatus.fromWire(a.status()),
+                instant(a.activityRunStart()),
+                instant(a.activityRunEnd()),
+                a.durationInMs() == null ? null : a.durationInMs().longValue(),
+                error,
+                blankToNull(childRunId),
+                blankToNull(childPipeline),
+                a.linkedServiceName(),
+                blankToNull(iterationHash));
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String string(Object o) {
+        return o == null ? null : String.valueOf(o);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

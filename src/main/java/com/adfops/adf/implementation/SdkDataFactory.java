@@ -1,0 +1,216 @@
+package com.adfops.adf.implementation;
+
+import com.adfops.adf.ActivityRun;
+import com.adfops.adf.DataFactory;
+import com.adfops.adf.DataFactoryException;
+import com.adfops.adf.FactoryRef;
+import com.adfops.adf.PipelineRun;
+import com.adfops.adf.RunQuery;
+import com.adfops.adf.RunStatus;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.policy.ExponentialBackoff;
+import com.azure.core.http.policy.RetryPolicy;
+import com.azure.core.http.policy.UserAgentPolicy;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.profile.AzureProfile;
+import com.azure.core.util.HttpClientOptions;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.resourcemanager.datafactory.DataFactoryManager;
+import com.azure.resourcemanager.datafactory.models.ActivityRunsQueryResponse;
+import com.azure.resourcemanager.datafactory.models.PipelineRunsQueryResponse;
+import com.azure.resourcemanager.datafactory.models.RunFilterParameters;
+import com.azure.resourcemanager.datafactory.models.RunQueryFilter;
+import com.azure.resourcemanager.datafactory.models.RunQueryFilterOperand;
+import com.azure.resourcemanager.datafactory.models.RunQueryFilterOperator;
+import com.azure.resourcemanager.datafactory.models.RunQueryOrder;
+import com.azure.resourcemanager.datafactory.models.RunQueryOrderBy;
+import com.azure.resourcemanager.datafactory.models.RunQueryOrderByField;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link DataFactory} on azure-resourcemanager-datafactory. One {@link DataFactoryManager} per subscription,
+ * created once and shared (the SDK clients are thread-safe).
+ */
+public final class SdkDataFactory implements DataFactory {
+
+    /** Hard stop for paging loops, so a misbehaving server cannot keep us paging forever. */
+    private static final int MAX_PAGES = 500;
+
+    private final List<FactoryRef> factories;
+    private final Map<String, DataFactoryManager> managers = new ConcurrentHashMap<>();
+    private final java.util.function.Function<String, DataFactoryManager> managerFactory;
+
+    private SdkDataFactory(List<FactoryRef> factories, java.util.function.Function<String, DataFactoryManager> managerFactory) {
+        if (factories.isEmpty()) {
+            throw new IllegalArgumentException("at least one factory must be configured");
+        }
+        this.factories = List.copyOf(factories);
+        this.managerFactory = managerFactory;
+    }
+
+    /** Talks to Azure Resource Manager in the public cloud with {@code DefaultAzureCredential}. */
+    public static SdkDataFactory forAzure(List<FactoryRef> factories, Duration timeout) {
+        HttpClient http = HttpClient.createDefault(new HttpClientOptions()
+                .setConnectTimeout(timeout)
+                .setResponseTimeout(timeout)
+                .setReadTimeout(timeout));
+        var credential = new DefaultAzureCredentialBuilder().build();
+        return new SdkDataFactory(factories, subscription -> DataFactoryManager.configure()
+                .withHttpClient(http)
+                .authenticate(credential, new AzureProfile(null, subscription, AzureEnvironment.AZURE)));
+    }
+
+    /**
+     * Talks to an ADF-compatible endpoint without authentication, over plain HTTP: the embedded simulated
+     * factory on loopback. azure-core refuses a token credential over http, so the pipeline carries none.
+     */
+    public static SdkDataFactory forEndpoint(List<FactoryRef> factories, String endpoint, Duration timeout) {
+        String base = endpoint.endsWith("/") ? endpoint : endpoint + "/";
+        AzureEnvironment env = new AzureEnvironment(Map.of(
+                "resourceManagerEndpointUrl", base,
+                "activeDirectoryEndpointUrl", base,
+                "managementEndpointUrl", base));
+        HttpClient http = HttpClient.createDefault(new HttpClientOptions()
+                .setConnectTimeout(timeout)
+                .setResponseTimeout(timeout)
+                .setReadTimeout(timeout));
+        HttpPipeline pipeline = new HttpPipelineBuilder()
+                .httpClient(http)
+                .policies(new UserAgentPolicy("adfops-bot"),
+                        new RetryPolicy(new ExponentialBackoff(2, Duration.ofMillis(20), Duration.ofMillis(200))))
+                .build();
+        return new SdkDataFactory(factories, subscription ->
+                DataFactoryManager.authenticate(pipeline, new AzureProfile(null, subscription, env)));
+    }
+
+    @Override
+    public List<FactoryRef> factories() {
+        return factories;
+    }
+
+    private DataFactoryManager manager(FactoryRef f) {
+        return managers.computeIfAbsent(f.subscriptionId(), managerFactory);
+    }
+
+    @Override
+    public List<String> listPipelineNames(FactoryRef factory) {
+        try {
+            List<String> names = new ArrayList<>();
+            for (var p : manager(factory).pipelines().listByFactory(factory.resourceGroup(), factory.factoryName())) {
+                names.add(p.name());
+            }
+            names.sort(String.CASE_INSENSITIVE_ORDER);
+            return names;
+        } catch (RuntimeException e) {
+            throw AdfErrorMapper.map(e, factory.factoryName(), "the pipelines of factory " + factory.factoryName());
+        }
+    }
+
+    @Override
+    public List<PipelineRun> queryPipelineRuns(FactoryRef factory, RunQuery query) {
+        try {
+            List<RunQueryFilter> filters = new ArrayList<>();
+            if (!query.pipelineNames().isEmpty()) {
+                filters.add(new RunQueryFilter()
+                        .withOperand(RunQueryFilterOperand.PIPELINE_NAME)
+                        .withOperator(RunQueryFilterOperator.IN)
+                        .withValues(List.copyOf(query.pipelineNames())));
+            }
+            if (!query.statuses().isEmpty()) {
+                List<String> wire = new ArrayList<>();
+                for (RunStatus s : query.statuses()) {
+                    wire.add(s.wireName());
+                }
+                filters.add(new RunQueryFilter()
+                        .withOperand(RunQueryFilterOperand.STATUS)
+                        .withOperator(RunQueryFilterOperator.IN)
+                        .withValues(wire));
+            }
+            RunFilterParameters params = new RunFilterParameters()
+                    .withLastUpdatedAfter(query.from().atOffset(ZoneOffset.UTC))
+                    .withLastUpdatedBefore(query.to().atOffset(ZoneOffset.UTC))
+                    .withFilters(filters.isEmpty() ? null : filters)
+                    .withOrderBy(List.of(new RunQueryOrderBy()
+                            .withOrderBy(RunQueryOrderByField.RUN_START).withOrder(RunQueryOrder.DESC)));
+            List<PipelineRun> runs = new ArrayList<>();
+            Set<String> seenTokens = new HashSet<>();
+            var client = manager(factory).pipelineRuns();
+            for (int page = 0; page < MAX_PAGES; page++) {
+                PipelineRunsQueryResponse resp = client.queryByFactory(factory.resourceGroup(), factory.factoryName(), params);
+                if (resp.value() != null) {
+                    for (var r : resp.value()) {
+                        runs.add(AdfModelMapper.toDomain(factory, r));
+                    }
+                }
+                String token = resp.continuationToken();
+                if (token == null || token.isBlank() || runs.size() >= query.maxRuns() || !seenTokens.add(token)) {
+                    break;
+                }
+                params.withContinuationToken(token);
+            }
+            runs.sort(Comparator.comparing(PipelineRun::sortTime).reversed());
+            return runs.size() > query.maxRuns() ? runs.subList(0, query.maxRuns()) : runs;
+        } catch (RuntimeException e) {
+            throw AdfErrorMapper.map(e, factory.factoryName(), "pipeline runs of factory " + factory.factoryName());
+        }
+    }
+
+    @Override
+    public List<ActivityRun> queryActivityRuns(FactoryRef factory, PipelineRun run) {
+        try {
+            Instant start = run.runStart() != null ? run.runStart() : run.sortTime();
+            Instant end = run.runEnd() != null ? run.runEnd() : Instant.now();
+            RunFilterParameters params = new RunFilterParameters()
+                    .withLastUpdatedAfter(start.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC))
+                    .withLastUpdatedBefore(end.plus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC));
+            List<ActivityRun> result = new ArrayList<>();
+            Set<String> seenTokens = new HashSet<>();
+            var client = manager(factory).activityRuns();
+            for (int page = 0; page < MAX_PAGES; page++) {
+                ActivityRunsQueryResponse resp = client.queryByPipelineRun(
+                        factory.resourceGroup(), factory.factoryName(), run.runId(), params);
+                if (resp.value() != null) {
+                    for (var a : resp.value()) {
+                        result.add(AdfModelMapper.toDomain(a));
+                    }
+                }
+                String token = resp.continuationToken();
+                if (token == null || token.isBlank() || !seenTokens.add(token)) {
+                    break;
+                }
+                params.withContinuationToken(token);
+            }
+            result.sort(Comparator.comparing((ActivityRun a) -> a.start() == null ? Instant.MAX : a.start())
+                    .thenComparing(a -> a.end() == null ? Instant.MAX : a.end()));
+            return result;
+        } catch (RuntimeException e) {
+            throw AdfErrorMapper.map(e, factory.factoryName(), "activity runs of run " + run.runId());
+        }
+    }
+
+    @Override
+    public Optional<PipelineRun> getPipelineRun(FactoryRef factory, String runId) {
+        try {
+            var r = manager(factory).pipelineRuns().get(factory.resourceGroup(), factory.factoryName(), runId);
+            return Optional.ofNullable(r).map(x -> AdfModelMapper.toDomain(factory, x));
+        } catch (RuntimeException e) {
+            DataFactoryException mapped = AdfErrorMapper.map(e, factory.factoryName(), "run " + runId);
+            if (mapped.kind() == DataFactoryException.Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw mapped;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package com.adfops.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data a simulated factory serves: ADF-shaped PipelineRun and ActivityRun JSON objects, kept verbatim.
+ * Format of a dataset file: {@code {"factory": NAME, "pipelineRuns": [...], "activityRuns": [...]}}.
+ */
+public final class SimDataset {
+
+    private final String factory;
+    private final List<ObjectNode> pipelineRuns;
+    private final Map<String, List<ObjectNode>> activityRunsByRun;
+    private final Map<String, ObjectNode> runsById;
+
+    public SimDataset(String factory, List<ObjectNode> pipelineRuns, List<ObjectNode> activityRuns) {
+        if (factory == null || factory.isBlank()) {
+            throw new IllegalArgumentException("dataset: \"factory\" must name the factory");
+        }
+        this.factory = factory;
+        this.pipelineRuns = List.copyOf(pipelineRuns);
+        this.runsById = new LinkedHashMap<>();
+        for (ObjectNode r : pipelineRuns) {
+            String id = text(r, "runId");
+            if (id == null || text(r, "pipelineName") == null || text(r, "status") == null) {
+                throw new IllegalArgumentException(
+                        "dataset: every pipeline run needs runId, pipelineName and status; got " + abbreviate(r));
+            }
+            runsById.put(id, r);
+        }
+        Map<String, List<ObjectNode>> byRun = new LinkedHashMap<>();
+        for (ObjectNode a : activityRuns) {
+            String runId = text(a, "pipelineRunId");
+            if (runId == null || text(a, "activityName") == null) {
+                throw new IllegalArgumentException(
+                        "dataset: every activity run needs pipelineRunId and activityName; got " + abbreviate(a));
+            }
+            byRun.computeIfAbsent(runId, k -> new ArrayList<>()).add(a);
+        }
+        byRun.replaceAll((k, v) -> Collections.unmodifiableList(v));
+        this.activityRunsByRun = Collections.unmodifiableMap(byRun);
+    }
+
+    /** Reads a dataset file; the message of the exception says what is wrong with it. */
+    public static SimDataset load(Path file, ObjectMapper json) {
+        JsonNode root;
+        try {
+            root = json.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("dataset " + file + " could not be read as JSON: "
+                    + e.getClass().getSimpleName(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("dataset " + file + ": the top level must be a JSON object");
+        }
+        String factory = text(root, "factory");
+        List<ObjectNode> runs = objects(root.get("pipelineRuns"), "pipelineRuns");
+        List<ObjectNode> acts = root.has("activityRuns") ? objects(root.get("activityRuns"), "activityRuns") : List.of();
+        return new SimDataset(factory, runs, acts);
+    }
+
+    private static List<ObjectNode> objects(JsonNode node, String field) {
+        if (node == null || !node.isArray()) {
+            throw new IllegalArgumentException("dataset: \"" + field + "\" must be an array");
+        }
+        List<ObjectNode> out = new ArrayList<>();
+        for (JsonNode n : node) {
+            if (!n.isObject()) {
+                throw new IllegalArgumentException("dataset: every element of \"" + field + "\" must be an object");
+            }
+            out.add((ObjectNode) n);
+        }
+        return out;
+    }
+
+    public String factory() {
+        return factory;
+    }
+
+    public List<ObjectNode> pipelineRuns() {
+        return pipelineRuns;
+    }
+
+    public ObjectNode run(String runId) {
+        return runsById.get(runId);
+    }
+
+    public List<ObjectNode> activityRuns(String runId) {
+        return activityRunsByRun.getOrDefault(runId, List.of());
+    }
+
+    public int activityRunCount() {
+        return activityRunsByRun.values().stream().mapToInt(List::size).sum();
+    }
+
+    static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /** A time field as an instant, or null if missing or unparseable. */
+    static Instant time(JsonNode n, String field) {
+        String s = text(n, field);
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(s);
+            } catch (DateTimeParseException e2) {
+                try {
+                    return java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC);
+                } catch (DateTimeParseException e3) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    private static String abbreviate(JsonNode n) {
+        String s = n.toString();
+        return s.length() > 120 ? s.substring(0, 120) + "..." : s;
+    }
+}

@@ -1,0 +1,427 @@
+package com.adfops.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A loopback HTTP server speaking the ADF REST API (api-version 2018-06-01) for one factory:
+ * {@code POST .../factories/{f}/queryPipelineRuns}, {@code POST .../factories/{f}/pipelineruns/{id}/queryActivityruns}
+ * and {@code GET .../factories/{f}/pipelineruns/{id}}. Answers use ADF's JSON shapes, filters and
+ * continuation-token paging; errors use ARM's {@code {"error": {"code", "message"}}} body.
+ */
+public final class SimulatedDataFactoryServer implements AutoCloseable {
+
+    public static final String SUBSCRIPTION_ID = "00000000-0000-0000-0000-00000000adf0";
+    public static final String RESOURCE_GROUP = "rg-adfops-sim";
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatedDataFactoryServer.class);
+    private static final Pattern FACTORY_PATH = Pattern.compile(
+            "(?i)^/subscriptions/([^/]+)/resourcegroups/([^/]+)/providers/microsoft\\.datafactory/factories/([^/]+)(/.*)?$");
+    private static final Pattern QUERY_RUNS = Pattern.compile("(?i)^/querypipelineruns/?$");
+    private static final Pattern QUERY_ACTIVITIES = Pattern.compile("(?i)^/pipelineruns/([^/]+)/queryactivityruns/?$");
+    private static final Pattern LIST_PIPELINES = Pattern.compile("(?i)^/pipelines/?$");
+    private static final Pattern GET_RUN = Pattern.compile("(?i)^/pipelineruns/([^/]+)/?$");
+
+    private final SimDataset dataset;
+    private final ObjectMapper json;
+    private final int pageSize;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final AtomicInteger requestCount = new AtomicInteger();
+    private volatile boolean emptyFirstPage;
+
+    /** An injected failure: the next {@code times} requests whose path contains {@code pathPart} get it. */
+    private record Fault(String pathPart, int status, String code, AtomicInteger remaining) {
+    }
+
+    private SimulatedDataFactoryServer(SimDataset dataset, ObjectMapper json, int pageSize, HttpServer server) {
+        this.dataset = dataset;
+        this.json = json;
+        this.pageSize = Math.max(1, pageSize);
+        this.server = server;
+        this.executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "adf-sim");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+    }
+
+    /** Starts a server on 127.0.0.1 on a free port. */
+    public static SimulatedDataFactoryServer start(SimDataset dataset, ObjectMapper json, int pageSize) {
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            SimulatedDataFactoryServer s = new SimulatedDataFactoryServer(dataset, json, pageSize, http);
+            http.start();
+            log.info("Simulated Data Factory '{}' listening on {} ({} pipeline runs, {} activity runs)",
+                    dataset.factory(), s.endpoint(), dataset.pipelineRuns().size(), dataset.activityRunCount());
+            return s;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the simulated Data Factory on loopback", e);
+        }
+    }
+
+    /** The base URL to use as the resource manager endpoint, e.g. {@code http://127.0.0.1:41234/}. */
+    public String endpoint() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    public SimDataset dataset() {
+        return dataset;
+    }
+
+    public int requestCount() {
+        return requestCount.get();
+    }
+
+    /** Makes the next {@code times} requests whose path contains {@code pathPart} fail with an ARM error body. */
+    public void injectFault(String pathPart, int status, String code, int times) {
+        faults.add(new Fault(pathPart.toLowerCase(Locale.ROOT), status, code, new AtomicInteger(times)));
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** When set, the first page of every query is empty but carries a continuation token (ADF does this). */
+    public void setEmptyFirstPage(boolean on) {
+        this.emptyFirstPage = on;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        requestCount.incrementAndGet();
+        try {
+            URI uri = ex.getRequestURI();
+            String path = uri.getPath();
+            for (Fault f : faults) {
+                if (path.toLowerCase(Locale.ROOT).contains(f.pathPart()) && f.remaining().getAndDecrement() > 0) {
+                    error(ex, f.status(), f.code(), "Injected failure " + f.code() + ".");
+                    return;
+                }
+            }
+            if (query(uri, "api-version") == null) {
+                error(ex, 400, "MissingApiVersionParameter",
+                        "The api-version query parameter (?api-version=) is required for all requests.");
+                return;
+            }
+            Matcher m = FACTORY_PATH.matcher(path);
+            if (!m.matches()) {
+                error(ex, 404, "NotFound", "No route for the request path.");
+                return;
+            }
+            String factory = m.group(3);
+            if (!factory.equalsIgnoreCase(dataset.factory())
+                    || !m.group(1).equalsIgnoreCase(SUBSCRIPTION_ID) || !m.group(2).equalsIgnoreCase(RESOURCE_GROUP)) {
+                error(ex, 404, "ResourceNotFound", "The Resource 'Microsoft.DataFactory/factories/" + factory
+                        + "' under resource group '" + m.group(2) + "' was not found.");
+                return;
+            }
+            String rest = m.group(4) == null ? "" : m.group(4);
+            String method = ex.getRequestMethod();
+            Matcher a;
+            if (method.equals("POST") && QUERY_RUNS.matcher(rest).matches()) {
+                JsonNode body = readBody(ex);
+                if (body != null) {
+                    queryPipelineRuns(ex, body);
+                }
+            } else if (method.equals("POST") && (a = QUERY_ACTIVITIES.matcher(rest)).matches()) {
+                JsonNode body = readBody(ex);
+                if (body != null) {
+                    queryActivityRuns(ex, a.group(1), body);
+                }
+            } else if (method.equals("GET") && LIST_PIPELINES.matcher(rest).matches()) {
+                listPipelines(ex, m.group(1), m.group(2), factory);
+            } else if (method.equals("GET") && (a = GET_RUN.matcher(rest)).matches()) {
+                ObjectNode run = dataset.run(a.group(1));
+                if (run == null) {
+                    error(ex, 404, "PipelineRunNotFound", "Pipeline run '" + a.group(1) + "' was not found.");
+                } else {
+                    send(ex, 200, run);
+                }
+            } else {
+                error(ex, 404, "NotFound", "The simulated factory does not implement " + method + " " + rest + ".");
+            }
+        } catch (RuntimeException e) {
+            log.warn("Simulated Data Factory failed on {}", ex.getRequestURI().getPath(), e);
+            error(ex, 500, "InternalServerError", "The simulated factory failed to answer.");
+        } finally {
+            ex.close();
+        }
+    }
+
+    private JsonNode readBody(HttpExchange ex) throws IOException {
+        JsonNode body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = json.readTree(in.readAllBytes());
+        } catch (IOException e) {
+            error(ex, 400, "BadRequest", "The request body is not valid JSON.");
+            return null;
+        }
+        if (body == null || !body.isObject()) {
+            error(ex, 400, "BadRequest", "The request body must be a RunFilterParameters object.");
+            return null;
+        }
+        if (SimDataset.time(body, "lastUpdatedAfter") == null || SimDataset.time(body, "lastUpdatedBefore") == null) {
+            error(ex, 400, "BadRequest", "lastUpdatedAfter and lastUpdatedBefore are required date-times.");
+            return null;
+        }
+        return body;
+    }
+
+    /** Pipelines as ADF lists them (PipelineResource); the simulator knows the pipelines from their runs. */
+    private void listPipelines(HttpExchange ex, String sub, String rg, String factory) throws IOException {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (ObjectNode r : dataset.pipelineRuns()) {
+            names.add(SimDataset.text(r, "pipelineName"));
+        }
+        ObjectNode resp = json.createObjectNode();
+        ArrayNode value = resp.putArray("value");
+        for (String name : names) {
+            ObjectNode p = value.addObject();
+            p.put("id", "/subscriptions/" + sub + "/resourceGroups/" + rg
+                    + "/providers/Microsoft.DataFactory/factories/" + factory + "/pipelines/" + name);
+            p.put("name", name);
+            p.put("type", "Microsoft.DataFactory/factories/pipelines");
+            p.put("etag", Integer.toHexString(name.hashCode()));
+            p.putObject("properties").putArray("activities");
+        }
+        send(ex, 200, resp);
+    }
+
+    private void queryPipelineRuns(HttpExchange ex, JsonNode body) throws IOException {
+        Instant after = SimDataset.time(body, "lastUpdatedAfter");
+        Instant before = SimDataset.time(body, "lastUpdatedBefore");
+        Predicate<ObjectNode> keep = r -> {
+            Instant updated = firstNonNull(SimDataset.time(r, "lastUpdated"), SimDataset.time(r, "runEnd"),
+                    SimDataset.time(r, "runStart"));
+            return updated == null || (!updated.isBefore(after) && updated.isBefore(before));
+        };
+        Predicate<ObjectNode> filters = filters(body.get("filters"), true);
+        if (filters == null) {
+            error(ex, 400, "BadRequest", "A filter has an unknown operand or operator.");
+            return;
+        }
+        List<ObjectNode> matched = new ArrayList<>();
+        for (ObjectNode r : dataset.pipelineRuns()) {
+            if (keep.test(r) && filters.test(r)) {
+                matched.add(r);
+            }
+        }
+        matched.sort(order(body.get("orderBy"), "runStart"));
+        page(ex, body, matched);
+    }
+
+    private void queryActivityRuns(HttpExchange ex, String runId, JsonNode body) throws IOException {
+        Instant after = SimDataset.time(body, "lastUpdatedAfter");
+        Instant before = SimDataset.time(body, "lastUpdatedBefore");
+        Predicate<ObjectNode> filters = filters(body.get("filters"), false);
+        if (filters == null) {
+            error(ex, 400, "BadRequest", "A filter has an unknown operand or operator.");
+            return;
+        }
+        List<ObjectNode> matched = new ArrayList<>();
+        for (ObjectNode a : dataset.activityRuns(runId)) {
+            Instant start = SimDataset.time(a, "activityRunStart");
+            boolean inWindow = start == null || (!start.isBefore(after) && start.isBefore(before));
+            if (inWindow && filters.test(a)) {
+                matched.add(a);
+            }
+        }
+        matched.sort(order(body.get("orderBy"), "activityRunStart"));
+        page(ex, body, matched);
+    }
+
+    private void page(HttpExchange ex, JsonNode body, List<ObjectNode> matched) throws IOException {
+        String token = SimDataset.text(body, "continuationToken");
+        int offset = 0;
+        boolean pastEmpty = false;
+        if (token != null && !token.isBlank()) {
+            try {
+                String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+                String[] parts = decoded.split(":");
+                if (parts.length != 2 || !parts[0].equals("sim")) {
+                    throw new IllegalArgumentException();
+                }
+                offset = Integer.parseInt(parts[1]);
+                pastEmpty = true;
+            } catch (IllegalArgumentException e) {
+                error(ex, 400, "InvalidContinuationToken", "The continuation token is not valid.");
+                return;
+            }
+        }
+        ObjectNode resp = json.createObjectNode();
+        ArrayNode value = resp.putArray("value");
+        if (emptyFirstPage && !pastEmpty && !matched.isEmpty()) {
+            resp.put("continuationToken", token(0));
+            send(ex, 200, resp);
+            return;
+        }
+        int end = Math.min(matched.size(), offset + pageSize);
+        for (int i = offset; i < end; i++) {
+            value.add(matched.get(i));
+        }
+        if (end < matched.size()) {
+            resp.put("continuationToken", token(end));
+        }
+        send(ex, 200, resp);
+    }
+
+    private static String token(int offset) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("sim:" + offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Builds the predicate for ADF's filters[], or null if one is invalid. */
+    private Predicate<ObjectNode> filters(JsonNode filters, boolean pipelineLevel) {
+        Predicate<ObjectNode> all = r -> true;
+        if (filters == null || filters.isNull()) {
+            return all;
+        }
+        if (!filters.isArray()) {
+            return null;
+        }
+        for (JsonNode f : filters) {
+            String operand = SimDataset.text(f, "operand");
+            String operator = SimDataset.text(f, "operator");
+            Set<String> values = new HashSet<>();
+            if (f.get("values") != null) {
+                f.get("values").forEach(v -> values.add(v.asText().toLowerCase(Locale.ROOT)));
+            }
+            if (operand == null || operator == null) {
+                return null;
+            }
+            String field = switch (operand) {
+                case "PipelineName" -> "pipelineName";
+                case "Status" -> "status";
+                case "RunStart" -> "runStart";
+                case "RunEnd" -> "runEnd";
+                case "RunGroupId" -> "runGroupId";
+                case "ActivityName" -> "activityName";
+                case "ActivityType" -> "activityType";
+                case "ActivityRunStart" -> "activityRunStart";
+                case "ActivityRunEnd" -> "activityRunEnd";
+                case "LatestOnly" -> "isLatest";
+                default -> null;
+            };
+            if (field == null) {
+                return null;
+            }
+            Predicate<ObjectNode> in = r -> {
+                String v = SimDataset.text(r, field);
+                if (field.equals("isLatest")) {
+                    boolean latestWanted = values.contains("true");
+                    return !latestWanted || v == null || v.equals("true");
+                }
+                return v != null && values.contains(v.toLowerCase(Locale.ROOT));
+            };
+            Predicate<ObjectNode> p = switch (operator) {
+                case "Equals", "In" -> in;
+                case "NotEquals", "NotIn" -> in.negate();
+                default -> null;
+            };
+            if (p == null) {
+                return null;
+            }
+            all = all.and(p);
+        }
+        return all;
+    }
+
+    private static Comparator<ObjectNode> order(JsonNode orderBy, String defaultField) {
+        String field = defaultField;
+        boolean desc = true;
+        if (orderBy != null && orderBy.isArray() && !orderBy.isEmpty()) {
+            JsonNode first = orderBy.get(0);
+            String f = SimDataset.text(first, "orderBy");
+            if (f != null && !f.isEmpty()) {
+                field = Character.toLowerCase(f.charAt(0)) + f.substring(1);
+            }
+            desc = !"ASC".equalsIgnoreCase(SimDataset.text(first, "order"));
+        }
+        String key = field;
+        Comparator<ObjectNode> c;
+        if (key.endsWith("Start") || key.endsWith("End")) {
+            c = Comparator.comparing(n -> firstNonNull(SimDataset.time(n, key), Instant.EPOCH));
+        } else {
+            c = Comparator.comparing(n -> String.valueOf(SimDataset.text(n, key)));
+        }
+        return desc ? c.reversed() : c;
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static String query(URI uri, String name) {
+        String q = uri.getRawQuery();
+        if (q == null) {
+            return null;
+        }
+        for (String part : q.split("&")) {
+            int eq = part.indexOf('=');
+            if (eq > 0 && part.substring(0, eq).equalsIgnoreCase(name)) {
+                return part.substring(eq + 1);
+            }
+        }
+        return null;
+    }
+
+    private void error(HttpExchange ex, int status, String code, String message) throws IOException {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode err = body.putObject("error");
+        err.put("code", code);
+        err.put("message", message);
+        send(ex, status, body);
+    }
+
+    private void send(HttpExchange ex, int status, JsonNode body) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        ex.getResponseHeaders().set("x-ms-request-id", java.util.UUID.randomUUID().toString());
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
