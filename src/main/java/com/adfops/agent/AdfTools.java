@@ -1,0 +1,196 @@
+package com.adfops.agent;
+
+import com.adfops.adf.DataFactory;
+import com.adfops.adf.DataFactoryException;
+import com.adfops.adf.FactoryRef;
+import com.adfops.adf.PipelineRun;
+import com.adfops.adf.RunQuery;
+import com.adfops.adf.RunStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The tool functions every agent uses: {@code adf_pipeline_runs} and {@code adf_pipeline_activity_runs}.
+ * Both are read-only. The offline agent calls them directly; the Foundry agent calls them from the model's
+ * function calls.
+ */
+public final class AdfTools {
+
+    public static final String PIPELINE_RUNS = "adf_pipeline_runs";
+    public static final String ACTIVITY_RUNS = "adf_pipeline_activity_runs";
+
+    private static final Duration NAME_CACHE_TTL = Duration.ofMinutes(5);
+
+    private final DataFactory adf;
+    private final Diagnoser diagnoser;
+    private final Clock clock;
+    private final Map<FactoryRef, CachedNames> names = new ConcurrentHashMap<>();
+
+    private record CachedNames(List<String> names, Instant at) {
+    }
+
+    /**
+     * Arguments of {@code adf_pipeline_runs}.
+     *
+     * @param factory  a configured factory's name, or null for all
+     * @param pipeline a pipeline name, a pattern with {@code *}, a fuzzy name, or null for all
+     * @param statuses statuses to keep; empty for all
+     * @param window   the time window (runs updated within it)
+     */
+    public record RunsRequest(String factory, String pipeline, Set<RunStatus> statuses, TimeWindow window) {
+    }
+
+    /**
+     * Result of {@code adf_pipeline_runs}.
+     *
+     * @param window     the window queried
+     * @param factories  the factories queried
+     * @param pipelines  the pipeline names the request resolved to (empty = all)
+     * @param runs       matching runs, newest first
+     * @param unknownPipeline true when a pipeline was named but none matched
+     * @param closest    the closest pipeline names when none matched or the name was ambiguous
+     */
+    public record RunsResult(TimeWindow window, List<FactoryRef> factories, List<String> pipelines,
+                             List<PipelineRun> runs, boolean unknownPipeline, List<String> closest) {
+    }
+
+    public AdfTools(DataFactory adf, Clock clock) {
+        this.adf = adf;
+        this.diagnoser = new Diagnoser(adf);
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public List<FactoryRef> factories() {
+        return adf.factories();
+    }
+
+    /** {@code adf_pipeline_runs}: runs of one or all factories in a window, filtered by pipeline and status. */
+    public RunsResult pipelineRuns(RunsRequest req) {
+        List<FactoryRef> factories = selectFactories(req.factory());
+        List<PipelineRun> runs = new ArrayList<>();
+        List<String> resolved = new ArrayList<>();
+        List<String> closest = new ArrayList<>();
+        boolean named = req.pipeline() != null && !req.pipeline().isBlank();
+        for (FactoryRef f : factories) {
+            Set<String> filter = Set.of();
+            if (named) {
+                List<String> all = pipelineNames(f);
+                List<String> hits = resolve(req.pipeline(), all, closest);
+                if (hits.isEmpty()) {
+                    continue;
+                }
+                resolved.addAll(hits);
+                filter = Set.copyOf(hits);
+            }
+            RunQuery q = new RunQuery(req.window().from(), req.window().to(), filter,
+                    req.statuses() == null ? Set.of() : req.statuses(), RunQuery.DEFAULT_MAX_RUNS);
+            runs.addAll(adf.queryPipelineRuns(f, q));
+        }
+        runs.sort(Comparator.comparing(PipelineRun::sortTime).reversed());
+        boolean unknown = named && resolved.isEmpty();
+        return new RunsResult(req.window(), factories, List.copyOf(resolved), List.copyOf(runs), unknown,
+                unknown || resolved.isEmpty() ? List.copyOf(closest.stream().distinct().limit(3).toList()) : List.of());
+    }
+
+    /** {@code adf_pipeline_activity_runs}: the diagnosis of one run, found in any configured factory. */
+    public Optional<Diagnosis> activityRuns(String runId, String factory) {
+        Optional<Located> run = findRun(runId, factory);
+        return run.map(l -> diagnoser.diagnose(l.factory(), l.run()));
+    }
+
+    /** Diagnoses a run already at hand (saves one lookup). */
+    public Diagnosis diagnose(PipelineRun run) {
+        return diagnoser.diagnose(run.factory(), run);
+    }
+
+    public record Located(FactoryRef factory, PipelineRun run) {
+    }
+
+    /** Finds a run by id in the named factory, or in each configured factory in turn. */
+    public Optional<Located> findRun(String runId, String factory) {
+        if (runId == null || !runId.matches("[A-Za-z0-9-]{1,80}")) {
+            return Optional.empty();
+        }
+        DataFactoryException last = null;
+        for (FactoryRef f : selectFactories(factory)) {
+            try {
+                Optional<PipelineRun> r = adf.getPipelineRun(f, runId);
+                if (r.isPresent()) {
+                    return Optional.of(new Located(f, r.get()));
+                }
+            } catch (DataFactoryException e) {
+                last = e;
+            }
+        }
+        if (last != null) {
+            throw last;
+        }
+        return Optional.empty();
+    }
+
+    /** All pipeline names across the selected factories (cached for a few minutes). */
+    public List<String> pipelineNames(FactoryRef f) {
+        CachedNames c = names.get(f);
+        Instant now = clock.instant();
+        if (c == null || c.at().plus(NAME_CACHE_TTL).isBefore(now)) {
+            c = new CachedNames(adf.listPipelineNames(f), now);
+            names.put(f, c);
+        }
+        return c.names();
+    }
+
+    public List<String> allPipelineNames() {
+        List<String> all = new ArrayList<>();
+        for (FactoryRef f : adf.factories()) {
+            all.addAll(pipelineNames(f));
+        }
+        return all.stream().distinct().toList();
+    }
+
+    private List<FactoryRef> selectFactories(String factory) {
+        if (factory == null || factory.isBlank()) {
+            return adf.factories();
+        }
+        List<FactoryRef> hit = adf.factories().stream()
+                .filter(f -> f.factoryName().equalsIgnoreCase(factory.trim()))
+                .toList();
+        return hit.isEmpty() ? adf.factories() : hit;
+    }
+
+    /** Names matching a pattern ({@code *} wildcards) or, without one, the one name a fuzzy match finds. */
+    static List<String> resolve(String pipeline, List<String> all, List<String> closestOut) {
+        String p = pipeline.trim();
+        if (p.contains("*") || p.contains("?")) {
+            StringBuilder re = new StringBuilder("(?i)");
+            for (char c : p.toCharArray()) {
+                re.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+            }
+            Pattern pattern = Pattern.compile(re.toString());
+            return all.stream().filter(n -> pattern.matcher(n).matches()).toList();
+        }
+        NameMatcher.Match m = NameMatcher.match(p, all);
+        if (m.name().isPresent()) {
+            return List.of(m.name().get());
+        }
+        closestOut.addAll(m.closest());
+        return List.of();
+    }
+
+    static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,37 @@
+package com.adfops.agent;
+
+import com.adfops.adf.PipelineRun;
+import java.util.List;
+
+/**
+ * The failing pipelines in a window.
+ *
+ * @param window     the window
+ * @param factories  names of the factories looked at
+ * @param totalRuns  runs in the window
+ * @param failedRuns failed runs in the window
+ * @param failing    pipelines whose latest finished run failed, most recent failure first
+ * @param recovered  pipelines that failed in the window but whose latest run succeeded
+ * @param active     runs queued or in progress now
+ */
+public record FailingSummary(TimeWindow window, List<String> factories, int totalRuns, int failedRuns,
+                             List<Row> failing, List<Recovered> recovered, int active) {
+
+    /**
+     * A failing pipeline.
+     *
+     * @param pipeline    name
+     * @param factory     factory name
+     * @param lastFailure its most recent failed run
+     * @param failures    failed runs in the window
+     * @param shortError  a one-line error summary
+     * @param calledBy    the parent pipeline when this run was started by an Execute Pipeline activity
+     */
+    public record Row(String pipeline, String factory, PipelineRun lastFailure, int failures, String shortError,
+                      String calledBy) {
+    }
+
+    /** A pipeline that failed in the window and has succeeded since. */
+    public record Recovered(String pipeline, String factory, PipelineRun lastFailure, PipelineRun lastSuccess) {
+    }
+}

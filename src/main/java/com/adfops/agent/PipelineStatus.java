@@ -1,0 +1,28 @@
+package com.adfops.agent;
+
+import com.adfops.adf.PipelineRun;
+import java.util.List;
+
+/**
+ * One pipeline's health over a window.
+ *
+ * @param pipeline    name
+ * @param factory     factory name
+ * @param window      the window looked at
+ * @param latest      the most recent run, or null when none ran in the window
+ * @param lastSuccess the most recent successful run, or null
+ * @param lastFailure the most recent failed run, or null
+ * @param succeeded   successful runs in the window
+ * @param failed      failed runs in the window
+ * @param other       queued, running or cancelled runs in the window
+ * @param recent      the latest runs, newest first (at most five)
+ */
+public record PipelineStatus(String pipeline, String factory, TimeWindow window, PipelineRun latest,
+                             PipelineRun lastSuccess, PipelineRun lastFailure, int succeeded, int failed, int other,
+                             List<PipelineRun> recent) {
+
+    /** Failed in the window but the latest finished run succeeded. */
+    public boolean recovered() {
+        return lastFailure != null && lastSuccess != null && lastSuccess.sortTime().isAfter(lastFailure.sortTime());
+    }
+}

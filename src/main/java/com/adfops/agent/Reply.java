@@ -1,0 +1,43 @@
+package com.adfops.agent;
+
+import com.adfops.adf.DataFactoryException;
+import com.adfops.adf.PipelineRun;
+import java.time.Instant;
+import java.util.List;
+
+/** One part of an answer. The Teams layer renders each part as a message or an Adaptive Card. */
+public sealed interface Reply {
+
+    /** Plain text (Teams markdown). */
+    record Text(String text) implements Reply {
+    }
+
+    /** The failing pipelines in a window. */
+    record Failing(FailingSummary summary) implements Reply {
+    }
+
+    /** Why a run failed. */
+    record DiagnosisCard(Diagnosis diagnosis) implements Reply {
+    }
+
+    /** One pipeline's health. */
+    record Status(PipelineStatus status) implements Reply {
+    }
+
+    /** The welcome / help card with example questions. */
+    record Help(boolean welcome) implements Reply {
+    }
+
+    /** A problem reaching Data Factory, with recovery steps for its kind. */
+    record Problem(DataFactoryException.Kind kind, String message, String factory) implements Reply {
+    }
+
+    /** A short message with questions to click. */
+    record Suggestions(String title, String message, List<String> questions) implements Reply {
+    }
+
+    /** An escalation summary. */
+    record Escalation(PipelineRun run, String rootCause, String errorClass, String nextStep, String escalatedBy,
+                      Instant at) implements Reply {
+    }
+}

@@ -1,0 +1,13 @@
+package com.adfops.agent;
+
+import java.time.Instant;
+
+/** A time window with the words a user would use for it ("the last 24 hours", "today"). */
+public record TimeWindow(Instant from, Instant to, String label) {
+
+    public TimeWindow {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("from must be before to");
+        }
+    }
+}

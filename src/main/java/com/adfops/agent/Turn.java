@@ -1,0 +1,27 @@
+package com.adfops.agent;
+
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * One thing a user did: typed text, or clicked a card button (then {@code action} holds the button's data).
+ *
+ * @param conversationId the Teams conversation (chat or channel thread) it happened in
+ * @param userName       the user's display name
+ * @param text           the text with any @mention of the bot removed; may be empty for card clicks
+ * @param action         the card action's data, or an empty map
+ * @param zone           the user's time zone, for "today" and "since Monday"
+ */
+public record Turn(String conversationId, String userName, String text, Map<String, Object> action, ZoneId zone) {
+
+    public Turn {
+        text = text == null ? "" : text.trim();
+        action = action == null ? Map.of() : Map.copyOf(action);
+        zone = zone == null ? ZoneId.of("UTC") : zone;
+        userName = userName == null || userName.isBlank() ? "someone" : userName;
+    }
+
+    public boolean isCardAction() {
+        return !action.isEmpty();
+    }
+}

@@ -1,0 +1,404 @@
+package com.adfops.cards;
+
+import com.adfops.adf.PipelineRun;
+import com.adfops.adf.RunStatus;
+import com.adfops.agent.Diagnosis;
+import com.adfops.agent.ErrorText;
+import com.adfops.agent.FailingSummary;
+import com.adfops.agent.PipelineStatus;
+import com.adfops.agent.Reply;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Builds Adaptive Cards (version 1.5) from the agent's replies: each card's data is computed here and expanded
+ * into its template from {@code resources/cards/}. Every text is bounded so a card stays well under Teams'
+ * 28 KB limit.
+ */
+public final class CardFactory {
+
+    /** Teams rejects activities over about 28 KB; keep cards well below. */
+    public static final int MAX_CARD_BYTES = 24_000;
+    static final int MAX_ROWS = 15;
+    static final int MAX_MESSAGE = 1200;
+
+    private final ObjectMapper json;
+    private final CardTemplateEngine engine = new CardTemplateEngine();
+    private final Map<String, JsonNode> templates = new ConcurrentHashMap<>();
+
+    public CardFactory(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Where and when the card is shown: "now" for relative times, the user's zone for clock times. */
+    public record View(Instant now, ZoneId zone) {
+    }
+
+    /** The card for a reply part, or null for parts that are plain text. */
+    public JsonNode card(Reply part, View view) {
+        if (part instanceof Reply.Failing f) {
+            return expand("failing-pipelines", failingData(f.summary(), view));
+        } else if (part instanceof Reply.DiagnosisCard d) {
+            return expand("diagnosis", diagnosisData(d.diagnosis(), view));
+        } else if (part instanceof Reply.Status s) {
+            return expand("status", statusData(s.status(), view));
+        } else if (part instanceof Reply.Help h) {
+            return expand("welcome", welcomeData(h.welcome()));
+        } else if (part instanceof Reply.Problem p) {
+            return expand("error", problemData(p));
+        } else if (part instanceof Reply.Suggestions s) {
+            return expand("suggestions", suggestionsData(s));
+        } else if (part instanceof Reply.Escalation e) {
+            return expand("escalation", escalationData(e, view));
+        }
+        return null;
+    }
+
+    /** Expands a named template with data. */
+    public JsonNode expand(String template, JsonNode data) {
+        JsonNode tpl = templates.computeIfAbsent(template, this::load);
+        return engine.expand(tpl, data);
+    }
+
+    private JsonNode load(String name) {
+        try (InputStream in = CardFactory.class.getResourceAsStream("/cards/" + name + ".json")) {
+            if (in == null) {
+                throw new IllegalStateException("card template missing: " + name);
+            }
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- data builders (package-private for golden tests) -----------------------------------------------
+
+    ObjectNode failingData(FailingSummary s, View v) {
+        ObjectNode d = json.createObjectNode();
+        int n = s.failing().size();
+        d.put("title", n == 0 ? "✅ No failing pipelines" : "❌ " + n + (n == 1 ? " failing pipeline" : " failing pipelines"));
+        d.put("subtitle", "In " + s.window().label() + (s.recovered().isEmpty() ? ""
+                : ", " + s.recovered().size() + " recovered"));
+        d.put("windowText", time(s.window().from(), v) + " – " + time(s.window().to(), v));
+        d.put("factoriesText", String.join(", ", s.factories()));
+        d.put("countsText", s.totalRuns() + " runs, " + s.failedRuns() + " failed"
+                + (s.active() > 0 ? ", " + s.active() + " queued or running" : ""));
+        d.put("allClearText", s.totalRuns() == 0
+                ? "No pipeline ran in " + s.window().label() + "."
+                : "Every pipeline's latest run in " + s.window().label() + " succeeded or is still running.");
+        ArrayNode rows = d.putArray("failing");
+        for (FailingSummary.Row r : s.failing().stream().limit(MAX_ROWS).toList()) {
+            ObjectNode row = rows.addObject();
+            PipelineRun run = r.lastFailure();
+            row.put("pipeline", r.pipeline());
+            StringBuilder meta = new StringBuilder();
+            meta.append(r.factory()).append(" · failed ").append(timeAgo(run.runEnd() != null ? run.runEnd() : run.sortTime(), v));
+            run.duration().ifPresent(du -> meta.append(" · ran ").append(duration(du)));
+            meta.append(" · ").append(r.failures()).append(r.failures() == 1 ? " failure" : " failures");
+            if (r.calledBy() != null) {
+                meta.append(" · called by ").append(r.calledBy());
+            }
+            row.put("meta", meta.toString());
+            row.put("shortError", r.shortError().isBlank() ? "ADF recorded no error message." : r.shortError());
+            row.put("runId", run.runId());
+            row.put("factory", r.factory());
+        }
+        int more = s.failing().size() - Math.min(MAX_ROWS, s.failing().size());
+        d.put("moreText", more > 0 ? "…and " + more + " more failing pipelines. Ask about a narrower window to see them." : "");
+        ArrayNode rec = d.putArray("recovered");
+        for (FailingSummary.Recovered r : s.recovered().stream().limit(MAX_ROWS).toList()) {
+            rec.addObject().put("line", "✅ **" + r.pipeline() + "** failed " + timeAgo(r.lastFailure().sortTime(), v)
+                    + ", succeeded since (" + timeAgo(r.lastSuccess().sortTime(), v) + ")");
+        }
+        return d;
+    }
+
+    ObjectNode diagnosisData(Diagnosis dg, View v) {
+        PipelineRun run = dg.run();
+        ObjectNode d = json.createObjectNode();
+        d.put("title", (run.status() == RunStatus.FAILED ? "❌ " : "ℹ️ ") + run.pipelineName() + " "
+                + statusWord(run.status()));
+        d.put("titleColor", run.status() == RunStatus.FAILED ? "Attention" : "Default");
+        d.put("runId", run.runId());
+        d.put("factory", run.factory().factoryName());
+        ArrayNode facts = d.putArray("facts");
+        fact(facts, "Pipeline", run.pipelineName());
+        fact(facts, "Factory", run.factory().factoryName());
+        fact(facts, "Run ID", run.runId());
+        fact(facts, "Status", run.status().wireName());
+        fact(facts, "Started", run.runStart() == null ? "not started" : time(run.runStart(), v));
+        fact(facts, "Ended", run.runEnd() == null ? "—" : time(run.runEnd(), v));
+        fact(facts, "Duration", run.duration().map(CardFactory::duration).orElse("—"));
+        fact(facts, "Triggered by", trigger(run));
+        ArrayNode params = d.putArray("parameters");
+        run.parameters().entrySet().stream().limit(20).forEach(e ->
+                params.addObject().put("name", ErrorText.truncate(e.getKey(), 60))
+                        .put("value", ErrorText.full(e.getValue(), 200)));
+        d.put("hasRootCause", dg.hasRootCause());
+        ObjectNode root = d.putObject("root");
+        if (dg.hasRootCause()) {
+            Diagnosis.FailedActivity rc = dg.rootCause();
+            root.put("path", rc.path() + (rc.depth() > 0 ? " (in " + rc.pipelineName() + ")" : ""));
+            root.put("type", orDash(rc.activity().activityType()));
+            root.put("code", orDash(rc.activity().error().errorCode()));
+            root.put("failureType", orDash(rc.activity().error().failureType()));
+            root.put("target", orDash(rc.activity().error().target()));
+            root.put("errorClass", dg.errorClass().label());
+            root.put("message", ErrorText.full(rc.activity().error().message(), MAX_MESSAGE));
+        } else {
+            for (String k : List.of("path", "type", "code", "failureType", "target", "errorClass", "message")) {
+                root.put(k, "");
+            }
+        }
+        d.put("noRootCauseText", run.status() == RunStatus.FAILED
+                ? "ADF recorded no failed activity for this run. Its message: "
+                        + (run.message().isBlank() ? "(none)" : ErrorText.full(run.message(), MAX_MESSAGE))
+                : "This run has not failed: it is " + statusWord(run.status()) + ".");
+        d.put("nextStep", dg.errorClass().nextStep());
+        int n = dg.failed().size();
+        d.put("failedHeader", "Failed activities (" + n + (dg.truncated() ? "+" : "") + "), in execution order");
+        ArrayNode failed = d.putArray("failed");
+        int budget = 9000;
+        for (Diagnosis.FailedActivity f : dg.failed()) {
+            ObjectNode a = failed.addObject();
+            String indent = "  ".repeat(Math.min(f.depth(), 5));
+            String code = f.activity().error().errorCode();
+            a.put("line", indent + (f.depth() > 0 ? "↳ " : "• ") + "**" + f.path() + "** (" + orDash(f.activity().activityType())
+                    + ")" + (code.isBlank() ? "" : " — " + code)
+                    + (f.occurrences() > 1 ? " × " + f.occurrences() + " iterations" : "")
+                    + (f == dg.rootCause() ? " ← root cause" : ""));
+            a.put("path", f.path());
+            int max = Math.max(200, Math.min(MAX_MESSAGE, budget / Math.max(1, n)));
+            String msg = f.activity().error().message();
+            a.put("fullMessage", msg.isBlank() ? "(no message)" : ErrorText.full(msg, max));
+        }
+        return d;
+    }
+
+    ObjectNode statusData(PipelineStatus s, View v) {
+        ObjectNode d = json.createObjectNode();
+        String state;
+        String color;
+        PipelineRun latest = s.latest();
+        if (latest == null) {
+            state = "no runs";
+            color = "Default";
+        } else if (latest.status().isActive()) {
+            state = s.lastFailure() != null && !s.recovered() ? "running (last finished run failed)" : "running";
+            color = "Accent";
+        } else if (latest.status() == RunStatus.FAILED) {
+            state = "failing";
+            color = "Attention";
+        } else if (s.recovered()) {
+            state = "recovered";
+            color = "Good";
+        } else if (latest.status() == RunStatus.SUCCEEDED) {
+            state = "healthy";
+            color = "Good";
+        } else {
+            state = statusWord(latest.status());
+            color = "Warning";
+        }
+        d.put("title", s.pipeline() + ": " + state);
+        d.put("titleColor", color);
+        d.put("summary", latest == null
+                ? "No runs in " + s.window().label() + "."
+                : s.succeeded() + " succeeded, " + s.failed() + " failed" + (s.other() > 0 ? ", " + s.other() + " other" : "")
+                        + " in " + s.window().label() + ".");
+        d.put("factory", s.factory());
+        ArrayNode facts = d.putArray("facts");
+        fact(facts, "Factory", s.factory());
+        if (latest != null) {
+            fact(facts, "Latest run", latest.status().wireName() + ", " + timeAgo(latest.sortTime(), v));
+        }
+        fact(facts, "Last success", s.lastSuccess() == null ? "none in window" : timeAgo(s.lastSuccess().sortTime(), v));
+        fact(facts, "Last failure", s.lastFailure() == null ? "none in window" : timeAgo(s.lastFailure().sortTime(), v));
+        d.put("lastFailureRunId", s.lastFailure() == null ? "" : s.lastFailure().runId());
+        ArrayNode recent = d.putArray("recent");
+        for (PipelineRun r : s.recent()) {
+            recent.addObject().put("line", icon(r.status()) + " " + r.status().wireName() + " · " + timeAgo(r.sortTime(), v)
+                    + r.duration().map(du -> " · " + duration(du)).orElse("") + " · " + r.runId());
+        }
+        return d;
+    }
+
+    ObjectNode welcomeData(boolean welcome) {
+        ObjectNode d = json.createObjectNode();
+        d.put("title", welcome ? "👋 Hi, I'm ADF Ops" : "What I can do");
+        d.put("intro", "I help you run Azure Data Factory from Teams: which pipelines are failing, why a run failed "
+                + "(following Execute Pipeline and ForEach into the activity that broke), and how a pipeline is doing.");
+        ArrayNode ex = d.putArray("examples");
+        for (String q : List.of("What pipelines are failing?", "What failed in the last 3 days?",
+                "Why did <pipeline> fail?", "Why did it fail? / And the one before?", "Status of <pipeline>",
+                "Clear history")) {
+            ex.addObject().put("text", q);
+        }
+        ArrayNode buttons = d.putArray("buttons");
+        for (String q : List.of("What pipelines are failing?", "What failed today?")) {
+            buttons.addObject().put("text", q);
+        }
+        d.put("tip", "Tip: in a channel or group chat, @mention me. Each chat and channel thread keeps its own context.");
+        return d;
+    }
+
+    ObjectNode problemData(Reply.Problem p) {
+        ObjectNode d = json.createObjectNode();
+        List<String> steps;
+        String title;
+        switch (p.kind()) {
+            case AUTHENTICATION -> {
+                title = "🔑 I couldn't sign in to Azure";
+                steps = List.of("1. Check the bot's identity: the managed identity in Azure, or `az login` when running locally.",
+                        "2. Make sure the tenant and subscription settings match the factory.",
+                        "3. If a client secret is used, check it has not expired.");
+            }
+            case PERMISSION -> {
+                title = "🚫 I'm not allowed to read this factory";
+                steps = List.of("1. Give the bot's identity a role on the factory that can query runs (Data Factory Contributor, or a custom role with the queryPipelineRuns and queryActivityruns actions).",
+                        "2. Role assignments can take a few minutes to apply; try again afterwards.");
+            }
+            case NOT_FOUND -> {
+                title = "🔍 I couldn't find that in Data Factory";
+                steps = List.of("1. Check the configured subscription, resource group and factory name.",
+                        "2. Runs older than 45 days are deleted by ADF.");
+            }
+            case THROTTLED -> {
+                title = "⏳ Azure is throttling requests";
+                steps = List.of("1. Wait a minute and try again.",
+                        "2. Ask about a narrower time window or a single pipeline.");
+            }
+            case NETWORK -> {
+                title = "🌐 I couldn't reach Data Factory";
+                steps = List.of("1. Check the bot's network path to management.azure.com (proxy, firewall, private endpoints).",
+                        "2. Try again in a minute; the outage may be transient.");
+            }
+            default -> {
+                title = "⚠️ Data Factory returned an error";
+                steps = List.of("1. Try again in a minute.", "2. Check Azure status for Data Factory in your region.");
+            }
+        }
+        d.put("title", title);
+        d.put("message", p.message());
+        ArrayNode s = d.putArray("steps");
+        steps.forEach(x -> s.addObject().put("text", x));
+        d.put("footer", p.factory() == null ? "Nothing was changed." : "Factory: " + p.factory() + ". Nothing was changed.");
+        d.put("retryText", "What pipelines are failing?");
+        return d;
+    }
+
+    ObjectNode suggestionsData(Reply.Suggestions s) {
+        ObjectNode d = json.createObjectNode();
+        d.put("title", s.title());
+        d.put("message", s.message());
+        ArrayNode q = d.putArray("questions");
+        s.questions().stream().limit(5).forEach(x -> q.addObject().put("text", ErrorText.truncate(x, 80)));
+        return d;
+    }
+
+    ObjectNode escalationData(Reply.Escalation e, View v) {
+        ObjectNode d = json.createObjectNode();
+        PipelineRun run = e.run();
+        d.put("title", "🚨 Escalated: " + run.pipelineName());
+        d.put("byline", "Escalated by " + e.escalatedBy() + " at " + time(e.at(), v));
+        d.put("runId", run.runId());
+        d.put("factory", run.factory().factoryName());
+        ArrayNode facts = d.putArray("facts");
+        fact(facts, "Pipeline", run.pipelineName());
+        fact(facts, "Factory", run.factory().factoryName());
+        fact(facts, "Run ID", run.runId());
+        fact(facts, "Status", run.status().wireName());
+        fact(facts, "Failed at", run.runEnd() == null ? "—" : time(run.runEnd(), v));
+        fact(facts, "Error class", e.errorClass());
+        d.put("rootCause", ErrorText.truncate(e.rootCause(), MAX_MESSAGE));
+        d.put("nextStep", e.nextStep());
+        return d;
+    }
+
+    // ---- formatting ---------------------------------------------------------------------------------------
+
+    private static void fact(ArrayNode facts, String title, String value) {
+        facts.addObject().put("title", title).put("value", value == null || value.isBlank() ? "—" : value);
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isBlank() ? "—" : s;
+    }
+
+    static String statusWord(RunStatus s) {
+        return switch (s) {
+            case FAILED -> "failed";
+            case SUCCEEDED -> "succeeded";
+            case IN_PROGRESS -> "is running";
+            case QUEUED -> "is queued";
+            case CANCELING -> "is being cancelled";
+            case CANCELLED -> "was cancelled";
+            case UNKNOWN -> "is in an unknown state";
+        };
+    }
+
+    private static String icon(RunStatus s) {
+        return switch (s) {
+            case FAILED -> "❌";
+            case SUCCEEDED -> "✅";
+            case IN_PROGRESS, QUEUED -> "⏳";
+            default -> "⏹️";
+        };
+    }
+
+    private static String trigger(PipelineRun run) {
+        if (run.parentPipeline() != null) {
+            return "Execute Pipeline in " + run.parentPipeline() + " (run " + run.parentRunId() + ")";
+        }
+        String type = run.invokedByType() == null ? "" : run.invokedByType();
+        String name = run.invokedByName() == null ? "" : run.invokedByName();
+        if (type.isBlank()) {
+            return name.isBlank() ? "—" : name;
+        }
+        return name.isBlank() || name.equalsIgnoreCase(type) ? type : name + " (" + type + ")";
+    }
+
+    static String time(Instant t, View v) {
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.ENGLISH).withZone(v.zone());
+        String zone = v.zone().getId().equals("Z") ? "UTC" : v.zone().getId();
+        return f.format(t) + " " + zone;
+    }
+
+    static String timeAgo(Instant t, View v) {
+        Duration d = Duration.between(t, v.now());
+        String ago;
+        if (d.isNegative() || d.toMinutes() < 1) {
+            ago = "just now";
+        } else if (d.toHours() < 1) {
+            ago = d.toMinutes() + " min ago";
+        } else if (d.toDays() < 2) {
+            ago = d.toHours() + " h ago";
+        } else {
+            ago = d.toDays() + " days ago";
+        }
+        return time(t, v) + " (" + ago + ")";
+    }
+
+    static String duration(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return (s / 60) + "m " + (s % 60) + "s";
+        }
+        return (s / 3600) + "h " + ((s % 3600) / 60) + "m";
+    }
+}

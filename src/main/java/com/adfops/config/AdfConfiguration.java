@@ -1,0 +1,107 @@
+package com.adfops.config;
+
+import com.adfops.adf.DataFactory;
+import com.adfops.adf.FactoryRef;
+import com.adfops.adf.implementation.SdkDataFactory;
+import com.adfops.agent.AdfTools;
+import com.adfops.agent.Agent;
+import com.adfops.agent.OfflineAgent;
+import com.adfops.cards.CardFactory;
+import com.adfops.sim.BuiltInDataset;
+import com.adfops.sim.SimDataset;
+import com.adfops.sim.SimulatedDataFactoryServer;
+import com.adfops.state.ConversationStore;
+import com.adfops.state.InMemoryConversationStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Chooses the Data Factory (real or simulated), the agent, the store and the card factory. */
+@Configuration(proxyBeanMethods = false)
+public class AdfConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AdfConfiguration.class);
+
+    /** The JSON mapper of our own code: Jackson 2, the one botbuilder and the Azure SDK share. */
+    @Bean
+    @ConditionalOnMissingBean(name = "adfopsJson")
+    public ObjectMapper adfopsJson() {
+        return new ObjectMapper().findAndRegisterModules();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The embedded simulated factory, started only when no real factory is configured. */
+    @Bean(destroyMethod = "close")
+    public SimulatedFactoryHolder simulatedFactory(AdfProperties adf, SimProperties sim, ObjectMapper adfopsJson, Clock clock) {
+        if (!adf.allFactories().isEmpty()) {
+            return new SimulatedFactoryHolder(null);
+        }
+        SimDataset dataset = sim.dataset() != null
+                ? SimDataset.load(sim.dataset(), adfopsJson)
+                : BuiltInDataset.generate(adfopsJson, clock.instant(), sim.seed());
+        if (sim.dataset() != null) {
+            log.info("Serving the dataset file {} as factory '{}'", sim.dataset(), dataset.factory());
+        }
+        return new SimulatedFactoryHolder(SimulatedDataFactoryServer.start(dataset, adfopsJson, sim.pageSize()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public DataFactory dataFactory(AdfProperties adf, SimulatedFactoryHolder sim) {
+        Duration timeout = adf.timeout();
+        if (sim.server() != null) {
+            FactoryRef f = new FactoryRef(SimulatedDataFactoryServer.SUBSCRIPTION_ID,
+                    SimulatedDataFactoryServer.RESOURCE_GROUP, sim.server().dataset().factory());
+            log.info("No Data Factory configured: using the embedded simulated factory '{}'", f.factoryName());
+            return SdkDataFactory.forEndpoint(List.of(f), sim.server().endpoint(), timeout);
+        }
+        List<FactoryRef> refs = adf.allFactories().stream()
+                .map(f -> new FactoryRef(f.subscriptionId(), f.resourceGroup(), f.name()))
+                .toList();
+        log.info("Reading Data Factories {}", refs);
+        return SdkDataFactory.forAzure(refs, timeout);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ConversationStore conversationStore() {
+        return new InMemoryConversationStore();
+    }
+
+    @Bean
+    public AdfTools adfTools(DataFactory dataFactory, Clock clock) {
+        return new AdfTools(dataFactory, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Agent agent(AdfTools tools, ConversationStore store) {
+        return new OfflineAgent(tools, store);
+    }
+
+    @Bean
+    public CardFactory cardFactory(ObjectMapper adfopsJson) {
+        return new CardFactory(adfopsJson);
+    }
+
+    /** Holds the simulated server (or nothing) so it is closed on shutdown. */
+    public record SimulatedFactoryHolder(SimulatedDataFactoryServer server) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package com.adfops.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.connector.authentication.AuthenticationException;
+import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Serialization;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/messages}: the Bot Framework messaging endpoint. Reads the body as text and binds it with
+ * botbuilder's own Jackson 2 (Spring's Jackson 3 cannot bind botbuilder's types), rejects what is not an
+ * activity with 400, and hands the activity to the adapter without blocking the request thread.
+ */
+@RestController
+class BotController {
+
+    private static final Logger log = LoggerFactory.getLogger(BotController.class);
+    static final int MAX_BODY = 256 * 1024;
+
+    private final BotFrameworkHttpAdapter adapter;
+    private final AdfOpsBot bot;
+
+    BotController(BotFrameworkHttpAdapter adapter, AdfOpsBot bot) {
+        this.adapter = adapter;
+        this.bot = bot;
+    }
+
+    @PostMapping(path = "/api/messages")
+    CompletableFuture<ResponseEntity<String>> incoming(
+            @RequestBody(required = false) String body,
+            @RequestHeader(value = "Authorization", defaultValue = "") String authHeader) {
+        Activity activity;
+        try {
+            activity = parse(body);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(badRequest(e.getMessage()));
+        }
+        return adapter.processIncomingActivity(authHeader, activity, bot)
+                .handle((InvokeResponse invoke, Throwable error) -> {
+                    if (error != null) {
+                        Throwable cause = error instanceof CompletionException && error.getCause() != null
+                                ? error.getCause() : error;
+                        if (cause instanceof AuthenticationException) {
+                            log.info("Rejected an activity: {}", cause.getMessage());
+                            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+                        }
+                        log.error("Activity processing failed", cause);
+                        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).build();
+                    }
+                    if (invoke != null) {
+                        return ResponseEntity.status(invoke.getStatus())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body(invoke.getBody() == null ? null : Serialization.toStringSilent(invoke.getBody()));
+                    }
+                    return ResponseEntity.status(HttpStatus.OK).build();
+                });
+    }
+
+    /** The activity in {@code body}; IllegalArgumentException with a safe message when it is not one. */
+    static Activity parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new IllegalArgumentException("The request body is empty; expected a Bot Framework activity.");
+        }
+        if (body.length() > MAX_BODY) {
+            throw new IllegalArgumentException("The request body is too large.");
+        }
+        JsonNode node;
+        try {
+            node = Serialization.jsonToTree(body);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("The request body is not valid JSON.");
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("The request body must be a JSON object (a Bot Framework activity).");
+        }
+        JsonNode type = node.get("type");
+        if (type == null || !type.isTextual() || type.asText().isBlank()) {
+            throw new IllegalArgumentException("The activity has no \"type\".");
+        }
+        Activity activity;
+        try {
+            activity = Serialization.treeToValue(node, Activity.class);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("The body is not a valid Bot Framework activity.");
+        }
+        if (activity == null) {
+            throw new IllegalArgumentException("The body is not a valid Bot Framework activity.");
+        }
+        if (activity.getConversation() == null || activity.getConversation().getId() == null
+                || activity.getServiceUrl() == null || activity.getServiceUrl().isBlank()) {
+            throw new IllegalArgumentException("The activity needs a conversation id and a serviceUrl.");
+        }
+        return activity;
+    }
+
+    private static ResponseEntity<String> badRequest(String message) {
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"error\":{\"code\":\"BadRequest\",\"message\":" + quote(message) + "}}");
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
