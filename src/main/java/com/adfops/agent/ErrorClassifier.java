@@ -33,6 +33,8 @@ public final class ErrorClassifier {
                 if (m.find()) {
                     return byHttpStatus(Integer.parseInt(m.group(1)));
                 }
+                // No HTTP status: the call never got an answer.
+                return words(msg, ErrorClass.NETWORK);
             }
             case "3200" -> {
                 return ErrorClass.AUTHENTICATION;
@@ -98,7 +100,8 @@ public final class ErrorClassifier {
         }
         if (any(m, "failedtoconnect", "cannot connect", "could not connect", "unable to connect", "connection",
                 "network", "timeout", "timed out", "unreachable", "dns", "offline", "firewall",
-                "name or service not known", "socket", "task was canceled", "host")) {
+                "name or service not known", "socket", "task was canceled", "host", "reach the server", "could not reach",
+                "unable to reach")) {
             return ErrorClass.NETWORK;
         }
         if (any(m, "notexist", "not exist", "does not exist", "doesn't exist", "no such file", "pathnotfound",

@@ -1,0 +1,153 @@
+package com.adfops;
+
+import com.adfops.sim.SimDataset;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Builds ADF-shaped datasets (PipelineRun / ActivityRun JSON exactly as ADF returns them) for tests. */
+public final class DatasetBuilder {
+
+    private final String factory;
+    private final List<ObjectNode> runs = new ArrayList<>();
+    private final List<ObjectNode> activities = new ArrayList<>();
+
+    public DatasetBuilder(String factory) {
+        this.factory = factory;
+    }
+
+    public final class Run {
+        final ObjectNode node;
+        final Instant start;
+
+        Run(ObjectNode node, Instant start) {
+            this.node = node;
+            this.start = start;
+        }
+
+        public String id() {
+            return node.get("runId").asText();
+        }
+
+        /** Adds an activity run starting {@code offsetSec} after the run start, lasting {@code seconds}. */
+        public Run activity(String name, String type, int offsetSec, int seconds, String status,
+                            String errorCode, String message) {
+            ObjectNode a = TestSim.JSON.createObjectNode();
+            a.put("activityRunEnd", Instant.ofEpochMilli(start.plusSeconds(offsetSec + seconds).toEpochMilli()).toString());
+            a.put("activityName", name);
+            a.put("activityRunStart", start.plusSeconds(offsetSec).toString());
+            a.put("activityType", type);
+            a.put("durationInMs", seconds * 1000L);
+            a.put("status", status);
+            a.put("pipelineName", node.get("pipelineName").asText());
+            a.put("pipelineRunId", id());
+            a.put("activityRunId", UUID.randomUUID().toString());
+            a.put("linkedServiceName", "");
+            a.putObject("input");
+            a.putObject("output");
+            ObjectNode err = a.putObject("error");
+            err.put("errorCode", errorCode == null ? "" : errorCode);
+            err.put("message", message == null ? "" : message);
+            err.put("failureType", errorCode == null ? "" : "UserError");
+            err.put("target", name);
+            a.putArray("userProperties");
+            activities.add(a);
+            return this;
+        }
+
+        /** Adds a failed Execute Pipeline activity pointing at {@code child}. */
+        public Run executePipeline(String name, int offsetSec, int seconds, Run child, String status) {
+            activity(name, "ExecutePipeline", offsetSec, seconds, status,
+                    "Failed".equals(status) ? "2200" : null,
+                    "Failed".equals(status) ? "Operation on target failed in " + child.node.get("pipelineName").asText() : null);
+            ObjectNode out = (ObjectNode) activities.get(activities.size() - 1).get("output");
+            out.put("pipelineName", child.node.get("pipelineName").asText());
+            out.put("pipelineRunId", child.id());
+            return this;
+        }
+
+        public Run message(String m) {
+            node.put("message", m);
+            return this;
+        }
+
+        public Run parameter(String k, String v) {
+            ((ObjectNode) node.get("parameters")).put(k, v);
+            return this;
+        }
+    }
+
+    public Run run(String pipeline, Instant start, int seconds, String status) {
+        return run(pipeline, start, seconds, status, null);
+    }
+
+    /** A run; {@code parent} makes it a child started by an Execute Pipeline activity. */
+    public Run run(String pipeline, Instant start, int seconds, String status, Run parent) {
+        ObjectNode r = TestSim.JSON.createObjectNode();
+        String id = UUID.randomUUID().toString();
+        r.put("runId", id);
+        r.put("runGroupId", id);
+        r.put("isLatest", true);
+        r.put("pipelineName", pipeline);
+        r.putObject("parameters");
+        ObjectNode by = r.putObject("invokedBy");
+        if (parent != null) {
+            by.put("name", "Execute " + pipeline);
+            by.put("id", UUID.randomUUID().toString());
+            by.put("invokedByType", "PipelineActivity");
+            by.put("pipelineName", parent.node.get("pipelineName").asText());
+            by.put("pipelineRunId", parent.id());
+        } else {
+            by.put("name", "Manual");
+            by.put("id", UUID.randomUUID().toString());
+            by.put("invokedByType", "Manual");
+        }
+        r.put("runStart", start.toString());
+        boolean ended = !status.equals("InProgress") && !status.equals("Queued");
+        if (ended) {
+            r.put("runEnd", start.plusSeconds(seconds).toString());
+            r.put("durationInMs", seconds * 1000L);
+        }
+        r.put("lastUpdated", start.plusSeconds(ended ? seconds : 0).toString());
+        r.put("status", status);
+        r.put("message", "");
+        runs.add(r);
+        return new Run(r, start);
+    }
+
+    public SimDataset build() {
+        return new SimDataset(factory, runs, activities);
+    }
+
+    /** The dataset file format: {@code {"factory", "pipelineRuns", "activityRuns"}}. */
+    public ObjectNode toJson() {
+        ObjectNode root = TestSim.JSON.createObjectNode();
+        root.put("factory", factory);
+        ArrayNode r = root.putArray("pipelineRuns");
+        runs.forEach(r::add);
+        ArrayNode a = root.putArray("activityRuns");
+        activities.forEach(a::add);
+        return root;
+    }
+
+    public Path writeTo(Path file) {
+        try {
+            Files.writeString(file, TestSim.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson()));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Duration minutes(long m) {
+        return Duration.ofMinutes(m);
+    }
+}

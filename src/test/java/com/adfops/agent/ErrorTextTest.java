@@ -1,0 +1,31 @@
+package com.adfops.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ErrorTextTest {
+
+    @Test
+    void summaryStripsWrappersAndKeepsTheInnerCodeAndFirstSentence() {
+        String m = "Operation on target Run child failed: Operation on target Copy x failed: ErrorCode=SqlFailedToConnect,"
+                + "'Type=Microsoft.DataTransfer.Common.Shared.HybridDeliveryException,Message=Cannot connect to SQL Database. "
+                + "Please contact SQL server team.,Source=Microsoft.DataTransfer.ClientLibrary,'";
+        assertThat(ErrorText.summary(m, 200)).isEqualTo("SqlFailedToConnect: Cannot connect to SQL Database.");
+    }
+
+    @Test
+    void secretsAreMasked() {
+        String m = "Login failed: Server=tcp:x;Password=Sup3rS3cret!;User ID=etl; url https://a.blob.core.windows.net/c?sv=1&sig=abcDEF123%2B "
+                + "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.payload.sig AccountKey=Zm9vYmFy==";
+        String out = ErrorText.full(m, 1000);
+        assertThat(out).doesNotContain("Sup3rS3cret!", "abcDEF123", "eyJhbGciOiJIUzI1NiJ9", "Zm9vYmFy")
+                .contains("Password=***", "sig=***", "Bearer ***", "AccountKey=***");
+    }
+
+    @Test
+    void truncatesSafely() {
+        assertThat(ErrorText.truncate("x".repeat(50), 10)).hasSize(10).endsWith("…");
+        assertThat(ErrorText.truncate("short", 10)).isEqualTo("short");
+    }
+}
