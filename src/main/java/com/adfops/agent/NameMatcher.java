@@ -130,7 +130,9 @@ public final class NameMatcher {
         return best;
     }
 
+    /** Edit distance with adjacent transpositions (optimal string alignment). */
     static int distance(String a, String b) {
+        int[] prevPrev = new int[b.length() + 1];
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -141,8 +143,13 @@ public final class NameMatcher {
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
                 cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                // A swap of two neighbours ("exprot") counts as one edit (optimal string alignment).
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    cur[j] = Math.min(cur[j], prevPrev[j - 2] + 1);
+                }
             }
-            int[] t = prev;
+            int[] t = prevPrev;
+            prevPrev = prev;
             prev = cur;
             cur = t;
         }

@@ -322,10 +322,15 @@ public final class OfflineAgent implements Agent {
                         lastFailure.parentPipeline()));
             }
         }
-        failing.sort(Comparator.comparing((FailingSummary.Row r) -> r.lastFailure().sortTime()).reversed());
+        failing.sort(Comparator.comparing((FailingSummary.Row r) -> failedAt(r.lastFailure())).reversed());
         recovered.sort(Comparator.comparing((FailingSummary.Recovered r) -> r.lastSuccess().sortTime()).reversed());
         return new FailingSummary(result.window(), result.factories().stream().map(f -> f.factoryName()).toList(),
                 result.runs().size(), failedRuns, failing, recovered, active);
+    }
+
+    /** When a run failed: its end, else its start. */
+    static Instant failedAt(PipelineRun r) {
+        return r.runEnd() != null ? r.runEnd() : r.sortTime();
     }
 
     private AgentReply diagnoseFromContext(ConversationContext ctx, String t) {
@@ -488,6 +493,6 @@ public final class OfflineAgent implements Agent {
 
     /** User-provided text echoed back: no markup that could break a card or impersonate. */
     static String safe(String s) {
-        return s == null ? "" : s.replaceAll("[<>*_`\\[\\]\\\\]", "").trim();
+        return s == null ? "" : s.replaceAll("[<>*`\\[\\]\\\\{}$]", "").trim();
     }
 }

@@ -1,0 +1,242 @@
+package com.adfops.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adfops.TestSim;
+import com.adfops.adf.DataFactoryException;
+import com.adfops.state.InMemoryConversationStore;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The offline agent over the real SDK and the simulated factory, with a dataset it has never seen. */
+class OfflineAgentTest {
+
+    static AgentScenario scenario;
+    static TestSim sim;
+    static AdfTools tools;
+    InMemoryConversationStore store = new InMemoryConversationStore();
+    OfflineAgent agent;
+
+    @BeforeAll
+    static void start() {
+        scenario = new AgentScenario();
+        sim = TestSim.of(scenario.data.build(), 5);
+        tools = new AdfTools(sim.adf, Clock.fixed(AgentScenario.NOW, ZoneOffset.UTC));
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    @AfterEach
+    void faults() {
+        sim.server.clearFaults();
+    }
+
+    private AgentReply ask(String text) {
+        return ask("conv-1", text);
+    }
+
+    private AgentReply ask(String conversation, String text) {
+        if (agent == null) {
+            agent = new OfflineAgent(tools, store);
+        }
+        return agent.handle(new Turn(conversation, "Dana", text, Map.of(), ZoneId.of("UTC")));
+    }
+
+    private AgentReply click(Map<String, Object> data) {
+        if (agent == null) {
+            agent = new OfflineAgent(tools, store);
+        }
+        return agent.handle(new Turn("conv-1", "Dana", "", data, ZoneId.of("UTC")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Reply> T part(AgentReply r, Class<T> type) {
+        return (T) r.parts().stream().filter(type::isInstance).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in " + r));
+    }
+
+    @Test
+    void listsFailingPipelinesOfTheLast24HoursAndShowsRecoveredOnesApart() {
+        FailingSummary s = part(ask("what pipelines are failing?"), Reply.Failing.class).summary();
+        assertThat(s.window().label()).isEqualTo("the last 24 hours");
+        assertThat(s.failing()).extracting(FailingSummary.Row::pipeline)
+                .containsExactly("Finance-GL_Export", "orchestrate_month_close", "load_gl_detail", "stage_gl_rows",
+                        "sales-dashboard");
+        assertThat(s.recovered()).extracting(FailingSummary.Recovered::pipeline).containsExactly("marketing_sync");
+        assertThat(s.active()).isEqualTo(1);
+        FailingSummary.Row child = s.failing().stream().filter(r -> r.pipeline().equals("load_gl_detail")).findFirst().orElseThrow();
+        assertThat(child.calledBy()).isEqualTo("orchestrate_month_close");
+        FailingSummary.Row fin = s.failing().get(0);
+        assertThat(fin.shortError()).startsWith("SqlUnauthorizedAccess: Cannot connect to 'gl-sql'.");
+    }
+
+    @Test
+    void windowWordsChangeTheWindow() {
+        FailingSummary week = part(ask("what failed this week?"), Reply.Failing.class).summary();
+        assertThat(week.window().label()).isEqualTo("this week");
+        FailingSummary recent = part(ask("what failed in the last 90 minutes"), Reply.Failing.class).summary();
+        assertThat(recent.failing()).extracting(FailingSummary.Row::pipeline).containsExactly("Finance-GL_Export");
+    }
+
+    @Test
+    void whyDidItFailAfterAListWithOneFailureDiagnosesIt() {
+        ask("what failed in the last 90 minutes?");
+        Diagnosis d = part(ask("why did it fail?"), Reply.DiagnosisCard.class).diagnosis();
+        assertThat(d.run().runId()).isEqualTo(scenario.financeLatest.id());
+    }
+
+    @Test
+    void whyDidItFailWithSeveralFailuresAsksWhichOne() {
+        ask("what pipelines are failing?");
+        Reply.Suggestions s = part(ask("why did it fail?"), Reply.Suggestions.class);
+        assertThat(s.questions()).contains("Why did Finance-GL_Export fail?");
+    }
+
+    @Test
+    void whyDidPipelineFailToleratesCaseSeparatorsAndTypos() {
+        for (String q : List.of("why did Finance-GL_Export fail?", "why did finance gl export fail", "Why did FINANCE_GL_EXPORT fail",
+                "why did finanse-gl-exprot fail?")) {
+            Diagnosis d = part(ask(q), Reply.DiagnosisCard.class).diagnosis();
+            assertThat(d.run().runId()).as(q).isEqualTo(scenario.financeLatest.id());
+            assertThat(d.rootCause().activity().activityName()).isEqualTo("Copy GL");
+            assertThat(d.errorClass()).isEqualTo(ErrorClass.AUTHENTICATION);
+        }
+    }
+
+    @Test
+    void andTheOneBeforeWalksBackThroughFailures() {
+        ask("why did finance gl export fail?");
+        Diagnosis older = part(ask("and the one before?"), Reply.DiagnosisCard.class).diagnosis();
+        assertThat(older.run().runId()).isEqualTo(scenario.financeOlder.id());
+        assertThat(older.errorClass()).isEqualTo(ErrorClass.MISSING_SOURCE);
+        Reply.Text none = part(ask("and the one before that?"), Reply.Text.class);
+        assertThat(none.text()).contains("no earlier failure").contains("Finance-GL_Export");
+    }
+
+    @Test
+    void diagnosisFollowsNestedPipelinesAndForEachToTheDeepestFailure() {
+        Diagnosis d = part(ask("why did orchestrate month close fail"), Reply.DiagnosisCard.class).diagnosis();
+        assertThat(d.run().runId()).isEqualTo(scenario.monthClose.id());
+        Diagnosis.FailedActivity root = d.rootCause();
+        assertThat(root.activity().activityName()).isEqualTo("Copy partition");
+        assertThat(root.pipelineName()).isEqualTo("stage_gl_rows");
+        assertThat(root.path()).isEqualTo("Run GL load › load_gl_detail › Run staging › stage_gl_rows › Each partition › Copy partition");
+        assertThat(root.occurrences()).isEqualTo(2);
+        assertThat(root.depth()).isEqualTo(3);
+        assertThat(d.errorClass()).isEqualTo(ErrorClass.DATA_SCHEMA);
+        assertThat(d.failed()).extracting(f -> f.activity().activityName())
+                .containsExactly("Run GL load", "Run staging", "Each partition", "Copy partition");
+    }
+
+    @Test
+    void failedRunWithoutFailedActivitiesStillGetsAnAnswer() {
+        Diagnosis d = part(ask("why did sales dashboard fail?"), Reply.DiagnosisCard.class).diagnosis();
+        assertThat(d.hasRootCause()).isFalse();
+        assertThat(d.run().message()).contains("timed out");
+        assertThat(d.errorClass()).isEqualTo(ErrorClass.NETWORK);
+    }
+
+    @Test
+    void unknownPipelineSaysSoAndOffersTheClosest() {
+        Reply.Suggestions s = part(ask("why did finance_gl_import_v2 fail?"), Reply.Suggestions.class);
+        assertThat(s.message()).contains("can't find a pipeline").contains("finance_gl_import_v2");
+        assertThat(s.questions()).contains("Why did Finance-GL_Export fail?");
+    }
+
+    @Test
+    void statusShowsRecoveryAndHealth() {
+        PipelineStatus m = part(ask("status of marketing sync"), Reply.Status.class).status();
+        assertThat(m.recovered()).isTrue();
+        assertThat(m.failed()).isEqualTo(1);
+        PipelineStatus hr = part(ask("how is hr_snapshot doing?"), Reply.Status.class).status();
+        assertThat(hr.lastFailure()).isNull();
+        assertThat(hr.succeeded()).isEqualTo(1);
+    }
+
+    @Test
+    void aPipelineThatNeverFailedIsNotDiagnosed() {
+        AgentReply r = ask("why did hr_snapshot fail?");
+        assertThat(part(r, Reply.Text.class).text()).contains("no failed runs");
+    }
+
+    @Test
+    void runIdIsDiagnosedDirectly() {
+        Diagnosis d = part(ask("what happened to " + scenario.financeOlder.id() + "?"), Reply.DiagnosisCard.class).diagnosis();
+        assertThat(d.run().runId()).isEqualTo(scenario.financeOlder.id());
+        Reply.Text ok = part(ask(scenario.hrOk.id()), Reply.Text.class);
+        assertThat(ok.text()).contains("did not fail");
+    }
+
+    @Test
+    void helpAndUnknownQuestions() {
+        assertThat(ask("help").parts()).containsExactly(new Reply.Help(false));
+        Reply.Suggestions s = part(ask("what's the weather in Oslo?"), Reply.Suggestions.class);
+        assertThat(s.message()).contains("I can list failing pipelines");
+    }
+
+    @Test
+    void clearHistoryForgetsOnlyThisConversation() {
+        ask("why did finance gl export fail?");
+        ask("conv-2", "why did marketing sync fail?");
+        assertThat(store.load("conv-1").getFocus()).isNotNull();
+        assertThat(part(ask("clear history"), Reply.Text.class).text()).startsWith("History cleared.");
+        assertThat(store.load("conv-1").isEmpty()).isTrue();
+        assertThat(store.load("conv-2").getFocus().pipeline()).isEqualTo("marketing_sync");
+        assertThat(part(ask("and the one before?"), Reply.Suggestions.class).message()).contains("don't know which pipeline");
+    }
+
+    @Test
+    void cardActionsDrillDownEscalateAndFollowUp() {
+        Diagnosis d = part(click(Map.of("action", "diagnose", "runId", scenario.monthClose.id(),
+                "factory", "df-northwind-finance")), Reply.DiagnosisCard.class).diagnosis();
+        assertThat(d.rootCause().activity().activityName()).isEqualTo("Copy partition");
+
+        Reply.Escalation e = part(click(Map.of("action", "escalate", "runId", scenario.monthClose.id())), Reply.Escalation.class);
+        assertThat(e.escalatedBy()).isEqualTo("Dana");
+        assertThat(e.at()).isEqualTo(AgentScenario.NOW);
+        assertThat(e.rootCause()).contains("Copy partition").contains("DelimitedTextMoreColumnsThanDefined");
+
+        Reply.Suggestions f = part(click(Map.of("action", "followup", "runId", scenario.monthClose.id())), Reply.Suggestions.class);
+        assertThat(f.questions()).contains("And the one before?", "Status of orchestrate_month_close");
+
+        assertThat(part(click(Map.of("action", "clear")), Reply.Text.class).text()).startsWith("History cleared.");
+    }
+
+    @Test
+    void staleOrForgedSubmitsGetAClearReply() {
+        Reply.Suggestions unknownRun = part(click(Map.of("action", "escalate", "runId", "11111111-2222-3333-4444-555555555555")),
+                Reply.Suggestions.class);
+        assertThat(unknownRun.message()).contains("can't find run");
+        Reply.Suggestions noRun = part(click(Map.of("action", "diagnose")), Reply.Suggestions.class);
+        assertThat(noRun.title()).contains("out of date");
+        Reply.Suggestions weird = part(click(Map.of("action", "<script>rerun")), Reply.Suggestions.class);
+        assertThat(weird.message()).contains("don't know that button").doesNotContain("<script>");
+        Reply.Suggestions badId = part(click(Map.of("action", "diagnose", "runId", "../../etc/passwd")), Reply.Suggestions.class);
+        assertThat(badId.message()).contains("can't find run");
+    }
+
+    @Test
+    void dataFactoryFailuresBecomeAProblemReplyNotAnException() {
+        sim.server.injectFault("querypipelineruns", 403, "AuthorizationFailed", 10);
+        Reply.Problem p = part(ask("what pipelines are failing?"), Reply.Problem.class);
+        assertThat(p.kind()).isEqualTo(DataFactoryException.Kind.PERMISSION);
+        assertThat(p.message()).contains("AuthorizationFailed").doesNotContain("127.0.0.1");
+    }
+
+    @Test
+    void secretsInErrorMessagesNeverReachTheReply() {
+        Diagnosis d = part(ask("why did finance gl export fail?"), Reply.DiagnosisCard.class).diagnosis();
+        // The raw activity keeps ADF's text; everything shown goes through ErrorText, which masks it.
+        assertThat(ErrorText.full(d.rootCause().activity().error().message(), 2000)).doesNotContain("hunter2");
+    }
+}
