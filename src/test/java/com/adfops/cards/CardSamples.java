@@ -1,0 +1,107 @@
+package com.adfops.cards;
+
+import com.adfops.adf.ActivityError;
+import com.adfops.adf.ActivityRun;
+import com.adfops.adf.DataFactoryException;
+import com.adfops.adf.FactoryRef;
+import com.adfops.adf.PipelineRun;
+import com.adfops.adf.RunStatus;
+import com.adfops.agent.Diagnosis;
+import com.adfops.agent.ErrorClass;
+import com.adfops.agent.FailingSummary;
+import com.adfops.agent.PipelineStatus;
+import com.adfops.agent.Reply;
+import com.adfops.agent.TimeWindow;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Deterministic replies covering every card template and its edge cases (empty lists, long text, no root cause). */
+final class CardSamples {
+
+    static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    static final CardFactory.View VIEW = new CardFactory.View(NOW, ZoneId.of("UTC"));
+    static final FactoryRef F = new FactoryRef("sub", "rg", "df-test");
+
+    private CardSamples() {
+    }
+
+    static PipelineRun run(String id, String pipeline, RunStatus status, long minutesAgo, long seconds, String message,
+                           Map<String, String> params, String parent) {
+        Instant start = NOW.minus(Duration.ofMinutes(minutesAgo));
+        Instant end = status.isTerminal() ? start.plusSeconds(seconds) : null;
+        return new PipelineRun(F, id, pipeline, status, message, start, end, end == null ? start : end,
+                end == null ? null : seconds * 1000, params, parent == null ? "ScheduleTrigger" : "PipelineActivity",
+                parent == null ? "tr_hourly" : "Execute child", parent == null ? null : "parent-run-1", parent, null);
+    }
+
+    static ActivityRun activity(String runId, String pipeline, String name, String type, String code, String msg) {
+        return new ActivityRun(runId, pipeline, "act-" + name.hashCode(), name, type, RunStatus.FAILED,
+                NOW.minusSeconds(600), NOW.minusSeconds(500), 100_000L,
+                new ActivityError(code, msg, "UserError", name), null, null, "ls", null);
+    }
+
+    static Map<String, Reply> all() {
+        Map<String, Reply> m = new LinkedHashMap<>();
+        TimeWindow day = new TimeWindow(NOW.minus(Duration.ofHours(24)), NOW, "the last 24 hours");
+
+        PipelineRun a = run("run-a", "pl_ingest_orders", RunStatus.FAILED, 30, 95,
+                "Operation on target Copy failed: ErrorCode=SqlFailedToConnect,'Message=Cannot connect to SQL Database. More.,Source=x'",
+                Map.of(), null);
+        PipelineRun b = run("run-b", "child_load", RunStatus.FAILED, 200, 3700, "Type conversion failed", Map.of(), "master");
+        PipelineRun c = run("run-c", "web_sync", RunStatus.FAILED, 600, 20, "", Map.of(), null);
+        PipelineRun cOk = run("run-c2", "web_sync", RunStatus.SUCCEEDED, 60, 20, "", Map.of(), null);
+        m.put("failing", new Reply.Failing(new FailingSummary(day, List.of("df-test"), 120, 7,
+                List.of(new FailingSummary.Row("pl_ingest_orders", "df-test", a, 3, "SqlFailedToConnect: Cannot connect to SQL Database.", null),
+                        new FailingSummary.Row("child_load", "df-test", b, 1, "Type conversion failed", "master")),
+                List.of(new FailingSummary.Recovered("web_sync", "df-test", c, cOk)), 2)));
+        m.put("failing-none", new Reply.Failing(new FailingSummary(day, List.of("df-test", "df-two"), 40, 0,
+                List.of(), List.of(), 0)));
+        List<FailingSummary.Row> many = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            many.add(new FailingSummary.Row("pipeline_" + i, "df-test", run("r" + i, "pipeline_" + i, RunStatus.FAILED, i, 10,
+                    "x".repeat(400), Map.of(), null), 1, "Error ${notATemplate} <at>x</at> " + "y".repeat(200), null));
+        }
+        m.put("failing-many", new Reply.Failing(new FailingSummary(day, List.of("df-test"), 400, 40, many, List.of(), 0)));
+
+        PipelineRun master = run("run-master", "master_nightly", RunStatus.FAILED, 120, 245,
+                "Operation on target Run child failed", Map.of("runDate", "2026/11/25", "mode", "full"), null);
+        ActivityRun exec = activity("run-master", "master_nightly", "Run child", "ExecutePipeline", "2200", "Operation on target Copy failed");
+        ActivityRun copy = activity("run-child", "child_load", "Copy customers", "Copy", "2200",
+                "ErrorCode=TypeConversionFailure,Exception occurred when converting value '2026-13-01' for column 'd'. "
+                        + "Password=secret123; " + "z".repeat(3000));
+        Diagnosis.FailedActivity f1 = new Diagnosis.FailedActivity(exec, 0, "Run child", "master_nightly", "run-master", 1);
+        Diagnosis.FailedActivity f2 = new Diagnosis.FailedActivity(copy, 1, "Run child › child_load › Copy customers",
+                "child_load", "run-child", 3);
+        m.put("diagnosis", new Reply.DiagnosisCard(new Diagnosis(master, List.of(f1, f2), f2, ErrorClass.DATA_SCHEMA, 12, false)));
+        PipelineRun timeout = run("run-t", "sales-dashboard", RunStatus.FAILED, 500, 3600, "Pipeline run timed out.", Map.of(), null);
+        m.put("diagnosis-no-root", new Reply.DiagnosisCard(new Diagnosis(timeout, List.of(), null, ErrorClass.NETWORK, 0, false)));
+        List<Diagnosis.FailedActivity> lots = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            lots.add(new Diagnosis.FailedActivity(activity("run-big", "big", "Step " + i, "Copy", "2200", "m".repeat(5000)),
+                    i % 3, "Loop › Step " + i, "big", "run-big", 1));
+        }
+        m.put("diagnosis-large", new Reply.DiagnosisCard(new Diagnosis(run("run-big", "big", RunStatus.FAILED, 10, 5, "", Map.of(), null),
+                lots, lots.get(24), ErrorClass.UNKNOWN, 500, true)));
+
+        PipelineRun ok = run("run-ok", "web_sync", RunStatus.SUCCEEDED, 60, 20, "", Map.of(), null);
+        m.put("status", new Reply.Status(new PipelineStatus("web_sync", "df-test",
+                new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), ok, ok, c, 30, 1, 0, List.of(ok, c))));
+        m.put("status-empty", new Reply.Status(new PipelineStatus("quiet", "df-test",
+                new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), null, null, null, 0, 0, 0, List.of())));
+        m.put("welcome", new Reply.Help(true));
+        m.put("help", new Reply.Help(false));
+        for (DataFactoryException.Kind k : DataFactoryException.Kind.values()) {
+            m.put("error-" + k.name().toLowerCase(), new Reply.Problem(k, "Reading pipeline runs failed (Code, HTTP 4xx).", "df-test"));
+        }
+        m.put("suggestions", new Reply.Suggestions("Unknown pipeline", "I can't find a pipeline called **x**.",
+                List.of("Why did a fail?", "Why did b fail?")));
+        m.put("escalation", new Reply.Escalation(master, "Run child › child_load › Copy customers: TypeConversionFailure",
+                "Data / schema", ErrorClass.DATA_SCHEMA.nextStep(), "Dana Smith", NOW));
+        return m;
+    }
+}

@@ -1,0 +1,148 @@
+package com.adfops.cards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adfops.TestSim;
+import com.adfops.agent.Reply;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every card template with its sample data: our expansion equals the official npm engine's, the result is a valid
+ * Adaptive Card for the official object model, it matches its golden file, and it is small enough for Teams.
+ * Run with {@code -Dadfops.updateGolden=true} to rewrite the golden files after a deliberate change.
+ */
+class CardTemplatesTest {
+
+    static final Path GOLDEN = Path.of("src/test/resources/cards");
+    static final CardFactory FACTORY = new CardFactory(TestSim.JSON);
+    static Map<String, JsonNode> data = new LinkedHashMap<>();
+    static Map<String, String> templateOf = new LinkedHashMap<>();
+    static Map<String, NodeCardCheck.Result> npm;
+
+    @BeforeAll
+    static void expandWithNpm() throws Exception {
+        for (Map.Entry<String, Reply> e : CardSamples.all().entrySet()) {
+            String template = templateName(e.getValue());
+            templateOf.put(e.getKey(), template);
+            data.put(e.getKey(), dataFor(e.getValue()));
+        }
+        ArrayNode batch = TestSim.JSON.createArrayNode();
+        for (String name : data.keySet()) {
+            ObjectNode item = batch.addObject();
+            item.put("name", name);
+            item.set("template", template(templateOf.get(name)));
+            item.set("data", data.get(name));
+        }
+        npm = NodeCardCheck.run(batch);
+    }
+
+    static String templateName(Reply r) {
+        if (r instanceof Reply.Failing) {
+            return "failing-pipelines";
+        } else if (r instanceof Reply.DiagnosisCard) {
+            return "diagnosis";
+        } else if (r instanceof Reply.Status) {
+            return "status";
+        } else if (r instanceof Reply.Help) {
+            return "welcome";
+        } else if (r instanceof Reply.Problem) {
+            return "error";
+        } else if (r instanceof Reply.Suggestions) {
+            return "suggestions";
+        }
+        return "escalation";
+    }
+
+    static JsonNode dataFor(Reply r) {
+        CardFactory.View v = CardSamples.VIEW;
+        if (r instanceof Reply.Failing f) {
+            return FACTORY.failingData(f.summary(), v);
+        } else if (r instanceof Reply.DiagnosisCard d) {
+            return FACTORY.diagnosisData(d.diagnosis(), v);
+        } else if (r instanceof Reply.Status s) {
+            return FACTORY.statusData(s.status(), v);
+        } else if (r instanceof Reply.Help h) {
+            return FACTORY.welcomeData(h.welcome());
+        } else if (r instanceof Reply.Problem p) {
+            return FACTORY.problemData(p);
+        } else if (r instanceof Reply.Suggestions s) {
+            return FACTORY.suggestionsData(s);
+        }
+        return FACTORY.escalationData((Reply.Escalation) r, v);
+    }
+
+    static JsonNode template(String name) throws Exception {
+        return TestSim.JSON.readTree(CardTemplatesTest.class.getResourceAsStream("/cards/" + name + ".json"));
+    }
+
+    @Test
+    void ourExpansionEqualsTheOfficialNpmEngine() {
+        for (String name : data.keySet()) {
+            JsonNode ours = FACTORY.expand(templateOf.get(name), data.get(name));
+            assertThat(ours).as(name).isEqualTo(npm.get(name).expanded());
+        }
+    }
+
+    @Test
+    void cardsAreValidForTheOfficialObjectModel() {
+        for (String name : data.keySet()) {
+            assertThat(npm.get(name).problems()).as(name).isEmpty();
+        }
+    }
+
+    @Test
+    void cardsHaveNoUnexpandedExpressionsAndFitInATeamsMessage() throws Exception {
+        for (String name : data.keySet()) {
+            JsonNode card = FACTORY.expand(templateOf.get(name), data.get(name));
+            String text = TestSim.JSON.writeValueAsString(card);
+            // Values from data are inserted literally, so only the sample that carries "${" in its data may show it.
+            if (!name.equals("failing-many")) {
+                assertThat(text).as(name).doesNotContain("${");
+            }
+            assertThat(text.getBytes(StandardCharsets.UTF_8).length).as(name).isLessThan(CardFactory.MAX_CARD_BYTES);
+            assertThat(card.get("version").asText()).isEqualTo("1.5");
+            assertThat(text).as(name).doesNotContain("secret123");
+        }
+    }
+
+    @Test
+    void cardsMatchTheirGoldenFiles() throws Exception {
+        boolean update = Boolean.getBoolean("adfops.updateGolden");
+        for (String name : data.keySet()) {
+            JsonNode card = FACTORY.expand(templateOf.get(name), data.get(name));
+            Path file = GOLDEN.resolve(name + ".expected.json");
+            if (update) {
+                Files.writeString(file, TestSim.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(card) + "\n");
+            }
+            assertThat(file).as("golden file for " + name).exists();
+            assertThat(card).as(name).isEqualTo(TestSim.JSON.readTree(file.toFile()));
+        }
+    }
+
+    @Test
+    void diagnosisCardShowsTheRootCauseAndTheButtons() throws Exception {
+        String text = TestSim.JSON.writeValueAsString(FACTORY.expand("diagnosis", data.get("diagnosis")));
+        assertThat(text).contains("Likely root cause", "Run child › child_load › Copy customers", "TypeConversionFailure",
+                "Data / schema", "Follow up", "Escalate", "Clear history", "\"runId\":\"run-master\"", "Parameters (2)");
+        String none = TestSim.JSON.writeValueAsString(FACTORY.expand("diagnosis", data.get("diagnosis-no-root")));
+        assertThat(none).contains("ADF recorded no failed activity").doesNotContain("Likely root cause");
+    }
+
+    @Test
+    void longListsAreCutWithANote() throws Exception {
+        JsonNode card = FACTORY.expand("failing-pipelines", data.get("failing-many"));
+        String text = TestSim.JSON.writeValueAsString(card);
+        assertThat(text).contains("…and 25 more failing pipelines");
+        long buttons = text.split("Why did it fail\\?", -1).length - 1;
+        assertThat(buttons).isEqualTo(CardFactory.MAX_ROWS);
+    }
+}
