@@ -1,0 +1,204 @@
+package com.adfops.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adfops.TestSim;
+import com.adfops.config.AdfConfiguration;
+import com.adfops.sim.SimulatedDataFactoryServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Boots the whole app on the embedded defaults (simulated factory, offline agent), posts Teams activities
+ * shaped like the Playground's to {@code /api/messages} and checks what reaches the connector.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BotEndpointIT {
+
+    /** Real activities captured from the Microsoft 365 Agents Playground (copied from shared/samples). */
+    static final Path SAMPLES = Path.of("src/test/resources/teams-activities");
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static FakeConnector connector;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AdfConfiguration.SimulatedFactoryHolder sim;
+
+    @BeforeAll
+    static void startConnector() throws Exception {
+        connector = new FakeConnector();
+    }
+
+    @AfterAll
+    static void stopConnector() {
+        connector.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        connector.clear();
+        sim.server().clearFaults();
+    }
+
+    /** A sample activity from shared/samples, aimed at the fake connector, in a fresh conversation. */
+    static ObjectNode sample(String file, String conversationId) throws Exception {
+        ObjectNode a = (ObjectNode) TestSim.JSON.readTree(Files.readString(SAMPLES.resolve(file)));
+        a.put("serviceUrl", connector.serviceUrl());
+        a.put("id", UUID.randomUUID().toString());
+        ((ObjectNode) a.get("conversation")).put("id", conversationId);
+        return a;
+    }
+
+    HttpResponse<String> post(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(JsonNode activity) throws Exception {
+        return post(TestSim.JSON.writeValueAsString(activity));
+    }
+
+    static FakeConnector.Sent card(String conversation, String containing) throws InterruptedException {
+        return connector.await(s -> s.conversationId().equals(conversation) && s.type().equals("message")
+                && s.card().toString().contains(containing), WAIT);
+    }
+
+    @Test
+    void personalChatWhatIsFailingShowsTheFailingCardAfterTyping() throws Exception {
+        String conv = "a:personal-" + UUID.randomUUID();
+        ObjectNode msg = sample("personal-message.json", conv);
+        msg.put("text", "what pipelines are failing?");
+        assertThat(post(msg).statusCode()).isEqualTo(200);
+
+        FakeConnector.Sent cardMsg = card(conv, "failing pipeline");
+        List<FakeConnector.Sent> sent = connector.sent().stream().filter(s -> s.conversationId().equals(conv)).toList();
+        assertThat(sent.get(0).type()).isEqualTo("typing");
+        assertThat(cardMsg.activity().path("attachments").path(0).path("contentType").asText())
+                .isEqualTo("application/vnd.microsoft.card.adaptive");
+        assertThat(cardMsg.path()).endsWith("/activities/" + msg.get("id").asText());
+        // The built-in dataset's failing pipelines each have a drill-down button.
+        String card = cardMsg.card().toString();
+        assertThat(card).contains("Why did it fail?", "\"action\":\"diagnose\"");
+        long dataFailing = sim.server().dataset().pipelineRuns().stream()
+                .filter(r -> r.get("status").asText().equals("Failed")).map(r -> r.get("pipelineName").asText()).distinct().count();
+        assertThat(dataFailing).isGreaterThan(0);
+    }
+
+    @Test
+    void clickingWhyDidItFailShowsTheDiagnosisOfTheChildRun() throws Exception {
+        String conv = "a:drill-" + UUID.randomUUID();
+        // The parent of a failed child run in the built-in dataset.
+        JsonNode child = sim.server().dataset().pipelineRuns().stream()
+                .filter(r -> r.get("status").asText().equals("Failed") && r.path("invokedBy").path("pipelineRunId").isTextual())
+                .findFirst().orElseThrow();
+        String parentRunId = child.path("invokedBy").path("pipelineRunId").asText();
+        ObjectNode submit = sample("personal-card-submit.json", conv);
+        ObjectNode value = TestSim.JSON.createObjectNode().put("action", "diagnose").put("runId", parentRunId);
+        submit.set("value", value);
+        assertThat(post(submit).statusCode()).isEqualTo(200);
+
+        String card = card(conv, "Likely root cause").card().toString();
+        String childActivity = sim.server().dataset().activityRuns(child.get("runId").asText()).stream()
+                .filter(a -> a.get("status").asText().equals("Failed")).findFirst().orElseThrow()
+                .get("activityName").asText();
+        assertThat(card).contains(child.get("pipelineName").asText(), childActivity, "Follow up", "Escalate", "Clear history");
+    }
+
+    @Test
+    void channelMentionIsStrippedAndTheReplyGoesToTheThread() throws Exception {
+        String conv = "19:chan@thread.tacv2;messageid=" + System.nanoTime();
+        ObjectNode msg = sample("channel-mention-message.json", conv);
+        msg.put("text", "<at>Test Bot</at> what is failing today?");
+        assertThat(post(msg).statusCode()).isEqualTo(200);
+        FakeConnector.Sent sent = card(conv, "failing");
+        assertThat(sent.card().toString()).contains("today");
+    }
+
+    @Test
+    void groupChatMentionAsksForStatus() throws Exception {
+        String conv = "19:group-" + UUID.randomUUID() + "@thread.v2";
+        ObjectNode msg = sample("groupchat-mention-message.json", conv);
+        String pipeline = sim.server().dataset().pipelineRuns().get(0).get("pipelineName").asText();
+        msg.put("text", "<at>Test Bot</at> status of " + pipeline.replace('_', ' '));
+        assertThat(post(msg).statusCode()).isEqualTo(200);
+        assertThat(card(conv, "Recent runs").card().toString()).contains(pipeline + ":");
+    }
+
+    @Test
+    void botAddedToAConversationSendsTheWelcomeCard() throws Exception {
+        String conv = "a:welcome-" + UUID.randomUUID();
+        assertThat(post(sample("personal-conversationUpdate.json", conv)).statusCode()).isEqualTo(200);
+        assertThat(card(conv, "Hi, I'm ADF Ops").card().toString()).contains("What pipelines are failing?");
+    }
+
+    @Test
+    void unknownPipelineGetsTheClosestNames() throws Exception {
+        String conv = "a:unknown-" + UUID.randomUUID();
+        ObjectNode msg = sample("personal-message.json", conv);
+        msg.put("text", "why did pl_payroll_nonexistent fail?");
+        post(msg);
+        assertThat(card(conv, "Unknown pipeline").card().toString()).contains("pl_payroll_nonexistent", "Did you mean");
+    }
+
+    @Test
+    void forgedSubmitGetsAClearReplyAndNo5xx() throws Exception {
+        String conv = "a:forged-" + UUID.randomUUID();
+        ObjectNode submit = sample("personal-card-submit.json", conv);
+        // The sample's own value: an action this bot does not have.
+        assertThat(post(submit).statusCode()).isEqualTo(200);
+        assertThat(card(conv, "out of date").card().toString()).contains("rerun");
+        ObjectNode weird = sample("personal-card-submit.json", conv);
+        weird.set("value", TestSim.JSON.createArrayNode().add(1).add(2));
+        assertThat(post(weird).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void malformedBodiesAre400NotServerErrors() throws Exception {
+        assertThat(post("{not json").statusCode()).isEqualTo(400);
+        assertThat(post("[1,2,3]").statusCode()).isEqualTo(400);
+        assertThat(post("{\"hello\":\"world\"}").statusCode()).isEqualTo(400);
+        assertThat(post("").statusCode()).isEqualTo(400);
+        assertThat(post("{\"type\":\"message\",\"text\":\"hi\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> r = post("{\"type\":\"message\",\"timestamp\":\"yesterday\",\"conversation\":{\"id\":\"x\"},\"serviceUrl\":\"http://127.0.0.1:1/\"}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("at com.");
+    }
+
+    @Test
+    void dataFactoryPermissionProblemGivesTheErrorCard() throws Exception {
+        sim.server().injectFault("querypipelineruns", 403, "AuthorizationFailed", 20);
+        String conv = "a:denied-" + UUID.randomUUID();
+        ObjectNode msg = sample("personal-message.json", conv);
+        msg.put("text", "what pipelines are failing?");
+        assertThat(post(msg).statusCode()).isEqualTo(200);
+        String card = card(conv, "not allowed").card().toString();
+        assertThat(card).contains("AuthorizationFailed", "How to fix it").doesNotContain(sim.server().endpoint());
+    }
+
+    @Test
+    void simulatedFactoryIsTheDefault() {
+        assertThat(sim.server()).isNotNull();
+        assertThat(sim.server().endpoint()).startsWith("http://127.0.0.1:");
+        assertThat(SimulatedDataFactoryServer.SUBSCRIPTION_ID).isNotBlank();
+    }
+}

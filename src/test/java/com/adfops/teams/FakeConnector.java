@@ -1,0 +1,104 @@
+package com.adfops.teams;
+
+import com.adfops.TestSim;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A local Bot Connector: the {@code serviceUrl} the test activities point at. Records every activity the bot
+ * sends ({@code POST /v3/conversations/{id}/activities[/{replyToId}]}) with the conversation it was sent to.
+ */
+final class FakeConnector implements AutoCloseable {
+
+    record Sent(String method, String path, String conversationId, JsonNode activity) {
+        String type() {
+            return activity.path("type").asText();
+        }
+
+        JsonNode card() {
+            return activity.path("attachments").path(0).path("content");
+        }
+
+        String text() {
+            return activity.path("text").asText();
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Sent> sent = new ArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    FakeConnector() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        server.createContext("/", ex -> {
+            byte[] body = ex.getRequestBody().readAllBytes();
+            String path = ex.getRequestURI().getPath();
+            String[] parts = path.split("/");
+            // /v3/conversations/{id}/activities[/{replyTo}]
+            String conv = parts.length > 3 ? java.net.URLDecoder.decode(parts[3], StandardCharsets.UTF_8) : "";
+            JsonNode node = body.length == 0 ? TestSim.JSON.createObjectNode() : TestSim.JSON.readTree(body);
+            synchronized (sent) {
+                sent.add(new Sent(ex.getRequestMethod(), path, conv, node));
+                sent.notifyAll();
+            }
+            byte[] resp = ("{\"id\":\"sent-" + ids.incrementAndGet() + "\"}").getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, resp.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(resp);
+            }
+        });
+        server.start();
+    }
+
+    String serviceUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    List<Sent> sent() {
+        synchronized (sent) {
+            return List.copyOf(sent);
+        }
+    }
+
+    void clear() {
+        synchronized (sent) {
+            sent.clear();
+        }
+    }
+
+    /** Waits (bounded) until an activity matching {@code p} has been sent, and returns it. */
+    Sent await(Predicate<Sent> p, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        synchronized (sent) {
+            while (true) {
+                for (Sent s : sent) {
+                    if (p.test(s)) {
+                        return s;
+                    }
+                }
+                long left = Duration.between(Instant.now(), deadline).toMillis();
+                if (left <= 0) {
+                    throw new AssertionError("no matching activity within " + timeout + "; sent: " + sent);
+                }
+                sent.wait(left);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
