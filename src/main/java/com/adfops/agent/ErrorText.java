@@ -27,7 +27,7 @@ public final class ErrorText {
             code = c.group(1);
         }
         Matcher im = INNER_MESSAGE.matcher(m);
-        String text = im.find() ? im.group(1) : m;
+        String text = im.find() ? im.group(1) : m.replaceFirst("^ErrorCode=[A-Za-z0-9_]+,\\s*'?", "");
         int dot = firstSentenceEnd(text);
         if (dot > 0) {
             text = text.substring(0, dot + 1);

@@ -151,7 +151,8 @@ public final class CardFactory {
         ObjectNode root = d.putObject("root");
         if (dg.hasRootCause()) {
             Diagnosis.FailedActivity rc = dg.rootCause();
-            root.put("path", rc.path() + (rc.depth() > 0 ? " (in " + rc.pipelineName() + ")" : ""));
+            boolean named = rc.depth() == 0 || rc.path().contains(rc.pipelineName());
+            root.put("path", rc.path() + (named ? "" : " (in " + rc.pipelineName() + ")"));
             root.put("type", orDash(rc.activity().activityType()));
             root.put("code", orDash(rc.activity().error().errorCode()));
             root.put("failureType", orDash(rc.activity().error().failureType()));

@@ -15,6 +15,12 @@ class ErrorTextTest {
     }
 
     @Test
+    void summaryOfACodeWithoutAMessagePartDoesNotRepeatTheCode() {
+        assertThat(ErrorText.summary("ErrorCode=TypeConversionFailure,Exception occurred when converting value 'x'. More text.", 200))
+                .isEqualTo("TypeConversionFailure: Exception occurred when converting value 'x'.");
+    }
+
+    @Test
     void secretsAreMasked() {
         String m = "Login failed: Server=tcp:x;Password=Sup3rS3cret!;User ID=etl; url https://a.blob.core.windows.net/c?sv=1&sig=abcDEF123%2B "
                 + "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.payload.sig AccountKey=Zm9vYmFy==";

@@ -1,0 +1,67 @@
+package com.adfops;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The package rules from STYLE.md: SDKs stay behind their ports. */
+class ArchitectureTest {
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.adfops");
+    }
+
+    @Test
+    void onlyTeamsImportsTheBotFramework() {
+        noClasses().that().resideOutsideOfPackage("com.adfops.teams..")
+                .should().dependOnClassesThat().resideInAPackage("com.microsoft.bot..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheAdfImplementationImportsTheDataFactorySdk() {
+        noClasses().that().resideOutsideOfPackage("com.adfops.adf.implementation..")
+                .should().dependOnClassesThat().resideInAPackage("com.azure.resourcemanager..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("com.adfops.adf.implementation..")
+                .should().dependOnClassesThat().resideInAPackage("com.azure.identity..")
+                .check(classes);
+    }
+
+    @Test
+    void theDataFactoryPortDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("com.adfops.adf")
+                .should().dependOnClassesThat().resideInAnyPackage("com.adfops.agent..", "com.adfops.cards..",
+                        "com.adfops.teams..", "com.adfops.sim..", "com.adfops.state..", "com.adfops.config..",
+                        "com.adfops.adf.implementation..")
+                .check(classes);
+    }
+
+    @Test
+    void theAgentKnowsNeitherTeamsNorCardsNorTheSdk() {
+        noClasses().that().resideInAPackage("com.adfops.agent..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.adfops.teams..", "com.adfops.cards..",
+                        "com.adfops.sim..", "com.adfops.adf.implementation..", "com.adfops.config..")
+                .check(classes);
+    }
+
+    @Test
+    void cardsAndSimulatorStayInTheirLane() {
+        noClasses().that().resideInAPackage("com.adfops.cards..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.adfops.teams..", "com.adfops.sim..",
+                        "com.adfops.adf.implementation..", "com.adfops.config..")
+                .check(classes);
+        noClasses().that().resideInAPackage("com.adfops.sim..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.adfops.adf..", "com.adfops.agent..",
+                        "com.adfops.cards..", "com.adfops.teams..", "com.adfops.state..", "com.adfops.config..")
+                .check(classes);
+    }
+}
