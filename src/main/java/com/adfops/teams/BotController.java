@@ -90,6 +90,8 @@ class BotController {
         if (type == null || !type.isTextual() || type.asText().isBlank()) {
             throw new IllegalArgumentException("The activity has no \"type\".");
         }
+        normalizeTimestamp((com.fasterxml.jackson.databind.node.ObjectNode) node, "timestamp");
+        normalizeTimestamp((com.fasterxml.jackson.databind.node.ObjectNode) node, "localTimestamp");
         Activity activity;
         try {
             activity = Serialization.treeToValue(node, Activity.class);
@@ -105,6 +107,24 @@ class BotController {
         }
         return activity;
     }
+
+    /**
+     * botbuilder-java only parses timestamps with fractional seconds; channels may omit them
+     * ({@code 2026-11-26T10:00:00Z}). Adds ".000" so such activities are not rejected.
+     */
+    private static void normalizeTimestamp(com.fasterxml.jackson.databind.node.ObjectNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v != null && v.isTextual()) {
+            String t = v.asText();
+            java.util.regex.Matcher m = NO_FRACTION.matcher(t);
+            if (m.matches()) {
+                node.put(field, m.group(1) + ".000" + m.group(2));
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern NO_FRACTION =
+            java.util.regex.Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})(Z|[+-]\\d{2}:\\d{2})$");
 
     private static ResponseEntity<String> badRequest(String message) {
         return ResponseEntity.badRequest()
