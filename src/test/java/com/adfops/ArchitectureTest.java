@@ -31,7 +31,8 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("com.adfops.adf.implementation..")
                 .should().dependOnClassesThat().resideInAPackage("com.azure.resourcemanager..")
                 .check(classes);
-        noClasses().that().resideOutsideOfPackages("com.adfops.adf.implementation..")
+        // azure-identity: Data Factory credentials, and the bot's managed identity for the Bot Connector.
+        noClasses().that().resideOutsideOfPackages("com.adfops.adf.implementation..", "com.adfops.teams..")
                 .should().dependOnClassesThat().resideInAPackage("com.azure.identity..")
                 .check(classes);
     }

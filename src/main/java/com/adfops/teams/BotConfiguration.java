@@ -2,7 +2,13 @@ package com.adfops.teams;
 
 import com.adfops.agent.Agent;
 import com.adfops.cards.CardFactory;
+import com.azure.core.credential.TokenCredential;
+import com.azure.identity.ManagedIdentityCredentialBuilder;
+import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
+import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
+import com.microsoft.bot.connector.authentication.SimpleChannelProvider;
 import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import com.microsoft.bot.integration.Configuration;
 import java.time.Clock;
@@ -45,9 +51,36 @@ class BotConfiguration {
         };
     }
 
+    /**
+     * The adapter. With {@code MicrosoftAppType=UserAssignedMSI} the bot authenticates to the Bot Connector with
+     * its managed identity; with a tenant id and a password, as a single-tenant app; otherwise with the
+     * standard settings (empty = local development without authentication).
+     */
     @Bean
-    BotFrameworkHttpAdapter botAdapter(Configuration configuration, CardFactory cards) {
-        BotFrameworkHttpAdapter adapter = new BotFrameworkHttpAdapter(configuration);
+    BotFrameworkAdapter botAdapter(Configuration configuration, CardFactory cards) {
+        String appId = configuration.getProperty("MicrosoftAppId");
+        String password = configuration.getProperty("MicrosoftAppPassword");
+        String tenant = configuration.getProperty("MicrosoftAppTenantId");
+        String type = configuration.getProperty("MicrosoftAppType");
+        BotFrameworkAdapter adapter;
+        if ("UserAssignedMSI".equalsIgnoreCase(type)) {
+            if (appId == null || appId.isBlank()) {
+                throw new IllegalStateException(
+                        "MicrosoftAppType=UserAssignedMSI needs MicrosoftAppId: the managed identity's client id");
+            }
+            TokenCredential credential = new ManagedIdentityCredentialBuilder().clientId(appId).build();
+            adapter = new BotFrameworkAdapter(new ManagedIdentityAppCredentials(appId, tenant, credential),
+                    new AuthenticationConfiguration(), new SimpleChannelProvider(), null, null);
+            log.info("Bot Framework authentication: managed identity {}", appId);
+        } else if (notBlank(appId) && notBlank(password) && notBlank(tenant)) {
+            adapter = new BotFrameworkAdapter(new MicrosoftAppCredentials(appId, password, tenant),
+                    new AuthenticationConfiguration(), new SimpleChannelProvider(), null, null);
+            log.info("Bot Framework authentication: single-tenant app {}", appId);
+        } else {
+            adapter = new BotFrameworkHttpAdapter(configuration);
+            log.info(notBlank(appId) ? "Bot Framework authentication: app {}"
+                    : "Bot Framework authentication disabled (no MicrosoftAppId): local development only", appId);
+        }
         adapter.setOnTurnError((turnContext, exception) -> {
             // One error boundary per turn: full cause to the log, a friendly card to the user.
             log.error("Turn failed in conversation {}", turnContext.getActivity().getConversation() == null ? "?"
@@ -62,6 +95,10 @@ class BotConfiguration {
                     });
         });
         return adapter;
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
     }
 
     @Bean

@@ -3,12 +3,11 @@ package com.adfops.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
-import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
+import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -30,10 +29,10 @@ class BotController {
     private static final Logger log = LoggerFactory.getLogger(BotController.class);
     static final int MAX_BODY = 256 * 1024;
 
-    private final BotFrameworkHttpAdapter adapter;
+    private final BotFrameworkAdapter adapter;
     private final AdfOpsBot bot;
 
-    BotController(BotFrameworkHttpAdapter adapter, AdfOpsBot bot) {
+    BotController(BotFrameworkAdapter adapter, AdfOpsBot bot) {
         this.adapter = adapter;
         this.bot = bot;
     }
@@ -48,25 +47,39 @@ class BotController {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(badRequest(e.getMessage()));
         }
-        return adapter.processIncomingActivity(authHeader, activity, bot)
-                .handle((InvokeResponse invoke, Throwable error) -> {
-                    if (error != null) {
-                        Throwable cause = error instanceof CompletionException && error.getCause() != null
-                                ? error.getCause() : error;
-                        if (cause instanceof AuthenticationException) {
-                            log.info("Rejected an activity: {}", cause.getMessage());
-                            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
-                        }
-                        log.error("Activity processing failed", cause);
-                        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).build();
-                    }
-                    if (invoke != null) {
-                        return ResponseEntity.status(invoke.getStatus())
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .body(invoke.getBody() == null ? null : Serialization.toStringSilent(invoke.getBody()));
-                    }
-                    return ResponseEntity.status(HttpStatus.OK).build();
-                });
+        CompletableFuture<InvokeResponse> processing;
+        try {
+            processing = adapter.processActivity(authHeader, activity, bot::onTurn);
+        } catch (RuntimeException e) {
+            // botbuilder decodes the JWT before it returns a future: a malformed token throws here.
+            return CompletableFuture.completedFuture(failure(e));
+        }
+        return processing.handle((InvokeResponse invoke, Throwable error) -> {
+            if (error != null) {
+                return failure(error);
+            }
+            if (invoke != null) {
+                return ResponseEntity.status(invoke.getStatus())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(invoke.getBody() == null ? null : Serialization.toStringSilent(invoke.getBody()));
+            }
+            return ResponseEntity.status(HttpStatus.OK).<String>build();
+        });
+    }
+
+    /** 401 for anything about the caller's token; 500 (logged) for the rest, which the turn boundary did not catch. */
+    private static ResponseEntity<String> failure(Throwable error) {
+        for (Throwable c = error; c != null; c = c.getCause()) {
+            if (c instanceof AuthenticationException || c.getClass().getName().startsWith("com.auth0.jwt.exceptions.")) {
+                log.info("Rejected an activity: {}", c.getMessage());
+                return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        log.error("Activity processing failed", error);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).build();
     }
 
     /** The activity in {@code body}; IllegalArgumentException with a safe message when it is not one. */
