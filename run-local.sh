@@ -32,7 +32,7 @@ curl -fsS "http://127.0.0.1:${BOT_PORT}/health" > /dev/null || { echo "The bot d
 echo "==> Starting the Microsoft 365 Agents Playground"
 # tools/bin/xdg-open: the Playground exits when it cannot open a browser; the shim prints the address instead.
 PATH="$PWD/tools/bin:$PATH" tools/node/node_modules/.bin/agentsplayground start \
-  --app-endpoint "http://localhost:${BOT_PORT}/api/messages" -c msteams \
+  --app-endpoint "http://127.0.0.1:${BOT_PORT}/api/messages" -c msteams \
   --port "${PLAYGROUND_PORT}" --disable-telemetry &
 PG_PID=$!
 sleep 3

@@ -43,7 +43,9 @@ public record PipelineRun(
 
     public PipelineRun {
         message = message == null ? "" : message;
-        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        // Keep ADF's order of parameters (Map.copyOf would not).
+        parameters = parameters == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
     }
 
     /** The duration reported by ADF, or the time between start and end when only those are known. */

@@ -45,6 +45,14 @@ final class CardSamples {
                 new ActivityError(code, msg, "UserError", name), null, null, "ls", null);
     }
 
+    static Map<String, String> ordered(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
     static Map<String, Reply> all() {
         Map<String, Reply> m = new LinkedHashMap<>();
         TimeWindow day = new TimeWindow(NOW.minus(Duration.ofHours(24)), NOW, "the last 24 hours");
@@ -69,7 +77,7 @@ final class CardSamples {
         m.put("failing-many", new Reply.Failing(new FailingSummary(day, List.of("df-test"), 400, 40, many, List.of(), 0)));
 
         PipelineRun master = run("run-master", "master_nightly", RunStatus.FAILED, 120, 245,
-                "Operation on target Run child failed", Map.of("runDate", "2026/11/25", "mode", "full"), null);
+                "Operation on target Run child failed", ordered("runDate", "2026/11/25", "mode", "full"), null);
         ActivityRun exec = activity("run-master", "master_nightly", "Run child", "ExecutePipeline", "2200", "Operation on target Copy failed");
         ActivityRun copy = activity("run-child", "child_load", "Copy customers", "Copy", "2200",
                 "ErrorCode=TypeConversionFailure,Exception occurred when converting value '2026-13-01' for column 'd'. "

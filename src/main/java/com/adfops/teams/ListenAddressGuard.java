@@ -1,0 +1,45 @@
+package com.adfops.teams;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Refuses to start a bot without Bot Framework authentication (no {@code MicrosoftAppId}) that would listen on a
+ * non-loopback address, unless {@code ADFOPS_ALLOW_UNAUTHENTICATED=true} says this is deliberate (local
+ * development on a trusted network). Registered in {@code META-INF/spring.factories} so it runs before the
+ * web server starts.
+ */
+public class ListenAddressGuard implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        check(event.getEnvironment());
+    }
+
+    static void check(ConfigurableEnvironment env) {
+        String appId = env.getProperty("MicrosoftAppId", "");
+        boolean allowed = Boolean.parseBoolean(env.getProperty("adfops.allow-unauthenticated",
+                env.getProperty("ADFOPS_ALLOW_UNAUTHENTICATED", "false")));
+        String address = env.getProperty("server.address", "");
+        if (!appId.isBlank() || allowed || isLoopback(address)) {
+            return;
+        }
+        throw new IllegalStateException("Refusing to listen on '" + (address.isBlank() ? "all interfaces" : address)
+                + "' without authentication: set MicrosoftAppId (and its credentials), listen on 127.0.0.1, or set "
+                + "ADFOPS_ALLOW_UNAUTHENTICATED=true for local development.");
+    }
+
+    static boolean isLoopback(String address) {
+        if (address == null || address.isBlank()) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

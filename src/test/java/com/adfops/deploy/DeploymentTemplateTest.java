@@ -1,0 +1,215 @@
+package com.adfops.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adfops.TestSim;
+import com.adfops.config.AdfProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** The ARM template, checked without Azure: it parses, it writes exactly the settings the app binds, no secrets. */
+class DeploymentTemplateTest {
+
+    static final Path TEMPLATE = Path.of("deploymentTemplates/azuredeploy.json");
+    static final Path PARAMETERS = Path.of("deploymentTemplates/azuredeploy.parameters.example.json");
+    static JsonNode template;
+    static String text;
+
+    /** Settings the template writes that are read by a library rather than by our binding, and who reads them. */
+    static final Map<String, String> READ_BY_LIBRARIES = Map.of(
+            "AZURE_CLIENT_ID", "azure-identity's DefaultAzureCredential: which user-assigned identity to use");
+
+    @BeforeAll
+    static void load() throws Exception {
+        text = Files.readString(TEMPLATE);
+        template = TestSim.JSON.readTree(text);
+    }
+
+    /** App setting names the template writes (literal names, and the per-factory list names with index 0). */
+    static Set<String> appSettingNames() {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = Pattern.compile("createObject\\('name', '([A-Za-z0-9_]+)'").matcher(text);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        Matcher f = Pattern.compile("format\\('(ADFOPS_[A-Z0-9_{}]+)'").matcher(text);
+        while (f.find()) {
+            names.add(f.group(1).replace("{0}", "0"));
+        }
+        return names;
+    }
+
+    static JsonNode resource(String type) {
+        for (JsonNode r : template.get("resources")) {
+            if (r.get("type").asText().equals(type)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no resource " + type);
+    }
+
+    @Test
+    void parsesAndReferencesOnlyDeclaredParametersAndVariables() throws Exception {
+        assertThat(template.get("$schema").asText()).contains("deploymentTemplate.json");
+        Set<String> params = new LinkedHashSet<>();
+        template.get("parameters").fieldNames().forEachRemaining(params::add);
+        Set<String> vars = new LinkedHashSet<>();
+        template.get("variables").fieldNames().forEachRemaining(vars::add);
+        template.get("variables").get("copy").forEach(c -> vars.add(c.get("name").asText()));
+        // The nested templates declare their own parameters; check the outer ones only.
+        StringBuilder outer = new StringBuilder();
+        collectOuterStrings(template, outer);
+        Matcher p = Pattern.compile("parameters\\('([A-Za-z]+)'\\)").matcher(outer);
+        while (p.find()) {
+            assertThat(params).as("parameter " + p.group(1)).contains(p.group(1));
+        }
+        Matcher v = Pattern.compile("variables\\('([A-Za-z]+)'\\)").matcher(text);
+        while (v.find()) {
+            assertThat(vars).as("variable " + v.group(1)).contains(v.group(1));
+        }
+        JsonNode example = TestSim.JSON.readTree(Files.readString(PARAMETERS));
+        example.get("parameters").fieldNames().forEachRemaining(n -> assertThat(params).contains(n));
+        assertThat(params).contains("existingFactories", "existingAiProjectResourceId");
+    }
+
+    /** Every string of the template outside nested deployments' own templates. */
+    static void collectOuterStrings(JsonNode node, StringBuilder out) {
+        if (node.isTextual()) {
+            out.append(node.asText()).append('\n');
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (!e.getKey().equals("template")) {
+                    collectOuterStrings(e.getValue(), out);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> collectOuterStrings(n, out));
+        }
+    }
+
+    @Test
+    void everyAppSettingIsAKeyTheApplicationBinds() {
+        Set<String> names = appSettingNames();
+        assertThat(names).isNotEmpty();
+        Map<String, Object> env = new LinkedHashMap<>();
+        for (String n : names) {
+            env.put(n, switch (n) {
+                case "SERVER_PORT" -> "80";
+                case "ADFOPS_ADF_FACTORIES_0_SUBSCRIPTIONID" -> "sub-0";
+                case "ADFOPS_ADF_FACTORIES_0_RESOURCEGROUP" -> "rg-0";
+                case "ADFOPS_ADF_FACTORIES_0_NAME" -> "factory-0";
+                default -> "value-of-" + n;
+            });
+        }
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("template-systemEnvironment", env));
+        Binder binder = new Binder(ConfigurationPropertySources.from(environment.getPropertySources()));
+
+        for (String n : names) {
+            if (READ_BY_LIBRARIES.containsKey(n)) {
+                continue;
+            }
+            boolean bound = switch (n) {
+                case "SERVER_PORT" -> "80".equals(environment.getProperty("server.port"));
+                case "SERVER_ADDRESS" -> env.get(n).equals(environment.getProperty("server.address"));
+                case "MicrosoftAppId", "MicrosoftAppTenantId", "MicrosoftAppType", "MicrosoftAppPassword" ->
+                        env.get(n).equals(environment.getProperty(n));
+                default -> n.startsWith("ADFOPS_ADF_FACTORIES_");
+            };
+            assertThat(bound).as(n + " is read by the application").isTrue();
+        }
+        AdfProperties adf = binder.bind("adfops.adf", AdfProperties.class).get();
+        assertThat(adf.allFactories()).containsExactly(new AdfProperties.Factory("sub-0", "rg-0", "factory-0"));
+    }
+
+    @Test
+    void everyRequiredSettingIsWritten() {
+        assertThat(appSettingNames()).contains("MicrosoftAppId", "MicrosoftAppTenantId", "MicrosoftAppType",
+                "SERVER_PORT", "SERVER_ADDRESS", "ADFOPS_ADF_FACTORIES_0_SUBSCRIPTIONID",
+                "ADFOPS_ADF_FACTORIES_0_RESOURCEGROUP", "ADFOPS_ADF_FACTORIES_0_NAME");
+        assertThat(text).contains("createObject('name', 'MicrosoftAppType', 'value', 'UserAssignedMSI')");
+    }
+
+    @Test
+    void everyAppSettingIsDocumentedInTheReadme() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        for (String n : appSettingNames()) {
+            String documented = n.startsWith("ADFOPS_ADF_FACTORIES_0_") ? "ADFOPS_ADF_FACTORIES_0_" : n;
+            assertThat(readme).as(n + " in the README").contains(documented);
+        }
+    }
+
+    @Test
+    void messagingEndpointAndHealthCheckMatchTheControllers() throws Exception {
+        JsonNode bot = resource("Microsoft.BotService/botServices");
+        assertThat(bot.at("/properties/endpoint").asText()).contains("https://{0}/api/messages");
+        Class<?> controller = Class.forName("com.adfops.teams.BotController");
+        Method incoming = null;
+        for (Method m : controller.getDeclaredMethods()) {
+            if (m.isAnnotationPresent(PostMapping.class)) {
+                incoming = m;
+            }
+        }
+        assertThat(incoming).isNotNull();
+        assertThat(incoming.getAnnotation(PostMapping.class).path()).containsExactly("/api/messages");
+
+        JsonNode site = resource("Microsoft.Web/sites");
+        String health = site.at("/properties/siteConfig/healthCheckPath").asText();
+        Method check = Class.forName("com.adfops.teams.HealthController").getDeclaredMethod("health");
+        assertThat(check.getAnnotation(GetMapping.class).value()).containsExactly(health);
+        assertThat(site.at("/properties/httpsOnly").asBoolean()).isTrue();
+        assertThat(site.at("/properties/siteConfig/linuxFxVersion").asText()).isEqualTo("JAVA|17-java17");
+        assertThat(bot.at("/properties/msaAppType").asText()).isEqualTo("UserAssignedMSI");
+        JsonNode teams = resource("Microsoft.BotService/botServices/channels");
+        assertThat(teams.at("/properties/channelName").asText()).isEqualTo("MsTeamsChannel");
+    }
+
+    @Test
+    void factoryRoleIsLeastPrivilege() {
+        JsonNode role = resource("Microsoft.Authorization/roleDefinitions");
+        List<String> actions = TestSim.JSON.convertValue(role.at("/properties/permissions/0/actions"),
+                TestSim.JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+        assertThat(actions).contains("Microsoft.DataFactory/factories/querypipelineruns/action",
+                "Microsoft.DataFactory/factories/pipelineruns/queryactivityruns/action",
+                "Microsoft.DataFactory/factories/pipelineruns/read", "Microsoft.DataFactory/factories/pipelines/read");
+        assertThat(actions).allMatch(a -> a.startsWith("Microsoft.DataFactory/factories/"))
+                .noneMatch(a -> a.contains("*") || a.endsWith("/write") || a.endsWith("/delete")
+                        || a.contains("createrun") || a.contains("cancel"));
+    }
+
+    @Test
+    void noSecretsInTheTemplates() throws Exception {
+        for (Path p : List.of(TEMPLATE, PARAMETERS)) {
+            String t = Files.readString(p);
+            assertThat(t).as(p.toString()).doesNotContainIgnoringCase("AccountKey=").doesNotContain("listKeys(")
+                    .doesNotContainIgnoringCase("sig=").doesNotContainIgnoringCase("password")
+                    .doesNotContainIgnoringCase("clientSecret");
+            assertThat(Pattern.compile("(?=[A-Za-z0-9+]*[0-9])(?=[A-Za-z0-9+]*[a-z])(?=[A-Za-z0-9+]*[A-Z])[A-Za-z0-9+]{32,}={0,2}").matcher(t).find()).as("key-like string in " + p).isFalse();
+        }
+        template.get("parameters").fields().forEachRemaining(e -> {
+            if (e.getKey().toLowerCase().matches(".*(secret|password|key|token).*")) {
+                assertThat(e.getValue().get("type").asText()).as(e.getKey()).isIn("securestring", "secureObject");
+            }
+        });
+        JsonNode storage = resource("Microsoft.Storage/storageAccounts");
+        assertThat(storage.at("/properties/allowSharedKeyAccess").asBoolean(true)).isFalse();
+        assertThat(storage.at("/properties/allowBlobPublicAccess").asBoolean(true)).isFalse();
+    }
+}

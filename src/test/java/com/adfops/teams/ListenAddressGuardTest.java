@@ -1,0 +1,40 @@
+package com.adfops.teams;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+class ListenAddressGuardTest {
+
+    static StandardEnvironment env(Map<String, Object> props) {
+        StandardEnvironment e = new StandardEnvironment();
+        e.getPropertySources().addFirst(new MapPropertySource("test", props));
+        return e;
+    }
+
+    @Test
+    void loopbackWithoutAuthenticationIsFine() {
+        assertThatCode(() -> ListenAddressGuard.check(env(Map.of("server.address", "127.0.0.1")))).doesNotThrowAnyException();
+        assertThatCode(() -> ListenAddressGuard.check(env(Map.of("server.address", "::1")))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void networkAddressWithoutAuthenticationIsRefused() {
+        assertThatThrownBy(() -> ListenAddressGuard.check(env(Map.of("server.address", "0.0.0.0"))))
+                .hasMessageContaining("without authentication").hasMessageContaining("ADFOPS_ALLOW_UNAUTHENTICATED");
+        assertThatThrownBy(() -> ListenAddressGuard.check(env(Map.of("server.address", ""))))
+                .hasMessageContaining("all interfaces");
+    }
+
+    @Test
+    void authenticationOrTheExplicitFlagAllowsIt() {
+        assertThatCode(() -> ListenAddressGuard.check(env(Map.of("server.address", "0.0.0.0", "MicrosoftAppId", "abc"))))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> ListenAddressGuard.check(env(Map.of("server.address", "0.0.0.0", "ADFOPS_ALLOW_UNAUTHENTICATED", "true"))))
+                .doesNotThrowAnyException();
+    }
+}
