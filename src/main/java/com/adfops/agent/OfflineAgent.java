@@ -3,6 +3,8 @@ package com.adfops.agent;
 import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
+import com.adfops.docs.DocsService;
+import com.adfops.docs.Guidance;
 import com.adfops.state.ConversationContext;
 import com.adfops.state.ConversationContext.RunRef;
 import com.adfops.state.ConversationStore;
@@ -52,12 +54,19 @@ public final class OfflineAgent implements Agent {
     private static final Set<String> PRONOUNS = Set.of("it", "that", "this", "them", "those", "one", "that one",
             "this one", "they", "he", "she", "the run", "run", "");
 
+    private static final Pattern HOW_TO = Pattern.compile(
+            "^(?:how (?:do|can|should|would) (?:i|we|you)\\b|how to\\b|how does\\b|what (?:does|do) (?:the )?(?:error|code)\\b"
+                    + "|what(?: is|'s) (?:the )?(?:error|code) |what (?:does|do) .* mean|explain (?:the )?(?:error|code)|meaning of"
+                    + "|docs? (?:for|on|about)|documentation|where (?:can|do) i find|is there a way to)");
+
     private final AdfTools tools;
     private final ConversationStore store;
+    private final DocsService docs;
 
-    public OfflineAgent(AdfTools tools, ConversationStore store) {
+    public OfflineAgent(AdfTools tools, ConversationStore store, DocsService docs) {
         this.tools = tools;
         this.store = store;
+        this.docs = docs;
     }
 
     @Override
@@ -189,6 +198,9 @@ public final class OfflineAgent implements Agent {
         }
         if (CLEAR.matcher(t).matches() || t.equals("clear history")) {
             return clear(turn);
+        }
+        if (HOW_TO.matcher(t).find()) {
+            return AgentReply.of(new Reply.DocsAnswer(raw.replaceAll("\\s+", " ").trim(), docs.answer(t)));
         }
         Matcher id = RUN_ID.matcher(raw);
         if (id.find()) {
@@ -370,7 +382,7 @@ public final class OfflineAgent implements Agent {
         PipelineRun run = failures.get(0);
         ctx.setFocus(new RunRef(run.factory().factoryName(), run.pipelineName(), run.runId()));
         ctx.setFocusIndex(0);
-        return Optional.of(AgentReply.of(new Reply.DiagnosisCard(tools.diagnose(run))));
+        return Optional.of(AgentReply.of(diagnosisReply(tools.diagnose(run))));
     }
 
     private AgentReply unknownPipeline(String target, List<String> closest, String questionFormat) {
@@ -417,7 +429,7 @@ public final class OfflineAgent implements Agent {
         PipelineRun run = failures.get(next);
         ctx.setFocus(new RunRef(run.factory().factoryName(), run.pipelineName(), run.runId()));
         ctx.setFocusIndex(next);
-        return AgentReply.of(new Reply.DiagnosisCard(tools.diagnose(run)));
+        return AgentReply.of(diagnosisReply(tools.diagnose(run)));
     }
 
     private AgentReply diagnoseRun(ConversationContext ctx, String runId, String factory) {
@@ -436,7 +448,7 @@ public final class OfflineAgent implements Agent {
             return AgentReply.of(new Reply.Text("Run " + run.runId() + " of **" + run.pipelineName() + "** did not fail: it is "
                     + describe(run.status()) + "."), new Reply.Status(st));
         }
-        return AgentReply.of(new Reply.DiagnosisCard(tools.diagnose(run)));
+        return AgentReply.of(diagnosisReply(tools.diagnose(run)));
     }
 
     private AgentReply status(ConversationContext ctx, String target, Turn turn) {
@@ -470,6 +482,22 @@ public final class OfflineAgent implements Agent {
         return new PipelineStatus(pipeline, factory, window, latest, lastSuccess, lastFailure, ok, bad,
                 runs.size() - ok - bad, runs.stream().limit(5).toList());
     }
+
+    /** The diagnosis card with documentation guidance for its root cause. */
+    private Reply diagnosisReply(Diagnosis d) {
+        return new Reply.DiagnosisCard(d, guidance(d));
+    }
+
+    Guidance guidance(Diagnosis d) {
+        com.adfops.adf.ActivityError e = d.hasRootCause() ? d.rootCause().activity().error()
+                : new com.adfops.adf.ActivityError("", d.run().message(), "", "");
+        String type = d.hasRootCause() ? d.rootCause().activity().activityType() : "";
+        Matcher inner = INNER_CODE.matcher(e.message());
+        String innerCode = inner.find() ? inner.group(1) : "";
+        return docs.guidanceFor(e.errorCode(), innerCode, type, ErrorText.summary(e.message(), 300));
+    }
+
+    private static final Pattern INNER_CODE = Pattern.compile("ErrorCode=([A-Za-z][A-Za-z0-9_]*)");
 
     static String describe(RunStatus s) {
         return switch (s) {

@@ -2,6 +2,7 @@ package com.adfops.agent;
 
 import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.PipelineRun;
+import com.adfops.docs.Guidance;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,8 +17,12 @@ public sealed interface Reply {
     record Failing(FailingSummary summary) implements Reply {
     }
 
-    /** Why a run failed. */
-    record DiagnosisCard(Diagnosis diagnosis) implements Reply {
+    /** Why a run failed, with documentation guidance for its root cause. */
+    record DiagnosisCard(Diagnosis diagnosis, Guidance guidance) implements Reply {
+    }
+
+    /** Documentation answering a how-to question. */
+    record DocsAnswer(String question, Guidance guidance) implements Reply {
     }
 
     /** One pipeline's health. */

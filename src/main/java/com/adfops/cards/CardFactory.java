@@ -3,6 +3,8 @@ package com.adfops.cards;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
 import com.adfops.agent.Diagnosis;
+import com.adfops.docs.DocResult;
+import com.adfops.docs.Guidance;
 import com.adfops.agent.ErrorText;
 import com.adfops.agent.FailingSummary;
 import com.adfops.agent.PipelineStatus;
@@ -52,7 +54,9 @@ public final class CardFactory {
         if (part instanceof Reply.Failing f) {
             return expand("failing-pipelines", failingData(f.summary(), view));
         } else if (part instanceof Reply.DiagnosisCard d) {
-            return expand("diagnosis", diagnosisData(d.diagnosis(), view));
+            return expand("diagnosis", diagnosisData(d.diagnosis(), d.guidance(), view));
+        } else if (part instanceof Reply.DocsAnswer a) {
+            return expand("docs-answer", docsAnswerData(a));
         } else if (part instanceof Reply.Status s) {
             return expand("status", statusData(s.status(), view));
         } else if (part instanceof Reply.Help h) {
@@ -123,6 +127,37 @@ public final class CardFactory {
             rec.addObject().put("line", "✅ **" + r.pipeline() + "** failed " + timeAgo(r.lastFailure().sortTime(), v)
                     + ", succeeded since (" + timeAgo(r.lastSuccess().sortTime(), v) + ")");
         }
+        return d;
+    }
+
+    ObjectNode diagnosisData(Diagnosis dg, Guidance guidance, View v) {
+        ObjectNode d = diagnosisData(dg, v);
+        putGuidance(d, guidance);
+        return d;
+    }
+
+    /** The Guidance section's data: title naming the source, up to three links with excerpts, or why there are none. */
+    private static void putGuidance(ObjectNode d, Guidance g) {
+        ArrayNode items = d.putArray("guidance");
+        if (g != null) {
+            for (DocResult r : g.results().stream().limit(3).toList()) {
+                items.addObject().put("link", "[" + r.title().replace("[", "(").replace("]", ")") + "](" + r.url() + ")")
+                        .put("excerpt", ErrorText.truncate(r.excerpt(), 280));
+            }
+        }
+        boolean available = g != null && g.available();
+        d.put("guidanceTitle", !available ? "Guidance"
+                : g.source().equals("Microsoft Learn") ? "📘 Guidance from Microsoft Learn"
+                : "📘 Guidance from the " + g.source() + " (offline copy of Microsoft Learn links)");
+        d.put("guidanceNote", g == null ? "Guidance is unavailable right now."
+                : !available ? "Guidance is unavailable right now. " + g.note()
+                : g.note());
+    }
+
+    ObjectNode docsAnswerData(Reply.DocsAnswer a) {
+        ObjectNode d = json.createObjectNode();
+        d.put("question", ErrorText.truncate(a.question(), 200));
+        putGuidance(d, a.guidance());
         return d;
     }
 

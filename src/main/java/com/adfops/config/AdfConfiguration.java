@@ -7,6 +7,9 @@ import com.adfops.agent.AdfTools;
 import com.adfops.agent.Agent;
 import com.adfops.agent.OfflineAgent;
 import com.adfops.cards.CardFactory;
+import com.adfops.docs.BuiltInDocsIndex;
+import com.adfops.docs.DocsService;
+import com.adfops.docs.implementation.McpLearnDocs;
 import com.adfops.sim.BuiltInDataset;
 import com.adfops.sim.SimDataset;
 import com.adfops.sim.SimulatedDataFactoryServer;
@@ -84,10 +87,20 @@ public class AdfConfiguration {
         return new AdfTools(dataFactory, clock);
     }
 
+    @Bean(destroyMethod = "close")
+    public DocsService docsService(DocsProperties docs, ObjectMapper adfopsJson, Clock clock) {
+        BuiltInDocsIndex builtIn = new BuiltInDocsIndex(adfopsJson);
+        McpLearnDocs live = docs.mcpUrl() == null || docs.mcpUrl().isBlank()
+                ? null : new McpLearnDocs(docs.mcpUrl(), docs.timeout(), adfopsJson);
+        log.info(live == null ? "Docs guidance: built-in index only" : "Docs guidance: {} (built-in index as fallback)",
+                docs.mcpUrl());
+        return new DocsService(live, builtIn, clock, docs.timeout(), docs.cacheTtl(), docs.cacheSize(), docs.retryAfter());
+    }
+
     @Bean
     @ConditionalOnMissingBean
-    public Agent agent(AdfTools tools, ConversationStore store) {
-        return new OfflineAgent(tools, store);
+    public Agent agent(AdfTools tools, ConversationStore store, DocsService docs) {
+        return new OfflineAgent(tools, store, docs);
     }
 
     @Bean

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 /** The offline agent over the real SDK and the simulated factory, with a dataset it has never seen. */
 class OfflineAgentTest {
 
+    static final com.adfops.docs.DocsService DOCS = new com.adfops.docs.DocsService(null,
+            new com.adfops.docs.BuiltInDocsIndex(TestSim.JSON), Clock.systemUTC(), java.time.Duration.ofSeconds(1),
+            java.time.Duration.ofHours(1), 100, java.time.Duration.ofSeconds(60));
     static AgentScenario scenario;
     static TestSim sim;
     static AdfTools tools;
@@ -47,14 +50,14 @@ class OfflineAgentTest {
 
     private AgentReply ask(String conversation, String text) {
         if (agent == null) {
-            agent = new OfflineAgent(tools, store);
+            agent = new OfflineAgent(tools, store, DOCS);
         }
         return agent.handle(new Turn(conversation, "Dana", text, Map.of(), ZoneId.of("UTC")));
     }
 
     private AgentReply click(Map<String, Object> data) {
         if (agent == null) {
-            agent = new OfflineAgent(tools, store);
+            agent = new OfflineAgent(tools, store, DOCS);
         }
         return agent.handle(new Turn("conv-1", "Dana", "", data, ZoneId.of("UTC")));
     }
@@ -231,6 +234,22 @@ class OfflineAgentTest {
         Reply.Problem p = part(ask("what pipelines are failing?"), Reply.Problem.class);
         assertThat(p.kind()).isEqualTo(DataFactoryException.Kind.PERMISSION);
         assertThat(p.message()).contains("AuthorizationFailed").doesNotContain("127.0.0.1");
+    }
+
+    @Test
+    void diagnosisCarriesGuidanceForTheRootCause() {
+        Reply.DiagnosisCard card = part(ask("why did orchestrate month close fail"), Reply.DiagnosisCard.class);
+        assertThat(card.guidance().available()).isTrue();
+        assertThat(card.guidance().source()).isEqualTo("built-in docs index");
+        assertThat(card.guidance().results().get(0).url()).contains("connector-troubleshoot-delimited-text");
+    }
+
+    @Test
+    void howToQuestionsAreAnsweredFromTheDocs() {
+        Reply.DocsAnswer rerun = part(ask("how do I rerun from a failed activity?"), Reply.DocsAnswer.class);
+        assertThat(rerun.guidance().results().get(0).url()).contains("monitor-visually");
+        Reply.DocsAnswer code = part(ask("what does error 2108 mean?"), Reply.DocsAnswer.class);
+        assertThat(code.guidance().results().get(0).title()).contains("Web activity");
     }
 
     @Test

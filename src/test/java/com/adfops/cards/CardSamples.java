@@ -12,6 +12,8 @@ import com.adfops.agent.FailingSummary;
 import com.adfops.agent.PipelineStatus;
 import com.adfops.agent.Reply;
 import com.adfops.agent.TimeWindow;
+import com.adfops.docs.DocResult;
+import com.adfops.docs.Guidance;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -85,16 +87,29 @@ final class CardSamples {
         Diagnosis.FailedActivity f1 = new Diagnosis.FailedActivity(exec, 0, "Run child", "master_nightly", "run-master", 1);
         Diagnosis.FailedActivity f2 = new Diagnosis.FailedActivity(copy, 1, "Run child › child_load › Copy customers",
                 "child_load", "run-child", 3);
-        m.put("diagnosis", new Reply.DiagnosisCard(new Diagnosis(master, List.of(f1, f2), f2, ErrorClass.DATA_SCHEMA, 12, false)));
+        Guidance learn = new Guidance("Microsoft Learn", List.of(
+                new DocResult("Schema and data type mapping in copy activity",
+                        "https://learn.microsoft.com/en-us/azure/data-factory/copy-activity-schema-and-type-mapping",
+                        "How Copy maps source columns and types to the sink."),
+                new DocResult("Fault tolerance [of] copy activity",
+                        "https://learn.microsoft.com/en-us/azure/data-factory/copy-activity-fault-tolerance", "")), "");
+        m.put("diagnosis", new Reply.DiagnosisCard(new Diagnosis(master, List.of(f1, f2), f2, ErrorClass.DATA_SCHEMA, 12, false), learn));
+        m.put("diagnosis-offline-guidance", new Reply.DiagnosisCard(new Diagnosis(master, List.of(f1, f2), f2, ErrorClass.DATA_SCHEMA, 12, false),
+                new Guidance("built-in docs index", learn.results().subList(0, 1),
+                        "Microsoft Learn is unavailable right now, so this comes from the built-in index.")));
         PipelineRun timeout = run("run-t", "sales-dashboard", RunStatus.FAILED, 500, 3600, "Pipeline run timed out.", Map.of(), null);
-        m.put("diagnosis-no-root", new Reply.DiagnosisCard(new Diagnosis(timeout, List.of(), null, ErrorClass.NETWORK, 0, false)));
+        m.put("diagnosis-no-root", new Reply.DiagnosisCard(new Diagnosis(timeout, List.of(), null, ErrorClass.NETWORK, 0, false),
+                Guidance.unavailable("Microsoft Learn is unavailable right now.")));
+        m.put("docs-answer", new Reply.DocsAnswer("how do I rerun from a failed activity?", new Guidance("Microsoft Learn",
+                List.of(new DocResult("Visually monitor Azure Data Factory",
+                        "https://learn.microsoft.com/en-us/azure/data-factory/monitor-visually", "Rerun from the failed activity.")), "")));
         List<Diagnosis.FailedActivity> lots = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             lots.add(new Diagnosis.FailedActivity(activity("run-big", "big", "Step " + i, "Copy", "2200", "m".repeat(5000)),
                     i % 3, "Loop › Step " + i, "big", "run-big", 1));
         }
         m.put("diagnosis-large", new Reply.DiagnosisCard(new Diagnosis(run("run-big", "big", RunStatus.FAILED, 10, 5, "", Map.of(), null),
-                lots, lots.get(24), ErrorClass.UNKNOWN, 500, true)));
+                lots, lots.get(24), ErrorClass.UNKNOWN, 500, true), learn));
 
         PipelineRun ok = run("run-ok", "web_sync", RunStatus.SUCCEEDED, 60, 20, "", Map.of(), null);
         m.put("status", new Reply.Status(new PipelineStatus("web_sync", "df-test",

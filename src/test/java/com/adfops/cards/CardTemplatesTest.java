@@ -50,6 +50,8 @@ class CardTemplatesTest {
             return "failing-pipelines";
         } else if (r instanceof Reply.DiagnosisCard) {
             return "diagnosis";
+        } else if (r instanceof Reply.DocsAnswer) {
+            return "docs-answer";
         } else if (r instanceof Reply.Status) {
             return "status";
         } else if (r instanceof Reply.Help) {
@@ -67,7 +69,9 @@ class CardTemplatesTest {
         if (r instanceof Reply.Failing f) {
             return FACTORY.failingData(f.summary(), v);
         } else if (r instanceof Reply.DiagnosisCard d) {
-            return FACTORY.diagnosisData(d.diagnosis(), v);
+            return FACTORY.diagnosisData(d.diagnosis(), d.guidance(), v);
+        } else if (r instanceof Reply.DocsAnswer a) {
+            return FACTORY.docsAnswerData(a);
         } else if (r instanceof Reply.Status s) {
             return FACTORY.statusData(s.status(), v);
         } else if (r instanceof Reply.Help h) {
@@ -133,8 +137,14 @@ class CardTemplatesTest {
         String text = TestSim.JSON.writeValueAsString(FACTORY.expand("diagnosis", data.get("diagnosis")));
         assertThat(text).contains("Likely root cause", "Run child › child_load › Copy customers", "TypeConversionFailure",
                 "Data / schema", "Follow up", "Escalate", "Clear history", "\"runId\":\"run-master\"", "Parameters (2)");
+        assertThat(text).contains("Guidance from Microsoft Learn",
+                "[Schema and data type mapping in copy activity](https://learn.microsoft.com/en-us/azure/data-factory/copy-activity-schema-and-type-mapping)",
+                "[Fault tolerance (of) copy activity]");
         String none = TestSim.JSON.writeValueAsString(FACTORY.expand("diagnosis", data.get("diagnosis-no-root")));
-        assertThat(none).contains("ADF recorded no failed activity").doesNotContain("Likely root cause");
+        assertThat(none).contains("ADF recorded no failed activity").doesNotContain("Likely root cause")
+                .contains("Guidance is unavailable right now");
+        String offline = TestSim.JSON.writeValueAsString(FACTORY.expand("diagnosis", data.get("diagnosis-offline-guidance")));
+        assertThat(offline).contains("Guidance from the built-in docs index", "Microsoft Learn is unavailable right now");
     }
 
     @Test

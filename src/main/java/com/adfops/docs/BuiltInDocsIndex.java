@@ -1,0 +1,92 @@
+package com.adfops.docs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A small offline index of Microsoft Learn pages for the common ADF error codes and how-to topics
+ * ({@code resources/docs/builtin-index.json}): what the bot shows when Microsoft Learn cannot be reached.
+ * Scored by shared words, with error codes weighing most.
+ */
+public final class BuiltInDocsIndex implements DocsSearch {
+
+    private record Entry(DocResult doc, Set<String> codes, Set<String> words) {
+    }
+
+    private static final Set<String> STOP = Set.of("the", "a", "an", "of", "to", "in", "on", "for", "and", "or",
+            "is", "are", "what", "does", "do", "how", "i", "my", "it", "error", "azure", "data", "factory", "adf",
+            "with", "from", "can", "by", "be", "this", "that", "mean", "means", "code", "failed", "fail", "failure");
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    public BuiltInDocsIndex(ObjectMapper json) {
+        try (InputStream in = BuiltInDocsIndex.class.getResourceAsStream("/docs/builtin-index.json")) {
+            if (in == null) {
+                throw new IllegalStateException("docs/builtin-index.json is missing");
+            }
+            for (JsonNode e : json.readTree(in).get("entries")) {
+                Set<String> codes = new HashSet<>();
+                e.path("codes").forEach(c -> codes.add(c.asText().toLowerCase(Locale.ROOT)));
+                Set<String> words = words(e.path("keywords").asText() + " " + e.path("title").asText());
+                entries.add(new Entry(new DocResult(e.get("title").asText(), e.get("url").asText(),
+                        e.get("excerpt").asText()), codes, words));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    @Override
+    public String sourceName() {
+        return "built-in docs index";
+    }
+
+    @Override
+    public List<DocResult> search(String query, int max) {
+        Set<String> q = words(query);
+        record Scored(Entry e, double score) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (Entry e : entries) {
+            double s = 0;
+            for (String w : q) {
+                if (e.codes().contains(w)) {
+                    s += 10;
+                } else if (e.words().contains(w)) {
+                    s += 1;
+                }
+            }
+            if (s >= 2) {
+                scored.add(new Scored(e, s));
+            }
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+        return scored.stream().limit(max).map(x -> x.e().doc()).toList();
+    }
+
+    static Set<String> words(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            if (w.length() > 1 && !STOP.contains(w)) {
+                out.add(w);
+                if (w.endsWith("s") && w.length() > 3) {
+                    out.add(w.substring(0, w.length() - 1));
+                }
+            }
+        }
+        return out;
+    }
+}
