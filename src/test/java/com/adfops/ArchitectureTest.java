@@ -38,6 +38,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheDocsImplementationImportsMcp() {
+        noClasses().that().resideOutsideOfPackage("com.adfops.docs.implementation..")
+                .and().resideOutsideOfPackage("com.adfops.config..")
+                .should().dependOnClassesThat().resideInAPackage("io.modelcontextprotocol..")
+                .check(classes);
+        noClasses().that().resideInAPackage("com.adfops.docs..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.adfops.agent..", "com.adfops.teams..",
+                        "com.adfops.cards..", "com.adfops.adf..", "com.adfops.sim..")
+                .check(classes);
+    }
+
+    @Test
     void theDataFactoryPortDependsOnNothingOfOurs() {
         noClasses().that().resideInAPackage("com.adfops.adf")
                 .should().dependOnClassesThat().resideInAnyPackage("com.adfops.agent..", "com.adfops.cards..",

@@ -165,7 +165,7 @@ public final class DocsService implements AutoCloseable {
         }
         int words = 0;
         String m = message == null ? "" : message.replaceAll("ErrorCode=[A-Za-z0-9_]+", " ")
-                .replaceAll("https?://\\S+", " ").replaceAll("'[^']*'", " ");
+                .replaceAll("https?://\\S+", " ").replaceAll("'[^'\\s]{1,60}'", " ");
         for (String w : m.split("[^A-Za-z0-9]+")) {
             if (w.length() > 2 && !STOP.contains(w.toLowerCase(Locale.ROOT)) && words < 10) {
                 q.append(' ').append(w);
