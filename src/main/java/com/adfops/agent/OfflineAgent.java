@@ -8,6 +8,7 @@ import com.adfops.docs.Guidance;
 import com.adfops.state.ConversationContext;
 import com.adfops.state.ConversationContext.RunRef;
 import com.adfops.state.ConversationStore;
+import com.adfops.state.Escalations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,11 +63,13 @@ public final class OfflineAgent implements Agent {
     private final AdfTools tools;
     private final ConversationStore store;
     private final DocsService docs;
+    private final Escalations escalations;
 
-    public OfflineAgent(AdfTools tools, ConversationStore store, DocsService docs) {
+    public OfflineAgent(AdfTools tools, ConversationStore store, DocsService docs, Escalations escalations) {
         this.tools = tools;
         this.store = store;
         this.docs = docs;
+        this.escalations = escalations;
     }
 
     @Override
@@ -122,7 +125,7 @@ public final class OfflineAgent implements Agent {
                 return pipeline == null ? stale("That button did not name a pipeline.") : status(ctx, pipeline, turn);
             }
             case "help" -> {
-                return AgentReply.of(new Reply.Help(false));
+                return AgentReply.of(new Reply.Help(false, ""));
             }
             default -> {
                 // Some clients send the typed text with the card data; answer that rather than fail.
@@ -179,6 +182,13 @@ public final class OfflineAgent implements Agent {
             return stale("I can't find run " + safe(runId) + ", so I did not escalate it.");
         }
         PipelineRun run = located.get().run();
+        Escalations.Result result = escalations.escalate(new Escalations.Escalation(run.factory().factoryName(),
+                run.runId(), run.pipelineName(), turn.userName(), tools.now(), null));
+        if (!result.created()) {
+            Escalations.Escalation earlier = result.escalation();
+            return AgentReply.of(new Reply.Text("Run " + run.runId() + " of **" + run.pipelineName()
+                    + "** is already escalated: by " + earlier.escalatedBy() + " at " + earlier.at() + "."));
+        }
         Diagnosis d = tools.diagnose(run);
         String root = d.hasRootCause()
                 ? d.rootCause().path() + ": " + ErrorText.summary(d.rootCause().activity().error().message(), 300)
@@ -194,7 +204,7 @@ public final class OfflineAgent implements Agent {
         String raw = turn.text();
         String t = raw.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("[?!.]+$", "").trim();
         if (t.isEmpty() || HELP.matcher(t).matches()) {
-            return AgentReply.of(new Reply.Help(false));
+            return AgentReply.of(new Reply.Help(false, ""));
         }
         if (CLEAR.matcher(t).matches() || t.equals("clear history")) {
             return clear(turn);

@@ -29,8 +29,13 @@ public sealed interface Reply {
     record Status(PipelineStatus status) implements Reply {
     }
 
-    /** The welcome / help card with example questions. */
-    record Help(boolean welcome) implements Reply {
+    /**
+     * The welcome / help card with example questions.
+     *
+     * @param welcome true on installation
+     * @param scope   where: "personal", "groupChat" or "channel" (tailors the tips); may be empty
+     */
+    record Help(boolean welcome, String scope) implements Reply {
     }
 
     /** A problem reaching Data Factory, with recovery steps for its kind. */

@@ -60,7 +60,7 @@ public final class CardFactory {
         } else if (part instanceof Reply.Status s) {
             return expand("status", statusData(s.status(), view));
         } else if (part instanceof Reply.Help h) {
-            return expand("welcome", welcomeData(h.welcome()));
+            return expand("welcome", welcomeData(h.welcome(), h.scope()));
         } else if (part instanceof Reply.Problem p) {
             return expand("error", problemData(p));
         } else if (part instanceof Reply.Suggestions s) {
@@ -271,7 +271,7 @@ public final class CardFactory {
         return d;
     }
 
-    ObjectNode welcomeData(boolean welcome) {
+    ObjectNode welcomeData(boolean welcome, String scope) {
         ObjectNode d = json.createObjectNode();
         d.put("title", welcome ? "👋 Hi, I'm ADF Ops" : "What I can do");
         d.put("intro", "I help you run Azure Data Factory from Teams: which pipelines are failing, why a run failed "
@@ -286,7 +286,13 @@ public final class CardFactory {
         for (String q : List.of("What pipelines are failing?", "What failed today?")) {
             buttons.addObject().put("text", q);
         }
-        d.put("tip", "Tip: in a channel or group chat, @mention me. Each chat and channel thread keeps its own context.");
+        d.put("tip", switch (scope == null ? "" : scope) {
+            case "channel" -> "In this channel, @mention me in a post or a reply: I answer in the same thread, and each "
+                    + "thread keeps its own context, so parallel incidents never mix. Escalate posts to the incident channel.";
+            case "groupChat" -> "In this group chat, @mention me; everyone here shares the conversation's context.";
+            case "personal" -> "Just type here; I remember what we talked about until you clear history.";
+            default -> "Tip: in a channel or group chat, @mention me. Each chat and channel thread keeps its own context.";
+        });
         return d;
     }
 

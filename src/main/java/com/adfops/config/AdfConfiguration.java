@@ -14,7 +14,13 @@ import com.adfops.sim.BuiltInDataset;
 import com.adfops.sim.SimDataset;
 import com.adfops.sim.SimulatedDataFactoryServer;
 import com.adfops.state.ConversationStore;
-import com.adfops.state.InMemoryConversationStore;
+import com.adfops.state.Escalations;
+import com.adfops.state.FileStateStore;
+import com.adfops.state.InMemoryStateStore;
+import com.adfops.state.Installations;
+import com.adfops.state.JsonDocuments;
+import com.adfops.state.StateStore;
+import com.adfops.state.StoredConversationStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,8 +84,40 @@ public class AdfConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public ConversationStore conversationStore() {
-        return new InMemoryConversationStore();
+    public StateStore stateStore(StateProperties state) {
+        return switch (state.store().trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "memory" -> {
+                log.info("State: in memory (lost on restart)");
+                yield new InMemoryStateStore();
+            }
+            case "file" -> {
+                log.info("State: files under {}", state.dir().toAbsolutePath());
+                yield new FileStateStore(state.dir());
+            }
+            default -> throw new IllegalStateException("ADFOPS_STATE_STORE must be memory or file, not '"
+                    + state.store() + "'");
+        };
+    }
+
+    @Bean
+    public JsonDocuments jsonDocuments(StateStore store, ObjectMapper adfopsJson) {
+        return new JsonDocuments(store, adfopsJson);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ConversationStore conversationStore(JsonDocuments docs) {
+        return new StoredConversationStore(docs);
+    }
+
+    @Bean
+    public Escalations escalations(JsonDocuments docs) {
+        return new Escalations(docs);
+    }
+
+    @Bean
+    public Installations installations(JsonDocuments docs) {
+        return new Installations(docs);
     }
 
     @Bean
@@ -99,8 +137,8 @@ public class AdfConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public Agent agent(AdfTools tools, ConversationStore store, DocsService docs) {
-        return new OfflineAgent(tools, store, docs);
+    public Agent agent(AdfTools tools, ConversationStore store, DocsService docs, Escalations escalations) {
+        return new OfflineAgent(tools, store, docs, escalations);
     }
 
     @Bean

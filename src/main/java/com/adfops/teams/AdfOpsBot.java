@@ -6,7 +6,11 @@ import com.adfops.agent.Reply;
 import com.adfops.agent.Turn;
 import com.adfops.cards.CardFactory;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.adfops.state.Installations;
+import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.schema.ConversationReference;
+import java.util.concurrent.RejectedExecutionException;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.builder.teams.TeamsActivityHandler;
 import com.microsoft.bot.schema.Activity;
@@ -42,11 +46,20 @@ public class AdfOpsBot extends TeamsActivityHandler {
     private final Agent agent;
     private final CardFactory cards;
     private final Clock clock;
+    private final BotFrameworkAdapter adapter;
+    private final String appId;
+    private final TurnProcessor turns;
+    private final Installations installations;
 
-    public AdfOpsBot(Agent agent, CardFactory cards, Clock clock) {
+    AdfOpsBot(Agent agent, CardFactory cards, Clock clock, BotFrameworkAdapter adapter, String appId,
+              TurnProcessor turns, Installations installations) {
         this.agent = agent;
         this.cards = cards;
         this.clock = clock;
+        this.adapter = adapter;
+        this.appId = appId == null ? "" : appId;
+        this.turns = turns;
+        this.installations = installations;
     }
 
     @Override
@@ -62,24 +75,100 @@ public class AdfOpsBot extends TeamsActivityHandler {
         }
         Map<String, Object> action = actionOf(activity.getValue());
         Turn turn = new Turn(activity.getConversation().getId(), userName(activity), text, action, zone(activity));
-        Activity typing = new Activity(ActivityTypes.TYPING);
-        return ctx.sendActivity(typing)
-                .thenApply(r -> agent.handle(turn))
-                .thenCompose(reply -> send(ctx, reply));
+        ConversationReference reference = activity.getConversationReference();
+        // Acknowledge at once; the answer comes from the turn processor, in order within this conversation.
+        return ctx.sendActivity(new Activity(ActivityTypes.TYPING)).thenCompose(sent -> {
+            try {
+                turns.submit(turn.conversationId(), () -> answer(turn, reference));
+                return CompletableFuture.<Void>completedFuture(null);
+            } catch (RejectedExecutionException busy) {
+                log.warn("Turn queue full; asking conversation {} to retry", turn.conversationId());
+                return ctx.sendActivity(MessageFactory.text("I'm busy with many requests right now. "
+                        + "Please ask again in a minute.")).thenApply(r -> null);
+            }
+        });
+    }
+
+    /** Runs on the turn processor: the agent's answer, sent to the conversation (and thread) it came from. */
+    private void answer(Turn turn, ConversationReference reference) {
+        AgentReply reply;
+        try {
+            reply = agent.handle(turn);
+        } catch (RuntimeException e) {
+            // One error boundary per turn: the cause to the log, a friendly card to the user.
+            log.error("Turn failed in conversation {}", turn.conversationId(), e);
+            reply = null;
+        }
+        AgentReply toSend = reply;
+        adapter.continueConversation(appId, reference, ctx -> toSend != null ? send(ctx, toSend, reference)
+                        : ctx.sendActivity(MessageFactory.attachment(cardAttachment(cards.expand("error", TurnErrors.unexpected()))))
+                                .thenApply(r -> null))
+                .exceptionally(e -> {
+                    log.error("Could not send the answer to conversation {}", turn.conversationId(), e);
+                    return null;
+                })
+                .join();
     }
 
     @Override
     protected CompletableFuture<Void> onMembersAdded(List<ChannelAccount> membersAdded, TurnContext ctx) {
         String botId = ctx.getActivity().getRecipient() == null ? null : ctx.getActivity().getRecipient().getId();
         boolean botAdded = membersAdded != null && membersAdded.stream().anyMatch(m -> m.getId() != null && m.getId().equals(botId));
-        if (!botAdded) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return send(ctx, AgentReply.of(new Reply.Help(true)));
+        return botAdded ? welcomeOnce(ctx) : CompletableFuture.completedFuture(null);
     }
 
-    /** Sends each reply part: text as a message, everything else as an Adaptive Card. */
+    @Override
+    protected CompletableFuture<Void> onInstallationUpdateAdd(TurnContext ctx) {
+        return welcomeOnce(ctx);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onInstallationUpdateRemove(TurnContext ctx) {
+        installations.removed(installationKey(ctx.getActivity()));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Teams sends both a conversationUpdate (bot added) and an installationUpdate (add) on install: whichever
+     * comes first sends the welcome card, tailored to the scope, once per installation.
+     */
+    private CompletableFuture<Void> welcomeOnce(TurnContext ctx) {
+        Activity a = ctx.getActivity();
+        String scope = scope(a);
+        if (!installations.firstTime(installationKey(a), scope, clock.instant())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return send(ctx, AgentReply.of(new Reply.Help(true, scope)));
+    }
+
+    /** An installation is per chat, or per team for channels (the team's conversation id, without a thread). */
+    static String installationKey(Activity a) {
+        String id = a.getConversation().getId();
+        int thread = id.indexOf(";messageid=");
+        return thread > 0 ? id.substring(0, thread) : id;
+    }
+
+    static String scope(Activity a) {
+        String type = a.getConversation().getConversationType();
+        if ("channel".equals(type)) {
+            return "channel";
+        }
+        if ("groupChat".equals(type) || Boolean.TRUE.equals(a.getConversation().isGroup())) {
+            return "groupChat";
+        }
+        return "personal";
+    }
+
     CompletableFuture<Void> send(TurnContext ctx, AgentReply reply) {
+        return send(ctx, reply, null);
+    }
+
+    /**
+     * Sends each reply part: text as a message, everything else as an Adaptive Card. With {@code original} (the
+     * user's message, for proactive sends) the parts are replies to that message, in its conversation and thread;
+     * the continuation turn's own reference would point at a synthetic activity.
+     */
+    CompletableFuture<Void> send(TurnContext ctx, AgentReply reply, ConversationReference original) {
         CardFactory.View view = new CardFactory.View(clock.instant(), zone(ctx.getActivity()));
         List<Activity> out = new ArrayList<>();
         for (Reply part : reply.parts()) {
@@ -96,6 +185,10 @@ public class AdfOpsBot extends TeamsActivityHandler {
         }
         if (out.isEmpty()) {
             return CompletableFuture.completedFuture(null);
+        }
+        if (original != null) {
+            out.forEach(a -> a.applyConversationReference(original));
+            return ctx.getAdapter().sendActivities(ctx, out).thenApply(r -> null);
         }
         return ctx.sendActivities(out).thenApply(r -> null);
     }

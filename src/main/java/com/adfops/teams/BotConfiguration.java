@@ -2,6 +2,7 @@ package com.adfops.teams;
 
 import com.adfops.agent.Agent;
 import com.adfops.cards.CardFactory;
+import com.adfops.state.Installations;
 import com.azure.core.credential.TokenCredential;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
@@ -101,8 +102,15 @@ class BotConfiguration {
         return s != null && !s.isBlank();
     }
 
+    /** Turns run here, off the request thread: 8 workers, at most 500 turns waiting. */
+    @Bean(destroyMethod = "close")
+    TurnProcessor turnProcessor() {
+        return new TurnProcessor(8, 500);
+    }
+
     @Bean
-    AdfOpsBot adfOpsBot(Agent agent, CardFactory cards, Clock clock) {
-        return new AdfOpsBot(agent, cards, clock);
+    AdfOpsBot adfOpsBot(Agent agent, CardFactory cards, Clock clock, BotFrameworkAdapter adapter,
+                        Configuration configuration, TurnProcessor turns, Installations installations) {
+        return new AdfOpsBot(agent, cards, clock, adapter, configuration.getProperty("MicrosoftAppId"), turns, installations);
     }
 }

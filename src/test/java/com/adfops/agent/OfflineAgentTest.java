@@ -25,6 +25,8 @@ class OfflineAgentTest {
     static TestSim sim;
     static AdfTools tools;
     InMemoryConversationStore store = new InMemoryConversationStore();
+    com.adfops.state.Escalations escalations = new com.adfops.state.Escalations(
+            new com.adfops.state.JsonDocuments(new com.adfops.state.InMemoryStateStore(), TestSim.JSON));
     OfflineAgent agent;
 
     @BeforeAll
@@ -50,14 +52,14 @@ class OfflineAgentTest {
 
     private AgentReply ask(String conversation, String text) {
         if (agent == null) {
-            agent = new OfflineAgent(tools, store, DOCS);
+            agent = new OfflineAgent(tools, store, DOCS, escalations);
         }
         return agent.handle(new Turn(conversation, "Dana", text, Map.of(), ZoneId.of("UTC")));
     }
 
     private AgentReply click(Map<String, Object> data) {
         if (agent == null) {
-            agent = new OfflineAgent(tools, store, DOCS);
+            agent = new OfflineAgent(tools, store, DOCS, escalations);
         }
         return agent.handle(new Turn("conv-1", "Dana", "", data, ZoneId.of("UTC")));
     }
@@ -182,7 +184,7 @@ class OfflineAgentTest {
 
     @Test
     void helpAndUnknownQuestions() {
-        assertThat(ask("help").parts()).containsExactly(new Reply.Help(false));
+        assertThat(ask("help").parts()).containsExactly(new Reply.Help(false, ""));
         Reply.Suggestions s = part(ask("what's the weather in Oslo?"), Reply.Suggestions.class);
         assertThat(s.message()).contains("I can list failing pipelines");
     }
@@ -208,6 +210,10 @@ class OfflineAgentTest {
         assertThat(e.escalatedBy()).isEqualTo("Dana");
         assertThat(e.at()).isEqualTo(AgentScenario.NOW);
         assertThat(e.rootCause()).contains("Copy partition").contains("DelimitedTextMoreColumnsThanDefined");
+
+        Reply.Text again = part(agent.handle(new Turn("conv-9", "Sam", "", Map.of("action", "escalate", "runId",
+                scenario.monthClose.id()), ZoneId.of("UTC"))), Reply.Text.class);
+        assertThat(again.text()).contains("already escalated").contains("Dana");
 
         Reply.Suggestions f = part(click(Map.of("action", "followup", "runId", scenario.monthClose.id())), Reply.Suggestions.class);
         assertThat(f.questions()).contains("And the one before?", "Status of orchestrate_month_close");

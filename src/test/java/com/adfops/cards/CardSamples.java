@@ -116,8 +116,9 @@ final class CardSamples {
                 new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), ok, ok, c, 30, 1, 0, List.of(ok, c))));
         m.put("status-empty", new Reply.Status(new PipelineStatus("quiet", "df-test",
                 new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), null, null, null, 0, 0, 0, List.of())));
-        m.put("welcome", new Reply.Help(true));
-        m.put("help", new Reply.Help(false));
+        m.put("welcome", new Reply.Help(true, "personal"));
+        m.put("welcome-channel", new Reply.Help(true, "channel"));
+        m.put("help", new Reply.Help(false, ""));
         for (DataFactoryException.Kind k : DataFactoryException.Kind.values()) {
             m.put("error-" + k.name().toLowerCase(), new Reply.Problem(k, "Reading pipeline runs failed (Code, HTTP 4xx).", "df-test"));
         }

@@ -75,7 +75,7 @@ class CardTemplatesTest {
         } else if (r instanceof Reply.Status s) {
             return FACTORY.statusData(s.status(), v);
         } else if (r instanceof Reply.Help h) {
-            return FACTORY.welcomeData(h.welcome());
+            return FACTORY.welcomeData(h.welcome(), h.scope());
         } else if (r instanceof Reply.Problem p) {
             return FACTORY.problemData(p);
         } else if (r instanceof Reply.Suggestions s) {

@@ -1,0 +1,47 @@
+package com.adfops.state;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Escalations by run: created at most once per run, even by two bot instances at the same moment (the store's
+ * create-if-absent decides who wins).
+ */
+public final class Escalations {
+
+    /** Who escalated which run, when, and where the escalation was posted. */
+    public record Escalation(String factory, String runId, String pipeline, String escalatedBy, Instant at,
+                             String postedTo) {
+    }
+
+    /** The outcome of {@link #escalate}: this call's escalation, or the earlier one that won. */
+    public record Result(Escalation escalation, boolean created) {
+    }
+
+    private final JsonDocuments docs;
+
+    public Escalations(JsonDocuments docs) {
+        this.docs = docs;
+    }
+
+    private static String key(String factory, String runId) {
+        return StateKeys.of("escalations", factory + "/" + runId);
+    }
+
+    public Result escalate(Escalation e) {
+        if (docs.createIfAbsent(key(e.factory(), e.runId()), e)) {
+            return new Result(e, true);
+        }
+        return new Result(find(e.factory(), e.runId()).orElse(e), false);
+    }
+
+    public Optional<Escalation> find(String factory, String runId) {
+        return docs.get(key(factory, runId), Escalation.class);
+    }
+
+    /** Records where the escalation card was posted. */
+    public void postedTo(String factory, String runId, String where) {
+        docs.update(key(factory, runId), Escalation.class, e -> e == null ? null
+                : new Escalation(e.factory(), e.runId(), e.pipeline(), e.escalatedBy(), e.at(), where));
+    }
+}

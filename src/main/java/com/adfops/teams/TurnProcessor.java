@@ -1,0 +1,83 @@
+package com.adfops.teams;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs turns off the request thread on a bounded pool: turns of one conversation run one after another, in the
+ * order they arrived; different conversations run in parallel. A full queue rejects new work at once (the caller
+ * tells the user to retry) instead of letting requests pile up.
+ */
+final class TurnProcessor implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TurnProcessor.class);
+
+    private final ThreadPoolExecutor pool;
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final int maxPending;
+
+    TurnProcessor(int threads, int maxPending) {
+        AtomicInteger n = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "turn-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.maxPending = maxPending;
+    }
+
+    /**
+     * Queues {@code task} after the earlier turns of {@code conversationId}.
+     *
+     * @throws RejectedExecutionException when too many turns are waiting
+     */
+    CompletableFuture<Void> submit(String conversationId, Runnable task) {
+        if (pending.incrementAndGet() > maxPending) {
+            pending.decrementAndGet();
+            throw new RejectedExecutionException("too many turns waiting");
+        }
+        CompletableFuture<Void>[] mine = new CompletableFuture[1];
+        tails.compute(conversationId, (k, tail) -> {
+            CompletableFuture<Void> prev = tail == null ? CompletableFuture.completedFuture(null) : tail;
+            mine[0] = prev.handle((r, e) -> null).thenRunAsync(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException | Error e) {
+                    log.error("Turn failed in conversation {}", conversationId, e);
+                } finally {
+                    pending.decrementAndGet();
+                }
+            }, pool);
+            return mine[0];
+        });
+        // Forget the conversation's chain once its last turn is done.
+        mine[0].whenComplete((r, e) -> tails.remove(conversationId, mine[0]));
+        return mine[0];
+    }
+
+    int pending() {
+        return pending.get();
+    }
+
+    @Override
+    public void close() {
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
