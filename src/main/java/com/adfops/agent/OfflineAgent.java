@@ -184,18 +184,22 @@ public final class OfflineAgent implements Agent {
         PipelineRun run = located.get().run();
         Escalations.Result result = escalations.escalate(new Escalations.Escalation(run.factory().factoryName(),
                 run.runId(), run.pipelineName(), turn.userName(), tools.now(), null));
-        if (!result.created()) {
-            Escalations.Escalation earlier = result.escalation();
-            return AgentReply.of(new Reply.Text("Run " + run.runId() + " of **" + run.pipelineName()
-                    + "** is already escalated: by " + earlier.escalatedBy() + " at " + earlier.at() + "."));
-        }
+        Escalations.Escalation e = result.escalation();
         Diagnosis d = tools.diagnose(run);
         String root = d.hasRootCause()
                 ? d.rootCause().path() + ": " + ErrorText.summary(d.rootCause().activity().error().message(), 300)
                 : ErrorText.summary(run.message(), 300);
         ctx.setFocus(new RunRef(run.factory().factoryName(), run.pipelineName(), run.runId()));
-        return AgentReply.of(new Reply.Escalation(run, root, d.errorClass().label(), d.errorClass().nextStep(),
-                turn.userName(), tools.now()));
+        Reply.Escalation card = new Reply.Escalation(run, root, d.errorClass().label(), d.errorClass().nextStep(),
+                e.escalatedBy(), e.at(), guidance(d));
+        if (!result.created()) {
+            // Someone was first (maybe on another instance): say so, and show their escalation.
+            return AgentReply.of(new Reply.Text("Run " + run.runId() + " of **" + run.pipelineName()
+                    + "** is already escalated: by " + e.escalatedBy() + " at "
+                    + java.time.format.DateTimeFormatter.ofPattern("MMM d, HH:mm 'UTC'", java.util.Locale.ENGLISH)
+                            .withZone(java.time.ZoneOffset.UTC).format(e.at()) + "."), card);
+        }
+        return AgentReply.of(card);
     }
 
     // ---- typed questions -------------------------------------------------------------------------------

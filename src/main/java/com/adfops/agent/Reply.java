@@ -48,6 +48,6 @@ public sealed interface Reply {
 
     /** An escalation summary. */
     record Escalation(PipelineRun run, String rootCause, String errorClass, String nextStep, String escalatedBy,
-                      Instant at) implements Reply {
+                      Instant at, Guidance guidance) implements Reply {
     }
 }

@@ -366,6 +366,7 @@ public final class CardFactory {
         fact(facts, "Error class", e.errorClass());
         d.put("rootCause", ErrorText.truncate(e.rootCause(), MAX_MESSAGE));
         d.put("nextStep", e.nextStep());
+        putGuidance(d, e.guidance());
         return d;
     }
 

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.adfops.state.Installations;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.schema.AdaptiveCardInvokeAction;
+import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
+import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
 import com.microsoft.bot.schema.ConversationReference;
 import java.util.concurrent.RejectedExecutionException;
 import com.microsoft.bot.builder.TurnContext;
@@ -76,10 +79,12 @@ public class AdfOpsBot extends TeamsActivityHandler {
         Map<String, Object> action = actionOf(activity.getValue());
         Turn turn = new Turn(activity.getConversation().getId(), userName(activity), text, action, zone(activity));
         ConversationReference reference = activity.getConversationReference();
+        // A card submit (Action.Submit, the fallback of Action.Execute) names the card it came from.
+        String cardId = action.isEmpty() ? null : activity.getReplyToId();
         // Acknowledge at once; the answer comes from the turn processor, in order within this conversation.
         return ctx.sendActivity(new Activity(ActivityTypes.TYPING)).thenCompose(sent -> {
             try {
-                turns.submit(turn.conversationId(), () -> answer(turn, reference));
+                turns.submit(turn.conversationId(), () -> answer(turn, reference, cardId));
                 return CompletableFuture.<Void>completedFuture(null);
             } catch (RejectedExecutionException busy) {
                 log.warn("Turn queue full; asking conversation {} to retry", turn.conversationId());
@@ -89,8 +94,79 @@ public class AdfOpsBot extends TeamsActivityHandler {
         });
     }
 
-    /** Runs on the turn processor: the agent's answer, sent to the conversation (and thread) it came from. */
-    private void answer(Turn turn, ConversationReference reference) {
+    /**
+     * Universal Actions ({@code Action.Execute}, an {@code adaptiveCard/action} invoke). Escalate answers with the
+     * updated card, which replaces the clicked one (so the button cannot be clicked twice); every other verb is
+     * acknowledged at once and answered in the conversation like a typed question.
+     */
+    @Override
+    protected CompletableFuture<AdaptiveCardInvokeResponse> onAdaptiveCardInvoke(TurnContext ctx, AdaptiveCardInvokeValue value) {
+        Activity activity = ctx.getActivity();
+        AdaptiveCardInvokeAction invoked = value == null ? null : value.getAction();
+        Map<String, Object> action = new LinkedHashMap<>(actionOf(invoked == null ? null : invoked.getData()));
+        if (invoked != null && invoked.getVerb() != null && !invoked.getVerb().isBlank()) {
+            action.put("action", invoked.getVerb());
+        }
+        if (action.isEmpty()) {
+            action.put("action", "(empty)");
+        }
+        Turn turn = new Turn(activity.getConversation().getId(), userName(activity), "", action, zone(activity));
+        CardFactory.View view = new CardFactory.View(clock.instant(), zone(activity));
+        if ("escalate".equals(action.get("action"))) {
+            AgentReply reply;
+            try {
+                reply = agent.handle(turn);
+            } catch (RuntimeException e) {
+                log.error("Escalation failed in conversation {}", turn.conversationId(), e);
+                return CompletableFuture.completedFuture(cardResponse(cards.expand("error", TurnErrors.unexpected())));
+            }
+            for (Reply part : reply.parts()) {
+                if (part instanceof Reply.Escalation) {
+                    return CompletableFuture.completedFuture(cardResponse(cards.card(part, view)));
+                }
+            }
+            for (Reply part : reply.parts()) {
+                JsonNode card = cards.card(part, view);
+                if (card != null) {
+                    return CompletableFuture.completedFuture(cardResponse(card));
+                }
+            }
+            return CompletableFuture.completedFuture(messageResponse("Nothing to update."));
+        }
+        ConversationReference reference = activity.getConversationReference();
+        // Answers go next to the card that was clicked.
+        if (activity.getReplyToId() != null) {
+            reference.setActivityId(activity.getReplyToId());
+        }
+        try {
+            turns.submit(turn.conversationId(), () -> answer(turn, reference, null));
+            return CompletableFuture.completedFuture(messageResponse("Working on it…"));
+        } catch (RejectedExecutionException busy) {
+            return CompletableFuture.completedFuture(messageResponse("I'm busy right now; please try again in a minute."));
+        }
+    }
+
+    private static AdaptiveCardInvokeResponse cardResponse(JsonNode card) {
+        AdaptiveCardInvokeResponse r = new AdaptiveCardInvokeResponse();
+        r.setStatusCode(200);
+        r.setType(ADAPTIVE_CARD);
+        r.setValue(card);
+        return r;
+    }
+
+    private static AdaptiveCardInvokeResponse messageResponse(String text) {
+        AdaptiveCardInvokeResponse r = new AdaptiveCardInvokeResponse();
+        r.setStatusCode(200);
+        r.setType("application/vnd.microsoft.activity.message");
+        r.setValue(text);
+        return r;
+    }
+
+    /**
+     * Runs on the turn processor: the agent's answer, sent to the conversation (and thread) it came from. An
+     * escalation made from a card ({@code cardId}) replaces that card in place.
+     */
+    private void answer(Turn turn, ConversationReference reference, String cardId) {
         AgentReply reply;
         try {
             reply = agent.handle(turn);
@@ -100,9 +176,23 @@ public class AdfOpsBot extends TeamsActivityHandler {
             reply = null;
         }
         AgentReply toSend = reply;
-        adapter.continueConversation(appId, reference, ctx -> toSend != null ? send(ctx, toSend, reference)
-                        : ctx.sendActivity(MessageFactory.attachment(cardAttachment(cards.expand("error", TurnErrors.unexpected()))))
-                                .thenApply(r -> null))
+        adapter.continueConversation(appId, reference, ctx -> {
+                    if (toSend == null) {
+                        return ctx.sendActivity(MessageFactory.attachment(cardAttachment(cards.expand("error", TurnErrors.unexpected()))))
+                                .thenApply(r -> null);
+                    }
+                    Reply.Escalation escalation = cardId == null ? null : toSend.parts().stream()
+                            .filter(Reply.Escalation.class::isInstance).map(Reply.Escalation.class::cast).findFirst().orElse(null);
+                    if (escalation == null) {
+                        return send(ctx, toSend, reference);
+                    }
+                    // Update the clicked card in place; send the rest (e.g. "already escalated by ...") as messages.
+                    Activity updated = MessageFactory.attachment(cardAttachment(
+                            cards.card(escalation, new CardFactory.View(clock.instant(), turn.zone()))));
+                    updated.setId(cardId);
+                    AgentReply rest = new AgentReply(toSend.parts().stream().filter(p -> p != escalation).toList());
+                    return ctx.updateActivity(updated).thenCompose(r -> send(ctx, rest, reference));
+                })
                 .exceptionally(e -> {
                     log.error("Could not send the answer to conversation {}", turn.conversationId(), e);
                     return null;

@@ -211,9 +211,10 @@ class OfflineAgentTest {
         assertThat(e.at()).isEqualTo(AgentScenario.NOW);
         assertThat(e.rootCause()).contains("Copy partition").contains("DelimitedTextMoreColumnsThanDefined");
 
-        Reply.Text again = part(agent.handle(new Turn("conv-9", "Sam", "", Map.of("action", "escalate", "runId",
-                scenario.monthClose.id()), ZoneId.of("UTC"))), Reply.Text.class);
-        assertThat(again.text()).contains("already escalated").contains("Dana");
+        AgentReply second = agent.handle(new Turn("conv-9", "Sam", "", Map.of("action", "escalate", "runId",
+                scenario.monthClose.id()), ZoneId.of("UTC")));
+        assertThat(part(second, Reply.Text.class).text()).contains("already escalated").contains("Dana");
+        assertThat(part(second, Reply.Escalation.class).escalatedBy()).isEqualTo("Dana");
 
         Reply.Suggestions f = part(click(Map.of("action", "followup", "runId", scenario.monthClose.id())), Reply.Suggestions.class);
         assertThat(f.questions()).contains("And the one before?", "Status of orchestrate_month_close");

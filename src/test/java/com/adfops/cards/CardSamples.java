@@ -125,7 +125,7 @@ final class CardSamples {
         m.put("suggestions", new Reply.Suggestions("Unknown pipeline", "I can't find a pipeline called **x**.",
                 List.of("Why did a fail?", "Why did b fail?")));
         m.put("escalation", new Reply.Escalation(master, "Run child › child_load › Copy customers: TypeConversionFailure",
-                "Data / schema", ErrorClass.DATA_SCHEMA.nextStep(), "Dana Smith", NOW));
+                "Data / schema", ErrorClass.DATA_SCHEMA.nextStep(), "Dana Smith", NOW, learn));
         return m;
     }
 }
