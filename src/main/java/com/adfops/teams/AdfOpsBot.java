@@ -53,9 +53,11 @@ public class AdfOpsBot extends TeamsActivityHandler {
     private final String appId;
     private final TurnProcessor turns;
     private final Installations installations;
+    private final EscalationPoster poster;
 
     AdfOpsBot(Agent agent, CardFactory cards, Clock clock, BotFrameworkAdapter adapter, String appId,
-              TurnProcessor turns, Installations installations) {
+              TurnProcessor turns, Installations installations, EscalationPoster poster) {
+        this.poster = poster;
         this.agent = agent;
         this.cards = cards;
         this.clock = clock;
@@ -120,8 +122,16 @@ public class AdfOpsBot extends TeamsActivityHandler {
                 log.error("Escalation failed in conversation {}", turn.conversationId(), e);
                 return CompletableFuture.completedFuture(cardResponse(cards.expand("error", TurnErrors.unexpected())));
             }
+            ConversationReference origin = activity.getConversationReference();
+            if (activity.getReplyToId() != null) {
+                origin.setActivityId(activity.getReplyToId());
+            }
             for (Reply part : reply.parts()) {
-                if (part instanceof Reply.Escalation) {
+                if (part instanceof Reply.Escalation escalation) {
+                    boolean isNew = reply.parts().stream().noneMatch(Reply.Text.class::isInstance);
+                    if (isNew) {
+                        followUpEscalation(turn, escalation, origin);
+                    }
                     return CompletableFuture.completedFuture(cardResponse(cards.card(part, view)));
                 }
             }
@@ -144,6 +154,35 @@ public class AdfOpsBot extends TeamsActivityHandler {
         } catch (RejectedExecutionException busy) {
             return CompletableFuture.completedFuture(messageResponse("I'm busy right now; please try again in a minute."));
         }
+    }
+
+    /** After a new escalation: post it to the incident channel, or say how to configure one. */
+    private void followUpEscalation(Turn turn, Reply.Escalation escalation, ConversationReference origin) {
+        try {
+            turns.submit(turn.conversationId(), () -> adapter.continueConversation(appId, origin,
+                    ctx -> postEscalation(ctx, escalation, origin, turn)).exceptionally(e -> {
+                        log.error("Posting the escalation failed", e);
+                        return null;
+                    }).join());
+        } catch (RejectedExecutionException busy) {
+            log.warn("Turn queue full; escalation of {} not posted to the incident channel", escalation.run().runId());
+        }
+    }
+
+    private CompletableFuture<Void> postEscalation(TurnContext ctx, Reply.Escalation escalation,
+                                                   ConversationReference origin, Turn turn) {
+        if (!poster.configured()) {
+            return send(ctx, AgentReply.of(new Reply.Text(EscalationPoster.howToConfigure())), origin);
+        }
+        return poster.post(ctx, escalation, origin, new CardFactory.View(clock.instant(), turn.zone()))
+                .thenCompose(id -> send(ctx, AgentReply.of(new Reply.Text(
+                        "Escalated to the incident channel" + (id.isPresent() ? " (new thread)." : "."))), origin))
+                .exceptionally(e -> {
+                    log.error("Could not post the escalation to the incident channel", e);
+                    send(ctx, AgentReply.of(new Reply.Text("I recorded the escalation but could not post it to the "
+                            + "incident channel; please tell the on-call engineer directly.")), origin);
+                    return null;
+                });
     }
 
     private static AdaptiveCardInvokeResponse cardResponse(JsonNode card) {
@@ -191,7 +230,10 @@ public class AdfOpsBot extends TeamsActivityHandler {
                             cards.card(escalation, new CardFactory.View(clock.instant(), turn.zone()))));
                     updated.setId(cardId);
                     AgentReply rest = new AgentReply(toSend.parts().stream().filter(p -> p != escalation).toList());
-                    return ctx.updateActivity(updated).thenCompose(r -> send(ctx, rest, reference));
+                    boolean isNew = rest.parts().stream().noneMatch(Reply.Text.class::isInstance);
+                    return ctx.updateActivity(updated).thenCompose(r -> send(ctx, rest, reference))
+                            .thenCompose(r -> isNew ? postEscalation(ctx, escalation, reference, turn)
+                                    : CompletableFuture.completedFuture(null));
                 })
                 .exceptionally(e -> {
                     log.error("Could not send the answer to conversation {}", turn.conversationId(), e);

@@ -2,6 +2,8 @@ package com.adfops.teams;
 
 import com.adfops.agent.Agent;
 import com.adfops.cards.CardFactory;
+import com.adfops.config.EscalationProperties;
+import com.adfops.state.Escalations;
 import com.adfops.state.Installations;
 import com.azure.core.credential.TokenCredential;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
@@ -110,7 +112,9 @@ class BotConfiguration {
 
     @Bean
     AdfOpsBot adfOpsBot(Agent agent, CardFactory cards, Clock clock, BotFrameworkAdapter adapter,
-                        Configuration configuration, TurnProcessor turns, Installations installations) {
-        return new AdfOpsBot(agent, cards, clock, adapter, configuration.getProperty("MicrosoftAppId"), turns, installations);
+                        Configuration configuration, TurnProcessor turns, Installations installations,
+                        EscalationProperties escalation, Escalations escalations) {
+        return new AdfOpsBot(agent, cards, clock, adapter, configuration.getProperty("MicrosoftAppId"), turns,
+                installations, new EscalationPoster(escalation, cards, escalations));
     }
 }

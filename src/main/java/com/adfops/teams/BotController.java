@@ -37,6 +37,13 @@ class BotController {
         this.bot = bot;
     }
 
+    /** Clients (the Agents Playground among them) probe the endpoint with HEAD. */
+    @org.springframework.web.bind.annotation.RequestMapping(path = "/api/messages",
+            method = org.springframework.web.bind.annotation.RequestMethod.HEAD)
+    ResponseEntity<Void> probe() {
+        return ResponseEntity.ok().build();
+    }
+
     @PostMapping(path = "/api/messages")
     CompletableFuture<ResponseEntity<String>> incoming(
             @RequestBody(required = false) String body,

@@ -123,6 +123,8 @@ class ConversationsIT {
         FakeConnector.Sent put = connector.await(s -> s.method().equals("PUT") && s.conversationId().equals(conv), WAIT);
         assertThat(put.path()).endsWith("/activities/" + cardId);
         assertThat(put.card().toString()).contains("Escalated by Alex Wilber");
+        assertThat(connector.await(s -> s.conversationId().equals(conv) && s.text().contains("No incident channel is configured"),
+                WAIT).text()).contains("ADFOPS_ESCALATION_CHANNELID");
     }
 
     @Test
