@@ -31,10 +31,15 @@ class BotController {
 
     private final BotFrameworkAdapter adapter;
     private final AdfOpsBot bot;
+    private final java.util.Set<String> allowedTenants;
 
-    BotController(BotFrameworkAdapter adapter, AdfOpsBot bot) {
+    BotController(BotFrameworkAdapter adapter, AdfOpsBot bot,
+                  @org.springframework.beans.factory.annotation.Value("${adfops.auth.allowed-tenants:}") String allowedTenants) {
         this.adapter = adapter;
         this.bot = bot;
+        this.allowedTenants = java.util.Arrays.stream(allowedTenants.split(","))
+                .map(String::trim).filter(t -> !t.isEmpty()).map(t -> t.toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** Clients (the Agents Playground among them) probe the endpoint with HEAD. */
@@ -53,6 +58,10 @@ class BotController {
             activity = parse(body);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(badRequest(e.getMessage()));
+        }
+        if (!allowedTenants.isEmpty() && !allowedTenants.contains(tenantOf(activity))) {
+            log.warn("Refused an activity from a tenant that is not allowed");
+            return CompletableFuture.completedFuture(ResponseEntity.status(HttpStatus.FORBIDDEN).build());
         }
         CompletableFuture<InvokeResponse> processing;
         try {
@@ -87,6 +96,16 @@ class BotController {
         }
         log.error("Activity processing failed", error);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).build();
+    }
+
+    /** The Entra tenant an activity comes from (conversation, else Teams channel data), lower case, or "". */
+    static String tenantOf(Activity a) {
+        String t = a.getConversation() == null ? null : a.getConversation().getTenantId();
+        if ((t == null || t.isBlank()) && a.getChannelData() != null) {
+            JsonNode cd = Serialization.objectToTree(a.getChannelData());
+            t = cd == null ? null : cd.path("tenant").path("id").asText(null);
+        }
+        return t == null ? "" : t.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The activity in {@code body}; IllegalArgumentException with a safe message when it is not one. */
