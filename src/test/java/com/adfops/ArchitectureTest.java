@@ -32,7 +32,8 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("com.azure.resourcemanager..")
                 .check(classes);
         // azure-identity: Data Factory credentials, and the bot's managed identity for the Bot Connector.
-        noClasses().that().resideOutsideOfPackages("com.adfops.adf.implementation..", "com.adfops.teams..")
+        noClasses().that().resideOutsideOfPackages("com.adfops.adf.implementation..", "com.adfops.teams..",
+                        "com.adfops.state.implementation..")
                 .should().dependOnClassesThat().resideInAPackage("com.azure.identity..")
                 .check(classes);
     }
@@ -46,6 +47,13 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("com.adfops.docs..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.adfops.agent..", "com.adfops.teams..",
                         "com.adfops.cards..", "com.adfops.adf..", "com.adfops.sim..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheStateImplementationImportsTheStorageSdk() {
+        noClasses().that().resideOutsideOfPackage("com.adfops.state.implementation..")
+                .should().dependOnClassesThat().resideInAPackage("com.azure.storage..")
                 .check(classes);
     }
 

@@ -21,6 +21,7 @@ import com.adfops.state.Installations;
 import com.adfops.state.JsonDocuments;
 import com.adfops.state.StateStore;
 import com.adfops.state.StoredConversationStore;
+import com.adfops.state.implementation.BlobStateStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,7 +95,20 @@ public class AdfConfiguration {
                 log.info("State: files under {}", state.dir().toAbsolutePath());
                 yield new FileStateStore(state.dir());
             }
-            default -> throw new IllegalStateException("ADFOPS_STATE_STORE must be memory or file, not '"
+            case "blob" -> {
+                if (state.blobConnectionString() != null && !state.blobConnectionString().isBlank()) {
+                    log.info("State: blob container '{}' (connection string)", state.blobContainer());
+                    yield BlobStateStore.withConnectionString(state.blobConnectionString(), state.blobContainer(),
+                            Duration.ofSeconds(10));
+                }
+                if (state.blobEndpoint() == null || state.blobEndpoint().isBlank()) {
+                    throw new IllegalStateException("ADFOPS_STATE_STORE=blob needs ADFOPS_STATE_BLOBENDPOINT "
+                            + "(or ADFOPS_STATE_BLOBCONNECTIONSTRING)");
+                }
+                log.info("State: blob container '{}' at {} (managed identity)", state.blobContainer(), state.blobEndpoint());
+                yield BlobStateStore.withIdentity(state.blobEndpoint(), state.blobContainer(), Duration.ofSeconds(10));
+            }
+            default -> throw new IllegalStateException("ADFOPS_STATE_STORE must be memory, file or blob, not '"
                     + state.store() + "'");
         };
     }

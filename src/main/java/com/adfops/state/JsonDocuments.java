@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
 /** Typed documents over a {@link StateStore}: JSON mapping and read-modify-write with retries on conflict. */
 public final class JsonDocuments {
 
-    static final int MAX_ATTEMPTS = 8;
+    static final int MAX_ATTEMPTS = 25;
 
     private final StateStore store;
     private final ObjectMapper json;
@@ -47,7 +47,13 @@ public final class JsonDocuments {
                 store.write(key, write(after), current.map(StateStore.Versioned::version).orElse(null));
                 return after;
             } catch (StateStore.ConflictException e) {
-                // someone else wrote in between: read again
+                // Someone else wrote in between: back off a little (with jitter, so racers spread out), read again.
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2, 10L + 5L * attempt));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
         throw new StateStore.ConflictException(key);

@@ -1,0 +1,122 @@
+package com.adfops.state.implementation;
+
+import com.adfops.state.StateStore;
+import com.azure.core.http.rest.Response;
+import com.azure.core.util.BinaryData;
+import com.azure.core.util.Context;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.BlobErrorCode;
+import com.azure.storage.blob.models.BlobRequestConditions;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.models.BlockBlobItem;
+import com.azure.storage.blob.options.BlobParallelUploadOptions;
+import com.azure.storage.common.policy.RequestRetryOptions;
+import com.azure.storage.common.policy.RetryPolicyType;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * {@link StateStore} in an Azure Blob Storage container, shared by every instance of the bot. Versions are blob
+ * ETags: creates use {@code If-None-Match: *}, updates {@code If-Match: <etag>}, so two instances can never both
+ * win a race. Transient failures are retried by the SDK (exponential back-off).
+ */
+public final class BlobStateStore implements StateStore {
+
+    private final BlobContainerClient container;
+    private final Duration timeout;
+
+    public BlobStateStore(BlobContainerClient container, Duration timeout) {
+        this.container = container;
+        this.timeout = timeout;
+        try {
+            container.createIfNotExists();
+        } catch (BlobStorageException e) {
+            throw new StoreException("cannot open the state container (" + e.getErrorCode() + ")", e);
+        }
+    }
+
+    private static RequestRetryOptions retries(Duration timeout) {
+        return new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, 4, timeout, Duration.ofMillis(200), Duration.ofSeconds(5), null);
+    }
+
+    /** Production: the account's blob endpoint and the bot's managed identity (no shared keys). */
+    public static BlobStateStore withIdentity(String endpoint, String containerName, Duration timeout) {
+        return new BlobStateStore(new BlobServiceClientBuilder()
+                .endpoint(endpoint)
+                .credential(new DefaultAzureCredentialBuilder().build())
+                .retryOptions(retries(timeout))
+                .buildClient()
+                .getBlobContainerClient(containerName), timeout);
+    }
+
+    /** A connection string: Azurite in local tests. */
+    public static BlobStateStore withConnectionString(String connectionString, String containerName, Duration timeout) {
+        return new BlobStateStore(new BlobServiceClientBuilder()
+                .connectionString(connectionString)
+                .retryOptions(retries(timeout))
+                .buildClient()
+                .getBlobContainerClient(containerName), timeout);
+    }
+
+    private BlobClient blob(String key) {
+        if (key == null || !key.matches("[A-Za-z0-9/_\\-.=]{1,900}") || key.contains("..")) {
+            throw new IllegalArgumentException("invalid state key");
+        }
+        return container.getBlobClient(key + ".json");
+    }
+
+    @Override
+    public Optional<Versioned> read(String key) {
+        BlobClient blob = blob(key);
+        try {
+            var r = blob.downloadContentWithResponse(null, null, timeout, Context.NONE);
+            return Optional.of(new Versioned(r.getValue().toString(), r.getDeserializedHeaders().getETag()));
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new StoreException("cannot read state (" + e.getErrorCode() + ")", e);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot read state", e);
+        }
+    }
+
+    @Override
+    public String write(String key, String json, String expectedVersion) {
+        BlobRequestConditions conditions = new BlobRequestConditions();
+        if (expectedVersion == null) {
+            conditions.setIfNoneMatch("*");
+        } else {
+            conditions.setIfMatch(expectedVersion);
+        }
+        BlobClient blob = blob(key);
+        try {
+            Response<BlockBlobItem> r = blob.uploadWithResponse(
+                    new BlobParallelUploadOptions(BinaryData.fromString(json)).setRequestConditions(conditions),
+                    timeout, Context.NONE);
+            return r.getValue().getETag();
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 412 || e.getStatusCode() == 409
+                    || BlobErrorCode.CONDITION_NOT_MET.equals(e.getErrorCode())
+                    || BlobErrorCode.BLOB_ALREADY_EXISTS.equals(e.getErrorCode())) {
+                throw new ConflictException(key);
+            }
+            throw new StoreException("cannot write state (" + e.getErrorCode() + ")", e);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot write state", e);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        BlobClient blob = blob(key);
+        try {
+            blob.deleteIfExists();
+        } catch (BlobStorageException e) {
+            throw new StoreException("cannot delete state (" + e.getErrorCode() + ")", e);
+        }
+    }
+}

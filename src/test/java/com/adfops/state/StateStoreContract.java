@@ -1,0 +1,118 @@
+package com.adfops.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.adfops.TestSim;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The contract every {@link StateStore} keeps; each implementation's test extends it. */
+abstract class StateStoreContract {
+
+    /** A store; {@code second()} is another client on the same data (a second bot instance), where possible. */
+    abstract StateStore store();
+
+    StateStore second() {
+        return store();
+    }
+
+    @Test
+    void readMissingIsEmpty() {
+        assertThat(store().read("contract/missing")).isEmpty();
+    }
+
+    @Test
+    void createReadUpdateDelete() {
+        StateStore s = store();
+        String v1 = s.write("contract/doc", "{\"n\":1}", null);
+        assertThat(s.read("contract/doc")).hasValueSatisfying(v -> {
+            assertThat(v.json()).isEqualTo("{\"n\":1}");
+            assertThat(v.version()).isEqualTo(v1);
+        });
+        String v2 = s.write("contract/doc", "{\"n\":2}", v1);
+        assertThat(v2).isNotEqualTo(v1);
+        assertThat(s.read("contract/doc").orElseThrow().json()).isEqualTo("{\"n\":2}");
+        s.delete("contract/doc");
+        assertThat(s.read("contract/doc")).isEmpty();
+        s.delete("contract/doc");
+    }
+
+    @Test
+    void staleVersionsAndDoubleCreatesConflict() {
+        StateStore s = store();
+        String v1 = s.write("contract/race", "{}", null);
+        assertThatThrownBy(() -> s.write("contract/race", "{}", null)).isInstanceOf(StateStore.ConflictException.class);
+        s.write("contract/race", "{\"a\":1}", v1);
+        assertThatThrownBy(() -> second().write("contract/race", "{\"b\":1}", v1))
+                .isInstanceOf(StateStore.ConflictException.class);
+        assertThatThrownBy(() -> s.write("contract/never-created", "{}", "some-version"))
+                .isInstanceOf(StateStore.ConflictException.class);
+    }
+
+    @Test
+    void concurrentUpdatesFromTwoClientsLoseNothing() throws Exception {
+        JsonDocuments a = new JsonDocuments(store(), TestSim.JSON);
+        JsonDocuments b = new JsonDocuments(second(), TestSim.JSON);
+        int perClient = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> all = new ArrayList<>();
+            for (int i = 0; i < perClient; i++) {
+                for (JsonDocuments d : List.of(a, b)) {
+                    all.add(pool.submit(() -> d.update("contract/counter", Map.class, m -> {
+                        int n = m == null ? 0 : ((Number) m.get("n")).intValue();
+                        return Map.of("n", n + 1);
+                    })));
+                }
+            }
+            for (Future<?> f : all) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(a.get("contract/counter", Map.class).orElseThrow().get("n")).isEqualTo(2 * perClient);
+    }
+
+    @Test
+    void anEscalationIsCreatedOnceEvenWhenTwoInstancesRace() throws Exception {
+        Escalations one = new Escalations(new JsonDocuments(store(), TestSim.JSON));
+        Escalations two = new Escalations(new JsonDocuments(second(), TestSim.JSON));
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Escalations.Result> a = () -> {
+                go.await();
+                return one.escalate(new Escalations.Escalation("f", "run-42", "p", "Dana", Instant.now(), null));
+            };
+            Callable<Escalations.Result> b = () -> {
+                go.await();
+                return two.escalate(new Escalations.Escalation("f", "run-42", "p", "Sam", Instant.now(), null));
+            };
+            Future<Escalations.Result> fa = pool.submit(a);
+            Future<Escalations.Result> fb = pool.submit(b);
+            go.countDown();
+            Escalations.Result ra = fa.get();
+            Escalations.Result rb = fb.get();
+            assertThat(ra.created() ^ rb.created()).as("exactly one instance created it").isTrue();
+            assertThat(ra.escalation().escalatedBy()).isEqualTo(rb.escalation().escalatedBy());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void unsafeKeysAreRefused() {
+        assertThatThrownBy(() -> store().read("../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(StateKeys.of("conversations", "19:abc@thread.tacv2;messageid=1/../x")).matches("conversations/[A-Za-z0-9_-]+");
+    }
+}
