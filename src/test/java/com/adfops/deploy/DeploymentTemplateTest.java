@@ -131,16 +131,22 @@ class DeploymentTemplateTest {
                 case "SERVER_ADDRESS" -> env.get(n).equals(environment.getProperty("server.address"));
                 case "MicrosoftAppId", "MicrosoftAppTenantId", "MicrosoftAppType", "MicrosoftAppPassword" ->
                         env.get(n).equals(environment.getProperty(n));
+                case "ADFOPS_STATE_STORE", "ADFOPS_STATE_BLOBENDPOINT", "ADFOPS_STATE_BLOBCONTAINER" -> true;
                 default -> n.startsWith("ADFOPS_ADF_FACTORIES_");
             };
             assertThat(bound).as(n + " is read by the application").isTrue();
         }
+        com.adfops.config.StateProperties state = binder.bind("adfops.state", com.adfops.config.StateProperties.class).get();
+        assertThat(state.store()).isEqualTo(env.get("ADFOPS_STATE_STORE"));
+        assertThat(state.blobEndpoint()).isEqualTo(env.get("ADFOPS_STATE_BLOBENDPOINT"));
+        assertThat(state.blobContainer()).isEqualTo(env.get("ADFOPS_STATE_BLOBCONTAINER"));
         AdfProperties adf = binder.bind("adfops.adf", AdfProperties.class).get();
         assertThat(adf.allFactories()).containsExactly(new AdfProperties.Factory("sub-0", "rg-0", "factory-0"));
     }
 
     @Test
     void everyRequiredSettingIsWritten() {
+        assertThat(appSettingNames()).contains("ADFOPS_STATE_STORE", "ADFOPS_STATE_BLOBENDPOINT", "ADFOPS_STATE_BLOBCONTAINER");
         assertThat(appSettingNames()).contains("MicrosoftAppId", "MicrosoftAppTenantId", "MicrosoftAppType",
                 "SERVER_PORT", "SERVER_ADDRESS", "ADFOPS_ADF_FACTORIES_0_SUBSCRIPTIONID",
                 "ADFOPS_ADF_FACTORIES_0_RESOURCEGROUP", "ADFOPS_ADF_FACTORIES_0_NAME");
