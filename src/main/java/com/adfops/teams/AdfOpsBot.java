@@ -7,6 +7,8 @@ import com.adfops.agent.Turn;
 import com.adfops.cards.CardFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.adfops.state.Installations;
+import com.adfops.state.JsonDocuments;
+import com.adfops.state.StateKeys;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.AdaptiveCardInvokeAction;
@@ -54,9 +56,11 @@ public class AdfOpsBot extends TeamsActivityHandler {
     private final TurnProcessor turns;
     private final Installations installations;
     private final EscalationPoster poster;
+    private final JsonDocuments references;
 
     AdfOpsBot(Agent agent, CardFactory cards, Clock clock, BotFrameworkAdapter adapter, String appId,
-              TurnProcessor turns, Installations installations, EscalationPoster poster) {
+              TurnProcessor turns, Installations installations, EscalationPoster poster, JsonDocuments references) {
+        this.references = references;
         this.poster = poster;
         this.agent = agent;
         this.cards = cards;
@@ -81,6 +85,7 @@ public class AdfOpsBot extends TeamsActivityHandler {
         Map<String, Object> action = actionOf(activity.getValue());
         Turn turn = new Turn(activity.getConversation().getId(), userName(activity), text, action, zone(activity));
         ConversationReference reference = activity.getConversationReference();
+        rememberReference(turn.conversationId(), reference);
         // A card submit (Action.Submit, the fallback of Action.Execute) names the card it came from.
         String cardId = action.isEmpty() ? null : activity.getReplyToId();
         // Acknowledge at once; the answer comes from the turn processor, in order within this conversation.
@@ -94,6 +99,23 @@ public class AdfOpsBot extends TeamsActivityHandler {
                         + "Please ask again in a minute.")).thenApply(r -> null);
             }
         });
+    }
+
+    /**
+     * Keeps the conversation's reference in the state store, so proactive messages (from any instance, after a
+     * restart) can reach it. A store failure must not cost the user the answer.
+     */
+    private void rememberReference(String conversationId, ConversationReference reference) {
+        try {
+            references.put(StateKeys.of("references", conversationId), reference);
+        } catch (RuntimeException e) {
+            log.warn("Could not store the conversation reference of {}", conversationId, e);
+        }
+    }
+
+    /** The stored reference of a conversation, for proactive messages. */
+    java.util.Optional<ConversationReference> reference(String conversationId) {
+        return references.get(StateKeys.of("references", conversationId), ConversationReference.class);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.adfops.cards.CardFactory;
 import com.adfops.config.EscalationProperties;
 import com.adfops.state.Escalations;
 import com.adfops.state.Installations;
+import com.adfops.state.JsonDocuments;
 import com.azure.core.credential.TokenCredential;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
@@ -113,8 +114,8 @@ class BotConfiguration {
     @Bean
     AdfOpsBot adfOpsBot(Agent agent, CardFactory cards, Clock clock, BotFrameworkAdapter adapter,
                         Configuration configuration, TurnProcessor turns, Installations installations,
-                        EscalationProperties escalation, Escalations escalations) {
+                        EscalationProperties escalation, Escalations escalations, JsonDocuments documents) {
         return new AdfOpsBot(agent, cards, clock, adapter, configuration.getProperty("MicrosoftAppId"), turns,
-                installations, new EscalationPoster(escalation, cards, escalations));
+                installations, new EscalationPoster(escalation, cards, escalations), documents);
     }
 }

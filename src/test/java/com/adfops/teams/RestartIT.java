@@ -64,6 +64,11 @@ class RestartIT {
                 assertThat(older).contains("Likely root cause", "pl_ingest_sales_orders");
             }
             assertThat(Files.list(dir.resolve("conversations")).count()).isEqualTo(1);
+            // The conversation reference is kept too, for proactive messages after a restart.
+            try (var refs = Files.list(dir.resolve("references"))) {
+                String ref = Files.readString(refs.findFirst().orElseThrow());
+                assertThat(ref).contains("a:restart-1", connector.serviceUrl());
+            }
         }
     }
 }
