@@ -23,3 +23,6 @@ grep -o 'Started AdfOpsApplication in [0-9.]* seconds' target/bench-bot.log || t
 # A pipeline of the built-in dataset whose latest run failed, named as a user would type it.
 PIPELINE="${BENCH_PIPELINE:-pl ingest sales orders}"
 python3 bench/reply_latency.py "http://127.0.0.1:$PORT/api/messages" "${BENCH_N:-20}" "$PIPELINE"
+
+# Issue 5: 50 concurrent conversations.
+python3 bench/concurrency.py "http://127.0.0.1:$PORT/api/messages" "${BENCH_CONCURRENCY:-50}" "${BENCH_ROUNDS:-3}"
