@@ -278,7 +278,8 @@ public final class CardFactory {
                 + "(following Execute Pipeline and ForEach into the activity that broke), and how a pipeline is doing.");
         ArrayNode ex = d.putArray("examples");
         for (String q : List.of("What pipelines are failing?", "What failed in the last 3 days?",
-                "Why did <pipeline> fail?", "Why did it fail? / And the one before?", "Status of <pipeline>",
+                "Why did ‹pipeline› fail?", "Why did it fail? / And the one before?", "Status of ‹pipeline›",
+                "How do I rerun from a failed activity?",
                 "Clear history")) {
             ex.addObject().put("text", q);
         }

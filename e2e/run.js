@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+// End-to-end tests in the Microsoft 365 Agents Playground (Teams-like client) driven in headless Chromium.
+// Starts the bot jar (embedded defaults, built-in dataset, seed 42) and the Playground, runs the scenarios, saves a
+// screenshot per step under target/e2e/, and exits non-zero on the first failed expectation.
+'use strict';
+const { spawn } = require('child_process');
+const fs = require('fs');
+const net = require('net');
+const path = require('path');
+const root = path.join(__dirname, '..');
+const tools = path.join(root, 'tools', 'node', 'node_modules');
+const { chromium } = require(path.join(tools, 'playwright-core'));
+
+const OUT = path.join(root, 'target', 'e2e');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const WAIT = 30000;
+const children = [];
+let results = [];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+    s.on('error', reject);
+  });
+}
+
+async function waitForHttp(url, ms) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try { const r = await fetch(url); if (r.status < 500) return; } catch (e) { /* not yet */ }
+    await new Promise(r => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${ms} ms`);
+}
+
+function start(cmd, args, env, log) {
+  const out = fs.openSync(path.join(OUT, log), 'w');
+  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
+  children.push(child);
+  return child;
+}
+
+function stopAll() {
+  for (const c of children) { try { c.kill('SIGTERM'); } catch (e) { /* gone */ } }
+}
+
+async function main() {
+  fs.mkdirSync(OUT, { recursive: true });
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+  const jar = path.join(root, 'target', 'adfops-bot.jar');
+  if (!fs.existsSync(jar)) throw new Error('target/adfops-bot.jar is missing: build it first (./mvnw package)');
+  const botPort = await freePort();
+  const pgPort = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(OUT, 'data-'));
+  start('java', ['-jar', jar], { SERVER_PORT: String(botPort), ADFOPS_DATA_DIR: dataDir, ADFOPS_DOCS_MCPURL: '' }, 'bot.log');
+  await waitForHttp(`http://127.0.0.1:${botPort}/health`, 90000);
+  start(path.join(tools, '.bin', 'agentsplayground'), ['start', '--app-endpoint', `http://127.0.0.1:${botPort}/api/messages`,
+    '-c', 'msteams', '--port', String(pgPort), '--disable-telemetry'],
+  { PATH: `${path.join(root, 'tools', 'bin')}:${process.env.PATH}` }, 'playground.log');
+  await waitForHttp(`http://127.0.0.1:${pgPort}/_internal/v1/config`, 60000);
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+  const started = Date.now();
+  try {
+    for (const [name, scenario] of Object.entries(SCENARIOS)) {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
+      page.setDefaultTimeout(WAIT);
+      const t0 = Date.now();
+      try {
+        await page.goto(`http://127.0.0.1:${pgPort}`);
+        await scenario(page, step(page, name));
+        results.push({ name, ok: true, ms: Date.now() - t0 });
+        console.log(`ok   ${name} (${Date.now() - t0} ms)`);
+      } catch (e) {
+        await page.screenshot({ path: path.join(OUT, `${name}-FAILED.png`) }).catch(() => {});
+        results.push({ name, ok: false, ms: Date.now() - t0, error: e.message });
+        console.log(`FAIL ${name}: ${e.message.split('\n')[0]}`);
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  const failed = results.filter(r => !r.ok).length;
+  console.log(`e2e suite time: ${(Date.now() - started) / 1000} s; screenshots in target/e2e/`);
+  console.log(`e2e: ${results.length - failed} passed, ${failed} failed`);
+  return failed === 0;
+}
+
+/** Saves a numbered screenshot of the page for the current step. */
+function step(page, scenario) {
+  let n = 0;
+  return async (label) => {
+    n++;
+    await page.screenshot({ path: path.join(OUT, `${scenario}-${String(n).padStart(2, '0')}-${label}.png`), fullPage: true });
+  };
+}
+
+const box = (page) => page.locator('[data-lexical-editor="true"][role="textbox"]');
+const lastCard = (page) => page.locator('.ac-adaptiveCard').last();
+
+async function open(page, chat) {
+  await page.getByText(chat, { exact: true }).first().click();
+}
+
+async function say(page, text) {
+  await box(page).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/** Channels and group chats: the bot is reached by an @mention picked from the menu. */
+async function mention(page, text) {
+  await box(page).click();
+  await page.keyboard.type('@');
+  await page.getByRole('menuitem').first().click();
+  await page.keyboard.type(' ' + text);
+  const post = page.getByRole('button', { name: 'Post' });
+  if (await post.count()) { await post.first().click(); } else { await page.keyboard.press('Enter'); }
+}
+
+async function see(page, text) {
+  await page.getByText(text).last().waitFor({ state: 'visible', timeout: WAIT });
+}
+
+async function cardWith(page, text) {
+  const card = page.locator('.ac-adaptiveCard', { hasText: text }).last();
+  await card.waitFor({ state: 'visible', timeout: WAIT });
+  return card;
+}
+
+const SCENARIOS = {
+  async 'a-personal'(page, shot) {
+    await open(page, 'Personal Chat');
+    await cardWith(page, "Hi, I'm ADF Ops");
+    await shot('welcome');
+    await say(page, 'what pipelines are failing?');
+    const list = await cardWith(page, 'failing pipelines');
+    await see(page, 'pl_master_nightly');
+    await shot('failing');
+    // Drill down on the nested failure (a parent whose Execute Pipeline child failed).
+    const row = list.locator('.ac-container').filter({ has: page.getByText('pl_master_nightly', { exact: true }) }).last();
+    await row.getByRole('button', { name: 'Why did it fail?' }).click();
+    const diag = await cardWith(page, 'Likely root cause');
+    const text = await diag.innerText();
+    if (!text.includes('pl_load_customer_dim') || !text.includes('Copy customers to staging')) {
+      throw new Error('the diagnosis does not show the child run\'s failed activity:\n' + text);
+    }
+    await shot('diagnosis');
+    await diag.getByRole('button', { name: 'Follow up' }).click();
+    await cardWith(page, 'Follow up on pl_master_nightly');
+    await shot('follow-up');
+    await diag.getByRole('button', { name: 'Clear history' }).click();
+    await see(page, 'History cleared.');
+    await say(page, 'and the one before?');
+    await see(page, "I don't know which pipeline you mean yet");
+    await shot('context-gone');
+  },
+  async 'b-channel'(page, shot) {
+    await open(page, 'General');
+    await mention(page, 'what is failing today?');
+    const list = await cardWith(page, 'failing pipeline');
+    await shot('failing');
+    await list.getByRole('button', { name: 'Why did it fail?' }).first().click();
+    const diag = await cardWith(page, 'Likely root cause');
+    await shot('diagnosis');
+    await diag.getByRole('button', { name: 'Escalate' }).click();
+    await cardWith(page, 'Escalated by');
+    if (await page.locator('.ac-adaptiveCard', { hasText: 'Escalated by' }).last().getByRole('button', { name: 'Escalate' }).count()) {
+      throw new Error('the escalated card still offers Escalate');
+    }
+    await shot('escalated');
+  },
+  async 'c-group-chat'(page, shot) {
+    await open(page, 'Group Chat');
+    await mention(page, 'status of pl_refresh_reporting');
+    await cardWith(page, 'pl_refresh_reporting:');
+    await see(page, 'Recent runs');
+    await shot('status');
+  },
+  async 'd-unknown-pipeline'(page, shot) {
+    await open(page, 'Personal Chat');
+    await say(page, 'why did pl_payroll_export fail?');
+    const card = await cardWith(page, 'Unknown pipeline');
+    const text = await card.innerText();
+    if (!text.includes('pl_payroll_export') || !text.includes('Did you mean')) throw new Error('no closest names:\n' + text);
+    await shot('unknown');
+  },
+};
+
+main().then(ok => { stopAll(); process.exit(ok ? 0 : 1); }, e => { console.error('e2e: ' + e.message); stopAll(); process.exit(1); });
+process.on('SIGINT', () => { stopAll(); process.exit(130); });
