@@ -99,7 +99,8 @@ function step(page, scenario) {
   };
 }
 
-const box = (page) => page.locator('[data-lexical-editor="true"][role="textbox"]');
+// In a channel the first box ("Start a new post") starts a new post; every post below has its own reply box.
+const box = (page) => page.locator('[data-lexical-editor="true"][role="textbox"]').first();
 const lastCard = (page) => page.locator('.ac-adaptiveCard').last();
 
 async function open(page, chat) {
@@ -161,6 +162,9 @@ const SCENARIOS = {
   },
   async 'b-channel'(page, shot) {
     await open(page, 'General');
+    // The welcome post arrives on install; wait for it so the page is stable before posting.
+    await cardWith(page, 'In this channel, @mention me');
+    await shot('welcome');
     await mention(page, 'what is failing today?');
     const list = await cardWith(page, 'failing pipeline');
     await shot('failing');
