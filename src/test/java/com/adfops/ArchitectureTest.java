@@ -33,7 +33,7 @@ class ArchitectureTest {
                 .check(classes);
         // azure-identity: Data Factory credentials, and the bot's managed identity for the Bot Connector.
         noClasses().that().resideOutsideOfPackages("com.adfops.adf.implementation..", "com.adfops.teams..",
-                        "com.adfops.state.implementation..")
+                        "com.adfops.state.implementation..", "com.adfops.agent.foundry..", "com.adfops.config..")
                 .should().dependOnClassesThat().resideInAPackage("com.azure.identity..")
                 .check(classes);
     }
@@ -47,6 +47,13 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("com.adfops.docs..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.adfops.agent..", "com.adfops.teams..",
                         "com.adfops.cards..", "com.adfops.adf..", "com.adfops.sim..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheFoundryAgentImportsTheAgentsSdk() {
+        noClasses().that().resideOutsideOfPackages("com.adfops.agent.foundry..", "com.adfops.config..")
+                .should().dependOnClassesThat().resideInAPackage("com.azure.ai..")
                 .check(classes);
     }
 

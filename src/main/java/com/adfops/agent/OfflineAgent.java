@@ -497,6 +497,23 @@ public final class OfflineAgent implements Agent {
                 runs.size() - ok - bad, runs.stream().limit(5).toList());
     }
 
+    /**
+     * Answers what needs no language model (help, clear history), or null. The Foundry agent uses it so these stay
+     * instant and deterministic.
+     */
+    public AgentReply handleLocally(Turn turn) {
+        String t = turn.text().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("[?!.]+$", "").trim();
+        if (t.isEmpty() || HELP.matcher(t).matches() || CLEAR.matcher(t).matches() || t.equals("clear history")) {
+            return handle(turn);
+        }
+        return null;
+    }
+
+    /** The diagnosis card (with guidance) for a diagnosis found by a tool call. */
+    public Reply diagnosisCard(Diagnosis d) {
+        return diagnosisReply(d);
+    }
+
     /** The diagnosis card with documentation guidance for its root cause. */
     private Reply diagnosisReply(Diagnosis d) {
         return new Reply.DiagnosisCard(d, guidance(d));

@@ -46,6 +46,24 @@ public sealed interface Reply {
     record Suggestions(String title, String message, List<String> questions) implements Reply {
     }
 
+    /**
+     * What the AI agent did for an answer, for experts: tool calls with arguments and durations, the model and tokens.
+     *
+     * @param calls        each tool call: name, arguments (JSON), duration, whether it succeeded
+     * @param model        the model deployment that answered
+     * @param inputTokens  tokens read, over all rounds
+     * @param outputTokens tokens written, over all rounds
+     * @param rounds       model rounds
+     * @param totalMs      the turn's time with the agent
+     */
+    record ExpertDetails(List<ToolCallInfo> calls, String model, long inputTokens, long outputTokens, int rounds,
+                         long totalMs) implements Reply {
+    }
+
+    /** One tool call as shown in the expert details. */
+    record ToolCallInfo(String name, String arguments, long durationMs, boolean ok) {
+    }
+
     /** An escalation summary. */
     record Escalation(PipelineRun run, String rootCause, String errorClass, String nextStep, String escalatedBy,
                       Instant at, Guidance guidance) implements Reply {

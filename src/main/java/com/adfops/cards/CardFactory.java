@@ -67,6 +67,8 @@ public final class CardFactory {
             return expand("suggestions", suggestionsData(s));
         } else if (part instanceof Reply.Escalation e) {
             return expand("escalation", escalationData(e, view));
+        } else if (part instanceof Reply.ExpertDetails x) {
+            return expand("expert-details", expertData(x));
         }
         return null;
     }
@@ -368,6 +370,21 @@ public final class CardFactory {
         d.put("rootCause", ErrorText.truncate(e.rootCause(), MAX_MESSAGE));
         d.put("nextStep", e.nextStep());
         putGuidance(d, e.guidance());
+        return d;
+    }
+
+    ObjectNode expertData(Reply.ExpertDetails x) {
+        ObjectNode d = json.createObjectNode();
+        d.put("summary", x.calls().size() + (x.calls().size() == 1 ? " tool call" : " tool calls") + ", " + x.rounds()
+                + (x.rounds() == 1 ? " model round" : " model rounds") + ", " + x.totalMs() + " ms");
+        ArrayNode calls = d.putArray("calls");
+        for (Reply.ToolCallInfo c : x.calls().stream().limit(20).toList()) {
+            calls.addObject().put("line", (c.ok() ? "✔ " : "✖ ") + c.name() + " " + ErrorText.truncate(c.arguments(), 200)
+                    + " · " + c.durationMs() + " ms");
+        }
+        ArrayNode facts = d.putArray("facts");
+        fact(facts, "Model", x.model());
+        fact(facts, "Tokens", x.inputTokens() + " in, " + x.outputTokens() + " out");
         return d;
     }
 

@@ -6,6 +6,8 @@ import com.adfops.adf.implementation.SdkDataFactory;
 import com.adfops.agent.AdfTools;
 import com.adfops.agent.Agent;
 import com.adfops.agent.OfflineAgent;
+import com.adfops.agent.ToolRunner;
+import com.adfops.agent.foundry.FoundryAgent;
 import com.adfops.cards.CardFactory;
 import com.adfops.docs.BuiltInDocsIndex;
 import com.adfops.docs.DocsService;
@@ -151,8 +153,30 @@ public class AdfConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public Agent agent(AdfTools tools, ConversationStore store, DocsService docs, Escalations escalations) {
-        return new OfflineAgent(tools, store, docs, escalations);
+    public Agent agent(AdfTools tools, ConversationStore store, DocsService docs, Escalations escalations,
+                       FoundryProperties foundry, JsonDocuments documents, ObjectMapper adfopsJson) {
+        OfflineAgent offline = new OfflineAgent(tools, store, docs, escalations);
+        if (!foundry.configured()) {
+            log.info("Agent: offline (set AZURE_AI_PROJECT_ENDPOINT and AZURE_AI_MODEL_DEPLOYMENT_NAME for Azure AI Foundry)");
+            return offline;
+        }
+        try {
+            var credential = new com.azure.identity.DefaultAzureCredentialBuilder().build();
+            var agents = new com.azure.ai.agents.AgentsClientBuilder()
+                    .endpoint(foundry.projectEndpoint())
+                    .credential(credential)
+                    .serviceVersion(com.azure.ai.agents.AgentsServiceVersion.V2025_11_15_PREVIEW)
+                    .buildAgentsClient();
+            log.info("Agent: Azure AI Foundry at {} (model {})", foundry.projectEndpoint(), foundry.modelDeploymentName());
+            return FoundryAgent.create(agents, credential, new ToolRunner(tools, docs, adfopsJson), offline, documents,
+                    adfopsJson, new FoundryAgent.Settings(foundry.projectEndpoint(), foundry.modelDeploymentName(),
+                            foundry.agentName(), foundry.apiVersion(), foundry.maxRounds(), foundry.turnDeadline(),
+                            foundry.callTimeout()));
+        } catch (RuntimeException e) {
+            // A failing dependency must not keep the bot from starting: answer offline and say why in the log.
+            log.error("Could not register the Foundry agent; answering with the offline agent", e);
+            return offline;
+        }
     }
 
     @Bean

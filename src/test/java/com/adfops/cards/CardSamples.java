@@ -126,6 +126,9 @@ final class CardSamples {
                 List.of("Why did a fail?", "Why did b fail?")));
         m.put("escalation", new Reply.Escalation(master, "Run child › child_load › Copy customers: TypeConversionFailure",
                 "Data / schema", ErrorClass.DATA_SCHEMA.nextStep(), "Dana Smith", NOW, learn));
+        m.put("expert-details", new Reply.ExpertDetails(List.of(
+                new Reply.ToolCallInfo("adf_pipeline_runs", "{\"status\":\"Failed\"}", 120, true),
+                new Reply.ToolCallInfo("no_such_tool", "{}", 0, false)), "gpt-4o", 2400, 180, 3, 4100));
         return m;
     }
 }

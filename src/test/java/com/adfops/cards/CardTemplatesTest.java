@@ -52,6 +52,8 @@ class CardTemplatesTest {
             return "diagnosis";
         } else if (r instanceof Reply.DocsAnswer) {
             return "docs-answer";
+        } else if (r instanceof Reply.ExpertDetails) {
+            return "expert-details";
         } else if (r instanceof Reply.Status) {
             return "status";
         } else if (r instanceof Reply.Help) {
@@ -72,6 +74,8 @@ class CardTemplatesTest {
             return FACTORY.diagnosisData(d.diagnosis(), d.guidance(), v);
         } else if (r instanceof Reply.DocsAnswer a) {
             return FACTORY.docsAnswerData(a);
+        } else if (r instanceof Reply.ExpertDetails x) {
+            return FACTORY.expertData(x);
         } else if (r instanceof Reply.Status s) {
             return FACTORY.statusData(s.status(), v);
         } else if (r instanceof Reply.Help h) {

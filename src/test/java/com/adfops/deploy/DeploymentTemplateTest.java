@@ -42,6 +42,14 @@ class DeploymentTemplateTest {
         template = TestSim.JSON.readTree(text);
     }
 
+    static String applicationYml() {
+        try {
+            return Files.readString(Path.of("src/main/resources/application.yml"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** App setting names the template writes (literal names, and the per-factory list names with index 0). */
     static Set<String> appSettingNames() {
         Set<String> names = new LinkedHashSet<>();
@@ -132,6 +140,8 @@ class DeploymentTemplateTest {
                 case "MicrosoftAppId", "MicrosoftAppTenantId", "MicrosoftAppType", "MicrosoftAppPassword" ->
                         env.get(n).equals(environment.getProperty(n));
                 case "ADFOPS_STATE_STORE", "ADFOPS_STATE_BLOBENDPOINT", "ADFOPS_STATE_BLOBCONTAINER" -> true;
+                // Read through application.yml placeholders into adfops.foundry.*.
+                case "AZURE_AI_PROJECT_ENDPOINT", "AZURE_AI_MODEL_DEPLOYMENT_NAME" -> applicationYml().contains("${" + n + ":");
                 default -> n.startsWith("ADFOPS_ADF_FACTORIES_");
             };
             assertThat(bound).as(n + " is read by the application").isTrue();

@@ -1,0 +1,267 @@
+package com.adfops.agent;
+
+import com.adfops.adf.DataFactoryException;
+import com.adfops.adf.PipelineRun;
+import com.adfops.adf.RunStatus;
+import com.adfops.docs.DocResult;
+import com.adfops.docs.DocsService;
+import com.adfops.docs.Guidance;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the model's function calls: {@code adf_pipeline_runs}, {@code adf_pipeline_activity_runs} and
+ * {@code adf_docs_search}. Outputs are compact JSON for the model (only what answers the question, long messages
+ * cut, secrets masked); problems (unknown tool, bad arguments, a Data Factory error) are results the model can
+ * recover from, never exceptions. The structured results are kept so the bot builds its cards from them.
+ */
+public final class ToolRunner {
+
+    public static final String DOCS_SEARCH = "adf_docs_search";
+    /** Longest output handed to the model, in characters (about 2,000 tokens). */
+    public static final int MAX_OUTPUT_CHARS = 8000;
+
+    private final AdfTools tools;
+    private final DocsService docs;
+    private final ObjectMapper json;
+
+    /** One executed call: what the model asked, what it got, and what the bot can show. */
+    public record Call(String name, String arguments, String output, long durationMs, boolean ok,
+                       FailingSummary failing, Diagnosis diagnosis) {
+    }
+
+    public ToolRunner(AdfTools tools, DocsService docs, ObjectMapper json) {
+        this.tools = tools;
+        this.docs = docs;
+        this.json = json;
+    }
+
+    /** The function tools' JSON schemas, by name (for the agent definition). */
+    public static Map<String, Map<String, Object>> schemas() {
+        return Map.of(
+                AdfTools.PIPELINE_RUNS, Map.of("type", "object", "additionalProperties", false, "properties", Map.of(
+                        "pipeline", Map.of("type", "string", "description", "Pipeline name, a fuzzy name or a pattern with *; omit for all pipelines"),
+                        "status", Map.of("type", "string", "enum", List.of("Failed", "Succeeded", "InProgress", "Queued", "Cancelled", "any"),
+                                "description", "Only runs with this status; 'any' or omit for all"),
+                        "window", Map.of("type", "string", "description", "Time window in words: 'last 24 hours' (default), 'today', 'yesterday', 'last 3 days', 'since Monday', 'this week'"),
+                        "factory", Map.of("type", "string", "description", "A configured factory's name; omit for all"))),
+                AdfTools.ACTIVITY_RUNS, Map.of("type", "object", "additionalProperties", false, "required", List.of("run_id"),
+                        "properties", Map.of(
+                                "run_id", Map.of("type", "string", "description", "The pipeline run id (a GUID)"),
+                                "factory", Map.of("type", "string", "description", "The factory's name, if known"))),
+                DOCS_SEARCH, Map.of("type", "object", "additionalProperties", false, "required", List.of("query"),
+                        "properties", Map.of("query", Map.of("type", "string",
+                                "description", "What to look up on Microsoft Learn, e.g. an error code and activity type"))));
+    }
+
+    public static Map<String, String> descriptions() {
+        return Map.of(
+                AdfTools.PIPELINE_RUNS, "Pipeline runs of the configured Azure Data Factories in a time window: failing "
+                        + "pipelines (latest finished run failed), recovered ones, and for a named pipeline its recent runs.",
+                AdfTools.ACTIVITY_RUNS, "Why a pipeline run failed: its failed activities (nested pipeline runs and loop "
+                        + "bodies followed), the likely root cause with error code, class and next step.",
+                DOCS_SEARCH, "Search Microsoft Learn for Azure Data Factory documentation: error codes, how-to topics.");
+    }
+
+    public Call run(String name, String arguments, ZoneId zone) {
+        long t0 = System.nanoTime();
+        JsonNode args;
+        try {
+            args = arguments == null || arguments.isBlank() ? json.createObjectNode() : json.readTree(arguments);
+            if (!args.isObject()) {
+                throw new IllegalArgumentException("arguments must be a JSON object");
+            }
+        } catch (Exception e) {
+            return error(name, arguments, t0, "The arguments are not a JSON object. Call " + name + " again with valid JSON.");
+        }
+        try {
+            return switch (name == null ? "" : name) {
+                case AdfTools.PIPELINE_RUNS -> pipelineRuns(name, arguments, (ObjectNode) args, zone, t0);
+                case AdfTools.ACTIVITY_RUNS -> activityRuns(name, arguments, (ObjectNode) args, t0);
+                case DOCS_SEARCH -> docsSearch(name, arguments, (ObjectNode) args, t0);
+                default -> error(name, arguments, t0, "There is no tool named '" + ErrorText.truncate(String.valueOf(name), 60)
+                        + "'. Available tools: " + AdfTools.PIPELINE_RUNS + ", " + AdfTools.ACTIVITY_RUNS + ", " + DOCS_SEARCH + ".");
+            };
+        } catch (DataFactoryException e) {
+            return error(name, arguments, t0, "Data Factory could not answer: " + e.getMessage() + " (" + e.kind() + ")");
+        } catch (IllegalArgumentException e) {
+            return error(name, arguments, t0, "Bad arguments: " + e.getMessage());
+        }
+    }
+
+    private Call pipelineRuns(String name, String arguments, ObjectNode a, ZoneId zone, long t0) {
+        Instant now = tools.now();
+        String w = text(a, "window");
+        TimeWindow window = w == null ? TimeWindowParser.parse("", now, zone)
+                : TimeWindowParser.find(w, now, zone).orElseThrow(() -> new IllegalArgumentException(
+                        "window '" + ErrorText.truncate(w, 40) + "' is not understood; use e.g. 'last 24 hours', 'today', 'last 3 days'"));
+        Set<RunStatus> statuses = Set.of();
+        String st = text(a, "status");
+        if (st != null && !st.equalsIgnoreCase("any")) {
+            RunStatus s = RunStatus.fromWire(st);
+            if (s == RunStatus.UNKNOWN) {
+                throw new IllegalArgumentException("status must be one of Failed, Succeeded, InProgress, Queued, Cancelled, any");
+            }
+            statuses = EnumSet.of(s);
+        }
+        AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(text(a, "factory"), text(a, "pipeline"), statuses, window));
+        FailingSummary summary = OfflineAgent.summarize(r);
+        ObjectNode out = json.createObjectNode();
+        out.put("window", window.label());
+        out.put("from", window.from().toString());
+        out.put("to", window.to().toString());
+        out.put("factories", String.join(", ", summary.factories()));
+        out.put("total_runs", summary.totalRuns());
+        out.put("failed_runs", summary.failedRuns());
+        if (r.unknownPipeline()) {
+            out.put("unknown_pipeline", ErrorText.truncate(text(a, "pipeline"), 80));
+            ArrayNode c = out.putArray("closest_names");
+            r.closest().forEach(c::add);
+        }
+        ArrayNode failing = out.putArray("failing");
+        for (FailingSummary.Row row : summary.failing().stream().limit(15).toList()) {
+            ObjectNode f = failing.addObject();
+            f.put("pipeline", row.pipeline());
+            f.put("factory", row.factory());
+            f.put("last_failed_run_id", row.lastFailure().runId());
+            f.put("failed_at", String.valueOf(OfflineAgent.failedAt(row.lastFailure())));
+            f.put("failures_in_window", row.failures());
+            f.put("error", ErrorText.truncate(row.shortError(), 200));
+            if (row.calledBy() != null) {
+                f.put("called_by", row.calledBy());
+            }
+        }
+        if (summary.failing().size() > 15) {
+            out.put("more_failing", summary.failing().size() - 15);
+        }
+        ArrayNode rec = out.putArray("recovered");
+        summary.recovered().stream().limit(15).forEach(x -> rec.add(x.pipeline()));
+        if (!r.pipelines().isEmpty()) {
+            ArrayNode runs = out.putArray("recent_runs");
+            for (PipelineRun run : r.runs().stream().limit(10).toList()) {
+                ObjectNode o = runs.addObject();
+                o.put("pipeline", run.pipelineName());
+                o.put("run_id", run.runId());
+                o.put("status", run.status().wireName());
+                o.put("start", String.valueOf(run.runStart()));
+                run.duration().ifPresent(d -> o.put("duration_s", d.toSeconds()));
+            }
+        }
+        return ok(name, arguments, t0, out, summary.failing().isEmpty() ? null : summary, null);
+    }
+
+    private Call activityRuns(String name, String arguments, ObjectNode a, long t0) {
+        String runId = text(a, "run_id");
+        if (runId == null || !runId.matches("[A-Za-z0-9-]{1,80}")) {
+            throw new IllegalArgumentException("run_id must be a pipeline run id (letters, digits and dashes)");
+        }
+        var d = tools.activityRuns(runId, text(a, "factory"));
+        ObjectNode out = json.createObjectNode();
+        if (d.isEmpty()) {
+            out.put("run_id", runId);
+            out.put("found", false);
+            out.put("note", "No such run in the configured factories (ADF keeps runs for 45 days).");
+            return ok(name, arguments, t0, out, null, null);
+        }
+        Diagnosis dg = d.get();
+        out.put("run_id", dg.run().runId());
+        out.put("pipeline", dg.run().pipelineName());
+        out.put("factory", dg.run().factory().factoryName());
+        out.put("status", dg.run().status().wireName());
+        out.put("activities_examined", dg.activityCount());
+        if (dg.hasRootCause()) {
+            Diagnosis.FailedActivity rc = dg.rootCause();
+            ObjectNode r = out.putObject("root_cause");
+            r.put("path", rc.path());
+            r.put("activity_type", rc.activity().activityType());
+            r.put("error_code", rc.activity().error().errorCode());
+            r.put("failure_type", rc.activity().error().failureType());
+            r.put("message", ErrorText.full(rc.activity().error().message(), 600));
+        } else {
+            out.put("run_message", ErrorText.full(dg.run().message(), 600));
+        }
+        out.put("error_class", dg.errorClass().label());
+        out.put("next_step", dg.errorClass().nextStep());
+        ArrayNode failed = out.putArray("failed_activities");
+        for (Diagnosis.FailedActivity f : dg.failed().stream().limit(15).toList()) {
+            ObjectNode o = failed.addObject();
+            o.put("path", ErrorText.truncate(f.path(), 200));
+            o.put("type", f.activity().activityType());
+            o.put("error_code", f.activity().error().errorCode());
+            if (f.occurrences() > 1) {
+                o.put("iterations", f.occurrences());
+            }
+        }
+        if (dg.failed().size() > 15 || dg.truncated()) {
+            out.put("more_failed_activities", true);
+        }
+        return ok(name, arguments, t0, out, null, dg);
+    }
+
+    private Call docsSearch(String name, String arguments, ObjectNode a, long t0) {
+        String q = text(a, "query");
+        if (q == null || q.isBlank()) {
+            throw new IllegalArgumentException("query is required");
+        }
+        Guidance g = docs.answer(ErrorText.truncate(q, 300));
+        ObjectNode out = json.createObjectNode();
+        out.put("source", g.source());
+        ArrayNode results = out.putArray("results");
+        for (DocResult r : g.results()) {
+            results.addObject().put("title", r.title()).put("url", r.url()).put("excerpt", ErrorText.truncate(r.excerpt(), 300));
+        }
+        if (!g.note().isBlank()) {
+            out.put("note", g.note());
+        }
+        return ok(name, arguments, t0, out, null, null);
+    }
+
+    private Call ok(String name, String args, long t0, ObjectNode out, FailingSummary failing, Diagnosis diagnosis) {
+        String s = out.toString();
+        if (s.length() > MAX_OUTPUT_CHARS) {
+            s = s.substring(0, MAX_OUTPUT_CHARS - 40) + "...(output cut at " + MAX_OUTPUT_CHARS + " chars)";
+        }
+        return new Call(name, args, s, ms(t0), true, failing, diagnosis);
+    }
+
+    private Call error(String name, String args, long t0, String message) {
+        ObjectNode out = json.createObjectNode();
+        out.put("error", message);
+        return new Call(name, args, out.toString(), ms(t0), false, null, null);
+    }
+
+    private static long ms(long t0) {
+        return Duration.ofNanos(System.nanoTime() - t0).toMillis();
+    }
+
+    private static String text(JsonNode n, String f) {
+        JsonNode v = n.get(f);
+        return v == null || v.isNull() || !v.isValueNode() ? null : v.asText().trim();
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** The calls' structured results, newest last. */
+    public static List<Call> withResults(List<Call> calls) {
+        List<Call> out = new ArrayList<>();
+        for (Call c : calls) {
+            if (c.failing() != null || c.diagnosis() != null) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+}

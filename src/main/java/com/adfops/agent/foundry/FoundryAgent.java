@@ -1,0 +1,239 @@
+package com.adfops.agent.foundry;
+
+import com.adfops.agent.Agent;
+import com.adfops.agent.AgentReply;
+import com.adfops.agent.ErrorText;
+import com.adfops.agent.OfflineAgent;
+import com.adfops.agent.Reply;
+import com.adfops.agent.ToolRunner;
+import com.adfops.agent.Turn;
+import com.adfops.state.JsonDocuments;
+import com.adfops.state.StateKeys;
+import com.azure.ai.agents.AgentsClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent on Azure AI Foundry. Typed questions go to the model, bound to one agent version and to the Foundry
+ * conversation of this Teams conversation; the model's function calls run through {@link ToolRunner} (at most
+ * {@code maxRounds} rounds, all within the turn's deadline). The user gets the model's text plus the bot's own cards
+ * built from the tool results (never from model text) and an *Expert details* card. Card buttons are deterministic
+ * and handled by the offline agent. If Foundry fails or is too slow, the offline agent answers, with a notice.
+ */
+public final class FoundryAgent implements Agent, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FoundryAgent.class);
+    static final String UNAVAILABLE = "The AI assistant is unavailable right now, so here is the standard answer.";
+
+    private final FoundryHttp http;
+    private final AgentRegistrar.Registered agent;
+    private final ToolRunner tools;
+    private final OfflineAgent offline;
+    private final JsonDocuments state;
+    private final ObjectMapper json;
+    private final String model;
+    private final int maxRounds;
+    private final Duration deadline;
+    private final Duration callTimeout;
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "foundry-turn");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Settings of the Foundry agent. */
+    public record Settings(String endpoint, String model, String agentName, String apiVersion, int maxRounds,
+                           Duration deadline, Duration callTimeout) {
+    }
+
+    FoundryAgent(FoundryHttp http, AgentRegistrar.Registered agent, ToolRunner tools, OfflineAgent offline,
+                 JsonDocuments state, ObjectMapper json, Settings s) {
+        this.http = http;
+        this.agent = agent;
+        this.tools = tools;
+        this.offline = offline;
+        this.state = state;
+        this.json = json;
+        this.model = s.model();
+        this.maxRounds = s.maxRounds();
+        this.deadline = s.deadline();
+        this.callTimeout = s.callTimeout();
+    }
+
+    /**
+     * Registers the agent (once) and returns the Foundry agent. {@code agents} and {@code credential} come from the
+     * caller so tests can aim both at a loopback fake.
+     */
+    public static FoundryAgent create(AgentsClient agents, com.azure.core.credential.TokenCredential credential,
+                                      ToolRunner tools, OfflineAgent offline, JsonDocuments state, ObjectMapper json,
+                                      Settings s) {
+        AgentRegistrar.Registered registered = AgentRegistrar.register(agents, s.agentName(), s.model());
+        FoundryHttp http = new FoundryHttp(s.endpoint(), s.apiVersion(), credential, s.callTimeout(), json);
+        return new FoundryAgent(http, registered, tools, offline, state, json, s);
+    }
+
+    @Override
+    public AgentReply handle(Turn turn) {
+        if (turn.isCardAction()) {
+            AgentReply r = offline.handle(turn);
+            forgetIfCleared(turn, r);
+            return r;
+        }
+        AgentReply quick = offline.handleLocally(turn);
+        if (quick != null) {
+            forgetIfCleared(turn, quick);
+            return quick;
+        }
+        CompletableFuture<AgentReply> work = CompletableFuture.supplyAsync(() -> ask(turn), executor);
+        try {
+            return work.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            work.cancel(true);
+            log.warn("Foundry turn exceeded its deadline of {} in {}", deadline, turn.conversationId());
+            return fallback(turn);
+        } catch (ExecutionException e) {
+            log.warn("Foundry turn failed in {}: {}", turn.conversationId(), e.getCause().toString(), e.getCause());
+            return fallback(turn);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fallback(turn);
+        }
+    }
+
+    private AgentReply fallback(Turn turn) {
+        List<Reply> parts = new ArrayList<>();
+        parts.add(new Reply.Text(UNAVAILABLE));
+        parts.addAll(offline.handle(turn).parts());
+        return new AgentReply(parts);
+    }
+
+    private void forgetIfCleared(Turn turn, AgentReply r) {
+        if (!r.parts().isEmpty() && r.parts().get(0) instanceof Reply.Text t && t.text().startsWith("History cleared.")) {
+            state.delete(key(turn.conversationId()));
+        }
+    }
+
+    private static String key(String conversationId) {
+        return StateKeys.of("foundry-conversations", conversationId);
+    }
+
+    /** The Foundry conversation of a Teams conversation, created on first use and kept in the bot's state. */
+    String conversation(String teamsConversation) {
+        Map<?, ?> stored = state.get(key(teamsConversation), Map.class).orElse(null);
+        if (stored != null && stored.get("id") instanceof String id) {
+            return id;
+        }
+        JsonNode created = http.post("/openai/conversations", json.createObjectNode(), callTimeout);
+        String id = created.path("id").asText(null);
+        if (id == null) {
+            throw new IllegalStateException("Foundry returned no conversation id");
+        }
+        state.put(key(teamsConversation), Map.of("id", id));
+        return id;
+    }
+
+    private AgentReply ask(Turn turn) {
+        long t0 = System.nanoTime();
+        String conv = conversation(turn.conversationId());
+        ArrayNode input = json.createArrayNode();
+        input.addObject().put("type", "message").put("role", "user").put("content", turn.text());
+        List<ToolRunner.Call> calls = new ArrayList<>();
+        long in = 0;
+        long out = 0;
+        String modelName = model;
+        String answer = null;
+        int rounds = 0;
+        while (rounds < maxRounds) {
+            rounds++;
+            ObjectNode body = json.createObjectNode();
+            body.put("conversation", conv);
+            body.set("input", input);
+            body.putObject("agent").put("type", "agent_reference").put("name", agent.name()).put("version", agent.version());
+            JsonNode resp = http.post("/openai/responses", body, callTimeout);
+            in += resp.path("usage").path("input_tokens").asLong(0);
+            out += resp.path("usage").path("output_tokens").asLong(0);
+            if (resp.hasNonNull("model")) {
+                modelName = resp.get("model").asText();
+            }
+            input = json.createArrayNode();
+            StringBuilder text = new StringBuilder();
+            for (JsonNode item : resp.path("output")) {
+                switch (item.path("type").asText()) {
+                    case "function_call" -> {
+                        ToolRunner.Call c = tools.run(item.path("name").asText(), item.path("arguments").asText(), turn.zone());
+                        calls.add(c);
+                        input.addObject().put("type", "function_call_output").put("call_id", item.path("call_id").asText())
+                                .put("output", c.output());
+                    }
+                    case "mcp_approval_request" -> input.addObject().put("type", "mcp_approval_response")
+                            .put("approval_request_id", item.path("id").asText()).put("approve", false);
+                    case "message" -> item.path("content").forEach(c -> {
+                        if (c.hasNonNull("text")) {
+                            text.append(c.get("text").asText());
+                        }
+                    });
+                    default -> {
+                        // reasoning and other items: nothing to do
+                    }
+                }
+            }
+            if (input.isEmpty()) {
+                answer = text.toString().trim();
+                break;
+            }
+        }
+        if (answer == null) {
+            answer = "I stopped after " + maxRounds + " rounds of tool calls without a final answer; the cards below "
+                    + "show what the tools found.";
+        }
+        return reply(answer, calls, modelName, in, out, rounds, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Model text, then cards from the tool results (the last list and the last diagnosis), then expert details. */
+    private AgentReply reply(String answer, List<ToolRunner.Call> calls, String modelName, long in, long out, int rounds,
+                             long ms) {
+        List<Reply> parts = new ArrayList<>();
+        if (!answer.isBlank()) {
+            parts.add(new Reply.Text(ErrorText.truncate(answer, 4000)));
+        }
+        ToolRunner.Call lastList = null;
+        ToolRunner.Call lastDiagnosis = null;
+        for (ToolRunner.Call c : calls) {
+            if (c.failing() != null) {
+                lastList = c;
+            }
+            if (c.diagnosis() != null) {
+                lastDiagnosis = c;
+            }
+        }
+        if (lastList != null) {
+            parts.add(new Reply.Failing(lastList.failing()));
+        }
+        if (lastDiagnosis != null) {
+            parts.add(offline.diagnosisCard(lastDiagnosis.diagnosis()));
+        }
+        List<Reply.ToolCallInfo> infos = calls.stream()
+                .map(c -> new Reply.ToolCallInfo(c.name(), c.arguments(), c.durationMs(), c.ok())).toList();
+        parts.add(new Reply.ExpertDetails(infos, modelName, in, out, rounds, ms));
+        return new AgentReply(parts);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

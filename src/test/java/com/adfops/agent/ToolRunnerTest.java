@@ -1,0 +1,94 @@
+package com.adfops.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adfops.DatasetBuilder;
+import com.adfops.TestSim;
+import com.adfops.docs.BuiltInDocsIndex;
+import com.adfops.docs.DocsService;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The model-facing tool outputs: compact, bounded, safe, and errors as results. */
+class ToolRunnerTest {
+
+    static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    static TestSim sim;
+    static ToolRunner runner;
+    static String bigRun;
+
+    @BeforeAll
+    static void start() {
+        DatasetBuilder d = new DatasetBuilder("df-big");
+        DatasetBuilder.Run run = d.run("pl_500_activities", NOW.minus(Duration.ofHours(1)), 3000, "Failed");
+        run.activity("ForEach file", "ForEach", 1, 2900, "Failed", "", "Activity failed because an inner activity failed");
+        for (int i = 0; i < 499; i++) {
+            boolean bad = i % 5 == 0;
+            run.activity("Copy file " + i, "Copy", 2 + i * 5, 4, bad ? "Failed" : "Succeeded", bad ? "2200" : null,
+                    bad ? "ErrorCode=UserErrorSourceBlobNotExists,'Message=The required Blob is missing. Password=hunter2; "
+                            + "x".repeat(3000) + "'" : null);
+        }
+        bigRun = run.id();
+        for (int p = 0; p < 40; p++) {
+            d.run("pl_many_" + p, NOW.minus(Duration.ofMinutes(30 + p)), 60, "Failed")
+                    .activity("Step", "Copy", 1, 10, "Failed", "2200", "ErrorCode=SqlFailedToConnect,'Message=" + "y".repeat(2000) + "'");
+        }
+        sim = TestSim.of(d.build(), 100);
+        AdfTools tools = new AdfTools(sim.adf, Clock.fixed(NOW, ZoneOffset.UTC));
+        runner = new ToolRunner(tools, new DocsService(null, new BuiltInDocsIndex(TestSim.JSON), Clock.systemUTC(),
+                Duration.ofSeconds(1), Duration.ofHours(1), 10, Duration.ofSeconds(60)), TestSim.JSON);
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    @Test
+    void aRunWith500ActivitiesStillYieldsASmallOutput() throws Exception {
+        ToolRunner.Call c = runner.run("adf_pipeline_activity_runs", "{\"run_id\":\"" + bigRun + "\"}", ZoneId.of("UTC"));
+        assertThat(c.ok()).isTrue();
+        assertThat(c.output().length()).isLessThan(ToolRunner.MAX_OUTPUT_CHARS);
+        JsonNode out = TestSim.JSON.readTree(c.output());
+        assertThat(out.get("activities_examined").asInt()).isEqualTo(500);
+        assertThat(out.get("failed_activities").size()).isLessThanOrEqualTo(15);
+        assertThat(out.at("/root_cause/message").asText().length()).isLessThanOrEqualTo(600);
+        assertThat(c.output()).doesNotContain("hunter2");
+        assertThat(c.diagnosis().rootCause().activity().activityType()).isEqualTo("Copy");
+        System.out.printf("tool output sizes: activity runs (500 activities) %d chars = ~%d tokens%n",
+                c.output().length(), c.output().length() / 4);
+    }
+
+    @Test
+    void aWindowWithManyFailingPipelinesStaysBounded() throws Exception {
+        ToolRunner.Call c = runner.run("adf_pipeline_runs", "{\"status\":\"Failed\"}", ZoneId.of("UTC"));
+        JsonNode out = TestSim.JSON.readTree(c.output());
+        assertThat(out.get("failing").size()).isEqualTo(15);
+        assertThat(out.get("more_failing").asInt()).isEqualTo(26);
+        assertThat(c.output().length()).isLessThan(ToolRunner.MAX_OUTPUT_CHARS);
+        System.out.printf("tool output sizes: pipeline runs (41 failing) %d chars = ~%d tokens%n",
+                c.output().length(), c.output().length() / 4);
+    }
+
+    @Test
+    void badInputIsAnErrorResult() throws Exception {
+        assertThat(runner.run("adf_pipeline_runs", "not json", ZoneId.of("UTC")).output()).contains("not a JSON object");
+        assertThat(runner.run("adf_pipeline_runs", "{\"window\":\"since the dawn of time\"}", ZoneId.of("UTC")).output())
+                .contains("is not understood");
+        assertThat(runner.run("adf_pipeline_runs", "{\"status\":\"Exploded\"}", ZoneId.of("UTC")).output())
+                .contains("status must be one of");
+        assertThat(runner.run("adf_pipeline_activity_runs", "{}", ZoneId.of("UTC")).output()).contains("run_id");
+        assertThat(runner.run("nope", "{}", ZoneId.of("UTC")).output()).contains("There is no tool named 'nope'");
+        assertThat(TestSim.JSON.readTree(runner.run("adf_pipeline_activity_runs",
+                "{\"run_id\":\"00000000-0000-0000-0000-000000000000\"}", ZoneId.of("UTC")).output()).get("found").asBoolean()).isFalse();
+        assertThat(runner.run("adf_docs_search", "{\"query\":\"rerun from failed activity\"}", ZoneId.of("UTC")).output())
+                .contains("monitor-visually");
+    }
+}
