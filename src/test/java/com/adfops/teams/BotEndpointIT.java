@@ -7,12 +7,7 @@ import com.adfops.config.AdfConfiguration;
 import com.adfops.sim.SimulatedDataFactoryServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -31,11 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BotEndpointIT {
 
-    /** Real activities captured from the Microsoft 365 Agents Playground (copied from shared/samples). */
-    static final Path SAMPLES = Path.of("src/test/resources/teams-activities");
     static final Duration WAIT = Duration.ofSeconds(20);
     static FakeConnector connector;
-    static final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -59,23 +51,17 @@ class BotEndpointIT {
         sim.server().clearFaults();
     }
 
-    /** A sample activity from shared/samples, aimed at the fake connector, in a fresh conversation. */
-    static ObjectNode sample(String file, String conversationId) throws Exception {
-        ObjectNode a = (ObjectNode) TestSim.JSON.readTree(Files.readString(SAMPLES.resolve(file)));
-        a.put("serviceUrl", connector.serviceUrl());
-        a.put("id", UUID.randomUUID().toString());
-        ((ObjectNode) a.get("conversation")).put("id", conversationId);
-        return a;
+    /** A sample activity captured from the Playground, aimed at the fake connector, in a fresh conversation. */
+    static ObjectNode sample(String file, String conversationId) {
+        return TeamsActivities.sample(file, connector.serviceUrl(), conversationId);
     }
 
-    HttpResponse<String> post(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> post(String body) {
+        return TeamsActivities.post(port, body);
     }
 
-    HttpResponse<String> post(JsonNode activity) throws Exception {
-        return post(TestSim.JSON.writeValueAsString(activity));
+    HttpResponse<String> post(JsonNode activity) {
+        return TeamsActivities.post(port, activity);
     }
 
     static FakeConnector.Sent card(String conversation, String containing) throws InterruptedException {

@@ -3,12 +3,6 @@ package com.adfops.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adfops.DatasetBuilder;
-import com.adfops.TestSim;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,19 +49,9 @@ class DatasetFileIT {
     @Test
     void answersComeFromTheFile() throws Exception {
         String conv = "a:file-" + UUID.randomUUID();
-        ObjectNode msg = (ObjectNode) TestSim.JSON.readTree(
-                Files.readString(Path.of("src/test/resources/teams-activities/personal-message.json")));
-        msg.put("serviceUrl", connector.serviceUrl());
-        ((ObjectNode) msg.get("conversation")).put("id", conv);
         for (String q : new String[] {"what pipelines are failing?", "why did zeta ingest ledger fail"}) {
-            msg.put("text", q);
-            msg.put("id", UUID.randomUUID().toString());
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(TestSim.JSON.writeValueAsString(msg))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(TeamsActivities.post(port, TeamsActivities.message(connector.serviceUrl(), conv, q)).statusCode())
+                    .isEqualTo(200);
         }
         String list = connector.await(s -> s.conversationId().equals(conv) && s.card().toString().contains("1 failing pipeline"),
                 Duration.ofSeconds(20)).card().toString();

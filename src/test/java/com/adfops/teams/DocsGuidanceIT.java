@@ -6,12 +6,6 @@ import com.adfops.TestSim;
 import com.adfops.config.AdfConfiguration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,21 +69,12 @@ class DocsGuidanceIT {
         connector.close();
     }
 
-    void post(ObjectNode activity) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(TestSim.JSON.writeValueAsString(activity))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(200);
+    void post(ObjectNode activity) {
+        assertThat(TeamsActivities.post(port, activity).statusCode()).isEqualTo(200);
     }
 
-    ObjectNode activity(String file, String conv) throws Exception {
-        ObjectNode a = (ObjectNode) TestSim.JSON.readTree(Files.readString(Path.of("src/test/resources/teams-activities/" + file)));
-        a.put("serviceUrl", connector.serviceUrl());
-        a.put("id", UUID.randomUUID().toString());
-        ((ObjectNode) a.get("conversation")).put("id", conv);
-        return a;
+    ObjectNode activity(String file, String conv) {
+        return TeamsActivities.sample(file, connector.serviceUrl(), conv);
     }
 
     @Test

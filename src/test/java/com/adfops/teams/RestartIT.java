@@ -3,12 +3,6 @@ package com.adfops.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adfops.AdfOpsApplication;
-import com.adfops.TestSim;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,19 +25,9 @@ class RestartIT {
         return ((WebServerApplicationContext) ctx).getWebServer().getPort();
     }
 
-    static void say(int port, FakeConnector connector, String conv, String text) throws Exception {
-        ObjectNode m = (ObjectNode) TestSim.JSON.readTree(Files.readString(
-                Path.of("src/test/resources/teams-activities/personal-message.json")));
-        m.put("serviceUrl", connector.serviceUrl());
-        m.put("text", text);
-        m.put("id", java.util.UUID.randomUUID().toString());
-        ((ObjectNode) m.get("conversation")).put("id", conv);
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(TestSim.JSON.writeValueAsString(m))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(200);
+    static void say(int port, FakeConnector connector, String conv, String text) {
+        assertThat(TeamsActivities.post(port, TeamsActivities.message(connector.serviceUrl(), conv, text)).statusCode())
+                .isEqualTo(200);
     }
 
     @Test

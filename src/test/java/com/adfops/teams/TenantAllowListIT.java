@@ -2,14 +2,7 @@ package com.adfops.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.adfops.TestSim;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,15 +17,10 @@ class TenantAllowListIT {
 
     int post(String tenant) throws Exception {
         try (FakeConnector connector = new FakeConnector()) {
-            ObjectNode m = (ObjectNode) TestSim.JSON.readTree(Files.readString(
-                    Path.of("src/test/resources/teams-activities/personal-message.json")));
-            m.put("serviceUrl", connector.serviceUrl());
+            ObjectNode m = TeamsActivities.message(connector.serviceUrl(), "a:tenant-" + tenant, "help");
             ((ObjectNode) m.get("conversation")).put("tenantId", tenant);
             ((ObjectNode) m.get("channelData").get("tenant")).put("id", tenant);
-            int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(TestSim.JSON.writeValueAsString(m))).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode();
+            int status = TeamsActivities.post(port, m).statusCode();
             if (status == 403) {
                 Thread.sleep(200);
                 assertThat(connector.sent()).as("nothing is sent for a refused tenant").isEmpty();

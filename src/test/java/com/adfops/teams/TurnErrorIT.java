@@ -2,17 +2,10 @@ package com.adfops.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.adfops.TestSim;
 import com.adfops.agent.Agent;
 import com.adfops.agent.AgentReply;
 import com.adfops.agent.Reply;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -56,18 +49,10 @@ class TurnErrorIT {
         connector.close();
     }
 
-    int post(String conv, String text, String timestamp) throws Exception {
-        ObjectNode msg = (ObjectNode) TestSim.JSON.readTree(
-                Files.readString(Path.of("src/test/resources/teams-activities/personal-message.json")));
-        msg.put("serviceUrl", connector.serviceUrl());
-        msg.put("text", text);
-        msg.put("id", UUID.randomUUID().toString());
+    int post(String conv, String text, String timestamp) {
+        ObjectNode msg = TeamsActivities.message(connector.serviceUrl(), conv, text);
         msg.put("timestamp", timestamp);
-        ((ObjectNode) msg.get("conversation")).put("id", conv);
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(TestSim.JSON.writeValueAsString(msg))).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
+        return TeamsActivities.post(port, msg).statusCode();
     }
 
     @Test

@@ -1,0 +1,63 @@
+package com.adfops.teams;
+
+import com.adfops.TestSim;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * Real Teams activities (captured from the Agents Playground, in src/test/resources/teams-activities) aimed at a
+ * test connector, and posted to a running bot's {@code /api/messages}.
+ */
+final class TeamsActivities {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private TeamsActivities() {
+    }
+
+    /** A sample activity with a fresh id, in conversation {@code conversationId}, replying to {@code serviceUrl}. */
+    static ObjectNode sample(String file, String serviceUrl, String conversationId) {
+        try {
+            ObjectNode a = (ObjectNode) TestSim.JSON.readTree(Files.readString(Path.of("src/test/resources/teams-activities", file)));
+            a.put("serviceUrl", serviceUrl);
+            a.put("id", UUID.randomUUID().toString());
+            ((ObjectNode) a.get("conversation")).put("id", conversationId);
+            return a;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A personal-chat message with {@code text}. */
+    static ObjectNode message(String serviceUrl, String conversationId, String text) {
+        ObjectNode m = sample("personal-message.json", serviceUrl, conversationId);
+        m.put("text", text);
+        return m;
+    }
+
+    static HttpResponse<String> post(int port, JsonNode activity) {
+        return post(port, activity.toString());
+    }
+
+    static HttpResponse<String> post(int port, String body) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
