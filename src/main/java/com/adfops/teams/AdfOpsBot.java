@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.adfops.state.Installations;
 import com.adfops.state.JsonDocuments;
 import com.adfops.state.StateKeys;
+import com.adfops.state.StateStore;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.AdaptiveCardInvokeAction;
@@ -229,18 +230,26 @@ public class AdfOpsBot extends TeamsActivityHandler {
      */
     private void answer(Turn turn, ConversationReference reference, String cardId) {
         AgentReply reply;
+        com.fasterxml.jackson.databind.node.ObjectNode failure = null;
         try {
             reply = agent.handle(turn);
+        } catch (StateStore.StoreException e) {
+            log.error("State store failed in conversation {}", turn.conversationId(), e);
+            reply = null;
+            failure = TurnErrors.storage();
         } catch (RuntimeException e) {
             // One error boundary per turn: the cause to the log, a friendly card to the user.
             log.error("Turn failed in conversation {}", turn.conversationId(), e);
             reply = null;
+            failure = TurnErrors.unexpected();
         }
         AgentReply toSend = reply;
+        com.fasterxml.jackson.databind.node.ObjectNode errorCard = failure;
         adapter.continueConversation(appId, reference, ctx -> {
                     if (toSend == null) {
-                        return ctx.sendActivity(MessageFactory.attachment(cardAttachment(cards.expand("error", TurnErrors.unexpected()))))
-                                .thenApply(r -> null);
+                        Activity card = MessageFactory.attachment(cardAttachment(cards.expand("error", errorCard)));
+                        card.applyConversationReference(reference);
+                        return ctx.getAdapter().sendActivities(ctx, java.util.List.of(card)).thenApply(r -> null);
                     }
                     Reply.Escalation escalation = cardId == null ? null : toSend.parts().stream()
                             .filter(Reply.Escalation.class::isInstance).map(Reply.Escalation.class::cast).findFirst().orElse(null);

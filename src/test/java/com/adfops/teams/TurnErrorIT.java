@@ -29,6 +29,9 @@ class TurnErrorIT {
                 if (turn.text().contains("boom")) {
                     throw new IllegalStateException("secret-host.internal:5432 exploded");
                 }
+                if (turn.text().contains("storage")) {
+                    throw new com.adfops.state.StateStore.StoreException("blob 503 at acct.blob.core.windows.net", null);
+                }
                 return AgentReply.of(new Reply.Text("still here"));
             };
         }
@@ -67,5 +70,14 @@ class TurnErrorIT {
         assertThat(post(conv, "hello again", "2026-11-26T10:27:00Z")).isEqualTo(200);
         assertThat(connector.await(s -> s.conversationId().equals(conv) && s.text().equals("still here"),
                 Duration.ofSeconds(20))).isNotNull();
+    }
+
+    @Test
+    void aStorageOutageSaysSo() throws Exception {
+        String conv = "a:storage-" + UUID.randomUUID();
+        assertThat(post(conv, "storage please", "2026-11-26T10:26:57.520Z")).isEqualTo(200);
+        String card = connector.await(s -> s.conversationId().equals(conv) && s.card().toString().contains("storage"),
+                Duration.ofSeconds(20)).card().toString();
+        assertThat(card).contains("I couldn't reach my storage").doesNotContain("acct.blob.core.windows.net");
     }
 }
