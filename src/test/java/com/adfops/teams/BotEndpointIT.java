@@ -11,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,10 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * shaped like the Playground's to {@code /api/messages} and checks what reaches the connector.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BotEndpointIT {
+class BotEndpointIT extends WithConnector {
 
     static final Duration WAIT = Duration.ofSeconds(20);
-    static FakeConnector connector;
 
     @LocalServerPort
     int port;
@@ -35,15 +32,7 @@ class BotEndpointIT {
     @Autowired
     AdfConfiguration.SimulatedFactoryHolder sim;
 
-    @BeforeAll
-    static void startConnector() throws Exception {
-        connector = new FakeConnector();
-    }
 
-    @AfterAll
-    static void stopConnector() {
-        connector.close();
-    }
 
     @BeforeEach
     void reset() {

@@ -10,8 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,9 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Teams conversations: Universal Actions, in-place updates, escalation once, ordering, thread isolation, welcome once. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ConversationsIT {
+class ConversationsIT extends WithConnector {
 
-    static FakeConnector connector;
     static final Duration WAIT = Duration.ofSeconds(20);
 
     @LocalServerPort
@@ -30,15 +27,7 @@ class ConversationsIT {
     @Autowired
     AdfConfiguration.SimulatedFactoryHolder sim;
 
-    @BeforeAll
-    static void start() throws Exception {
-        connector = new FakeConnector();
-    }
 
-    @AfterAll
-    static void stop() {
-        connector.close();
-    }
 
     ObjectNode activity(String file, String conv) {
         return TeamsActivities.sample(file, connector.serviceUrl(), conv);

@@ -13,8 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,9 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "adfops.escalation.channel-id=19:incidents@thread.tacv2", "adfops.escalation.team-id=19:ops-team@thread.tacv2",
     "adfops.escalation.oncall-id=29:priya-on-call", "adfops.escalation.oncall-name=Priya Patel"})
-class EscalationChannelIT {
+class EscalationChannelIT extends WithConnector {
 
-    static FakeConnector connector;
 
     @LocalServerPort
     int port;
@@ -34,15 +31,7 @@ class EscalationChannelIT {
     @Autowired
     AdfConfiguration.SimulatedFactoryHolder sim;
 
-    @BeforeAll
-    static void start() throws Exception {
-        connector = new FakeConnector();
-    }
 
-    @AfterAll
-    static void stop() {
-        connector.close();
-    }
 
     @Test
     void escalationFromAChannelThreadPostsToTheIncidentChannel() throws Exception {

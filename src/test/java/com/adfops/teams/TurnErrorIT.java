@@ -8,8 +8,6 @@ import com.adfops.agent.Reply;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -18,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 
 /** One error boundary per turn: a bug inside a turn gives a friendly card, a 200, and a usable conversation. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TurnErrorIT {
+class TurnErrorIT extends WithConnector {
 
     @TestConfiguration
     static class FailingAgent {
@@ -37,20 +35,11 @@ class TurnErrorIT {
         }
     }
 
-    static FakeConnector connector;
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void start() throws Exception {
-        connector = new FakeConnector();
-    }
 
-    @AfterAll
-    static void stop() {
-        connector.close();
-    }
 
     int post(String conv, String text, String timestamp) {
         ObjectNode msg = TeamsActivities.message(connector.serviceUrl(), conv, text);
