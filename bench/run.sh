@@ -8,7 +8,7 @@ PORT="${BENCH_PORT:-3988}"
 start=$(date +%s.%N)
 ./mvnw -B -q -DskipTests package
 end=$(date +%s.%N)
-printf 'build (mvn package, warm, no tests): %.1f s\n' "$(echo "$end - $start" | bc)"
+printf 'build (mvn package, warm, no tests): %.1f s\n' "$(python3 -c "print($end - $start)")"
 printf 'jar size: %s bytes (%s)\n' "$(stat -c %s target/adfops-bot.jar)" "$(du -h target/adfops-bot.jar | cut -f1)"
 
 start=$(date +%s.%N)
@@ -17,7 +17,7 @@ PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 until curl -fsS "http://127.0.0.1:$PORT/health" > /dev/null 2>&1; do sleep 0.05; done
 end=$(date +%s.%N)
-printf 'start-up (launch to first /health 200): %.2f s\n' "$(echo "$end - $start" | bc)"
+printf 'start-up (launch to first /health 200): %.2f s\n' "$(python3 -c "print($end - $start)")"
 grep -o 'Started AdfOpsApplication in [0-9.]* seconds' target/bench-bot.log || true
 
 # A pipeline of the built-in dataset whose latest run failed, named as a user would type it.

@@ -53,7 +53,7 @@ class McpLearnDocsTest {
     void aSlowServerTimesOut() throws Exception {
         try (TestMcpServer server = new TestMcpServer("microsoft_docs_search", q -> {
             try {
-                Thread.sleep(3000);
+                Thread.sleep(8000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -62,7 +62,8 @@ class McpLearnDocsTest {
              McpLearnDocs docs = new McpLearnDocs(server.url(), Duration.ofMillis(500), TestSim.JSON)) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> docs.search("x", 3)).isInstanceOf(DocsSearch.UnavailableException.class);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+            // The 500 ms request timeout cut the 8 s server short.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(6000));
         }
     }
 

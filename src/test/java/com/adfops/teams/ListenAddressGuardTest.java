@@ -31,6 +31,13 @@ class ListenAddressGuardTest {
     }
 
     @Test
+    void theApplicationRefusesToStartThatWay() {
+        assertThatThrownBy(() -> new org.springframework.boot.builder.SpringApplicationBuilder(com.adfops.AdfOpsApplication.class)
+                .run("--server.address=0.0.0.0", "--server.port=0", "--MicrosoftAppId="))
+                .hasMessageContaining("Refusing to listen on '0.0.0.0' without authentication");
+    }
+
+    @Test
     void authenticationOrTheExplicitFlagAllowsIt() {
         assertThatCode(() -> ListenAddressGuard.check(env(Map.of("server.address", "0.0.0.0", "MicrosoftAppId", "abc"))))
                 .doesNotThrowAnyException();

@@ -195,7 +195,7 @@ class FoundryAgentTest {
         agent = newAgent(Duration.ofMillis(800));
         foundry.model = b -> {
             try {
-                Thread.sleep(3000);
+                Thread.sleep(8000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -203,7 +203,8 @@ class FoundryAgentTest {
         };
         long t0 = System.nanoTime();
         AgentReply slow = ask("a:slow", "what pipelines are failing?");
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(2500));
+        // The 800 ms deadline cut the 8 s model short.
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(6000));
         assertThat(slow.parts().get(0)).isEqualTo(new Reply.Text(FoundryAgent.UNAVAILABLE));
     }
 
