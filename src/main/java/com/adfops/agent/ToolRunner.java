@@ -13,10 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -248,20 +246,5 @@ public final class ToolRunner {
     private static String text(JsonNode n, String f) {
         JsonNode v = n.get(f);
         return v == null || v.isNull() || !v.isValueNode() ? null : v.asText().trim();
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
-
-    /** The calls' structured results, newest last. */
-    public static List<Call> withResults(List<Call> calls) {
-        List<Call> out = new ArrayList<>();
-        for (Call c : calls) {
-            if (c.failing() != null || c.diagnosis() != null) {
-                out.add(c);
-            }
-        }
-        return out;
     }
 }
