@@ -292,11 +292,7 @@ public final class OfflineAgent implements Agent {
         for (String w : filler) {
             s = s.replaceAll("(?<=\\s)" + Pattern.quote(w) + "(?=\\s)", " ");
         }
-        s = s.trim().replaceAll("\\s+", " ");
-        if (s.equals("it") || s.equals("that") || s.equals("this") || s.equals("them")) {
-            return s;
-        }
-        return s;
+        return s.trim().replaceAll("\\s+", " ");
     }
 
     private AgentReply listFailing(ConversationContext ctx, Turn turn, String t) {

@@ -2,6 +2,7 @@ package com.adfops.cards;
 
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
+import com.adfops.adf.DataFactoryException;
 import com.adfops.agent.Diagnosis;
 import com.adfops.docs.DocResult;
 import com.adfops.docs.Guidance;
@@ -49,26 +50,36 @@ public final class CardFactory {
     public record View(Instant now, ZoneId zone) {
     }
 
+    /** A reply part's card template and the data it is expanded with. */
+    public record CardData(String template, ObjectNode data) {
+    }
+
     /** The card for a reply part, or null for parts that are plain text. */
     public JsonNode card(Reply part, View view) {
+        CardData c = cardData(part, view);
+        return c == null ? null : expand(c.template(), c.data());
+    }
+
+    /** Which template a reply part uses and its data (the one place that maps parts to cards); null for text. */
+    public CardData cardData(Reply part, View view) {
         if (part instanceof Reply.Failing f) {
-            return expand("failing-pipelines", failingData(f.summary(), view));
+            return new CardData("failing-pipelines", failingData(f.summary(), view));
         } else if (part instanceof Reply.DiagnosisCard d) {
-            return expand("diagnosis", diagnosisData(d.diagnosis(), d.guidance(), view));
+            return new CardData("diagnosis", diagnosisData(d.diagnosis(), d.guidance(), view));
         } else if (part instanceof Reply.DocsAnswer a) {
-            return expand("docs-answer", docsAnswerData(a));
+            return new CardData("docs-answer", docsAnswerData(a));
         } else if (part instanceof Reply.Status s) {
-            return expand("status", statusData(s.status(), view));
+            return new CardData("status", statusData(s.status(), view));
         } else if (part instanceof Reply.Help h) {
-            return expand("welcome", welcomeData(h.welcome(), h.scope()));
+            return new CardData("welcome", welcomeData(h.welcome(), h.scope()));
         } else if (part instanceof Reply.Problem p) {
-            return expand("error", problemData(p));
+            return new CardData("error", problemData(p));
         } else if (part instanceof Reply.Suggestions s) {
-            return expand("suggestions", suggestionsData(s));
+            return new CardData("suggestions", suggestionsData(s));
         } else if (part instanceof Reply.Escalation e) {
-            return expand("escalation", escalationData(e, view));
+            return new CardData("escalation", escalationData(e, view));
         } else if (part instanceof Reply.ExpertDetails x) {
-            return expand("expert-details", expertData(x));
+            return new CardData("expert-details", expertData(x));
         }
         return null;
     }
@@ -299,46 +310,37 @@ public final class CardFactory {
         return d;
     }
 
+    /** The error card's title and recovery steps for each kind of Data Factory problem. */
+    private record Recovery(String title, List<String> steps) {
+    }
+
+    private static final Map<DataFactoryException.Kind, Recovery> RECOVERY = Map.of(
+            DataFactoryException.Kind.AUTHENTICATION, new Recovery("🔑 I couldn't sign in to Azure", List.of(
+                    "1. Check the bot's identity: the managed identity in Azure, or `az login` when running locally.",
+                    "2. Make sure the tenant and subscription settings match the factory.",
+                    "3. If a client secret is used, check it has not expired.")),
+            DataFactoryException.Kind.PERMISSION, new Recovery("🚫 I'm not allowed to read this factory", List.of(
+                    "1. Give the bot's identity a role on the factory that can query runs (Data Factory Contributor, or a custom role with the queryPipelineRuns and queryActivityruns actions).",
+                    "2. Role assignments can take a few minutes to apply; try again afterwards.")),
+            DataFactoryException.Kind.NOT_FOUND, new Recovery("🔍 I couldn't find that in Data Factory", List.of(
+                    "1. Check the configured subscription, resource group and factory name.",
+                    "2. Runs older than 45 days are deleted by ADF.")),
+            DataFactoryException.Kind.THROTTLED, new Recovery("⏳ Azure is throttling requests", List.of(
+                    "1. Wait a minute and try again.",
+                    "2. Ask about a narrower time window or a single pipeline.")),
+            DataFactoryException.Kind.NETWORK, new Recovery("🌐 I couldn't reach Data Factory", List.of(
+                    "1. Check the bot's network path to management.azure.com (proxy, firewall, private endpoints).",
+                    "2. Try again in a minute; the outage may be transient.")),
+            DataFactoryException.Kind.SERVICE, new Recovery("⚠️ Data Factory returned an error", List.of(
+                    "1. Try again in a minute.", "2. Check Azure status for Data Factory in your region.")));
+
     ObjectNode problemData(Reply.Problem p) {
+        Recovery r = RECOVERY.getOrDefault(p.kind(), RECOVERY.get(DataFactoryException.Kind.SERVICE));
         ObjectNode d = json.createObjectNode();
-        List<String> steps;
-        String title;
-        switch (p.kind()) {
-            case AUTHENTICATION -> {
-                title = "🔑 I couldn't sign in to Azure";
-                steps = List.of("1. Check the bot's identity: the managed identity in Azure, or `az login` when running locally.",
-                        "2. Make sure the tenant and subscription settings match the factory.",
-                        "3. If a client secret is used, check it has not expired.");
-            }
-            case PERMISSION -> {
-                title = "🚫 I'm not allowed to read this factory";
-                steps = List.of("1. Give the bot's identity a role on the factory that can query runs (Data Factory Contributor, or a custom role with the queryPipelineRuns and queryActivityruns actions).",
-                        "2. Role assignments can take a few minutes to apply; try again afterwards.");
-            }
-            case NOT_FOUND -> {
-                title = "🔍 I couldn't find that in Data Factory";
-                steps = List.of("1. Check the configured subscription, resource group and factory name.",
-                        "2. Runs older than 45 days are deleted by ADF.");
-            }
-            case THROTTLED -> {
-                title = "⏳ Azure is throttling requests";
-                steps = List.of("1. Wait a minute and try again.",
-                        "2. Ask about a narrower time window or a single pipeline.");
-            }
-            case NETWORK -> {
-                title = "🌐 I couldn't reach Data Factory";
-                steps = List.of("1. Check the bot's network path to management.azure.com (proxy, firewall, private endpoints).",
-                        "2. Try again in a minute; the outage may be transient.");
-            }
-            default -> {
-                title = "⚠️ Data Factory returned an error";
-                steps = List.of("1. Try again in a minute.", "2. Check Azure status for Data Factory in your region.");
-            }
-        }
-        d.put("title", title);
+        d.put("title", r.title());
         d.put("message", p.message());
         ArrayNode s = d.putArray("steps");
-        steps.forEach(x -> s.addObject().put("text", x));
+        r.steps().forEach(x -> s.addObject().put("text", x));
         d.put("footer", p.factory() == null ? "Nothing was changed." : "Factory: " + p.factory() + ". Nothing was changed.");
         d.put("retryText", "What pipelines are failing?");
         return d;

@@ -39,9 +39,12 @@ public final class Escalations {
         return docs.get(key(factory, runId), Escalation.class);
     }
 
-    /** Records where the escalation card was posted. */
+    /** Records where the escalation card was posted (no effect for an escalation that was never recorded). */
     public void postedTo(String factory, String runId, String where) {
-        docs.update(key(factory, runId), Escalation.class, e -> e == null ? null
-                : new Escalation(e.factory(), e.runId(), e.pipeline(), e.escalatedBy(), e.at(), where));
+        if (find(factory, runId).isEmpty()) {
+            return;
+        }
+        docs.update(key(factory, runId), Escalation.class,
+                e -> new Escalation(e.factory(), e.runId(), e.pipeline(), e.escalatedBy(), e.at(), where));
     }
 }

@@ -31,9 +31,9 @@ class CardTemplatesTest {
     @BeforeAll
     static void expandWithNpm() throws Exception {
         for (Map.Entry<String, Reply> e : CardSamples.all().entrySet()) {
-            String template = templateName(e.getValue());
-            templateOf.put(e.getKey(), template);
-            data.put(e.getKey(), dataFor(e.getValue()));
+            CardFactory.CardData card = FACTORY.cardData(e.getValue(), CardSamples.VIEW);
+            templateOf.put(e.getKey(), card.template());
+            data.put(e.getKey(), card.data());
         }
         ArrayNode batch = TestSim.JSON.createArrayNode();
         for (String name : data.keySet()) {
@@ -43,49 +43,6 @@ class CardTemplatesTest {
             item.set("data", data.get(name));
         }
         npm = NodeCardCheck.run(batch);
-    }
-
-    static String templateName(Reply r) {
-        if (r instanceof Reply.Failing) {
-            return "failing-pipelines";
-        } else if (r instanceof Reply.DiagnosisCard) {
-            return "diagnosis";
-        } else if (r instanceof Reply.DocsAnswer) {
-            return "docs-answer";
-        } else if (r instanceof Reply.ExpertDetails) {
-            return "expert-details";
-        } else if (r instanceof Reply.Status) {
-            return "status";
-        } else if (r instanceof Reply.Help) {
-            return "welcome";
-        } else if (r instanceof Reply.Problem) {
-            return "error";
-        } else if (r instanceof Reply.Suggestions) {
-            return "suggestions";
-        }
-        return "escalation";
-    }
-
-    static JsonNode dataFor(Reply r) {
-        CardFactory.View v = CardSamples.VIEW;
-        if (r instanceof Reply.Failing f) {
-            return FACTORY.failingData(f.summary(), v);
-        } else if (r instanceof Reply.DiagnosisCard d) {
-            return FACTORY.diagnosisData(d.diagnosis(), d.guidance(), v);
-        } else if (r instanceof Reply.DocsAnswer a) {
-            return FACTORY.docsAnswerData(a);
-        } else if (r instanceof Reply.ExpertDetails x) {
-            return FACTORY.expertData(x);
-        } else if (r instanceof Reply.Status s) {
-            return FACTORY.statusData(s.status(), v);
-        } else if (r instanceof Reply.Help h) {
-            return FACTORY.welcomeData(h.welcome(), h.scope());
-        } else if (r instanceof Reply.Problem p) {
-            return FACTORY.problemData(p);
-        } else if (r instanceof Reply.Suggestions s) {
-            return FACTORY.suggestionsData(s);
-        }
-        return FACTORY.escalationData((Reply.Escalation) r, v);
     }
 
     static JsonNode template(String name) throws Exception {
