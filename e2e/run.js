@@ -185,6 +185,19 @@ const SCENARIOS = {
     await see(page, 'Recent runs');
     await shot('status');
   },
+  async 'e-troubleshoot-and-not-yet'(page, shot) {
+    await open(page, 'Personal Chat');
+    await say(page, 'How do I troubleshoot the pl_master_nightly pipeline failure?');
+    const card = await cardWith(page, 'How to resolve it');
+    const text = await card.innerText();
+    if (!text.includes('1. Open the failed activity') || !text.includes('Copy customers to staging')) {
+      throw new Error('no numbered resolution steps naming the root cause:\n' + text);
+    }
+    await shot('troubleshoot');
+    await say(page, 'which pipelines are slowest this week?');
+    await cardWith(page, 'Not yet');
+    await shot('not-yet');
+  },
   async 'd-unknown-pipeline'(page, shot) {
     await open(page, 'Personal Chat');
     await say(page, 'why did pl_payroll_export fail?');

@@ -1,6 +1,7 @@
 package com.adfops;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -8,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The package rules from STYLE.md: SDKs stay behind their ports. */
+/** The package rules: SDKs stay behind their ports, only the wiring picks implementations, no package cycles. */
 class ArchitectureTest {
 
     static JavaClasses classes;
@@ -90,6 +91,42 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("com.adfops.sim..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.adfops.adf..", "com.adfops.agent..",
                         "com.adfops.cards..", "com.adfops.teams..", "com.adfops.state..", "com.adfops.config..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheWiringPicksImplementations() {
+        noClasses().that().resideOutsideOfPackage("com.adfops.config..")
+                .and().resideOutsideOfPackage("..implementation..")
+                .should().dependOnClassesThat().resideInAPackage("..implementation..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("com.adfops.config..", "com.adfops.agent.foundry..")
+                .should().dependOnClassesThat().resideInAPackage("com.adfops.agent.foundry..")
+                .check(classes);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("com.adfops.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void escalationKnowsNeitherTeamsNorCards() {
+        noClasses().that().resideInAPackage("com.adfops.escalation..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.adfops.teams..", "com.adfops.cards..",
+                        "com.adfops.config..", "com.adfops.sim..")
+                .check(classes);
+        noClasses().that().resideInAPackage("com.adfops.agent..")
+                .should().dependOnClassesThat().resideInAPackage("com.adfops.escalation..")
+                .check(classes);
+    }
+
+    @Test
+    void settingsAreReadOnlyThroughTheirRecords() {
+        noClasses().that().resideOutsideOfPackage("com.adfops.config..")
+                .should().callMethod(System.class, "getenv", String.class)
+                .orShould().callMethod(System.class, "getenv")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.beans.factory.annotation.Value")
                 .check(classes);
     }
 }

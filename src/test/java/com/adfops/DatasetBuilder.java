@@ -79,6 +79,14 @@ public final class DatasetBuilder {
             return this;
         }
 
+        /** Makes this run a manual rerun of {@code original}: same run group, and the original is no longer the latest. */
+        public Run rerunOf(Run original) {
+            node.put("runGroupId", original.node.get("runGroupId").asText());
+            original.node.put("isLatest", false);
+            ((ObjectNode) node.get("invokedBy")).put("name", "Manual").put("invokedByType", "Manual");
+            return this;
+        }
+
         public Run parameter(String k, String v) {
             ((ObjectNode) node.get("parameters")).put(k, v);
             return this;

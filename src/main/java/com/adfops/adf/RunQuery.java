@@ -29,16 +29,4 @@ public record RunQuery(Instant from, Instant to, Set<String> pipelineNames, Set<
             maxRuns = DEFAULT_MAX_RUNS;
         }
     }
-
-    public static RunQuery window(Instant from, Instant to) {
-        return new RunQuery(from, to, Set.of(), Set.of(), DEFAULT_MAX_RUNS);
-    }
-
-    public RunQuery withStatuses(Set<RunStatus> s) {
-        return new RunQuery(from, to, pipelineNames, s, maxRuns);
-    }
-
-    public RunQuery withPipelines(Set<String> names) {
-        return new RunQuery(from, to, names, statuses, maxRuns);
-    }
 }

@@ -16,6 +16,10 @@ public enum ErrorClass {
             "Lower parallelism or DIUs, add retries with back-off, or scale up the target; rerun when the load is lower."),
     USER_CODE("Code / user script",
             "Open the notebook, script or function output for the stack trace, fix the code, then rerun from the failed activity."),
+    CONFIGURATION("Configuration",
+            "Fix the setting the message names (linked service, dataset, activity or integration runtime properties), publish, then rerun."),
+    TRANSIENT("Transient / service",
+            "The service on the other end failed or was briefly unavailable: rerun, and give the activity a retry policy; if it keeps failing, check the provider's status."),
     UNKNOWN("Unknown",
             "Open the run in ADF Studio monitoring for the full details; if it looks like a transient service error, rerun it.");
 

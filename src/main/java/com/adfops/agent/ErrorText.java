@@ -1,6 +1,8 @@
 package com.adfops.agent;
 
 import com.adfops.adf.SecretRedactor;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,17 +12,32 @@ public final class ErrorText {
     private static final Pattern OPERATION_ON_TARGET = Pattern.compile("^Operation on target (.+?) failed:\\s*");
     private static final Pattern INNER_CODE = Pattern.compile("ErrorCode=([A-Za-z][A-Za-z0-9_]*)");
     private static final Pattern INNER_MESSAGE = Pattern.compile("Message=(.+?)(?:,Source=|,''Type=|$)");
+    private static final Pattern JOB_FAILED = Pattern.compile("(?i)job failed due to reason: ");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ErrorText() {
     }
 
+    /** The innermost activity named by ADF's "Operation on target X failed:" wrappers of a run's message, or "". */
+    public static String failedActivity(String message) {
+        String m = message == null ? "" : message.trim();
+        String name = "";
+        Matcher t;
+        while ((t = OPERATION_ON_TARGET.matcher(m)).find()) {
+            name = t.group(1);
+            m = m.substring(t.end());
+        }
+        return truncate(name, 120);
+    }
+
     /** A one-line summary, e.g. "SqlFailedToConnect: Cannot connect to SQL Database." */
     public static String summary(String message, int max) {
-        String m = SecretRedactor.redact(message == null ? "" : message).trim();
+        String m = unwrapJson(SecretRedactor.redact(message == null ? "" : message)).trim();
         Matcher t;
         while ((t = OPERATION_ON_TARGET.matcher(m)).find()) {
             m = m.substring(t.end());
         }
+        m = JOB_FAILED.matcher(m).replaceFirst("");
         String code = null;
         Matcher c = INNER_CODE.matcher(m);
         if (c.find()) {
@@ -36,9 +53,66 @@ public final class ErrorText {
         return truncate(s.replaceAll("\\s+", " ").trim(), max);
     }
 
+    /**
+     * A message that is a JSON object (mapping data flows report {@code {"StatusCode": ..., "Message": ...,
+     * "Details": ...}}) as "StatusCode: Message"; the details (a stack trace) are left out. Any other text, and JSON
+     * without a message, comes back unchanged. An "Operation on target X failed:" prefix is kept.
+     */
+    public static String unwrapJson(String message) {
+        if (message == null) {
+            return "";
+        }
+        int brace = message.indexOf('{');
+        if (brace < 0 || !(message.substring(0, brace).isBlank() || OPERATION_ON_TARGET.matcher(message).find())) {
+            return message;
+        }
+        try {
+            JsonNode n = JSON.readTree(message.substring(brace));
+            if (n == null || !n.isObject()) {
+                return message;
+            }
+            String text = firstText(n, "Message", "message", "errorMessage", "error");
+            if (text.isEmpty()) {
+                return message;
+            }
+            String code = firstText(n, "StatusCode", "statusCode", "errorCode", "code");
+            return message.substring(0, brace) + (code.isEmpty() || text.startsWith(code) ? text : code + ": " + text);
+        } catch (java.io.IOException | RuntimeException e) {
+            return message;
+        }
+    }
+
+    private static String firstText(JsonNode n, String... fields) {
+        for (String f : fields) {
+            JsonNode v = n.get(f);
+            if (v != null && v.isTextual() && !v.asText().isBlank()) {
+                return v.asText().trim();
+            }
+        }
+        return "";
+    }
+
     /** The full message with secrets masked, bounded to {@code max} characters. */
     public static String full(String message, int max) {
         return truncate(SecretRedactor.redact(message == null ? "" : message).trim(), max);
+    }
+
+    /**
+     * Text from outside (a pipeline name, an error message) for a Teams markdown message: every markdown and HTML
+     * character is escaped, so it shows literally and cannot become a link, a mention or formatting.
+     */
+    public static String escapeMarkdown(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (char c : s.toCharArray()) {
+            if ("\\`*_{}[]()<>#+!|~".indexOf(c) >= 0) {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.toString();
     }
 
     public static String truncate(String s, int max) {

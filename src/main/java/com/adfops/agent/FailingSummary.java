@@ -23,15 +23,21 @@ public record FailingSummary(TimeWindow window, List<String> factories, int tota
      * @param pipeline    name
      * @param factory     factory name
      * @param lastFailure its most recent failed run
-     * @param failures    failed runs in the window
+     * @param failures    failures in the window: failed runs, a run and its reruns (one run group) counted once
      * @param shortError  a one-line error summary
      * @param calledBy    the parent pipeline when this run was started by an Execute Pipeline activity
+     * @param rerun       the latest manual rerun of that failed run (same run group) that did not succeed, or null
      */
     public record Row(String pipeline, String factory, PipelineRun lastFailure, int failures, String shortError,
-                      String calledBy) {
+                      String calledBy, PipelineRun rerun) {
+
+        public Row(String pipeline, String factory, PipelineRun lastFailure, int failures, String shortError,
+                   String calledBy) {
+            this(pipeline, factory, lastFailure, failures, shortError, calledBy, null);
+        }
     }
 
-    /** A pipeline that failed in the window and has succeeded since. */
+    /** A pipeline that failed in the window and has succeeded since (by a later run or a rerun of the failed one). */
     public record Recovered(String pipeline, String factory, PipelineRun lastFailure, PipelineRun lastSuccess) {
     }
 }

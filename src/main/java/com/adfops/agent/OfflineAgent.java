@@ -3,83 +3,58 @@ package com.adfops.agent;
 import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
-import com.adfops.docs.DocsService;
-import com.adfops.docs.Guidance;
 import com.adfops.state.ConversationContext;
 import com.adfops.state.ConversationContext.RunRef;
 import com.adfops.state.ConversationStore;
-import com.adfops.state.Escalations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent without a language model: deterministic understanding of the questions on-call engineers ask most,
- * answered with the same tool functions ({@link AdfTools}) the Foundry agent uses. Card actions (drill-down,
- * follow up, escalate, clear history) are handled here too.
+ * The agent without a language model, and the router of every deterministic answer: {@link IntentParser} says what a
+ * question asks for, {@link AdfTools} (the same tool functions the Foundry agent's model calls) fetch the runs,
+ * {@link RunSummaries} turn them into facts, and this class picks the reply. Card buttons ({@link CardVerb}) are
+ * routed here too, except Escalate, which the Teams edge hands to the escalation flow.
  */
-public final class OfflineAgent implements Agent {
+public final class OfflineAgent implements Agent, StandardAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(OfflineAgent.class);
-
-    static final Pattern RUN_ID = Pattern.compile(
-            "\\b([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\\b");
-    private static final Pattern CLEAR = Pattern.compile(
-            "^(?:please\\s+)?(?:clear|reset|forget|wipe)(?:\\s+(?:the|my|our|this))?(?:\\s+(?:chat\\s+)?(?:history|context|conversation|memory))?$"
-                    + "|^start over$|^new conversation$");
-    private static final Pattern HELP = Pattern.compile(
-            "^(?:help|\\?|hi|hello|hey|hiya|yo|commands|usage|menu|start|get started|what can you do|what do you do|"
-                    + "how does this work|what can i ask|who are you|help me|hi there|hello there|good morning)$");
-    private static final Pattern PREVIOUS = Pattern.compile(
-            "\\b(?:one before|the one before|before that|previous (?:one|failure|run)|earlier (?:one|failure|run)|"
-                    + "the failure before|prior (?:one|failure|run)|one earlier|go back one|older one)\\b");
-    private static final Pattern STATUS = Pattern.compile(
-            "\\b(?:status|how is|how's|hows|health|healthy|is .+ (?:ok|okay|running|green|working)|last runs?|latest runs?|"
-                    + "recent runs|history of|runs of|show)\\b");
-    private static final Pattern WHY = Pattern.compile(
-            "\\b(?:why|diagnos\\w*|root cause|what went wrong|what happened|explain|investigate|details? (?:of|for|on)|"
-                    + "reason)\\b");
-    private static final Pattern FAILING = Pattern.compile(
-            "\\b(?:fail\\w*|broken|broke|errors?|erroring|red|problems?|issues?|incidents?|down|unhealthy|what'?s wrong)\\b");
-    private static final Set<String> PRONOUNS = Set.of("it", "that", "this", "them", "those", "one", "that one",
-            "this one", "they", "he", "she", "the run", "run", "");
-
-    private static final Pattern HOW_TO = Pattern.compile(
-            "^(?:how (?:do|can|should|would) (?:i|we|you)\\b|how to\\b|how does\\b|what (?:does|do) (?:the )?(?:error|code)\\b"
-                    + "|what(?: is|'s) (?:the )?(?:error|code) |what (?:does|do) .* mean|explain (?:the )?(?:error|code)|meaning of"
-                    + "|docs? (?:for|on|about)|documentation|where (?:can|do) i find|is there a way to)");
+    private static final Duration STATUS_WINDOW = Duration.ofDays(7);
 
     private final AdfTools tools;
     private final ConversationStore store;
-    private final DocsService docs;
-    private final Escalations escalations;
+    private final GuidanceFinder guidance;
+    private final Duration contextTtl;
 
-    public OfflineAgent(AdfTools tools, ConversationStore store, DocsService docs, Escalations escalations) {
+    /**
+     * @param contextTtl how long a conversation's context (the run in focus, the last list) answers follow-ups such as
+     *                   "why did it fail?"; older context is not used
+     */
+    public OfflineAgent(AdfTools tools, ConversationStore store, GuidanceFinder guidance, Duration contextTtl) {
         this.tools = tools;
         this.store = store;
-        this.docs = docs;
-        this.escalations = escalations;
+        this.guidance = guidance;
+        this.contextTtl = contextTtl;
     }
 
     @Override
     public AgentReply handle(Turn turn) {
-        ConversationContext ctx = store.load(turn.conversationId());
+        return answer(turn);
+    }
+
+    @Override
+    public AgentReply answer(Turn turn) {
+        Session s = session(turn);
         try {
-            AgentReply reply = turn.isCardAction() ? action(turn, ctx) : ask(turn, ctx);
-            ctx.setUpdated(tools.now());
-            if (!reply.parts().isEmpty() && !(reply.parts().get(0) instanceof Reply.Text t && t.text().startsWith(CLEARED))) {
-                store.save(turn.conversationId(), ctx);
+            AgentReply reply = turn.isCardAction() ? action(turn, s) : ask(turn, turn.text(), s);
+            if (reply.parts().stream().noneMatch(Reply.Cleared.class::isInstance)) {
+                s.ctx.setUpdated(tools.now());
+                store.save(turn.conversationId(), s.ctx);
             }
             return reply;
         } catch (DataFactoryException e) {
@@ -88,54 +63,71 @@ public final class OfflineAgent implements Agent {
         }
     }
 
-    static final String CLEARED = "History cleared.";
+    @Override
+    public Optional<AgentReply> withoutModel(Turn turn) {
+        if (turn.isCardAction()) {
+            return Optional.of(answer(turn));
+        }
+        Intent intent = IntentParser.parse(turn.text(), tools.now(), turn.zone());
+        if (intent instanceof Intent.Help || intent instanceof Intent.ClearHistory) {
+            return Optional.of(answer(turn));
+        }
+        return Optional.empty();
+    }
 
-    // ---- card actions ---------------------------------------------------------------------------------
+    @Override
+    public Reply diagnosisCard(Diagnosis d) {
+        return new Reply.DiagnosisCard(d, guidance.forDiagnosis(d));
+    }
 
-    private AgentReply action(Turn turn, ConversationContext ctx) {
-        Object a = turn.action().get("action");
-        String action = a instanceof String s ? s.trim().toLowerCase(Locale.ROOT) : "";
+    /** A conversation's context for this turn; context older than the TTL is set aside (and said so when needed). */
+    private final class Session {
+        final ConversationContext ctx;
+        final boolean expired;
+
+        Session(ConversationContext ctx, boolean expired) {
+            this.ctx = ctx;
+            this.expired = expired;
+        }
+    }
+
+    private Session session(Turn turn) {
+        ConversationContext ctx = store.load(turn.conversationId());
+        Instant updated = ctx.getUpdated();
+        if (!ctx.isEmpty() && updated != null && updated.plus(contextTtl).isBefore(tools.now())) {
+            return new Session(new ConversationContext(), true);
+        }
+        return new Session(ctx, false);
+    }
+
+    // ---- card buttons ---------------------------------------------------------------------------------
+
+    private AgentReply action(Turn turn, Session s) {
+        Object raw = turn.action().get("action");
+        Optional<CardVerb> verb = CardVerb.of(raw);
         String runId = str(turn.action().get("runId"));
         String factory = str(turn.action().get("factory"));
-        switch (action) {
-            case "diagnose", "why" -> {
-                if (runId == null) {
-                    return stale("That button did not say which run to look at.");
-                }
-                return diagnoseRun(ctx, runId, factory);
+        if (verb.isEmpty()) {
+            // Some clients send the typed text with the card data; answer that rather than fail.
+            if (!turn.text().isEmpty()) {
+                return ask(turn, turn.text(), s);
             }
-            case "followup", "follow_up", "follow-up" -> {
-                return followUp(ctx, runId, factory);
-            }
-            case "escalate" -> {
-                return escalate(turn, ctx, runId, factory);
-            }
-            case "clear", "clear_history", "clearhistory" -> {
-                return clear(turn);
-            }
-            case "ask" -> {
-                String text = str(turn.action().get("text"));
-                if (text == null) {
-                    return stale("That button did not carry a question.");
-                }
-                return ask(new Turn(turn.conversationId(), turn.userName(), text, Map.of(), turn.zone()), ctx);
-            }
-            case "status" -> {
-                String pipeline = str(turn.action().get("pipeline"));
-                return pipeline == null ? stale("That button did not name a pipeline.") : status(ctx, pipeline, turn);
-            }
-            case "help" -> {
-                return AgentReply.of(new Reply.Help(false, ""));
-            }
-            default -> {
-                // Some clients send the typed text with the card data; answer that rather than fail.
-                if (!turn.text().isEmpty()) {
-                    return ask(new Turn(turn.conversationId(), turn.userName(), turn.text(), Map.of(), turn.zone()), ctx);
-                }
-                return stale("I don't know that button" + (action.isEmpty() ? "" : " (\"" + safe(action) + "\")")
-                        + ". It may come from an older version of this bot.");
-            }
+            String name = raw instanceof String x ? x.trim() : "";
+            return stale("I don't know that button" + (name.isEmpty() ? "" : " (\"" + safe(name) + "\")")
+                    + ". It may come from an older version of this bot.");
         }
+        return switch (verb.get()) {
+            case DIAGNOSE -> runId == null ? stale("That button did not say which run to look at.")
+                    : diagnoseRun(s, runId, factory);
+            case FOLLOW_UP -> followUp(s, runId, factory);
+            case CLEAR -> clear(turn);
+            case ASK -> {
+                String text = str(turn.action().get("text"));
+                yield text == null ? stale("That button did not carry a question.") : ask(turn, text, s);
+            }
+            case HELP -> AgentReply.of(new Reply.Help(false, ""));
+            case ESCALATE -> stale("Escalation is handled by the Teams edge; this button reached the agent by mistake.");
+        };
     }
 
     private AgentReply stale(String why) {
@@ -145,11 +137,12 @@ public final class OfflineAgent implements Agent {
 
     private AgentReply clear(Turn turn) {
         store.clear(turn.conversationId());
-        return AgentReply.of(new Reply.Text(CLEARED + " I've forgotten what we discussed in this conversation; "
+        return AgentReply.of(new Reply.Cleared("History cleared. I've forgotten what we discussed in this conversation; "
                 + "other chats and channels are not affected."));
     }
 
-    private AgentReply followUp(ConversationContext ctx, String runId, String factory) {
+    private AgentReply followUp(Session s, String runId, String factory) {
+        ConversationContext ctx = s.ctx;
         RunRef focus = ctx.getFocus();
         if (runId != null) {
             Optional<AdfTools.Located> run = tools.findRun(runId, factory);
@@ -164,248 +157,182 @@ public final class OfflineAgent implements Agent {
             }
         }
         if (focus == null) {
-            return AgentReply.of(new Reply.Suggestions("What next?", "What would you like to look at?",
+            return s.expired ? expired() : AgentReply.of(new Reply.Suggestions("What next?", "What would you like to look at?",
                     List.of("What pipelines are failing?", "What failed today?", "Help")));
         }
         String p = focus.pipeline();
         return AgentReply.of(new Reply.Suggestions("Follow up on " + p,
-                "We're looking at run " + focus.runId() + " of **" + p + "**. What would you like to look at next?",
+                "We're looking at run " + focus.runId() + " of " + p + ". What would you like to look at next?",
                 List.of("And the one before?", "Status of " + p, "What else is failing?")));
-    }
-
-    private AgentReply escalate(Turn turn, ConversationContext ctx, String runId, String factory) {
-        if (runId == null) {
-            return stale("That button did not say which run to escalate.");
-        }
-        Optional<AdfTools.Located> located = tools.findRun(runId, factory);
-        if (located.isEmpty()) {
-            return stale("I can't find run " + safe(runId) + ", so I did not escalate it.");
-        }
-        PipelineRun run = located.get().run();
-        Escalations.Result result = escalations.escalate(new Escalations.Escalation(run.factory().factoryName(),
-                run.runId(), run.pipelineName(), turn.userName(), tools.now(), null));
-        Escalations.Escalation e = result.escalation();
-        Diagnosis d = tools.diagnose(run);
-        String root = d.hasRootCause()
-                ? d.rootCause().path() + ": " + ErrorText.summary(d.rootCause().activity().error().message(), 300)
-                : ErrorText.summary(run.message(), 300);
-        ctx.setFocus(new RunRef(run.factory().factoryName(), run.pipelineName(), run.runId()));
-        Reply.Escalation card = new Reply.Escalation(run, root, d.errorClass().label(), d.errorClass().nextStep(),
-                e.escalatedBy(), e.at(), guidance(d));
-        if (!result.created()) {
-            // Someone was first (maybe on another instance): say so, and show their escalation.
-            return AgentReply.of(new Reply.Text("Run " + run.runId() + " of **" + run.pipelineName()
-                    + "** is already escalated: by " + e.escalatedBy() + " at "
-                    + java.time.format.DateTimeFormatter.ofPattern("MMM d, HH:mm 'UTC'", java.util.Locale.ENGLISH)
-                            .withZone(java.time.ZoneOffset.UTC).format(e.at()) + "."), card);
-        }
-        return AgentReply.of(card);
     }
 
     // ---- typed questions -------------------------------------------------------------------------------
 
-    private AgentReply ask(Turn turn, ConversationContext ctx) {
-        String raw = turn.text();
-        String t = raw.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("[?!.]+$", "").trim();
-        if (t.isEmpty() || HELP.matcher(t).matches()) {
+    private AgentReply ask(Turn turn, String text, Session s) {
+        Intent intent = IntentParser.parse(text, tools.now(), turn.zone());
+        if (intent instanceof Intent.Help) {
             return AgentReply.of(new Reply.Help(false, ""));
-        }
-        if (CLEAR.matcher(t).matches() || t.equals("clear history")) {
+        } else if (intent instanceof Intent.ClearHistory) {
             return clear(turn);
+        } else if (intent instanceof Intent.HowTo h) {
+            return AgentReply.of(new Reply.DocsAnswer(h.question(), guidance.forQuestion(h.question())));
+        } else if (intent instanceof Intent.DiagnoseRun d) {
+            return diagnoseRun(s, d.runId(), null);
+        } else if (intent instanceof Intent.PreviousFailure) {
+            return previous(s);
+        } else if (intent instanceof Intent.FailingList f) {
+            return listFailing(s, f, turn);
+        } else if (intent instanceof Intent.DiagnosePipeline d) {
+            return d.pipeline() == null ? diagnoseFocus(s, Shape.PLAIN)
+                    : diagnosePipeline(s, d.pipeline(), d.factory(), Shape.PLAIN);
+        } else if (intent instanceof Intent.FailedActivities f) {
+            return f.pipeline() == null ? diagnoseFocus(s, Shape.ACTIVITIES)
+                    : diagnosePipeline(s, f.pipeline(), f.factory(), Shape.ACTIVITIES);
+        } else if (intent instanceof Intent.Troubleshoot t) {
+            return troubleshoot(s, t);
+        } else if (intent instanceof Intent.Status st) {
+            return status(s, st.pipeline(), st.factory(), st.window());
+        } else if (intent instanceof Intent.NameOnly n) {
+            return nameOnly(s, n.words());
+        } else if (intent instanceof Intent.NotYet n) {
+            return notYet(n.capability());
         }
-        if (HOW_TO.matcher(t).find()) {
-            return AgentReply.of(new Reply.DocsAnswer(raw.replaceAll("\\s+", " ").trim(), docs.answer(t)));
-        }
-        Matcher id = RUN_ID.matcher(raw);
-        if (id.find()) {
-            return diagnoseRun(ctx, id.group(1), null);
-        }
-        if (PREVIOUS.matcher(t).find()) {
-            return previous(ctx);
-        }
-        boolean why = WHY.matcher(t).find();
-        boolean status = STATUS.matcher(t).find();
-        boolean failing = FAILING.matcher(t).find();
-        String target = target(t);
-        boolean pronoun = PRONOUNS.contains(target);
-        if (why || (failing && !pronoun && !listQuestion(t))) {
-            if (pronoun) {
-                return diagnoseFromContext(ctx, t);
-            }
-            Optional<AgentReply> named = diagnosePipeline(ctx, target, turn, why || !listQuestion(t));
-            if (named.isPresent()) {
-                return named.get();
-            }
-        }
-        if (failing || listQuestion(t)) {
-            return listFailing(ctx, turn, t);
-        }
-        if (status) {
-            if (pronoun) {
-                RunRef f = ctx.getFocus();
-                if (f == null) {
-                    return AgentReply.of(new Reply.Suggestions("Which pipeline?",
-                            "Tell me which pipeline, e.g. *status of my_pipeline*.", examples()));
-                }
-                return status(ctx, f.pipeline(), turn);
-            }
-            return status(ctx, target, turn);
-        }
-        // A bare pipeline name is a status question.
-        if (!target.isEmpty()) {
-            List<String> names = tools.allPipelineNames();
-            NameMatcher.Match m = NameMatcher.match(target, names);
-            if (m.name().isPresent()) {
-                return status(ctx, m.name().get(), turn);
-            }
-        }
+        return didNotCatch();
+    }
+
+    private AgentReply didNotCatch() {
         return AgentReply.of(new Reply.Suggestions("I didn't catch that",
                 "I can list failing pipelines, explain why a pipeline or run failed, and show a pipeline's status. "
                         + "Try one of these:", examples()));
     }
 
-    private static boolean listQuestion(String t) {
-        return t.matches(".*\\b(?:what|which|any|list|show|are there|anything|everything|all)\\b.*")
-                && t.matches(".*\\b(?:pipelines?|runs?|fail\\w*|broken|errors?|problems?|issues?|wrong)\\b.*")
-                && !t.matches(".*\\bwhy\\b.*");
+    private AgentReply nameOnly(Session s, String words) {
+        NameMatcher.Match m = NameMatcher.match(words, tools.allPipelineNames());
+        return m.name().isPresent() ? status(s, m.name().get(), null, null) : didNotCatch();
     }
 
-    private List<String> examples() {
+    private static AgentReply notYet(Intent.Capability c) {
+        return AgentReply.of(switch (c) {
+            case ANALYTICS -> new Reply.Suggestions("Not yet: trends, durations and cost",
+                    "I can't answer questions about trends, slow runs, durations or cost yet. Here is what I can do now: "
+                            + "list failing pipelines, explain a failure, and show a pipeline's recent runs and how long "
+                            + "each took.", List.of("What pipelines are failing?", "What failed this week?", "Help"));
+            case WATCH -> new Reply.Suggestions("Not yet: watching and alerts",
+                    "I can't watch pipelines or post alerts yet. Until then, ask me here when you want to know, or use "
+                            + "Azure Monitor alerts on the factory (see how below).",
+                    List.of("How do I set up alerts for pipeline failures?", "What pipelines are failing?", "Help"));
+            case ACTIONS -> new Reply.Suggestions("Not yet: rerun and cancel",
+                    "I can't rerun or cancel runs yet: I only read Data Factory. In ADF Studio, Monitor > Pipeline runs "
+                            + "lets you rerun (also from the failed activity) or cancel; I can show you how.",
+                    List.of("How do I rerun from a failed activity?", "How do I cancel a pipeline run?",
+                            "What pipelines are failing?"));
+        });
+    }
+
+    private static List<String> examples() {
         return List.of("What pipelines are failing?", "What failed today?", "Help");
     }
 
-    /** The words that name the pipeline (or run) a question is about, or "" / a pronoun. */
-    static String target(String t) {
-        String s = " " + t.replaceAll("[?!.,:;\"`]", " ") + " ";
-        // Drop window phrases first so "last 3 days" is not read as a name.
-        s = s.replaceAll("\\b(?:in the |over the |during the )?(?:last|past|previous) \\d*\\s*(?:m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\\b", " ");
-        s = s.replaceAll("\\b(?:since|from) (?:last )?\\w+day\\b|\\bthis (?:week|morning)\\b|\\b(?:today|yesterday|tonight|last week|now|currently|recently|again)\\b", " ");
-        String[] filler = {"why", "did", "does", "do", "has", "have", "had", "is", "was", "were", "are", "the", "a", "an",
-            "fail", "failed", "fails", "failing", "failure", "failures", "break", "broke", "broken", "error", "errors",
-            "erroring", "diagnose", "diagnosis", "root", "cause", "of", "for", "on", "what", "went", "wrong", "with",
-            "happened", "happen", "to", "explain", "investigate", "status", "how", "how's", "hows", "health", "healthy",
-            "pipeline", "pipelines", "run", "runs", "latest", "last", "recent", "show", "me", "please", "pls", "can",
-            "you", "tell", "about", "details", "detail", "reason", "its", "it's", "doing", "ok", "okay", "running",
-            "green", "working", "history", "in", "at", "there", "any", "which", "just", "again", "one", "and", "so",
-            "hey", "bot", "adf", "data", "factory", "check", "look", "into", "up", "give", "get", "i", "want", "know",
-            "whats", "what's", "my", "our", "your", "be", "been"};
-        for (String w : filler) {
-            s = s.replaceAll("(?<=\\s)" + Pattern.quote(w) + "(?=\\s)", " ");
-        }
-        return s.trim().replaceAll("\\s+", " ");
+    private AgentReply expired() {
+        return AgentReply.of(new Reply.Suggestions("That conversation has expired",
+                "What we looked at earlier in this conversation is more than " + hours(contextTtl)
+                        + " old, so I won't guess which run you mean. Start again from the failing list:", examples()));
     }
 
-    private AgentReply listFailing(ConversationContext ctx, Turn turn, String t) {
-        TimeWindow window = TimeWindowParser.parse(t, tools.now(), turn.zone());
-        AdfTools.RunsResult result = tools.pipelineRuns(new AdfTools.RunsRequest(null, null, Set.of(), window));
-        FailingSummary summary = summarize(result);
+    private static String hours(Duration d) {
+        long h = d.toHours();
+        return h >= 1 ? h + (h == 1 ? " hour" : " hours") : d.toMinutes() + " minutes";
+    }
+
+    private AgentReply listFailing(Session s, Intent.FailingList f, Turn turn) {
+        TimeWindow window = f.window() != null ? f.window() : TimeWindowParser.parse("", tools.now(), turn.zone());
+        AdfTools.RunsResult result = tools.pipelineRuns(new AdfTools.RunsRequest(f.factory(), null, Set.of(), window));
+        FailingSummary summary = RunSummaries.failing(result);
         List<RunRef> listed = new ArrayList<>();
         for (FailingSummary.Row r : summary.failing()) {
             listed.add(new RunRef(r.factory(), r.pipeline(), r.lastFailure().runId()));
         }
-        ctx.setLastListed(listed);
+        s.ctx.setLastListed(listed);
         if (listed.size() == 1) {
-            ctx.setFocus(listed.get(0));
-            ctx.setFocusIndex(0);
+            s.ctx.setFocus(listed.get(0));
+            s.ctx.setFocusIndex(0);
         }
         return AgentReply.of(new Reply.Failing(summary));
     }
 
-    /** Groups runs by pipeline: failing when the latest finished run failed, recovered when it succeeded since. */
-    static FailingSummary summarize(AdfTools.RunsResult result) {
-        Map<String, List<PipelineRun>> byPipeline = new LinkedHashMap<>();
-        int failedRuns = 0;
-        int active = 0;
-        for (PipelineRun r : result.runs()) {
-            byPipeline.computeIfAbsent(r.factory().factoryName() + "/" + r.pipelineName(), k -> new ArrayList<>()).add(r);
-            if (r.status() == RunStatus.FAILED) {
-                failedRuns++;
-            }
-            if (r.status().isActive()) {
-                active++;
-            }
-        }
-        List<FailingSummary.Row> failing = new ArrayList<>();
-        List<FailingSummary.Recovered> recovered = new ArrayList<>();
-        for (List<PipelineRun> runs : byPipeline.values()) {
-            runs.sort(Comparator.comparing(PipelineRun::sortTime).reversed());
-            PipelineRun lastFailure = runs.stream().filter(r -> r.status() == RunStatus.FAILED).findFirst().orElse(null);
-            if (lastFailure == null) {
-                continue;
-            }
-            PipelineRun lastSuccess = runs.stream().filter(r -> r.status() == RunStatus.SUCCEEDED).findFirst().orElse(null);
-            int failures = (int) runs.stream().filter(r -> r.status() == RunStatus.FAILED).count();
-            if (lastSuccess != null && lastSuccess.sortTime().isAfter(lastFailure.sortTime())) {
-                recovered.add(new FailingSummary.Recovered(lastFailure.pipelineName(),
-                        lastFailure.factory().factoryName(), lastFailure, lastSuccess));
-            } else {
-                failing.add(new FailingSummary.Row(lastFailure.pipelineName(), lastFailure.factory().factoryName(),
-                        lastFailure, failures, ErrorText.summary(lastFailure.message(), 160),
-                        lastFailure.parentPipeline()));
-            }
-        }
-        failing.sort(Comparator.comparing((FailingSummary.Row r) -> failedAt(r.lastFailure())).reversed());
-        recovered.sort(Comparator.comparing((FailingSummary.Recovered r) -> r.lastSuccess().sortTime()).reversed());
-        return new FailingSummary(result.window(), result.factories().stream().map(f -> f.factoryName()).toList(),
-                result.runs().size(), failedRuns, failing, recovered, active);
+    /** How a diagnosis is shown: plain, with the failed activities open, or with resolution steps. */
+    private enum Shape {
+        PLAIN, ACTIVITIES, TROUBLESHOOT
     }
 
-    /** When a run failed: its end, else its start. */
-    static Instant failedAt(PipelineRun r) {
-        return r.runEnd() != null ? r.runEnd() : r.sortTime();
-    }
-
-    private AgentReply diagnoseFromContext(ConversationContext ctx, String t) {
+    private RunRef focusOrOnlyListed(ConversationContext ctx) {
         RunRef focus = ctx.getFocus();
         if (focus == null && ctx.getLastListed().size() == 1) {
             focus = ctx.getLastListed().get(0);
         }
+        return focus;
+    }
+
+    private AgentReply diagnoseFocus(Session s, Shape shape) {
+        RunRef focus = focusOrOnlyListed(s.ctx);
         if (focus != null) {
-            return diagnoseRun(ctx, focus.runId(), focus.factory());
+            return diagnoseRun(s, focus.runId(), focus.factory(), shape);
         }
-        if (ctx.getLastListed().size() > 1) {
-            List<String> qs = ctx.getLastListed().stream().limit(5).map(r -> "Why did " + r.pipeline() + " fail?").toList();
+        if (s.expired) {
+            return expired();
+        }
+        if (s.ctx.getLastListed().size() > 1) {
+            List<String> qs = s.ctx.getLastListed().stream().limit(5).map(r -> "Why did " + r.pipeline() + " fail?").toList();
             return AgentReply.of(new Reply.Suggestions("Which one?",
                     "Several pipelines are failing; which one do you mean?", qs));
         }
         return AgentReply.of(new Reply.Suggestions("Which pipeline?",
-                "I'm not sure which run you mean. Name the pipeline (e.g. *why did my_pipeline fail?*) or start with:",
+                "I'm not sure which run you mean. Name the pipeline (e.g. why did my_pipeline fail?) or start with:",
                 examples()));
     }
 
-    private Optional<AgentReply> diagnosePipeline(ConversationContext ctx, String target, Turn turn, boolean mustAnswer) {
-        List<String> names = tools.allPipelineNames();
-        NameMatcher.Match m = NameMatcher.match(target, names);
+    private AgentReply troubleshoot(Session s, Intent.Troubleshoot t) {
+        if (t.pipeline() == null) {
+            return diagnoseFocus(s, Shape.TROUBLESHOOT);
+        }
+        NameMatcher.Match m = NameMatcher.match(t.pipeline(), tools.allPipelineNames());
         if (m.name().isEmpty()) {
-            if (!mustAnswer) {
-                return Optional.empty();
-            }
-            return Optional.of(unknownPipeline(target, m.closest(), "Why did %s fail?"));
+            // Not a pipeline: a topic ("how do I fix a permissions problem?"), answered from the docs.
+            return AgentReply.of(new Reply.DocsAnswer(t.question(), guidance.forQuestion(t.question())));
+        }
+        return diagnosePipeline(s, m.name().get(), t.factory(), Shape.TROUBLESHOOT);
+    }
+
+    private AgentReply diagnosePipeline(Session s, String words, String factory, Shape shape) {
+        NameMatcher.Match m = NameMatcher.match(words, tools.allPipelineNames());
+        if (m.name().isEmpty()) {
+            return unknownPipeline(words, m.closest(), "Why did %s fail?");
         }
         String pipeline = m.name().get();
-        List<PipelineRun> failures = failuresOf(pipeline);
+        List<PipelineRun> failures = failuresOf(pipeline, factory);
         if (failures.isEmpty()) {
-            PipelineStatus st = pipelineStatus(pipeline, retentionWindow());
-            return Optional.of(AgentReply.of(new Reply.Text("**" + pipeline + "** has no failed runs in the last 45 days "
-                    + "(ADF keeps run history for 45 days)."), new Reply.Status(st)));
+            PipelineStatus st = RunSummaries.status(pipeline, tools.pipelineRuns(
+                    new AdfTools.RunsRequest(factory, pipeline, Set.of(), retentionWindow())));
+            return AgentReply.of(new Reply.Text(bold(pipeline) + " has no failed runs in the last 45 days "
+                    + "(ADF keeps run history for 45 days)."), new Reply.Status(st));
         }
         PipelineRun run = failures.get(0);
-        ctx.setFocus(new RunRef(run.factory().factoryName(), run.pipelineName(), run.runId()));
-        ctx.setFocusIndex(0);
-        return Optional.of(AgentReply.of(diagnosisReply(tools.diagnose(run))));
+        s.ctx.setFocus(new RunRef(run.factory().factoryName(), run.pipelineName(), run.runId()));
+        s.ctx.setFocusIndex(0);
+        return AgentReply.of(diagnosis(tools.diagnose(run), shape));
     }
 
     private AgentReply unknownPipeline(String target, List<String> closest, String questionFormat) {
         List<String> qs = closest.stream().map(questionFormat::formatted).toList();
         String shown = ErrorText.truncate(safe(target), 80);
         String msg = closest.isEmpty()
-                ? "I can't find a pipeline called **" + shown + "** in the configured factories."
-                : "I can't find a pipeline called **" + shown + "**. Did you mean one of these?";
+                ? "I can't find a pipeline called " + shown + " in the configured factories."
+                : "I can't find a pipeline called " + shown + ". Did you mean one of these?";
         return AgentReply.of(new Reply.Suggestions("Unknown pipeline", msg, qs.isEmpty() ? examples() : qs));
     }
 
-    private List<PipelineRun> failuresOf(String pipeline) {
-        AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(null, pipeline, Set.of(RunStatus.FAILED),
+    private List<PipelineRun> failuresOf(String pipeline, String factory) {
+        AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(factory, pipeline, Set.of(RunStatus.FAILED),
                 retentionWindow()));
         return r.runs().stream().filter(x -> x.pipelineName().equalsIgnoreCase(pipeline)).toList();
     }
@@ -415,116 +342,91 @@ public final class OfflineAgent implements Agent {
         return new TimeWindow(now.minus(TimeWindowParser.RETENTION), now.plus(Duration.ofMinutes(1)), "the last 45 days");
     }
 
-    private AgentReply previous(ConversationContext ctx) {
-        RunRef focus = ctx.getFocus();
-        if (focus == null && ctx.getLastListed().size() == 1) {
-            focus = ctx.getLastListed().get(0);
-        }
+    private AgentReply previous(Session s) {
+        RunRef focus = focusOrOnlyListed(s.ctx);
         if (focus == null) {
-            return AgentReply.of(new Reply.Suggestions("Which pipeline?",
+            return s.expired ? expired() : AgentReply.of(new Reply.Suggestions("Which pipeline?",
                     "I don't know which pipeline you mean yet. Ask about one first:", examples()));
         }
-        List<PipelineRun> failures = failuresOf(focus.pipeline());
+        List<PipelineRun> failures = failuresOf(focus.pipeline(), focus.factory());
         int idx = -1;
         for (int i = 0; i < failures.size(); i++) {
             if (failures.get(i).runId().equals(focus.runId())) {
                 idx = i;
             }
         }
-        int next = idx >= 0 ? idx + 1 : ctx.getFocusIndex() + 1;
+        int next = idx >= 0 ? idx + 1 : s.ctx.getFocusIndex() + 1;
         if (next >= failures.size()) {
-            return AgentReply.of(new Reply.Text("There is no earlier failure of **" + focus.pipeline()
-                    + "** in the last 45 days (ADF keeps run history for 45 days)."));
+            return AgentReply.of(new Reply.Text("There is no earlier failure of " + bold(focus.pipeline())
+                    + " in the last 45 days (ADF keeps run history for 45 days)."));
         }
         PipelineRun run = failures.get(next);
-        ctx.setFocus(new RunRef(run.factory().factoryName(), run.pipelineName(), run.runId()));
-        ctx.setFocusIndex(next);
-        return AgentReply.of(diagnosisReply(tools.diagnose(run)));
+        s.ctx.setFocus(new RunRef(run.factory().factoryName(), run.pipelineName(), run.runId()));
+        s.ctx.setFocusIndex(next);
+        return AgentReply.of(diagnosis(tools.diagnose(run), Shape.PLAIN));
     }
 
-    private AgentReply diagnoseRun(ConversationContext ctx, String runId, String factory) {
+    private AgentReply diagnoseRun(Session s, String runId, String factory) {
+        return diagnoseRun(s, runId, factory, Shape.PLAIN);
+    }
+
+    private AgentReply diagnoseRun(Session s, String runId, String factory, Shape shape) {
         Optional<AdfTools.Located> located = tools.findRun(runId, factory);
         if (located.isEmpty()) {
-            return AgentReply.of(new Reply.Suggestions("Run not found", "I can't find run **" + safe(runId)
-                    + "** in the configured factories. It may be older than 45 days (ADF's retention) or belong to "
+            return AgentReply.of(new Reply.Suggestions("Run not found", "I can't find run " + safe(runId)
+                    + " in the configured factories. It may be older than 45 days (ADF's retention) or belong to "
                     + "another factory.", examples()));
         }
         PipelineRun run = located.get().run();
-        ctx.setFocus(new RunRef(run.factory().factoryName(), run.pipelineName(), run.runId()));
-        ctx.setFocusIndex(0);
+        s.ctx.setFocus(new RunRef(run.factory().factoryName(), run.pipelineName(), run.runId()));
+        s.ctx.setFocusIndex(0);
         if (run.status() != RunStatus.FAILED) {
-            PipelineStatus st = pipelineStatus(run.pipelineName(), new TimeWindow(
-                    tools.now().minus(Duration.ofDays(7)), tools.now().plusSeconds(60), "the last 7 days"));
-            return AgentReply.of(new Reply.Text("Run " + run.runId() + " of **" + run.pipelineName() + "** did not fail: it is "
-                    + describe(run.status()) + "."), new Reply.Status(st));
+            PipelineStatus st = RunSummaries.status(run.pipelineName(), tools.pipelineRuns(new AdfTools.RunsRequest(
+                    run.factory().factoryName(), run.pipelineName(), Set.of(), statusWindow())));
+            return AgentReply.of(new Reply.Text("Run " + run.runId() + " of " + bold(run.pipelineName())
+                    + " did not fail: it is " + describe(run.status()) + "."), new Reply.Status(st));
         }
-        return AgentReply.of(diagnosisReply(tools.diagnose(run)));
+        return AgentReply.of(diagnosis(tools.diagnose(run), shape));
     }
 
-    private AgentReply status(ConversationContext ctx, String target, Turn turn) {
-        List<String> names = tools.allPipelineNames();
-        NameMatcher.Match m = NameMatcher.match(target, names);
+    private TimeWindow statusWindow() {
+        return new TimeWindow(tools.now().minus(STATUS_WINDOW), tools.now().plusSeconds(60), "the last 7 days");
+    }
+
+    private AgentReply status(Session s, String words, String factory, TimeWindow window) {
+        String target = words;
+        if (target == null) {
+            RunRef f = s.ctx.getFocus();
+            if (f == null) {
+                return s.expired ? expired() : AgentReply.of(new Reply.Suggestions("Which pipeline?",
+                        "Tell me which pipeline, e.g. status of my_pipeline.", examples()));
+            }
+            target = f.pipeline();
+            factory = factory == null ? f.factory() : factory;
+        }
+        NameMatcher.Match m = NameMatcher.match(target, tools.allPipelineNames());
         if (m.name().isEmpty()) {
             return unknownPipeline(target, m.closest(), "Status of %s");
         }
         String pipeline = m.name().get();
-        TimeWindow window = TimeWindowParser.find(turn.text(), tools.now(), turn.zone())
-                .orElse(new TimeWindow(tools.now().minus(Duration.ofDays(7)), tools.now().plusSeconds(60), "the last 7 days"));
-        PipelineStatus st = pipelineStatus(pipeline, window);
+        PipelineStatus st = RunSummaries.status(pipeline, tools.pipelineRuns(new AdfTools.RunsRequest(factory, pipeline,
+                Set.of(), window != null ? window : statusWindow())));
         if (st.latest() != null) {
-            ctx.setFocus(new RunRef(st.factory(), pipeline,
+            s.ctx.setFocus(new RunRef(st.factory(), pipeline,
                     st.lastFailure() != null ? st.lastFailure().runId() : st.latest().runId()));
-            ctx.setFocusIndex(0);
+            s.ctx.setFocusIndex(0);
         }
         return AgentReply.of(new Reply.Status(st));
     }
 
-    private PipelineStatus pipelineStatus(String pipeline, TimeWindow window) {
-        AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(null, pipeline, Set.of(), window));
-        List<PipelineRun> runs = r.runs().stream().filter(x -> x.pipelineName().equalsIgnoreCase(pipeline)).toList();
-        PipelineRun latest = runs.isEmpty() ? null : runs.get(0);
-        PipelineRun lastSuccess = runs.stream().filter(x -> x.status() == RunStatus.SUCCEEDED).findFirst().orElse(null);
-        PipelineRun lastFailure = runs.stream().filter(x -> x.status() == RunStatus.FAILED).findFirst().orElse(null);
-        int ok = (int) runs.stream().filter(x -> x.status() == RunStatus.SUCCEEDED).count();
-        int bad = (int) runs.stream().filter(x -> x.status() == RunStatus.FAILED).count();
-        String factory = latest != null ? latest.factory().factoryName()
-                : r.factories().isEmpty() ? "" : r.factories().get(0).factoryName();
-        return new PipelineStatus(pipeline, factory, window, latest, lastSuccess, lastFailure, ok, bad,
-                runs.size() - ok - bad, runs.stream().limit(5).toList());
+    /** The diagnosis card with documentation guidance for its root cause, shaped for the question. */
+    private Reply diagnosis(Diagnosis d, Shape shape) {
+        return switch (shape) {
+            case PLAIN -> diagnosisCard(d);
+            case ACTIVITIES -> new Reply.DiagnosisCard(d, guidance.forDiagnosis(d), true, List.of());
+            case TROUBLESHOOT -> new Reply.DiagnosisCard(d, guidance.forDiagnosis(d), true, Resolution.steps(d));
+        };
     }
-
-    /**
-     * Answers what needs no language model (help, clear history), or null. The Foundry agent uses it so these stay
-     * instant and deterministic.
-     */
-    public AgentReply handleLocally(Turn turn) {
-        String t = turn.text().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("[?!.]+$", "").trim();
-        if (t.isEmpty() || HELP.matcher(t).matches() || CLEAR.matcher(t).matches() || t.equals("clear history")) {
-            return handle(turn);
-        }
-        return null;
-    }
-
-    /** The diagnosis card (with guidance) for a diagnosis found by a tool call. */
-    public Reply diagnosisCard(Diagnosis d) {
-        return diagnosisReply(d);
-    }
-
-    /** The diagnosis card with documentation guidance for its root cause. */
-    private Reply diagnosisReply(Diagnosis d) {
-        return new Reply.DiagnosisCard(d, guidance(d));
-    }
-
-    Guidance guidance(Diagnosis d) {
-        com.adfops.adf.ActivityError e = d.hasRootCause() ? d.rootCause().activity().error()
-                : new com.adfops.adf.ActivityError("", d.run().message(), "", "");
-        String type = d.hasRootCause() ? d.rootCause().activity().activityType() : "";
-        Matcher inner = INNER_CODE.matcher(e.message());
-        String innerCode = inner.find() ? inner.group(1) : "";
-        return docs.guidanceFor(e.errorCode(), innerCode, type, ErrorText.summary(e.message(), 300));
-    }
-
-    private static final Pattern INNER_CODE = Pattern.compile("ErrorCode=([A-Za-z][A-Za-z0-9_]*)");
 
     static String describe(RunStatus s) {
         return switch (s) {
@@ -544,6 +446,11 @@ public final class OfflineAgent implements Agent {
         }
         String s = String.valueOf(o).trim();
         return s.isEmpty() ? null : s;
+    }
+
+    /** A name from Data Factory in bold, with any markdown in it shown literally. */
+    static String bold(String name) {
+        return "**" + ErrorText.escapeMarkdown(name) + "**";
     }
 
     /** User-provided text echoed back: no markup that could break a card or impersonate. */

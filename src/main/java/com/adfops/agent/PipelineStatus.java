@@ -13,13 +13,20 @@ import java.util.List;
  * @param lastSuccess the most recent successful run, or null
  * @param lastFailure the most recent failed run, or null
  * @param succeeded   successful runs in the window
- * @param failed      failed runs in the window
+ * @param failed      failures in the window (a run and its reruns counted once)
  * @param other       queued, running or cancelled runs in the window
  * @param recent      the latest runs, newest first (at most five)
+ * @param lastFailureRerun the latest rerun of the last failure (same run group) that did not succeed, or null
  */
 public record PipelineStatus(String pipeline, String factory, TimeWindow window, PipelineRun latest,
                              PipelineRun lastSuccess, PipelineRun lastFailure, int succeeded, int failed, int other,
-                             List<PipelineRun> recent) {
+                             List<PipelineRun> recent, PipelineRun lastFailureRerun) {
+
+    public PipelineStatus(String pipeline, String factory, TimeWindow window, PipelineRun latest,
+                          PipelineRun lastSuccess, PipelineRun lastFailure, int succeeded, int failed, int other,
+                          List<PipelineRun> recent) {
+        this(pipeline, factory, window, latest, lastSuccess, lastFailure, succeeded, failed, other, recent, null);
+    }
 
     /** Failed in the window but the latest finished run succeeded. */
     public boolean recovered() {

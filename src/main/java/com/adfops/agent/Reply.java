@@ -9,7 +9,7 @@ import java.util.List;
 /** One part of an answer. The Teams layer renders each part as a message or an Adaptive Card. */
 public sealed interface Reply {
 
-    /** Plain text (Teams markdown). */
+    /** Plain text written by the bot (Teams markdown). Text from outside (names, messages) must be escaped. */
     record Text(String text) implements Reply {
     }
 
@@ -17,8 +17,22 @@ public sealed interface Reply {
     record Failing(FailingSummary summary) implements Reply {
     }
 
-    /** Why a run failed, with documentation guidance for its root cause. */
-    record DiagnosisCard(Diagnosis diagnosis, Guidance guidance) implements Reply {
+    /**
+     * Why a run failed, with documentation guidance for its root cause.
+     *
+     * @param activitiesOpen  the failed-activities list shown open ("show me the failed activities of X")
+     * @param resolutionSteps numbered steps to resolve it ("how do I fix X?"); empty for a plain diagnosis
+     */
+    record DiagnosisCard(Diagnosis diagnosis, Guidance guidance, boolean activitiesOpen, List<String> resolutionSteps)
+            implements Reply {
+
+        public DiagnosisCard {
+            resolutionSteps = resolutionSteps == null ? List.of() : List.copyOf(resolutionSteps);
+        }
+
+        public DiagnosisCard(Diagnosis diagnosis, Guidance guidance) {
+            this(diagnosis, guidance, false, List.of());
+        }
     }
 
     /** Documentation answering a how-to question. */
@@ -64,8 +78,43 @@ public sealed interface Reply {
     record ToolCallInfo(String name, String arguments, long durationMs, boolean ok) {
     }
 
-    /** An escalation summary. */
+    /**
+     * An escalation summary.
+     *
+     * @param created    true when this turn escalated the run; false when someone had already (then {@code escalatedBy}
+     *                   and {@code at} are theirs)
+     * @param originLink a link back to the conversation the escalation came from, or "" (set by the Teams edge)
+     */
     record Escalation(PipelineRun run, String rootCause, String errorClass, String nextStep, String escalatedBy,
-                      Instant at, Guidance guidance) implements Reply {
+                      Instant at, Guidance guidance, boolean created, String originLink) implements Reply {
+
+        public Escalation {
+            originLink = originLink == null ? "" : originLink;
+        }
+
+        /** The same escalation with a link back to where it came from. */
+        public Escalation withOriginLink(String link) {
+            return new Escalation(run, rootCause, errorClass, nextStep, escalatedBy, at, guidance, created, link);
+        }
     }
+
+    /** The conversation's context was forgotten; the text says so. */
+    record Cleared(String text) implements Reply {
+    }
+
+    /**
+     * A turn that could not be answered: the bot's own storage failed, or something unexpected did. The cause is in
+     * the log; the user gets a card with what to do.
+     */
+    record TurnFailure(FailureKind kind) implements Reply {
+    }
+
+    /** What went wrong with a turn. */
+    enum FailureKind {
+        /** The state store (files or blob storage) did not answer. */
+        STORAGE,
+        /** Anything else (a bug or an unexpected dependency failure). */
+        UNEXPECTED
+    }
+
 }

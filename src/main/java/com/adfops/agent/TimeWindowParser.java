@@ -53,6 +53,10 @@ public final class TimeWindowParser {
             String name = dow.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
             return Optional.of(window(start.toInstant(), now, "since " + name));
         }
+        if (t.matches(".*\\bsince yesterday\\b.*")) {
+            ZonedDateTime start = local.truncatedTo(ChronoUnit.DAYS).minusDays(1);
+            return Optional.of(window(start.toInstant(), now, "since yesterday"));
+        }
         if (t.contains("this week")) {
             ZonedDateTime start = local.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             return Optional.of(window(start.toInstant(), now, "this week"));

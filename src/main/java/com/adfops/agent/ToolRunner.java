@@ -113,8 +113,10 @@ public final class ToolRunner {
             }
             statuses = EnumSet.of(s);
         }
-        AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(text(a, "factory"), text(a, "pipeline"), statuses, window));
-        FailingSummary summary = OfflineAgent.summarize(r);
+        // Failing or recovered is judged from every run in the window, whatever status the model asked for: a
+        // pipeline that failed and then succeeded has recovered, even when only failed runs were requested.
+        AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(text(a, "factory"), text(a, "pipeline"), Set.of(), window));
+        FailingSummary summary = RunSummaries.failing(r);
         ObjectNode out = json.createObjectNode();
         out.put("window", window.label());
         out.put("from", window.from().toString());
@@ -122,6 +124,10 @@ public final class ToolRunner {
         out.put("factories", String.join(", ", summary.factories()));
         out.put("total_runs", summary.totalRuns());
         out.put("failed_runs", summary.failedRuns());
+        if (!statuses.isEmpty()) {
+            out.put("note", "failing and recovered are judged from all runs in the window; recent_runs keeps only status "
+                    + statuses.iterator().next().wireName());
+        }
         if (r.unknownPipeline()) {
             out.put("unknown_pipeline", ErrorText.truncate(text(a, "pipeline"), 80));
             ArrayNode c = out.putArray("closest_names");
@@ -133,7 +139,7 @@ public final class ToolRunner {
             f.put("pipeline", row.pipeline());
             f.put("factory", row.factory());
             f.put("last_failed_run_id", row.lastFailure().runId());
-            f.put("failed_at", String.valueOf(OfflineAgent.failedAt(row.lastFailure())));
+            f.put("failed_at", String.valueOf(RunSummaries.failedAt(row.lastFailure())));
             f.put("failures_in_window", row.failures());
             f.put("error", ErrorText.truncate(row.shortError(), 200));
             if (row.calledBy() != null) {
@@ -144,10 +150,15 @@ public final class ToolRunner {
             out.put("more_failing", summary.failing().size() - 15);
         }
         ArrayNode rec = out.putArray("recovered");
-        summary.recovered().stream().limit(15).forEach(x -> rec.add(x.pipeline()));
+        for (FailingSummary.Recovered x : summary.recovered().stream().limit(15).toList()) {
+            rec.addObject().put("pipeline", x.pipeline()).put("factory", x.factory())
+                    .put("last_failed_at", String.valueOf(RunSummaries.failedAt(x.lastFailure())))
+                    .put("succeeded_at", String.valueOf(x.lastSuccess().sortTime()));
+        }
         if (!r.pipelines().isEmpty()) {
             ArrayNode runs = out.putArray("recent_runs");
-            for (PipelineRun run : r.runs().stream().limit(10).toList()) {
+            Set<RunStatus> keep = statuses;
+            for (PipelineRun run : r.runs().stream().filter(x -> keep.isEmpty() || keep.contains(x.status())).limit(10).toList()) {
                 ObjectNode o = runs.addObject();
                 o.put("pipeline", run.pipelineName());
                 o.put("run_id", run.runId());
@@ -156,7 +167,7 @@ public final class ToolRunner {
                 run.duration().ifPresent(d -> o.put("duration_s", d.toSeconds()));
             }
         }
-        return ok(name, arguments, t0, out, summary.failing().isEmpty() ? null : summary, null);
+        return ok(name, arguments, t0, out, summary.failing().isEmpty() && summary.recovered().isEmpty() ? null : summary, null);
     }
 
     private Call activityRuns(String name, String arguments, ObjectNode a, long t0) {

@@ -65,7 +65,7 @@ public final class CardFactory {
         if (part instanceof Reply.Failing f) {
             return new CardData("failing-pipelines", failingData(f.summary(), view));
         } else if (part instanceof Reply.DiagnosisCard d) {
-            return new CardData("diagnosis", diagnosisData(d.diagnosis(), d.guidance(), view));
+            return new CardData("diagnosis", diagnosisData(d, view));
         } else if (part instanceof Reply.DocsAnswer a) {
             return new CardData("docs-answer", docsAnswerData(a));
         } else if (part instanceof Reply.Status s) {
@@ -80,6 +80,8 @@ public final class CardFactory {
             return new CardData("escalation", escalationData(e, view));
         } else if (part instanceof Reply.ExpertDetails x) {
             return new CardData("expert-details", expertData(x));
+        } else if (part instanceof Reply.TurnFailure f) {
+            return new CardData("error", failureData(f.kind()));
         }
         return null;
     }
@@ -128,6 +130,9 @@ public final class CardFactory {
             if (r.calledBy() != null) {
                 meta.append(" · called by ").append(r.calledBy());
             }
+            if (r.rerun() != null) {
+                meta.append(" · ").append(rerunNote(r.rerun(), v));
+            }
             row.put("meta", meta.toString());
             row.put("shortError", r.shortError().isBlank() ? "ADF recorded no error message." : r.shortError());
             row.put("runId", run.runId());
@@ -137,15 +142,19 @@ public final class CardFactory {
         d.put("moreText", more > 0 ? "…and " + more + " more failing pipelines. Ask about a narrower window to see them." : "");
         ArrayNode rec = d.putArray("recovered");
         for (FailingSummary.Recovered r : s.recovered().stream().limit(MAX_ROWS).toList()) {
-            rec.addObject().put("line", "✅ **" + r.pipeline() + "** failed " + timeAgo(r.lastFailure().sortTime(), v)
-                    + ", succeeded since (" + timeAgo(r.lastSuccess().sortTime(), v) + ")");
+            rec.addObject().put("line", "✅ " + r.pipeline() + " failed " + timeAgo(r.lastFailure().sortTime(), v)
+                    + (r.lastSuccess().rerunOf() != null ? ", a rerun succeeded (" : ", succeeded since (")
+                    + timeAgo(r.lastSuccess().sortTime(), v) + ")");
         }
         return d;
     }
 
-    ObjectNode diagnosisData(Diagnosis dg, Guidance guidance, View v) {
-        ObjectNode d = diagnosisData(dg, v);
-        putGuidance(d, guidance);
+    ObjectNode diagnosisData(Reply.DiagnosisCard card, View v) {
+        ObjectNode d = diagnosisData(card.diagnosis(), v);
+        putGuidance(d, card.guidance());
+        d.put("activitiesOpen", card.activitiesOpen() && !card.diagnosis().failed().isEmpty());
+        ArrayNode steps = d.putArray("steps");
+        card.resolutionSteps().forEach(x -> steps.addObject().put("text", ErrorText.truncate(x, 600)));
         return d;
     }
 
@@ -154,7 +163,10 @@ public final class CardFactory {
         ArrayNode items = d.putArray("guidance");
         if (g != null) {
             for (DocResult r : g.results().stream().limit(3).toList()) {
-                items.addObject().put("link", "[" + r.title().replace("[", "(").replace("]", ")") + "](" + r.url() + ")")
+                // The one markdown field from outside: the title is escaped and the URL (https, *.microsoft.com only,
+                // see docs) cannot close the link.
+                items.addObject().put("link", "[" + ErrorText.escapeMarkdown(r.title()) + "]("
+                                + r.url().replace(" ", "%20").replace("(", "%28").replace(")", "%29") + ")")
                         .put("excerpt", ErrorText.truncate(r.excerpt(), 280));
             }
         }
@@ -220,12 +232,12 @@ public final class CardFactory {
         int n = dg.failed().size();
         d.put("failedHeader", "Failed activities (" + n + (dg.truncated() ? "+" : "") + "), in execution order");
         ArrayNode failed = d.putArray("failed");
-        int budget = 9000;
+        int budget = 7500;
         for (Diagnosis.FailedActivity f : dg.failed()) {
             ObjectNode a = failed.addObject();
             String indent = "  ".repeat(Math.min(f.depth(), 5));
             String code = f.activity().error().errorCode();
-            a.put("line", indent + (f.depth() > 0 ? "↳ " : "• ") + "**" + f.path() + "** (" + orDash(f.activity().activityType())
+            a.put("line", indent + (f.depth() > 0 ? "↳ " : "• ") + f.path() + " (" + orDash(f.activity().activityType())
                     + ")" + (code.isBlank() ? "" : " — " + code)
                     + (f.occurrences() > 1 ? " × " + f.occurrences() + " iterations" : "")
                     + (f == dg.rootCause() ? " ← root cause" : ""));
@@ -275,11 +287,19 @@ public final class CardFactory {
         }
         fact(facts, "Last success", s.lastSuccess() == null ? "none in window" : timeAgo(s.lastSuccess().sortTime(), v));
         fact(facts, "Last failure", s.lastFailure() == null ? "none in window" : timeAgo(s.lastFailure().sortTime(), v));
+        if (s.lastFailure() != null) {
+            String activity = ErrorText.failedActivity(s.lastFailure().message());
+            String error = ErrorText.summary(s.lastFailure().message(), 200);
+            fact(facts, "What failed", (activity.isEmpty() ? "" : activity + ": ") + (error.isEmpty() ? "no message" : error));
+            if (s.lastFailureRerun() != null) {
+                fact(facts, "Rerun", rerunNote(s.lastFailureRerun(), v));
+            }
+        }
         d.put("lastFailureRunId", s.lastFailure() == null ? "" : s.lastFailure().runId());
         ArrayNode recent = d.putArray("recent");
         for (PipelineRun r : s.recent()) {
-            recent.addObject().put("line", icon(r.status()) + " " + r.status().wireName() + " · " + timeAgo(r.sortTime(), v)
-                    + r.duration().map(du -> " · " + duration(du)).orElse("") + " · " + r.runId());
+            recent.addObject().put("line", icon(r.status()) + " " + r.status().wireName() + (r.rerunOf() != null ? " (rerun)" : "")
+                    + " · " + timeAgo(r.sortTime(), v) + r.duration().map(du -> " · " + duration(du)).orElse("") + " · " + r.runId());
         }
         return d;
     }
@@ -291,7 +311,8 @@ public final class CardFactory {
                 + "(following Execute Pipeline and ForEach into the activity that broke), and how a pipeline is doing.");
         ArrayNode ex = d.putArray("examples");
         for (String q : List.of("What pipelines are failing?", "What failed in the last 3 days?",
-                "Why did ‹pipeline› fail?", "Why did it fail? / And the one before?", "Status of ‹pipeline›",
+                "Why did ‹pipeline› fail?", "Why did it fail? / And the one before?",
+                "Show me failed ‹pipeline› activities", "How do I fix ‹pipeline›?", "Status of ‹pipeline›",
                 "How do I rerun from a failed activity?",
                 "Clear history")) {
             ex.addObject().put("text", q);
@@ -346,6 +367,31 @@ public final class CardFactory {
         return d;
     }
 
+    /** The card of a turn that failed: what happened and what to do, never the cause's text. */
+    ObjectNode failureData(Reply.FailureKind kind) {
+        ObjectNode d = json.createObjectNode();
+        ArrayNode steps;
+        if (kind == Reply.FailureKind.STORAGE) {
+            d.put("title", "🗄️ I couldn't reach my storage");
+            d.put("message", "I keep each conversation's context in my state store, and it did not answer just now. "
+                    + "Nothing was changed in Data Factory.");
+            steps = d.putArray("steps");
+            steps.addObject().put("text", "1. Try again in a minute.");
+            steps.addObject().put("text", "2. Bot owners: check the state store (ADFOPS_STATE_STORE): the data directory's disk, "
+                    + "or the storage account, its network rules and the identity's Storage Blob Data Contributor role.");
+            d.put("footer", "Your question was not lost: ask it again.");
+        } else {
+            d.put("title", "⚠️ Something went wrong on my side");
+            d.put("message", "I couldn't finish that request. The details are in my log; nothing was changed.");
+            steps = d.putArray("steps");
+            steps.addObject().put("text", "1. Try again; this conversation still works.");
+            steps.addObject().put("text", "2. If it keeps happening, tell the bot's owners the time of the failure.");
+            d.put("footer", "Your question was not lost: ask it again or start from the help card.");
+        }
+        d.put("retryText", "What pipelines are failing?");
+        return d;
+    }
+
     ObjectNode suggestionsData(Reply.Suggestions s) {
         ObjectNode d = json.createObjectNode();
         d.put("title", s.title());
@@ -370,6 +416,7 @@ public final class CardFactory {
         fact(facts, "Failed at", run.runEnd() == null ? "—" : time(run.runEnd(), v));
         fact(facts, "Error class", e.errorClass());
         d.put("rootCause", ErrorText.truncate(e.rootCause(), MAX_MESSAGE));
+        d.put("originLink", e.originLink());
         d.put("nextStep", e.nextStep());
         putGuidance(d, e.guidance());
         return d;
@@ -409,6 +456,18 @@ public final class CardFactory {
             case CANCELING -> "is being cancelled";
             case CANCELLED -> "was cancelled";
             case UNKNOWN -> "is in an unknown state";
+        };
+    }
+
+    /** What happened to a rerun of a failed run that did not succeed. */
+    static String rerunNote(PipelineRun rerun, View v) {
+        String at = "a rerun at " + time(rerun.sortTime(), v);
+        return switch (rerun.status()) {
+            case CANCELLED, CANCELING -> at + " was cancelled";
+            case IN_PROGRESS -> at + " is still running";
+            case QUEUED -> at + " is queued";
+            case FAILED -> at + " failed too";
+            default -> at + " " + statusWord(rerun.status());
         };
     }
 

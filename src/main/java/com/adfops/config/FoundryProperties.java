@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRounds       most model rounds (tool calls) per question
  * @param turnDeadline    the most a question may take before the offline answer is given ({@code ADFOPS_FOUNDRY_TURNDEADLINE})
  * @param callTimeout     timeout of each call to Foundry
+ * @param concurrency     questions the model answers at once; as many again may wait, more get the standard answer
  */
 @ConfigurationProperties(prefix = "adfops.foundry")
 public record FoundryProperties(
@@ -23,7 +24,8 @@ public record FoundryProperties(
         @DefaultValue("2025-11-15-preview") String apiVersion,
         @DefaultValue("8") int maxRounds,
         @DefaultValue("60s") Duration turnDeadline,
-        @DefaultValue("20s") Duration callTimeout) {
+        @DefaultValue("20s") Duration callTimeout,
+        @DefaultValue("8") int concurrency) {
 
     public boolean configured() {
         return projectEndpoint != null && !projectEndpoint.isBlank()

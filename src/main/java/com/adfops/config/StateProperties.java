@@ -1,6 +1,7 @@
 package com.adfops.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param blobConnectionString blob store: a connection string instead (Azurite, local tests)
  *                        ({@code ADFOPS_STATE_BLOBCONNECTIONSTRING})
  * @param blobContainer   blob store: the container ({@code ADFOPS_STATE_BLOBCONTAINER})
+ * @param blobTimeout     blob store: timeout of each storage call, retries included ({@code ADFOPS_STATE_BLOBTIMEOUT})
  */
 @ConfigurationProperties(prefix = "adfops.state")
 public record StateProperties(
@@ -21,5 +23,6 @@ public record StateProperties(
         @DefaultValue("./data") Path dir,
         String blobEndpoint,
         String blobConnectionString,
-        @DefaultValue("adfops-state") String blobContainer) {
+        @DefaultValue("adfops-state") String blobContainer,
+        @DefaultValue("10s") Duration blobTimeout) {
 }

@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class BuiltInDocsIndex implements DocsSearch {
 
-    private record Entry(DocResult doc, Set<String> codes, Set<String> words) {
+    private record Entry(DocResult doc, Set<String> codes, Set<String> words, Set<String> topics) {
     }
 
     private static final Set<String> STOP = Set.of("the", "a", "an", "of", "to", "in", "on", "for", "and", "or",
@@ -37,8 +37,10 @@ public final class BuiltInDocsIndex implements DocsSearch {
                 Set<String> codes = new HashSet<>();
                 e.path("codes").forEach(c -> codes.add(c.asText().toLowerCase(Locale.ROOT)));
                 Set<String> words = words(e.path("keywords").asText() + " " + e.path("title").asText());
+                Set<String> topics = new HashSet<>();
+                e.path("topics").forEach(t -> topics.add(t.asText()));
                 entries.add(new Entry(new DocResult(e.get("title").asText(), e.get("url").asText(),
-                        e.get("excerpt").asText()), codes, words));
+                        e.get("excerpt").asText()), codes, words, topics));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -56,12 +58,23 @@ public final class BuiltInDocsIndex implements DocsSearch {
 
     @Override
     public List<DocResult> search(String query, int max) {
+        return search(query, "", max);
+    }
+
+    /**
+     * Pages for a query; pages tagged with {@code topic} (a {@link DocTopic}, from the error table) come first, the
+     * page tagged with it alone (the most specific) before broader ones.
+     */
+    public List<DocResult> search(String query, String topic, int max) {
         Set<String> q = words(query);
         record Scored(Entry e, double score) {
         }
         List<Scored> scored = new ArrayList<>();
         for (Entry e : entries) {
             double s = 0;
+            if (topic != null && !topic.isEmpty() && e.topics().contains(topic)) {
+                s += 100 - e.topics().size();
+            }
             for (String w : q) {
                 if (e.codes().contains(w)) {
                     s += 10;

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -32,13 +33,16 @@ public final class DocsService implements AutoCloseable {
             "source", "message", "errorcode", "microsoft", "datatransfer", "common", "shared", "hybriddeliveryexception");
 
     private final DocsSearch live;
-    private final DocsSearch builtIn;
+    private final BuiltInDocsIndex builtIn;
     private final Clock clock;
     private final Duration timeout;
     private final Duration ttl;
     private final Duration retryAfter;
     private final int cacheSize;
-    private final ExecutorService executor;
+    /** Live lookups running at once; as many again may wait, more answer from the built-in index. */
+    static final int CONCURRENT_LOOKUPS = 4;
+
+    private final ThreadPoolExecutor executor;
     private final Map<String, Cached> cache;
     private volatile Instant liveDownUntil = Instant.MIN;
 
@@ -53,7 +57,7 @@ public final class DocsService implements AutoCloseable {
      * @param cacheSize  how many errors' guidance is kept
      * @param retryAfter how long the live source is left alone after it failed
      */
-    public DocsService(DocsSearch live, DocsSearch builtIn, Clock clock, Duration timeout, Duration ttl, int cacheSize,
+    public DocsService(DocsSearch live, BuiltInDocsIndex builtIn, Clock clock, Duration timeout, Duration ttl, int cacheSize,
                        Duration retryAfter) {
         this.live = live;
         this.builtIn = builtIn;
@@ -63,16 +67,27 @@ public final class DocsService implements AutoCloseable {
         this.retryAfter = retryAfter;
         this.cacheSize = Math.max(1, cacheSize);
         this.cache = new LinkedHashMap<>(64, 0.75f, true);
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "docs-lookup");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = new ThreadPoolExecutor(CONCURRENT_LOOKUPS, CONCURRENT_LOOKUPS, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(CONCURRENT_LOOKUPS), r -> {
+                    Thread t = new Thread(r, "docs-lookup");
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.executor.allowCoreThreadTimeOut(true);
     }
 
-    /** Guidance for the root-cause error of a diagnosis. */
+    /** Guidance for the root-cause error of a diagnosis, without a topic. */
     public Guidance guidanceFor(String errorCode, String innerCode, String activityType, String message) {
-        String key = (errorCode + "|" + innerCode + "|" + activityType).toLowerCase(Locale.ROOT);
+        return guidanceFor("", errorCode, innerCode, activityType, message);
+    }
+
+    /**
+     * Guidance for the root-cause error of a diagnosis.
+     *
+     * @param topic the {@link DocTopic} the error table chose, or ""
+     */
+    public Guidance guidanceFor(String topic, String errorCode, String innerCode, String activityType, String message) {
+        String key = (topic + "|" + errorCode + "|" + innerCode + "|" + activityType).toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
         synchronized (cache) {
             Cached c = cache.get(key);
@@ -81,7 +96,8 @@ public final class DocsService implements AutoCloseable {
             }
         }
         String query = errorQuery(errorCode, innerCode, activityType, message);
-        Lookup l = lookup(query);
+        String topicWords = DocTopic.words(topic);
+        Lookup l = lookup(topicWords.isEmpty() ? query : query + " " + topicWords, topic);
         if (l.guidance().available()) {
             Duration keep = l.fromLive() ? ttl : retryAfter;
             synchronized (cache) {
@@ -96,7 +112,12 @@ public final class DocsService implements AutoCloseable {
 
     /** Documentation answering a question ("how do I rerun from a failed activity?"). */
     public Guidance answer(String question) {
-        return lookup("Azure Data Factory " + question).guidance();
+        return lookup("Azure Data Factory " + question, "").guidance();
+    }
+
+    /** Live lookups running or waiting now. */
+    int lookupsInFlight() {
+        return executor.getActiveCount() + executor.getQueue().size();
     }
 
     public int cachedEntries() {
@@ -108,7 +129,14 @@ public final class DocsService implements AutoCloseable {
     private record Lookup(Guidance guidance, boolean fromLive) {
     }
 
-    private Lookup lookup(String query) {
+    /** Every lookup slot is taken: answer from the built-in index without counting it as an outage. */
+    private static final class Busy extends RuntimeException {
+        Busy() {
+            super("too many lookups at once", null, false, false);
+        }
+    }
+
+    private Lookup lookup(String query, String topic) {
         String note = "";
         if (live != null) {
             if (clock.instant().isBefore(liveDownUntil)) {
@@ -120,6 +148,8 @@ public final class DocsService implements AutoCloseable {
                         return new Lookup(new Guidance(live.sourceName(), r, ""), true);
                     }
                     note = live.sourceName() + " had nothing for this; from the built-in index:";
+                } catch (Busy e) {
+                    note = live.sourceName() + " is busy with other lookups, so this comes from the built-in index.";
                 } catch (RuntimeException e) {
                     liveDownUntil = clock.instant().plus(retryAfter);
                     log.warn("Docs lookup failed ({}); using the built-in index for {}", e.getMessage(), retryAfter);
@@ -127,7 +157,7 @@ public final class DocsService implements AutoCloseable {
                 }
             }
         }
-        List<DocResult> r = builtIn.search(query, MAX_RESULTS);
+        List<DocResult> r = builtIn.search(query, topic, MAX_RESULTS);
         if (r.isEmpty()) {
             return new Lookup(Guidance.unavailable(note.isEmpty() ? "No documentation matched." : note), false);
         }
@@ -135,16 +165,23 @@ public final class DocsService implements AutoCloseable {
     }
 
     private List<DocResult> withinBudget(String query) {
-        CompletableFuture<List<DocResult>> f = CompletableFuture.supplyAsync(() -> live.search(query, MAX_RESULTS), executor);
+        Future<List<DocResult>> f;
+        try {
+            f = executor.submit(() -> live.search(query, MAX_RESULTS));
+        } catch (RejectedExecutionException e) {
+            throw new Busy();
+        }
         try {
             return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            // A FutureTask interrupts the lookup's thread, so a hanging request does not keep running.
             f.cancel(true);
             throw new DocsSearch.UnavailableException("timed out after " + timeout, e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             throw c instanceof RuntimeException r ? r : new DocsSearch.UnavailableException("failed", c);
         } catch (InterruptedException e) {
+            f.cancel(true);
             Thread.currentThread().interrupt();
             throw new DocsSearch.UnavailableException("interrupted", e);
         }

@@ -19,10 +19,6 @@ public final class JsonDocuments {
         this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
-    public StateStore store() {
-        return store;
-    }
-
     public <T> Optional<T> get(String key, Class<T> type) {
         return store.read(key).map(v -> parse(v.json(), type));
     }

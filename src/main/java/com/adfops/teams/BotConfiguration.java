@@ -1,15 +1,16 @@
 package com.adfops.teams;
 
 import com.adfops.agent.Agent;
+import com.adfops.agent.Reply;
 import com.adfops.cards.CardFactory;
 import com.adfops.config.EscalationProperties;
-import com.adfops.state.Escalations;
+import com.adfops.config.TurnProperties;
+import com.adfops.escalation.EscalationService;
 import com.adfops.state.Installations;
 import com.adfops.state.JsonDocuments;
 import com.azure.core.credential.TokenCredential;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
-import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.connector.authentication.SimpleChannelProvider;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
-/** The Bot Framework adapter (with its turn error boundary) and the bot. */
+/** The Teams edge's wiring: the Bot Framework adapter (with its turn error boundary), the bot and its helpers. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class BotConfiguration {
 
@@ -61,7 +62,7 @@ class BotConfiguration {
      * standard settings (empty = local development without authentication).
      */
     @Bean
-    BotFrameworkAdapter botAdapter(Configuration configuration, CardFactory cards) {
+    BotFrameworkAdapter botAdapter(Configuration configuration, ReplySender sender) {
         String appId = configuration.getProperty("MicrosoftAppId");
         String password = configuration.getProperty("MicrosoftAppPassword");
         String tenant = configuration.getProperty("MicrosoftAppTenantId");
@@ -89,8 +90,7 @@ class BotConfiguration {
             // One error boundary per turn: full cause to the log, a friendly card to the user.
             log.error("Turn failed in conversation {}", turnContext.getActivity().getConversation() == null ? "?"
                     : turnContext.getActivity().getConversation().getId(), exception);
-            return turnContext.sendActivity(MessageFactory.attachment(
-                            AdfOpsBot.cardAttachment(cards.expand("error", TurnErrors.unexpected()))))
+            return turnContext.sendActivity(sender.failureCard(Reply.FailureKind.UNEXPECTED))
                     .handle((r, e) -> {
                         if (e != null) {
                             log.warn("Could not send the error card", e);
@@ -105,17 +105,26 @@ class BotConfiguration {
         return s != null && !s.isBlank();
     }
 
-    /** Turns run here, off the request thread: 8 workers, at most 500 turns waiting. */
+    @Bean
+    ReplySender replySender(CardFactory cards, Clock clock) {
+        return new ReplySender(cards, clock);
+    }
+
+    /** Turns run here, off the request thread. */
     @Bean(destroyMethod = "close")
-    TurnProcessor turnProcessor() {
-        return new TurnProcessor(8, 500);
+    TurnProcessor turnProcessor(TurnProperties turns) {
+        return new TurnProcessor(turns.threads(), turns.maxPending());
     }
 
     @Bean
-    AdfOpsBot adfOpsBot(Agent agent, CardFactory cards, Clock clock, BotFrameworkAdapter adapter,
-                        Configuration configuration, TurnProcessor turns, Installations installations,
-                        EscalationProperties escalation, Escalations escalations, JsonDocuments documents) {
-        return new AdfOpsBot(agent, cards, clock, adapter, configuration.getProperty("MicrosoftAppId"), turns,
-                installations, new EscalationPoster(escalation, cards, escalations), documents);
+    AdfOpsBot adfOpsBot(Agent agent, ReplySender sender, Clock clock, BotFrameworkAdapter adapter,
+                        Configuration configuration, TurnProcessor turns, TurnProperties turnSettings,
+                        Installations installations, EscalationProperties escalationSettings,
+                        EscalationService escalations, JsonDocuments documents) {
+        String appId = configuration.getProperty("MicrosoftAppId");
+        EscalationFlow escalation = new EscalationFlow(escalations, escalationSettings, sender, turns, adapter, appId,
+                turnSettings.cardDeadline());
+        return new AdfOpsBot(agent, sender, clock, adapter, appId, turns, installations, escalation,
+                new ConversationReferences(documents));
     }
 }

@@ -1,5 +1,6 @@
 package com.adfops.teams;
 
+import com.adfops.config.AuthProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
@@ -33,13 +34,10 @@ class BotController {
     private final AdfOpsBot bot;
     private final java.util.Set<String> allowedTenants;
 
-    BotController(BotFrameworkAdapter adapter, AdfOpsBot bot,
-                  @org.springframework.beans.factory.annotation.Value("${adfops.auth.allowed-tenants:}") String allowedTenants) {
+    BotController(BotFrameworkAdapter adapter, AdfOpsBot bot, AuthProperties auth) {
         this.adapter = adapter;
         this.bot = bot;
-        this.allowedTenants = java.util.Arrays.stream(allowedTenants.split(","))
-                .map(String::trim).filter(t -> !t.isEmpty()).map(t -> t.toLowerCase(java.util.Locale.ROOT))
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.allowedTenants = auth.tenants();
     }
 
     /** Clients (the Agents Playground among them) probe the endpoint with HEAD. */
@@ -129,6 +127,11 @@ class BotController {
         if (type == null || !type.isTextual() || type.asText().isBlank()) {
             throw new IllegalArgumentException("The activity has no \"type\".");
         }
+        // TeamsActivityHandler switches on channelData.eventType of a conversationUpdate without members: never null.
+        if ("conversationUpdate".equals(type.asText()) && node.get("channelData") instanceof com.fasterxml.jackson.databind.node.ObjectNode cd
+                && !cd.path("eventType").isTextual()) {
+            cd.put("eventType", "");
+        }
         normalizeTimestamp((com.fasterxml.jackson.databind.node.ObjectNode) node, "timestamp");
         normalizeTimestamp((com.fasterxml.jackson.databind.node.ObjectNode) node, "localTimestamp");
         Activity activity;
@@ -144,7 +147,43 @@ class BotController {
                 || activity.getServiceUrl() == null || activity.getServiceUrl().isBlank()) {
             throw new IllegalArgumentException("The activity needs a conversation id and a serviceUrl.");
         }
+        if (!isHttpUrl(activity.getServiceUrl())) {
+            throw new IllegalArgumentException("The activity's serviceUrl must be an http(s) URL.");
+        }
+        if (activity.getConversation().getId().length() > MAX_CONVERSATION_ID) {
+            throw new IllegalArgumentException("The conversation id is too long.");
+        }
+        // botbuilder reads these without guarding: a malformed locale throws, a missing event or invoke name NPEs.
+        if (activity.getLocale() != null && !isLanguageTag(activity.getLocale())) {
+            activity.setLocale(null);
+        }
+        if (activity.getName() == null && ("event".equals(activity.getType()) || "invoke".equals(activity.getType()))) {
+            activity.setName("");
+        }
         return activity;
+    }
+
+    /** Teams conversation ids are well under this; longer ones cannot be real and would not fit a state key. */
+    static final int MAX_CONVERSATION_ID = 600;
+
+    private static boolean isLanguageTag(String tag) {
+        try {
+            new java.util.Locale.Builder().setLanguageTag(tag);
+            return true;
+        } catch (java.util.IllformedLocaleException e) {
+            return false;
+        }
+    }
+
+    /** An absolute http or https URL with a host: the only kind of serviceUrl a reply can go to. */
+    static boolean isHttpUrl(String url) {
+        try {
+            java.net.URI u = new java.net.URI(url.trim());
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+            return (scheme.equals("https") || scheme.equals("http")) && u.getHost() != null && !u.getHost().isBlank();
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /**

@@ -1,8 +1,10 @@
 package com.adfops.teams;
 
+import com.adfops.config.AuthProperties;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 
@@ -21,8 +23,9 @@ public class ListenAddressGuard implements ApplicationListener<ApplicationEnviro
 
     static void check(ConfigurableEnvironment env) {
         String appId = env.getProperty("MicrosoftAppId", "");
-        boolean allowed = Boolean.parseBoolean(env.getProperty("adfops.allow-unauthenticated",
-                env.getProperty("ADFOPS_ALLOW_UNAUTHENTICATED", "false")));
+        // Runs before the context exists, so the settings record is bound here by hand.
+        boolean allowed = Binder.get(env).bind("adfops.auth", AuthProperties.class)
+                .map(AuthProperties::allowUnauthenticated).orElse(false);
         String address = env.getProperty("server.address", "");
         if (!appId.isBlank() || allowed || isLoopback(address)) {
             return;

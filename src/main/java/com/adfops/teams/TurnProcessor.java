@@ -2,11 +2,12 @@ package com.adfops.teams;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,7 @@ final class TurnProcessor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TurnProcessor.class);
 
     private final ThreadPoolExecutor pool;
-    private final ConcurrentHashMap<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<?>> tails = new ConcurrentHashMap<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final int maxPending;
 
@@ -36,23 +37,39 @@ final class TurnProcessor implements AutoCloseable {
     }
 
     /**
-     * Queues {@code task} after the earlier turns of {@code conversationId}.
+     * Queues {@code task} after the earlier turns of {@code conversationId}; failures are logged.
      *
      * @throws RejectedExecutionException when too many turns are waiting
      */
     CompletableFuture<Void> submit(String conversationId, Runnable task) {
+        return call(conversationId, () -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                log.error("Turn failed in conversation {}", conversationId, e);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Queues {@code task} after the earlier turns of {@code conversationId}; its result (or failure) completes the
+     * returned future.
+     *
+     * @throws RejectedExecutionException when too many turns are waiting
+     */
+    <T> CompletableFuture<T> call(String conversationId, Supplier<T> task) {
         if (pending.incrementAndGet() > maxPending) {
             pending.decrementAndGet();
             throw new RejectedExecutionException("too many turns waiting");
         }
-        CompletableFuture<Void>[] mine = new CompletableFuture[1];
+        @SuppressWarnings("unchecked")
+        CompletableFuture<T>[] mine = new CompletableFuture[1];
         tails.compute(conversationId, (k, tail) -> {
-            CompletableFuture<Void> prev = tail == null ? CompletableFuture.completedFuture(null) : tail;
-            mine[0] = prev.handle((r, e) -> null).thenRunAsync(() -> {
+            CompletableFuture<?> prev = tail == null ? CompletableFuture.completedFuture(null) : tail;
+            mine[0] = prev.handle((r, e) -> null).thenApplyAsync(ignored -> {
                 try {
-                    task.run();
-                } catch (RuntimeException | Error e) {
-                    log.error("Turn failed in conversation {}", conversationId, e);
+                    return task.get();
                 } finally {
                     pending.decrementAndGet();
                 }
@@ -62,10 +79,6 @@ final class TurnProcessor implements AutoCloseable {
         // Forget the conversation's chain once its last turn is done.
         mine[0].whenComplete((r, e) -> tails.remove(conversationId, mine[0]));
         return mine[0];
-    }
-
-    int pending() {
-        return pending.get();
     }
 
     @Override

@@ -1,7 +1,10 @@
 /**
- * The Teams edge: the {@code POST /api/messages} controller around botbuilder-java's adapter, the
- * {@link com.microsoft.bot.builder.teams.TeamsActivityHandler} that turns activities into agent turns and
- * replies into messages and Adaptive Cards, and the turn error boundary. The only package that imports
- * {@code com.microsoft.bot}.
+ * The Teams edge, the only package that imports {@code com.microsoft.bot}: the {@code POST /api/messages}
+ * controller around botbuilder-java's adapter; {@link com.adfops.teams.AdfOpsBot}, the activity handler that routes;
+ * {@link com.adfops.teams.ActivityReader} (activity to {@link com.adfops.agent.Turn}: mentions, card data, user,
+ * zone, scope); {@link com.adfops.teams.ReplySender} (reply parts to messages, cards, updates and invoke responses);
+ * {@link com.adfops.teams.TurnProcessor} (turns off the request thread, in order per conversation);
+ * {@link com.adfops.teams.EscalationFlow} (the Escalate button to the incident channel); and its own wiring.
+ * May import {@code agent}, {@code cards}, {@code escalation}, {@code state} and settings records from {@code config}.
  */
 package com.adfops.teams;

@@ -7,17 +7,17 @@ import java.time.Instant;
  * A factory none of the product's own examples use: nested pipelines three levels deep, a ForEach whose
  * iterations fail, a recovered pipeline, a run without activity errors, a pipeline with two failures.
  */
-final class AgentScenario {
+public final class AgentScenario {
 
-    static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    public static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
-    final DatasetBuilder data = new DatasetBuilder("df-northwind-finance");
-    final DatasetBuilder.Run financeLatest;
-    final DatasetBuilder.Run financeOlder;
-    final DatasetBuilder.Run monthClose;
-    final DatasetBuilder.Run hrOk;
+    public final DatasetBuilder data = new DatasetBuilder("df-northwind-finance");
+    public final DatasetBuilder.Run financeLatest;
+    public final DatasetBuilder.Run financeOlder;
+    public final DatasetBuilder.Run monthClose;
+    public final DatasetBuilder.Run hrOk;
 
-    AgentScenario() {
+    public AgentScenario() {
         financeOlder = data.run("Finance-GL_Export", NOW.minusSeconds(3 * 86400), 300, "Failed")
                 .activity("Copy GL", "Copy", 5, 60, "Failed", "2200",
                         "ErrorCode=UserErrorSourceBlobNotExists,'Message=The required Blob is missing. BlobPrefix: gl/,Source=x,'")

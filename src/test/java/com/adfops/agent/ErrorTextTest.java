@@ -34,4 +34,26 @@ class ErrorTextTest {
         assertThat(ErrorText.truncate("x".repeat(50), 10)).hasSize(10).endsWith("…");
         assertThat(ErrorText.truncate("short", 10)).isEqualTo("short");
     }
+
+    @Test
+    void aDataFlowsJsonMessageIsSummarizedByItsCauseNotItsBraces() {
+        String m = "Operation on target Transform customers failed: {\"StatusCode\":\"DFExecutorUserError\",\"Message\":"
+                + "\"Job failed due to reason: at Sink 'sinkSql': String or binary data would be truncated in table "
+                + "'dbo.Customers', column 'Name'. Truncated value: 'Alexander'.\",\"Details\":\"java.sql.BatchUpdateException: "
+                + "at com.microsoft.sqlserver.jdbc.SQLServerStatement\"}";
+        assertThat(ErrorText.summary(m, 160)).isEqualTo("DFExecutorUserError: at Sink 'sinkSql': String or binary data "
+                + "would be truncated in table 'dbo.Customers', column 'Name'.");
+        assertThat(ErrorText.unwrapJson("{\"StatusCode\":\"DF-Executor-OutOfMemoryError\",\"Message\":\"Cluster ran out of memory\"}"))
+                .isEqualTo("DF-Executor-OutOfMemoryError: Cluster ran out of memory");
+        // Not JSON, or JSON without a message: unchanged.
+        assertThat(ErrorText.unwrapJson("plain {not json")).isEqualTo("plain {not json");
+        assertThat(ErrorText.unwrapJson("{\"a\":1}")).isEqualTo("{\"a\":1}");
+        assertThat(ErrorText.unwrapJson("Value {x} is bad")).isEqualTo("Value {x} is bad");
+    }
+
+    @Test
+    void markdownInNamesIsEscaped() {
+        assertThat(ErrorText.escapeMarkdown("pl_**x**_[link](https://evil.example)<at>y</at>"))
+                .isEqualTo("pl\\_\\*\\*x\\*\\*\\_\\[link\\]\\(https://evil.example\\)\\<at\\>y\\</at\\>");
+    }
 }

@@ -25,8 +25,6 @@ class OfflineAgentTest {
     static TestSim sim;
     static AdfTools tools;
     InMemoryConversationStore store = new InMemoryConversationStore();
-    com.adfops.state.Escalations escalations = new com.adfops.state.Escalations(
-            new com.adfops.state.JsonDocuments(new com.adfops.state.InMemoryStateStore(), TestSim.JSON));
     OfflineAgent agent;
 
     @BeforeAll
@@ -52,14 +50,14 @@ class OfflineAgentTest {
 
     private AgentReply ask(String conversation, String text) {
         if (agent == null) {
-            agent = new OfflineAgent(tools, store, DOCS, escalations);
+            agent = new OfflineAgent(tools, store, new GuidanceFinder(DOCS), java.time.Duration.ofHours(12));
         }
         return agent.handle(new Turn(conversation, "Dana", text, Map.of(), ZoneId.of("UTC")));
     }
 
     private AgentReply click(Map<String, Object> data) {
         if (agent == null) {
-            agent = new OfflineAgent(tools, store, DOCS, escalations);
+            agent = new OfflineAgent(tools, store, new GuidanceFinder(DOCS), java.time.Duration.ofHours(12));
         }
         return agent.handle(new Turn("conv-1", "Dana", "", data, ZoneId.of("UTC")));
     }
@@ -125,7 +123,8 @@ class OfflineAgentTest {
         assertThat(older.run().runId()).isEqualTo(scenario.financeOlder.id());
         assertThat(older.errorClass()).isEqualTo(ErrorClass.MISSING_SOURCE);
         Reply.Text none = part(ask("and the one before that?"), Reply.Text.class);
-        assertThat(none.text()).contains("no earlier failure").contains("Finance-GL_Export");
+        // Names from Data Factory are escaped in markdown messages, so they show literally.
+        assertThat(none.text()).contains("no earlier failure").contains("**Finance-GL\\_Export**");
     }
 
     @Test
@@ -194,37 +193,27 @@ class OfflineAgentTest {
         ask("why did finance gl export fail?");
         ask("conv-2", "why did marketing sync fail?");
         assertThat(store.load("conv-1").getFocus()).isNotNull();
-        assertThat(part(ask("clear history"), Reply.Text.class).text()).startsWith("History cleared.");
+        assertThat(part(ask("clear history"), Reply.Cleared.class).text()).startsWith("History cleared.");
         assertThat(store.load("conv-1").isEmpty()).isTrue();
         assertThat(store.load("conv-2").getFocus().pipeline()).isEqualTo("marketing_sync");
         assertThat(part(ask("and the one before?"), Reply.Suggestions.class).message()).contains("don't know which pipeline");
     }
 
     @Test
-    void cardActionsDrillDownEscalateAndFollowUp() {
+    void cardActionsDrillDownAndFollowUp() {
         Diagnosis d = part(click(Map.of("action", "diagnose", "runId", scenario.monthClose.id(),
                 "factory", "df-northwind-finance")), Reply.DiagnosisCard.class).diagnosis();
         assertThat(d.rootCause().activity().activityName()).isEqualTo("Copy partition");
 
-        Reply.Escalation e = part(click(Map.of("action", "escalate", "runId", scenario.monthClose.id())), Reply.Escalation.class);
-        assertThat(e.escalatedBy()).isEqualTo("Dana");
-        assertThat(e.at()).isEqualTo(AgentScenario.NOW);
-        assertThat(e.rootCause()).contains("Copy partition").contains("DelimitedTextMoreColumnsThanDefined");
-
-        AgentReply second = agent.handle(new Turn("conv-9", "Sam", "", Map.of("action", "escalate", "runId",
-                scenario.monthClose.id()), ZoneId.of("UTC")));
-        assertThat(part(second, Reply.Text.class).text()).contains("already escalated").contains("Dana");
-        assertThat(part(second, Reply.Escalation.class).escalatedBy()).isEqualTo("Dana");
-
         Reply.Suggestions f = part(click(Map.of("action", "followup", "runId", scenario.monthClose.id())), Reply.Suggestions.class);
         assertThat(f.questions()).contains("And the one before?", "Status of orchestrate_month_close");
 
-        assertThat(part(click(Map.of("action", "clear")), Reply.Text.class).text()).startsWith("History cleared.");
+        assertThat(part(click(Map.of("action", "clear")), Reply.Cleared.class).text()).startsWith("History cleared.");
     }
 
     @Test
     void staleOrForgedSubmitsGetAClearReply() {
-        Reply.Suggestions unknownRun = part(click(Map.of("action", "escalate", "runId", "11111111-2222-3333-4444-555555555555")),
+        Reply.Suggestions unknownRun = part(click(Map.of("action", "diagnose", "runId", "11111111-2222-3333-4444-555555555555")),
                 Reply.Suggestions.class);
         assertThat(unknownRun.message()).contains("can't find run");
         Reply.Suggestions noRun = part(click(Map.of("action", "diagnose")), Reply.Suggestions.class);
@@ -264,5 +253,67 @@ class OfflineAgentTest {
         Diagnosis d = part(ask("why did finance gl export fail?"), Reply.DiagnosisCard.class).diagnosis();
         // The raw activity keeps ADF's text; everything shown goes through ErrorText, which masks it.
         assertThat(ErrorText.full(d.rootCause().activity().error().message(), 2000)).doesNotContain("hunter2");
+    }
+
+    @Test
+    void failedActivitiesOfANamedPipelineOpenTheList() {
+        Reply.DiagnosisCard card = part(ask("Show me failed orchestrate_month_close activities"), Reply.DiagnosisCard.class);
+        assertThat(card.diagnosis().run().runId()).isEqualTo(scenario.monthClose.id());
+        assertThat(card.activitiesOpen()).isTrue();
+        assertThat(card.resolutionSteps()).isEmpty();
+        Reply.DiagnosisCard again = part(ask("what activities failed in it?"), Reply.DiagnosisCard.class);
+        assertThat(again.diagnosis().run().runId()).isEqualTo(scenario.monthClose.id());
+    }
+
+    @Test
+    void troubleshootingAPipelineGivesItsDiagnosisGuidanceAndNumberedSteps() {
+        Reply.DiagnosisCard card = part(ask("How do I troubleshoot the orchestrate month close pipeline failure?"),
+                Reply.DiagnosisCard.class);
+        assertThat(card.diagnosis().run().runId()).isEqualTo(scenario.monthClose.id());
+        assertThat(card.guidance().available()).isTrue();
+        assertThat(card.resolutionSteps()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(card.resolutionSteps().get(0)).startsWith("1. ").contains("Copy partition");
+        assertThat(card.resolutionSteps()).anyMatch(x -> x.contains(ErrorClass.DATA_SCHEMA.nextStep()));
+        // A topic rather than a pipeline: the documentation answers.
+        assertThat(part(ask("how do I fix a permissions problem?"), Reply.DocsAnswer.class).guidance().available()).isTrue();
+    }
+
+    @Test
+    void questionsTheBotCannotAnswerYetSaySoInsteadOfAWrongCard() {
+        for (String q : List.of("which pipelines are slowest this week?", "show me trends for the last week",
+                "how much did Finance-GL_Export cost yesterday?", "rerun orchestrate_month_close", "watch Finance-*")) {
+            AgentReply r = ask(q);
+            assertThat(r.parts()).as(q).noneMatch(p -> p instanceof Reply.Failing || p instanceof Reply.DiagnosisCard);
+            Reply.Suggestions s = part(r, Reply.Suggestions.class);
+            assertThat(s.title()).as(q).startsWith("Not yet");
+            assertThat(s.message()).as(q).doesNotContain("can't find a pipeline");
+            assertThat(s.questions()).as(q).isNotEmpty();
+        }
+    }
+
+    @Test
+    void sinceYesterdayRunsFromYesterdaysStartUntilNow() {
+        FailingSummary s = part(ask("what failed since yesterday?"), Reply.Failing.class).summary();
+        assertThat(s.window().label()).isEqualTo("since yesterday");
+        assertThat(s.window().from()).isEqualTo(java.time.Instant.parse("2026-11-25T00:00:00Z"));
+        assertThat(s.window().to()).isEqualTo(AgentScenario.NOW);
+        assertThat(s.failing()).extracting(FailingSummary.Row::pipeline).contains("Finance-GL_Export");
+    }
+
+    @Test
+    void expiredContextIsNotUsedForFollowUps() {
+        ask("why did finance gl export fail?");
+        com.adfops.state.ConversationContext old = store.load("conv-1");
+        assertThat(old.getFocus()).isNotNull();
+        old.setUpdated(AgentScenario.NOW.minus(java.time.Duration.ofHours(13)));
+        store.save("conv-1", old);
+        Reply.Suggestions s = part(ask("why did it fail?"), Reply.Suggestions.class);
+        assertThat(s.title()).contains("expired");
+        assertThat(s.message()).contains("12 hours");
+        assertThat(s.questions()).contains("What pipelines are failing?");
+        // A fresh question works and starts new context.
+        part(ask("why did finance gl export fail?"), Reply.DiagnosisCard.class);
+        assertThat(part(ask("and the one before?"), Reply.DiagnosisCard.class).diagnosis().run().runId())
+                .isEqualTo(scenario.financeOlder.id());
     }
 }

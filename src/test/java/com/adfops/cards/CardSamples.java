@@ -125,7 +125,13 @@ final class CardSamples {
         m.put("suggestions", new Reply.Suggestions("Unknown pipeline", "I can't find a pipeline called **x**.",
                 List.of("Why did a fail?", "Why did b fail?")));
         m.put("escalation", new Reply.Escalation(master, "Run child › child_load › Copy customers: TypeConversionFailure",
-                "Data / schema", ErrorClass.DATA_SCHEMA.nextStep(), "Dana Smith", NOW, learn));
+                "Data / schema", ErrorClass.DATA_SCHEMA.nextStep(), "Dana Smith", NOW, learn, true, ""));
+        m.put("escalation-posted", new Reply.Escalation(master, "Run child › child_load › Copy customers: TypeConversionFailure",
+                "Data / schema", ErrorClass.DATA_SCHEMA.nextStep(), "Dana Smith", NOW, learn, true,
+                "https://teams.microsoft.com/l/message/19%3Aabc%40thread.tacv2/1700000000000"));
+        for (Reply.FailureKind k : Reply.FailureKind.values()) {
+            m.put("turn-failure-" + k.name().toLowerCase(), new Reply.TurnFailure(k));
+        }
         m.put("expert-details", new Reply.ExpertDetails(List.of(
                 new Reply.ToolCallInfo("adf_pipeline_runs", "{\"status\":\"Failed\"}", 120, true),
                 new Reply.ToolCallInfo("no_such_tool", "{}", 0, false)), "gpt-4o", 2400, 180, 3, 4100));

@@ -100,7 +100,7 @@ class CardTemplatesTest {
                 "Data / schema", "Follow up", "Escalate", "Clear history", "\"runId\":\"run-master\"", "Parameters (2)");
         assertThat(text).contains("Guidance from Microsoft Learn",
                 "[Schema and data type mapping in copy activity](https://learn.microsoft.com/en-us/azure/data-factory/copy-activity-schema-and-type-mapping)",
-                "[Fault tolerance (of) copy activity]");
+                "[Fault tolerance \\\\[of\\\\] copy activity]");
         String none = TestSim.JSON.writeValueAsString(FACTORY.expand("diagnosis", data.get("diagnosis-no-root")));
         assertThat(none).contains("ADF recorded no failed activity").doesNotContain("Likely root cause")
                 .contains("Guidance is unavailable right now");

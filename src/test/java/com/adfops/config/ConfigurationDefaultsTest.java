@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Configuration;
 class ConfigurationDefaultsTest {
 
     @Configuration
-    @EnableConfigurationProperties({AdfProperties.class, SimProperties.class})
+    @EnableConfigurationProperties({AdfProperties.class, SimProperties.class, DocsProperties.class,
+        EscalationProperties.class, FoundryProperties.class, StateProperties.class, AuthProperties.class,
+        TurnProperties.class, ContextProperties.class})
     static class Props {
     }
 
@@ -27,6 +29,53 @@ class ConfigurationDefaultsTest {
             assertThat(sim.dataset()).isNull();
             assertThat(sim.pageSize()).isEqualTo(100);
         });
+    }
+
+    @Test
+    void everyOtherSettingHasItsDocumentedDefault() {
+        runner.run(ctx -> {
+            DocsProperties docs = ctx.getBean(DocsProperties.class);
+            assertThat(docs.mcpUrl()).isEqualTo("https://learn.microsoft.com/api/mcp");
+            assertThat(docs.timeout()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(docs.cacheTtl()).isEqualTo(Duration.ofHours(6));
+            assertThat(docs.cacheSize()).isEqualTo(500);
+            assertThat(docs.retryAfter()).isEqualTo(Duration.ofSeconds(60));
+            EscalationProperties esc = ctx.getBean(EscalationProperties.class);
+            assertThat(esc.channelConfigured()).isFalse();
+            FoundryProperties foundry = ctx.getBean(FoundryProperties.class);
+            assertThat(foundry.configured()).isFalse();
+            assertThat(foundry.agentName()).isEqualTo("adfops-bot");
+            assertThat(foundry.maxRounds()).isEqualTo(8);
+            assertThat(foundry.turnDeadline()).isEqualTo(Duration.ofSeconds(60));
+            assertThat(foundry.callTimeout()).isEqualTo(Duration.ofSeconds(20));
+            assertThat(foundry.concurrency()).isEqualTo(8);
+            StateProperties state = ctx.getBean(StateProperties.class);
+            assertThat(state.store()).isEqualTo("file");
+            assertThat(state.dir().normalize()).isEqualTo(java.nio.file.Path.of("data"));
+            assertThat(state.blobContainer()).isEqualTo("adfops-state");
+            assertThat(state.blobTimeout()).isEqualTo(Duration.ofSeconds(10));
+            AuthProperties auth = ctx.getBean(AuthProperties.class);
+            assertThat(auth.tenants()).isEmpty();
+            assertThat(auth.allowUnauthenticated()).isFalse();
+            TurnProperties turns = ctx.getBean(TurnProperties.class);
+            assertThat(turns.threads()).isEqualTo(8);
+            assertThat(turns.maxPending()).isEqualTo(500);
+            assertThat(turns.cardDeadline()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(ctx.getBean(ContextProperties.class).ttl()).isEqualTo(Duration.ofHours(12));
+        });
+    }
+
+    @Test
+    void settingsBindFromEnvironmentVariableNames() {
+        runner.withPropertyValues("adfops.auth.allowed-tenants= T1 ,t2,", "adfops.turns.card-deadline=3s",
+                        "adfops.context.ttl=30m", "adfops.state.blob-timeout=2s", "adfops.foundry.concurrency=2")
+                .run(ctx -> {
+                    assertThat(ctx.getBean(AuthProperties.class).tenants()).containsExactlyInAnyOrder("t1", "t2");
+                    assertThat(ctx.getBean(TurnProperties.class).cardDeadline()).isEqualTo(Duration.ofSeconds(3));
+                    assertThat(ctx.getBean(ContextProperties.class).ttl()).isEqualTo(Duration.ofMinutes(30));
+                    assertThat(ctx.getBean(StateProperties.class).blobTimeout()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(ctx.getBean(FoundryProperties.class).concurrency()).isEqualTo(2);
+                });
     }
 
     @Test

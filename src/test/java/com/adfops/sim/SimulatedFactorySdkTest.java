@@ -45,7 +45,7 @@ class SimulatedFactorySdkTest {
     }
 
     private static RunQuery week() {
-        return RunQuery.window(NOW.minus(Duration.ofDays(8)), NOW.plusSeconds(60));
+        return new RunQuery(NOW.minus(Duration.ofDays(8)), NOW.plusSeconds(60), Set.of(), Set.of(), RunQuery.DEFAULT_MAX_RUNS);
     }
 
     @Test
@@ -70,11 +70,11 @@ class SimulatedFactorySdkTest {
 
     @Test
     void filtersByStatusAndPipelineOnTheServer() {
-        List<PipelineRun> failed = sim.adf.queryPipelineRuns(sim.factory, week().withStatuses(Set.of(RunStatus.FAILED)));
+        List<PipelineRun> failed = sim.adf.queryPipelineRuns(sim.factory, new RunQuery(week().from(), week().to(), Set.of(), Set.of(RunStatus.FAILED), RunQuery.DEFAULT_MAX_RUNS));
         assertThat(failed).isNotEmpty().allMatch(r -> r.status() == RunStatus.FAILED);
 
         String pipeline = failed.get(0).pipelineName();
-        List<PipelineRun> one = sim.adf.queryPipelineRuns(sim.factory, week().withPipelines(Set.of(pipeline)));
+        List<PipelineRun> one = sim.adf.queryPipelineRuns(sim.factory, new RunQuery(week().from(), week().to(), Set.of(pipeline), Set.of(), RunQuery.DEFAULT_MAX_RUNS));
         assertThat(one).isNotEmpty().allMatch(r -> r.pipelineName().equals(pipeline));
         long expected = sim.server.dataset().pipelineRuns().stream()
                 .filter(r -> r.get("pipelineName").asText().equals(pipeline)).count();
@@ -84,7 +84,7 @@ class SimulatedFactorySdkTest {
     @Test
     void windowUsesLastUpdated() {
         Instant from = NOW.minus(Duration.ofHours(6));
-        List<PipelineRun> runs = sim.adf.queryPipelineRuns(sim.factory, RunQuery.window(from, NOW.plusSeconds(1)));
+        List<PipelineRun> runs = sim.adf.queryPipelineRuns(sim.factory, new RunQuery(from, NOW.plusSeconds(1), Set.of(), Set.of(), RunQuery.DEFAULT_MAX_RUNS));
         assertThat(runs).isNotEmpty().allMatch(r -> !r.lastUpdated().isBefore(from));
         assertThat(runs.size()).isLessThan(sim.server.dataset().pipelineRuns().size() / 4);
     }

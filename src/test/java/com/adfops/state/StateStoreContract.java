@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.adfops.TestSim;
+import com.adfops.escalation.Escalations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package com.adfops.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adfops.TestSim;
-import com.adfops.config.AdfConfiguration;
+import com.adfops.config.ApplicationWiring;
 import com.adfops.sim.SimulatedDataFactoryServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +30,7 @@ class BotEndpointIT extends WithConnector {
     int port;
 
     @Autowired
-    AdfConfiguration.SimulatedFactoryHolder sim;
+    ApplicationWiring.SimulatedFactoryHolder sim;
 
 
 

@@ -3,7 +3,7 @@ package com.adfops.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adfops.TestSim;
-import com.adfops.config.AdfConfiguration;
+import com.adfops.config.ApplicationWiring;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
@@ -25,7 +25,7 @@ class ConversationsIT extends WithConnector {
     int port;
 
     @Autowired
-    AdfConfiguration.SimulatedFactoryHolder sim;
+    ApplicationWiring.SimulatedFactoryHolder sim;
 
 
 

@@ -41,7 +41,12 @@ class ListenAddressGuardTest {
     void authenticationOrTheExplicitFlagAllowsIt() {
         assertThatCode(() -> ListenAddressGuard.check(env(Map.of("server.address", "0.0.0.0", "MicrosoftAppId", "abc"))))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> ListenAddressGuard.check(env(Map.of("server.address", "0.0.0.0", "ADFOPS_ALLOW_UNAUTHENTICATED", "true"))))
-                .doesNotThrowAnyException();
+        assertThatCode(() -> ListenAddressGuard.check(env(Map.of("server.address", "0.0.0.0",
+                "adfops.auth.allow-unauthenticated", "true")))).doesNotThrowAnyException();
+        // Relaxed binding: the environment-variable form of the setting works too.
+        StandardEnvironment fromEnv = env(Map.of("server.address", "0.0.0.0"));
+        fromEnv.getPropertySources().addFirst(new org.springframework.core.env.SystemEnvironmentPropertySource(
+                "test-systemEnvironment", Map.of("ADFOPS_AUTH_ALLOWUNAUTHENTICATED", "true")));
+        assertThatCode(() -> ListenAddressGuard.check(fromEnv)).doesNotThrowAnyException();
     }
 }

@@ -3,12 +3,11 @@ package com.adfops.agent.foundry;
 import com.adfops.agent.Agent;
 import com.adfops.agent.AgentReply;
 import com.adfops.agent.ErrorText;
-import com.adfops.agent.OfflineAgent;
 import com.adfops.agent.Reply;
+import com.adfops.agent.StandardAnswers;
 import com.adfops.agent.ToolRunner;
 import com.adfops.agent.Turn;
 import com.adfops.state.JsonDocuments;
-import com.adfops.state.StateKeys;
 import com.azure.ai.agents.AgentsClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,13 +16,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * The agent on Azure AI Foundry. Typed questions go to the model, bound to one agent version and to the Foundry
  * conversation of this Teams conversation; the model's function calls run through {@link ToolRunner} (at most
  * {@code maxRounds} rounds, all within the turn's deadline). The user gets the model's text plus the bot's own cards
- * built from the tool results (never from model text) and an *Expert details* card. Card buttons are deterministic
- * and handled by the offline agent. If Foundry fails or is too slow, the offline agent answers, with a notice.
+ * built from the tool results (never from model text) and an *Expert details* card. Card buttons, help and clear
+ * history are deterministic ({@link StandardAnswers}). If Foundry fails or is too slow, the standard answer comes,
+ * with a notice. Model calls run on a bounded pool; a call past the deadline is interrupted, which aborts its HTTP
+ * request.
  */
 public final class FoundryAgent implements Agent, AutoCloseable {
 
@@ -42,32 +45,39 @@ public final class FoundryAgent implements Agent, AutoCloseable {
     private final FoundryHttp http;
     private final AgentRegistrar.Registered agent;
     private final ToolRunner tools;
-    private final OfflineAgent offline;
-    private final JsonDocuments state;
+    private final StandardAnswers standard;
+    private final FoundryConversations conversations;
     private final ObjectMapper json;
     private final String model;
     private final int maxRounds;
     private final Duration deadline;
     private final Duration callTimeout;
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "foundry-turn");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ThreadPoolExecutor executor;
 
-    /** Settings of the Foundry agent. */
+    /**
+     * Settings of the Foundry agent.
+     *
+     * @param concurrency model turns running at once; as many again may wait, more get the standard answer
+     */
     public record Settings(String endpoint, String model, String agentName, String apiVersion, int maxRounds,
-                           Duration deadline, Duration callTimeout) {
+                           Duration deadline, Duration callTimeout, int concurrency) {
     }
 
-    FoundryAgent(FoundryHttp http, AgentRegistrar.Registered agent, ToolRunner tools, OfflineAgent offline,
+    FoundryAgent(FoundryHttp http, AgentRegistrar.Registered agent, ToolRunner tools, StandardAnswers standard,
                  JsonDocuments state, ObjectMapper json, Settings s) {
         this.http = http;
         this.agent = agent;
         this.tools = tools;
-        this.offline = offline;
-        this.state = state;
+        this.standard = standard;
+        this.conversations = new FoundryConversations(state);
         this.json = json;
+        int n = Math.max(1, s.concurrency());
+        AtomicInteger count = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(n), r -> {
+            Thread t = new Thread(r, "foundry-turn-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.model = s.model();
         this.maxRounds = s.maxRounds();
         this.deadline = s.deadline();
@@ -79,29 +89,33 @@ public final class FoundryAgent implements Agent, AutoCloseable {
      * caller so tests can aim both at a loopback fake.
      */
     public static FoundryAgent create(AgentsClient agents, com.azure.core.credential.TokenCredential credential,
-                                      ToolRunner tools, OfflineAgent offline, JsonDocuments state, ObjectMapper json,
-                                      Settings s) {
+                                      ToolRunner tools, StandardAnswers standard, JsonDocuments state,
+                                      ObjectMapper json, Settings s) {
         AgentRegistrar.Registered registered = AgentRegistrar.register(agents, s.agentName(), s.model());
         FoundryHttp http = new FoundryHttp(s.endpoint(), s.apiVersion(), credential, s.callTimeout(), json);
-        return new FoundryAgent(http, registered, tools, offline, state, json, s);
+        return new FoundryAgent(http, registered, tools, standard, state, json, s);
     }
 
     @Override
     public AgentReply handle(Turn turn) {
-        if (turn.isCardAction()) {
-            AgentReply r = offline.handle(turn);
-            forgetIfCleared(turn, r);
-            return r;
+        Optional<AgentReply> deterministic = standard.withoutModel(turn);
+        if (deterministic.isPresent()) {
+            if (deterministic.get().parts().stream().anyMatch(Reply.Cleared.class::isInstance)) {
+                conversations.forget(turn.conversationId());
+            }
+            return deterministic.get();
         }
-        AgentReply quick = offline.handleLocally(turn);
-        if (quick != null) {
-            forgetIfCleared(turn, quick);
-            return quick;
+        Future<AgentReply> work;
+        try {
+            work = executor.submit(() -> ask(turn));
+        } catch (RejectedExecutionException busy) {
+            log.warn("Foundry pool full; standard answer for {}", turn.conversationId());
+            return fallback(turn);
         }
-        CompletableFuture<AgentReply> work = CompletableFuture.supplyAsync(() -> ask(turn), executor);
         try {
             return work.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            // A FutureTask interrupts its thread; the JDK HTTP client aborts the request it was waiting for.
             work.cancel(true);
             log.warn("Foundry turn exceeded its deadline of {} in {}", deadline, turn.conversationId());
             return fallback(turn);
@@ -109,40 +123,36 @@ public final class FoundryAgent implements Agent, AutoCloseable {
             log.warn("Foundry turn failed in {}: {}", turn.conversationId(), e.getCause().toString(), e.getCause());
             return fallback(turn);
         } catch (InterruptedException e) {
+            work.cancel(true);
             Thread.currentThread().interrupt();
             return fallback(turn);
         }
     }
 
+    /** Model turns running or waiting now (for tests: a timed-out turn must not keep running). */
+    int busy() {
+        return executor.getActiveCount() + executor.getQueue().size();
+    }
+
     private AgentReply fallback(Turn turn) {
         List<Reply> parts = new ArrayList<>();
         parts.add(new Reply.Text(UNAVAILABLE));
-        parts.addAll(offline.handle(turn).parts());
+        parts.addAll(standard.answer(turn).parts());
         return new AgentReply(parts);
-    }
-
-    private void forgetIfCleared(Turn turn, AgentReply r) {
-        if (!r.parts().isEmpty() && r.parts().get(0) instanceof Reply.Text t && t.text().startsWith("History cleared.")) {
-            state.delete(key(turn.conversationId()));
-        }
-    }
-
-    private static String key(String conversationId) {
-        return StateKeys.of("foundry-conversations", conversationId);
     }
 
     /** The Foundry conversation of a Teams conversation, created on first use and kept in the bot's state. */
     String conversation(String teamsConversation) {
-        Map<?, ?> stored = state.get(key(teamsConversation), Map.class).orElse(null);
-        if (stored != null && stored.get("id") instanceof String id) {
-            return id;
+        Optional<String> stored = conversations.find(teamsConversation);
+        if (stored.isPresent()) {
+            return stored.get();
         }
         JsonNode created = http.post("/openai/conversations", json.createObjectNode(), callTimeout);
         String id = created.path("id").asText(null);
         if (id == null) {
             throw new IllegalStateException("Foundry returned no conversation id");
         }
-        state.put(key(teamsConversation), Map.of("id", id));
+        conversations.remember(teamsConversation, id);
         return id;
     }
 
@@ -158,6 +168,9 @@ public final class FoundryAgent implements Agent, AutoCloseable {
         String answer = null;
         int rounds = 0;
         while (rounds < maxRounds) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("turn cancelled after its deadline");
+            }
             rounds++;
             ObjectNode body = json.createObjectNode();
             body.put("conversation", conv);
@@ -224,7 +237,7 @@ public final class FoundryAgent implements Agent, AutoCloseable {
             parts.add(new Reply.Failing(lastList.failing()));
         }
         if (lastDiagnosis != null) {
-            parts.add(offline.diagnosisCard(lastDiagnosis.diagnosis()));
+            parts.add(standard.diagnosisCard(lastDiagnosis.diagnosis()));
         }
         List<Reply.ToolCallInfo> infos = calls.stream()
                 .map(c -> new Reply.ToolCallInfo(c.name(), c.arguments(), c.durationMs(), c.ok())).toList();

@@ -16,7 +16,7 @@ import java.time.OffsetDateTime;
 /**
  * The Foundry project's OpenAI-compatible endpoints ({@code /openai/conversations}, {@code /openai/responses}) on the
  * JDK HTTP client. Why not the SDK's Responses client: in azure-ai-agents 1.0.0-beta.1 its token helper sends a real
- * {@code GET https://www.example.com} on every token fetch and it refuses non-https base URLs (FACTS.md); these are two
+ * {@code GET https://www.example.com} on every token fetch and it refuses non-https base URLs (seen with beta.1's own clients); these are two
  * small JSON calls, so a plain client with an explicit timeout, a cached Entra token and no hidden calls is simpler to
  * reason about and lets tests aim it at a loopback fake.
  */

@@ -6,13 +6,13 @@ import com.adfops.DatasetBuilder;
 import com.adfops.TestSim;
 import com.adfops.agent.AdfTools;
 import com.adfops.agent.AgentReply;
+import com.adfops.agent.GuidanceFinder;
 import com.adfops.agent.OfflineAgent;
 import com.adfops.agent.Reply;
 import com.adfops.agent.ToolRunner;
 import com.adfops.agent.Turn;
 import com.adfops.docs.BuiltInDocsIndex;
 import com.adfops.docs.DocsService;
-import com.adfops.state.Escalations;
 import com.adfops.state.InMemoryStateStore;
 import com.adfops.state.JsonDocuments;
 import com.adfops.state.StoredConversationStore;
@@ -53,6 +53,10 @@ class FoundryAgentTest {
                         "ErrorCode=SqlFailedToConnect,'Message=Cannot connect to SQL Database. " + INJECTION + ",Source=x,'")
                 .message("Operation on target Copy ledger failed").id();
         d.run("nightly_ledger", NOW.minus(Duration.ofHours(26)), 300, "Succeeded");
+        // Failed, then succeeded: recovered, even when the model asks only for failed runs.
+        d.run("hourly_fx_rates", NOW.minus(Duration.ofHours(5)), 60, "Failed")
+                .activity("Call FX API", "WebActivity", 1, 30, "Failed", "2108", "Response status code: '503'.");
+        d.run("hourly_fx_rates", NOW.minus(Duration.ofHours(4)), 60, "Succeeded");
         sim = TestSim.of(d.build(), 50);
         tools = new AdfTools(sim.adf, Clock.fixed(NOW, ZoneOffset.UTC));
     }
@@ -72,19 +76,28 @@ class FoundryAgentTest {
     FoundryAgent newAgent(Duration deadline) {
         DocsService docs = new DocsService(null, new BuiltInDocsIndex(TestSim.JSON), Clock.systemUTC(), Duration.ofSeconds(1),
                 Duration.ofHours(1), 10, Duration.ofSeconds(60));
-        OfflineAgent offline = new OfflineAgent(tools, new StoredConversationStore(state), docs, new Escalations(state));
+        OfflineAgent offline = new OfflineAgent(tools, new StoredConversationStore(state), new GuidanceFinder(docs),
+                Duration.ofHours(12));
         AgentsClient agents = new AgentsClientBuilder().endpoint(foundry.endpoint())
                 .pipeline(new HttpPipelineBuilder().build())
                 .serviceVersion(AgentsServiceVersion.V2025_11_15_PREVIEW).buildAgentsClient();
         return FoundryAgent.create(agents, null, new ToolRunner(tools, docs, TestSim.JSON), offline, state, TestSim.JSON,
                 new FoundryAgent.Settings(foundry.endpoint(), "gpt-test", "adfops-bot", "2025-11-15-preview", 8, deadline,
-                        Duration.ofSeconds(5)));
+                        Duration.ofSeconds(5), 4));
     }
 
     @AfterEach
     void stop() {
         agent.close();
         foundry.close();
+    }
+
+    static JsonNode readTree(String s) {
+        try {
+            return TestSim.JSON.readTree(s);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     AgentReply ask(String conv, String text) {
@@ -123,6 +136,9 @@ class FoundryAgentTest {
 
         assertThat(part(r, Reply.Text.class).text()).contains("The root cause is Copy ledger");
         assertThat(part(r, Reply.Failing.class).summary().failing()).extracting(x -> x.pipeline()).containsExactly("nightly_ledger");
+        // The model asked for status "Failed" only; the tool still judged from every run and lists the recovery apart.
+        assertThat(part(r, Reply.Failing.class).summary().recovered()).extracting(x -> x.pipeline())
+                .containsExactly("hourly_fx_rates");
         assertThat(part(r, Reply.DiagnosisCard.class).diagnosis().run().runId()).isEqualTo(failedRun);
         Reply.ExpertDetails x = part(r, Reply.ExpertDetails.class);
         assertThat(x.calls()).extracting(Reply.ToolCallInfo::name).containsExactly("adf_pipeline_runs", "adf_pipeline_activity_runs");
@@ -140,6 +156,11 @@ class FoundryAgentTest {
         }
         assertThat(responses.get(0).body().at("/input/0/content").asText()).isEqualTo("why is the ledger failing?");
         assertThat(responses.get(1).body().at("/input/0/type").asText()).isEqualTo("function_call_output");
+        JsonNode firstOutput = readTree(responses.get(1).body().at("/input/0/output").asText());
+        assertThat(firstOutput.at("/failing/0/pipeline").asText()).isEqualTo("nightly_ledger");
+        assertThat(firstOutput.get("failing")).hasSize(1);
+        assertThat(firstOutput.at("/recovered/0/pipeline").asText()).isEqualTo("hourly_fx_rates");
+        assertThat(firstOutput.get("note").asText()).contains("judged from all runs");
         assertThat(foundry.requests("/openai/conversations")).hasSize(1);
         // HTTP requests to Foundry for this question: 1 conversation + 3 responses.
         assertThat(foundry.requests("/openai/")).hasSize(4);
@@ -167,7 +188,7 @@ class FoundryAgentTest {
         ask("a:A", "and now?");
         ask("a:B", "what is failing");
         assertThat(foundry.requests("/openai/conversations")).hasSize(2);
-        assertThat(part(ask("a:A", "clear history"), Reply.Text.class).text()).startsWith("History cleared.");
+        assertThat(part(ask("a:A", "clear history"), Reply.Cleared.class).text()).startsWith("History cleared.");
         ask("a:A", "what is failing");
         assertThat(foundry.requests("/openai/conversations")).hasSize(3);
         var last = foundry.requests("/openai/responses");

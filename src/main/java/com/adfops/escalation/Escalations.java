@@ -1,5 +1,7 @@
-package com.adfops.state;
+package com.adfops.escalation;
 
+import com.adfops.state.JsonDocuments;
+import com.adfops.state.StateKeys;
 import java.time.Instant;
 import java.util.Optional;
 

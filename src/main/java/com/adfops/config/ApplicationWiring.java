@@ -5,6 +5,7 @@ import com.adfops.adf.FactoryRef;
 import com.adfops.adf.implementation.SdkDataFactory;
 import com.adfops.agent.AdfTools;
 import com.adfops.agent.Agent;
+import com.adfops.agent.GuidanceFinder;
 import com.adfops.agent.OfflineAgent;
 import com.adfops.agent.ToolRunner;
 import com.adfops.agent.foundry.FoundryAgent;
@@ -12,11 +13,12 @@ import com.adfops.cards.CardFactory;
 import com.adfops.docs.BuiltInDocsIndex;
 import com.adfops.docs.DocsService;
 import com.adfops.docs.implementation.McpLearnDocs;
+import com.adfops.escalation.EscalationService;
+import com.adfops.escalation.Escalations;
 import com.adfops.sim.BuiltInDataset;
 import com.adfops.sim.SimDataset;
 import com.adfops.sim.SimulatedDataFactoryServer;
 import com.adfops.state.ConversationStore;
-import com.adfops.state.Escalations;
 import com.adfops.state.FileStateStore;
 import com.adfops.state.InMemoryStateStore;
 import com.adfops.state.Installations;
@@ -34,11 +36,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Chooses the Data Factory (real or simulated), the agent, the store and the card factory. */
+/**
+ * The composition root of everything but the Teams edge: for each part, the embedded default (simulated factory,
+ * offline agent, file store, built-in docs index) or the real service its settings name.
+ */
 @Configuration(proxyBeanMethods = false)
-public class AdfConfiguration {
+public class ApplicationWiring {
 
-    private static final Logger log = LoggerFactory.getLogger(AdfConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(ApplicationWiring.class);
 
     /** The JSON mapper of our own code: Jackson 2, the one botbuilder and the Azure SDK share. */
     @Bean
@@ -101,14 +106,14 @@ public class AdfConfiguration {
                 if (state.blobConnectionString() != null && !state.blobConnectionString().isBlank()) {
                     log.info("State: blob container '{}' (connection string)", state.blobContainer());
                     yield BlobStateStore.withConnectionString(state.blobConnectionString(), state.blobContainer(),
-                            Duration.ofSeconds(10));
+                            state.blobTimeout());
                 }
                 if (state.blobEndpoint() == null || state.blobEndpoint().isBlank()) {
                     throw new IllegalStateException("ADFOPS_STATE_STORE=blob needs ADFOPS_STATE_BLOBENDPOINT "
                             + "(or ADFOPS_STATE_BLOBCONNECTIONSTRING)");
                 }
                 log.info("State: blob container '{}' at {} (managed identity)", state.blobContainer(), state.blobEndpoint());
-                yield BlobStateStore.withIdentity(state.blobEndpoint(), state.blobContainer(), Duration.ofSeconds(10));
+                yield BlobStateStore.withIdentity(state.blobEndpoint(), state.blobContainer(), state.blobTimeout());
             }
             default -> throw new IllegalStateException("ADFOPS_STATE_STORE must be memory, file or blob, not '"
                     + state.store() + "'");
@@ -127,8 +132,13 @@ public class AdfConfiguration {
     }
 
     @Bean
-    public Escalations escalations(JsonDocuments docs) {
-        return new Escalations(docs);
+    public EscalationService escalationService(AdfTools tools, GuidanceFinder guidance, JsonDocuments docs) {
+        return new EscalationService(tools, guidance, new Escalations(docs));
+    }
+
+    @Bean
+    public GuidanceFinder guidanceFinder(DocsService docs) {
+        return new GuidanceFinder(docs);
     }
 
     @Bean
@@ -153,9 +163,10 @@ public class AdfConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public Agent agent(AdfTools tools, ConversationStore store, DocsService docs, Escalations escalations,
-                       FoundryProperties foundry, JsonDocuments documents, ObjectMapper adfopsJson) {
-        OfflineAgent offline = new OfflineAgent(tools, store, docs, escalations);
+    public Agent agent(AdfTools tools, ConversationStore store, DocsService docs, GuidanceFinder guidance,
+                       ContextProperties context, FoundryProperties foundry, JsonDocuments documents,
+                       ObjectMapper adfopsJson) {
+        OfflineAgent offline = new OfflineAgent(tools, store, guidance, context.ttl());
         if (!foundry.configured()) {
             log.info("Agent: offline (set AZURE_AI_PROJECT_ENDPOINT and AZURE_AI_MODEL_DEPLOYMENT_NAME for Azure AI Foundry)");
             return offline;
@@ -171,7 +182,7 @@ public class AdfConfiguration {
             return FoundryAgent.create(agents, credential, new ToolRunner(tools, docs, adfopsJson), offline, documents,
                     adfopsJson, new FoundryAgent.Settings(foundry.projectEndpoint(), foundry.modelDeploymentName(),
                             foundry.agentName(), foundry.apiVersion(), foundry.maxRounds(), foundry.turnDeadline(),
-                            foundry.callTimeout()));
+                            foundry.callTimeout(), foundry.concurrency()));
         } catch (RuntimeException e) {
             // A failing dependency must not keep the bot from starting: answer offline and say why in the log.
             log.error("Could not register the Foundry agent; answering with the offline agent", e);

@@ -1,0 +1,71 @@
+package com.adfops.agent;
+
+/**
+ * What a typed question asks for, as {@link IntentParser} understood it. Pipeline names are the user's words for
+ * them (matched against the factory's names by the router); a null pipeline means "the one we are talking about".
+ * A null window means the intent's default (24 hours for lists, 7 days for a status).
+ */
+public sealed interface Intent {
+
+    /** The help card ("help", "hi", "what can you do?"). */
+    record Help() implements Intent {
+    }
+
+    /** Forget this conversation's context. */
+    record ClearHistory() implements Intent {
+    }
+
+    /** A documentation question ("how do I rerun from a failed activity?", "what does error 2108 mean?"). */
+    record HowTo(String question) implements Intent {
+    }
+
+    /** The failing pipelines in a window. */
+    record FailingList(TimeWindow window, String factory) implements Intent {
+    }
+
+    /** Why a run failed, by run id. */
+    record DiagnoseRun(String runId) implements Intent {
+    }
+
+    /** Why a pipeline's latest failure happened; {@code pipeline} null = the run in focus ("why did it fail?"). */
+    record DiagnosePipeline(String pipeline, String factory) implements Intent {
+    }
+
+    /** The failure before the one in focus ("and the one before?"). */
+    record PreviousFailure() implements Intent {
+    }
+
+    /** The failed activities of a pipeline's latest failure (the diagnosis with its list open). */
+    record FailedActivities(String pipeline, String factory) implements Intent {
+    }
+
+    /** How to fix a pipeline's failure: its diagnosis, guidance and numbered resolution steps. */
+    record Troubleshoot(String pipeline, String factory, String question) implements Intent {
+    }
+
+    /** A pipeline's health over a window. */
+    record Status(String pipeline, String factory, TimeWindow window) implements Intent {
+    }
+
+    /** Words that may be a pipeline's name and nothing else ("pl_sales_ingest"): its status if it is one. */
+    record NameOnly(String words) implements Intent {
+    }
+
+    /** Something the bot cannot do yet (analytics, watching, actions): say so and offer the nearest thing. */
+    record NotYet(Capability capability, String topic) implements Intent {
+    }
+
+    /** Nothing understood. */
+    record Unknown() implements Intent {
+    }
+
+    /** Capabilities a question may ask for before they exist. */
+    enum Capability {
+        /** Trends, slow runs, durations, cost, comparisons, exports, charts. */
+        ANALYTICS,
+        /** Watching pipelines and alerts in a chat or channel. */
+        WATCH,
+        /** Rerun, cancel, trigger. */
+        ACTIONS
+    }
+}

@@ -1,0 +1,218 @@
+package com.adfops.agent;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Text in, {@link Intent} out: the one place that reads what people type. It knows words, not the factory: pipeline
+ * names come out as the user's words, and the router matches them against the real names. Rules run from the most
+ * specific (help, clear, run ids, how-to) to the most general (a bare name).
+ */
+public final class IntentParser {
+
+    static final Pattern RUN_ID = Pattern.compile(
+            "\\b([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\\b");
+    private static final Pattern CLEAR = Pattern.compile(
+            "^(?:please\\s+)?(?:clear|reset|forget|wipe)(?:\\s+(?:the|my|our|this))?(?:\\s+(?:chat\\s+)?(?:history|context|conversation|memory))?$"
+                    + "|^start over$|^new conversation$|^forget (?:it|everything|all that)$");
+    private static final Pattern HELP = Pattern.compile(
+            "^(?:help|\\?|hi|hello|hey|hiya|yo|commands|usage|menu|start|get started|what can you do|what do you do|"
+                    + "how does this work|what can i ask|what can i ask you|who are you|help me|hi there|hello there|"
+                    + "good morning|good afternoon|good evening|what are you|options|what do you know)$");
+    private static final Pattern PREVIOUS = Pattern.compile(
+            "\\b(?:one before|the one before|before that|previous (?:one|failure|run)|earlier (?:one|failure|run)|"
+                    + "the failure before|prior (?:one|failure|run)|one earlier|go back one|older one)\\b");
+    private static final Pattern STATUS = Pattern.compile(
+            "\\b(?:status|how is|how's|hows|health|healthy|is .+ (?:ok|okay|running|green|working)|last runs?|latest runs?|"
+                    + "recent runs|history of|runs of|show)\\b");
+    private static final Pattern WHY = Pattern.compile(
+            "\\b(?:why|diagnos\\w*|root cause|what went wrong|what happened|explain|investigate|details? (?:of|for|on)|"
+                    + "reason)\\b");
+    private static final Pattern FAILING = Pattern.compile(
+            "\\b(?:fail\\w*|broken|broke|errors?|erroring|errored|red|problems?|issues?|incidents?|down|unhealthy|what'?s wrong)\\b");
+    private static final Pattern LIST = Pattern.compile("\\b(?:what|which|any|list|show|are there|anything|everything|all)\\b");
+    private static final Pattern LIST_OBJECT = Pattern.compile(
+            "\\b(?:pipelines?|runs?|fail\\w*|broken|broke|errors?|erroring|errored|problems?|issues?|wrong|red|down|unhealthy)\\b");
+    private static final Pattern ACTIVITIES = Pattern.compile("\\bactivit(?:y|ies)\\b");
+    private static final Pattern TROUBLESHOOT = Pattern.compile(
+            "\\b(?:troubleshoot\\w*|fix|fixing|debug|resolve|solve|repair|remediate|remedy|mitigate)\\b");
+    private static final Pattern HOW_TO = Pattern.compile(
+            "^(?:how (?:do|can|should|would) (?:i|we|you)\\b|how to\\b|how does\\b|what (?:does|do) (?:the )?(?:error|code)\\b"
+                    + "|what(?: is|'s) (?:the )?(?:error|code) |what (?:does|do) .* mean|explain (?:the )?(?:error|code)|meaning of"
+                    + "|docs? (?:for|on|about)|documentation|where (?:can|do) i find|is there a way to)");
+    /** An error code rather than a pipeline, in "how do I fix ...": 2108, DF-Executor-..., UserErrorSourceBlobNotExists. */
+    private static final Pattern ERROR_CODE = Pattern.compile(
+            "^(?:(?:error|code) )*(?:\\d{4}|df-[a-z]+-[a-z]+|[a-z]*(?:error|exception|notfound|notexists?|failedto)[a-z]*)(?: (?:error|code))*$");
+    private static final Pattern WATCH = Pattern.compile(
+            "^(?:please )?(?:watch|unwatch|stop watching|subscribe|unsubscribe|mute|unmute|snooze)\\b|\\balert (?:me|us|this)\\b"
+                    + "|\\bnotify (?:me|us)\\b|\\bwhat am i watching\\b|\\bsubscriptions?\\b|\\bping (?:me|us) when\\b"
+                    + "|\\blet (?:me|us) know when\\b");
+    private static final Pattern ACTION = Pattern.compile(
+            "^(?:please |can you |could you )?(?:rerun|re-run|retry|restart|cancel|abort|kill|trigger|stop the|stop run)\\b"
+                    + "|^(?:please )?(?:run|start) (?!over\\b)\\S+.*\\b(?:now|again)\\b");
+    private static final Pattern ANALYTICS = Pattern.compile(
+            "\\b(?:trends?|trending|slow|slowest|slower|fastest|longest|shortest|durations?|how long|took longer|"
+                    + "taking longer|average|avg|median|p9\\d|percentiles?|costs?|costing|spend|spent|spending|bill|billing|"
+                    + "price|pricing|expensive|cheapest|compare|comparison|compared|versus|vs|anomal\\w*|spikes?|charts?|"
+                    + "graphs?|plot|export (?:to|as|the|all|runs|history|a|an)|compliance|audit report|csv|excel|sla|slas|"
+                    + "success rate|failure rate|"
+                    + "fail(?:ure)? most|most often|most failures|failed most|flaky|flakiest|top \\d+|what changed|"
+                    + "statistics|stats|metrics)\\b");
+    private static final Pattern FACTORY_BEFORE = Pattern.compile(
+            "\\b(?:in|on|from|of|for) (?:the )?(?:data factory|factory|adf|df) ['\"]?([a-z0-9][a-z0-9-]{1,62})['\"]?");
+    private static final Pattern FACTORY_AFTER = Pattern.compile(
+            "\\b(?:in|on|from|of|for) (?:the )?['\"]?([a-z0-9][a-z0-9-]{1,62})['\"]? (?:data factory|factory)\\b");
+    private static final Pattern QUOTED = Pattern.compile("[\"'`‘’“”]([^\"'`‘’“”]{2,120})[\"'`‘’“”]");
+    private static final Set<String> PRONOUNS = Set.of("it", "that", "this", "them", "those", "one", "that one",
+            "this one", "they", "he", "she", "the run", "run", "");
+    private static final String[] FILLER = {"why", "did", "does", "do", "has", "have", "had", "is", "was", "were",
+        "are", "the", "a", "an", "fail", "failed", "fails", "failing", "failure", "failures", "break", "broke",
+        "broken", "error", "errors", "erroring", "errored", "diagnose", "diagnosis", "root", "cause", "of", "for", "on",
+        "what", "went", "wrong", "with", "happened", "happen", "to", "explain", "investigate", "status", "how", "how's",
+        "hows", "health", "healthy", "pipeline", "pipelines", "run", "runs", "latest", "last", "recent", "show", "me",
+        "please", "pls", "can", "could", "would", "should", "you", "tell", "about", "details", "detail", "reason", "its",
+        "it's", "doing", "ok", "okay", "running", "green", "working", "history", "in", "at", "there", "any", "which",
+        "just", "again", "and", "so", "hey", "bot", "adf", "data", "factory", "check", "look", "into", "up", "give",
+        "get", "i", "we", "want", "know", "whats", "what's", "my", "our", "your", "be", "been", "activity",
+        "activities", "that", "list", "troubleshoot", "troubleshooting", "fix", "fixing", "debug", "resolve", "solve",
+        "repair", "remediate", "remedy", "mitigate", "issue", "issues", "problem", "problems", "steps", "step",
+        "all", "see", "need", "help", "from", "inside", "within", "under", "where", "when", "who", "it", "this", "these",
+        "those", "them", "they", "some", "now", "currently"};
+    private static final Pattern FILLER_WORDS = Pattern.compile("(?<=\\s)(?:" + String.join("|",
+            java.util.Arrays.stream(FILLER).map(Pattern::quote).toList()) + ")(?=\\s)");
+
+    private IntentParser() {
+    }
+
+    /** What {@code text} asks for; {@code now} and {@code zone} place windows such as "today" and "since Monday". */
+    public static Intent parse(String text, Instant now, ZoneId zone) {
+        String raw = text == null ? "" : text.replaceAll("<at>[^<]*</at>", " ").replaceAll("\\s+", " ").trim();
+        String t = normalize(raw);
+        if (t.isEmpty() || HELP.matcher(t).matches()) {
+            return new Intent.Help();
+        }
+        if (CLEAR.matcher(t).matches() || t.equals("clear history")) {
+            return new Intent.ClearHistory();
+        }
+        Matcher id = RUN_ID.matcher(raw);
+        if (id.find() && !HOW_TO.matcher(t).find()) {
+            return new Intent.DiagnoseRun(id.group(1));
+        }
+        String factory = factory(t);
+        String withoutFactory = factory == null ? t : removeFactory(t);
+        TimeWindow window = TimeWindowParser.find(withoutFactory, now, zone).orElse(null);
+        String quoted = quoted(raw);
+        if (TROUBLESHOOT.matcher(t).find() && (t.startsWith("how") || t.matches("^(?:help me |please )?(?:troubleshoot|fix|debug|resolve|solve).*"))) {
+            String target = quoted != null ? quoted : target(withoutFactory);
+            // Whether other words name a pipeline is the router's call (it knows the names); an error code is not one.
+            if (quoted == null && ERROR_CODE.matcher(target).matches()) {
+                return new Intent.HowTo(raw);
+            }
+            return new Intent.Troubleshoot(PRONOUNS.contains(target) ? null : target, factory, raw);
+        }
+        if (HOW_TO.matcher(t).find()) {
+            return new Intent.HowTo(raw);
+        }
+        if (WATCH.matcher(t).find()) {
+            return new Intent.NotYet(Intent.Capability.WATCH, raw);
+        }
+        if (ACTION.matcher(t).find()) {
+            return new Intent.NotYet(Intent.Capability.ACTIONS, raw);
+        }
+        boolean whyFailed = WHY.matcher(t).find() && FAILING.matcher(t).find();
+        if (!whyFailed && ANALYTICS.matcher(withoutIdentifiers(t)).find()) {
+            return new Intent.NotYet(Intent.Capability.ANALYTICS, raw);
+        }
+        if (PREVIOUS.matcher(t).find()) {
+            return new Intent.PreviousFailure();
+        }
+        String target = quoted != null ? quoted : target(withoutFactory);
+        boolean pronoun = PRONOUNS.contains(target);
+        boolean failing = FAILING.matcher(t).find();
+        if (ACTIVITIES.matcher(t).find() && failing) {
+            return new Intent.FailedActivities(pronoun ? null : target, factory);
+        }
+        boolean why = WHY.matcher(t).find();
+        boolean list = listQuestion(t);
+        if (why || (failing && !pronoun && !list)) {
+            return new Intent.DiagnosePipeline(pronoun ? null : target, factory);
+        }
+        if (failing || list) {
+            return new Intent.FailingList(window, factory);
+        }
+        if (STATUS.matcher(t).find()) {
+            return new Intent.Status(pronoun ? null : target, factory, window);
+        }
+        if (!pronoun) {
+            return new Intent.NameOnly(target);
+        }
+        return new Intent.Unknown();
+    }
+
+    /** Lower case, one space, no trailing punctuation, no leading politeness. */
+    static String normalize(String raw) {
+        String t = raw.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("\\s+", " ").trim();
+        t = t.replaceAll("[?!.]+$", "").trim();
+        t = t.replaceAll("^(?:@\\S+\\s+)", "");
+        t = t.replaceAll("^(?:hey|hi|hello|ok|okay|so|um|yo)(?: bot| adf ops| there)?[,:]?\\s+(?=\\S)", "");
+        return t.trim();
+    }
+
+    private static boolean listQuestion(String t) {
+        return LIST.matcher(t).find() && LIST_OBJECT.matcher(t).find() && !t.matches(".*\\bwhy\\b.*");
+    }
+
+    /** A factory named in the text ("in factory df-prod", "on the df-prod factory"), or null. */
+    static String factory(String t) {
+        Matcher m = FACTORY_BEFORE.matcher(t);
+        if (m.find()) {
+            return m.group(1);
+        }
+        m = FACTORY_AFTER.matcher(t);
+        if (m.find() && !m.group(1).equals("data")) {
+            return m.group(1);
+        }
+        return null;
+    }
+
+    private static String removeFactory(String t) {
+        return FACTORY_AFTER.matcher(FACTORY_BEFORE.matcher(t).replaceAll(" ")).replaceAll(" ").replaceAll("\\s+", " ").trim();
+    }
+
+    private static String quoted(String raw) {
+        Matcher m = QUOTED.matcher(raw);
+        while (m.find()) {
+            String s = m.group(1).trim();
+            // "what's" and "it's" are not quotes: a quoted name has no spaces at its edges and is not a contraction.
+            if (!s.isEmpty() && !s.matches("(?i)s\\b.*|t\\b.*|re\\b.*|ll\\b.*|ve\\b.*|d\\b.*")) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Tokens that look like identifiers (pipeline names: underscores, dashes, dots) are not keywords. */
+    private static String withoutIdentifiers(String t) {
+        return (" " + t + " ").replaceAll("(?<=\\s)\\S*[_.\\-]\\S*(?=\\s)", " ");
+    }
+
+    /** The words that name the pipeline (or run) a question is about, or "" / a pronoun. */
+    static String target(String t) {
+        String s = " " + t.replaceAll("[?!,:;\"`()]", " ").replaceAll("\\.(?=\\s|$)", " ").replaceAll("'(?=\\s|$)|(?<=\\s)'", " ") + " ";
+        // Window phrases are not names: "last 3 days", "since yesterday".
+        s = s.replaceAll("\\b(?:in the |over the |during the |for the )?(?:last|past|previous) \\d*\\s*(?:m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|hour|day|week)\\b", " ");
+        s = s.replaceAll("\\b(?:since|from) (?:last )?(?:\\w+day|mon|tue|wed|thu|fri|sat|sun|yesterday|today|this morning)\\b"
+                + "|\\bthis (?:week|morning|afternoon|evening)\\b"
+                + "|\\b(?:today|yesterday|tonight|last week|now|currently|recently|again|so far)\\b", " ");
+        String before;
+        do {
+            before = s;
+            s = FILLER_WORDS.matcher(s).replaceAll(" ");
+        } while (!s.equals(before));
+        return s.trim().replaceAll("\\s+", " ");
+    }
+}

@@ -1,0 +1,20 @@
+package com.adfops.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How turns run off the request thread.
+ *
+ * @param threads      turns answered at once, across conversations ({@code ADFOPS_TURNS_THREADS})
+ * @param maxPending   turns waiting at most; beyond that the user is asked to retry ({@code ADFOPS_TURNS_MAXPENDING})
+ * @param cardDeadline how long a card click that updates the card in place (Escalate) may take before Teams is
+ *                     answered "working on it" and the result follows in the conversation ({@code ADFOPS_TURNS_CARDDEADLINE})
+ */
+@ConfigurationProperties(prefix = "adfops.turns")
+public record TurnProperties(
+        @DefaultValue("8") int threads,
+        @DefaultValue("500") int maxPending,
+        @DefaultValue("10s") Duration cardDeadline) {
+}

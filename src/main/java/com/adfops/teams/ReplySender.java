@@ -1,0 +1,140 @@
+package com.adfops.teams;
+
+import com.adfops.agent.AgentReply;
+import com.adfops.agent.Reply;
+import com.adfops.cards.CardFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.TextFormatTypes;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Turns reply parts into Teams activities and sends them: text parts as markdown messages, every other part as an
+ * Adaptive Card ({@link CardFactory}); card updates in place; the bodies of {@code adaptiveCard/action} responses.
+ */
+final class ReplySender {
+
+    static final String ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
+
+    private final CardFactory cards;
+    private final Clock clock;
+
+    ReplySender(CardFactory cards, Clock clock) {
+        this.cards = cards;
+        this.clock = clock;
+    }
+
+    CardFactory.View view(ZoneId zone) {
+        return new CardFactory.View(clock.instant(), zone);
+    }
+
+    /** The activities for a reply, in order. */
+    List<Activity> activities(AgentReply reply, ZoneId zone) {
+        CardFactory.View view = view(zone);
+        List<Activity> out = new ArrayList<>();
+        for (Reply part : reply.parts()) {
+            String text = textOf(part);
+            if (text != null) {
+                Activity m = MessageFactory.text(text);
+                m.setTextFormat(TextFormatTypes.MARKDOWN);
+                out.add(m);
+            } else {
+                JsonNode card = cards.card(part, view);
+                if (card != null) {
+                    out.add(MessageFactory.attachment(attachment(card)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Parts that are messages rather than cards. */
+    private static String textOf(Reply part) {
+        if (part instanceof Reply.Text t) {
+            return t.text();
+        }
+        if (part instanceof Reply.Cleared c) {
+            return c.text();
+        }
+        return null;
+    }
+
+    /** Sends a reply in the turn's own conversation. */
+    CompletableFuture<Void> send(TurnContext ctx, AgentReply reply, ZoneId zone) {
+        List<Activity> out = activities(reply, zone);
+        return out.isEmpty() ? CompletableFuture.completedFuture(null) : ctx.sendActivities(out).thenApply(r -> null);
+    }
+
+    /**
+     * Sends a reply from a proactive turn as replies to {@code original} (the user's message), in its conversation
+     * and thread; the continuation turn's own reference would point at a synthetic activity.
+     */
+    CompletableFuture<Void> sendTo(TurnContext ctx, AgentReply reply, ConversationReference original, ZoneId zone) {
+        List<Activity> out = activities(reply, zone);
+        if (out.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        out.forEach(a -> a.applyConversationReference(original));
+        return ctx.getAdapter().sendActivities(ctx, out).thenApply(r -> null);
+    }
+
+    /** Replaces the card with id {@code cardId} by the card for {@code part}. */
+    CompletableFuture<Void> update(TurnContext ctx, String cardId, Reply part, ZoneId zone) {
+        Activity updated = MessageFactory.attachment(attachment(cards.card(part, view(zone))));
+        updated.setId(cardId);
+        return ctx.updateActivity(updated).thenApply(r -> null);
+    }
+
+    /** The first card of a reply as an {@code adaptiveCard/action} response, or a message when it has none. */
+    AdaptiveCardInvokeResponse invokeResponse(AgentReply reply, ZoneId zone) {
+        CardFactory.View view = view(zone);
+        for (Reply part : reply.parts()) {
+            JsonNode card = textOf(part) == null ? cards.card(part, view) : null;
+            if (card != null) {
+                return cardResponse(card);
+            }
+        }
+        return messageResponse("Nothing to update.");
+    }
+
+    AdaptiveCardInvokeResponse cardResponse(Reply part, ZoneId zone) {
+        return cardResponse(cards.card(part, view(zone)));
+    }
+
+    static AdaptiveCardInvokeResponse cardResponse(JsonNode card) {
+        AdaptiveCardInvokeResponse r = new AdaptiveCardInvokeResponse();
+        r.setStatusCode(200);
+        r.setType(ADAPTIVE_CARD);
+        r.setValue(card);
+        return r;
+    }
+
+    static AdaptiveCardInvokeResponse messageResponse(String text) {
+        AdaptiveCardInvokeResponse r = new AdaptiveCardInvokeResponse();
+        r.setStatusCode(200);
+        r.setType("application/vnd.microsoft.activity.message");
+        r.setValue(text);
+        return r;
+    }
+
+    /** The card of a failed turn, for the adapter's error boundary. */
+    Activity failureCard(Reply.FailureKind kind) {
+        return MessageFactory.attachment(attachment(cards.card(new Reply.TurnFailure(kind), view(ZoneId.of("UTC")))));
+    }
+
+    static Attachment attachment(JsonNode card) {
+        Attachment a = new Attachment();
+        a.setContentType(ADAPTIVE_CARD);
+        a.setContent(card);
+        return a;
+    }
+}

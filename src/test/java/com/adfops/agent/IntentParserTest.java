@@ -1,0 +1,157 @@
+package com.adfops.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The parser against real phrasings: typos, Teams mentions, punctuation, mixed case, names with spaces, dots and
+ * dashes, windows in words. Each row: what was typed | what the parser must understand.
+ */
+class IntentParserTest {
+
+    /** A Thursday, so "since Monday" and "this week" are distinct from "last 7 days". */
+    static final Instant NOW = Instant.parse("2026-11-26T15:30:00Z");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        // help and clear
+        "help | help",
+        "Hi! | help",
+        "what can you do? | help",
+        "<at>ADF Ops</at> help | help",
+        "| help",
+        "clear history | clear",
+        "Start over | clear",
+        "please reset the conversation | clear",
+        "forget everything | clear",
+        // failing lists and windows
+        "what pipelines are failing? | failing[-]",
+        "What is failing today? | failing[today]",
+        "any failures in the last 3 days | failing[the last 3 days]",
+        "what failed since yesterday? | failing[since yesterday]",
+        "What failed since Monday | failing[since Monday]",
+        "which pipelines failed this week | failing[this week]",
+        "show me failed runs in the past 2 hours | failing[the last 2 hours]",
+        "list failures from last week | failing[the last week]",
+        "are there any broken pipelines? | failing[-]",
+        "<at>ADF Ops</at> what's failing in factory df-prod-eu? | failing[-]@df-prod-eu",
+        "anything red on the df-sales factory today | failing[today]@df-sales",
+        "WHAT FAILED YESTERDAY | failing[yesterday]",
+        "what broke in the last 90 minutes | failing[the last 90 minutes]",
+        // diagnosis by name
+        "why did Finance-GL_Export fail? | why:finance-gl_export",
+        "why did finance gl export fail | why:finance gl export",
+        "Why did pl.sales.orders-v2 fail? | why:pl.sales.orders-v2",
+        "why has the sales orders ingest pipeline failed | why:sales orders ingest",
+        "what went wrong with pl_master_nightly | why:pl_master_nightly",
+        "diagnose pl_copy_customers | why:pl_copy_customers",
+        "root cause for ingest-events-hourly? | why:ingest-events-hourly",
+        "whats wrong with 'Load Customers (EU)' | why:Load Customers (EU)",
+        "why did `nightly.load` fail in factory df-core | why:nightly.load@df-core",
+        "why did finanse-gl-exprot fail?? | why:finanse-gl-exprot",
+        "<at>ADF Ops</at> why did pl_master_nightly fail today | why:pl_master_nightly",
+        // follow-ups
+        "why did it fail? | why:<focus>",
+        "Why? | why:<focus>",
+        "what happened | why:<focus>",
+        "and the one before? | previous",
+        "the previous failure | previous",
+        "go back one | previous",
+        // failed activities
+        "Show me failed pl_master_nightly activities | activities:pl_master_nightly",
+        "what activities failed in sales_orders_ingest? | activities:sales_orders_ingest",
+        "which activity failed in the nightly.load pipeline | activities:nightly.load",
+        "show the failed activities | activities:<focus>",
+        "list failed activities for Load Customers | activities:load customers",
+        // troubleshoot
+        "How do I troubleshoot the pl_master_nightly pipeline failure? | fix:pl_master_nightly",
+        "how do I fix sales-orders-ingest? | fix:sales-orders-ingest",
+        "how can we fix it | fix:<focus>",
+        "troubleshoot nightly.load | fix:nightly.load",
+        "help me debug Finance-GL_Export | fix:finance-gl_export",
+        "How do I troubleshoot the Sales Orders Ingest pipeline failure? | fix:sales orders ingest",
+        "how do I fix a permissions problem | fix:permissions",
+        // how-to (documentation)
+        "how do I rerun from a failed activity? | howto",
+        "what does error 2108 mean? | howto",
+        "how do I fix error 2200 | howto",
+        "How do I fix a UserErrorSourceBlobNotExists error? | howto",
+        "how can I fix DF-Executor-OutOfMemoryError | howto",
+        "documentation for the copy activity | howto",
+        "is there a way to get alerts on failures | howto",
+        // run ids
+        "what happened to 8f1d2c3b-4a5e-4f60-8a9b-0c1d2e3f4a5b? | run:8f1d2c3b-4a5e-4f60-8a9b-0c1d2e3f4a5b",
+        "8F1D2C3B-4A5E-4F60-8A9B-0C1D2E3F4A5B | run:8F1D2C3B-4A5E-4F60-8A9B-0C1D2E3F4A5B",
+        // status
+        "status of pl_sales_ingest | status:pl_sales_ingest",
+        "how's nightly.load doing? | status:nightly.load",
+        "is Finance-GL_Export ok | status:finance-gl_export",
+        "last runs of ingest events hourly | status:ingest events hourly",
+        "status of pl_sales_ingest over the last 3 days | status:pl_sales_ingest[the last 3 days]",
+        "status of it | status:<focus>",
+        "pl_sales_ingest | name:pl_sales_ingest",
+        "Load Customers (EU) | name:load customers eu",
+        // not yet: analytics, watching, actions
+        "which pipelines are slowest this week? | notyet:ANALYTICS",
+        "show me trends for the last week | notyet:ANALYTICS",
+        "how much did pl_copy cost yesterday | notyet:ANALYTICS",
+        "what is the average duration of nightly.load | notyet:ANALYTICS",
+        "which pipelines fail most often | notyet:ANALYTICS",
+        "export the failed runs to csv | notyet:ANALYTICS",
+        "status of cost_rollup | status:cost_rollup",
+        "why did export_to_lake fail | why:export_to_lake",
+        "watch Finance-* | notyet:WATCH",
+        "alert me when pl_master_nightly fails | notyet:WATCH",
+        "what am I watching? | notyet:WATCH",
+        "rerun pl_master_nightly from the failed activity | notyet:ACTIONS",
+        "cancel the run of nightly.load | notyet:ACTIONS",
+        "please retry sales_orders_ingest | notyet:ACTIONS",
+        // nothing
+        "what's the weather in Oslo? | name:weather oslo",
+        "thanks | name:thanks"
+    })
+    void understands(String text, String expected) {
+        assertThat(describe(IntentParser.parse(text == null ? "" : text, NOW, ZoneId.of("UTC")))).isEqualTo(expected.trim());
+    }
+
+    static String describe(Intent i) {
+        if (i instanceof Intent.Help) {
+            return "help";
+        } else if (i instanceof Intent.ClearHistory) {
+            return "clear";
+        } else if (i instanceof Intent.HowTo) {
+            return "howto";
+        } else if (i instanceof Intent.FailingList f) {
+            return "failing[" + (f.window() == null ? "-" : f.window().label()) + "]" + at(f.factory());
+        } else if (i instanceof Intent.DiagnoseRun d) {
+            return "run:" + d.runId();
+        } else if (i instanceof Intent.DiagnosePipeline d) {
+            return "why:" + name(d.pipeline()) + at(d.factory());
+        } else if (i instanceof Intent.PreviousFailure) {
+            return "previous";
+        } else if (i instanceof Intent.FailedActivities f) {
+            return "activities:" + name(f.pipeline()) + at(f.factory());
+        } else if (i instanceof Intent.Troubleshoot t) {
+            return "fix:" + name(t.pipeline()) + at(t.factory());
+        } else if (i instanceof Intent.Status s) {
+            return "status:" + name(s.pipeline()) + (s.window() == null ? "" : "[" + s.window().label() + "]") + at(s.factory());
+        } else if (i instanceof Intent.NameOnly n) {
+            return "name:" + n.words();
+        } else if (i instanceof Intent.NotYet n) {
+            return "notyet:" + n.capability();
+        }
+        return "unknown";
+    }
+
+    private static String name(String p) {
+        return p == null ? "<focus>" : p;
+    }
+
+    private static String at(String factory) {
+        return factory == null ? "" : "@" + factory;
+    }
+}

@@ -1,0 +1,115 @@
+package com.adfops.cards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adfops.TestSim;
+import com.adfops.adf.ActivityError;
+import com.adfops.adf.ActivityRun;
+import com.adfops.adf.DataFactoryException;
+import com.adfops.adf.FactoryRef;
+import com.adfops.adf.PipelineRun;
+import com.adfops.adf.RunStatus;
+import com.adfops.agent.Diagnosis;
+import com.adfops.agent.ErrorClass;
+import com.adfops.agent.ErrorText;
+import com.adfops.agent.FailingSummary;
+import com.adfops.agent.PipelineStatus;
+import com.adfops.agent.Reply;
+import com.adfops.agent.TimeWindow;
+import com.adfops.docs.DocResult;
+import com.adfops.docs.Guidance;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Text from outside (names, messages, parameters, user names, docs titles, model arguments) is data: fed with
+ * markdown, a link, a Teams mention and a template expression, every card shows it only as a TextRun (which renders
+ * no markdown), a button title or button data, never as markdown, a link target or an expression.
+ */
+class UntrustedTextTest {
+
+    static final String P = "**bold** [click](https://evil.example/x) <at>Boss</at> ${x} _u_";
+    static final Instant NOW = CardSamples.NOW;
+    static final FactoryRef F = new FactoryRef("sub", "rg", "df " + P);
+    static final CardFactory FACTORY = new CardFactory(TestSim.JSON);
+
+    static PipelineRun run(String id, RunStatus status, String rerunOf) {
+        Instant start = NOW.minus(Duration.ofHours(2));
+        return new PipelineRun(F, id, "pl " + P, status, "Operation on target Copy " + P + " failed: " + P, start,
+                start.plusSeconds(60), start.plusSeconds(60), 60_000L, Map.of("p " + P, "v " + P), "ScheduleTrigger",
+                "tr " + P, null, null, rerunOf);
+    }
+
+    static Map<String, Reply> hostile() {
+        PipelineRun failed = run("run " + P, RunStatus.FAILED, null);
+        PipelineRun rerun = run("rerun " + P, RunStatus.CANCELLED, "run " + P);
+        PipelineRun ok = run("ok " + P, RunStatus.SUCCEEDED, null);
+        TimeWindow day = new TimeWindow(NOW.minus(Duration.ofHours(24)), NOW, "the last 24 hours");
+        ActivityRun act = new ActivityRun("run " + P, "pl " + P, "act-1", "Copy " + P, "Copy" + P, RunStatus.FAILED,
+                NOW.minusSeconds(600), NOW.minusSeconds(500), 100_000L,
+                new ActivityError("2200" + P, "ErrorCode=TypeConversionFailure," + P, "UserError" + P, "target " + P),
+                null, null, "ls", null);
+        Diagnosis.FailedActivity fa = new Diagnosis.FailedActivity(act, 1, "Run " + P + " › Copy " + P, "pl " + P, "run " + P, 2);
+        Diagnosis d = new Diagnosis(failed, List.of(fa), fa, ErrorClass.DATA_SCHEMA, 3, false);
+        Guidance g = new Guidance("Microsoft Learn", List.of(new DocResult("Title " + P,
+                "https://learn.microsoft.com/en-us/azure/data-factory/x", "Excerpt " + P)), "Note " + P);
+        Map<String, Reply> m = new LinkedHashMap<>();
+        m.put("failing", new Reply.Failing(new FailingSummary(day, List.of(F.factoryName()), 3, 1,
+                List.of(new FailingSummary.Row("pl " + P, F.factoryName(), failed, 1, "short " + P, "parent " + P, rerun)),
+                List.of(new FailingSummary.Recovered("pl2 " + P, F.factoryName(), failed, ok)), 0)));
+        m.put("diagnosis", new Reply.DiagnosisCard(d, g, true, List.of("1. Step " + P)));
+        m.put("diagnosis-no-root", new Reply.DiagnosisCard(new Diagnosis(failed, List.of(), null, ErrorClass.UNKNOWN, 0,
+                false), g));
+        m.put("status", new Reply.Status(new PipelineStatus("pl " + P, F.factoryName(), day, failed, ok, failed, 1, 1, 0,
+                List.of(failed, ok), rerun)));
+        m.put("docs-answer", new Reply.DocsAnswer("how do I " + P, g));
+        m.put("problem", new Reply.Problem(DataFactoryException.Kind.SERVICE, "ADF said " + P, F.factoryName()));
+        m.put("suggestions", new Reply.Suggestions("Title " + P, "Message " + P, List.of("Why did " + P + " fail?")));
+        m.put("escalation", new Reply.Escalation(failed, "root " + P, "Data / schema", "next", "User " + P, NOW, g, true, ""));
+        m.put("expert", new Reply.ExpertDetails(List.of(new Reply.ToolCallInfo("tool " + P, "{\"a\":\"" + P + "\"}", 3, true)),
+                "model " + P, 1, 2, 1, 5));
+        return m;
+    }
+
+    @Test
+    void everyCardShowsOutsideTextLiterally() {
+        CardFactory.View view = new CardFactory.View(NOW, java.time.ZoneId.of("UTC"));
+        for (Map.Entry<String, Reply> e : hostile().entrySet()) {
+            JsonNode card = FACTORY.card(e.getValue(), view);
+            List<String> problems = new ArrayList<>();
+            int[] seen = {0};
+            walk(card, null, "", false, problems, seen);
+            assertThat(problems).as(e.getKey()).isEmpty();
+            assertThat(seen[0]).as(e.getKey() + ": the payload reached the card").isPositive();
+        }
+    }
+
+    /** Checks every string that carries the payload. */
+    private static void walk(JsonNode node, JsonNode parent, String field, boolean inData, List<String> problems, int[] seen) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(f -> walk(f.getValue(), node, f.getKey(),
+                    inData || f.getKey().equals("data"), problems, seen));
+        } else if (node.isArray()) {
+            node.forEach(x -> walk(x, parent, field, inData, problems, seen));
+        } else if (node.isTextual() && node.asText().contains("evil.example")) {
+            seen[0]++;
+            String type = parent == null ? "" : parent.path("type").asText();
+            String text = node.asText();
+            boolean literalRun = type.equals("TextRun") && field.equals("text");
+            boolean buttonTitle = type.startsWith("Action.") && field.equals("title");
+            boolean escapedMarkdown = type.equals("TextBlock") && field.equals("text")
+                    && !text.contains("[click](") && !text.contains("**bold**") && !text.contains("<at>");
+            if (field.equals("url")) {
+                problems.add("outside text became a link target: " + text);
+            } else if (!(literalRun || buttonTitle || inData || escapedMarkdown)) {
+                problems.add(type + "." + field + " shows outside text as markdown: " + ErrorText.truncate(text, 120));
+            }
+        }
+    }
+}
