@@ -70,6 +70,12 @@ class DocsServiceTest {
             assertThat(second.note()).contains("did not answer recently");
             // The live source was tried once (the timeout may even expire before the call reaches the tool).
             assertThat(slowCalls.get()).isLessThanOrEqualTo(1);
+            // The timed-out lookup was interrupted, not left running for the server's 8 s.
+            long end = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+            while (docs.lookupsInFlight() > 0 && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+            assertThat(docs.lookupsInFlight()).as("lookup still running after its budget").isZero();
         }
     }
 

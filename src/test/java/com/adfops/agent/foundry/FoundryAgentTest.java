@@ -227,6 +227,24 @@ class FoundryAgentTest {
         // The 800 ms deadline cut the 8 s model short.
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(6000));
         assertThat(slow.parts().get(0)).isEqualTo(new Reply.Text(FoundryAgent.UNAVAILABLE));
+        // The timed-out call was interrupted, not left running: its worker is free long before the model answers.
+        assertThat(waitUntilIdle(agent, Duration.ofSeconds(4))).as("model call still running after the deadline").isTrue();
+    }
+
+    static boolean waitUntilIdle(FoundryAgent agent, Duration bound) {
+        long end = System.nanoTime() + bound.toNanos();
+        while (System.nanoTime() < end) {
+            if (agent.busy() == 0) {
+                return true;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return agent.busy() == 0;
     }
 
     @Test
