@@ -129,4 +129,13 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.beans.factory.annotation.Value")
                 .check(classes);
     }
+
+    @Test
+    void theRunIndexKnowsOnlyTheDataFactoryPort() {
+        noClasses().that().resideInAPackage("com.adfops.index..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.adfops.agent..", "com.adfops.teams..",
+                        "com.adfops.cards..", "com.adfops.state..", "com.adfops.config..", "com.adfops.sim..",
+                        "com.adfops.docs..", "com.adfops.escalation..", "com.adfops.adf.implementation..")
+                .check(classes);
+    }
 }

@@ -37,6 +37,11 @@ public final class DatasetBuilder {
             return node.get("runId").asText();
         }
 
+        /** The run's JSON, for tests that shape it beyond the builder. */
+        public ObjectNode node() {
+            return node;
+        }
+
         /** Adds an activity run starting {@code offsetSec} after the run start, lasting {@code seconds}. */
         public Run activity(String name, String type, int offsetSec, int seconds, String status,
                             String errorCode, String message) {

@@ -23,4 +23,14 @@ public interface DataFactory {
 
     /** One run by id, or empty when the factory has no such run. */
     Optional<PipelineRun> getPipelineRun(FactoryRef factory, String runId);
+
+    /** How current an answer to {@code query} is (a direct read is current now). */
+    default Freshness freshness(FactoryRef factory, RunQuery query) {
+        return Freshness.direct(java.time.Instant.now());
+    }
+
+    /** Whether the bot can read each factory; empty when it does not track it. */
+    default List<FactoryStatus> status() {
+        return List.of();
+    }
 }

@@ -24,11 +24,35 @@ public class DataFactoryException extends RuntimeException {
 
     private final Kind kind;
     private final String factory;
+    private final String missingAction;
+    private final java.time.Duration retryAfter;
 
     public DataFactoryException(Kind kind, String factory, String safeMessage, Throwable cause) {
+        this(kind, factory, safeMessage, cause, null, null);
+    }
+
+    /**
+     * @param missingAction for a permission failure, the Azure action the identity lacks (e.g.
+     *                      {@code Microsoft.DataFactory/factories/querypipelineruns/action}), or null
+     * @param retryAfter    for throttling, how long Azure asked to wait, or null
+     */
+    public DataFactoryException(Kind kind, String factory, String safeMessage, Throwable cause, String missingAction,
+                                java.time.Duration retryAfter) {
         super(safeMessage, cause);
         this.kind = kind;
         this.factory = factory;
+        this.missingAction = missingAction;
+        this.retryAfter = retryAfter;
+    }
+
+    /** The Azure action a permission failure names, or null. */
+    public String missingAction() {
+        return missingAction;
+    }
+
+    /** How long Azure asked to wait after throttling, or null. */
+    public java.time.Duration retryAfter() {
+        return retryAfter;
     }
 
     public Kind kind() {

@@ -3,6 +3,8 @@ package com.adfops.agent;
 import com.adfops.adf.DataFactory;
 import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.FactoryRef;
+import com.adfops.adf.FactoryStatus;
+import com.adfops.adf.Freshness;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunQuery;
 import com.adfops.adf.RunStatus;
@@ -58,9 +60,15 @@ public final class AdfTools {
      * @param runs       matching runs, newest first
      * @param unknownPipeline true when a pipeline was named but none matched
      * @param closest    the closest pipeline names when none matched or the name was ambiguous
+     * @param freshness  how current the runs are (the oldest of the factories read)
      */
     public record RunsResult(TimeWindow window, List<FactoryRef> factories, List<String> pipelines,
-                             List<PipelineRun> runs, boolean unknownPipeline, List<String> closest) {
+                             List<PipelineRun> runs, boolean unknownPipeline, List<String> closest, Freshness freshness) {
+
+        public RunsResult(TimeWindow window, List<FactoryRef> factories, List<String> pipelines,
+                          List<PipelineRun> runs, boolean unknownPipeline, List<String> closest) {
+            this(window, factories, pipelines, runs, unknownPipeline, closest, null);
+        }
     }
 
     public AdfTools(DataFactory adf, Clock clock) {
@@ -83,6 +91,7 @@ public final class AdfTools {
         List<PipelineRun> runs = new ArrayList<>();
         List<String> resolved = new ArrayList<>();
         List<String> closest = new ArrayList<>();
+        Freshness freshness = null;
         boolean named = req.pipeline() != null && !req.pipeline().isBlank();
         for (FactoryRef f : factories) {
             Set<String> filter = Set.of();
@@ -98,11 +107,33 @@ public final class AdfTools {
             RunQuery q = new RunQuery(req.window().from(), req.window().to(), filter,
                     req.statuses() == null ? Set.of() : req.statuses(), RunQuery.DEFAULT_MAX_RUNS);
             runs.addAll(adf.queryPipelineRuns(f, q));
+            freshness = combine(freshness, adf.freshness(f, q));
         }
         runs.sort(Comparator.comparing(PipelineRun::sortTime).reversed());
         boolean unknown = named && resolved.isEmpty();
         return new RunsResult(req.window(), factories, List.copyOf(resolved), List.copyOf(runs), unknown,
-                unknown || resolved.isEmpty() ? List.copyOf(closest.stream().distinct().limit(3).toList()) : List.of());
+                unknown || resolved.isEmpty() ? List.copyOf(closest.stream().distinct().limit(3).toList()) : List.of(),
+                freshness);
+    }
+
+    /** The freshness of an answer from several factories: the oldest read, stale if any is. */
+    private static Freshness combine(Freshness a, Freshness b) {
+        if (a == null) {
+            return b;
+        }
+        Instant asOf = a.asOf() == null || (b.asOf() != null && b.asOf().isBefore(a.asOf())) ? b.asOf() : a.asOf();
+        String stale = a.stale() ? a.staleReason() : b.staleReason();
+        return new Freshness(asOf, a.fromMemory() && b.fromMemory(), stale);
+    }
+
+    /** Reads one factory's pipeline names, uncached: a cheap check that the bot can read it (throws if not). */
+    public void probe(FactoryRef f) {
+        adf.listPipelineNames(f);
+    }
+
+    /** Whether the bot can read each configured factory (empty without the run index). */
+    public List<FactoryStatus> factoryStatus() {
+        return adf.status();
     }
 
     /** {@code adf_pipeline_activity_runs}: the diagnosis of one run, found in any configured factory. */

@@ -1,5 +1,6 @@
 package com.adfops.agent;
 
+import com.adfops.adf.Freshness;
 import com.adfops.adf.PipelineRun;
 import java.util.List;
 
@@ -13,9 +14,15 @@ import java.util.List;
  * @param failing    pipelines whose latest finished run failed, most recent failure first
  * @param recovered  pipelines that failed in the window but whose latest run succeeded
  * @param active     runs queued or in progress now
+ * @param freshness  how current the runs are, or null when unknown
  */
 public record FailingSummary(TimeWindow window, List<String> factories, int totalRuns, int failedRuns,
-                             List<Row> failing, List<Recovered> recovered, int active) {
+                             List<Row> failing, List<Recovered> recovered, int active, Freshness freshness) {
+
+    public FailingSummary(TimeWindow window, List<String> factories, int totalRuns, int failedRuns,
+                          List<Row> failing, List<Recovered> recovered, int active) {
+        this(window, factories, totalRuns, failedRuns, failing, recovered, active, null);
+    }
 
     /**
      * A failing pipeline.

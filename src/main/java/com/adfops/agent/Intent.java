@@ -15,6 +15,10 @@ public sealed interface Intent {
     record ClearHistory() implements Intent {
     }
 
+    /** Whether the bot can read the factories ("are you connected?", "check access"). */
+    record CheckAccess() implements Intent {
+    }
+
     /** A documentation question ("how do I rerun from a failed activity?", "what does error 2108 mean?"). */
     record HowTo(String question) implements Intent {
     }

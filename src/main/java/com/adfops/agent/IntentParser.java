@@ -47,6 +47,11 @@ public final class IntentParser {
     /** An error code rather than a pipeline, in "how do I fix ...": 2108, DF-Executor-..., UserErrorSourceBlobNotExists. */
     private static final Pattern ERROR_CODE = Pattern.compile(
             "^(?:(?:error|code) )*(?:\\d{4}|df-[a-z]+-[a-z]+|[a-z]*(?:error|exception|notfound|notexists?|failedto)[a-z]*)(?: (?:error|code))*$");
+    private static final Pattern ACCESS = Pattern.compile(
+            "^(?:are you|r u|is the bot) (?:connected|online|up|working|alive)\\b|\\bcheck (?:your |the |my )?(?:access|connection|connectivity|permissions?)\\b"
+                    + "|\\bcan you (?:read|see|access|reach) (?:the |my |our |any )?(?:factor\\w*|data factor\\w*|adf)\\b"
+                    + "|^(?:which|what) (?:data )?factor(?:y|ies) (?:can you|do you) (?:read|see|access|know)"
+                    + "|\\b(?:connection|access) (?:status|check|test)\\b|^test (?:the |your )?connection|^ping$");
     private static final Pattern WATCH = Pattern.compile(
             "^(?:please )?(?:watch|unwatch|stop watching|subscribe|unsubscribe|mute|unmute|snooze)\\b|\\balert (?:me|us|this)\\b"
                     + "|\\bnotify (?:me|us)\\b|\\bwhat am i watching\\b|\\bsubscriptions?\\b|\\bping (?:me|us) when\\b"
@@ -97,6 +102,9 @@ public final class IntentParser {
         }
         if (CLEAR.matcher(t).matches() || t.equals("clear history")) {
             return new Intent.ClearHistory();
+        }
+        if (ACCESS.matcher(t).find()) {
+            return new Intent.CheckAccess();
         }
         Matcher id = RUN_ID.matcher(raw);
         if (id.find() && !HOW_TO.matcher(t).find()) {

@@ -1,6 +1,7 @@
 package com.adfops.agent;
 
 import com.adfops.adf.DataFactoryException;
+import com.adfops.adf.FactoryStatus;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
 import com.adfops.state.ConversationContext;
@@ -125,7 +126,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
                 String text = str(turn.action().get("text"));
                 yield text == null ? stale("That button did not carry a question.") : ask(turn, text, s);
             }
-            case HELP -> AgentReply.of(new Reply.Help(false, ""));
+            case HELP -> AgentReply.of(new Reply.Help(false, "", tools.factoryStatus()));
             case ESCALATE -> stale("Escalation is handled by the Teams edge; this button reached the agent by mistake.");
         };
     }
@@ -171,9 +172,11 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     private AgentReply ask(Turn turn, String text, Session s) {
         Intent intent = IntentParser.parse(text, tools.now(), turn.zone());
         if (intent instanceof Intent.Help) {
-            return AgentReply.of(new Reply.Help(false, ""));
+            return AgentReply.of(new Reply.Help(false, "", tools.factoryStatus()));
         } else if (intent instanceof Intent.ClearHistory) {
             return clear(turn);
+        } else if (intent instanceof Intent.CheckAccess) {
+            return AgentReply.of(new Reply.Access(access()));
         } else if (intent instanceof Intent.HowTo h) {
             return AgentReply.of(new Reply.DocsAnswer(h.question(), guidance.forQuestion(h.question())));
         } else if (intent instanceof Intent.DiagnoseRun d) {
@@ -198,6 +201,28 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             return notYet(n.capability());
         }
         return didNotCatch();
+    }
+
+    /**
+     * Whether each factory can be read: what the run index knows, or (without it) a cheap probe of each factory that
+     * turns its error into the same words.
+     */
+    private List<FactoryStatus> access() {
+        List<FactoryStatus> known = tools.factoryStatus();
+        if (!known.isEmpty()) {
+            return known;
+        }
+        List<FactoryStatus> probed = new ArrayList<>();
+        for (com.adfops.adf.FactoryRef f : tools.factories()) {
+            try {
+                tools.probe(f);
+                probed.add(new FactoryStatus(f.factoryName(), FactoryStatus.State.LIVE, "", "", tools.now(), 0, 0, 0, 0));
+            } catch (DataFactoryException e) {
+                probed.add(new FactoryStatus(f.factoryName(), FactoryStatus.State.FAILING, e.getMessage(),
+                        com.adfops.adf.AccessAdvice.fix(e), null, 0, 0, 0, 0));
+            }
+        }
+        return probed;
     }
 
     private AgentReply didNotCatch() {
@@ -309,10 +334,14 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             return unknownPipeline(words, m.closest(), "Why did %s fail?");
         }
         String pipeline = m.name().get();
-        List<PipelineRun> failures = failuresOf(pipeline, factory);
+        // The last week first (the run index answers it from memory), then ADF's whole retention.
+        List<PipelineRun> failures = failuresOf(pipeline, factory, statusWindow());
+        if (failures.isEmpty()) {
+            failures = failuresOf(pipeline, factory, retentionWindow());
+        }
         if (failures.isEmpty()) {
             PipelineStatus st = RunSummaries.status(pipeline, tools.pipelineRuns(
-                    new AdfTools.RunsRequest(factory, pipeline, Set.of(), retentionWindow())));
+                    new AdfTools.RunsRequest(factory, pipeline, Set.of(), statusWindow())));
             return AgentReply.of(new Reply.Text(bold(pipeline) + " has no failed runs in the last 45 days "
                     + "(ADF keeps run history for 45 days)."), new Reply.Status(st));
         }
@@ -331,9 +360,9 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         return AgentReply.of(new Reply.Suggestions("Unknown pipeline", msg, qs.isEmpty() ? examples() : qs));
     }
 
-    private List<PipelineRun> failuresOf(String pipeline, String factory) {
+    private List<PipelineRun> failuresOf(String pipeline, String factory, TimeWindow window) {
         AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(factory, pipeline, Set.of(RunStatus.FAILED),
-                retentionWindow()));
+                window));
         return r.runs().stream().filter(x -> x.pipelineName().equalsIgnoreCase(pipeline)).toList();
     }
 
@@ -348,14 +377,15 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             return s.expired ? expired() : AgentReply.of(new Reply.Suggestions("Which pipeline?",
                     "I don't know which pipeline you mean yet. Ask about one first:", examples()));
         }
-        List<PipelineRun> failures = failuresOf(focus.pipeline(), focus.factory());
-        int idx = -1;
-        for (int i = 0; i < failures.size(); i++) {
-            if (failures.get(i).runId().equals(focus.runId())) {
-                idx = i;
-            }
-        }
+        List<PipelineRun> failures = failuresOf(focus.pipeline(), focus.factory(), statusWindow());
+        int idx = indexOf(failures, focus.runId());
         int next = idx >= 0 ? idx + 1 : s.ctx.getFocusIndex() + 1;
+        if (next >= failures.size()) {
+            // Walking back past the last week: ADF's whole retention.
+            failures = failuresOf(focus.pipeline(), focus.factory(), retentionWindow());
+            idx = indexOf(failures, focus.runId());
+            next = idx >= 0 ? idx + 1 : s.ctx.getFocusIndex() + 1;
+        }
         if (next >= failures.size()) {
             return AgentReply.of(new Reply.Text("There is no earlier failure of " + bold(focus.pipeline())
                     + " in the last 45 days (ADF keeps run history for 45 days)."));
@@ -364,6 +394,15 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         s.ctx.setFocus(new RunRef(run.factory().factoryName(), run.pipelineName(), run.runId()));
         s.ctx.setFocusIndex(next);
         return AgentReply.of(diagnosis(tools.diagnose(run), Shape.PLAIN));
+    }
+
+    private static int indexOf(List<PipelineRun> runs, String runId) {
+        for (int i = 0; i < runs.size(); i++) {
+            if (runs.get(i).runId().equals(runId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private AgentReply diagnoseRun(Session s, String runId, String factory) {

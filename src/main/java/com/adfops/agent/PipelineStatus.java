@@ -1,5 +1,6 @@
 package com.adfops.agent;
 
+import com.adfops.adf.Freshness;
 import com.adfops.adf.PipelineRun;
 import java.util.List;
 
@@ -17,15 +18,16 @@ import java.util.List;
  * @param other       queued, running or cancelled runs in the window
  * @param recent      the latest runs, newest first (at most five)
  * @param lastFailureRerun the latest rerun of the last failure (same run group) that did not succeed, or null
+ * @param freshness   how current the runs are, or null when unknown
  */
 public record PipelineStatus(String pipeline, String factory, TimeWindow window, PipelineRun latest,
                              PipelineRun lastSuccess, PipelineRun lastFailure, int succeeded, int failed, int other,
-                             List<PipelineRun> recent, PipelineRun lastFailureRerun) {
+                             List<PipelineRun> recent, PipelineRun lastFailureRerun, Freshness freshness) {
 
     public PipelineStatus(String pipeline, String factory, TimeWindow window, PipelineRun latest,
                           PipelineRun lastSuccess, PipelineRun lastFailure, int succeeded, int failed, int other,
                           List<PipelineRun> recent) {
-        this(pipeline, factory, window, latest, lastSuccess, lastFailure, succeeded, failed, other, recent, null);
+        this(pipeline, factory, window, latest, lastSuccess, lastFailure, succeeded, failed, other, recent, null, null);
     }
 
     /** Failed in the window but the latest finished run succeeded. */

@@ -1,6 +1,7 @@
 package com.adfops.agent;
 
 import com.adfops.adf.DataFactoryException;
+import com.adfops.adf.FactoryStatus;
 import com.adfops.adf.PipelineRun;
 import com.adfops.docs.Guidance;
 import java.time.Instant;
@@ -48,8 +49,21 @@ public sealed interface Reply {
      *
      * @param welcome true on installation
      * @param scope   where: "personal", "groupChat" or "channel" (tailors the tips); may be empty
+     * @param factories the factories and whether the bot can read them (said on the welcome card); may be empty
      */
-    record Help(boolean welcome, String scope) implements Reply {
+    record Help(boolean welcome, String scope, List<FactoryStatus> factories) implements Reply {
+
+        public Help {
+            factories = factories == null ? List.of() : List.copyOf(factories);
+        }
+
+        public Help(boolean welcome, String scope) {
+            this(welcome, scope, List.of());
+        }
+    }
+
+    /** Whether the bot can read each factory, and what to do when it cannot ("are you connected?"). */
+    record Access(List<FactoryStatus> factories) implements Reply {
     }
 
     /** A problem reaching Data Factory, with recovery steps for its kind. */

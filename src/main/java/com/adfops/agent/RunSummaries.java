@@ -118,7 +118,7 @@ public final class RunSummaries {
         failing.sort(Comparator.comparing((FailingSummary.Row r) -> failedAt(r.lastFailure())).reversed());
         recovered.sort(Comparator.comparing((FailingSummary.Recovered r) -> r.lastSuccess().sortTime()).reversed());
         return new FailingSummary(result.window(), result.factories().stream().map(FactoryRef::factoryName).toList(),
-                result.runs().size(), failedRuns, failing, recovered, active);
+                result.runs().size(), failedRuns, failing, recovered, active, result.freshness());
     }
 
     /** One pipeline's health from its runs in a window (runs of other pipelines are ignored). */
@@ -136,7 +136,8 @@ public final class RunSummaries {
         return new PipelineStatus(pipeline, factory, result.window(), latest,
                 lastSuccessGroup == null ? null : lastSuccessGroup.latest(),
                 lastFailedGroup == null ? null : lastFailedGroup.failure(), ok, bad, groups.size() - ok - bad,
-                runs.stream().limit(5).toList(), lastFailedGroup == null ? null : lastFailedGroup.pendingRerun());
+                runs.stream().limit(5).toList(), lastFailedGroup == null ? null : lastFailedGroup.pendingRerun(),
+                result.freshness());
     }
 
     /** When a run failed: its end, else its start. */

@@ -3,6 +3,8 @@ package com.adfops.cards;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
 import com.adfops.adf.DataFactoryException;
+import com.adfops.adf.FactoryStatus;
+import com.adfops.adf.Freshness;
 import com.adfops.agent.Diagnosis;
 import com.adfops.docs.DocResult;
 import com.adfops.docs.Guidance;
@@ -71,7 +73,7 @@ public final class CardFactory {
         } else if (part instanceof Reply.Status s) {
             return new CardData("status", statusData(s.status(), view));
         } else if (part instanceof Reply.Help h) {
-            return new CardData("welcome", welcomeData(h.welcome(), h.scope()));
+            return new CardData("welcome", welcomeData(h.welcome(), h.scope(), h.factories(), view));
         } else if (part instanceof Reply.Problem p) {
             return new CardData("error", problemData(p));
         } else if (part instanceof Reply.Suggestions s) {
@@ -80,6 +82,8 @@ public final class CardFactory {
             return new CardData("escalation", escalationData(e, view));
         } else if (part instanceof Reply.ExpertDetails x) {
             return new CardData("expert-details", expertData(x));
+        } else if (part instanceof Reply.Access a) {
+            return new CardData("access", accessData(a.factories(), view));
         } else if (part instanceof Reply.TurnFailure f) {
             return new CardData("error", failureData(f.kind()));
         }
@@ -110,7 +114,7 @@ public final class CardFactory {
         int n = s.failing().size();
         d.put("title", n == 0 ? "✅ No failing pipelines" : "❌ " + n + (n == 1 ? " failing pipeline" : " failing pipelines"));
         d.put("subtitle", "In " + s.window().label() + (s.recovered().isEmpty() ? ""
-                : ", " + s.recovered().size() + " recovered"));
+                : ", " + s.recovered().size() + " recovered") + freshness(s.freshness(), v));
         d.put("windowText", time(s.window().from(), v) + " – " + time(s.window().to(), v));
         d.put("factoriesText", String.join(", ", s.factories()));
         d.put("countsText", s.totalRuns() + " runs, " + s.failedRuns() + " failed"
@@ -275,10 +279,10 @@ public final class CardFactory {
         }
         d.put("title", s.pipeline() + ": " + state);
         d.put("titleColor", color);
-        d.put("summary", latest == null
+        d.put("summary", (latest == null
                 ? "No runs in " + s.window().label() + "."
                 : s.succeeded() + " succeeded, " + s.failed() + " failed" + (s.other() > 0 ? ", " + s.other() + " other" : "")
-                        + " in " + s.window().label() + ".");
+                        + " in " + s.window().label() + ".") + freshness(s.freshness(), v));
         d.put("factory", s.factory());
         ArrayNode facts = d.putArray("facts");
         fact(facts, "Factory", s.factory());
@@ -304,7 +308,36 @@ public final class CardFactory {
         return d;
     }
 
+    ObjectNode accessData(List<FactoryStatus> factories, View v) {
+        ObjectNode d = json.createObjectNode();
+        long readable = factories.stream().filter(FactoryStatus::readable).count();
+        d.put("title", factories.isEmpty() ? "🔌 Data Factory access"
+                : readable == factories.size() ? "✅ I can read " + (readable == 1 ? "the factory" : "all " + readable + " factories")
+                : "🔌 I can read " + readable + " of " + factories.size() + (factories.size() == 1 ? " factory" : " factories"));
+        ArrayNode list = d.putArray("factories");
+        for (FactoryStatus f : factories) {
+            list.addObject().put("line", accessLine(f, v)).put("fix", f.fix());
+        }
+        return d;
+    }
+
+    /** One factory's access in words: "✅ df-x: live, 1,204 runs in memory, as of 10:42:05". */
+    static String accessLine(FactoryStatus f, View v) {
+        String at = f.asOf() == null ? "" : DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH).withZone(v.zone()).format(f.asOf());
+        return switch (f.state()) {
+            case LIVE -> "✅ " + f.factory() + ": readable" + (f.runs() > 0 ? ", " + f.runs() + " runs in memory" : "")
+                    + (at.isEmpty() ? "" : ", as of " + at);
+            case STALE -> "⚠️ " + f.factory() + ": readable, but not refreshed since " + at + ": " + f.reason();
+            case LOADING -> "⏳ " + f.factory() + ": reading its run history now";
+            case FAILING -> "🚫 " + f.factory() + ": I can't read it. " + f.reason();
+        };
+    }
+
     ObjectNode welcomeData(boolean welcome, String scope) {
+        return welcomeData(welcome, scope, List.of(), null);
+    }
+
+    ObjectNode welcomeData(boolean welcome, String scope, List<FactoryStatus> factories, View v) {
         ObjectNode d = json.createObjectNode();
         d.put("title", welcome ? "👋 Hi, I'm ADF Ops" : "What I can do");
         d.put("intro", "I help you run Azure Data Factory from Teams: which pipelines are failing, why a run failed "
@@ -317,6 +350,8 @@ public final class CardFactory {
                 "Clear history")) {
             ex.addObject().put("text", q);
         }
+        d.put("factoriesText", factories.isEmpty() || v == null ? "" : "Factories: " + String.join(" · ",
+                factories.stream().map(f -> accessLine(f, v)).toList()));
         ArrayNode buttons = d.putArray("buttons");
         for (String q : List.of("What pipelines are failing?", "What failed today?")) {
             buttons.addObject().put("text", q);
@@ -457,6 +492,21 @@ public final class CardFactory {
             case CANCELLED -> "was cancelled";
             case UNKNOWN -> "is in an unknown state";
         };
+    }
+
+    /**
+     * How current the answer is: " · as of 10:42:05", with the reason when the bot's memory could not refresh, or a
+     * note that the window reached beyond it and Data Factory was read directly.
+     */
+    static String freshness(Freshness f, View v) {
+        if (f == null || f.asOf() == null) {
+            return "";
+        }
+        String at = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH).withZone(v.zone()).format(f.asOf());
+        if (!f.fromMemory()) {
+            return " · read from Data Factory at " + at;
+        }
+        return " · as of " + at + (f.stale() ? " (not refreshed since: " + ErrorText.truncate(f.staleReason(), 160) + ")" : "");
     }
 
     /** What happened to a rerun of a failed run that did not succeed. */

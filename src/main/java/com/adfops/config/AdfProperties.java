@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resourceGroup  shortcut: the resource group ({@code ADF_RESOURCE_GROUP})
  * @param factoryName    shortcut: one or more factory names, comma-separated ({@code ADF_FACTORY_NAME})
  * @param timeout        timeout of each call to Azure Resource Manager
+ * @param cloud          the Azure cloud of the factories ({@code ADFOPS_ADF_CLOUD}): {@code AzureCloud},
+ *                       {@code AzureChinaCloud} or {@code AzureUSGovernment}; picks the ARM endpoint and authority
  */
 @ConfigurationProperties(prefix = "adfops.adf")
 public record AdfProperties(
@@ -22,7 +24,8 @@ public record AdfProperties(
         String subscriptionId,
         String resourceGroup,
         String factoryName,
-        @DefaultValue("30s") Duration timeout) {
+        @DefaultValue("30s") Duration timeout,
+        @DefaultValue("AzureCloud") String cloud) {
 
     /** One factory. */
     public record Factory(String subscriptionId, String resourceGroup, String name) {

@@ -2,11 +2,13 @@ package com.adfops.config;
 
 import com.adfops.adf.DataFactory;
 import com.adfops.adf.FactoryRef;
+import com.adfops.adf.RequestMeter;
 import com.adfops.adf.implementation.SdkDataFactory;
 import com.adfops.agent.AdfTools;
 import com.adfops.agent.Agent;
 import com.adfops.agent.GuidanceFinder;
 import com.adfops.agent.OfflineAgent;
+import com.adfops.agent.TimeWindowParser;
 import com.adfops.agent.ToolRunner;
 import com.adfops.agent.foundry.FoundryAgent;
 import com.adfops.cards.CardFactory;
@@ -15,6 +17,7 @@ import com.adfops.docs.DocsService;
 import com.adfops.docs.implementation.McpLearnDocs;
 import com.adfops.escalation.EscalationService;
 import com.adfops.escalation.Escalations;
+import com.adfops.index.RunIndex;
 import com.adfops.sim.BuiltInDataset;
 import com.adfops.sim.SimDataset;
 import com.adfops.sim.SimulatedDataFactoryServer;
@@ -70,24 +73,48 @@ public class ApplicationWiring {
         if (sim.dataset() != null) {
             log.info("Serving the dataset file {} as factory '{}'", sim.dataset(), dataset.factory());
         }
-        return new SimulatedFactoryHolder(SimulatedDataFactoryServer.start(dataset, adfopsJson, sim.pageSize()));
+        SimulatedDataFactoryServer server = SimulatedDataFactoryServer.start(dataset, adfopsJson, sim.pageSize(), clock);
+        server.setLatency(sim.latency());
+        server.setThrottleEvery(sim.throttle());
+        if (!sim.latency().isZero() || sim.throttle() > 0) {
+            log.info("Simulated factory: {} added per request, every {} request throttled", sim.latency(),
+                    sim.throttle() > 0 ? sim.throttle() + "th" : "no");
+        }
+        return new SimulatedFactoryHolder(server);
     }
 
     @Bean
+    public RequestMeter requestMeter() {
+        return new RequestMeter();
+    }
+
+    /** The factories, read through the run index (unless it is switched off). */
+    @Bean
     @ConditionalOnMissingBean
-    public DataFactory dataFactory(AdfProperties adf, SimulatedFactoryHolder sim) {
+    public DataFactory dataFactory(AdfProperties adf, IndexProperties index, SimulatedFactoryHolder sim,
+                                   RequestMeter meter, Clock clock) {
         Duration timeout = adf.timeout();
+        DataFactory direct;
         if (sim.server() != null) {
             FactoryRef f = new FactoryRef(SimulatedDataFactoryServer.SUBSCRIPTION_ID,
                     SimulatedDataFactoryServer.RESOURCE_GROUP, sim.server().dataset().factory());
             log.info("No Data Factory configured: using the embedded simulated factory '{}'", f.factoryName());
-            return SdkDataFactory.forEndpoint(List.of(f), sim.server().endpoint(), timeout);
+            direct = SdkDataFactory.forEndpoint(List.of(f), sim.server().endpoint(), timeout, meter);
+        } else {
+            List<FactoryRef> refs = adf.allFactories().stream()
+                    .map(f -> new FactoryRef(f.subscriptionId(), f.resourceGroup(), f.name()))
+                    .toList();
+            log.info("Reading Data Factories {} in {}", refs, adf.cloud());
+            direct = SdkDataFactory.forAzure(refs, timeout, SdkDataFactory.cloud(adf.cloud()), meter);
         }
-        List<FactoryRef> refs = adf.allFactories().stream()
-                .map(f -> new FactoryRef(f.subscriptionId(), f.resourceGroup(), f.name()))
-                .toList();
-        log.info("Reading Data Factories {}", refs);
-        return SdkDataFactory.forAzure(refs, timeout);
+        if (!index.enabled()) {
+            log.info("Run index off: every question reads Data Factory");
+            return direct;
+        }
+        Duration horizon = index.horizon().compareTo(TimeWindowParser.RETENTION) > 0 ? TimeWindowParser.RETENTION : index.horizon();
+        log.info("Run index: {} of history, refreshed every {}", horizon, index.refresh());
+        return new RunIndex(direct, meter, clock, new RunIndex.Settings(horizon, index.refresh(), index.overlap(),
+                index.activityCacheSize(), index.activeTtl())).start();
     }
 
     @Bean

@@ -10,7 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataset  a dataset file to serve instead of the built-in one ({@code ADFOPS_SIM_DATASET})
  * @param pageSize runs per page, so continuation tokens are exercised ({@code ADFOPS_SIM_PAGESIZE})
  * @param seed     seed of the built-in dataset's generator
+ * @param latency  added to every request, to stand for Azure's latency in tests and benchmarks ({@code ADFOPS_SIM_LATENCY},
+ *                 e.g. {@code 300ms})
+ * @param throttle every Nth request gets HTTP 429 with Retry-After: 1 ({@code ADFOPS_SIM_THROTTLE}); 0 = never
  */
 @ConfigurationProperties(prefix = "adfops.sim")
-public record SimProperties(Path dataset, @DefaultValue("100") int pageSize, @DefaultValue("42") long seed) {
+public record SimProperties(Path dataset, @DefaultValue("100") int pageSize, @DefaultValue("42") long seed,
+                            @DefaultValue("0s") java.time.Duration latency, @DefaultValue("0") int throttle) {
 }

@@ -15,6 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties(prefix = "adfops.turns")
 public record TurnProperties(
         @DefaultValue("8") int threads,
-        @DefaultValue("500") int maxPending,
+        @DefaultValue("5000") int maxPending,
         @DefaultValue("10s") Duration cardDeadline) {
 }

@@ -32,7 +32,10 @@ public final class BuiltInDataset {
     private final List<ObjectNode> runs = new ArrayList<>();
     private final List<ObjectNode> activities = new ArrayList<>();
 
+    private final long seed;
+
     private BuiltInDataset(ObjectMapper json, Instant now, long seed) {
+        this.seed = seed;
         this.json = json;
         this.now = now.truncatedTo(ChronoUnit.MILLIS);
         this.random = new Random(seed);
@@ -232,6 +235,8 @@ public final class BuiltInDataset {
         queued.put("lastUpdated", ADF_TIME.format(now.minus(Duration.ofMinutes(2))));
 
         // A failed run's message names its first failed activity, as ADF's does.
+        live(weekAgo);
+
         for (ObjectNode run : runs) {
             if ("Failed".equals(run.get("status").asText()) && run.get("message").asText().isEmpty()) {
                 String id = run.get("runId").asText();
@@ -241,6 +246,44 @@ public final class BuiltInDataset {
                         .ifPresent(a -> run.put("message", "Operation on target " + a.get("activityName").asText()
                                 + " failed: " + a.get("error").get("message").asText()));
             }
+        }
+    }
+
+    /**
+     * pl_stream_telemetry_to_lake: every 15 minutes, for the past week and the coming week, now and then failing (the
+     * SQL sink unreachable). The simulator shows each run only once it starts and in progress until it ends, so the
+     * factory keeps moving while the bot runs. Its own random stream keeps the rest of the week unchanged.
+     */
+    private void live(Instant weekAgo) {
+        java.util.Random r = new java.util.Random(seed ^ 0x5EED_F00DL);
+        Instant until = now.plus(Duration.ofDays(7));
+        for (Instant s = weekAgo.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(7)); s.isBefore(until);
+             s = s.plus(Duration.ofMinutes(15))) {
+            if (s.isBefore(weekAgo)) {
+                continue;
+            }
+            boolean failed = r.nextInt(16) == 0;
+            int seconds = failed ? 60 + r.nextInt(60) : 180 + r.nextInt(180);
+            ObjectNode run = json.createObjectNode();
+            String id = UUID.nameUUIDFromBytes(("pl_stream_telemetry_to_lake" + s).getBytes()).toString();
+            run.put("runId", id);
+            run.put("runGroupId", id);
+            run.put("isLatest", true);
+            run.put("pipelineName", "pl_stream_telemetry_to_lake");
+            run.putObject("parameters").put("window", ADF_TIME.format(s));
+            run.putObject("runDimensions");
+            run.set("invokedBy", trigger("tr_every_15min"));
+            run.put("runStart", ADF_TIME.format(s));
+            run.put("runEnd", ADF_TIME.format(s.plusSeconds(seconds)));
+            run.put("durationInMs", seconds * 1000L);
+            run.put("lastUpdated", ADF_TIME.format(s.plusSeconds(seconds)));
+            run.put("status", failed ? "Failed" : "Succeeded");
+            run.put("message", "");
+            run.putObject("annotations");
+            runs.add(run);
+            copy(run, "Copy telemetry batch", s.plusSeconds(4), seconds - 10, failed
+                    ? err("2200", SQL_FAILED_TO_CONNECT.replace("sql-sales-prod", "sql-telemetry-prod").replace("salesdb", "telemetry"),
+                            "UserError", "Copy telemetry batch") : null, "ls_sql_telemetry");
         }
     }
 

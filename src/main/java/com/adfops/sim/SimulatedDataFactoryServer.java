@@ -57,18 +57,24 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
     private final ExecutorService executor;
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final AtomicInteger requestCount = new AtomicInteger();
+    private final java.time.Clock clock;
     private volatile boolean emptyFirstPage;
+    private volatile java.time.Duration latency = java.time.Duration.ZERO;
+    private volatile int throttleEvery;
 
     /** An injected failure: the next {@code times} requests whose path contains {@code pathPart} get it. */
     private record Fault(String pathPart, int status, String code, AtomicInteger remaining) {
     }
 
-    private SimulatedDataFactoryServer(SimDataset dataset, ObjectMapper json, int pageSize, HttpServer server) {
+    private SimulatedDataFactoryServer(SimDataset dataset, ObjectMapper json, int pageSize, HttpServer server,
+                                       java.time.Clock clock) {
         this.dataset = dataset;
         this.json = json;
         this.pageSize = Math.max(1, pageSize);
         this.server = server;
-        this.executor = Executors.newFixedThreadPool(4, r -> {
+        this.clock = clock;
+        // Enough threads that an added latency (standing for Azure's) delays requests without queueing them.
+        this.executor = Executors.newFixedThreadPool(32, r -> {
             Thread t = new Thread(r, "adf-sim");
             t.setDaemon(true);
             return t;
@@ -84,11 +90,19 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
         }
     }
 
-    /** Starts a server on 127.0.0.1 on a free port. */
+    /** Starts a server on 127.0.0.1 on a free port, living in real time. */
     public static SimulatedDataFactoryServer start(SimDataset dataset, ObjectMapper json, int pageSize) {
+        return start(dataset, json, pageSize, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * Starts a server on 127.0.0.1 on a free port. The factory lives by {@code clock}: a run is invisible before its
+     * {@code runStart}, in progress (with the activity runs started so far) until its {@code runEnd}, then final.
+     */
+    public static SimulatedDataFactoryServer start(SimDataset dataset, ObjectMapper json, int pageSize, java.time.Clock clock) {
         try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-            SimulatedDataFactoryServer s = new SimulatedDataFactoryServer(dataset, json, pageSize, http);
+            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+            SimulatedDataFactoryServer s = new SimulatedDataFactoryServer(dataset, json, pageSize, http, clock);
             http.start();
             log.info("Simulated Data Factory '{}' listening on {} ({} pipeline runs, {} activity runs)",
                     dataset.factory(), s.endpoint(), dataset.pipelineRuns().size(), dataset.activityRunCount());
@@ -107,6 +121,19 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
         return dataset;
     }
 
+    /** The runs as the factory shows them now: started ones only, running ones in progress. */
+    public List<ObjectNode> runsNow() {
+        Instant now = clock.instant();
+        List<ObjectNode> out = new ArrayList<>();
+        for (ObjectNode r : dataset.pipelineRuns()) {
+            ObjectNode v = asOf(r, now);
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
     public int requestCount() {
         return requestCount.get();
     }
@@ -118,6 +145,16 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
 
     public void clearFaults() {
         faults.clear();
+    }
+
+    /** Added to every request, standing for Azure's latency ({@code ADFOPS_SIM_LATENCY}). */
+    public void setLatency(java.time.Duration latency) {
+        this.latency = latency == null || latency.isNegative() ? java.time.Duration.ZERO : latency;
+    }
+
+    /** Every {@code n}th request gets 429 with Retry-After: 1 ({@code ADFOPS_SIM_THROTTLE}); 0 = never. */
+    public void setThrottleEvery(int n) {
+        this.throttleEvery = Math.max(0, n);
     }
 
     /** When set, the first page of every query is empty but carries a continuation token (ADF does this). */
@@ -132,10 +169,19 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
-        requestCount.incrementAndGet();
+        int n = requestCount.incrementAndGet();
         try {
+            if (!latency.isZero()) {
+                Thread.sleep(latency.toMillis());
+            }
             URI uri = ex.getRequestURI();
             String path = uri.getPath();
+            int every = throttleEvery;
+            if (every > 0 && n % every == 0) {
+                ex.getResponseHeaders().set("Retry-After", "1");
+                error(ex, 429, "TooManyRequests", "The request was throttled (simulated). Retry after 1 second.");
+                return;
+            }
             for (Fault f : faults) {
                 if (path.toLowerCase(Locale.ROOT).contains(f.pathPart()) && f.remaining().getAndDecrement() > 0) {
                     error(ex, f.status(), f.code(), "Injected failure " + f.code() + ".");
@@ -176,6 +222,7 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
                 listPipelines(ex, m.group(1), m.group(2), factory);
             } else if (method.equals("GET") && (a = GET_RUN.matcher(rest)).matches()) {
                 ObjectNode run = dataset.run(a.group(1));
+                run = run == null ? null : asOf(run, clock.instant());
                 if (run == null) {
                     error(ex, 404, "PipelineRunNotFound", "Pipeline run '" + a.group(1) + "' was not found.");
                 } else {
@@ -184,6 +231,9 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
             } else {
                 error(ex, 404, "NotFound", "The simulated factory does not implement " + method + " " + rest + ".");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error(ex, 503, "ServiceUnavailable", "The simulated factory is shutting down.");
         } catch (RuntimeException e) {
             log.warn("Simulated Data Factory failed on {}", ex.getRequestURI().getPath(), e);
             error(ex, 500, "InternalServerError", "The simulated factory failed to answer.");
@@ -245,8 +295,10 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
             return;
         }
         List<ObjectNode> matched = new ArrayList<>();
-        for (ObjectNode r : dataset.pipelineRuns()) {
-            if (keep.test(r) && filters.test(r)) {
+        Instant now = clock.instant();
+        for (ObjectNode stored : dataset.pipelineRuns()) {
+            ObjectNode r = asOf(stored, now);
+            if (r != null && keep.test(r) && filters.test(r)) {
                 matched.add(r);
             }
         }
@@ -263,7 +315,12 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
             return;
         }
         List<ObjectNode> matched = new ArrayList<>();
-        for (ObjectNode a : dataset.activityRuns(runId)) {
+        Instant now = clock.instant();
+        for (ObjectNode stored : dataset.activityRuns(runId)) {
+            ObjectNode a = activityAsOf(stored, now);
+            if (a == null) {
+                continue;
+            }
             Instant start = SimDataset.time(a, "activityRunStart");
             boolean inWindow = start == null || (!start.isBefore(after) && start.isBefore(before));
             if (inWindow && filters.test(a)) {
@@ -272,6 +329,47 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
         }
         matched.sort(order(body.get("orderBy"), "activityRunStart"));
         page(ex, body, matched);
+    }
+
+    /** A run as ADF would show it at {@code now}: null before it starts, in progress until it ends. */
+    static ObjectNode asOf(ObjectNode run, Instant now) {
+        Instant start = SimDataset.time(run, "runStart");
+        if (start != null && start.isAfter(now)) {
+            return null;
+        }
+        Instant end = SimDataset.time(run, "runEnd");
+        if (end == null || !end.isAfter(now)) {
+            return run;
+        }
+        ObjectNode running = run.deepCopy();
+        running.put("status", "InProgress");
+        running.remove("runEnd");
+        running.remove("durationInMs");
+        running.put("message", "");
+        running.put("lastUpdated", start == null ? now.toString() : start.toString());
+        return running;
+    }
+
+    /** An activity run as ADF would show it at {@code now}. */
+    static ObjectNode activityAsOf(ObjectNode activity, Instant now) {
+        Instant start = SimDataset.time(activity, "activityRunStart");
+        if (start != null && start.isAfter(now)) {
+            return null;
+        }
+        Instant end = SimDataset.time(activity, "activityRunEnd");
+        if (end == null || !end.isAfter(now)) {
+            return activity;
+        }
+        ObjectNode running = activity.deepCopy();
+        running.put("status", "InProgress");
+        running.remove("activityRunEnd");
+        running.remove("durationInMs");
+        ObjectNode err = running.putObject("error");
+        err.put("errorCode", "");
+        err.put("message", "");
+        err.put("failureType", "");
+        err.put("target", SimDataset.text(activity, "activityName"));
+        return running;
     }
 
     private void page(HttpExchange ex, JsonNode body, List<ObjectNode> matched) throws IOException {

@@ -9,7 +9,6 @@ import com.adfops.state.Installations;
 import com.adfops.state.StateStore;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.InvokeResponse;
-import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.builder.teams.TeamsActivityHandler;
 import com.microsoft.bot.schema.Activity;
@@ -44,10 +43,12 @@ public class AdfOpsBot extends TeamsActivityHandler {
     private final Installations installations;
     private final EscalationFlow escalation;
     private final ConversationReferences references;
+    private final java.util.function.Supplier<List<com.adfops.adf.FactoryStatus>> factories;
 
     AdfOpsBot(Agent agent, ReplySender sender, Clock clock, BotFrameworkAdapter adapter, String appId,
               TurnProcessor turns, Installations installations, EscalationFlow escalation,
-              ConversationReferences references) {
+              ConversationReferences references, java.util.function.Supplier<List<com.adfops.adf.FactoryStatus>> factories) {
+        this.factories = factories;
         this.agent = agent;
         this.sender = sender;
         this.clock = clock;
@@ -77,8 +78,11 @@ public class AdfOpsBot extends TeamsActivityHandler {
                 return CompletableFuture.<Void>completedFuture(null);
             } catch (RejectedExecutionException busy) {
                 log.warn("Turn queue full; asking conversation {} to retry", turn.conversationId());
-                return ctx.sendActivity(MessageFactory.text("I'm busy with many requests right now. "
-                        + "Please ask again in a minute.")).thenApply(r -> null);
+                // After this conversation's earlier answers, never before them.
+                turns.overflow(turn.conversationId(), () -> continueWith(turn, reference, c -> sender.sendTo(c,
+                        AgentReply.of(new Reply.Text("I'm busy with many requests right now. Please ask again in a minute.")),
+                        reference, turn.zone())));
+                return CompletableFuture.<Void>completedFuture(null);
             }
         });
     }
@@ -170,6 +174,6 @@ public class AdfOpsBot extends TeamsActivityHandler {
         if (!installations.firstTime(ActivityReader.installationKey(a), scope, clock.instant())) {
             return CompletableFuture.completedFuture(null);
         }
-        return sender.send(ctx, AgentReply.of(new Reply.Help(true, scope)), ActivityReader.zone(a));
+        return sender.send(ctx, AgentReply.of(new Reply.Help(true, scope, factories.get())), ActivityReader.zone(a));
     }
 }

@@ -1,5 +1,6 @@
 package com.adfops.teams;
 
+import com.adfops.adf.DataFactory;
 import com.adfops.agent.Agent;
 import com.adfops.agent.Reply;
 import com.adfops.cards.CardFactory;
@@ -120,11 +121,11 @@ class BotConfiguration {
     AdfOpsBot adfOpsBot(Agent agent, ReplySender sender, Clock clock, BotFrameworkAdapter adapter,
                         Configuration configuration, TurnProcessor turns, TurnProperties turnSettings,
                         Installations installations, EscalationProperties escalationSettings,
-                        EscalationService escalations, JsonDocuments documents) {
+                        EscalationService escalations, JsonDocuments documents, DataFactory dataFactory) {
         String appId = configuration.getProperty("MicrosoftAppId");
         EscalationFlow escalation = new EscalationFlow(escalations, escalationSettings, sender, turns, adapter, appId,
                 turnSettings.cardDeadline());
         return new AdfOpsBot(agent, sender, clock, adapter, appId, turns, installations, escalation,
-                new ConversationReferences(documents));
+                new ConversationReferences(documents), dataFactory::status);
     }
 }

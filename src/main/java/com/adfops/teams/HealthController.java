@@ -1,15 +1,53 @@
 package com.adfops.teams;
 
+import com.adfops.adf.DataFactory;
+import com.adfops.adf.FactoryStatus;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /health}: 200 once the app serves requests (App Service health check, local scripts). */
+/**
+ * {@code GET /health}: 200 while the process serves requests (App Service health check, local scripts), with what
+ * the bot knows of each factory: live, stale or failing and why, how fresh, how many runs in memory and how many
+ * requests it made to Data Factory. No secrets, no host names.
+ */
 @RestController
 class HealthController {
 
+    private final DataFactory factories;
+    private final ObjectMapper json;
+
+    HealthController(DataFactory factories, ObjectMapper adfopsJson) {
+        this.factories = factories;
+        this.json = adfopsJson;
+    }
+
     @GetMapping("/health")
     ResponseEntity<String> health() {
-        return ResponseEntity.ok("ok");
+        ObjectNode body = json.createObjectNode();
+        body.put("status", "UP");
+        ArrayNode list = body.putArray("factories");
+        for (FactoryStatus f : factories.status()) {
+            ObjectNode o = list.addObject();
+            o.put("name", f.factory());
+            o.put("status", f.state().name().toLowerCase(java.util.Locale.ROOT));
+            if (!f.reason().isEmpty()) {
+                o.put("reason", f.reason());
+                o.put("fix", f.fix());
+            }
+            if (f.asOf() != null) {
+                o.put("asOf", f.asOf().toString());
+            }
+            o.put("runsInMemory", f.runs());
+            ObjectNode requests = o.putObject("adfRequests");
+            requests.put("refresh", f.refreshRequests());
+            requests.put("lastRefresh", f.lastRefreshRequests());
+            requests.put("questions", f.questionRequests());
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body.toString());
     }
 }

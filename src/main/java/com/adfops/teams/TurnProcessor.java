@@ -63,6 +63,25 @@ final class TurnProcessor implements AutoCloseable {
             pending.decrementAndGet();
             throw new RejectedExecutionException("too many turns waiting");
         }
+        return chain(conversationId, task, true);
+    }
+
+    /**
+     * Queues a short task (the "busy, ask again" reply) after the conversation's earlier turns, even when the queue
+     * is full, so it never overtakes an earlier answer of the same conversation.
+     */
+    void overflow(String conversationId, Runnable task) {
+        chain(conversationId, () -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                log.error("Overflow reply failed in conversation {}", conversationId, e);
+            }
+            return null;
+        }, false);
+    }
+
+    private <T> CompletableFuture<T> chain(String conversationId, Supplier<T> task, boolean counted) {
         @SuppressWarnings("unchecked")
         CompletableFuture<T>[] mine = new CompletableFuture[1];
         tails.compute(conversationId, (k, tail) -> {
@@ -71,7 +90,9 @@ final class TurnProcessor implements AutoCloseable {
                 try {
                     return task.get();
                 } finally {
-                    pending.decrementAndGet();
+                    if (counted) {
+                        pending.decrementAndGet();
+                    }
                 }
             }, pool);
             return mine[0];

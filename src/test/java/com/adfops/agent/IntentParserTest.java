@@ -110,6 +110,12 @@ class IntentParserTest {
         "rerun pl_master_nightly from the failed activity | notyet:ACTIONS",
         "cancel the run of nightly.load | notyet:ACTIONS",
         "please retry sales_orders_ingest | notyet:ACTIONS",
+        // access
+        "are you connected? | access",
+        "<at>ADF Ops</at> check access | access",
+        "can you read the factory? | access",
+        "which factories can you see | access",
+        "ping | access",
         // nothing
         "what's the weather in Oslo? | name:weather oslo",
         "thanks | name:thanks"
@@ -123,6 +129,8 @@ class IntentParserTest {
             return "help";
         } else if (i instanceof Intent.ClearHistory) {
             return "clear";
+        } else if (i instanceof Intent.CheckAccess) {
+            return "access";
         } else if (i instanceof Intent.HowTo) {
             return "howto";
         } else if (i instanceof Intent.FailingList f) {

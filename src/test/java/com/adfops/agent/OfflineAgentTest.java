@@ -316,4 +316,15 @@ class OfflineAgentTest {
         assertThat(part(ask("and the one before?"), Reply.DiagnosisCard.class).diagnosis().run().runId())
                 .isEqualTo(scenario.financeOlder.id());
     }
+
+    @Test
+    void areYouConnectedSaysWhichFactoriesItCanReadAndWhatToDoOtherwise() {
+        Reply.Access ok = part(ask("are you connected?"), Reply.Access.class);
+        assertThat(ok.factories()).extracting(com.adfops.adf.FactoryStatus::factory).containsExactly("df-northwind-finance");
+        assertThat(ok.factories().get(0).readable()).isTrue();
+        sim.server.injectFault("/pipelines", 403, "AuthorizationFailed", 5);
+        Reply.Access denied = part(ask("check access"), Reply.Access.class);
+        assertThat(denied.factories().get(0).state()).isEqualTo(com.adfops.adf.FactoryStatus.State.FAILING);
+        assertThat(denied.factories().get(0).fix()).contains("Ask an owner of factory df-northwind-finance");
+    }
 }

@@ -119,6 +119,15 @@ final class CardSamples {
         m.put("welcome", new Reply.Help(true, "personal"));
         m.put("welcome-channel", new Reply.Help(true, "channel"));
         m.put("help", new Reply.Help(false, ""));
+        List<com.adfops.adf.FactoryStatus> access = List.of(
+                new com.adfops.adf.FactoryStatus("df-test", com.adfops.adf.FactoryStatus.State.LIVE, "", "",
+                        NOW.minusSeconds(12), 1204, 9, 3, 1),
+                new com.adfops.adf.FactoryStatus("df-finance", com.adfops.adf.FactoryStatus.State.FAILING,
+                        "The bot's identity is not allowed to read pipeline runs of factory df-finance (AuthorizationFailed, HTTP 403).",
+                        "Ask an owner of factory df-finance to give the bot's identity the ADF run reader role on it.",
+                        null, 0, 1, 0, 1));
+        m.put("welcome-factories", new Reply.Help(true, "personal", access));
+        m.put("access", new Reply.Access(access));
         for (DataFactoryException.Kind k : DataFactoryException.Kind.values()) {
             m.put("error-" + k.name().toLowerCase(), new Reply.Problem(k, "Reading pipeline runs failed (Code, HTTP 4xx).", "df-test"));
         }

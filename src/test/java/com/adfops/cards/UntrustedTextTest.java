@@ -62,12 +62,13 @@ class UntrustedTextTest {
         Map<String, Reply> m = new LinkedHashMap<>();
         m.put("failing", new Reply.Failing(new FailingSummary(day, List.of(F.factoryName()), 3, 1,
                 List.of(new FailingSummary.Row("pl " + P, F.factoryName(), failed, 1, "short " + P, "parent " + P, rerun)),
-                List.of(new FailingSummary.Recovered("pl2 " + P, F.factoryName(), failed, ok)), 0)));
+                List.of(new FailingSummary.Recovered("pl2 " + P, F.factoryName(), failed, ok)), 0,
+                new com.adfops.adf.Freshness(NOW, true, "stale " + P))));
         m.put("diagnosis", new Reply.DiagnosisCard(d, g, true, List.of("1. Step " + P)));
         m.put("diagnosis-no-root", new Reply.DiagnosisCard(new Diagnosis(failed, List.of(), null, ErrorClass.UNKNOWN, 0,
                 false), g));
         m.put("status", new Reply.Status(new PipelineStatus("pl " + P, F.factoryName(), day, failed, ok, failed, 1, 1, 0,
-                List.of(failed, ok), rerun)));
+                List.of(failed, ok), rerun, new com.adfops.adf.Freshness(NOW, true, "stale " + P))));
         m.put("docs-answer", new Reply.DocsAnswer("how do I " + P, g));
         m.put("problem", new Reply.Problem(DataFactoryException.Kind.SERVICE, "ADF said " + P, F.factoryName()));
         m.put("suggestions", new Reply.Suggestions("Title " + P, "Message " + P, List.of("Why did " + P + " fail?")));

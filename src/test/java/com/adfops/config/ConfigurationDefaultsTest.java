@@ -59,7 +59,7 @@ class ConfigurationDefaultsTest {
             assertThat(auth.allowUnauthenticated()).isFalse();
             TurnProperties turns = ctx.getBean(TurnProperties.class);
             assertThat(turns.threads()).isEqualTo(8);
-            assertThat(turns.maxPending()).isEqualTo(500);
+            assertThat(turns.maxPending()).isEqualTo(5000);
             assertThat(turns.cardDeadline()).isEqualTo(Duration.ofSeconds(10));
             assertThat(ctx.getBean(ContextProperties.class).ttl()).isEqualTo(Duration.ofHours(12));
         });

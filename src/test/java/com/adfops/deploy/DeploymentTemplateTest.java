@@ -34,7 +34,8 @@ class DeploymentTemplateTest {
 
     /** Settings the template writes that are read by a library rather than by our binding, and who reads them. */
     static final Map<String, String> READ_BY_LIBRARIES = Map.of(
-            "AZURE_CLIENT_ID", "azure-identity's DefaultAzureCredential: which user-assigned identity to use");
+            "AZURE_CLIENT_ID", "azure-identity's DefaultAzureCredential: which user-assigned identity to use",
+            "JAVA_OPTS", "the App Service Java runtime: options of the JVM it starts (the heap)");
 
     @BeforeAll
     static void load() throws Exception {
@@ -161,6 +162,8 @@ class DeploymentTemplateTest {
                 "SERVER_PORT", "SERVER_ADDRESS", "ADFOPS_ADF_FACTORIES_0_SUBSCRIPTIONID",
                 "ADFOPS_ADF_FACTORIES_0_RESOURCEGROUP", "ADFOPS_ADF_FACTORIES_0_NAME");
         assertThat(text).contains("createObject('name', 'MicrosoftAppType', 'value', 'UserAssignedMSI')");
+        // The heap follows the plan's memory (the README's recommendation), instead of the JVM's default quarter.
+        assertThat(text).contains("createObject('name', 'JAVA_OPTS', 'value', '-XX:MaxRAMPercentage=70");
     }
 
     @Test

@@ -54,7 +54,7 @@ class SimulatedFactorySdkTest {
         List<PipelineRun> runs = sim.adf.queryPipelineRuns(sim.factory, week());
         int requests = sim.server.requestCount() - before;
 
-        assertThat(runs).hasSize(sim.server.dataset().pipelineRuns().size());
+        assertThat(runs).hasSize(sim.server.runsNow().size());
         assertThat(runs.stream().map(PipelineRun::runId).distinct()).hasSize(runs.size());
         // Page size 7: many pages, each a separate request.
         assertThat(requests).isEqualTo((runs.size() + 6) / 7);
@@ -65,7 +65,7 @@ class SimulatedFactorySdkTest {
     void keepsPagingPastAnEmptyPageThatCarriesAToken() {
         sim.server.setEmptyFirstPage(true);
         List<PipelineRun> runs = sim.adf.queryPipelineRuns(sim.factory, week());
-        assertThat(runs).hasSize(sim.server.dataset().pipelineRuns().size());
+        assertThat(runs).hasSize(sim.server.runsNow().size());
     }
 
     @Test
@@ -76,7 +76,7 @@ class SimulatedFactorySdkTest {
         String pipeline = failed.get(0).pipelineName();
         List<PipelineRun> one = sim.adf.queryPipelineRuns(sim.factory, new RunQuery(week().from(), week().to(), Set.of(pipeline), Set.of(), RunQuery.DEFAULT_MAX_RUNS));
         assertThat(one).isNotEmpty().allMatch(r -> r.pipelineName().equals(pipeline));
-        long expected = sim.server.dataset().pipelineRuns().stream()
+        long expected = sim.server.runsNow().stream()
                 .filter(r -> r.get("pipelineName").asText().equals(pipeline)).count();
         assertThat(one).hasSize((int) expected);
     }
@@ -86,7 +86,7 @@ class SimulatedFactorySdkTest {
         Instant from = NOW.minus(Duration.ofHours(6));
         List<PipelineRun> runs = sim.adf.queryPipelineRuns(sim.factory, new RunQuery(from, NOW.plusSeconds(1), Set.of(), Set.of(), RunQuery.DEFAULT_MAX_RUNS));
         assertThat(runs).isNotEmpty().allMatch(r -> !r.lastUpdated().isBefore(from));
-        assertThat(runs.size()).isLessThan(sim.server.dataset().pipelineRuns().size() / 4);
+        assertThat(runs.size()).isLessThan(sim.server.runsNow().size() / 4);
     }
 
     @Test
@@ -161,7 +161,7 @@ class SimulatedFactorySdkTest {
             port = s.getLocalPort();
         }
         SdkDataFactory dead = SdkDataFactory.forEndpoint(List.of(sim.factory), "http://127.0.0.1:" + port + "/",
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), new com.adfops.adf.RequestMeter());
         assertThatThrownBy(() -> dead.queryPipelineRuns(sim.factory, week()))
                 .isInstanceOfSatisfying(DataFactoryException.class,
                         e -> assertThat(e.kind()).isEqualTo(DataFactoryException.Kind.NETWORK));

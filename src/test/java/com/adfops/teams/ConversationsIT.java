@@ -54,14 +54,14 @@ class ConversationsIT extends WithConnector {
     }
 
     String failedParentRunId() {
-        return sim.server().dataset().pipelineRuns().stream()
+        return sim.server().runsNow().stream()
                 .filter(r -> r.get("status").asText().equals("Failed") && !r.path("invokedBy").path("pipelineRunId").isTextual())
                 .map(r -> r.get("runId").asText()).findFirst().orElseThrow();
     }
 
     @Test
     void escalateByUniversalActionUpdatesTheCardAndOnlyOnce() throws Exception {
-        String run = sim.server().dataset().pipelineRuns().stream()
+        String run = sim.server().runsNow().stream()
                 .filter(r -> r.get("status").asText().equals("Failed")).skip(3)
                 .map(r -> r.get("runId").asText()).findFirst().orElseThrow();
         HttpResponse<String> first = post(invoke("a:esc-" + UUID.randomUUID(), "Dana", "escalate", run));
@@ -90,7 +90,7 @@ class ConversationsIT extends WithConnector {
     @Test
     void escalateBySubmitUpdatesTheCardInPlace() throws Exception {
         String conv = "a:submit-esc-" + UUID.randomUUID();
-        String run = sim.server().dataset().pipelineRuns().stream()
+        String run = sim.server().runsNow().stream()
                 .filter(r -> r.get("status").asText().equals("Failed")).skip(5)
                 .map(r -> r.get("runId").asText()).findFirst().orElseThrow();
         ObjectNode submit = activity("personal-card-submit.json", conv);
@@ -126,7 +126,7 @@ class ConversationsIT extends WithConnector {
         String channel = "19:incident-" + UUID.randomUUID() + "@thread.tacv2";
         String threadA = channel + ";messageid=1001";
         String threadB = channel + ";messageid=1002";
-        String pipeline = sim.server().dataset().pipelineRuns().stream()
+        String pipeline = sim.server().runsNow().stream()
                 .filter(r -> r.get("status").asText().equals("Failed")).map(r -> r.get("pipelineName").asText())
                 .findFirst().orElseThrow();
         ObjectNode a = activity("channel-mention-message.json", threadA);

@@ -80,7 +80,7 @@ class DocsGuidanceIT {
     @Test
     void everyFailingRunOfTheDatasetGetsRelevantGuidanceFromLearn() throws Exception {
         int checked = 0;
-        for (JsonNode run : sim.server().dataset().pipelineRuns()) {
+        for (JsonNode run : sim.server().runsNow()) {
             if (!run.get("status").asText().equals("Failed") || run.path("invokedBy").path("pipelineRunId").isTextual()) {
                 continue;
             }

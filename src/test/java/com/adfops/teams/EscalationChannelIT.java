@@ -36,7 +36,7 @@ class EscalationChannelIT extends WithConnector {
     @Test
     void escalationFromAChannelThreadPostsToTheIncidentChannel() throws Exception {
         String thread = "19:data-eng@thread.tacv2;messageid=" + System.nanoTime();
-        String run = sim.server().dataset().pipelineRuns().stream().filter(r -> r.get("status").asText().equals("Failed"))
+        String run = sim.server().runsNow().stream().filter(r -> r.get("status").asText().equals("Failed"))
                 .map(r -> r.get("runId").asText()).findFirst().orElseThrow();
         ObjectNode a = (ObjectNode) TestSim.JSON.readTree(Files.readString(
                 Path.of("src/test/resources/teams-activities/channel-mention-message.json")));

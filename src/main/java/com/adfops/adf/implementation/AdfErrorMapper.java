@@ -36,12 +36,16 @@ final class AdfErrorMapper {
             return switch (status) {
                 case 401 -> new DataFactoryException(Kind.AUTHENTICATION, factory,
                         "Azure rejected the bot's credentials while reading " + what + suffix + ".", e);
-                case 403 -> new DataFactoryException(Kind.PERMISSION, factory,
-                        "The bot's identity is not allowed to read " + what + suffix + ".", e);
+                case 403 -> {
+                    String action = missingAction(http);
+                    yield new DataFactoryException(Kind.PERMISSION, factory,
+                            "The bot's identity is not allowed to read " + what + suffix
+                                    + (action == null ? "." : ": it lacks the action " + action + "."), e, action, null);
+                }
                 case 404 -> new DataFactoryException(Kind.NOT_FOUND, factory,
                         "Azure could not find " + what + suffix + ".", e);
                 case 429 -> new DataFactoryException(Kind.THROTTLED, factory,
-                        "Azure is throttling requests for " + what + suffix + ".", e);
+                        "Azure is throttling requests for " + what + suffix + ".", e, null, retryAfter(http));
                 default -> new DataFactoryException(Kind.SERVICE, factory,
                         "Data Factory returned an error for " + what + suffix + ".", e);
             };
@@ -53,6 +57,28 @@ final class AdfErrorMapper {
         }
         return new DataFactoryException(Kind.SERVICE, factory,
                 "Reading " + what + " failed unexpectedly.", e);
+    }
+
+    private static final java.util.regex.Pattern ACTION = java.util.regex.Pattern.compile(
+            "perform action '(Microsoft\\.[A-Za-z]+/[A-Za-z0-9/._-]{1,200})'");
+
+    /** The action an ARM AuthorizationFailed message names ("... to perform action 'X' over scope ..."), or null. */
+    static String missingAction(HttpResponseException http) {
+        String m = http instanceof ManagementException me && me.getValue() != null ? me.getValue().getMessage() : null;
+        if (m == null) {
+            return null;
+        }
+        java.util.regex.Matcher a = ACTION.matcher(m);
+        return a.find() ? a.group(1) : null;
+    }
+
+    /** The Retry-After header of a throttled response (seconds), or null. */
+    static java.time.Duration retryAfter(HttpResponseException http) {
+        String v = http.getResponse().getHeaderValue("Retry-After");
+        if (v == null || !v.trim().matches("\\d{1,5}")) {
+            return null;
+        }
+        return java.time.Duration.ofSeconds(Long.parseLong(v.trim()));
     }
 
     private static String errorCode(HttpResponseException http) {

@@ -5,6 +5,7 @@ import com.adfops.adf.DataFactory;
 import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
+import com.adfops.adf.RequestMeter;
 import com.adfops.adf.RunQuery;
 import com.adfops.adf.RunStatus;
 import com.azure.core.http.HttpClient;
@@ -51,32 +52,52 @@ public final class SdkDataFactory implements DataFactory {
     private final List<FactoryRef> factories;
     private final Map<String, DataFactoryManager> managers = new ConcurrentHashMap<>();
     private final java.util.function.Function<String, DataFactoryManager> managerFactory;
+    private final RequestMeter meter;
 
-    private SdkDataFactory(List<FactoryRef> factories, java.util.function.Function<String, DataFactoryManager> managerFactory) {
+    private SdkDataFactory(List<FactoryRef> factories, java.util.function.Function<String, DataFactoryManager> managerFactory,
+                           RequestMeter meter) {
         if (factories.isEmpty()) {
             throw new IllegalArgumentException("at least one factory must be configured");
         }
         this.factories = List.copyOf(factories);
         this.managerFactory = managerFactory;
+        this.meter = meter;
     }
 
-    /** Talks to Azure Resource Manager in the public cloud with {@code DefaultAzureCredential}. */
-    public static SdkDataFactory forAzure(List<FactoryRef> factories, Duration timeout) {
+    /** The Azure clouds the bot can read factories in, by the name Azure CLI uses. */
+    public static AzureEnvironment cloud(String name) {
+        String n = name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (n) {
+            case "", "azurecloud", "azure", "public" -> AzureEnvironment.AZURE;
+            case "azurechinacloud", "china" -> AzureEnvironment.AZURE_CHINA;
+            case "azureusgovernment", "usgovernment", "usgov" -> AzureEnvironment.AZURE_US_GOVERNMENT;
+            default -> throw new IllegalStateException("ADFOPS_ADF_CLOUD must be AzureCloud, AzureChinaCloud or "
+                    + "AzureUSGovernment, not '" + name + "'");
+        };
+    }
+
+    /**
+     * Talks to Azure Resource Manager in {@code cloud} with {@code DefaultAzureCredential} (its authority host set to
+     * the cloud's).
+     */
+    public static SdkDataFactory forAzure(List<FactoryRef> factories, Duration timeout, AzureEnvironment cloud,
+                                          RequestMeter meter) {
         HttpClient http = HttpClient.createDefault(new HttpClientOptions()
                 .setConnectTimeout(timeout)
                 .setResponseTimeout(timeout)
                 .setReadTimeout(timeout));
-        var credential = new DefaultAzureCredentialBuilder().build();
+        var credential = new DefaultAzureCredentialBuilder().authorityHost(cloud.getActiveDirectoryEndpoint()).build();
         return new SdkDataFactory(factories, subscription -> DataFactoryManager.configure()
                 .withHttpClient(http)
-                .authenticate(credential, new AzureProfile(null, subscription, AzureEnvironment.AZURE)));
+                .authenticate(credential, new AzureProfile(null, subscription, cloud)), meter);
     }
 
     /**
      * Talks to an ADF-compatible endpoint without authentication, over plain HTTP: the embedded simulated
      * factory on loopback. azure-core refuses a token credential over http, so the pipeline carries none.
      */
-    public static SdkDataFactory forEndpoint(List<FactoryRef> factories, String endpoint, Duration timeout) {
+    public static SdkDataFactory forEndpoint(List<FactoryRef> factories, String endpoint, Duration timeout,
+                                             RequestMeter meter) {
         String base = endpoint.endsWith("/") ? endpoint : endpoint + "/";
         AzureEnvironment env = new AzureEnvironment(Map.of(
                 "resourceManagerEndpointUrl", base,
@@ -92,7 +113,7 @@ public final class SdkDataFactory implements DataFactory {
                         new RetryPolicy(new ExponentialBackoff(2, Duration.ofMillis(20), Duration.ofMillis(200))))
                 .build();
         return new SdkDataFactory(factories, subscription ->
-                DataFactoryManager.authenticate(pipeline, new AzureProfile(null, subscription, env)));
+                DataFactoryManager.authenticate(pipeline, new AzureProfile(null, subscription, env)), meter);
     }
 
     @Override
@@ -108,6 +129,7 @@ public final class SdkDataFactory implements DataFactory {
     public List<String> listPipelineNames(FactoryRef factory) {
         try {
             List<String> names = new ArrayList<>();
+            meter.count(factory.factoryName());
             for (var p : manager(factory).pipelines().listByFactory(factory.resourceGroup(), factory.factoryName())) {
                 names.add(p.name());
             }
@@ -148,6 +170,7 @@ public final class SdkDataFactory implements DataFactory {
             Set<String> seenTokens = new HashSet<>();
             var client = manager(factory).pipelineRuns();
             for (int page = 0; page < MAX_PAGES; page++) {
+                meter.count(factory.factoryName());
                 PipelineRunsQueryResponse resp = client.queryByFactory(factory.resourceGroup(), factory.factoryName(), params);
                 if (resp.value() != null) {
                     for (var r : resp.value()) {
@@ -179,6 +202,7 @@ public final class SdkDataFactory implements DataFactory {
             Set<String> seenTokens = new HashSet<>();
             var client = manager(factory).activityRuns();
             for (int page = 0; page < MAX_PAGES; page++) {
+                meter.count(factory.factoryName());
                 ActivityRunsQueryResponse resp = client.queryByPipelineRun(
                         factory.resourceGroup(), factory.factoryName(), run.runId(), params);
                 if (resp.value() != null) {
@@ -203,6 +227,7 @@ public final class SdkDataFactory implements DataFactory {
     @Override
     public Optional<PipelineRun> getPipelineRun(FactoryRef factory, String runId) {
         try {
+            meter.count(factory.factoryName());
             var r = manager(factory).pipelineRuns().get(factory.resourceGroup(), factory.factoryName(), runId);
             return Optional.ofNullable(r).map(x -> AdfModelMapper.toDomain(factory, x));
         } catch (RuntimeException e) {

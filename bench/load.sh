@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The load benchmark of issue 12 (not a test): starts a built jar on the embedded factory with the given settings,
+# waits until the run index is live, runs bench/load.py (closed loop and burst) and reports the bot's resident memory.
+# Loopback only. Usage: bench/load.sh [JAR] ; environment: LATENCY (ADFOPS_SIM_LATENCY, default 300ms), HEAP
+# (default -Xmx256m), USERS, SECONDS, BURST_CONVS, BURST_MSGS, PORT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR="${1:-target/adfops-bot.jar}"
+PORT="${PORT:-3989}"
+DATA="$(mktemp -d)"
+LATENCY="${LATENCY:-300ms}"
+HEAP="${HEAP:--Xmx256m}"
+
+ADFOPS_SIM_LATENCY="$LATENCY" ADFOPS_STATE_STORE=memory ADFOPS_DATA_DIR="$DATA" ADFOPS_DOCS_MCPURL= \
+  SERVER_PORT="$PORT" java $HEAP -jar "$JAR" > target/bench-load-bot.log 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
+until curl -fsS "http://127.0.0.1:$PORT/health" > /dev/null 2>&1; do sleep 0.2; done
+# Wait for the run index (a jar without one reports no factories: go on at once).
+for _ in $(seq 1 300); do
+  H=$(curl -fsS "http://127.0.0.1:$PORT/health")
+  echo "$H" | grep -q '"status":"loading"' || break
+  sleep 0.5
+done
+echo "jar: $JAR, ADFOPS_SIM_LATENCY=$LATENCY, heap: $HEAP"
+echo "health before: $(curl -fsS "http://127.0.0.1:$PORT/health")"
+
+RSS_MAX=0
+( while kill -0 $PID 2>/dev/null; do
+    R=$(ps -o rss= -p $PID 2>/dev/null | tr -d ' ' || echo 0)
+    [ -n "$R" ] && [ "$R" -gt "$RSS_MAX" ] && RSS_MAX=$R && echo "$RSS_MAX" > target/bench-load-rss
+    sleep 0.5
+  done ) &
+SAMPLER=$!
+
+python3 bench/load.py "http://127.0.0.1:$PORT/api/messages" --users "${USERS:-50}" --seconds "${SECONDS_MEASURED:-20}" \
+  --burst-convs "${BURST_CONVS:-200}" --burst-msgs "${BURST_MSGS:-10}"
+
+echo "health after: $(curl -fsS "http://127.0.0.1:$PORT/health")"
+kill $SAMPLER 2>/dev/null || true
+echo "resident memory, peak: $(( $(cat target/bench-load-rss 2>/dev/null || echo 0) / 1024 )) MB"

@@ -1,0 +1,331 @@
+package com.adfops.index;
+
+import com.adfops.adf.AccessAdvice;
+import com.adfops.adf.ActivityRun;
+import com.adfops.adf.DataFactory;
+import com.adfops.adf.DataFactoryException;
+import com.adfops.adf.FactoryRef;
+import com.adfops.adf.FactoryStatus;
+import com.adfops.adf.Freshness;
+import com.adfops.adf.PipelineRun;
+import com.adfops.adf.RequestMeter;
+import com.adfops.adf.RunQuery;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link DataFactory} that answers from one shared memory of runs per factory. On start it loads the horizon day by
+ * day; then every refresh interval it asks only for runs updated since its last read (minus an overlap for late
+ * writes) and upserts them by run id, so status changes land and nothing is read twice. Questions whose window lies
+ * inside the horizon are answered from memory; older ones read Data Factory directly. While a refresh fails, answers
+ * keep coming from memory, marked stale with the reason, and refreshes back off (Azure's Retry-After first).
+ * Activity runs of finished runs never change and are cached; identical concurrent reads share one request.
+ */
+public final class RunIndex implements DataFactory, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RunIndex.class);
+    /** Questions a little older than the horizon still count as inside it (the horizon slides between refreshes). */
+    private static final Duration SLACK = Duration.ofMinutes(1);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    private static final int UNBOUNDED = 10_000_000;
+
+    /** See {@code config.IndexProperties}. */
+    public record Settings(Duration horizon, Duration refresh, Duration overlap, int activityCacheSize,
+                           Duration activeTtl) {
+    }
+
+    /** An immutable view of one factory's runs. */
+    private record Snapshot(List<PipelineRun> newestFirst, Map<String, PipelineRun> byId) {
+    }
+
+    /** What the index knows about one factory. Written by the refresher thread only; read by everyone. */
+    private static final class FactoryIndex {
+        final FactoryRef factory;
+        volatile Snapshot snapshot;
+        volatile FactoryStatus.State state = FactoryStatus.State.LOADING;
+        volatile String reason = "";
+        volatile String fix = "";
+        volatile Instant asOf;
+        volatile long lastRefreshRequests;
+        Instant watermark;
+        Instant notBefore;
+        int failures;
+
+        FactoryIndex(FactoryRef factory) {
+            this.factory = factory;
+        }
+    }
+
+    private record CachedActivities(List<ActivityRun> runs, Instant expires) {
+    }
+
+    private final DataFactory source;
+    private final RequestMeter meter;
+    private final Clock clock;
+    private final Settings settings;
+    private final Map<FactoryRef, FactoryIndex> indexes = new LinkedHashMap<>();
+    private final Map<String, CachedActivities> activities;
+    private final ConcurrentHashMap<Object, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "run-index");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public RunIndex(DataFactory source, RequestMeter meter, Clock clock, Settings settings) {
+        this.source = source;
+        this.meter = meter;
+        this.clock = clock;
+        this.settings = settings;
+        for (FactoryRef f : source.factories()) {
+            indexes.put(f, new FactoryIndex(f));
+        }
+        int max = Math.max(1, settings.activityCacheSize());
+        this.activities = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, CachedActivities> eldest) {
+                return size() > max;
+            }
+        };
+    }
+
+    /** Loads the horizon in the background, then refreshes every interval. */
+    public RunIndex start() {
+        long every = Math.max(1, settings.refresh().toMillis());
+        scheduler.scheduleWithFixedDelay(this::refreshAll, 0, every, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** One refresh of every factory, on the calling thread (the scheduler's, a test's or a benchmark's). */
+    public void refreshAll() {
+        for (FactoryIndex fi : indexes.values()) {
+            try {
+                refresh(fi);
+            } catch (RuntimeException e) {
+                log.error("Run index refresh of {} failed unexpectedly", fi.factory.factoryName(), e);
+            }
+        }
+    }
+
+    private void refresh(FactoryIndex fi) {
+        Instant now = clock.instant();
+        if (fi.notBefore != null && now.isBefore(fi.notBefore)) {
+            return;
+        }
+        String name = fi.factory.factoryName();
+        long before = meter.count(name, RequestMeter.Purpose.REFRESH);
+        try {
+            RequestMeter.as(RequestMeter.Purpose.REFRESH, () -> {
+                load(fi, now);
+                return null;
+            });
+            fi.watermark = now;
+            fi.asOf = now;
+            fi.state = FactoryStatus.State.LIVE;
+            fi.reason = "";
+            fi.fix = "";
+            fi.failures = 0;
+            fi.notBefore = null;
+        } catch (DataFactoryException e) {
+            fi.failures++;
+            fi.state = fi.snapshot == null ? FactoryStatus.State.FAILING : FactoryStatus.State.STALE;
+            fi.reason = e.getMessage();
+            fi.fix = AccessAdvice.fix(e);
+            Duration wait = e.retryAfter() != null ? e.retryAfter() : backoff(fi.failures);
+            fi.notBefore = now.plus(wait);
+            log.warn("Run index of {} could not refresh ({}); next try in {}", name, e.kind(), wait);
+        } finally {
+            fi.lastRefreshRequests = meter.count(name, RequestMeter.Purpose.REFRESH) - before;
+            log.debug("Run index of {}: {} ADF requests this refresh", name, fi.lastRefreshRequests);
+        }
+    }
+
+    /** Backfill (day by day) the first time, then only what changed since the watermark. */
+    private void load(FactoryIndex fi, Instant now) {
+        Instant horizonStart = now.minus(settings.horizon());
+        Instant to = now.plus(SLACK);
+        Map<String, PipelineRun> byId;
+        if (fi.snapshot == null) {
+            byId = new HashMap<>();
+            for (Instant from = horizonStart; from.isBefore(to); from = from.plus(Duration.ofDays(1))) {
+                Instant until = from.plus(Duration.ofDays(1)).isBefore(to) ? from.plus(Duration.ofDays(1)) : to;
+                for (PipelineRun r : source.queryPipelineRuns(fi.factory, new RunQuery(from, until, Set.of(), Set.of(), UNBOUNDED))) {
+                    byId.put(r.runId(), r);
+                }
+            }
+        } else {
+            List<PipelineRun> changed = source.queryPipelineRuns(fi.factory,
+                    new RunQuery(fi.watermark.minus(settings.overlap()), to, Set.of(), Set.of(), UNBOUNDED));
+            boolean evict = fi.snapshot.newestFirst().stream().anyMatch(r -> updated(r).isBefore(horizonStart));
+            if (changed.isEmpty() && !evict) {
+                return;
+            }
+            byId = new HashMap<>(fi.snapshot.byId());
+            for (PipelineRun r : changed) {
+                byId.put(r.runId(), r);
+            }
+        }
+        byId.values().removeIf(r -> updated(r).isBefore(horizonStart));
+        List<PipelineRun> sorted = new ArrayList<>(byId.values());
+        sorted.sort(Comparator.comparing(PipelineRun::sortTime).reversed());
+        fi.snapshot = new Snapshot(List.copyOf(sorted), Map.copyOf(byId));
+    }
+
+    private Duration backoff(int failures) {
+        long base = Math.max(1000, settings.refresh().toMillis()) << Math.min(failures, 8);
+        long capped = Math.min(base, MAX_BACKOFF.toMillis());
+        long jitter = ThreadLocalRandom.current().nextLong(capped / 5 + 1);
+        return Duration.ofMillis(capped - capped / 10 + jitter);
+    }
+
+    private static Instant updated(PipelineRun r) {
+        return r.lastUpdated() != null ? r.lastUpdated() : r.sortTime();
+    }
+
+    /** The snapshot that can answer {@code query}, or null when it must be read directly. */
+    private Snapshot answering(FactoryRef factory, RunQuery query) {
+        FactoryIndex fi = indexes.get(factory);
+        if (fi == null || fi.snapshot == null) {
+            return null;
+        }
+        Instant horizonStart = clock.instant().minus(settings.horizon()).minus(SLACK);
+        return query.from().isBefore(horizonStart) ? null : fi.snapshot;
+    }
+
+    // ---- DataFactory --------------------------------------------------------------------------------------
+
+    @Override
+    public List<FactoryRef> factories() {
+        return source.factories();
+    }
+
+    @Override
+    public List<String> listPipelineNames(FactoryRef factory) {
+        return once("names|" + factory, () -> source.listPipelineNames(factory));
+    }
+
+    @Override
+    public List<PipelineRun> queryPipelineRuns(FactoryRef factory, RunQuery query) {
+        Snapshot snap = answering(factory, query);
+        if (snap == null) {
+            return once(List.of("runs", factory, query), () -> source.queryPipelineRuns(factory, query));
+        }
+        List<PipelineRun> out = new ArrayList<>();
+        for (PipelineRun r : snap.newestFirst()) {
+            Instant u = updated(r);
+            if (u.isBefore(query.from()) || !u.isBefore(query.to())) {
+                continue;
+            }
+            if (!query.pipelineNames().isEmpty() && !query.pipelineNames().contains(r.pipelineName())) {
+                continue;
+            }
+            if (!query.statuses().isEmpty() && !query.statuses().contains(r.status())) {
+                continue;
+            }
+            out.add(r);
+            if (out.size() >= query.maxRuns()) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<ActivityRun> queryActivityRuns(FactoryRef factory, PipelineRun run) {
+        String key = factory.factoryName() + "/" + run.runId();
+        Instant now = clock.instant();
+        synchronized (activities) {
+            CachedActivities c = activities.get(key);
+            if (c != null && (c.expires() == null || c.expires().isAfter(now))) {
+                return c.runs();
+            }
+        }
+        List<ActivityRun> runs = once("activities|" + key + "|" + run.status(), () -> source.queryActivityRuns(factory, run));
+        // A finished run's activity runs never change; a running one's are reused briefly.
+        Instant expires = run.status().isTerminal() ? null : now.plus(settings.activeTtl());
+        synchronized (activities) {
+            activities.put(key, new CachedActivities(List.copyOf(runs), expires));
+        }
+        return runs;
+    }
+
+    @Override
+    public Optional<PipelineRun> getPipelineRun(FactoryRef factory, String runId) {
+        FactoryIndex fi = indexes.get(factory);
+        Snapshot snap = fi == null ? null : fi.snapshot;
+        if (snap != null && snap.byId().containsKey(runId)) {
+            return Optional.of(snap.byId().get(runId));
+        }
+        return once("run|" + factory + "|" + runId, () -> source.getPipelineRun(factory, runId));
+    }
+
+    @Override
+    public Freshness freshness(FactoryRef factory, RunQuery query) {
+        FactoryIndex fi = indexes.get(factory);
+        if (fi == null || answering(factory, query) == null) {
+            return Freshness.direct(clock.instant());
+        }
+        return new Freshness(fi.asOf, true, fi.state == FactoryStatus.State.STALE ? fi.reason : "");
+    }
+
+    @Override
+    public List<FactoryStatus> status() {
+        List<FactoryStatus> out = new ArrayList<>();
+        for (FactoryIndex fi : indexes.values()) {
+            String name = fi.factory.factoryName();
+            Snapshot snap = fi.snapshot;
+            out.add(new FactoryStatus(name, fi.state, fi.reason, fi.fix, fi.asOf,
+                    snap == null ? 0 : snap.newestFirst().size(), meter.count(name, RequestMeter.Purpose.REFRESH),
+                    meter.count(name, RequestMeter.Purpose.QUESTION), fi.lastRefreshRequests));
+        }
+        return out;
+    }
+
+    /** Identical concurrent reads share one call to Data Factory (single flight). */
+    @SuppressWarnings("unchecked")
+    private <T> T once(Object key, Supplier<T> read) {
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return (T) running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            T value = read.get();
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}
