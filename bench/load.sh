@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # The load benchmark of issue 12 (not a test): starts a built jar on the embedded factory with the given settings,
-# waits until the run index is live, runs bench/load.py (closed loop and burst) and reports the bot's resident memory.
+# waits until the run index is live, runs LoadBench (closed loop and burst, a fake connector in its own JVM; see
+# src/test/java/com/adfops/bench/LoadBench.java) and reports the bot's resident memory.
 # Loopback only. Usage: bench/load.sh [JAR] ; environment: LATENCY (ADFOPS_SIM_LATENCY, default 300ms), HEAP
-# (default -Xmx256m), USERS, SECONDS, BURST_CONVS, BURST_MSGS, PORT.
+# (default -Xmx256m), USERS, SECONDS_MEASURED, BURST_CONVS, BURST_MSGS, FAILING and BUSY (pipeline names), PORT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR="${1:-target/adfops-bot.jar}"
 PORT="${PORT:-3989}"
 DATA="$(mktemp -d)"
 LATENCY="${LATENCY:-300ms}"
+# The load generator's classpath: test classes and dependencies (built once).
+if [ ! -f target/bench-classpath.txt ] || [ ! -f target/test-classes/com/adfops/bench/LoadBench.class ]; then
+  ./mvnw -B -q -DskipTests test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=target/bench-classpath.txt > /dev/null
+fi
+CP="target/test-classes:$(cat target/bench-classpath.txt)"
 HEAP="${HEAP:--Xmx256m}"
 
 ADFOPS_SIM_LATENCY="$LATENCY" ADFOPS_STATE_STORE=memory ADFOPS_DATA_DIR="$DATA" ADFOPS_DOCS_MCPURL= \
@@ -33,8 +39,9 @@ RSS_MAX=0
   done ) &
 SAMPLER=$!
 
-python3 bench/load.py "http://127.0.0.1:$PORT/api/messages" --users "${USERS:-50}" --seconds "${SECONDS_MEASURED:-20}" \
-  --burst-convs "${BURST_CONVS:-200}" --burst-msgs "${BURST_MSGS:-10}"
+java -cp "$CP" com.adfops.bench.LoadBench "http://127.0.0.1:$PORT/api/messages" "${USERS:-50}" \
+  "${SECONDS_MEASURED:-20}" "${WARMUP:-5}" "${BURST_CONVS:-200}" "${BURST_MSGS:-10}" \
+  "${FAILING:-pl_ingest_sales_orders}" "${BUSY:-pl_stream_telemetry_to_lake}"
 
 echo "health after: $(curl -fsS "http://127.0.0.1:$PORT/health")"
 kill $SAMPLER 2>/dev/null || true

@@ -30,6 +30,12 @@ public record PipelineStatus(String pipeline, String factory, TimeWindow window,
         this(pipeline, factory, window, latest, lastSuccess, lastFailure, succeeded, failed, other, recent, null, null);
     }
 
+    /** The same status without its freshness (to compare answers read at different times or from different sources). */
+    public PipelineStatus withoutFreshness() {
+        return new PipelineStatus(pipeline, factory, window, latest, lastSuccess, lastFailure, succeeded, failed, other,
+                recent, lastFailureRerun, null);
+    }
+
     /** Failed in the window but the latest finished run succeeded. */
     public boolean recovered() {
         return lastFailure != null && lastSuccess != null && lastSuccess.sortTime().isAfter(lastFailure.sortTime());

@@ -53,8 +53,23 @@ public final class RunIndex implements DataFactory, AutoCloseable {
                            Duration activeTtl) {
     }
 
-    /** An immutable view of one factory's runs. */
-    private record Snapshot(List<PipelineRun> newestFirst, Map<String, PipelineRun> byId) {
+    /**
+     * An immutable view of one factory's runs: all of them and each pipeline's, newest update first (so a window is a
+     * binary search away), and by id.
+     */
+    private record Snapshot(List<PipelineRun> newestFirst, Map<String, List<PipelineRun>> byPipeline,
+                            Map<String, PipelineRun> byId) {
+
+        static Snapshot of(Map<String, PipelineRun> byId) {
+            List<PipelineRun> all = new ArrayList<>(byId.values());
+            all.sort(Comparator.comparing(RunIndex::updated).reversed());
+            Map<String, List<PipelineRun>> byPipeline = new HashMap<>();
+            for (PipelineRun r : all) {
+                byPipeline.computeIfAbsent(r.pipelineName(), k -> new ArrayList<>()).add(r);
+            }
+            byPipeline.replaceAll((k, v) -> List.copyOf(v));
+            return new Snapshot(List.copyOf(all), Map.copyOf(byPipeline), Map.copyOf(byId));
+        }
     }
 
     /** What the index knows about one factory. Written by the refresher thread only; read by everyone. */
@@ -185,9 +200,7 @@ public final class RunIndex implements DataFactory, AutoCloseable {
             }
         }
         byId.values().removeIf(r -> updated(r).isBefore(horizonStart));
-        List<PipelineRun> sorted = new ArrayList<>(byId.values());
-        sorted.sort(Comparator.comparing(PipelineRun::sortTime).reversed());
-        fi.snapshot = new Snapshot(List.copyOf(sorted), Map.copyOf(byId));
+        fi.snapshot = Snapshot.of(byId);
     }
 
     private Duration backoff(int failures) {
@@ -230,23 +243,40 @@ public final class RunIndex implements DataFactory, AutoCloseable {
             return once(List.of("runs", factory, query), () -> source.queryPipelineRuns(factory, query));
         }
         List<PipelineRun> out = new ArrayList<>();
-        for (PipelineRun r : snap.newestFirst()) {
-            Instant u = updated(r);
-            if (u.isBefore(query.from()) || !u.isBefore(query.to())) {
-                continue;
-            }
-            if (!query.pipelineNames().isEmpty() && !query.pipelineNames().contains(r.pipelineName())) {
-                continue;
-            }
-            if (!query.statuses().isEmpty() && !query.statuses().contains(r.status())) {
-                continue;
-            }
-            out.add(r);
-            if (out.size() >= query.maxRuns()) {
-                break;
+        if (query.pipelineNames().isEmpty()) {
+            collect(snap.newestFirst(), query, out);
+        } else {
+            for (String name : query.pipelineNames()) {
+                collect(snap.byPipeline().getOrDefault(name, List.of()), query, out);
             }
         }
-        return out;
+        // As Data Factory orders them: newest start first.
+        out.sort(Comparator.comparing(PipelineRun::sortTime).reversed());
+        return out.size() > query.maxRuns() ? out.subList(0, query.maxRuns()) : out;
+    }
+
+    /** The runs of {@code newestFirst} (by update) inside the query's window and statuses. */
+    private static void collect(List<PipelineRun> newestFirst, RunQuery query, List<PipelineRun> out) {
+        // First run updated before the window's end: binary search on the descending update times.
+        int lo = 0;
+        int hi = newestFirst.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (updated(newestFirst.get(mid)).isBefore(query.to())) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        for (int i = lo; i < newestFirst.size(); i++) {
+            PipelineRun r = newestFirst.get(i);
+            if (updated(r).isBefore(query.from())) {
+                break;
+            }
+            if (query.statuses().isEmpty() || query.statuses().contains(r.status())) {
+                out.add(r);
+            }
+        }
     }
 
     @Override

@@ -160,6 +160,13 @@ class BotController {
         if (activity.getName() == null && ("event".equals(activity.getType()) || "invoke".equals(activity.getType()))) {
             activity.setName("");
         }
+        // botbuilder's Teams tenant middleware builds a new ObjectMapper (a classpath scan) for every turn whose
+        // conversation lacks the tenant; channelData usually has it.
+        String tenant = tenantOf(activity);
+        if ((activity.getConversation().getTenantId() == null || activity.getConversation().getTenantId().isBlank())
+                && !tenant.isEmpty()) {
+            activity.getConversation().setTenantId(tenant);
+        }
         return activity;
     }
 

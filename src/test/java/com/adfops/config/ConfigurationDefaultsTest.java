@@ -13,7 +13,7 @@ class ConfigurationDefaultsTest {
     @Configuration
     @EnableConfigurationProperties({AdfProperties.class, SimProperties.class, DocsProperties.class,
         EscalationProperties.class, FoundryProperties.class, StateProperties.class, AuthProperties.class,
-        TurnProperties.class, ContextProperties.class})
+        TurnProperties.class, ContextProperties.class, IndexProperties.class})
     static class Props {
     }
 
@@ -62,6 +62,16 @@ class ConfigurationDefaultsTest {
             assertThat(turns.maxPending()).isEqualTo(5000);
             assertThat(turns.cardDeadline()).isEqualTo(Duration.ofSeconds(10));
             assertThat(ctx.getBean(ContextProperties.class).ttl()).isEqualTo(Duration.ofHours(12));
+            IndexProperties index = ctx.getBean(IndexProperties.class);
+            assertThat(index.enabled()).isTrue();
+            assertThat(index.horizon()).isEqualTo(Duration.ofDays(7));
+            assertThat(index.refresh()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(index.overlap()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(index.activityCacheSize()).isEqualTo(5000);
+            assertThat(index.activeTtl()).isEqualTo(Duration.ofSeconds(15));
+            assertThat(ctx.getBean(AdfProperties.class).cloud()).isEqualTo("AzureCloud");
+            assertThat(ctx.getBean(SimProperties.class).latency()).isZero();
+            assertThat(ctx.getBean(SimProperties.class).throttle()).isZero();
         });
     }
 

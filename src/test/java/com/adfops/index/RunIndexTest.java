@@ -227,4 +227,55 @@ class RunIndexTest {
             }
         }
     }
+
+    @Test
+    void answersEqualDirectReadsOnAFactoryItHasNeverSeen() {
+        // A random factory: 30 pipelines, odd schedules, failures, reruns, runs still going.
+        java.util.Random random = new java.util.Random(7);
+        DatasetBuilder d = new DatasetBuilder("df-unseen-" + random.nextInt(1000));
+        for (int p = 0; p < 30; p++) {
+            String name = "Pipe." + p + "-" + Integer.toHexString(random.nextInt(4096)) + (p % 3 == 0 ? " (EU)" : "");
+            Instant t = NOW.minus(Duration.ofDays(8)).plusSeconds(random.nextInt(3600));
+            DatasetBuilder.Run previous = null;
+            while (t.isBefore(NOW)) {
+                int r = random.nextInt(10);
+                String status = r == 0 ? "Failed" : r == 1 ? "Cancelled" : "Succeeded";
+                boolean running = t.isAfter(NOW.minus(Duration.ofMinutes(20)));
+                DatasetBuilder.Run run = d.run(name, t, 60 + random.nextInt(3000), running ? "InProgress" : status);
+                if (status.equals("Failed")) {
+                    run.activity("Step " + p, "Copy", 1, 30, "Failed", "2200", "ErrorCode=TypeConversionFailure,x" + p);
+                }
+                if (previous != null && r == 2 && "Failed".equals(previous.node().get("status").asText())) {
+                    run.rerunOf(previous);
+                }
+                previous = run;
+                t = t.plus(Duration.ofMinutes(20 + random.nextInt(400)));
+            }
+        }
+        try (TestSim sim = TestSim.of(d.build(), 37, Clock.fixed(NOW, ZoneOffset.UTC))) {
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            RunIndex index = index(sim, clock);
+            AdfTools viaIndex = new AdfTools(index, clock);
+            AdfTools direct = new AdfTools(sim.adf, clock);
+            for (TimeWindow w : List.of(new TimeWindow(NOW.minus(Duration.ofHours(24)), NOW, "day"),
+                    new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW.plusSeconds(60), "week"))) {
+                FailingSummary a = RunSummaries.failing(viaIndex.pipelineRuns(new AdfTools.RunsRequest(null, null, Set.of(), w)));
+                FailingSummary b = RunSummaries.failing(direct.pipelineRuns(new AdfTools.RunsRequest(null, null, Set.of(), w)));
+                assertThat(a.failing()).extracting(FailingSummary.Row::pipeline)
+                        .isEqualTo(b.failing().stream().map(FailingSummary.Row::pipeline).toList());
+                assertThat(a.recovered()).extracting(FailingSummary.Recovered::pipeline)
+                        .isEqualTo(b.recovered().stream().map(FailingSummary.Recovered::pipeline).toList());
+                assertThat(a.totalRuns()).isEqualTo(b.totalRuns());
+                for (String pipeline : direct.allPipelineNames()) {
+                    var sa = RunSummaries.status(pipeline, viaIndex.pipelineRuns(new AdfTools.RunsRequest(null, pipeline, Set.of(), w)));
+                    var sb = RunSummaries.status(pipeline, direct.pipelineRuns(new AdfTools.RunsRequest(null, pipeline, Set.of(), w)));
+                    assertThat(sa.withoutFreshness()).as(pipeline).isEqualTo(sb.withoutFreshness());
+                }
+                for (FailingSummary.Row row : b.failing()) {
+                    assertThat(viaIndex.diagnose(row.lastFailure()).rootCause().path())
+                            .isEqualTo(direct.diagnose(row.lastFailure()).rootCause().path());
+                }
+            }
+        }
+    }
 }

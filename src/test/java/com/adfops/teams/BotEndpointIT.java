@@ -172,6 +172,26 @@ class BotEndpointIT extends WithConnector {
     }
 
     @Test
+    void healthReportsEachFactoryAndTheRequestsMadeToIt() throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode health = com.adfops.TestSim.JSON.readTree(r.body());
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        JsonNode f = health.path("factories").path(0);
+        assertThat(f.path("name").asText()).isEqualTo(sim.server().dataset().factory());
+        // Live, unless another test of this class made the factory deny reads a moment ago: then it says why and what to do.
+        assertThat(f.path("status").asText()).isIn("loading", "live", "stale", "failing");
+        if (f.path("status").asText().equals("failing") || f.path("status").asText().equals("stale")) {
+            assertThat(f.path("reason").asText()).isNotBlank();
+            assertThat(f.path("fix").asText()).contains("Ask an owner");
+        }
+        assertThat(f.path("adfRequests").has("refresh")).isTrue();
+        assertThat(r.body()).doesNotContain(sim.server().endpoint());
+    }
+
+    @Test
     void simulatedFactoryIsTheDefault() {
         assertThat(sim.server()).isNotNull();
         assertThat(sim.server().endpoint()).startsWith("http://127.0.0.1:");

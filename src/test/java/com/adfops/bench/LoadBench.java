@@ -1,0 +1,246 @@
+package com.adfops.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Load benchmark of a running bot (not a test; loopback only), with a fake Bot Connector that records every reply.
+ * Run: {@code bench/load.sh}. Arguments: BOT_URL USERS SECONDS WARMUP BURST_CONVS BURST_MSGS FAILING BUSY.
+ *
+ * <p>Closed loop: N users, each in its own personal chat, ask, wait for the answer, ask again (questions rotate: the
+ * failing list, why a failing pipeline failed, a busy pipeline's status). Burst: C conversations post M messages each
+ * at once. Answers are matched to questions by their replyToId: none = lost, more than one = duplicated, an answer
+ * arriving before an earlier question's answer in the same conversation = out of order; "busy" replies are counted.
+ */
+public final class LoadBench {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** question id -> arrival times of its answers (and whether each was the busy reply). */
+    static final Map<String, List<long[]>> ANSWERS = new ConcurrentHashMap<>();
+    /** conversation -> question ids in the order their answers arrived. */
+    static final Map<String, List<String>> ARRIVAL = new ConcurrentHashMap<>();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(8)).build();
+    static String service;
+    static String bot;
+
+    public static void main(String[] a) throws Exception {
+        bot = a[0];
+        int users = Integer.parseInt(a[1]);
+        double seconds = Double.parseDouble(a[2]);
+        double warmup = Double.parseDouble(a[3]);
+        int burstConvs = Integer.parseInt(a[4]);
+        int burstMsgs = Integer.parseInt(a[5]);
+        String[] questions = {"what pipelines are failing?", "why did " + a[6] + " fail?", "status of " + a[7]};
+        // Small responses without TCP_NODELAY wait ~40 ms for delayed ACKs: the fake connector must not add that.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer connector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        connector.setExecutor(Executors.newFixedThreadPool(16));
+        connector.createContext("/", ex -> {
+            byte[] body;
+            try (InputStream in = ex.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            long now = System.nanoTime();
+            String[] parts = ex.getRequestURI().getRawPath().split("/");
+            JsonNode activity = JSON.readTree(body);
+            if (parts.length > 5 && "message".equals(activity.path("type").asText())) {
+                String conv = URLDecoder.decode(parts[3], StandardCharsets.UTF_8);
+                String replyTo = URLDecoder.decode(parts[5], StandardCharsets.UTF_8);
+                boolean busy = activity.path("text").asText("").contains("busy");
+                ANSWERS.computeIfAbsent(replyTo, k -> new CopyOnWriteArrayList<>()).add(new long[] {now, busy ? 1 : 0});
+                ARRIVAL.computeIfAbsent(conv, k -> Collections.synchronizedList(new ArrayList<>())).add(replyTo);
+                synchronized (ANSWERS) {
+                    ANSWERS.notifyAll();
+                }
+            }
+            byte[] out = ("{\"id\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, out.length);
+            try (OutputStream o = ex.getResponseBody()) {
+                o.write(out);
+            }
+        });
+        connector.start();
+        service = "http://127.0.0.1:" + connector.getAddress().getPort() + "/";
+        try {
+            if (users > 0) {
+                closedLoop(users, seconds, warmup, questions);
+            }
+            if (burstConvs > 0) {
+                burst(burstConvs, burstMsgs, questions);
+            }
+        } finally {
+            connector.stop(0);
+            System.exit(0);
+        }
+    }
+
+    static String post(String conv, String text) throws IOException, InterruptedException {
+        String id = UUID.randomUUID().toString();
+        ObjectNode m = JSON.createObjectNode();
+        m.put("type", "message").put("id", id).put("timestamp", "2026-11-26T10:26:57.520Z").put("serviceUrl", service)
+                .put("channelId", "msteams").put("text", text);
+        m.putObject("from").put("id", "u-" + conv).put("name", "Bench");
+        m.putObject("recipient").put("id", "bot");
+        // As Teams sends them: the tenant on the conversation and in channelData.
+        m.putObject("conversation").put("id", conv).put("conversationType", "personal")
+                .put("tenantId", "00000000-0000-0000-0000-0000000000b1");
+        m.putObject("channelData").putObject("tenant").put("id", "00000000-0000-0000-0000-0000000000b1");
+        HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(bot)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(m.toString())).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() != 200) {
+            throw new IOException("bot answered " + r.statusCode());
+        }
+        return id;
+    }
+
+    static long awaitAnswer(String id, long timeoutMs) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMs;
+        synchronized (ANSWERS) {
+            while ((!ANSWERS.containsKey(id) || ANSWERS.get(id).isEmpty()) && System.currentTimeMillis() < end) {
+                ANSWERS.wait(50);
+            }
+        }
+        List<long[]> got = ANSWERS.get(id);
+        return got == null || got.isEmpty() ? -1 : got.get(0)[0];
+    }
+
+    static void closedLoop(int users, double seconds, double warmup, String[] questions) throws Exception {
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        long measureFrom = start + (long) (warmup * 1e9);
+        long stopAt = measureFrom + (long) (seconds * 1e9);
+        CountDownLatch done = new CountDownLatch(users);
+        for (int u = 0; u < users; u++) {
+            int user = u;
+            Thread t = new Thread(() -> {
+                String conv = "a:load-" + user + "-" + UUID.randomUUID().toString().substring(0, 6);
+                int k = user;
+                try {
+                    while (System.nanoTime() < stopAt) {
+                        long t0 = System.nanoTime();
+                        String id = post(conv, questions[k++ % questions.length]);
+                        long t1 = awaitAnswer(id, 120_000);
+                        if (t1 > 0 && t0 >= measureFrom && t1 <= stopAt) {
+                            latencies.add((t1 - t0) / 1e6);
+                        }
+                    }
+                } catch (Exception e) {
+                    System.err.println("user " + user + ": " + e);
+                } finally {
+                    done.countDown();
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+        done.await(10, TimeUnit.MINUTES);
+        List<Double> l = new ArrayList<>(latencies);
+        Collections.sort(l);
+        System.out.printf("closed loop: %d users, %.0f s measured after %.0f s warm-up: %d turns, %.0f turns/s, "
+                + "median %.0f ms, p90 %.0f ms, p99 %.0f ms%n", users, seconds, warmup, l.size(), l.size() / seconds,
+                pct(l, 0.5), pct(l, 0.9), pct(l, 0.99));
+    }
+
+    static void burst(int convs, int msgs, String[] questions) throws Exception {
+        Map<String, List<String>> sent = new ConcurrentHashMap<>();
+        CyclicBarrier barrier = new CyclicBarrier(convs);
+        CountDownLatch posted = new CountDownLatch(convs);
+        long t0 = System.nanoTime();
+        for (int c = 0; c < convs; c++) {
+            int n = c;
+            Thread t = new Thread(() -> {
+                String conv = "a:burst-" + n + "-" + UUID.randomUUID().toString().substring(0, 6);
+                List<String> ids = new ArrayList<>();
+                try {
+                    barrier.await();
+                    for (int m = 0; m < msgs; m++) {
+                        ids.add(post(conv, questions[(n + m) % questions.length]));
+                    }
+                } catch (Exception e) {
+                    System.err.println("conversation " + n + ": " + e);
+                } finally {
+                    sent.put(conv, ids);
+                    posted.countDown();
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+        posted.await(10, TimeUnit.MINUTES);
+        List<String> all = new ArrayList<>();
+        sent.values().forEach(all::addAll);
+        long deadline = System.currentTimeMillis() + 300_000;
+        for (String id : all) {
+            awaitAnswer(id, Math.max(1, deadline - System.currentTimeMillis()));
+        }
+        int lost = 0;
+        int dup = 0;
+        int busy = 0;
+        int outOfOrder = 0;
+        List<Double> lat = new ArrayList<>();
+        for (String id : all) {
+            List<long[]> got = ANSWERS.get(id);
+            if (got == null) {
+                lost++;
+                continue;
+            }
+            dup += got.size() > 1 ? 1 : 0;
+            busy += got.stream().anyMatch(x -> x[1] == 1) ? 1 : 0;
+            lat.add((got.get(0)[0] - t0) / 1e6);
+        }
+        for (Map.Entry<String, List<String>> e : sent.entrySet()) {
+            List<String> order = new ArrayList<>(new LinkedHashMap<String, Boolean>() {
+                {
+                    for (String q : ARRIVAL.getOrDefault(e.getKey(), List.of())) {
+                        if (e.getValue().contains(q)) {
+                            putIfAbsent(q, true);
+                        }
+                    }
+                }
+            }.keySet());
+            for (int i = 1; i < order.size(); i++) {
+                if (e.getValue().indexOf(order.get(i - 1)) > e.getValue().indexOf(order.get(i))) {
+                    outOfOrder++;
+                }
+            }
+        }
+        Collections.sort(lat);
+        System.out.printf("burst: %d conversations x %d messages = %d turns: %d lost, %d duplicated, %d out of order, "
+                + "%d busy; all answered after %.1f s (p50 %.0f ms, p99 %.0f ms from the burst's start)%n", convs, msgs,
+                all.size(), lost, dup, outOfOrder, busy, lat.isEmpty() ? Double.NaN : lat.get(lat.size() - 1) / 1000,
+                pct(lat, 0.5), pct(lat, 0.99));
+    }
+
+    static double pct(List<Double> sorted, double q) {
+        return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.round(q * (sorted.size() - 1))));
+    }
+}
