@@ -333,10 +333,6 @@ public final class CardFactory {
         };
     }
 
-    ObjectNode welcomeData(boolean welcome, String scope) {
-        return welcomeData(welcome, scope, List.of(), null);
-    }
-
     ObjectNode welcomeData(boolean welcome, String scope, List<FactoryStatus> factories, View v) {
         ObjectNode d = json.createObjectNode();
         d.put("title", welcome ? "👋 Hi, I'm ADF Ops" : "What I can do");

@@ -281,7 +281,8 @@ public final class RunIndex implements DataFactory, AutoCloseable {
 
     @Override
     public List<ActivityRun> queryActivityRuns(FactoryRef factory, PipelineRun run) {
-        String key = factory.factoryName() + "/" + run.runId();
+        // The status is part of the key: activity runs read while the run was going are not its final ones.
+        String key = factory.factoryName() + "/" + run.runId() + "/" + run.status();
         Instant now = clock.instant();
         synchronized (activities) {
             CachedActivities c = activities.get(key);
@@ -289,7 +290,7 @@ public final class RunIndex implements DataFactory, AutoCloseable {
                 return c.runs();
             }
         }
-        List<ActivityRun> runs = once("activities|" + key + "|" + run.status(), () -> source.queryActivityRuns(factory, run));
+        List<ActivityRun> runs = once("activities|" + key, () -> source.queryActivityRuns(factory, run));
         // A finished run's activity runs never change; a running one's are reused briefly.
         Instant expires = run.status().isTerminal() ? null : now.plus(settings.activeTtl());
         synchronized (activities) {

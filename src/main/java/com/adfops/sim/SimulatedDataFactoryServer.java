@@ -333,42 +333,40 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
 
     /** A run as ADF would show it at {@code now}: null before it starts, in progress until it ends. */
     static ObjectNode asOf(ObjectNode run, Instant now) {
-        Instant start = SimDataset.time(run, "runStart");
-        if (start != null && start.isAfter(now)) {
-            return null;
-        }
-        Instant end = SimDataset.time(run, "runEnd");
-        if (end == null || !end.isAfter(now)) {
-            return run;
-        }
-        ObjectNode running = run.deepCopy();
-        running.put("status", "InProgress");
-        running.remove("runEnd");
-        running.remove("durationInMs");
-        running.put("message", "");
-        running.put("lastUpdated", start == null ? now.toString() : start.toString());
-        return running;
+        return live(run, "runStart", "runEnd", now, running -> {
+            running.put("message", "");
+            Instant start = SimDataset.time(run, "runStart");
+            running.put("lastUpdated", start == null ? now.toString() : start.toString());
+        });
     }
 
-    /** An activity run as ADF would show it at {@code now}. */
+    /** An activity run as ADF would show it at {@code now}: null before it starts, in progress (no error) until it ends. */
     static ObjectNode activityAsOf(ObjectNode activity, Instant now) {
-        Instant start = SimDataset.time(activity, "activityRunStart");
+        return live(activity, "activityRunStart", "activityRunEnd", now, running -> {
+            ObjectNode err = running.putObject("error");
+            err.put("errorCode", "");
+            err.put("message", "");
+            err.put("failureType", "");
+            err.put("target", SimDataset.text(activity, "activityName"));
+        });
+    }
+
+    /** The time rules shared by runs and activity runs; {@code whileRunning} adjusts the in-progress copy. */
+    private static ObjectNode live(ObjectNode stored, String startField, String endField, Instant now,
+                                   java.util.function.Consumer<ObjectNode> whileRunning) {
+        Instant start = SimDataset.time(stored, startField);
         if (start != null && start.isAfter(now)) {
             return null;
         }
-        Instant end = SimDataset.time(activity, "activityRunEnd");
+        Instant end = SimDataset.time(stored, endField);
         if (end == null || !end.isAfter(now)) {
-            return activity;
+            return stored;
         }
-        ObjectNode running = activity.deepCopy();
+        ObjectNode running = stored.deepCopy();
         running.put("status", "InProgress");
-        running.remove("activityRunEnd");
+        running.remove(endField);
         running.remove("durationInMs");
-        ObjectNode err = running.putObject("error");
-        err.put("errorCode", "");
-        err.put("message", "");
-        err.put("failureType", "");
-        err.put("target", SimDataset.text(activity, "activityName"));
+        whileRunning.accept(running);
         return running;
     }
 

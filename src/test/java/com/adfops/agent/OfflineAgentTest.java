@@ -18,9 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The offline agent over the real SDK and the simulated factory, with a dataset it has never seen. */
 class OfflineAgentTest {
 
-    static final com.adfops.docs.DocsService DOCS = new com.adfops.docs.DocsService(null,
-            new com.adfops.docs.BuiltInDocsIndex(TestSim.JSON), Clock.systemUTC(), java.time.Duration.ofSeconds(1),
-            java.time.Duration.ofHours(1), 100, java.time.Duration.ofSeconds(60));
+    static final com.adfops.docs.DocsService DOCS = com.adfops.docs.TestDocs.builtInOnly();
     static AgentScenario scenario;
     static TestSim sim;
     static AdfTools tools;

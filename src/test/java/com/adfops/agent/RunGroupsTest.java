@@ -6,8 +6,7 @@ import com.adfops.DatasetBuilder;
 import com.adfops.TestSim;
 import com.adfops.adf.RunStatus;
 import com.adfops.cards.CardFactory;
-import com.adfops.docs.BuiltInDocsIndex;
-import com.adfops.docs.DocsService;
+import com.adfops.docs.TestDocs;
 import com.adfops.state.InMemoryConversationStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,9 +53,8 @@ class RunGroupsTest {
         d.run("fx_rates", NOW.minus(Duration.ofMinutes(20)), 0, "InProgress").rerunOf(fx);
         sim = TestSim.of(d.build(), 3);
         AdfTools tools = new AdfTools(sim.adf, Clock.fixed(NOW, ZoneOffset.UTC));
-        agent = new OfflineAgent(tools, new InMemoryConversationStore(), new GuidanceFinder(new DocsService(null,
-                new BuiltInDocsIndex(TestSim.JSON), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofHours(1), 10,
-                Duration.ofSeconds(60))), Duration.ofHours(12));
+        agent = new OfflineAgent(tools, new InMemoryConversationStore(), new GuidanceFinder(TestDocs.builtInOnly()),
+                Duration.ofHours(12));
     }
 
     @AfterAll

@@ -9,12 +9,10 @@ import com.adfops.agent.AgentReply;
 import com.adfops.agent.AgentScenario;
 import com.adfops.agent.GuidanceFinder;
 import com.adfops.agent.Reply;
-import com.adfops.docs.BuiltInDocsIndex;
-import com.adfops.docs.DocsService;
+import com.adfops.docs.TestDocs;
 import com.adfops.state.InMemoryStateStore;
 import com.adfops.state.JsonDocuments;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -28,9 +26,8 @@ class EscalationServiceTest {
     static TestSim sim;
     static AdfTools tools;
     final JsonDocuments docs = new JsonDocuments(new InMemoryStateStore(), TestSim.JSON);
-    final EscalationService service = new EscalationService(tools, new GuidanceFinder(new DocsService(null,
-            new BuiltInDocsIndex(TestSim.JSON), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofHours(1), 10,
-            Duration.ofSeconds(60))), new Escalations(docs));
+    final EscalationService service = new EscalationService(tools, new GuidanceFinder(TestDocs.builtInOnly()),
+            new Escalations(docs));
 
     @BeforeAll
     static void start() {

@@ -2,16 +2,10 @@ package com.adfops.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.adfops.TestSim;
 import com.adfops.config.ApplicationWiring;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,23 +32,8 @@ class EscalationChannelIT extends WithConnector {
         String thread = "19:data-eng@thread.tacv2;messageid=" + System.nanoTime();
         String run = sim.server().runsNow().stream().filter(r -> r.get("status").asText().equals("Failed"))
                 .map(r -> r.get("runId").asText()).findFirst().orElseThrow();
-        ObjectNode a = (ObjectNode) TestSim.JSON.readTree(Files.readString(
-                Path.of("src/test/resources/teams-activities/channel-mention-message.json")));
-        a.put("serviceUrl", connector.serviceUrl());
-        a.put("type", "invoke");
-        a.put("name", "adaptiveCard/action");
-        a.put("replyToId", "card-1");
-        a.remove("text");
-        ((ObjectNode) a.get("conversation")).put("id", thread);
-        ObjectNode action = a.putObject("value").putObject("action");
-        action.put("type", "Action.Execute");
-        action.put("verb", "escalate");
-        action.putObject("data").put("runId", run);
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/messages"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(TestSim.JSON.writeValueAsString(a))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        ObjectNode a = TeamsActivities.escalateInvoke("channel-mention-message.json", connector.serviceUrl(), thread, run);
+        HttpResponse<String> r = TeamsActivities.post(port, a);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("Escalated by Alex Wilber");
 

@@ -2,12 +2,9 @@ package com.adfops.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.adfops.TestSim;
 import com.adfops.config.ApplicationWiring;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,18 +30,7 @@ class EscalationDeadlineIT extends WithConnector {
         String conv = "a:slow-escalation-" + System.nanoTime();
         String run = sim.server().runsNow().stream().filter(r -> r.get("status").asText().equals("Failed"))
                 .map(r -> r.get("runId").asText()).findFirst().orElseThrow();
-        ObjectNode a = (ObjectNode) TestSim.JSON.readTree(Files.readString(
-                Path.of("src/test/resources/teams-activities/personal-message.json")));
-        a.put("serviceUrl", connector.serviceUrl());
-        a.put("type", "invoke");
-        a.put("name", "adaptiveCard/action");
-        a.put("replyToId", "card-1");
-        a.remove("text");
-        ((ObjectNode) a.get("conversation")).put("id", conv);
-        ObjectNode action = a.putObject("value").putObject("action");
-        action.put("type", "Action.Execute");
-        action.put("verb", "escalate");
-        action.putObject("data").put("runId", run);
+        ObjectNode a = TeamsActivities.escalateInvoke("personal-message.json", connector.serviceUrl(), conv, run);
 
         long t0 = System.nanoTime();
         HttpResponse<String> r = TeamsActivities.post(port, a);

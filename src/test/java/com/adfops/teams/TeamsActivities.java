@@ -44,6 +44,23 @@ final class TeamsActivities {
         return m;
     }
 
+    /**
+     * An Escalate click as Teams sends it with Universal Actions: an {@code adaptiveCard/action} invoke on the card
+     * {@code card-1}, built from a captured message activity of the given scope.
+     */
+    static ObjectNode escalateInvoke(String file, String serviceUrl, String conversationId, String runId) {
+        ObjectNode a = sample(file, serviceUrl, conversationId);
+        a.put("type", "invoke");
+        a.put("name", "adaptiveCard/action");
+        a.put("replyToId", "card-1");
+        a.remove("text");
+        ObjectNode action = a.putObject("value").putObject("action");
+        action.put("type", "Action.Execute");
+        action.put("verb", "escalate");
+        action.putObject("data").put("runId", runId);
+        return a;
+    }
+
     static HttpResponse<String> post(int port, JsonNode activity) {
         return post(port, activity.toString());
     }
