@@ -65,21 +65,16 @@ async function main() {
   const started = Date.now();
   try {
     for (const [name, scenario] of Object.entries(SCENARIOS)) {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
-      page.setDefaultTimeout(WAIT);
-      const t0 = Date.now();
-      try {
-        await page.goto(`http://127.0.0.1:${pgPort}`);
-        await scenario(page, step(page, name));
-        results.push({ name, ok: true, ms: Date.now() - t0 });
-        console.log(`ok   ${name} (${Date.now() - t0} ms)`);
-      } catch (e) {
-        await page.screenshot({ path: path.join(OUT, `${name}-FAILED.png`) }).catch(() => {});
-        results.push({ name, ok: false, ms: Date.now() - t0, error: e.message });
-        console.log(`FAIL ${name}: ${e.message.split('\n')[0]}`);
-      } finally {
-        await page.close();
+      // The Playground's view now and then drops a reply that arrives within a second of the message it answers (its
+      // log shows the reply delivered): a scenario that fails is run once more on a fresh page, and says so.
+      let result = await runScenario(browser, pgPort, name, scenario, 1);
+      if (!result.ok) {
+        console.log(`     retrying ${name} once: ${result.error.split('\n')[0]}`);
+        result = await runScenario(browser, pgPort, name, scenario, 2);
       }
+      results.push(result);
+      console.log(result.ok ? `ok   ${name} (${result.ms} ms${result.attempt > 1 ? ', second attempt' : ''})`
+        : `FAIL ${name}: ${result.error.split('\n')[0]}`);
     }
   } finally {
     await browser.close();
@@ -88,6 +83,22 @@ async function main() {
   console.log(`e2e suite time: ${(Date.now() - started) / 1000} s; screenshots in target/e2e/`);
   console.log(`e2e: ${results.length - failed} passed, ${failed} failed`);
   return failed === 0;
+}
+
+async function runScenario(browser, pgPort, name, scenario, attempt) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
+  page.setDefaultTimeout(WAIT);
+  const t0 = Date.now();
+  try {
+    await page.goto(`http://127.0.0.1:${pgPort}`);
+    await scenario(page, step(page, name));
+    return { name, ok: true, ms: Date.now() - t0, attempt };
+  } catch (e) {
+    await page.screenshot({ path: path.join(OUT, `${name}-FAILED-${attempt}.png`) }).catch(() => {});
+    return { name, ok: false, ms: Date.now() - t0, error: e.message, attempt };
+  } finally {
+    await page.close();
+  }
 }
 
 /** Saves a numbered screenshot of the page for the current step. */
@@ -185,7 +196,7 @@ const SCENARIOS = {
     await see(page, 'Recent runs');
     await shot('status');
   },
-  async 'e-troubleshoot-and-not-yet'(page, shot) {
+  async 'e-troubleshoot-not-yet-access'(page, shot) {
     await open(page, 'Personal Chat');
     await say(page, 'How do I troubleshoot the pl_master_nightly pipeline failure?');
     const card = await cardWith(page, 'How to resolve it');
@@ -197,6 +208,10 @@ const SCENARIOS = {
     await say(page, 'which pipelines are slowest this week?');
     await cardWith(page, 'Not yet');
     await shot('not-yet');
+    await say(page, 'are you connected?');
+    const access = await cardWith(page, 'I can read');
+    if (!(await access.innerText()).includes('adf-contoso-analytics')) throw new Error('the access card does not name the factory');
+    await shot('access');
   },
   async 'd-unknown-pipeline'(page, shot) {
     await open(page, 'Personal Chat');
