@@ -26,6 +26,8 @@ public final class OfflineAgent implements Agent, StandardAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(OfflineAgent.class);
     private static final Duration STATUS_WINDOW = Duration.ofDays(7);
+    /** How often an unchanged context's last-update time is written, so it does not expire while in use. */
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private final AdfTools tools;
     private final ConversationStore store;
@@ -51,10 +53,16 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     @Override
     public AgentReply answer(Turn turn) {
         Session s = session(turn);
+        ConversationContext before = s.ctx.copy();
         try {
             AgentReply reply = turn.isCardAction() ? action(turn, s) : ask(turn, turn.text(), s);
-            if (reply.parts().stream().noneMatch(Reply.Cleared.class::isInstance)) {
-                s.ctx.setUpdated(tools.now());
+            // One store write when the turn changed the context, or to keep it from expiring; not on every turn
+            // (with blob storage a write is a round trip).
+            Instant now = tools.now();
+            Instant updated = s.ctx.getUpdated();
+            if (reply.parts().stream().noneMatch(Reply.Cleared.class::isInstance)
+                    && (!s.ctx.sameState(before) || updated == null || updated.isBefore(now.minus(TOUCH_EVERY)))) {
+                s.ctx.setUpdated(now);
                 store.save(turn.conversationId(), s.ctx);
             }
             return reply;

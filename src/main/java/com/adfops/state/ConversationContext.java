@@ -53,6 +53,22 @@ public class ConversationContext {
         this.updated = updated;
     }
 
+    /** True when both hold the same focus and list (the time of the last update aside). */
+    public boolean sameState(ConversationContext other) {
+        return other != null && java.util.Objects.equals(focus, other.focus) && focusIndex == other.focusIndex
+                && lastListed.equals(other.lastListed);
+    }
+
+    /** A copy, to see later whether a turn changed anything. */
+    public ConversationContext copy() {
+        ConversationContext c = new ConversationContext();
+        c.setLastListed(lastListed);
+        c.setFocus(focus);
+        c.setFocusIndex(focusIndex);
+        c.setUpdated(updated);
+        return c;
+    }
+
     public boolean isEmpty() {
         return focus == null && lastListed.isEmpty();
     }
