@@ -44,6 +44,8 @@ public final class IntentParser {
             "^(?:how (?:do|can|should|would) (?:i|we|you)\\b|how to\\b|how does\\b|what (?:does|do) (?:the )?(?:error|code)\\b"
                     + "|what(?: is|'s) (?:the )?(?:error|code) |what (?:does|do) .* mean|explain (?:the )?(?:error|code)|meaning of"
                     + "|docs? (?:for|on|about)|documentation|where (?:can|do) i find|is there a way to)");
+    private static final Pattern TROUBLESHOOT_START = Pattern.compile(
+            "^(?:help me |please )?(?:troubleshoot|fix|debug|resolve|solve)\\b");
     /** An error code rather than a pipeline, in "how do I fix ...": 2108, DF-Executor-..., UserErrorSourceBlobNotExists. */
     private static final Pattern ERROR_CODE = Pattern.compile(
             "^(?:(?:error|code) )*(?:\\d{4}|df-[a-z]+-[a-z]+|[a-z]*(?:error|exception|notfound|notexists?|failedto)[a-z]*)(?: (?:error|code))*$");
@@ -114,7 +116,7 @@ public final class IntentParser {
         String withoutFactory = factory == null ? t : removeFactory(t);
         TimeWindow window = TimeWindowParser.find(withoutFactory, now, zone).orElse(null);
         String quoted = quoted(raw);
-        if (TROUBLESHOOT.matcher(t).find() && (t.startsWith("how") || t.matches("^(?:help me |please )?(?:troubleshoot|fix|debug|resolve|solve).*"))) {
+        if (TROUBLESHOOT.matcher(t).find() && (t.startsWith("how") || TROUBLESHOOT_START.matcher(t).find())) {
             String target = quoted != null ? quoted : target(withoutFactory);
             // Whether other words name a pipeline is the router's call (it knows the names); an error code is not one.
             if (quoted == null && ERROR_CODE.matcher(target).matches()) {
