@@ -206,7 +206,8 @@ class RunIndexTest {
     void identicalConcurrentReadsShareOneRequest() throws Exception {
         try (TestSim sim = TestSim.builtIn(NOW, 10_000)) {
             RunIndex index = index(sim, Clock.fixed(NOW, ZoneOffset.UTC));
-            sim.server.setLatency(Duration.ofMillis(300));
+            // Long enough that all twenty questions arrive while the first read is still under way.
+            sim.server.setLatency(Duration.ofMillis(1500));
             RunQuery month = query(NOW.minus(Duration.ofDays(30)), NOW, Set.of(), Set.of());
             ExecutorService pool = Executors.newFixedThreadPool(20);
             try {
