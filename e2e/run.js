@@ -196,7 +196,7 @@ const SCENARIOS = {
     await see(page, 'Recent runs');
     await shot('status');
   },
-  async 'e-troubleshoot-not-yet-access'(page, shot) {
+  async 'e-troubleshoot-trends-access'(page, shot) {
     await open(page, 'Personal Chat');
     await say(page, 'How do I troubleshoot the pl_master_nightly pipeline failure?');
     const card = await cardWith(page, 'How to resolve it');
@@ -208,6 +208,10 @@ const SCENARIOS = {
     await say(page, 'which pipelines are slowest this week?');
     await cardWith(page, 'Not yet');
     await shot('not-yet');
+    await say(page, 'how did pipelines do this week?');
+    const trends = await cardWith(page, 'How all pipelines did');
+    if (!(await trends.innerText()).includes('Success rate')) throw new Error('the trends card has no success rate');
+    await shot('trends');
     await say(page, 'are you connected?');
     const access = await cardWith(page, 'I can read');
     if (!(await access.innerText()).includes('adf-contoso-analytics')) throw new Error('the access card does not name the factory');

@@ -51,6 +51,13 @@ public sealed interface Intent {
     record Status(String pipeline, String factory, TimeWindow window) implements Intent {
     }
 
+    /**
+     * How pipelines did over a window: runs, success rate and failures per day, the pipelines that failed most, mean
+     * time to recovery, against the period before. {@code pipelines} is a name or a pattern with {@code *}, or null.
+     */
+    record Trends(String pipelines, String factory, TimeWindow window) implements Intent {
+    }
+
     /** Words that may be a pipeline's name and nothing else ("pl_sales_ingest"): its status if it is one. */
     record NameOnly(String words) implements Intent {
     }

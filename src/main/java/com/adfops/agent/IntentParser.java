@@ -69,6 +69,19 @@ public final class IntentParser {
                     + "success rate|failure rate|"
                     + "fail(?:ure)? most|most often|most failures|failed most|flaky|flakiest|top \\d+|what changed|"
                     + "statistics|stats|metrics)\\b");
+    private static final Pattern WINDOW_WORDS = Pattern.compile(
+            "\\b(?:in the |over the |during the |for the )?(?:last|past|previous) \\d*\\s*(?:m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|hour|day|week)\\b"
+                    + "|\\b(?:since|from) (?:last )?(?:\\w+day|mon|tue|wed|thu|fri|sat|sun|yesterday|today|this morning)\\b"
+                    + "|\\b(?:for |in )?this (?:week|morning|afternoon|evening|month)\\b"
+                    + "|\\b(?:today|yesterday|tonight|last week|now|currently|recently|again|so far)\\b");
+    private static final Pattern TRENDS = Pattern.compile(
+            "\\b(?:trends?|trending|how (?:did|have) (?:the |our |my |all )?(?:pipelines?|we|things|factor\\w*) (?:do|done|been doing)"
+                    + "|how (?:are|were) (?:the |our )?pipelines (?:doing|going)|success rate|failure rate|"
+                    + "health (?:over time|this week|last week|trend)|weekly (?:report|summary)|week in review)\\b");
+    private static final Pattern TRENDS_WORDS = Pattern.compile(
+            "\\b(?:show(?: me)?|give me|trends?|trending|for|of|how|did|have|has|the|our|my|all|pipelines?|we|things|"
+                    + "factor\\w*|do|done|been|doing|are|were|going|success|failure|rate|health|over|time|weekly|report|"
+                    + "summary|week in review|what|is|in)\\b");
     private static final Pattern FACTORY_BEFORE = Pattern.compile(
             "\\b(?:in|on|from|of|for) (?:the )?(?:data factory|factory|adf|df) ['\"]?([a-z0-9][a-z0-9-]{1,62})['\"]?");
     private static final Pattern FACTORY_AFTER = Pattern.compile(
@@ -132,6 +145,10 @@ public final class IntentParser {
         }
         if (ACTION.matcher(t).find()) {
             return new Intent.NotYet(Intent.Capability.ACTIONS, raw);
+        }
+        if (TRENDS.matcher(withoutIdentifiers(t)).find()) {
+            String rest = target(TRENDS_WORDS.matcher(windowless(withoutFactory)).replaceAll(" "));
+            return new Intent.Trends(rest.isEmpty() || PRONOUNS.contains(rest) ? null : rest, factory, window);
         }
         boolean whyFailed = WHY.matcher(t).find() && FAILING.matcher(t).find();
         if (!whyFailed && ANALYTICS.matcher(withoutIdentifiers(t)).find()) {
@@ -210,14 +227,16 @@ public final class IntentParser {
         return (" " + t + " ").replaceAll("(?<=\\s)\\S*[_.\\-]\\S*(?=\\s)", " ");
     }
 
+    /** The text without window phrases ("last 3 days", "since yesterday", "this week"). */
+    private static String windowless(String t) {
+        return WINDOW_WORDS.matcher(" " + t + " ").replaceAll(" ").trim();
+    }
+
     /** The words that name the pipeline (or run) a question is about, or "" / a pronoun. */
     static String target(String t) {
         String s = " " + t.replaceAll("[?!,:;\"`()]", " ").replaceAll("\\.(?=\\s|$)", " ").replaceAll("'(?=\\s|$)|(?<=\\s)'", " ") + " ";
         // Window phrases are not names: "last 3 days", "since yesterday".
-        s = s.replaceAll("\\b(?:in the |over the |during the |for the )?(?:last|past|previous) \\d*\\s*(?:m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|hour|day|week)\\b", " ");
-        s = s.replaceAll("\\b(?:since|from) (?:last )?(?:\\w+day|mon|tue|wed|thu|fri|sat|sun|yesterday|today|this morning)\\b"
-                + "|\\bthis (?:week|morning|afternoon|evening)\\b"
-                + "|\\b(?:today|yesterday|tonight|last week|now|currently|recently|again|so far)\\b", " ");
+        s = WINDOW_WORDS.matcher(s).replaceAll(" ");
         String before;
         do {
             before = s;

@@ -205,6 +205,8 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             return status(s, st.pipeline(), st.factory(), st.window());
         } else if (intent instanceof Intent.NameOnly n) {
             return nameOnly(s, n.words());
+        } else if (intent instanceof Intent.Trends tr) {
+            return trends(tr, turn);
         } else if (intent instanceof Intent.NotYet n) {
             return notYet(n.capability());
         }
@@ -231,6 +233,21 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             }
         }
         return probed;
+    }
+
+    /** How pipelines did: the window (default the last 7 days) against the period before it. */
+    private AgentReply trends(Intent.Trends tr, Turn turn) {
+        TimeWindow w = tr.window() != null ? tr.window() : statusWindow();
+        Duration length = Duration.between(w.from(), w.to());
+        TimeWindow before = new TimeWindow(w.from().minus(length), w.from(), "the period before");
+        AdfTools.RunsResult current = tools.pipelineRuns(new AdfTools.RunsRequest(tr.factory(), tr.pipelines(), Set.of(), w));
+        if (current.unknownPipeline()) {
+            return unknownPipeline(tr.pipelines(), current.closest(), "Trends for %s");
+        }
+        AdfTools.RunsResult previous = tools.pipelineRuns(new AdfTools.RunsRequest(tr.factory(), tr.pipelines(), Set.of(), before));
+        String scope = tr.pipelines() == null ? "all pipelines"
+                : current.pipelines().size() == 1 ? current.pipelines().get(0) : tr.pipelines();
+        return AgentReply.of(new Reply.Trends(Trends.of(scope, current, previous, turn.zone())));
     }
 
     private AgentReply didNotCatch() {

@@ -40,6 +40,10 @@ public sealed interface Reply {
     record DocsAnswer(String question, Guidance guidance) implements Reply {
     }
 
+    /** How pipelines did over a window (runs, success rate, failures per day, most failing, time to recovery). */
+    record Trends(TrendSummary summary) implements Reply {
+    }
+
     /** One pipeline's health. */
     record Status(PipelineStatus status) implements Reply {
     }

@@ -27,6 +27,7 @@ import java.util.Set;
 public final class ToolRunner {
 
     public static final String DOCS_SEARCH = "adf_docs_search";
+    public static final String RUN_STATS = "adf_run_stats";
     /** Longest output handed to the model, in characters (about 2,000 tokens). */
     public static final int MAX_OUTPUT_CHARS = 8000;
 
@@ -36,7 +37,7 @@ public final class ToolRunner {
 
     /** One executed call: what the model asked, what it got, and what the bot can show. */
     public record Call(String name, String arguments, String output, long durationMs, boolean ok,
-                       FailingSummary failing, Diagnosis diagnosis) {
+                       FailingSummary failing, Diagnosis diagnosis, TrendSummary trends) {
     }
 
     public ToolRunner(AdfTools tools, DocsService docs, ObjectMapper json) {
@@ -58,6 +59,10 @@ public final class ToolRunner {
                         "properties", Map.of(
                                 "run_id", Map.of("type", "string", "description", "The pipeline run id (a GUID)"),
                                 "factory", Map.of("type", "string", "description", "The factory's name, if known"))),
+                RUN_STATS, Map.of("type", "object", "additionalProperties", false, "properties", Map.of(
+                        "pipeline", Map.of("type", "string", "description", "Pipeline name or a pattern with *; omit for all pipelines"),
+                        "window", Map.of("type", "string", "description", "Time window in words: 'last 7 days' (default), 'this week', 'last 3 days'"),
+                        "factory", Map.of("type", "string", "description", "A configured factory's name; omit for all"))),
                 DOCS_SEARCH, Map.of("type", "object", "additionalProperties", false, "required", List.of("query"),
                         "properties", Map.of("query", Map.of("type", "string",
                                 "description", "What to look up on Microsoft Learn, e.g. an error code and activity type"))));
@@ -69,6 +74,8 @@ public final class ToolRunner {
                         + "pipelines (latest finished run failed), recovered ones, and for a named pipeline its recent runs.",
                 AdfTools.ACTIVITY_RUNS, "Why a pipeline run failed: its failed activities (nested pipeline runs and loop "
                         + "bodies followed), the likely root cause with error code, class and next step.",
+                RUN_STATS, "How pipelines did over a window: finished runs, success rate against the period before, failures "
+                        + "per day, the pipelines that failed most and the mean time to recovery (a run and its reruns count once).",
                 DOCS_SEARCH, "Search Microsoft Learn for Azure Data Factory documentation: error codes, how-to topics.");
     }
 
@@ -88,8 +95,10 @@ public final class ToolRunner {
                 case AdfTools.PIPELINE_RUNS -> pipelineRuns(name, arguments, (ObjectNode) args, zone, t0);
                 case AdfTools.ACTIVITY_RUNS -> activityRuns(name, arguments, (ObjectNode) args, t0);
                 case DOCS_SEARCH -> docsSearch(name, arguments, (ObjectNode) args, t0);
+                case RUN_STATS -> runStats(name, arguments, (ObjectNode) args, zone, t0);
                 default -> error(name, arguments, t0, "There is no tool named '" + ErrorText.truncate(String.valueOf(name), 60)
-                        + "'. Available tools: " + AdfTools.PIPELINE_RUNS + ", " + AdfTools.ACTIVITY_RUNS + ", " + DOCS_SEARCH + ".");
+                        + "'. Available tools: " + AdfTools.PIPELINE_RUNS + ", " + AdfTools.ACTIVITY_RUNS + ", " + RUN_STATS + ", "
+                        + DOCS_SEARCH + ".");
             };
         } catch (DataFactoryException e) {
             return error(name, arguments, t0, "Data Factory could not answer: " + e.getMessage() + " (" + e.kind() + ")");
@@ -218,6 +227,48 @@ public final class ToolRunner {
         return ok(name, arguments, t0, out, null, dg);
     }
 
+    private Call runStats(String name, String arguments, ObjectNode a, ZoneId zone, long t0) {
+        Instant now = tools.now();
+        String w = text(a, "window");
+        TimeWindow window = w == null ? new TimeWindow(now.minus(Duration.ofDays(7)), now, "the last 7 days")
+                : TimeWindowParser.find(w, now, zone).orElseThrow(() -> new IllegalArgumentException(
+                        "window '" + ErrorText.truncate(w, 40) + "' is not understood; use e.g. 'last 7 days', 'this week'"));
+        Duration length = Duration.between(window.from(), window.to());
+        TimeWindow before = new TimeWindow(window.from().minus(length), window.from(), "the period before");
+        String pipeline = text(a, "pipeline");
+        AdfTools.RunsResult current = tools.pipelineRuns(new AdfTools.RunsRequest(text(a, "factory"), pipeline, Set.of(), window));
+        ObjectNode out = json.createObjectNode();
+        out.put("window", window.label());
+        if (current.unknownPipeline()) {
+            out.put("unknown_pipeline", ErrorText.truncate(pipeline, 80));
+            ArrayNode c = out.putArray("closest_names");
+            current.closest().forEach(c::add);
+            return ok(name, arguments, t0, out, null, null, null);
+        }
+        AdfTools.RunsResult previous = tools.pipelineRuns(new AdfTools.RunsRequest(text(a, "factory"), pipeline, Set.of(), before));
+        TrendSummary s = Trends.of(pipeline == null ? "all pipelines" : pipeline, current, previous, zone);
+        out.put("finished_runs", s.finished());
+        out.put("succeeded", s.succeeded());
+        out.put("failed", s.failed());
+        if (s.successRate() != null) {
+            out.put("success_rate", Math.round(s.successRate() * 1000) / 10.0);
+        }
+        if (s.previous() != null && s.previous().successRate() != null) {
+            out.put("previous_success_rate", Math.round(s.previous().successRate() * 1000) / 10.0);
+            out.put("previous_failed", s.previous().failed());
+        }
+        ArrayNode days = out.putArray("per_day");
+        s.days().forEach(d -> days.addObject().put("date", d.date().toString()).put("finished", d.finished())
+                .put("failed", d.failed()));
+        ArrayNode most = out.putArray("failed_most");
+        s.mostFailing().forEach(p -> most.addObject().put("pipeline", p.pipeline()).put("failures", p.failures()));
+        if (s.meanTimeToRecovery() != null) {
+            out.put("mean_time_to_recovery_minutes", s.meanTimeToRecovery().toMinutes());
+            out.put("recoveries", s.recoveries());
+        }
+        return ok(name, arguments, t0, out, null, null, s);
+    }
+
     private Call docsSearch(String name, String arguments, ObjectNode a, long t0) {
         String q = text(a, "query");
         if (q == null || q.isBlank()) {
@@ -237,17 +288,22 @@ public final class ToolRunner {
     }
 
     private Call ok(String name, String args, long t0, ObjectNode out, FailingSummary failing, Diagnosis diagnosis) {
+        return ok(name, args, t0, out, failing, diagnosis, null);
+    }
+
+    private Call ok(String name, String args, long t0, ObjectNode out, FailingSummary failing, Diagnosis diagnosis,
+                    TrendSummary trends) {
         String s = out.toString();
         if (s.length() > MAX_OUTPUT_CHARS) {
             s = s.substring(0, MAX_OUTPUT_CHARS - 40) + "...(output cut at " + MAX_OUTPUT_CHARS + " chars)";
         }
-        return new Call(name, args, s, ms(t0), true, failing, diagnosis);
+        return new Call(name, args, s, ms(t0), true, failing, diagnosis, trends);
     }
 
     private Call error(String name, String args, long t0, String message) {
         ObjectNode out = json.createObjectNode();
         out.put("error", message);
-        return new Call(name, args, out.toString(), ms(t0), false, null, null);
+        return new Call(name, args, out.toString(), ms(t0), false, null, null, null);
     }
 
     private static long ms(long t0) {

@@ -12,6 +12,7 @@ import com.adfops.agent.ErrorText;
 import com.adfops.agent.FailingSummary;
 import com.adfops.agent.PipelineStatus;
 import com.adfops.agent.Reply;
+import com.adfops.agent.TrendSummary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -82,6 +83,8 @@ public final class CardFactory {
             return new CardData("escalation", escalationData(e, view));
         } else if (part instanceof Reply.ExpertDetails x) {
             return new CardData("expert-details", expertData(x));
+        } else if (part instanceof Reply.Trends t) {
+            return new CardData("trends", trendsData(t.summary(), view));
         } else if (part instanceof Reply.Access a) {
             return new CardData("access", accessData(a.factories(), view));
         } else if (part instanceof Reply.TurnFailure f) {
@@ -308,6 +311,46 @@ public final class CardFactory {
         return d;
     }
 
+    ObjectNode trendsData(TrendSummary s, View v) {
+        ObjectNode d = json.createObjectNode();
+        String when = s.window().label();
+        d.put("title", "📈 How " + s.scope() + " did " + (when.startsWith("the ") ? "in " + when : when));
+        d.put("subtitle", time(s.window().from(), v) + " – " + time(s.window().to(), v)
+                + "; a run and its reruns count once" + freshness(s.freshness(), v));
+        ArrayNode facts = d.putArray("facts");
+        Double rate = s.successRate();
+        Double before = s.previous() == null ? null : s.previous().successRate();
+        fact(facts, "Runs", s.finished() + " finished: " + s.succeeded() + " succeeded, " + s.failed() + " failed");
+        fact(facts, "Success rate", rate == null ? "no finished runs" : percent(rate)
+                + (before == null ? "" : " (" + signedPoints(rate - before) + " against the period before, " + percent(before) + ")"));
+        if (s.previous() != null) {
+            fact(facts, "Failures before", s.previous().failed() + " in the period before");
+        }
+        fact(facts, "Time to recovery", s.meanTimeToRecovery() == null ? "no recovery in this window"
+                : duration(s.meanTimeToRecovery()) + " on average (" + s.recoveries() + (s.recoveries() == 1 ? " recovery)" : " recoveries)"));
+        ArrayNode days = d.putArray("days");
+        DateTimeFormatter label = DateTimeFormatter.ofPattern("EEE d", Locale.ENGLISH);
+        for (TrendSummary.Day day : s.days()) {
+            String l = label.format(day.date());
+            days.addObject().put("label", l).put("failed", day.failed())
+                    .put("line", l + ": " + day.finished() + " runs, " + day.failed() + " failed"
+                            + (day.finished() == 0 ? "" : " (" + percent((double) day.succeeded() / day.finished()) + " succeeded)"));
+        }
+        ArrayNode most = d.putArray("mostFailing");
+        for (TrendSummary.PipelineFailures p : s.mostFailing()) {
+            most.addObject().put("line", "❌ " + p.pipeline() + ": " + p.failures() + (p.failures() == 1 ? " failure" : " failures"));
+        }
+        return d;
+    }
+
+    private static String percent(double r) {
+        return String.format(Locale.ENGLISH, "%.1f %%", r * 100);
+    }
+
+    private static String signedPoints(double delta) {
+        return String.format(Locale.ENGLISH, "%+.1f points", delta * 100);
+    }
+
     ObjectNode accessData(List<FactoryStatus> factories, View v) {
         ObjectNode d = json.createObjectNode();
         long readable = factories.stream().filter(FactoryStatus::readable).count();
@@ -342,6 +385,7 @@ public final class CardFactory {
         for (String q : List.of("What pipelines are failing?", "What failed in the last 3 days?",
                 "Why did ‹pipeline› fail?", "Why did it fail? / And the one before?",
                 "Show me failed ‹pipeline› activities", "How do I fix ‹pipeline›?", "Status of ‹pipeline›",
+                "How did pipelines do this week?",
                 "How do I rerun from a failed activity?",
                 "Clear history")) {
             ex.addObject().put("text", q);

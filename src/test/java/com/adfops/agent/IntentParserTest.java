@@ -97,7 +97,11 @@ class IntentParserTest {
         "Load Customers (EU) | name:load customers eu",
         // not yet: analytics, watching, actions
         "which pipelines are slowest this week? | notyet:ANALYTICS",
-        "show me trends for the last week | notyet:ANALYTICS",
+        "show me trends for the last week | trends:<all>[the last week]",
+        "how did pipelines do this week? | trends:<all>[this week]",
+        "trends for Finance-* | trends:finance-*",
+        "what is the success rate of nightly.load | trends:nightly.load",
+        "<at>ADF Ops</at> weekly report | trends:<all>",
         "how much did pl_copy cost yesterday | notyet:ANALYTICS",
         "what is the average duration of nightly.load | notyet:ANALYTICS",
         "which pipelines fail most often | notyet:ANALYTICS",
@@ -149,6 +153,9 @@ class IntentParserTest {
             return "status:" + name(s.pipeline()) + (s.window() == null ? "" : "[" + s.window().label() + "]") + at(s.factory());
         } else if (i instanceof Intent.NameOnly n) {
             return "name:" + n.words();
+        } else if (i instanceof Intent.Trends t) {
+            return "trends:" + (t.pipelines() == null ? "<all>" : t.pipelines())
+                    + (t.window() == null ? "" : "[" + t.window().label() + "]") + at(t.factory());
         } else if (i instanceof Intent.NotYet n) {
             return "notyet:" + n.capability();
         }

@@ -128,6 +128,17 @@ final class CardSamples {
                         null, 0, 1, 0, 1));
         m.put("welcome-factories", new Reply.Help(true, "personal", access));
         m.put("access", new Reply.Access(access));
+        TimeWindow week = new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days");
+        List<com.adfops.agent.TrendSummary.Day> trendDays = new ArrayList<>();
+        for (int i = 7; i >= 0; i--) {
+            trendDays.add(new com.adfops.agent.TrendSummary.Day(java.time.LocalDate.of(2026, 11, 26).minusDays(i), 120 + i,
+                    118 + i - (i % 3), i % 3));
+        }
+        m.put("trends", new Reply.Trends(new com.adfops.agent.TrendSummary(week, "all pipelines", trendDays, 980, 968, 12,
+                new com.adfops.agent.TrendSummary.Period(950, 945, 5),
+                List.of(new com.adfops.agent.TrendSummary.PipelineFailures("pl_ingest_orders", 7),
+                        new com.adfops.agent.TrendSummary.PipelineFailures("web_sync", 3)),
+                4, Duration.ofMinutes(95), new com.adfops.adf.Freshness(NOW.minusSeconds(20), true, ""))));
         for (DataFactoryException.Kind k : DataFactoryException.Kind.values()) {
             m.put("error-" + k.name().toLowerCase(), new Reply.Problem(k, "Reading pipeline runs failed (Code, HTTP 4xx).", "df-test"));
         }

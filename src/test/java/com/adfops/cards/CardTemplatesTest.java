@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,8 +61,35 @@ class CardTemplatesTest {
     @Test
     void cardsAreValidForTheOfficialObjectModel() {
         for (String name : data.keySet()) {
-            assertThat(npm.get(name).problems()).as(name).isEmpty();
+            // adaptivecards 3.0.6 knows no Chart.* element (Teams renders them) and says so once, then uses the
+            // fallback: that event is accepted for a chart that has one, nothing else.
+            JsonNode card = npm.get(name).expanded();
+            List<String> problems = npm.get(name).problems().stream()
+                    .filter(p -> !(p.contains("Unknown element type \"Chart.") && chartsHaveFallbacks(card)))
+                    .toList();
+            assertThat(problems).as(name).isEmpty();
         }
+    }
+
+    /** Every Chart.* element of the card carries a fallback. */
+    static boolean chartsHaveFallbacks(JsonNode node) {
+        if (node.isObject()) {
+            if (node.path("type").asText().startsWith("Chart.") && !node.has("fallback")) {
+                return false;
+            }
+            for (JsonNode child : node) {
+                if (!chartsHaveFallbacks(child)) {
+                    return false;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode child : node) {
+                if (!chartsHaveFallbacks(child)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @Test

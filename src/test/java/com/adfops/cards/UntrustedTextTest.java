@@ -73,6 +73,9 @@ class UntrustedTextTest {
         m.put("problem", new Reply.Problem(DataFactoryException.Kind.SERVICE, "ADF said " + P, F.factoryName()));
         m.put("suggestions", new Reply.Suggestions("Title " + P, "Message " + P, List.of("Why did " + P + " fail?")));
         m.put("escalation", new Reply.Escalation(failed, "root " + P, "Data / schema", "next", "User " + P, NOW, g, true, ""));
+        m.put("trends", new Reply.Trends(new com.adfops.agent.TrendSummary(day, "pl " + P,
+                List.of(new com.adfops.agent.TrendSummary.Day(java.time.LocalDate.of(2026, 11, 26), 3, 2, 1)), 3, 2, 1,
+                null, List.of(new com.adfops.agent.TrendSummary.PipelineFailures("pl " + P, 1)), 0, null, null)));
         m.put("expert", new Reply.ExpertDetails(List.of(new Reply.ToolCallInfo("tool " + P, "{\"a\":\"" + P + "\"}", 3, true)),
                 "model " + P, 1, 2, 1, 5));
         return m;

@@ -216,7 +216,7 @@ public final class FoundryAgent implements Agent, AutoCloseable {
         return reply(answer, calls, modelName, in, out, rounds, (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** Model text, then cards from the tool results (the last list and the last diagnosis), then expert details. */
+    /** Model text, then cards from the tool results (the last list, diagnosis and trends), then expert details. */
     private AgentReply reply(String answer, List<ToolRunner.Call> calls, String modelName, long in, long out, int rounds,
                              long ms) {
         List<Reply> parts = new ArrayList<>();
@@ -225,6 +225,7 @@ public final class FoundryAgent implements Agent, AutoCloseable {
         }
         ToolRunner.Call lastList = null;
         ToolRunner.Call lastDiagnosis = null;
+        ToolRunner.Call lastTrends = null;
         for (ToolRunner.Call c : calls) {
             if (c.failing() != null) {
                 lastList = c;
@@ -232,12 +233,18 @@ public final class FoundryAgent implements Agent, AutoCloseable {
             if (c.diagnosis() != null) {
                 lastDiagnosis = c;
             }
+            if (c.trends() != null) {
+                lastTrends = c;
+            }
         }
         if (lastList != null) {
             parts.add(new Reply.Failing(lastList.failing()));
         }
         if (lastDiagnosis != null) {
             parts.add(standard.diagnosisCard(lastDiagnosis.diagnosis()));
+        }
+        if (lastTrends != null) {
+            parts.add(new Reply.Trends(lastTrends.trends()));
         }
         List<Reply.ToolCallInfo> infos = calls.stream()
                 .map(c -> new Reply.ToolCallInfo(c.name(), c.arguments(), c.durationMs(), c.ok())).toList();

@@ -9,6 +9,7 @@ import com.adfops.agent.AgentReply;
 import com.adfops.agent.GuidanceFinder;
 import com.adfops.agent.OfflineAgent;
 import com.adfops.agent.Reply;
+import com.adfops.agent.TrendSummary;
 import com.adfops.agent.ToolRunner;
 import com.adfops.agent.Turn;
 import com.adfops.docs.BuiltInDocsIndex;
@@ -291,5 +292,26 @@ class FoundryAgentTest {
                 ZoneId.of("UTC")));
         assertThat(part(click, Reply.DiagnosisCard.class).diagnosis().run().runId()).isEqualTo(failedRun);
         assertThat(foundry.requests("/openai/responses")).isEmpty();
+    }
+
+    @Test
+    void runStatsGiveTheModelTheNumbersAndTheUserTheTrendsCard() {
+        foundry.model = body -> {
+            JsonNode first = body.get("input").get(0);
+            if (first.path("type").asText().equals("message")) {
+                return FakeFoundry.functionCall("adf_run_stats", "{\"window\":\"last 7 days\"}");
+            }
+            return FakeFoundry.message("Two failures this week, both recovered or still open.");
+        };
+        AgentReply r = ask("a:stats", "how did we do this week?");
+        TrendSummary s = part(r, Reply.Trends.class).summary();
+        assertThat(s.failed()).isEqualTo(2);
+        assertThat(s.mostFailing()).extracting(TrendSummary.PipelineFailures::pipeline)
+                .containsExactlyInAnyOrder("nightly_ledger", "hourly_fx_rates");
+        JsonNode output = readTree(foundry.requests("/openai/responses").get(1).body().at("/input/0/output").asText());
+        assertThat(output.get("failed").asInt()).isEqualTo(2);
+        assertThat(output.get("per_day")).hasSize(8);
+        assertThat(output.has("success_rate")).isTrue();
+        assertThat(part(r, Reply.ExpertDetails.class).calls()).extracting(Reply.ToolCallInfo::name).containsExactly("adf_run_stats");
     }
 }

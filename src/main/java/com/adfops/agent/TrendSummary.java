@@ -1,0 +1,48 @@
+package com.adfops.agent;
+
+import com.adfops.adf.Freshness;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * How pipelines did over a window, each run counted once with its reruns (by the latest run of its run group).
+ *
+ * @param window       the window
+ * @param scope        which pipelines: "all pipelines", a name or a pattern
+ * @param days         per day (in the user's zone), oldest first
+ * @param finished     finished run groups in the window
+ * @param succeeded    of those, the ones whose latest run succeeded
+ * @param failed       of those, the ones whose latest run failed
+ * @param previous     the same counts for the period just before, of the same length (null when unknown)
+ * @param mostFailing  pipelines with the most failed run groups, most first (at most five)
+ * @param recoveries   failures followed by a success of the same pipeline in the window
+ * @param meanTimeToRecovery mean time from a failure to the next success of the same pipeline, or null without one
+ * @param freshness    how current the runs are
+ */
+public record TrendSummary(TimeWindow window, String scope, List<Day> days, int finished, int succeeded, int failed,
+                           Period previous, List<PipelineFailures> mostFailing, int recoveries,
+                           Duration meanTimeToRecovery, Freshness freshness) {
+
+    /** One day's run groups. */
+    public record Day(LocalDate date, int finished, int succeeded, int failed) {
+    }
+
+    /** A period's totals, for the comparison. */
+    public record Period(int finished, int succeeded, int failed) {
+
+        /** Succeeded of finished, or null when nothing finished. */
+        public Double successRate() {
+            return finished == 0 ? null : (double) succeeded / finished;
+        }
+    }
+
+    /** A pipeline and its failed run groups in the window. */
+    public record PipelineFailures(String pipeline, int failures) {
+    }
+
+    /** Succeeded of finished, or null when nothing finished. */
+    public Double successRate() {
+        return new Period(finished, succeeded, failed).successRate();
+    }
+}
