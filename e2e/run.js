@@ -196,7 +196,7 @@ const SCENARIOS = {
     await see(page, 'Recent runs');
     await shot('status');
   },
-  async 'e-troubleshoot-trends-access'(page, shot) {
+  async 'e-troubleshoot-analytics-access'(page, shot) {
     await open(page, 'Personal Chat');
     await say(page, 'How do I troubleshoot the pl_master_nightly pipeline failure?');
     const card = await cardWith(page, 'How to resolve it');
@@ -205,9 +205,12 @@ const SCENARIOS = {
       throw new Error('no numbered resolution steps naming the root cause:\n' + text);
     }
     await shot('troubleshoot');
-    await say(page, 'which pipelines are slowest this week?');
+    await say(page, 'what did pl_ingest_sales_orders cost last week?');
     await cardWith(page, 'Not yet');
     await shot('not-yet');
+    await say(page, 'which pipelines are slowest this week?');
+    await cardWith(page, 'The slowest of all pipelines');
+    await shot('slowest');
     await say(page, 'how did pipelines do this week?');
     const trends = await cardWith(page, 'How all pipelines did');
     if (!(await trends.innerText()).includes('Success rate')) throw new Error('the trends card has no success rate');

@@ -58,6 +58,13 @@ public sealed interface Intent {
     record Trends(String pipelines, String factory, TimeWindow window) implements Intent {
     }
 
+    /**
+     * How long pipelines take: the slowest, whether one is getting slower, and runs far slower than their pipeline's
+     * usual. {@code pipelines} is a name or a pattern with {@code *}, or null for all.
+     */
+    record Performance(String pipelines, String factory, TimeWindow window) implements Intent {
+    }
+
     /** Words that may be a pipeline's name and nothing else ("pl_sales_ingest"): its status if it is one. */
     record NameOnly(String words) implements Intent {
     }

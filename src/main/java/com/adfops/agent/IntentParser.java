@@ -82,6 +82,13 @@ public final class IntentParser {
             "\\b(?:show(?: me)?|give me|trends?|trending|for|of|how|did|have|has|the|our|my|all|pipelines?|we|things|"
                     + "factor\\w*|do|done|been|doing|are|were|going|success|failure|rate|health|over|time|weekly|report|"
                     + "summary|week in review|what|is|in)\\b");
+    private static final Pattern PERFORMANCE = Pattern.compile(
+            "\\b(?:slowest|slow|slower|longest|how long|durations?|took longer|taking longer|takes longer|"
+                    + "run(?:ning)? longer|run ?times?|median|average|avg|p50|p9\\d|percentiles?)\\b");
+    private static final Pattern PERFORMANCE_WORDS = Pattern.compile(
+            "\\b(?:show(?: me)?|give me|which|what|are|is|was|were|the|getting|get|got|becoming|slowest|slow|slower|longest|"
+                    + "how|long|does|do|did|durations?|took|taking|take|takes|longer|than|usual|run(?:ning)?|run ?times?|median|"
+                    + "average|avg|p50|p9\\d|percentiles?|pipelines?|of|for|in|my|our|all|ones?|any)\\b");
     private static final Pattern FACTORY_BEFORE = Pattern.compile(
             "\\b(?:in|on|from|of|for) (?:the )?(?:data factory|factory|adf|df) ['\"]?([a-z0-9][a-z0-9-]{1,62})['\"]?");
     private static final Pattern FACTORY_AFTER = Pattern.compile(
@@ -151,6 +158,10 @@ public final class IntentParser {
             return new Intent.Trends(rest.isEmpty() || PRONOUNS.contains(rest) ? null : rest, factory, window);
         }
         boolean whyFailed = WHY.matcher(t).find() && FAILING.matcher(t).find();
+        if (!whyFailed && PERFORMANCE.matcher(withoutIdentifiers(t)).find()) {
+            String rest = target(PERFORMANCE_WORDS.matcher(windowless(withoutFactory)).replaceAll(" "));
+            return new Intent.Performance(rest.isEmpty() || PRONOUNS.contains(rest) ? null : rest, factory, window);
+        }
         if (!whyFailed && ANALYTICS.matcher(withoutIdentifiers(t)).find()) {
             return new Intent.NotYet(Intent.Capability.ANALYTICS, raw);
         }

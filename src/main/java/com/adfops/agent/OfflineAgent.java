@@ -207,6 +207,8 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             return nameOnly(s, n.words());
         } else if (intent instanceof Intent.Trends tr) {
             return trends(tr, turn);
+        } else if (intent instanceof Intent.Performance p) {
+            return performance(p, turn);
         } else if (intent instanceof Intent.NotYet n) {
             return notYet(n.capability());
         }
@@ -250,6 +252,20 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         return AgentReply.of(new Reply.Trends(Trends.of(scope, current, previous, turn.zone())));
     }
 
+    /** How long pipelines take: the window (default the last 7 days) against the period before it. */
+    private AgentReply performance(Intent.Performance p, Turn turn) {
+        TimeWindow w = p.window() != null ? p.window() : statusWindow();
+        TimeWindow before = new TimeWindow(w.from().minus(Duration.between(w.from(), w.to())), w.from(), "the period before");
+        AdfTools.RunsResult current = tools.pipelineRuns(new AdfTools.RunsRequest(p.factory(), p.pipelines(), Set.of(), w));
+        if (current.unknownPipeline()) {
+            return unknownPipeline(p.pipelines(), current.closest(), "How long does %s take?");
+        }
+        AdfTools.RunsResult previous = tools.pipelineRuns(new AdfTools.RunsRequest(p.factory(), p.pipelines(), Set.of(), before));
+        boolean single = current.pipelines().size() == 1;
+        String scope = p.pipelines() == null ? "all pipelines" : single ? current.pipelines().get(0) : p.pipelines();
+        return AgentReply.of(new Reply.Performance(Durations.of(scope, current, previous, turn.zone(), single)));
+    }
+
     private AgentReply didNotCatch() {
         return AgentReply.of(new Reply.Suggestions("I didn't catch that",
                 "I can list failing pipelines, explain why a pipeline or run failed, and show a pipeline's status. "
@@ -263,10 +279,11 @@ public final class OfflineAgent implements Agent, StandardAnswers {
 
     private static AgentReply notYet(Intent.Capability c) {
         return AgentReply.of(switch (c) {
-            case ANALYTICS -> new Reply.Suggestions("Not yet: trends, durations and cost",
-                    "I can't answer questions about trends, slow runs, durations or cost yet. Here is what I can do now: "
-                            + "list failing pipelines, explain a failure, and show a pipeline's recent runs and how long "
-                            + "each took.", List.of("What pipelines are failing?", "What failed this week?", "Help"));
+            case ANALYTICS -> new Reply.Suggestions("Not yet: cost, comparisons and exports",
+                    "I can't answer questions about cost, comparisons between periods or exports yet. Here is what I can "
+                            + "do now: how pipelines did over a period, which pipelines are slowest (and whether one is "
+                            + "getting slower), and what is failing.",
+                    List.of("How did pipelines do this week?", "Which pipelines are slowest?", "What pipelines are failing?"));
             case WATCH -> new Reply.Suggestions("Not yet: watching and alerts",
                     "I can't watch pipelines or post alerts yet. Until then, ask me here when you want to know, or use "
                             + "Azure Monitor alerts on the factory (see how below).",

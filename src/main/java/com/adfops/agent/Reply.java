@@ -44,6 +44,10 @@ public sealed interface Reply {
     record Trends(TrendSummary summary) implements Reply {
     }
 
+    /** How long pipelines take: the slowest, the change against the period before, runs far slower than usual. */
+    record Performance(PerformanceSummary summary) implements Reply {
+    }
+
     /** One pipeline's health. */
     record Status(PipelineStatus status) implements Reply {
     }

@@ -11,6 +11,7 @@ import com.adfops.docs.Guidance;
 import com.adfops.agent.ErrorText;
 import com.adfops.agent.FailingSummary;
 import com.adfops.agent.PipelineStatus;
+import com.adfops.agent.PerformanceSummary;
 import com.adfops.agent.Reply;
 import com.adfops.agent.TrendSummary;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,6 +84,8 @@ public final class CardFactory {
             return new CardData("escalation", escalationData(e, view));
         } else if (part instanceof Reply.ExpertDetails x) {
             return new CardData("expert-details", expertData(x));
+        } else if (part instanceof Reply.Performance p) {
+            return new CardData("performance", performanceData(p.summary(), view));
         } else if (part instanceof Reply.Trends t) {
             return new CardData("trends", trendsData(t.summary(), view));
         } else if (part instanceof Reply.Access a) {
@@ -339,6 +342,61 @@ public final class CardFactory {
         ArrayNode most = d.putArray("mostFailing");
         for (TrendSummary.PipelineFailures p : s.mostFailing()) {
             most.addObject().put("line", "❌ " + p.pipeline() + ": " + p.failures() + (p.failures() == 1 ? " failure" : " failures"));
+        }
+        return d;
+    }
+
+    ObjectNode performanceData(PerformanceSummary s, View v) {
+        ObjectNode d = json.createObjectNode();
+        String when = s.window().label();
+        boolean single = !s.days().isEmpty();
+        d.put("title", (single ? "⏱️ How long " + s.scope() + " took " : "🐢 The slowest of " + s.scope() + " ")
+                + (when.startsWith("the ") ? "in " + when : when));
+        d.put("subtitle", time(s.window().from(), v) + " – " + time(s.window().to(), v) + "; finished runs"
+                + freshness(s.freshness(), v));
+        String verdict = "";
+        if (single && !s.pipelines().isEmpty()) {
+            PerformanceSummary.PipelineDurations p = s.pipelines().get(0);
+            Double change = p.change();
+            verdict = p.baselineRuns() < PerformanceSummary.MIN_BASELINE
+                    ? "Too little history to judge: " + p.baselineRuns() + " finished runs in this and the period before "
+                            + "(" + PerformanceSummary.MIN_BASELINE + " needed)."
+                    : change == null ? "No runs in the period before to compare with."
+                    : change > 0.10 ? "Getting slower: the median is " + Math.round(change * 100) + " % above the period before ("
+                            + duration(p.previousMedian()) + " then, " + duration(p.median()) + " now)."
+                    : change < -0.10 ? "Getting faster: the median is " + Math.round(-change * 100) + " % below the period "
+                            + "before (" + duration(p.previousMedian()) + " then, " + duration(p.median()) + " now)."
+                    : "About as fast as in the period before (median " + duration(p.median()) + ").";
+        }
+        d.put("verdict", verdict);
+        DateTimeFormatter label = DateTimeFormatter.ofPattern("EEE d", Locale.ENGLISH);
+        ArrayNode days = d.putArray("days");
+        for (PerformanceSummary.Day day : s.days()) {
+            String l = label.format(day.date());
+            ObjectNode o = days.addObject().put("label", l);
+            // Whole numbers as integers: JSON from the card engines must compare equal (40, not 40.0).
+            double minutes = Math.round(day.median().toSeconds() / 6.0) / 10.0;
+            if (minutes == Math.rint(minutes)) {
+                o.put("minutes", (int) minutes);
+            } else {
+                o.put("minutes", minutes);
+            }
+            o.put("line", l + ": median " + duration(day.median()) + " over " + day.runs()
+                            + (day.runs() == 1 ? " run" : " runs"));
+        }
+        d.put("pipelinesTitle", single ? "Durations" : "Slowest by median");
+        ArrayNode rows = d.putArray("pipelines");
+        for (PerformanceSummary.PipelineDurations p : s.pipelines().stream().limit(MAX_ROWS).toList()) {
+            Double change = p.change();
+            rows.addObject().put("line", p.pipeline() + ": median " + duration(p.median()) + ", p95 " + duration(p.p95())
+                    + " over " + p.runs() + (p.runs() == 1 ? " run" : " runs")
+                    + (change == null ? "" : String.format(Locale.ENGLISH, " (%+d %% against the period before)",
+                            Math.round(change * 100))));
+        }
+        ArrayNode outliers = d.putArray("outliers");
+        for (PerformanceSummary.Outlier o : s.outliers()) {
+            outliers.addObject().put("line", "🐌 " + o.pipeline() + " run " + o.runId() + ": " + duration(o.duration())
+                    + String.format(Locale.ENGLISH, ", %.1fx its usual ", o.ratio()) + duration(o.usual()));
         }
         return d;
     }

@@ -96,14 +96,16 @@ class IntentParserTest {
         "pl_sales_ingest | name:pl_sales_ingest",
         "Load Customers (EU) | name:load customers eu",
         // not yet: analytics, watching, actions
-        "which pipelines are slowest this week? | notyet:ANALYTICS",
+        "which pipelines are slowest this week? | perf:<all>[this week]",
+        "is nightly.load getting slower? | perf:nightly.load",
+        "how long does Load Customers take | perf:load customers",
         "show me trends for the last week | trends:<all>[the last week]",
         "how did pipelines do this week? | trends:<all>[this week]",
         "trends for Finance-* | trends:finance-*",
         "what is the success rate of nightly.load | trends:nightly.load",
         "<at>ADF Ops</at> weekly report | trends:<all>",
         "how much did pl_copy cost yesterday | notyet:ANALYTICS",
-        "what is the average duration of nightly.load | notyet:ANALYTICS",
+        "what is the average duration of nightly.load | perf:nightly.load",
         "which pipelines fail most often | notyet:ANALYTICS",
         "export the failed runs to csv | notyet:ANALYTICS",
         "status of cost_rollup | status:cost_rollup",
@@ -153,6 +155,9 @@ class IntentParserTest {
             return "status:" + name(s.pipeline()) + (s.window() == null ? "" : "[" + s.window().label() + "]") + at(s.factory());
         } else if (i instanceof Intent.NameOnly n) {
             return "name:" + n.words();
+        } else if (i instanceof Intent.Performance p) {
+            return "perf:" + (p.pipelines() == null ? "<all>" : p.pipelines())
+                    + (p.window() == null ? "" : "[" + p.window().label() + "]") + at(p.factory());
         } else if (i instanceof Intent.Trends t) {
             return "trends:" + (t.pipelines() == null ? "<all>" : t.pipelines())
                     + (t.window() == null ? "" : "[" + t.window().label() + "]") + at(t.factory());

@@ -278,7 +278,7 @@ class OfflineAgentTest {
 
     @Test
     void questionsTheBotCannotAnswerYetSaySoInsteadOfAWrongCard() {
-        for (String q : List.of("which pipelines are slowest this week?", "is nightly.load getting slower?",
+        for (String q : List.of("export the failed runs to csv", "what did pl_x cost last week?",
                 "how much did Finance-GL_Export cost yesterday?", "rerun orchestrate_month_close", "watch Finance-*")) {
             AgentReply r = ask(q);
             assertThat(r.parts()).as(q).noneMatch(p -> p instanceof Reply.Failing || p instanceof Reply.DiagnosisCard);

@@ -128,6 +128,21 @@ final class CardSamples {
                         null, 0, 1, 0, 1));
         m.put("welcome-factories", new Reply.Help(true, "personal", access));
         m.put("access", new Reply.Access(access));
+        m.put("performance-all", new Reply.Performance(new com.adfops.agent.PerformanceSummary(
+                new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), "all pipelines",
+                List.of(new com.adfops.agent.PerformanceSummary.PipelineDurations("pl_nightly_load", 7, Duration.ofMinutes(42),
+                                Duration.ofMinutes(61), Duration.ofMinutes(35), 14),
+                        new com.adfops.agent.PerformanceSummary.PipelineDurations("web_sync", 160, Duration.ofSeconds(20),
+                                Duration.ofSeconds(31), null, 160)),
+                List.of(), List.of(new com.adfops.agent.PerformanceSummary.Outlier("pl_nightly_load", "run-slow",
+                        Duration.ofMinutes(61), Duration.ofMinutes(38))), new com.adfops.adf.Freshness(NOW, true, ""))));
+        m.put("performance-one", new Reply.Performance(new com.adfops.agent.PerformanceSummary(
+                new TimeWindow(NOW.minus(Duration.ofDays(3)), NOW, "the last 3 days"), "pl_nightly_load",
+                List.of(new com.adfops.agent.PerformanceSummary.PipelineDurations("pl_nightly_load", 3, Duration.ofMinutes(42),
+                        Duration.ofMinutes(61), Duration.ofMinutes(35), 6)),
+                List.of(new com.adfops.agent.PerformanceSummary.Day(java.time.LocalDate.of(2026, 11, 24), 1, Duration.ofMinutes(40)),
+                        new com.adfops.agent.PerformanceSummary.Day(java.time.LocalDate.of(2026, 11, 25), 2, Duration.ofMinutes(44))),
+                List.of(), null)));
         TimeWindow week = new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days");
         List<com.adfops.agent.TrendSummary.Day> trendDays = new ArrayList<>();
         for (int i = 7; i >= 0; i--) {

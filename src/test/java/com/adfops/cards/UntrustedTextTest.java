@@ -76,6 +76,12 @@ class UntrustedTextTest {
         m.put("trends", new Reply.Trends(new com.adfops.agent.TrendSummary(day, "pl " + P,
                 List.of(new com.adfops.agent.TrendSummary.Day(java.time.LocalDate.of(2026, 11, 26), 3, 2, 1)), 3, 2, 1,
                 null, List.of(new com.adfops.agent.TrendSummary.PipelineFailures("pl " + P, 1)), 0, null, null)));
+        m.put("performance", new Reply.Performance(new com.adfops.agent.PerformanceSummary(day, "pl " + P,
+                List.of(new com.adfops.agent.PerformanceSummary.PipelineDurations("pl " + P, 9, Duration.ofMinutes(3),
+                        Duration.ofMinutes(5), Duration.ofMinutes(2), 9)),
+                List.of(new com.adfops.agent.PerformanceSummary.Day(java.time.LocalDate.of(2026, 11, 26), 9, Duration.ofMinutes(3))),
+                List.of(new com.adfops.agent.PerformanceSummary.Outlier("pl " + P, "run " + P, Duration.ofMinutes(9),
+                        Duration.ofMinutes(3))), null)));
         m.put("expert", new Reply.ExpertDetails(List.of(new Reply.ToolCallInfo("tool " + P, "{\"a\":\"" + P + "\"}", 3, true)),
                 "model " + P, 1, 2, 1, 5));
         return m;

@@ -1,0 +1,55 @@
+package com.adfops.agent;
+
+import com.adfops.adf.Freshness;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * How long pipelines take over a window, against the period before.
+ *
+ * @param window    the window
+ * @param scope     "all pipelines", a name or a pattern
+ * @param pipelines per pipeline, slowest (by median) first
+ * @param days      for one pipeline: the median duration per day, oldest first; empty for several
+ * @param outliers  runs in the window far slower than their pipeline's usual (median + 3 scaled MADs, and at least
+ *                  a quarter over the median), slowest relative to usual first
+ * @param freshness how current the runs are
+ */
+public record PerformanceSummary(TimeWindow window, String scope, List<PipelineDurations> pipelines, List<Day> days,
+                                 List<Outlier> outliers, Freshness freshness) {
+
+    /** Runs needed before a pipeline's usual duration is judged. */
+    public static final int MIN_BASELINE = 8;
+
+    /**
+     * One pipeline's durations.
+     *
+     * @param runs        finished runs in the window with a duration
+     * @param median      their median
+     * @param p95         their 95th percentile
+     * @param previousMedian the median in the period before, or null without runs there
+     * @param baselineRuns runs in both periods (the baseline for outliers)
+     */
+    public record PipelineDurations(String pipeline, int runs, Duration median, Duration p95, Duration previousMedian,
+                                    int baselineRuns) {
+
+        /** The change of the median against the period before (0.35 = 35 % slower), or null. */
+        public Double change() {
+            return previousMedian == null || previousMedian.isZero() ? null
+                    : (double) median.toMillis() / previousMedian.toMillis() - 1;
+        }
+    }
+
+    /** One day's median for a single pipeline. */
+    public record Day(LocalDate date, int runs, Duration median) {
+    }
+
+    /** A run far slower than its pipeline's usual. */
+    public record Outlier(String pipeline, String runId, Duration duration, Duration usual) {
+
+        public double ratio() {
+            return usual.isZero() ? 0 : (double) duration.toMillis() / usual.toMillis();
+        }
+    }
+}
