@@ -240,8 +240,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     /** How pipelines did: the window (default the last 7 days) against the period before it. */
     private AgentReply trends(Intent.Trends tr, Turn turn) {
         TimeWindow w = tr.window() != null ? tr.window() : statusWindow();
-        Duration length = Duration.between(w.from(), w.to());
-        TimeWindow before = new TimeWindow(w.from().minus(length), w.from(), "the period before");
+        TimeWindow before = w.previous();
         AdfTools.RunsResult current = tools.pipelineRuns(new AdfTools.RunsRequest(tr.factory(), tr.pipelines(), Set.of(), w));
         if (current.unknownPipeline()) {
             return unknownPipeline(tr.pipelines(), current.closest(), "Trends for %s");
@@ -255,7 +254,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     /** How long pipelines take: the window (default the last 7 days) against the period before it. */
     private AgentReply performance(Intent.Performance p, Turn turn) {
         TimeWindow w = p.window() != null ? p.window() : statusWindow();
-        TimeWindow before = new TimeWindow(w.from().minus(Duration.between(w.from(), w.to())), w.from(), "the period before");
+        TimeWindow before = w.previous();
         AdfTools.RunsResult current = tools.pipelineRuns(new AdfTools.RunsRequest(p.factory(), p.pipelines(), Set.of(), w));
         if (current.unknownPipeline()) {
             return unknownPipeline(p.pipelines(), current.closest(), "How long does %s take?");

@@ -10,4 +10,9 @@ public record TimeWindow(Instant from, Instant to, String label) {
             throw new IllegalArgumentException("from must be before to");
         }
     }
+
+    /** The period of the same length just before this one ("the period before"), for comparisons. */
+    public TimeWindow previous() {
+        return new TimeWindow(from.minus(java.time.Duration.between(from, to)), from, "the period before");
+    }
 }

@@ -233,8 +233,7 @@ public final class ToolRunner {
         TimeWindow window = w == null ? new TimeWindow(now.minus(Duration.ofDays(7)), now, "the last 7 days")
                 : TimeWindowParser.find(w, now, zone).orElseThrow(() -> new IllegalArgumentException(
                         "window '" + ErrorText.truncate(w, 40) + "' is not understood; use e.g. 'last 7 days', 'this week'"));
-        Duration length = Duration.between(window.from(), window.to());
-        TimeWindow before = new TimeWindow(window.from().minus(length), window.from(), "the period before");
+        TimeWindow before = window.previous();
         String pipeline = text(a, "pipeline");
         AdfTools.RunsResult current = tools.pipelineRuns(new AdfTools.RunsRequest(text(a, "factory"), pipeline, Set.of(), window));
         ObjectNode out = json.createObjectNode();
