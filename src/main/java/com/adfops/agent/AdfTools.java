@@ -136,6 +136,18 @@ public final class AdfTools {
         return adf.status();
     }
 
+    /** The runs of a window and of the period of the same length just before it; previous is null for an unknown name. */
+    public record Periods(RunsResult current, RunsResult previous) {
+    }
+
+    /** {@link #pipelineRuns} for the request's window and for the period before it (trends, durations). */
+    public Periods pipelineRunsWithPrevious(RunsRequest req) {
+        RunsResult current = pipelineRuns(req);
+        RunsResult previous = current.unknownPipeline() ? null : pipelineRuns(
+                new RunsRequest(req.factory(), req.pipeline(), req.statuses(), req.window().previous()));
+        return new Periods(current, previous);
+    }
+
     /** {@code adf_pipeline_activity_runs}: the diagnosis of one run, found in any configured factory. */
     public Optional<Diagnosis> activityRuns(String runId, String factory) {
         Optional<Located> run = findRun(runId, factory);

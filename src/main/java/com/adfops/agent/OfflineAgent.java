@@ -239,30 +239,29 @@ public final class OfflineAgent implements Agent, StandardAnswers {
 
     /** How pipelines did: the window (default the last 7 days) against the period before it. */
     private AgentReply trends(Intent.Trends tr, Turn turn) {
-        TimeWindow w = tr.window() != null ? tr.window() : statusWindow();
-        TimeWindow before = w.previous();
-        AdfTools.RunsResult current = tools.pipelineRuns(new AdfTools.RunsRequest(tr.factory(), tr.pipelines(), Set.of(), w));
-        if (current.unknownPipeline()) {
-            return unknownPipeline(tr.pipelines(), current.closest(), "Trends for %s");
+        AdfTools.Periods p = tools.pipelineRunsWithPrevious(new AdfTools.RunsRequest(tr.factory(), tr.pipelines(), Set.of(),
+                tr.window() != null ? tr.window() : statusWindow()));
+        if (p.current().unknownPipeline()) {
+            return unknownPipeline(tr.pipelines(), p.current().closest(), "Trends for %s");
         }
-        AdfTools.RunsResult previous = tools.pipelineRuns(new AdfTools.RunsRequest(tr.factory(), tr.pipelines(), Set.of(), before));
-        String scope = tr.pipelines() == null ? "all pipelines"
-                : current.pipelines().size() == 1 ? current.pipelines().get(0) : tr.pipelines();
-        return AgentReply.of(new Reply.Trends(Trends.of(scope, current, previous, turn.zone())));
+        return AgentReply.of(new Reply.Trends(Trends.of(scope(tr.pipelines(), p.current()), p.current(), p.previous(),
+                turn.zone())));
     }
 
     /** How long pipelines take: the window (default the last 7 days) against the period before it. */
-    private AgentReply performance(Intent.Performance p, Turn turn) {
-        TimeWindow w = p.window() != null ? p.window() : statusWindow();
-        TimeWindow before = w.previous();
-        AdfTools.RunsResult current = tools.pipelineRuns(new AdfTools.RunsRequest(p.factory(), p.pipelines(), Set.of(), w));
-        if (current.unknownPipeline()) {
-            return unknownPipeline(p.pipelines(), current.closest(), "How long does %s take?");
+    private AgentReply performance(Intent.Performance perf, Turn turn) {
+        AdfTools.Periods p = tools.pipelineRunsWithPrevious(new AdfTools.RunsRequest(perf.factory(), perf.pipelines(),
+                Set.of(), perf.window() != null ? perf.window() : statusWindow()));
+        if (p.current().unknownPipeline()) {
+            return unknownPipeline(perf.pipelines(), p.current().closest(), "How long does %s take?");
         }
-        AdfTools.RunsResult previous = tools.pipelineRuns(new AdfTools.RunsRequest(p.factory(), p.pipelines(), Set.of(), before));
-        boolean single = current.pipelines().size() == 1;
-        String scope = p.pipelines() == null ? "all pipelines" : single ? current.pipelines().get(0) : p.pipelines();
-        return AgentReply.of(new Reply.Performance(Durations.of(scope, current, previous, turn.zone(), single)));
+        return AgentReply.of(new Reply.Performance(Durations.of(scope(perf.pipelines(), p.current()), p.current(),
+                p.previous(), turn.zone(), p.current().pipelines().size() == 1)));
+    }
+
+    /** What an answer covers: "all pipelines", the one pipeline a name resolved to, or the pattern as typed. */
+    private static String scope(String asked, AdfTools.RunsResult r) {
+        return asked == null ? "all pipelines" : r.pipelines().size() == 1 ? r.pipelines().get(0) : asked;
     }
 
     private AgentReply didNotCatch() {

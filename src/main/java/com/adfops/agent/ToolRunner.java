@@ -233,9 +233,10 @@ public final class ToolRunner {
         TimeWindow window = w == null ? new TimeWindow(now.minus(Duration.ofDays(7)), now, "the last 7 days")
                 : TimeWindowParser.find(w, now, zone).orElseThrow(() -> new IllegalArgumentException(
                         "window '" + ErrorText.truncate(w, 40) + "' is not understood; use e.g. 'last 7 days', 'this week'"));
-        TimeWindow before = window.previous();
         String pipeline = text(a, "pipeline");
-        AdfTools.RunsResult current = tools.pipelineRuns(new AdfTools.RunsRequest(text(a, "factory"), pipeline, Set.of(), window));
+        AdfTools.Periods periods = tools.pipelineRunsWithPrevious(
+                new AdfTools.RunsRequest(text(a, "factory"), pipeline, Set.of(), window));
+        AdfTools.RunsResult current = periods.current();
         ObjectNode out = json.createObjectNode();
         out.put("window", window.label());
         if (current.unknownPipeline()) {
@@ -244,8 +245,7 @@ public final class ToolRunner {
             current.closest().forEach(c::add);
             return ok(name, arguments, t0, out, null, null, null);
         }
-        AdfTools.RunsResult previous = tools.pipelineRuns(new AdfTools.RunsRequest(text(a, "factory"), pipeline, Set.of(), before));
-        TrendSummary s = Trends.of(pipeline == null ? "all pipelines" : pipeline, current, previous, zone);
+        TrendSummary s = Trends.of(pipeline == null ? "all pipelines" : pipeline, current, periods.previous(), zone);
         out.put("finished_runs", s.finished());
         out.put("succeeded", s.succeeded());
         out.put("failed", s.failed());
