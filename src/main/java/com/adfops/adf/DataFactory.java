@@ -29,6 +29,19 @@ public interface DataFactory {
         return Freshness.direct(java.time.Instant.now());
     }
 
+    /**
+     * Starts a run of a pipeline (ADF's Create Run): a rerun of {@code request.referenceRunId()}, with its parameters.
+     * Returns the new run's id. Not retried: ADF has no idempotency key, so the caller guards against double submits.
+     */
+    default String createRun(FactoryRef factory, RunRequest request) {
+        throw new UnsupportedOperationException("this Data Factory cannot start runs");
+    }
+
+    /** Cancels a run ({@code recursive}: its Execute Pipeline children too). */
+    default void cancelRun(FactoryRef factory, String runId, boolean recursive) {
+        throw new UnsupportedOperationException("this Data Factory cannot cancel runs");
+    }
+
     /** Whether the bot can read each factory; empty when it does not track it. */
     default List<FactoryStatus> status() {
         return List.of();

@@ -76,6 +76,8 @@ public class ApplicationWiring {
         SimulatedDataFactoryServer server = SimulatedDataFactoryServer.start(dataset, adfopsJson, sim.pageSize(), clock);
         server.setLatency(sim.latency());
         server.setThrottleEvery(sim.throttle());
+        server.setRerunOutcome(sim.rerunOutcome());
+        server.setRerunDuration(sim.rerunDuration());
         if (!sim.latency().isZero() || sim.throttle() > 0) {
             log.info("Simulated factory: {} added per request, every {} request throttled", sim.latency(),
                     sim.throttle() > 0 ? sim.throttle() + "th" : "no");

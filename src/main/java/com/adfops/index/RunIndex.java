@@ -44,6 +44,8 @@ public final class RunIndex implements DataFactory, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RunIndex.class);
     /** Questions a little older than the horizon still count as inside it (the horizon slides between refreshes). */
+    /** How soon after a rerun or cancel the index refreshes (ADF needs a moment to list the run). */
+    private static final Duration AFTER_WRITE = Duration.ofSeconds(3);
     private static final Duration SLACK = Duration.ofMinutes(1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     private static final int UNBOUNDED = 10_000_000;
@@ -100,6 +102,7 @@ public final class RunIndex implements DataFactory, AutoCloseable {
     private final Map<FactoryRef, FactoryIndex> indexes = new LinkedHashMap<>();
     private final Map<String, CachedActivities> activities;
     private final ConcurrentHashMap<Object, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
+    private volatile boolean started;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "run-index");
         t.setDaemon(true);
@@ -125,6 +128,7 @@ public final class RunIndex implements DataFactory, AutoCloseable {
 
     /** Loads the horizon in the background, then refreshes every interval. */
     public RunIndex start() {
+        started = true;
         long every = Math.max(1, settings.refresh().toMillis());
         scheduler.scheduleWithFixedDelay(this::refreshAll, 0, every, TimeUnit.MILLISECONDS);
         return this;
@@ -297,6 +301,30 @@ public final class RunIndex implements DataFactory, AutoCloseable {
             activities.put(key, new CachedActivities(List.copyOf(runs), expires));
         }
         return runs;
+    }
+
+    /** Writes go to the factory; the new or cancelled run shows up at a refresh soon after. */
+    @Override
+    public String createRun(FactoryRef factory, com.adfops.adf.RunRequest request) {
+        String id = source.createRun(factory, request);
+        refreshSoon();
+        return id;
+    }
+
+    @Override
+    public void cancelRun(FactoryRef factory, String runId, boolean recursive) {
+        source.cancelRun(factory, runId, recursive);
+        refreshSoon();
+    }
+
+    private void refreshSoon() {
+        if (started) {
+            try {
+                scheduler.schedule(this::refreshAll, AFTER_WRITE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // Shutting down: the next start loads everything anyway.
+            }
+        }
     }
 
     @Override

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The data a simulated factory serves: ADF-shaped PipelineRun and ActivityRun JSON objects, kept verbatim.
- * Format of a dataset file: {@code {"factory": NAME, "pipelineRuns": [...], "activityRuns": [...]}}.
+ * Format of a dataset file: {@code {"factory": NAME, "pipelineRuns": [...], "activityRuns": [...]}}, optionally
+ * {@code "reruns": {PIPELINE: "Succeeded" | "Failed"}}: how a rerun of that pipeline ends.
  */
 public final class SimDataset {
 
@@ -24,14 +25,33 @@ public final class SimDataset {
     private final List<ObjectNode> pipelineRuns;
     private final Map<String, List<ObjectNode>> activityRunsByRun;
     private final Map<String, ObjectNode> runsById;
+    private final Map<String, String> rerunOutcomes;
 
     public SimDataset(String factory, List<ObjectNode> pipelineRuns, List<ObjectNode> activityRuns) {
+        this(factory, pipelineRuns, activityRuns, Map.of());
+    }
+
+    /**
+     * @param rerunOutcomes the dataset's script for reruns: pipeline name -> the status a rerun of it ends with
+     *                      ({@code Succeeded} or {@code Failed}); pipelines not named follow the server's setting
+     */
+    public SimDataset(String factory, List<ObjectNode> pipelineRuns, List<ObjectNode> activityRuns,
+                      Map<String, String> rerunOutcomes) {
         if (factory == null || factory.isBlank()) {
             throw new IllegalArgumentException("dataset: \"factory\" must name the factory");
         }
         this.factory = factory;
-        this.pipelineRuns = List.copyOf(pipelineRuns);
-        this.runsById = new LinkedHashMap<>();
+        // Runs started through Create Run are added, cancelled ones replaced: readers see a consistent list.
+        this.pipelineRuns = new java.util.concurrent.CopyOnWriteArrayList<>(pipelineRuns);
+        this.rerunOutcomes = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<String, String> e : rerunOutcomes.entrySet()) {
+            if (!"Succeeded".equals(e.getValue()) && !"Failed".equals(e.getValue())) {
+                throw new IllegalArgumentException("dataset: \"reruns\" values must be Succeeded or Failed; got "
+                        + abbreviate(new com.fasterxml.jackson.databind.node.TextNode(String.valueOf(e.getValue()))));
+            }
+            this.rerunOutcomes.put(e.getKey(), e.getValue());
+        }
+        this.runsById = new java.util.concurrent.ConcurrentHashMap<>();
         for (ObjectNode r : pipelineRuns) {
             String id = text(r, "runId");
             if (id == null || text(r, "pipelineName") == null || text(r, "status") == null) {
@@ -50,7 +70,34 @@ public final class SimDataset {
             byRun.computeIfAbsent(runId, k -> new ArrayList<>()).add(a);
         }
         byRun.replaceAll((k, v) -> Collections.unmodifiableList(v));
-        this.activityRunsByRun = Collections.unmodifiableMap(byRun);
+        this.activityRunsByRun = new java.util.concurrent.ConcurrentHashMap<>(byRun);
+    }
+
+    /** Adds a run and its activity runs (a run started through Create Run). */
+    synchronized void add(ObjectNode run, List<ObjectNode> activities) {
+        String id = text(run, "runId");
+        activityRunsByRun.put(id, List.copyOf(activities));
+        runsById.put(id, run);
+        pipelineRuns.add(run);
+    }
+
+    /** Replaces a run and its activity runs (a cancelled run). */
+    synchronized void replace(ObjectNode run, List<ObjectNode> activities) {
+        String id = text(run, "runId");
+        ObjectNode old = runsById.get(id);
+        activityRunsByRun.put(id, List.copyOf(activities));
+        runsById.put(id, run);
+        int at = old == null ? -1 : pipelineRuns.indexOf(old);
+        if (at >= 0) {
+            pipelineRuns.set(at, run);
+        } else {
+            pipelineRuns.add(run);
+        }
+    }
+
+    /** The status the dataset's script gives a rerun of {@code pipeline}, if it names one. */
+    public java.util.Optional<String> rerunOutcome(String pipeline) {
+        return java.util.Optional.ofNullable(rerunOutcomes.get(pipeline));
     }
 
     /** Reads a dataset file; the message of the exception says what is wrong with it. */
@@ -68,7 +115,16 @@ public final class SimDataset {
         String factory = text(root, "factory");
         List<ObjectNode> runs = objects(root.get("pipelineRuns"), "pipelineRuns");
         List<ObjectNode> acts = root.has("activityRuns") ? objects(root.get("activityRuns"), "activityRuns") : List.of();
-        return new SimDataset(factory, runs, acts);
+        Map<String, String> reruns = new LinkedHashMap<>();
+        JsonNode script = root.get("reruns");
+        if (script != null && !script.isNull()) {
+            if (!script.isObject()) {
+                throw new IllegalArgumentException("dataset: \"reruns\" must be an object of pipeline name -> "
+                        + "Succeeded or Failed");
+            }
+            script.fields().forEachRemaining(e -> reruns.put(e.getKey(), e.getValue().asText()));
+        }
+        return new SimDataset(factory, runs, acts, reruns);
     }
 
     private static List<ObjectNode> objects(JsonNode node, String field) {

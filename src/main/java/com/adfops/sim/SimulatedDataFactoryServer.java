@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A loopback HTTP server speaking the ADF REST API (api-version 2018-06-01) for one factory:
  * {@code POST .../factories/{f}/queryPipelineRuns}, {@code POST .../factories/{f}/pipelineruns/{id}/queryActivityruns}
- * and {@code GET .../factories/{f}/pipelineruns/{id}}. Answers use ADF's JSON shapes, filters and
+ * and {@code GET .../factories/{f}/pipelineruns/{id}}; {@code POST .../pipelines/{p}/createRun} and
+ * {@code POST .../pipelineruns/{id}/cancel} (see {@link SimWrites}). Answers use ADF's JSON shapes, filters and
  * continuation-token paging; errors use ARM's {@code {"error": {"code", "message"}}} body.
  */
 public final class SimulatedDataFactoryServer implements AutoCloseable {
@@ -49,6 +50,9 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
     private static final Pattern QUERY_ACTIVITIES = Pattern.compile("(?i)^/pipelineruns/([^/]+)/queryactivityruns/?$");
     private static final Pattern LIST_PIPELINES = Pattern.compile("(?i)^/pipelines/?$");
     private static final Pattern GET_RUN = Pattern.compile("(?i)^/pipelineruns/([^/]+)/?$");
+    private static final Pattern CREATE_RUN = Pattern.compile("(?i)^/pipelines/([^/]+)/createrun/?$");
+    private static final Pattern CANCEL = Pattern.compile("(?i)^/pipelineruns/([^/]+)/cancel/?$");
+    private static final int REQUEST_LOG = 200;
 
     private final SimDataset dataset;
     private final ObjectMapper json;
@@ -61,6 +65,8 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
     private volatile boolean emptyFirstPage;
     private volatile java.time.Duration latency = java.time.Duration.ZERO;
     private volatile int throttleEvery;
+    private final SimWrites writes;
+    private final java.util.Deque<String> requestLog = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     /** An injected failure: the next {@code times} requests whose path contains {@code pathPart} get it. */
     private record Fault(String pathPart, int status, String code, AtomicInteger remaining) {
@@ -73,6 +79,7 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
         this.pageSize = Math.max(1, pageSize);
         this.server = server;
         this.clock = clock;
+        this.writes = new SimWrites(dataset, clock);
         // Enough threads that an added latency (standing for Azure's) delays requests without queueing them.
         this.executor = Executors.newFixedThreadPool(32, r -> {
             Thread t = new Thread(r, "adf-sim");
@@ -134,6 +141,21 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
         return out;
     }
 
+    /** The latest requests (at most 200), oldest first, as {@code METHOD path?query} (decoded). */
+    public List<String> requests() {
+        return List.copyOf(requestLog);
+    }
+
+    /** How a rerun ends when the dataset's script does not say ({@code ADFOPS_SIM_RERUNOUTCOME}): Succeeded or Failed. */
+    public void setRerunOutcome(String status) {
+        writes.setOutcome(status);
+    }
+
+    /** How long a rerun takes ({@code ADFOPS_SIM_RERUNDURATION}). */
+    public void setRerunDuration(java.time.Duration d) {
+        writes.setDuration(d);
+    }
+
     public int requestCount() {
         return requestCount.get();
     }
@@ -176,6 +198,10 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
             }
             URI uri = ex.getRequestURI();
             String path = uri.getPath();
+            requestLog.addLast(ex.getRequestMethod() + " " + path + (uri.getQuery() == null ? "" : "?" + uri.getQuery()));
+            while (requestLog.size() > REQUEST_LOG) {
+                requestLog.pollFirst();
+            }
             int every = throttleEvery;
             if (every > 0 && n % every == 0) {
                 ex.getResponseHeaders().set("Retry-After", "1");
@@ -228,9 +254,22 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
                 } else {
                     send(ex, 200, run);
                 }
+            } else if (method.equals("POST") && (a = CREATE_RUN.matcher(rest)).matches()) {
+                String runId = writes.createRun(a.group(1), decodedQuery(uri, "referencePipelineRunId"),
+                        "true".equalsIgnoreCase(query(uri, "isRecovery")),
+                        "true".equalsIgnoreCase(query(uri, "startFromFailure")), decodedQuery(uri, "startActivityName"));
+                ObjectNode resp = json.createObjectNode();
+                resp.put("runId", runId);
+                send(ex, 200, resp);
+            } else if (method.equals("POST") && (a = CANCEL.matcher(rest)).matches()) {
+                writes.cancel(a.group(1), "true".equalsIgnoreCase(query(uri, "isRecursive")));
+                ex.getResponseHeaders().set("x-ms-request-id", java.util.UUID.randomUUID().toString());
+                ex.sendResponseHeaders(200, -1);
             } else {
                 error(ex, 404, "NotFound", "The simulated factory does not implement " + method + " " + rest + ".");
             }
+        } catch (SimWrites.Refused e) {
+            error(ex, e.status, e.code, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error(ex, 503, "ServiceUnavailable", "The simulated factory is shutting down.");
@@ -510,6 +549,15 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    private static String decodedQuery(URI uri, String name) {
+        String v = query(uri, name);
+        return v == null ? null : decode(v);
+    }
+
+    private static String decode(String s) {
+        return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
     private void error(HttpExchange ex, int status, String code, String message) throws IOException {

@@ -22,12 +22,20 @@ final class AdfErrorMapper {
     }
 
     static DataFactoryException map(RuntimeException e, String factory, String what) {
+        return map(e, factory, what, "read " + what);
+    }
+
+    /**
+     * @param what  the thing concerned ("run 123")
+     * @param doing what the bot tried ("read run 123", "start a run of pipeline X")
+     */
+    static DataFactoryException map(RuntimeException e, String factory, String what, String doing) {
         if (e instanceof DataFactoryException d) {
             return d;
         }
         if (e instanceof ClientAuthenticationException || hasCause(e, CredentialUnavailableException.class)) {
             return new DataFactoryException(Kind.AUTHENTICATION, factory,
-                    "The bot could not sign in to Azure to read " + what + ".", e);
+                    "The bot could not sign in to Azure to " + doing + ".", e);
         }
         if (e instanceof HttpResponseException http && http.getResponse() != null) {
             int status = http.getResponse().getStatusCode();
@@ -35,11 +43,11 @@ final class AdfErrorMapper {
             String suffix = code == null ? " (HTTP " + status + ")" : " (" + code + ", HTTP " + status + ")";
             return switch (status) {
                 case 401 -> new DataFactoryException(Kind.AUTHENTICATION, factory,
-                        "Azure rejected the bot's credentials while reading " + what + suffix + ".", e);
+                        "Azure rejected the bot's credentials when it tried to " + doing + suffix + ".", e);
                 case 403 -> {
                     String action = missingAction(http);
                     yield new DataFactoryException(Kind.PERMISSION, factory,
-                            "The bot's identity is not allowed to read " + what + suffix
+                            "The bot's identity is not allowed to " + doing + suffix
                                     + (action == null ? "." : ": it lacks the action " + action + "."), e, action, null);
                 }
                 case 404 -> new DataFactoryException(Kind.NOT_FOUND, factory,
@@ -53,7 +61,7 @@ final class AdfErrorMapper {
         if (hasCause(e, UnknownHostException.class) || hasCause(e, ConnectException.class)
                 || hasCause(e, TimeoutException.class) || hasCause(e, IOException.class)) {
             return new DataFactoryException(Kind.NETWORK, factory,
-                    "The bot could not reach Data Factory to read " + what + ".", e);
+                    "The bot could not reach Data Factory to " + doing + ".", e);
         }
         return new DataFactoryException(Kind.SERVICE, factory,
                 "Reading " + what + " failed unexpectedly.", e);

@@ -7,6 +7,7 @@ import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RequestMeter;
 import com.adfops.adf.RunQuery;
+import com.adfops.adf.RunRequest;
 import com.adfops.adf.RunStatus;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipeline;
@@ -51,10 +52,16 @@ public final class SdkDataFactory implements DataFactory {
 
     private final List<FactoryRef> factories;
     private final Map<String, DataFactoryManager> managers = new ConcurrentHashMap<>();
-    private final java.util.function.Function<String, DataFactoryManager> managerFactory;
+    private final Map<String, DataFactoryManager> writers = new ConcurrentHashMap<>();
+    private final java.util.function.BiFunction<String, Boolean, DataFactoryManager> managerFactory;
     private final RequestMeter meter;
 
-    private SdkDataFactory(List<FactoryRef> factories, java.util.function.Function<String, DataFactoryManager> managerFactory,
+    /**
+     * @param managerFactory a manager for (subscription, writes): managers for writes must not retry, since ADF's
+     *                       Create Run has no idempotency key and a retried POST after a timeout can start two runs
+     */
+    private SdkDataFactory(List<FactoryRef> factories,
+                           java.util.function.BiFunction<String, Boolean, DataFactoryManager> managerFactory,
                            RequestMeter meter) {
         if (factories.isEmpty()) {
             throw new IllegalArgumentException("at least one factory must be configured");
@@ -62,6 +69,11 @@ public final class SdkDataFactory implements DataFactory {
         this.factories = List.copyOf(factories);
         this.managerFactory = managerFactory;
         this.meter = meter;
+    }
+
+    /** A retry policy that never retries: for Create Run and Cancel. */
+    private static RetryPolicy noRetry() {
+        return new RetryPolicy(new com.azure.core.http.policy.FixedDelay(0, Duration.ofMillis(1)));
     }
 
     /** The Azure clouds the bot can read factories in, by the name Azure CLI uses. */
@@ -87,9 +99,13 @@ public final class SdkDataFactory implements DataFactory {
                 .setResponseTimeout(timeout)
                 .setReadTimeout(timeout));
         var credential = new DefaultAzureCredentialBuilder().authorityHost(cloud.getActiveDirectoryEndpoint()).build();
-        return new SdkDataFactory(factories, subscription -> DataFactoryManager.configure()
-                .withHttpClient(http)
-                .authenticate(credential, new AzureProfile(null, subscription, cloud)), meter);
+        return new SdkDataFactory(factories, (subscription, writes) -> {
+            DataFactoryManager.Configurable c = DataFactoryManager.configure().withHttpClient(http);
+            if (writes) {
+                c = c.withRetryPolicy(noRetry());
+            }
+            return c.authenticate(credential, new AzureProfile(null, subscription, cloud));
+        }, meter);
     }
 
     /**
@@ -112,8 +128,12 @@ public final class SdkDataFactory implements DataFactory {
                 .policies(new UserAgentPolicy("adfops-bot"),
                         new RetryPolicy(new ExponentialBackoff(2, Duration.ofMillis(20), Duration.ofMillis(200))))
                 .build();
-        return new SdkDataFactory(factories, subscription ->
-                DataFactoryManager.authenticate(pipeline, new AzureProfile(null, subscription, env)), meter);
+        HttpPipeline writes = new HttpPipelineBuilder()
+                .httpClient(http)
+                .policies(new UserAgentPolicy("adfops-bot"))
+                .build();
+        return new SdkDataFactory(factories, (subscription, write) ->
+                DataFactoryManager.authenticate(write ? writes : pipeline, new AzureProfile(null, subscription, env)), meter);
     }
 
     @Override
@@ -122,7 +142,38 @@ public final class SdkDataFactory implements DataFactory {
     }
 
     private DataFactoryManager manager(FactoryRef f) {
-        return managers.computeIfAbsent(f.subscriptionId(), managerFactory);
+        return managers.computeIfAbsent(f.subscriptionId(), s -> managerFactory.apply(s, false));
+    }
+
+    private DataFactoryManager writer(FactoryRef f) {
+        return writers.computeIfAbsent(f.subscriptionId(), s -> managerFactory.apply(s, true));
+    }
+
+    @Override
+    public String createRun(FactoryRef factory, RunRequest request) {
+        try {
+            meter.count(factory.factoryName());
+            // Null (not false) leaves a parameter out of the query string, as ADF Studio does.
+            var response = writer(factory).pipelines().createRunWithResponse(factory.resourceGroup(),
+                    factory.factoryName(), request.pipeline(), request.referenceRunId(),
+                    request.recovery() ? Boolean.TRUE : null, null,
+                    request.startFromFailure() ? Boolean.TRUE : null, null, com.azure.core.util.Context.NONE);
+            return response.getValue().runId();
+        } catch (RuntimeException e) {
+            throw AdfErrorMapper.map(e, factory.factoryName(), "a rerun of pipeline " + request.pipeline(),
+                    "start a run of pipeline " + request.pipeline());
+        }
+    }
+
+    @Override
+    public void cancelRun(FactoryRef factory, String runId, boolean recursive) {
+        try {
+            meter.count(factory.factoryName());
+            writer(factory).pipelineRuns().cancelWithResponse(factory.resourceGroup(), factory.factoryName(), runId,
+                    recursive, com.azure.core.util.Context.NONE);
+        } catch (RuntimeException e) {
+            throw AdfErrorMapper.map(e, factory.factoryName(), "run " + runId, "cancel run " + runId);
+        }
     }
 
     @Override
