@@ -122,6 +122,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void actionsKnowNeitherTeamsNorCardsAndTheAgentCannotAct() {
+        noClasses().that().resideInAPackage("com.adfops.actions..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.adfops.teams..", "com.adfops.cards..",
+                        "com.adfops.config..", "com.adfops.sim..", "com.microsoft.bot..")
+                .check(classes);
+        // The model never triggers an action: neither agent (nor its tools) can reach the actions package, nor call
+        // the port's Create Run or Cancel.
+        noClasses().that().resideInAPackage("com.adfops.agent..")
+                .should().dependOnClassesThat().resideInAPackage("com.adfops.actions..")
+                .orShould().callMethod(com.adfops.adf.DataFactory.class, "createRun", com.adfops.adf.FactoryRef.class,
+                        com.adfops.adf.RunRequest.class)
+                .orShould().callMethod(com.adfops.adf.DataFactory.class, "cancelRun", com.adfops.adf.FactoryRef.class,
+                        String.class, boolean.class)
+                .check(classes);
+    }
+
+    @Test
     void settingsAreReadOnlyThroughTheirRecords() {
         noClasses().that().resideOutsideOfPackage("com.adfops.config..")
                 .should().callMethod(System.class, "getenv", String.class)

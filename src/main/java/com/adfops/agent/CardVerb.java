@@ -21,7 +21,27 @@ public enum CardVerb {
     /** Ask the question in {@code text}, as if typed. */
     ASK("ask"),
     /** The help card. */
-    HELP("help");
+    HELP("help"),
+    /** Propose a rerun from the failed activity of a run ({@code runId}, {@code factory}): a confirmation card. */
+    RERUN_FROM_FAILURE("rerunfromfailure"),
+    /** Propose a rerun of the whole pipeline with a run's parameters. */
+    RERUN("rerun"),
+    /** Propose cancelling an in-progress run (with its child runs). */
+    CANCEL_RUN("cancelrun"),
+    /** Confirm a proposed action ({@code actionId}). */
+    CONFIRM("confirm"),
+    /** Dismiss a proposed action ({@code actionId}): nothing runs. */
+    DISMISS("dismiss"),
+    /** Record how a run's incident was resolved ({@code runId}, {@code factory}, {@code note}). */
+    RESOLVE("resolve");
+
+    /** The verbs the actions flow at the Teams edge handles (they update cards in place). */
+    public boolean isAction() {
+        return switch (this) {
+            case RERUN_FROM_FAILURE, RERUN, CANCEL_RUN, CONFIRM, DISMISS, RESOLVE -> true;
+            default -> false;
+        };
+    }
 
     private final String wire;
 

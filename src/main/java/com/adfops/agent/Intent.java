@@ -65,11 +65,29 @@ public sealed interface Intent {
     record Performance(String pipelines, String factory, TimeWindow window) implements Intent {
     }
 
+    /**
+     * "rerun X from the failed activity", "cancel X": the card with the button that proposes it (the bot never acts
+     * on typed words; a person confirms on a card). {@code pipeline} null = the run in focus.
+     */
+    record RequestAction(ActionKind kind, String pipeline, String factory) implements Intent {
+    }
+
+    /** What was done from cards ("what was done today?", "audit for X"); {@code pipeline} null = everything. */
+    record Audit(String pipeline, String factory, TimeWindow window) implements Intent {
+    }
+
+    /** The actions a typed question may ask for. */
+    enum ActionKind {
+        RERUN_FROM_FAILURE,
+        RERUN,
+        CANCEL
+    }
+
     /** Words that may be a pipeline's name and nothing else ("pl_sales_ingest"): its status if it is one. */
     record NameOnly(String words) implements Intent {
     }
 
-    /** Something the bot cannot do yet (analytics, watching, actions): say so and offer the nearest thing. */
+    /** Something the bot cannot do yet (analytics, watching): say so and offer the nearest thing. */
     record NotYet(Capability capability, String topic) implements Intent {
     }
 
@@ -82,8 +100,6 @@ public sealed interface Intent {
         /** Trends, slow runs, durations, cost, comparisons, exports, charts. */
         ANALYTICS,
         /** Watching pipelines and alerts in a chat or channel. */
-        WATCH,
-        /** Rerun, cancel, trigger. */
-        ACTIONS
+        WATCH
     }
 }

@@ -61,6 +61,18 @@ public final class IntentParser {
     private static final Pattern ACTION = Pattern.compile(
             "^(?:please |can you |could you )?(?:rerun|re-run|retry|restart|cancel|abort|kill|trigger|stop the|stop run)\\b"
                     + "|^(?:please )?(?:run|start) (?!over\\b)\\S+.*\\b(?:now|again)\\b");
+    private static final Pattern CANCEL_WORDS = Pattern.compile("^(?:please |can you |could you )?(?:cancel|abort|kill|stop)\\b");
+    private static final Pattern FROM_FAILURE = Pattern.compile(
+            "\\bfrom (?:the )?(?:point of )?(?:fail\\w*|error|where it (?:failed|stopped|broke))\\b|\\bfailed activit");
+    private static final Pattern ACTION_WORDS = Pattern.compile("(?<=\\s)(?:please|can|could|you|rerun|re-run|retry|"
+            + "restart|cancel|abort|kill|trigger|stop|start|again|now|from|point|where|it|stopped|broke|activity|"
+            + "activities|in progress|running|that is|that's)(?=\\s)");
+    private static final Pattern AUDIT = Pattern.compile(
+            "^(?:show (?:me )?)?(?:the )?audit(?: log| trail)?\\b(?! report)|\\bwhat (?:was|has been|have we|did we|"
+                    + "did anyone|did people|got) (?:done|do|fixed)\\b|\\bwho (?:reran|re-ran|cancell?ed|resolved|restarted)\\b"
+                    + "|\\bresolution notes?\\b|\\bwhat actions\\b");
+    private static final Pattern AUDIT_WORDS = Pattern.compile("(?<=\\s)(?:audit|log|trail|who|reran|re-ran|cancell?ed|"
+            + "resolved|restarted|resolution|notes?|done|do|did|we|anyone|people|actions?|taken|got|fixed|been|has|have)(?=\\s)");
     private static final Pattern ANALYTICS = Pattern.compile(
             "\\b(?:trends?|trending|slow|slowest|slower|fastest|longest|shortest|durations?|how long|took longer|"
                     + "taking longer|average|avg|median|p9\\d|percentiles?|costs?|costing|spend|spent|spending|bill|billing|"
@@ -147,11 +159,19 @@ public final class IntentParser {
         if (HOW_TO.matcher(t).find()) {
             return new Intent.HowTo(raw);
         }
+        if (AUDIT.matcher(t).find() && !t.matches(".*\\b(?:export|csv|report)\\b.*")) {
+            String rest = target(AUDIT_WORDS.matcher(" " + windowless(withoutFactory) + " ").replaceAll(" "));
+            return new Intent.Audit(rest.isEmpty() || PRONOUNS.contains(rest) ? null : rest, factory, window);
+        }
         if (WATCH.matcher(t).find()) {
             return new Intent.NotYet(Intent.Capability.WATCH, raw);
         }
         if (ACTION.matcher(t).find()) {
-            return new Intent.NotYet(Intent.Capability.ACTIONS, raw);
+            Intent.ActionKind kind = CANCEL_WORDS.matcher(t).find() ? Intent.ActionKind.CANCEL
+                    : FROM_FAILURE.matcher(t).find() ? Intent.ActionKind.RERUN_FROM_FAILURE : Intent.ActionKind.RERUN;
+            String named = quoted != null ? quoted
+                    : target(ACTION_WORDS.matcher(" " + withoutFactory + " ").replaceAll(" ").replaceAll("\\s+", " "));
+            return new Intent.RequestAction(kind, PRONOUNS.contains(named) ? null : named, factory);
         }
         if (TRENDS.matcher(withoutIdentifiers(t)).find()) {
             String rest = target(TRENDS_WORDS.matcher(windowless(withoutFactory)).replaceAll(" "));

@@ -33,16 +33,24 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     private final ConversationStore store;
     private final GuidanceFinder guidance;
     private final Duration contextTtl;
+    private final AuditTrail audit;
 
     /**
      * @param contextTtl how long a conversation's context (the run in focus, the last list) answers follow-ups such as
      *                   "why did it fail?"; older context is not used
      */
     public OfflineAgent(AdfTools tools, ConversationStore store, GuidanceFinder guidance, Duration contextTtl) {
+        this(tools, store, guidance, contextTtl, AuditTrail.EMPTY);
+    }
+
+    /** @param audit what was done from cards, for "what was done today?" */
+    public OfflineAgent(AdfTools tools, ConversationStore store, GuidanceFinder guidance, Duration contextTtl,
+                        AuditTrail audit) {
         this.tools = tools;
         this.store = store;
         this.guidance = guidance;
         this.contextTtl = contextTtl;
+        this.audit = audit;
     }
 
     @Override
@@ -78,7 +86,9 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             return Optional.of(answer(turn));
         }
         Intent intent = IntentParser.parse(turn.text(), tools.now(), turn.zone());
-        if (intent instanceof Intent.Help || intent instanceof Intent.ClearHistory) {
+        // Actions are proposed on cards and confirmed by a person: the model never gets to act, nor to word the audit.
+        if (intent instanceof Intent.Help || intent instanceof Intent.ClearHistory
+                || intent instanceof Intent.RequestAction || intent instanceof Intent.Audit) {
             return Optional.of(answer(turn));
         }
         return Optional.empty();
@@ -135,7 +145,8 @@ public final class OfflineAgent implements Agent, StandardAnswers {
                 yield text == null ? stale("That button did not carry a question.") : ask(turn, text, s);
             }
             case HELP -> AgentReply.of(new Reply.Help(false, "", tools.factoryStatus()));
-            case ESCALATE -> stale("Escalation is handled by the Teams edge; this button reached the agent by mistake.");
+            case ESCALATE, RERUN_FROM_FAILURE, RERUN, CANCEL_RUN, CONFIRM, DISMISS, RESOLVE ->
+                    stale("This button is handled by the Teams edge; it reached the agent by mistake.");
         };
     }
 
@@ -209,6 +220,10 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             return trends(tr, turn);
         } else if (intent instanceof Intent.Performance p) {
             return performance(p, turn);
+        } else if (intent instanceof Intent.RequestAction a) {
+            return requestAction(s, a);
+        } else if (intent instanceof Intent.Audit a) {
+            return audit(a, turn);
         } else if (intent instanceof Intent.NotYet n) {
             return notYet(n.capability());
         }
@@ -264,6 +279,62 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         return asked == null ? "all pipelines" : r.pipelines().size() == 1 ? r.pipelines().get(0) : asked;
     }
 
+    /**
+     * "rerun X", "cancel X": the card whose button proposes it. Typed words never act; the button opens a confirmation
+     * that says exactly what will run.
+     */
+    private AgentReply requestAction(Session s, Intent.RequestAction a) {
+        if (a.kind() == Intent.ActionKind.CANCEL) {
+            AgentReply status = status(s, a.pipeline(), a.factory(), null);
+            boolean running = status.parts().stream().anyMatch(p -> p instanceof Reply.Status st
+                    && st.status().latest() != null && (st.status().latest().status() == RunStatus.IN_PROGRESS
+                    || st.status().latest().status() == RunStatus.QUEUED));
+            if (!running) {
+                return status.parts().stream().anyMatch(Reply.Status.class::isInstance)
+                        ? prepend("Nothing to cancel: the latest run is not in progress.", status) : status;
+            }
+            return prepend("To cancel the run in progress, use *Cancel run* on the card below; I'll show what will "
+                    + "stop and ask you to confirm.", status);
+        }
+        AgentReply diagnosis = a.pipeline() == null ? diagnoseFocus(s, Shape.PLAIN)
+                : diagnosePipeline(s, a.pipeline(), a.factory(), Shape.PLAIN);
+        if (diagnosis.parts().stream().noneMatch(Reply.DiagnosisCard.class::isInstance)) {
+            return diagnosis;
+        }
+        return prepend(a.kind() == Intent.ActionKind.RERUN_FROM_FAILURE
+                ? "To rerun from the failed activity, use *Rerun from failed activity* on the card below; I'll show "
+                        + "exactly what will run and ask you to confirm."
+                : "To rerun, use *Rerun pipeline* (or *Rerun from failed activity*) on the card below; I'll show "
+                        + "exactly what will run and ask you to confirm.", diagnosis);
+    }
+
+    private static AgentReply prepend(String text, AgentReply reply) {
+        List<Reply> parts = new ArrayList<>();
+        parts.add(new Reply.Text(text));
+        parts.addAll(reply.parts());
+        return new AgentReply(parts);
+    }
+
+    /** What was done from cards: today by default for "what was done today?", else the last 7 days. */
+    private AgentReply audit(Intent.Audit a, Turn turn) {
+        TimeWindow window = a.window() != null ? a.window() : statusWindow();
+        String pipeline = null;
+        if (a.pipeline() != null) {
+            NameMatcher.Match m = NameMatcher.match(a.pipeline(), tools.allPipelineNames());
+            if (m.name().isEmpty()) {
+                return unknownPipeline(a.pipeline(), m.closest(), "Audit for %s");
+            }
+            pipeline = m.name().get();
+        }
+        String p = pipeline;
+        List<AuditRecord> entries = new ArrayList<>(audit.between(window.from(), window.to()).stream()
+                .filter(e -> p == null || p.equalsIgnoreCase(e.pipeline()))
+                .filter(e -> a.factory() == null || a.factory().equalsIgnoreCase(e.factory()))
+                .toList());
+        java.util.Collections.reverse(entries);
+        return AgentReply.of(new Reply.Audit(pipeline, window.label(), entries));
+    }
+
     private AgentReply didNotCatch() {
         return AgentReply.of(new Reply.Suggestions("I didn't catch that",
                 "I can list failing pipelines, explain why a pipeline or run failed, and show a pipeline's status. "
@@ -286,11 +357,6 @@ public final class OfflineAgent implements Agent, StandardAnswers {
                     "I can't watch pipelines or post alerts yet. Until then, ask me here when you want to know, or use "
                             + "Azure Monitor alerts on the factory (see how below).",
                     List.of("How do I set up alerts for pipeline failures?", "What pipelines are failing?", "Help"));
-            case ACTIONS -> new Reply.Suggestions("Not yet: rerun and cancel",
-                    "I can't rerun or cancel runs yet: I only read Data Factory. In ADF Studio, Monitor > Pipeline runs "
-                            + "lets you rerun (also from the failed activity) or cancel; I can show you how.",
-                    List.of("How do I rerun from a failed activity?", "How do I cancel a pipeline run?",
-                            "What pipelines are failing?"));
         });
     }
 

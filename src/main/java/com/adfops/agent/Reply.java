@@ -120,6 +120,24 @@ public sealed interface Reply {
         }
     }
 
+    /** A rerun or cancel (waiting for confirmation, started, finished, refused) or a recorded resolution. */
+    record Action(ActionView view) implements Reply {
+    }
+
+    /**
+     * What was done from cards over a window, newest first.
+     *
+     * @param pipeline the pipeline asked about, or "" for all
+     * @param window   the window's label ("today", "last 7 days")
+     */
+    record Audit(String pipeline, String window, List<AuditRecord> entries) implements Reply {
+
+        public Audit {
+            pipeline = pipeline == null ? "" : pipeline;
+            entries = entries == null ? List.of() : List.copyOf(entries);
+        }
+    }
+
     /** The conversation's context was forgotten; the text says so. */
     record Cleared(String text) implements Reply {
     }

@@ -11,14 +11,21 @@ import java.util.Map;
  * @param text           the text with any @mention of the bot removed; may be empty for card clicks
  * @param action         the card action's data, or an empty map
  * @param zone           the user's time zone, for "today" and "since Monday"
+ * @param userId         the user's Entra object id ({@code from.aadObjectId}), or null when the activity has none
  */
-public record Turn(String conversationId, String userName, String text, Map<String, Object> action, ZoneId zone) {
+public record Turn(String conversationId, String userName, String text, Map<String, Object> action, ZoneId zone,
+                   String userId) {
+
+    public Turn(String conversationId, String userName, String text, Map<String, Object> action, ZoneId zone) {
+        this(conversationId, userName, text, action, zone, null);
+    }
 
     public Turn {
         text = text == null ? "" : text.trim();
         action = action == null ? Map.of() : Map.copyOf(action);
         zone = zone == null ? ZoneId.of("UTC") : zone;
         userName = userName == null || userName.isBlank() ? "someone" : userName;
+        userId = userId == null || userId.isBlank() ? null : userId.trim();
     }
 
     public boolean isCardAction() {

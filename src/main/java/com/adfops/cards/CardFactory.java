@@ -12,6 +12,8 @@ import com.adfops.agent.ErrorText;
 import com.adfops.agent.FailingSummary;
 import com.adfops.agent.PipelineStatus;
 import com.adfops.agent.PerformanceSummary;
+import com.adfops.agent.ActionView;
+import com.adfops.agent.AuditRecord;
 import com.adfops.agent.Reply;
 import com.adfops.agent.TrendSummary;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,6 +94,10 @@ public final class CardFactory {
             return new CardData("access", accessData(a.factories(), view));
         } else if (part instanceof Reply.TurnFailure f) {
             return new CardData("error", failureData(f.kind()));
+        } else if (part instanceof Reply.Action a) {
+            return new CardData("action", actionData(a.view(), view));
+        } else if (part instanceof Reply.Audit a) {
+            return new CardData("audit", auditData(a, view));
         }
         return null;
     }
@@ -204,6 +210,10 @@ public final class CardFactory {
         d.put("titleColor", run.status() == RunStatus.FAILED ? "Attention" : "Default");
         d.put("runId", run.runId());
         d.put("factory", run.factory().factoryName());
+        boolean running = run.status() == RunStatus.IN_PROGRESS || run.status() == RunStatus.QUEUED
+                || run.status() == RunStatus.CANCELING;
+        d.put("canRerun", !running);
+        d.put("canRerunFromFailure", run.status() == RunStatus.FAILED || run.status() == RunStatus.CANCELLED);
         ArrayNode facts = d.putArray("facts");
         fact(facts, "Pipeline", run.pipelineName());
         fact(facts, "Factory", run.factory().factoryName());
@@ -242,7 +252,7 @@ public final class CardFactory {
         int n = dg.failed().size();
         d.put("failedHeader", "Failed activities (" + n + (dg.truncated() ? "+" : "") + "), in execution order");
         ArrayNode failed = d.putArray("failed");
-        int budget = 7500;
+        int budget = 6000;
         for (Diagnosis.FailedActivity f : dg.failed()) {
             ObjectNode a = failed.addObject();
             String indent = "  ".repeat(Math.min(f.depth(), 5));
@@ -306,6 +316,8 @@ public final class CardFactory {
             }
         }
         d.put("lastFailureRunId", s.lastFailure() == null ? "" : s.lastFailure().runId());
+        d.put("activeRunId", latest != null && (latest.status() == RunStatus.IN_PROGRESS
+                || latest.status() == RunStatus.QUEUED) ? latest.runId() : "");
         ArrayNode recent = d.putArray("recent");
         for (PipelineRun r : s.recent()) {
             recent.addObject().put("line", icon(r.status()) + " " + r.status().wireName() + (r.rerunOf() != null ? " (rerun)" : "")
@@ -541,6 +553,10 @@ public final class CardFactory {
         d.put("byline", "Escalated by " + e.escalatedBy() + " at " + time(e.at(), v));
         d.put("runId", run.runId());
         d.put("factory", run.factory().factoryName());
+        boolean running = run.status() == RunStatus.IN_PROGRESS || run.status() == RunStatus.QUEUED
+                || run.status() == RunStatus.CANCELING;
+        d.put("canRerun", !running);
+        d.put("canRerunFromFailure", run.status() == RunStatus.FAILED || run.status() == RunStatus.CANCELLED);
         ArrayNode facts = d.putArray("facts");
         fact(facts, "Pipeline", run.pipelineName());
         fact(facts, "Factory", run.factory().factoryName());
@@ -638,6 +654,165 @@ public final class CardFactory {
             return name.isBlank() ? "—" : name;
         }
         return name.isBlank() || name.equalsIgnoreCase(type) ? type : name + " (" + type + ")";
+    }
+
+    /** Most audit entries on one card. */
+    static final int MAX_AUDIT = 25;
+
+    ObjectNode actionData(ActionView a, View v) {
+        ObjectNode d = json.createObjectNode();
+        boolean cancel = a.kind().equals("cancel");
+        String what = switch (a.kind()) {
+            case "rerunfromfailure" -> "rerun " + a.pipeline() + " from the failed activity";
+            case "rerun" -> "rerun " + a.pipeline();
+            case "cancel" -> "cancel the run of " + a.pipeline();
+            default -> a.pipeline();
+        };
+        String by = a.actedBy().isEmpty() ? "" : a.actedBy() + (a.actedAt() == null ? "" : " at " + time(a.actedAt(), v));
+        String title;
+        String byline;
+        String style;
+        switch (a.state()) {
+            case "pending" -> {
+                title = (cancel ? "⏹️ " : "🔁 ") + "Confirm: " + what + "?";
+                byline = "Asked by " + a.requestedBy() + ". Confirm by " + time(a.expiresAt(), v) + "; after that, ask again.";
+                style = "warning";
+            }
+            case "claimed" -> {
+                title = "⏳ Starting: " + what;
+                byline = "Confirmed by " + by + ".";
+                style = "emphasis";
+            }
+            case "started" -> {
+                title = cancel ? "⏹️ Cancel requested: " + a.pipeline() : "▶️ Rerun started: " + a.pipeline();
+                byline = (cancel ? "Cancelled by " : "Rerun started by ") + by
+                        + (a.newRunId().isEmpty() ? "." : ": run " + a.newRunId() + ".") + " I'll post the outcome here.";
+                style = "good";
+            }
+            case "finished" -> {
+                title = "🏁 Done: " + what;
+                byline = (cancel ? "Cancel" : "Rerun") + " confirmed by " + by + (a.newRunId().isEmpty() ? "."
+                        : ": run " + a.newRunId() + ".");
+                style = "emphasis";
+            }
+            case "failed" -> {
+                title = "🚫 Could not " + what;
+                byline = "Confirmed by " + by + "; Data Factory refused it. Nothing was started.";
+                style = "attention";
+            }
+            case "dismissed" -> {
+                title = "✖️ Not done: " + what;
+                byline = "Cancelled by " + by + ". Nothing was run.";
+                style = "default";
+            }
+            case "expired" -> {
+                title = "⌛ This confirmation expired";
+                byline = "Nobody confirmed by " + time(a.expiresAt(), v) + ", so nothing was run. Click the button on the "
+                        + "diagnosis card again to get a fresh confirmation.";
+                style = "default";
+            }
+            case "refused" -> {
+                title = "🚫 You can't " + what + " from here";
+                byline = "Asked by " + a.requestedBy() + ".";
+                style = "attention";
+            }
+            case "resolved" -> {
+                title = "✅ Resolved: " + a.pipeline();
+                byline = "Resolved by " + by + ".";
+                style = "good";
+            }
+            default -> {
+                title = what;
+                byline = "";
+                style = "default";
+            }
+        }
+        d.put("title", title);
+        d.put("byline", byline);
+        d.put("style", style);
+        d.put("actionId", a.id());
+        d.put("factory", a.factory());
+        d.put("pending", a.state().equals("pending"));
+        d.put("newRunId", a.newRunId());
+        d.put("confirmTitle", cancel ? "Confirm: cancel the run" : "Confirm: start the rerun");
+        d.put("dismissTitle", cancel ? "Keep it running" : "Cancel");
+        ArrayNode facts = d.putArray("facts");
+        fact(facts, "Factory", a.factory());
+        fact(facts, "Pipeline", a.pipeline());
+        fact(facts, cancel ? "Run to cancel" : a.kind().equals("resolve") ? "Run" : "Reference run", a.runId());
+        if (!a.clickedRunId().isEmpty()) {
+            fact(facts, "Failure in", a.clickedPipeline() + " (child run " + a.clickedRunId() + ")");
+        }
+        if (a.kind().equals("rerunfromfailure")) {
+            fact(facts, "Starts at", a.startsAt().isEmpty() ? "the failed activities" : a.startsAt());
+        } else if (a.kind().equals("rerun")) {
+            fact(facts, "Starts at", "the start (every activity runs again)");
+        }
+        if (!cancel && !a.kind().equals("resolve")) {
+            fact(facts, "Parameters", a.parameters().isEmpty() ? "none" : ErrorText.truncate(a.parameters().entrySet()
+                    .stream().map(e -> e.getKey() + " = " + e.getValue()).collect(java.util.stream.Collectors.joining("; ")), 400)
+                    + " (reused)");
+        }
+        if (!a.newRunId().isEmpty()) {
+            fact(facts, "New run", a.newRunId());
+        }
+        String explain = "";
+        if (a.state().equals("pending")) {
+            explain = switch (a.kind()) {
+                case "rerunfromfailure" -> "Data Factory starts a recovery run in the same run group"
+                        + (a.clickedRunId().isEmpty() ? "" : " of the top-level run (a child pipeline's failure reruns its parent)")
+                        + ": the activities that succeeded are skipped, the failed ones and everything after them run again. "
+                        + "It reuses the reference run's parameters; new parameters cannot be given to a recovery run.";
+                case "rerun" -> "Data Factory starts a new run in the same run group"
+                        + (a.clickedRunId().isEmpty() ? "" : " of the top-level run")
+                        + " that runs every activity again, with the reference run's parameters.";
+                case "cancel" -> "Data Factory cancels the run and every child run it started (Execute Pipeline). "
+                        + "Activities that are running stop; nothing after them runs.";
+                default -> "";
+            };
+        }
+        d.put("explain", explain);
+        d.put("messageTitle", a.state().equals("resolved") ? "How it was fixed: " : a.state().equals("refused") ? ""
+                : a.state().equals("failed") ? "Data Factory said: " : "");
+        d.put("message", a.message());
+        String advice = "";
+        if (!a.missingAction().isEmpty()) {
+            advice = "The bot's identity lacks the Azure action " + ErrorText.escapeMarkdown(a.missingAction())
+                    + " on factory " + ErrorText.escapeMarkdown(a.factory())
+                    + ". Ask an owner of the factory to give it the custom role \"ADF run operator\" (created by the "
+                    + "deployment template when enableRunOperatorRole is true), which allows only starting and "
+                    + "cancelling runs. Role assignments can take a few minutes to apply.";
+        }
+        d.put("advice", advice);
+        return d;
+    }
+
+    ObjectNode auditData(Reply.Audit a, View v) {
+        ObjectNode d = json.createObjectNode();
+        d.put("title", "🧾 What was done" + (a.pipeline().isEmpty() ? "" : " on " + a.pipeline()) + ", " + a.window());
+        d.put("subtitle", a.entries().size() + (a.entries().size() == 1 ? " entry" : " entries")
+                + " from cards (reruns, cancels, resolutions), newest first");
+        d.put("emptyText", "Nothing was done from cards " + (a.pipeline().isEmpty() ? "" : "on " + a.pipeline() + " ")
+                + "in " + a.window() + ".");
+        ArrayNode rows = d.putArray("entries");
+        for (AuditRecord e : a.entries().stream().limit(MAX_AUDIT).toList()) {
+            String what = switch (e.what()) {
+                case "rerunfromfailure" -> "rerun from the failed activity";
+                case "rerun" -> "rerun";
+                case "cancel" -> "cancel";
+                case "resolve" -> "resolved";
+                case "outcome" -> "outcome";
+                default -> e.what();
+            };
+            ObjectNode row = rows.addObject();
+            row.put("when", time(e.at(), v));
+            row.put("line", e.who() + " · " + what + " · " + e.pipeline() + " (" + e.factory() + ") · run " + e.runId()
+                    + (e.newRunId().isEmpty() ? "" : " → " + e.newRunId()) + " · " + e.result());
+            row.put("note", e.note());
+        }
+        int more = a.entries().size() - Math.min(MAX_AUDIT, a.entries().size());
+        d.put("moreText", more > 0 ? "…and " + more + " older entries. Ask about a shorter window or one pipeline." : "");
+        return d;
     }
 
     static String time(Instant t, View v) {

@@ -29,6 +29,11 @@ import com.adfops.state.JsonDocuments;
 import com.adfops.state.StateStore;
 import com.adfops.state.StoredConversationStore;
 import com.adfops.state.implementation.BlobStateStore;
+import com.adfops.actions.ActionPolicy;
+import com.adfops.actions.ActionService;
+import com.adfops.actions.AuditLog;
+import com.adfops.actions.PendingActions;
+import com.adfops.actions.RunFollower;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
@@ -166,6 +171,44 @@ public class ApplicationWiring {
     }
 
     @Bean
+    public AuditLog auditLog(JsonDocuments docs) {
+        return new AuditLog(docs);
+    }
+
+    /**
+     * Who may rerun or cancel. A list of people without Bot Framework authentication would trust an object id anyone
+     * can put in an activity: the bot refuses to start.
+     */
+    @Bean
+    public ActionPolicy actionPolicy(ActionsProperties actions, AdfProperties adf, org.springframework.core.env.Environment env) {
+        ActionPolicy policy = new ActionPolicy(adf.allFactories().isEmpty(), actions.allowed(), actions.groups());
+        String appId = env.getProperty("MicrosoftAppId", "");
+        if (policy.configured() && appId.isBlank()) {
+            throw new IllegalStateException("ADFOPS_ACTIONS_ALLOWED is set, but Bot Framework authentication is not "
+                    + "(MicrosoftAppId is empty). Without it anyone could claim to be an allowed user: set MicrosoftAppId "
+                    + "(and its credentials), or remove ADFOPS_ACTIONS_ALLOWED.");
+        }
+        if (!policy.configured()) {
+            log.info(adf.allFactories().isEmpty() ? "Actions: anyone may rerun or cancel on the simulated factory"
+                    : "Actions: off (set ADFOPS_ACTIONS_ALLOWED to let people rerun or cancel from cards)");
+        }
+        return policy;
+    }
+
+    @Bean
+    public ActionService actionService(AdfTools tools, DataFactory dataFactory, JsonDocuments docs, AuditLog audit,
+                                       ActionPolicy policy, EscalationService escalations, Clock clock,
+                                       ActionsProperties actions) {
+        return new ActionService(tools, dataFactory, new PendingActions(docs), audit, policy, escalations, clock,
+                actions.confirmFor());
+    }
+
+    @Bean(destroyMethod = "close")
+    public RunFollower runFollower(ActionService actions, ActionsProperties settings) {
+        return new RunFollower(actions, settings.followEvery()).start();
+    }
+
+    @Bean
     public GuidanceFinder guidanceFinder(DocsService docs) {
         return new GuidanceFinder(docs);
     }
@@ -194,8 +237,8 @@ public class ApplicationWiring {
     @ConditionalOnMissingBean
     public Agent agent(AdfTools tools, ConversationStore store, DocsService docs, GuidanceFinder guidance,
                        ContextProperties context, FoundryProperties foundry, JsonDocuments documents,
-                       ObjectMapper adfopsJson) {
-        OfflineAgent offline = new OfflineAgent(tools, store, guidance, context.ttl());
+                       ObjectMapper adfopsJson, AuditLog audit) {
+        OfflineAgent offline = new OfflineAgent(tools, store, guidance, context.ttl(), audit);
         if (!foundry.configured()) {
             log.info("Agent: offline (set AZURE_AI_PROJECT_ENDPOINT and AZURE_AI_MODEL_DEPLOYMENT_NAME for Azure AI Foundry)");
             return offline;

@@ -57,6 +57,11 @@ public final class EscalationService {
         }
     }
 
+    /** Marks the escalation of a run resolved (if it was escalated); true when it was. */
+    public boolean resolved(String factory, String runId, String by, java.time.Instant at, String note) {
+        return escalations.resolved(factory, runId, by, at, note);
+    }
+
     /** Records where the escalation of a run was posted. */
     public void postedTo(String factory, String runId, String where) {
         escalations.postedTo(factory, runId, where);

@@ -11,9 +11,16 @@ import java.util.Optional;
  */
 public final class Escalations {
 
-    /** Who escalated which run, when, and where the escalation was posted. */
+    /**
+     * Who escalated which run, when, and where the escalation was posted; once resolved, who resolved it, when and how
+     * (null before).
+     */
     public record Escalation(String factory, String runId, String pipeline, String escalatedBy, Instant at,
-                             String postedTo) {
+                             String postedTo, String resolvedBy, Instant resolvedAt, String resolution) {
+
+        public Escalation(String factory, String runId, String pipeline, String escalatedBy, Instant at, String postedTo) {
+            this(factory, runId, pipeline, escalatedBy, at, postedTo, null, null, null);
+        }
     }
 
     /** The outcome of {@link #escalate}: this call's escalation, or the earlier one that won. */
@@ -47,6 +54,17 @@ public final class Escalations {
             return;
         }
         docs.update(key(factory, runId), Escalation.class,
-                e -> new Escalation(e.factory(), e.runId(), e.pipeline(), e.escalatedBy(), e.at(), where));
+                e -> new Escalation(e.factory(), e.runId(), e.pipeline(), e.escalatedBy(), e.at(), where,
+                        e.resolvedBy(), e.resolvedAt(), e.resolution()));
+    }
+
+    /** Marks a run's escalation resolved; false when the run was never escalated. */
+    public boolean resolved(String factory, String runId, String by, Instant at, String note) {
+        if (find(factory, runId).isEmpty()) {
+            return false;
+        }
+        docs.update(key(factory, runId), Escalation.class,
+                e -> new Escalation(e.factory(), e.runId(), e.pipeline(), e.escalatedBy(), e.at(), e.postedTo(), by, at, note));
+        return true;
     }
 }

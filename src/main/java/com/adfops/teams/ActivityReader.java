@@ -37,7 +37,7 @@ final class ActivityReader {
             text = activity.getText();
         }
         return new Turn(activity.getConversation().getId(), userName(activity), cleanText(text),
-                actionOf(activity.getValue()), zone(activity));
+                actionOf(activity.getValue()), zone(activity), userId(activity));
     }
 
     /** An {@code Action.Execute} click ({@code adaptiveCard/action}): its data, with the verb as the action. */
@@ -50,7 +50,8 @@ final class ActivityReader {
         if (action.isEmpty()) {
             action.put("action", "(empty)");
         }
-        return new Turn(activity.getConversation().getId(), userName(activity), "", action, zone(activity));
+        return new Turn(activity.getConversation().getId(), userName(activity), "", action, zone(activity),
+                userId(activity));
     }
 
     static String cleanText(String text) {
@@ -91,6 +92,13 @@ final class ActivityReader {
     static String userName(Activity a) {
         ChannelAccount from = a.getFrom();
         return from == null || from.getName() == null || from.getName().isBlank() ? "someone" : from.getName();
+    }
+
+    /** The user's Entra object id, or null; trustworthy only when the activity's token was checked. */
+    static String userId(Activity a) {
+        ChannelAccount from = a.getFrom();
+        String id = from == null ? null : from.getAadObjectId();
+        return id == null || !id.trim().matches("[0-9A-Fa-f-]{8,64}") ? null : id.trim();
     }
 
     /** The user's time zone from the activity (localTimezone or the clientInfo entity), else UTC. */

@@ -42,12 +42,14 @@ public class AdfOpsBot extends TeamsActivityHandler {
     private final TurnProcessor turns;
     private final Installations installations;
     private final EscalationFlow escalation;
+    private final ActionFlow actions;
     private final ConversationReferences references;
     private final java.util.function.Supplier<List<com.adfops.adf.FactoryStatus>> factories;
 
     AdfOpsBot(Agent agent, ReplySender sender, Clock clock, BotFrameworkAdapter adapter, String appId,
-              TurnProcessor turns, Installations installations, EscalationFlow escalation,
+              TurnProcessor turns, Installations installations, EscalationFlow escalation, ActionFlow actions,
               ConversationReferences references, java.util.function.Supplier<List<com.adfops.adf.FactoryStatus>> factories) {
+        this.actions = actions;
         this.factories = factories;
         this.agent = agent;
         this.sender = sender;
@@ -69,11 +71,13 @@ public class AdfOpsBot extends TeamsActivityHandler {
         // A card submit (Action.Submit, the fallback of Action.Execute) names the card it came from.
         String cardId = turn.isCardAction() ? activity.getReplyToId() : null;
         boolean escalate = CardVerb.of(turn.action().get("action")).orElse(null) == CardVerb.ESCALATE;
+        boolean action = ActionFlow.handles(turn);
         // Acknowledge at once; the answer comes from the turn processor, in order within this conversation.
         return ctx.sendActivity(new Activity(ActivityTypes.TYPING)).thenCompose(sent -> {
             try {
                 turns.submit(turn.conversationId(), () -> continueWith(turn, reference, c -> escalate
                         ? escalation.onSubmit(c, turn, reference, cardId)
+                        : action ? actions.onSubmit(c, turn, reference, cardId)
                         : sender.sendTo(c, answer(turn), reference, turn.zone())));
                 return CompletableFuture.<Void>completedFuture(null);
             } catch (RejectedExecutionException busy) {
@@ -98,6 +102,9 @@ public class AdfOpsBot extends TeamsActivityHandler {
         Turn turn = ActivityReader.invokeTurn(activity, value);
         if (CardVerb.of(turn.action().get("action")).orElse(null) == CardVerb.ESCALATE) {
             return escalation.onInvoke(turn, activity);
+        }
+        if (ActionFlow.handles(turn)) {
+            return actions.onInvoke(turn, activity);
         }
         ConversationReference reference = activity.getConversationReference();
         if (activity.getReplyToId() != null) {

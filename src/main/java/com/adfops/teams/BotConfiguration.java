@@ -121,11 +121,16 @@ class BotConfiguration {
     AdfOpsBot adfOpsBot(Agent agent, ReplySender sender, Clock clock, BotFrameworkAdapter adapter,
                         Configuration configuration, TurnProcessor turns, TurnProperties turnSettings,
                         Installations installations, EscalationProperties escalationSettings,
-                        EscalationService escalations, JsonDocuments documents, DataFactory dataFactory) {
+                        EscalationService escalations, JsonDocuments documents, DataFactory dataFactory,
+                        com.adfops.actions.ActionService actionService, com.adfops.actions.RunFollower follower) {
         String appId = configuration.getProperty("MicrosoftAppId");
         EscalationFlow escalation = new EscalationFlow(escalations, escalationSettings, sender, turns, adapter, appId,
                 turnSettings.cardDeadline());
-        return new AdfOpsBot(agent, sender, clock, adapter, appId, turns, installations, escalation,
-                new ConversationReferences(documents), dataFactory::status);
+        ConversationReferences references = new ConversationReferences(documents);
+        ActionFlow actions = new ActionFlow(actionService, agent, sender, turns, adapter, references, appId,
+                turnSettings.cardDeadline());
+        follower.onFinished(actions::finished);
+        return new AdfOpsBot(agent, sender, clock, adapter, appId, turns, installations, escalation, actions,
+                references, dataFactory::status);
     }
 }

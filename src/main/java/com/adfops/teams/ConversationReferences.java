@@ -50,4 +50,14 @@ final class ConversationReferences {
             log.warn("Could not store the conversation reference of {}", conversationId, e);
         }
     }
+
+    /** The stored reference of a conversation, if any (a store failure reads as none, logged). */
+    java.util.Optional<ConversationReference> find(String conversationId) {
+        try {
+            return docs.get(StateKeys.of(PREFIX, conversationId), ConversationReference.class);
+        } catch (RuntimeException e) {
+            log.warn("Could not read the conversation reference of {}", conversationId, e);
+            return java.util.Optional.empty();
+        }
+    }
 }

@@ -4,7 +4,8 @@
  * {@link com.adfops.teams.ActivityReader} (activity to {@link com.adfops.agent.Turn}: mentions, card data, user,
  * zone, scope); {@link com.adfops.teams.ReplySender} (reply parts to messages, cards, updates and invoke responses);
  * {@link com.adfops.teams.TurnProcessor} (turns off the request thread, in order per conversation);
- * {@link com.adfops.teams.EscalationFlow} (the Escalate button to the incident channel); and its own wiring.
- * May import {@code agent}, {@code cards}, {@code escalation}, {@code state} and settings records from {@code config}.
+ * {@link com.adfops.teams.EscalationFlow} (the Escalate button to the incident channel); {@link com.adfops.teams.ActionFlow}
+ * (rerun, cancel and resolve buttons: confirmation cards, updates in place, outcomes posted); and its own wiring.
+ * May import {@code actions}, {@code agent}, {@code cards}, {@code escalation}, {@code state} and settings records from {@code config}.
  */
 package com.adfops.teams;

@@ -95,7 +95,7 @@ class IntentParserTest {
         "status of it | status:<focus>",
         "pl_sales_ingest | name:pl_sales_ingest",
         "Load Customers (EU) | name:load customers eu",
-        // not yet: analytics, watching, actions
+        // analytics; not yet: watching
         "which pipelines are slowest this week? | perf:<all>[this week]",
         "is nightly.load getting slower? | perf:nightly.load",
         "how long does Load Customers take | perf:load customers",
@@ -113,9 +113,20 @@ class IntentParserTest {
         "watch Finance-* | notyet:WATCH",
         "alert me when pl_master_nightly fails | notyet:WATCH",
         "what am I watching? | notyet:WATCH",
-        "rerun pl_master_nightly from the failed activity | notyet:ACTIONS",
-        "cancel the run of nightly.load | notyet:ACTIONS",
-        "please retry sales_orders_ingest | notyet:ACTIONS",
+        // actions: the card that proposes them (a person confirms)
+        "rerun pl_master_nightly from the failed activity | action:RERUN_FROM_FAILURE:pl_master_nightly",
+        "cancel the run of nightly.load | action:CANCEL:nightly.load",
+        "please retry sales_orders_ingest | action:RERUN:sales_orders_ingest",
+        "restart Load Customers (EU) from where it failed | action:RERUN_FROM_FAILURE:load customers eu",
+        "can you stop the run of \"ingest events hourly\" that is in progress | action:CANCEL:ingest events hourly",
+        "rerun it | action:RERUN:<focus>",
+        "rerun pl_copy in factory df-prod | action:RERUN:pl_copy@df-prod",
+        // audit
+        "what was done today? | audit:<all>[today]",
+        "audit for nightly.load | audit:nightly.load",
+        "show me the audit log | audit:<all>",
+        "who reran pl_master_nightly this week | audit:pl_master_nightly[this week]",
+        "export the audit report to csv | notyet:ANALYTICS",
         // access
         "are you connected? | access",
         "<at>ADF Ops</at> check access | access",
@@ -161,6 +172,11 @@ class IntentParserTest {
         } else if (i instanceof Intent.Trends t) {
             return "trends:" + (t.pipelines() == null ? "<all>" : t.pipelines())
                     + (t.window() == null ? "" : "[" + t.window().label() + "]") + at(t.factory());
+        } else if (i instanceof Intent.RequestAction a) {
+            return "action:" + a.kind() + ":" + name(a.pipeline()) + at(a.factory());
+        } else if (i instanceof Intent.Audit a) {
+            return "audit:" + (a.pipeline() == null ? "<all>" : a.pipeline())
+                    + (a.window() == null ? "" : "[" + a.window().label() + "]") + at(a.factory());
         } else if (i instanceof Intent.NotYet n) {
             return "notyet:" + n.capability();
         }

@@ -279,7 +279,7 @@ class OfflineAgentTest {
     @Test
     void questionsTheBotCannotAnswerYetSaySoInsteadOfAWrongCard() {
         for (String q : List.of("export the failed runs to csv", "what did pl_x cost last week?",
-                "how much did Finance-GL_Export cost yesterday?", "rerun orchestrate_month_close", "watch Finance-*")) {
+                "how much did Finance-GL_Export cost yesterday?", "watch Finance-*")) {
             AgentReply r = ask(q);
             assertThat(r.parts()).as(q).noneMatch(p -> p instanceof Reply.Failing || p instanceof Reply.DiagnosisCard);
             Reply.Suggestions s = part(r, Reply.Suggestions.class);
@@ -287,6 +287,46 @@ class OfflineAgentTest {
             assertThat(s.message()).as(q).doesNotContain("can't find a pipeline");
             assertThat(s.questions()).as(q).isNotEmpty();
         }
+    }
+
+    @Test
+    void typedRerunOrCancelShowsTheCardWhoseButtonProposesItAndNeverActs() {
+        AgentReply r = ask("rerun orchestrate_month_close from the failed activity");
+        assertThat(part(r, Reply.Text.class).text()).contains("Rerun from failed activity").contains("confirm");
+        assertThat(part(r, Reply.DiagnosisCard.class).diagnosis().run().runId()).isEqualTo(scenario.monthClose.id());
+        assertThat(part(ask("rerun it"), Reply.DiagnosisCard.class).diagnosis().run().runId())
+                .isEqualTo(scenario.monthClose.id());
+
+        // Nothing runs: the latest run is finished, so there is nothing to cancel, and the status says so.
+        AgentReply c = ask("cancel orchestrate_month_close");
+        assertThat(part(c, Reply.Text.class).text()).startsWith("Nothing to cancel");
+        assertThat(part(c, Reply.Status.class).status().pipeline()).isEqualTo("orchestrate_month_close");
+
+        assertThat(part(ask("rerun no_such_pipeline_here"), Reply.Suggestions.class).title()).isEqualTo("Unknown pipeline");
+    }
+
+    @Test
+    void theAuditQuestionReadsTheAuditTrailNewestFirst() {
+        java.time.Instant now = AgentScenario.NOW;
+        List<AuditRecord> log = List.of(
+                new AuditRecord(now.minusSeconds(7200), "Ana", "oid-a", "rerunfromfailure", "df-northwind-finance",
+                        "orchestrate_month_close", "r1", "r2", "started run r2", ""),
+                new AuditRecord(now.minusSeconds(600), "Bo", "oid-b", "resolve", "df-northwind-finance",
+                        "Finance-GL_Export", "r3", "", "resolved", "rotated the key"));
+        OfflineAgent withAudit = new OfflineAgent(tools, new InMemoryConversationStore(),
+                new GuidanceFinder(DOCS), java.time.Duration.ofHours(12), (from, to) -> log.stream()
+                        .filter(e -> !e.at().isBefore(from) && e.at().isBefore(to)).toList());
+        Reply.Audit all = part(withAudit.handle(new Turn("c-audit", "u", "what was done today?", Map.of(),
+                java.time.ZoneId.of("UTC"))), Reply.Audit.class);
+        assertThat(all.window()).isEqualTo("today");
+        assertThat(all.entries()).extracting(AuditRecord::who).containsExactly("Bo", "Ana");
+        Reply.Audit one = part(withAudit.handle(new Turn("c-audit", "u", "audit for orchestrate month close",
+                Map.of(), java.time.ZoneId.of("UTC"))), Reply.Audit.class);
+        assertThat(one.pipeline()).isEqualTo("orchestrate_month_close");
+        assertThat(one.entries()).extracting(AuditRecord::runId).containsExactly("r1");
+        // The model never words it: the audit is a standard answer.
+        assertThat(withAudit.withoutModel(new Turn("c-audit", "u", "what was done today?", Map.of(),
+                java.time.ZoneId.of("UTC")))).isPresent();
     }
 
     @Test

@@ -114,6 +114,10 @@ final class CardSamples {
         PipelineRun ok = run("run-ok", "web_sync", RunStatus.SUCCEEDED, 60, 20, "", Map.of(), null);
         m.put("status", new Reply.Status(new PipelineStatus("web_sync", "df-test",
                 new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), ok, ok, c, 30, 1, 0, List.of(ok, c))));
+        PipelineRun active = run("run-active", "web_sync", RunStatus.IN_PROGRESS, 5, 0, "", Map.of(), null);
+        m.put("status-running", new Reply.Status(new PipelineStatus("web_sync", "df-test",
+                new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), active, ok, c, 30, 1, 1,
+                List.of(active, ok, c))));
         m.put("status-empty", new Reply.Status(new PipelineStatus("quiet", "df-test",
                 new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), null, null, null, 0, 0, 0, List.of())));
         m.put("welcome", new Reply.Help(true, "personal"));
@@ -170,6 +174,35 @@ final class CardSamples {
         m.put("expert-details", new Reply.ExpertDetails(List.of(
                 new Reply.ToolCallInfo("adf_pipeline_runs", "{\"status\":\"Failed\"}", 120, true),
                 new Reply.ToolCallInfo("no_such_tool", "{}", 0, false)), "gpt-4o", 2400, 180, 3, 4100));
+        java.time.Instant until = NOW.plusSeconds(600);
+        m.put("action-pending", new Reply.Action(new com.adfops.agent.ActionView("a-1", "rerunfromfailure", "pending",
+                "df-test", "master_nightly", "run-master", "run-child", "child_load",
+                "Run child › child_load › Copy customers", ordered("region", "emea", "date", "${utcnow()}"), "Dana",
+                until, null, null, null, null, null)));
+        m.put("action-cancel-pending", new Reply.Action(new com.adfops.agent.ActionView("a-2", "cancel", "pending",
+                "df-test", "web_sync", "run-active", null, null, null, null, "Dana", until, null, null, null, null, null)));
+        m.put("action-started", new Reply.Action(new com.adfops.agent.ActionView("a-1", "rerunfromfailure", "started",
+                "df-test", "master_nightly", "run-master", null, null, "Copy customers", Map.of(), "Dana", until, "Lee",
+                NOW.plusSeconds(30), "run-new", null, null)));
+        m.put("action-failed-403", new Reply.Action(new com.adfops.agent.ActionView("a-3", "rerun", "failed",
+                "df-test", "master_nightly", "run-master", null, null, null, Map.of(), "Dana", until, "Dana",
+                NOW.plusSeconds(30), null, "The bot's identity is not allowed to start a run of pipeline master_nightly "
+                        + "(AuthorizationFailed, HTTP 403).", "Microsoft.DataFactory/factories/pipelines/createrun/action")));
+        m.put("action-refused", new Reply.Action(new com.adfops.agent.ActionView("", "rerun", "refused",
+                "df-test", "master_nightly", "run-master", null, null, null, null, "Dana", null, "Dana", NOW,
+                null, "Sorry, Dana, you are not on the list. Who can: Ops on-call (group).", null)));
+        m.put("action-expired", new Reply.Action(new com.adfops.agent.ActionView("a-4", "rerun", "expired",
+                "df-test", "master_nightly", "run-master", null, null, null, Map.of(), "Dana", until, null, null,
+                null, null, null)));
+        m.put("action-resolved", new Reply.Action(new com.adfops.agent.ActionView("", "resolve", "resolved",
+                "df-test", "master_nightly", "run-master", null, null, null, null, "Dana", null, "Dana", NOW, null,
+                "Rotated the **SQL** key; <at>x</at> ${reran} it", null)));
+        m.put("audit", new Reply.Audit("", "today", List.of(
+                new com.adfops.agent.AuditRecord(NOW.minusSeconds(60), "Lee", "oid", "resolve", "df-test", "master_nightly",
+                        "run-master", null, "resolved; escalation closed", "Rotated the key [link](http://x)"),
+                new com.adfops.agent.AuditRecord(NOW.minusSeconds(3600), "Dana", "oid", "rerunfromfailure", "df-test",
+                        "master_nightly", "run-master", "run-new", "started run run-new", null))));
+        m.put("audit-empty", new Reply.Audit("web_sync", "the last 7 days", List.of()));
         return m;
     }
 }

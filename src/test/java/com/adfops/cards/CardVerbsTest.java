@@ -46,7 +46,7 @@ class CardVerbsTest {
             assertThat(CardVerb.of(v.wire())).contains(v);
             assertThat(CardVerb.of(" " + v.wire().toUpperCase() + " ")).contains(v);
         }
-        assertThat(Arrays.asList("status", "why", "follow_up", "clear_history", "", "rerun")).allSatisfy(
+        assertThat(Arrays.asList("status", "why", "follow_up", "clear_history", "", "re-run")).allSatisfy(
                 x -> assertThat(CardVerb.of(x)).as(x).isEmpty());
         assertThat(CardVerb.of(42)).isEmpty();
         assertThat(CardVerb.of(null)).isEmpty();

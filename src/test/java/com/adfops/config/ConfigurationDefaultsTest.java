@@ -13,7 +13,7 @@ class ConfigurationDefaultsTest {
     @Configuration
     @EnableConfigurationProperties({AdfProperties.class, SimProperties.class, DocsProperties.class,
         EscalationProperties.class, FoundryProperties.class, StateProperties.class, AuthProperties.class,
-        TurnProperties.class, ContextProperties.class, IndexProperties.class})
+        TurnProperties.class, ContextProperties.class, IndexProperties.class, ActionsProperties.class})
     static class Props {
     }
 
@@ -72,19 +72,29 @@ class ConfigurationDefaultsTest {
             assertThat(ctx.getBean(AdfProperties.class).cloud()).isEqualTo("AzureCloud");
             assertThat(ctx.getBean(SimProperties.class).latency()).isZero();
             assertThat(ctx.getBean(SimProperties.class).throttle()).isZero();
+            assertThat(ctx.getBean(SimProperties.class).rerunOutcome()).isEqualTo("Succeeded");
+            assertThat(ctx.getBean(SimProperties.class).rerunDuration()).isEqualTo(Duration.ofSeconds(20));
+            ActionsProperties actions = ctx.getBean(ActionsProperties.class);
+            assertThat(actions.allowed()).isEmpty();
+            assertThat(actions.groups()).isEmpty();
+            assertThat(actions.confirmFor()).isEqualTo(Duration.ofMinutes(10));
+            assertThat(actions.followEvery()).isEqualTo(Duration.ofSeconds(15));
         });
     }
 
     @Test
     void settingsBindFromEnvironmentVariableNames() {
         runner.withPropertyValues("adfops.auth.allowed-tenants= T1 ,t2,", "adfops.turns.card-deadline=3s",
-                        "adfops.context.ttl=30m", "adfops.state.blob-timeout=2s", "adfops.foundry.concurrency=2")
+                        "adfops.context.ttl=30m", "adfops.state.blob-timeout=2s", "adfops.foundry.concurrency=2",
+                        "adfops.actions.allowed=df-prod:0000aaaa-0000-0000-0000-000000000001=Ana,0000bbbb-0000-0000-0000-000000000002")
                 .run(ctx -> {
                     assertThat(ctx.getBean(AuthProperties.class).tenants()).containsExactlyInAnyOrder("t1", "t2");
                     assertThat(ctx.getBean(TurnProperties.class).cardDeadline()).isEqualTo(Duration.ofSeconds(3));
                     assertThat(ctx.getBean(ContextProperties.class).ttl()).isEqualTo(Duration.ofMinutes(30));
                     assertThat(ctx.getBean(StateProperties.class).blobTimeout()).isEqualTo(Duration.ofSeconds(2));
                     assertThat(ctx.getBean(FoundryProperties.class).concurrency()).isEqualTo(2);
+                    assertThat(ctx.getBean(ActionsProperties.class).allowed()).containsExactly(
+                            "df-prod:0000aaaa-0000-0000-0000-000000000001=Ana", "0000bbbb-0000-0000-0000-000000000002");
                 });
     }
 

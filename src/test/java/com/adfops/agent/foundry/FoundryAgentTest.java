@@ -261,7 +261,7 @@ class FoundryAgentTest {
             }
             return FakeFoundry.message("Recovered: " + out);
         };
-        AgentReply r = ask("a:bad", "rerun everything");
+        AgentReply r = ask("a:bad", "tidy up everything for me");
         assertThat(part(r, Reply.Text.class).text()).contains("Bad arguments");
         assertThat(part(r, Reply.ExpertDetails.class).calls()).extracting(Reply.ToolCallInfo::ok).containsExactly(false, false);
     }

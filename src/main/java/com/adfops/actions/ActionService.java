@@ -1,0 +1,376 @@
+package com.adfops.actions;
+
+import com.adfops.adf.ActivityRun;
+import com.adfops.adf.DataFactory;
+import com.adfops.adf.DataFactoryException;
+import com.adfops.adf.FactoryRef;
+import com.adfops.adf.PipelineRun;
+import com.adfops.adf.RunRequest;
+import com.adfops.adf.RunStatus;
+import com.adfops.agent.ActionView;
+import com.adfops.agent.AdfTools;
+import com.adfops.agent.AgentReply;
+import com.adfops.agent.AuditRecord;
+import com.adfops.agent.Diagnosis;
+import com.adfops.agent.ErrorText;
+import com.adfops.agent.Reply;
+import com.adfops.escalation.EscalationService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rerun from the failed activity, rerun, cancel: proposed on a confirmation card that says exactly what will happen,
+ * started only when a person allowed to act clicks Confirm within the confirmation's life, exactly once (the claim),
+ * audited, and then followed ({@link RunFollower}). Resolution notes close an incident. Nothing here is reachable from
+ * the model: there is no tool for it.
+ */
+public final class ActionService {
+
+    private static final Logger log = LoggerFactory.getLogger(ActionService.class);
+    /** How far up Execute Pipeline parents are followed to find the top-level run. */
+    private static final int MAX_DEPTH = 10;
+    /** Longest resolution note kept. */
+    static final int MAX_NOTE = 1000;
+
+    private final AdfTools tools;
+    private final DataFactory adf;
+    private final PendingActions pending;
+    private final AuditLog audit;
+    private final ActionPolicy policy;
+    private final EscalationService escalations;
+    private final Clock clock;
+    private final Duration confirmFor;
+
+    public ActionService(AdfTools tools, DataFactory adf, PendingActions pending, AuditLog audit, ActionPolicy policy,
+                         EscalationService escalations, Clock clock, Duration confirmFor) {
+        this.tools = tools;
+        this.adf = adf;
+        this.pending = pending;
+        this.audit = audit;
+        this.policy = policy;
+        this.escalations = escalations;
+        this.clock = clock;
+        this.confirmFor = confirmFor;
+    }
+
+    /**
+     * A confirmation card for {@code kind} on {@code runId} (a rerun acts on the top-level run of the failure), or why
+     * not: the user may not act, the run is gone, or the action does not apply to the run's status.
+     */
+    public AgentReply propose(ActionKind kind, String runId, String factory, Actor who, String conversationId) {
+        if (runId == null || runId.isBlank()) {
+            return outOfDate("That button did not say which run.");
+        }
+        try {
+            Optional<AdfTools.Located> located = tools.findRun(runId, factory);
+            if (located.isEmpty()) {
+                return outOfDate("I can't find run " + runId.replaceAll("[^A-Za-z0-9-]", "") + " any more (ADF keeps runs "
+                        + "for 45 days).");
+            }
+            FactoryRef f = located.get().factory();
+            PipelineRun clicked = located.get().run();
+            ActionPolicy.Decision decision = policy.check(f.factoryName(), who);
+            if (!decision.allowed()) {
+                return AgentReply.of(new Reply.Action(refusal(kind, f.factoryName(), clicked, who, decision.reason())));
+            }
+            PipelineRun target = kind == ActionKind.CANCEL ? clicked : topLevel(f, clicked);
+            Optional<String> notApplicable = notApplicable(kind, target);
+            if (notApplicable.isPresent()) {
+                return AgentReply.of(new Reply.Text(notApplicable.get()));
+            }
+            String startsAt = kind == ActionKind.RERUN_FROM_FAILURE ? startsAt(f, target) : "";
+            Instant now = clock.instant();
+            boolean child = !target.runId().equals(clicked.runId());
+            PendingAction a = new PendingAction(UUID.randomUUID().toString(), kind, f.factoryName(),
+                    target.pipelineName(), target.runId(), child ? clicked.runId() : null,
+                    child ? clicked.pipelineName() : null, startsAt, target.parameters(), who.name(), conversationId,
+                    now, now.plus(confirmFor), PendingAction.State.PENDING, null, null, null, null, null, null, null);
+            pending.create(a);
+            log.info("{} of run {} ({}) proposed by {}", kind, target.runId(), f.factoryName(), who.name());
+            return AgentReply.of(new Reply.Action(view(a)));
+        } catch (DataFactoryException e) {
+            return AgentReply.of(new Reply.Problem(e.kind(), e.getMessage(), e.factory()));
+        }
+    }
+
+    /**
+     * Confirm: the clicking user must be allowed, the confirmation unexpired and unclaimed; then Data Factory is called
+     * once. The reply is the confirmation card as it now stands (to replace the clicked one).
+     *
+     * @param cardId the Teams message id of the confirmation card (updated again when the run ends); may be null
+     */
+    public AgentReply confirm(String id, Actor who, String cardId) {
+        Optional<PendingAction> found = id == null ? Optional.empty() : pending.find(id);
+        if (found.isEmpty()) {
+            return outOfDate("I don't know that confirmation (it may be from another installation of this bot).");
+        }
+        PendingAction a = found.get();
+        Instant now = clock.instant();
+        if (a.state() != PendingAction.State.PENDING) {
+            return AgentReply.of(new Reply.Action(view(a)));
+        }
+        if (now.isAfter(a.expiresAt())) {
+            PendingAction expired = pending.update(id, x -> x.state() == PendingAction.State.PENDING
+                    ? x.with(PendingAction.State.EXPIRED, null, null, null, null, null) : x);
+            return AgentReply.of(new Reply.Action(view(expired)));
+        }
+        ActionPolicy.Decision decision = policy.check(a.factory(), who);
+        if (!decision.allowed()) {
+            audit.append(new AuditRecord(now, who.name(), who.objectId(), a.kind().wire(), a.factory(), a.pipeline(),
+                    a.runId(), null, "refused: not allowed", null));
+            // A message, not a card update: someone who may act can still confirm.
+            return AgentReply.of(new Reply.Text(ErrorText.escapeMarkdown(decision.reason())));
+        }
+        if (!pending.claim(id, who, now)) {
+            // Someone else confirmed first (another click, another instance, a retry): show how it stands; until the
+            // winner records it, that it is being started by them.
+            PendingAction current = pending.find(id).orElse(a);
+            if (current.state() == PendingAction.State.PENDING) {
+                Optional<PendingActions.Claim> claim = pending.claimOf(id);
+                current = current.with(PendingAction.State.CLAIMED,
+                        new Actor(claim.map(PendingActions.Claim::by).orElse(null), claim.map(PendingActions.Claim::byId).orElse(null)),
+                        claim.map(PendingActions.Claim::at).orElse(now), null, null, null);
+            }
+            return AgentReply.of(new Reply.Action(view(current)));
+        }
+        pending.update(id, x -> x.with(PendingAction.State.CLAIMED, who, now, null, null, null).withCard(cardId));
+        FactoryRef f = factory(a.factory());
+        PendingAction result;
+        try {
+            if (a.kind() == ActionKind.CANCEL) {
+                PipelineRun run = adf.getPipelineRun(f, a.runId()).orElse(null);
+                if (run == null || !running(run.status())) {
+                    String status = run == null ? "gone" : describe(run.status());
+                    result = pending.update(id, x -> x.with(PendingAction.State.FINISHED, null, null, null,
+                            "Nothing was cancelled: the run had already " + status + ".", null));
+                    audit.append(record(result, who, "not cancelled: already " + status));
+                    return AgentReply.of(new Reply.Action(view(result)));
+                }
+                adf.cancelRun(f, a.runId(), true);
+                result = pending.update(id, x -> x.with(PendingAction.State.STARTED, null, null, null, null, null));
+                audit.append(record(result, who, "cancel requested"));
+            } else {
+                RunRequest request = a.kind() == ActionKind.RERUN_FROM_FAILURE
+                        ? RunRequest.fromFailure(a.pipeline(), a.runId()) : RunRequest.whole(a.pipeline(), a.runId());
+                String newRun = adf.createRun(f, request);
+                result = pending.update(id, x -> x.with(PendingAction.State.STARTED, null, null, newRun, null, null));
+                audit.append(record(result, who, "started run " + newRun));
+            }
+            pending.follow(id);
+            log.info("{} of run {} ({}) confirmed by {}", a.kind(), a.runId(), a.factory(), who.name());
+        } catch (DataFactoryException e) {
+            log.warn("{} of run {} ({}) failed: {}", a.kind(), a.runId(), a.factory(), e.getMessage());
+            result = pending.update(id, x -> x.with(PendingAction.State.FAILED, null, null, null, e.getMessage(),
+                    e.missingAction() != null ? e.missingAction()
+                            : e.kind() == DataFactoryException.Kind.PERMISSION ? requiredAction(a.kind()) : null));
+            audit.append(record(result, who, "failed: " + e.getMessage()));
+        }
+        return AgentReply.of(new Reply.Action(view(result)));
+    }
+
+    /** Cancel on the confirmation: nothing runs. */
+    public AgentReply dismiss(String id, Actor who) {
+        Optional<PendingAction> found = id == null ? Optional.empty() : pending.find(id);
+        if (found.isEmpty()) {
+            return outOfDate("I don't know that confirmation.");
+        }
+        Instant now = clock.instant();
+        PendingAction after = pending.update(id, x -> x.state() == PendingAction.State.PENDING
+                ? x.with(PendingAction.State.DISMISSED, who, now, null, null, null) : x);
+        return AgentReply.of(new Reply.Action(view(after)));
+    }
+
+    /**
+     * Records how a run's incident was resolved: appended to the audit log, the run's escalation (if any) marked
+     * resolved. The reply replaces the clicked card.
+     */
+    public AgentReply resolve(String runId, String factory, String note, Actor who) {
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty()) {
+            return AgentReply.of(new Reply.Text("Please write how it was fixed in the box, then click *Resolved* again."));
+        }
+        if (text.length() > MAX_NOTE) {
+            text = text.substring(0, MAX_NOTE);
+        }
+        try {
+            Optional<AdfTools.Located> located = runId == null ? Optional.empty() : tools.findRun(runId, factory);
+            if (located.isEmpty()) {
+                return outOfDate("I can't find that run any more, so I did not record the resolution.");
+            }
+            PipelineRun run = located.get().run();
+            String f = located.get().factory().factoryName();
+            Instant now = clock.instant();
+            boolean escalated = escalations.resolved(f, run.runId(), who.name(), now, text);
+            audit.append(new AuditRecord(now, who.name(), who.objectId(), "resolve", f, run.pipelineName(), run.runId(),
+                    null, escalated ? "resolved; escalation closed" : "resolved", text));
+            return AgentReply.of(new Reply.Action(new ActionView("", "resolve", "resolved", f, run.pipelineName(),
+                    run.runId(), null, null, null, null, who.name(), null, who.name(), now, null, text, null)));
+        } catch (DataFactoryException e) {
+            return AgentReply.of(new Reply.Problem(e.kind(), e.getMessage(), e.factory()));
+        }
+    }
+
+    // ---- the run being followed -------------------------------------------------------------------------
+
+    /** The actions whose runs are being followed. */
+    List<String> following() {
+        return pending.following();
+    }
+
+    /**
+     * Checks one followed action's run. Returns the finished action (once, across instances) when its run reached a
+     * final status; empty while it runs, or when another instance reported it.
+     */
+    Optional<Finished> check(String id) {
+        Optional<PendingAction> found = pending.find(id);
+        if (found.isEmpty() || found.get().state() != PendingAction.State.STARTED) {
+            pending.unfollow(id);
+            return Optional.empty();
+        }
+        PendingAction a = found.get();
+        String runId = a.kind() == ActionKind.CANCEL ? a.runId() : a.newRunId();
+        PipelineRun run = adf.getPipelineRun(factory(a.factory()), runId).orElse(null);
+        if (run == null || !isFinal(run.status())) {
+            return Optional.empty();
+        }
+        if (!pending.claimOutcome(id)) {
+            pending.unfollow(id);
+            return Optional.empty();
+        }
+        String outcome = outcome(a, run);
+        PendingAction done = pending.update(id, x -> x.with(PendingAction.State.FINISHED, null, null, null, outcome, null));
+        audit.append(new AuditRecord(clock.instant(), a.actedBy(), a.actedById(), "outcome", a.factory(), a.pipeline(),
+                a.runId(), a.newRunId(), describe(run.status()), null));
+        pending.unfollow(id);
+        return Optional.of(new Finished(done, run, view(done)));
+    }
+
+    /** A followed action whose run ended: the action, the run, and its card as it now stands. */
+    public record Finished(PendingAction action, PipelineRun run, ActionView card) {
+    }
+
+    private static String outcome(PendingAction a, PipelineRun run) {
+        String d = run.duration().map(ActionService::duration).map(x -> " in " + x).orElse("");
+        if (a.kind() == ActionKind.CANCEL) {
+            return run.status() == RunStatus.CANCELLED ? "The run was cancelled" + d + "."
+                    : "The run " + describe(run.status()) + " before the cancel took effect.";
+        }
+        return "Run " + run.runId() + " " + describe(run.status()) + d + ".";
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------
+
+    /** The run a rerun acts on: the top-level run of the failure (ADF reruns a parent's whole run group). */
+    private PipelineRun topLevel(FactoryRef f, PipelineRun run) {
+        PipelineRun top = run;
+        for (int i = 0; i < MAX_DEPTH && top.parentRunId() != null; i++) {
+            Optional<PipelineRun> parent = adf.getPipelineRun(f, top.parentRunId());
+            if (parent.isEmpty()) {
+                break;
+            }
+            top = parent.get();
+        }
+        return top;
+    }
+
+    /** Where a rerun from failure starts: the root cause's path, or the top-level run's failed activities. */
+    private String startsAt(FactoryRef f, PipelineRun top) {
+        Diagnosis d = tools.diagnose(top);
+        if (d.hasRootCause()) {
+            return d.rootCause().path();
+        }
+        List<String> failed = adf.queryActivityRuns(f, top).stream().filter(x -> x.status() == RunStatus.FAILED)
+                .map(ActivityRun::activityName).distinct().toList();
+        return String.join(", ", failed);
+    }
+
+    private static Optional<String> notApplicable(ActionKind kind, PipelineRun run) {
+        String name = "**" + ErrorText.escapeMarkdown(run.pipelineName()) + "**";
+        return switch (kind) {
+            case CANCEL -> running(run.status()) ? Optional.empty()
+                    : Optional.of("Run " + run.runId() + " of " + name + " has already " + describe(run.status())
+                            + "; there is nothing to cancel.");
+            case RERUN_FROM_FAILURE -> run.status() == RunStatus.FAILED || run.status() == RunStatus.CANCELLED
+                    ? Optional.empty()
+                    : running(run.status()) ? Optional.of("Run " + run.runId() + " of " + name + " is still running; "
+                            + "rerun it once it has finished (or cancel it first).")
+                    : Optional.of("Nothing failed in run " + run.runId() + " of " + name + ". To run it again, use "
+                            + "*Rerun pipeline*.");
+            case RERUN -> running(run.status()) ? Optional.of("Run " + run.runId() + " of " + name + " is still running; "
+                    + "rerun it once it has finished (or cancel it first).") : Optional.empty();
+        };
+    }
+
+    static boolean running(RunStatus s) {
+        return s == RunStatus.IN_PROGRESS || s == RunStatus.QUEUED || s == RunStatus.CANCELING;
+    }
+
+    private static boolean isFinal(RunStatus s) {
+        return s == RunStatus.SUCCEEDED || s == RunStatus.FAILED || s == RunStatus.CANCELLED;
+    }
+
+    static String describe(RunStatus s) {
+        return switch (s) {
+            case QUEUED -> "queued";
+            case IN_PROGRESS -> "running";
+            case SUCCEEDED -> "succeeded";
+            case FAILED -> "failed";
+            case CANCELING -> "being cancelled";
+            case CANCELLED -> "been cancelled";
+            case UNKNOWN -> "an unknown status";
+        };
+    }
+
+    /** The Azure action a kind needs, for a permission failure that did not name it. */
+    static String requiredAction(ActionKind kind) {
+        return kind == ActionKind.CANCEL ? "Microsoft.DataFactory/factories/pipelineruns/cancel/action"
+                : "Microsoft.DataFactory/factories/pipelines/createrun/action";
+    }
+
+    private FactoryRef factory(String name) {
+        return adf.factories().stream().filter(f -> f.factoryName().equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new DataFactoryException(DataFactoryException.Kind.NOT_FOUND, name,
+                        "Factory " + name + " is no longer configured.", null));
+    }
+
+    private static AuditRecord record(PendingAction a, Actor who, String result) {
+        return new AuditRecord(a.actedAt() != null ? a.actedAt() : Instant.now(), who.name(), who.objectId(),
+                a.kind().wire(), a.factory(), a.pipeline(), a.runId(), a.newRunId(), result, null);
+    }
+
+    static ActionView view(PendingAction a) {
+        String state = switch (a.state()) {
+            case PENDING -> "pending";
+            case CLAIMED -> "claimed";
+            case STARTED -> "started";
+            case FINISHED -> "finished";
+            case FAILED -> "failed";
+            case DISMISSED -> "dismissed";
+            case EXPIRED -> "expired";
+        };
+        return new ActionView(a.id(), a.kind().wire(), state, a.factory(), a.pipeline(), a.runId(), a.clickedRunId(),
+                a.clickedPipeline(), a.startsAt(), a.parameters(), a.requestedBy(), a.expiresAt(), a.actedBy(),
+                a.actedAt(), a.newRunId(), a.message(), a.missingAction());
+    }
+
+    private ActionView refusal(ActionKind kind, String factory, PipelineRun run, Actor who, String reason) {
+        return new ActionView("", kind.wire(), "refused", factory, run.pipelineName(), run.runId(), null, null, null,
+                null, who.name(), null, who.name(), clock.instant(), null, reason, null);
+    }
+
+    private static AgentReply outOfDate(String why) {
+        return AgentReply.of(new Reply.Suggestions("That card is out of date", why
+                + " Ask me again and I'll build a fresh card.", List.of("What pipelines are failing?", "Help")));
+    }
+
+    static String duration(Duration d) {
+        long s = d.toSeconds();
+        return s < 60 ? s + "s" : s < 3600 ? (s / 60) + "m " + (s % 60) + "s" : (s / 3600) + "h " + (s % 3600 / 60) + "m";
+    }
+}

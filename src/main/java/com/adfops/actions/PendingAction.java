@@ -1,0 +1,71 @@
+package com.adfops.actions;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A proposed action and what became of it: one document per confirmation in the state store.
+ *
+ * @param id              the confirmation's id (random; the card's buttons carry it)
+ * @param kind            what
+ * @param factory         the factory
+ * @param pipeline        the pipeline acted on (for reruns the top-level run's pipeline)
+ * @param runId           the reference run (reruns: the top-level run of the failure) or the run to cancel
+ * @param clickedRunId    the run whose card was clicked (a child run, for a nested failure)
+ * @param clickedPipeline its pipeline
+ * @param startsAt        where a rerun from failure starts (the failed activities), or ""
+ * @param parameters      the reference run's parameters (reused by ADF; not editable)
+ * @param requestedBy     who proposed it
+ * @param conversationId  where (the outcome is posted there)
+ * @param createdAt       when it was proposed
+ * @param expiresAt       when the confirmation expires
+ * @param state           where it stands
+ * @param actedBy         who confirmed or dismissed it; null before
+ * @param actedById       their object id; null when unknown
+ * @param actedAt         when; null before
+ * @param newRunId        the run a rerun started; null otherwise
+ * @param message         the result in words (ADF's refusal, the outcome); may be null
+ * @param missingAction   for an Azure permission failure, the action the bot's identity lacks; else null
+ * @param cardId          the Teams message id of the confirmation card, to update it when the run ends; may be null
+ */
+public record PendingAction(String id, ActionKind kind, String factory, String pipeline, String runId,
+                            String clickedRunId, String clickedPipeline, String startsAt, Map<String, String> parameters,
+                            String requestedBy, String conversationId, Instant createdAt, Instant expiresAt, State state,
+                            String actedBy, String actedById, Instant actedAt, String newRunId, String message,
+                            String missingAction, String cardId) {
+
+    /** Where an action stands. */
+    public enum State {
+        /** Waiting for Confirm or Cancel. */
+        PENDING,
+        /** Confirmed and claimed: Data Factory is being called. */
+        CLAIMED,
+        /** Data Factory accepted it: a rerun runs (newRunId) or the run is being cancelled. */
+        STARTED,
+        /** The new run (or the cancelled run) reached its final status; {@code message} says which. */
+        FINISHED,
+        /** Data Factory refused it; {@code message} says why. */
+        FAILED,
+        /** Someone clicked Cancel on the confirmation: nothing ran. */
+        DISMISSED,
+        /** Nobody confirmed in time: nothing ran. */
+        EXPIRED
+    }
+
+    public PendingAction {
+        parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+    }
+
+    PendingAction with(State s, Actor by, Instant at, String newRun, String msg, String missing) {
+        return new PendingAction(id, kind, factory, pipeline, runId, clickedRunId, clickedPipeline, startsAt, parameters,
+                requestedBy, conversationId, createdAt, expiresAt, s, by == null ? actedBy : by.name(),
+                by == null ? actedById : by.objectId(), at == null ? actedAt : at, newRun == null ? newRunId : newRun,
+                msg == null ? message : msg, missing == null ? missingAction : missing, cardId);
+    }
+
+    PendingAction withCard(String card) {
+        return new PendingAction(id, kind, factory, pipeline, runId, clickedRunId, clickedPipeline, startsAt, parameters,
+                requestedBy, conversationId, createdAt, expiresAt, state, actedBy, actedById, actedAt, newRunId, message,
+                missingAction, card);
+    }
+}

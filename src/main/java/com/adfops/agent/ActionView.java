@@ -1,0 +1,52 @@
+package com.adfops.agent;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What an action card shows: a rerun or cancel waiting for confirmation, started, finished or refused, or a
+ * recorded resolution. Built by the actions capability from its records; every text field from outside (names,
+ * parameters, messages) is shown literally by the card.
+ *
+ * @param id          the confirmation's id (the Confirm and Cancel buttons carry it); "" for a resolution
+ * @param kind        what: {@code rerunfromfailure}, {@code rerun}, {@code cancel} or {@code resolve}
+ * @param state       {@code pending}, {@code started}, {@code succeeded}, {@code failed}, {@code cancelled},
+ *                    {@code dismissed}, {@code expired}, {@code refused} or {@code resolved}
+ * @param factory     the factory
+ * @param pipeline    the pipeline acted on (for reruns, the top-level pipeline)
+ * @param runId       the reference run (reruns) or the run to cancel
+ * @param clickedRunId the run whose card was clicked, when it is a child of {@code runId}; else ""
+ * @param clickedPipeline that child run's pipeline; else ""
+ * @param startsAt    where a rerun starts: the failed activities' names, or "" for the start
+ * @param parameters  the reference run's parameters, reused by a rerun
+ * @param requestedBy who asked for it
+ * @param expiresAt   when the confirmation expires
+ * @param actedBy     who confirmed, dismissed or resolved; "" before
+ * @param actedAt     when; null before
+ * @param newRunId    the run a rerun started; "" otherwise
+ * @param message     a result line (ADF's refusal, the resolution note, why it was refused), shown literally; may be ""
+ * @param missingAction for an Azure permission failure, the action the bot's identity lacks; else ""
+ */
+public record ActionView(String id, String kind, String state, String factory, String pipeline, String runId,
+                         String clickedRunId, String clickedPipeline, String startsAt, Map<String, String> parameters,
+                         String requestedBy, Instant expiresAt, String actedBy, Instant actedAt, String newRunId,
+                         String message, String missingAction) {
+
+    public ActionView {
+        id = nz(id);
+        clickedRunId = nz(clickedRunId);
+        clickedPipeline = nz(clickedPipeline);
+        startsAt = nz(startsAt);
+        parameters = parameters == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        requestedBy = nz(requestedBy);
+        actedBy = nz(actedBy);
+        newRunId = nz(newRunId);
+        message = nz(message);
+        missingAction = nz(missingAction);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,248 @@
+package com.adfops.teams;
+
+import com.adfops.actions.ActionKind;
+import com.adfops.actions.ActionService;
+import com.adfops.actions.Actor;
+import com.adfops.agent.Agent;
+import com.adfops.agent.AgentReply;
+import com.adfops.agent.CardVerb;
+import com.adfops.agent.Reply;
+import com.adfops.agent.Turn;
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
+import com.microsoft.bot.schema.ConversationReference;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The resolve-from-the-card buttons at the Teams edge. *Rerun from failed activity*, *Rerun pipeline* and *Cancel run*
+ * post a confirmation card next to the clicked one; *Confirm*, *Cancel* (on the confirmation) and *Resolved* replace
+ * the clicked card in place, for both click paths (Universal Actions' invoke, answered within the card deadline, and
+ * the {@code Action.Submit} fallback). When a followed run ends, the confirmation card is updated and the outcome
+ * posted in the same conversation or thread (a failed rerun with its new diagnosis).
+ */
+final class ActionFlow {
+
+    private static final Logger log = LoggerFactory.getLogger(ActionFlow.class);
+
+    private final ActionService actions;
+    private final Agent agent;
+    private final ReplySender sender;
+    private final TurnProcessor turns;
+    private final BotFrameworkAdapter adapter;
+    private final ConversationReferences references;
+    private final String appId;
+    private final Duration deadline;
+
+    ActionFlow(ActionService actions, Agent agent, ReplySender sender, TurnProcessor turns, BotFrameworkAdapter adapter,
+               ConversationReferences references, String appId, Duration deadline) {
+        this.actions = actions;
+        this.agent = agent;
+        this.sender = sender;
+        this.turns = turns;
+        this.adapter = adapter;
+        this.references = references;
+        this.appId = appId == null ? "" : appId;
+        this.deadline = deadline;
+    }
+
+    /** Whether the verb of a turn's card data is one of ours. */
+    static boolean handles(Turn turn) {
+        return CardVerb.of(turn.action().get("action")).map(CardVerb::isAction).orElse(false);
+    }
+
+    private static boolean replacesCard(CardVerb v) {
+        return v == CardVerb.CONFIRM || v == CardVerb.DISMISS || v == CardVerb.RESOLVE;
+    }
+
+    /**
+     * The answer to a click, on the turn processor. {@code cardId} is the clicked card's message id, or null. One error
+     * boundary: the cause to the log, a card to the user.
+     */
+    AgentReply answer(Turn turn, String cardId) {
+        try {
+            return act(turn, cardId);
+        } catch (com.adfops.state.StateStore.StoreException e) {
+            log.error("State store failed during an action in {}", turn.conversationId(), e);
+            return AgentReply.of(new Reply.TurnFailure(Reply.FailureKind.STORAGE));
+        } catch (RuntimeException e) {
+            log.error("Action failed in conversation {}", turn.conversationId(), e);
+            return AgentReply.of(new Reply.TurnFailure(Reply.FailureKind.UNEXPECTED));
+        }
+    }
+
+    private AgentReply act(Turn turn, String cardId) {
+        CardVerb verb = CardVerb.of(turn.action().get("action")).orElseThrow();
+        Actor who = new Actor(turn.userName(), turn.userId());
+        Map<String, Object> data = turn.action();
+        Optional<ActionKind> kind = ActionKind.proposedBy(verb);
+        if (kind.isPresent()) {
+            return actions.propose(kind.get(), str(data.get("runId")), str(data.get("factory")), who, turn.conversationId());
+        }
+        return switch (verb) {
+            case CONFIRM -> actions.confirm(str(data.get("actionId")), who, cardId);
+            case DISMISS -> actions.dismiss(str(data.get("actionId")), who);
+            case RESOLVE -> actions.resolve(str(data.get("runId")), str(data.get("factory")), str(data.get("note")), who);
+            default -> throw new IllegalStateException("not an action verb: " + verb);
+        };
+    }
+
+    /** {@code Action.Submit}, already on the turn processor: the card replaced in place, or the answer sent. */
+    CompletableFuture<Void> onSubmit(TurnContext ctx, Turn turn, ConversationReference origin, String cardId) {
+        CardVerb verb = CardVerb.of(turn.action().get("action")).orElseThrow();
+        AgentReply reply = answer(turn, cardId);
+        Optional<Reply.Action> card = cardOf(reply);
+        if (!replacesCard(verb) || card.isEmpty() || cardId == null) {
+            return sender.sendTo(ctx, reply, origin, turn.zone());
+        }
+        CompletableFuture<Void> updated = sender.update(ctx, cardId, card.get(), turn.zone());
+        AgentReply rest = without(reply, card.get());
+        return rest.parts().isEmpty() ? updated : updated.thenCompose(r -> sender.sendTo(ctx, rest, origin, turn.zone()));
+    }
+
+    /**
+     * Universal Actions: a proposal is acknowledged at once and its confirmation card posted in the conversation; a
+     * confirmation answers with the card that replaces the clicked one (within the deadline; past it, "working on it"
+     * and the card follows in the conversation).
+     */
+    CompletableFuture<AdaptiveCardInvokeResponse> onInvoke(Turn turn, Activity activity) {
+        CardVerb verb = CardVerb.of(turn.action().get("action")).orElseThrow();
+        ConversationReference origin = activity.getConversationReference();
+        String cardId = activity.getReplyToId();
+        if (cardId != null) {
+            origin.setActivityId(cardId);
+        }
+        CompletableFuture<AgentReply> work;
+        try {
+            work = turns.call(turn.conversationId(), () -> answer(turn, cardId));
+        } catch (RejectedExecutionException busy) {
+            return CompletableFuture.completedFuture(ReplySender.messageResponse(
+                    "I'm busy right now; please try again in a minute."));
+        }
+        if (!replacesCard(verb)) {
+            work.thenAccept(reply -> send(turn.conversationId(), origin, reply, turn.zone()));
+            return CompletableFuture.completedFuture(ReplySender.messageResponse("Preparing the confirmation…"));
+        }
+        return work.copy().orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS).handle((reply, error) -> {
+            if (error == null) {
+                Optional<Reply.Action> card = cardOf(reply);
+                if (card.isEmpty()) {
+                    send(turn.conversationId(), origin, reply, turn.zone());
+                    return ReplySender.messageResponse("See my reply in the conversation.");
+                }
+                AgentReply rest = without(reply, card.get());
+                if (!rest.parts().isEmpty()) {
+                    send(turn.conversationId(), origin, rest, turn.zone());
+                }
+                return sender.cardResponse(card.get(), turn.zone());
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof TimeoutException) {
+                log.warn("Action in {} passed its deadline of {}; the result follows in the conversation",
+                        turn.conversationId(), deadline);
+                work.thenAccept(late -> send(turn.conversationId(), origin, late, turn.zone()));
+                return ReplySender.messageResponse("Data Factory is taking a while; I'll post the result here.");
+            }
+            log.error("Action failed in conversation {}", turn.conversationId(), cause);
+            return sender.cardResponse(new Reply.TurnFailure(Reply.FailureKind.UNEXPECTED), turn.zone());
+        });
+    }
+
+    /** A followed run ended: update its confirmation card and post the outcome where the action was confirmed. */
+    void finished(ActionService.Finished f) {
+        String conversationId = f.action().conversationId();
+        Optional<ConversationReference> ref = conversationId == null ? Optional.empty() : references.find(conversationId);
+        if (ref.isEmpty()) {
+            log.warn("No conversation reference for {}; the outcome of action {} is only in the audit log",
+                    conversationId, f.action().id());
+            return;
+        }
+        ConversationReference origin = ref.get();
+        if (f.action().cardId() != null) {
+            origin.setActivityId(f.action().cardId());
+        }
+        List<Reply> parts = new ArrayList<>();
+        boolean failedRerun = f.run().status() == com.adfops.adf.RunStatus.FAILED && f.action().newRunId() != null;
+        parts.add(new Reply.Text(outcomeText(f)));
+        if (failedRerun) {
+            Turn diagnose = new Turn(conversationId, f.action().actedBy(), "", Map.of("action", CardVerb.DIAGNOSE.wire(),
+                    "runId", f.run().runId(), "factory", f.action().factory()), ZoneId.of("UTC"));
+            try {
+                parts.addAll(agent.handle(diagnose).parts());
+            } catch (RuntimeException e) {
+                log.warn("Could not diagnose the failed rerun {}", f.run().runId(), e);
+            }
+        }
+        try {
+            turns.submit(conversationId, () -> adapter.continueConversation(appId, origin, ctx -> {
+                CompletableFuture<Void> updated = f.action().cardId() == null ? CompletableFuture.completedFuture(null)
+                        : sender.update(ctx, f.action().cardId(), new Reply.Action(f.card()), ZoneId.of("UTC"))
+                        .exceptionally(x -> {
+                            log.warn("Could not update the confirmation card of action {}", f.action().id(), x);
+                            return null;
+                        });
+                return updated.thenCompose(r -> sender.sendTo(ctx, new AgentReply(parts), origin, ZoneId.of("UTC")));
+            }).exceptionally(x -> {
+                log.error("Could not post the outcome of action {}", f.action().id(), x);
+                return null;
+            }).join());
+        } catch (RejectedExecutionException busy) {
+            log.warn("Turn queue full; outcome of action {} not posted", f.action().id());
+        }
+    }
+
+    static String outcomeText(ActionService.Finished f) {
+        String pipeline = "**" + com.adfops.agent.ErrorText.escapeMarkdown(f.action().pipeline()) + "**";
+        String who = com.adfops.agent.ErrorText.escapeMarkdown(f.action().actedBy() == null ? "someone" : f.action().actedBy());
+        String what = switch (f.action().kind()) {
+            case CANCEL -> "The cancel of run " + f.action().runId() + " of " + pipeline + " (by " + who + ")";
+            case RERUN_FROM_FAILURE -> "The rerun from the failed activity of " + pipeline + " (by " + who + ")";
+            case RERUN -> "The rerun of " + pipeline + " (by " + who + ")";
+        };
+        String icon = switch (f.run().status()) {
+            case SUCCEEDED -> "✅ ";
+            case FAILED -> "❌ ";
+            default -> "⏹️ ";
+        };
+        return icon + what + " is done: " + f.action().message();
+    }
+
+    private void send(String conversationId, ConversationReference origin, AgentReply reply, ZoneId zone) {
+        try {
+            turns.submit(conversationId, () -> adapter.continueConversation(appId, origin,
+                    ctx -> sender.sendTo(ctx, reply, origin, zone)).exceptionally(x -> {
+                        log.error("Could not send the action's answer to {}", conversationId, x);
+                        return null;
+                    }).join());
+        } catch (RejectedExecutionException busy) {
+            log.warn("Turn queue full; an action's answer to {} was not sent", conversationId);
+        }
+    }
+
+    private static Optional<Reply.Action> cardOf(AgentReply reply) {
+        return reply.parts().stream().filter(Reply.Action.class::isInstance).map(Reply.Action.class::cast).findFirst();
+    }
+
+    private static AgentReply without(AgentReply reply, Reply part) {
+        List<Reply> rest = new ArrayList<>(reply.parts());
+        rest.remove(part);
+        return new AgentReply(rest);
+    }
+
+    private static String str(Object o) {
+        return o == null || String.valueOf(o).isBlank() ? null : String.valueOf(o).trim();
+    }
+}

@@ -1,0 +1,248 @@
+package com.adfops.actions;
+
+import static com.adfops.actions.ActionsFixture.ANA;
+import static com.adfops.actions.ActionsFixture.BO;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adfops.adf.RunStatus;
+import com.adfops.agent.ActionView;
+import com.adfops.agent.AgentReply;
+import com.adfops.agent.AuditRecord;
+import com.adfops.agent.Reply;
+import com.adfops.state.InMemoryStateStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Rerun, rerun from failure and cancel from the card, against the simulated factory through the real SDK. */
+class ActionServiceTest {
+
+    final ActionsFixture f = new ActionsFixture();
+    final ActionsFixture.Instance bot = f.local();
+    final Actor ana = new Actor("Ana", ANA);
+    final Actor bo = new Actor("Bo", BO);
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    static ActionView card(AgentReply r) {
+        return r.parts().stream().filter(Reply.Action.class::isInstance).map(p -> ((Reply.Action) p).view()).findFirst()
+                .orElseThrow(() -> new AssertionError("no action card in " + r));
+    }
+
+    static String text(AgentReply r) {
+        return r.parts().stream().filter(Reply.Text.class::isInstance).map(p -> ((Reply.Text) p).text()).findFirst()
+                .orElseThrow(() -> new AssertionError("no text in " + r));
+    }
+
+    @Test
+    void aChildsFailureProposesARerunOfTheTopLevelRunFromTheFailedActivityAndStartsNothing() {
+        ActionView v = card(bot.actions.propose(ActionKind.RERUN_FROM_FAILURE, f.child.id(), null, ana, "conv-1"));
+
+        assertThat(v.state()).isEqualTo("pending");
+        assertThat(v.runId()).as("the top-level run").isEqualTo(f.parent.id());
+        assertThat(v.pipeline()).isEqualTo("pl_orchestrate");
+        assertThat(v.clickedRunId()).isEqualTo(f.child.id());
+        assertThat(v.clickedPipeline()).isEqualTo("pl_child_load");
+        assertThat(v.startsAt()).contains("Run child").endsWith("Copy rows");
+        assertThat(v.parameters()).containsEntry("region", "emea");
+        assertThat(v.requestedBy()).isEqualTo("Ana");
+        assertThat(v.expiresAt()).isEqualTo(f.clock.instant().plus(Duration.ofMinutes(10)));
+        assertThat(f.requests("/createRun")).isEmpty();
+    }
+
+    @Test
+    void confirmStartsOneRecoveryRunFromFailureOnTheTopLevelRunAndFollowsItToItsOutcome() {
+        ActionView pending = card(bot.actions.propose(ActionKind.RERUN_FROM_FAILURE, f.child.id(), "df-actions", ana, "conv-1"));
+
+        ActionView started = card(bot.actions.confirm(pending.id(), bo, "card-7"));
+
+        assertThat(started.state()).isEqualTo("started");
+        assertThat(started.actedBy()).isEqualTo("Bo");
+        assertThat(started.newRunId()).isNotEmpty();
+        assertThat(f.requests("/createRun")).singleElement().satisfies(r -> assertThat(r)
+                .contains("/pipelines/pl_orchestrate/createRun?").contains("referencePipelineRunId=" + f.parent.id())
+                .contains("isRecovery=true").contains("startFromFailure=true"));
+        assertThat(bot.actions.following()).containsExactly(pending.id());
+
+        // Still running: nothing to report.
+        assertThat(bot.actions.check(pending.id())).isEmpty();
+        f.clock.advance(Duration.ofSeconds(41));
+        Optional<ActionService.Finished> done = bot.actions.check(pending.id());
+        assertThat(done).hasValueSatisfying(d -> {
+            assertThat(d.run().runId()).isEqualTo(started.newRunId());
+            assertThat(d.run().status()).isEqualTo(RunStatus.SUCCEEDED);
+            assertThat(d.action().cardId()).isEqualTo("card-7");
+            assertThat(d.card().state()).isEqualTo("finished");
+            assertThat(d.card().message()).contains(started.newRunId()).contains("succeeded");
+        });
+        // Reported once, then no longer followed.
+        assertThat(bot.actions.check(pending.id())).isEmpty();
+        assertThat(bot.actions.following()).isEmpty();
+
+        List<AuditRecord> audit = bot.audit.between(f.clock.instant().minus(Duration.ofHours(1)), f.clock.instant().plusSeconds(1));
+        assertThat(audit).extracting(AuditRecord::what).containsExactly("rerunfromfailure", "outcome");
+        assertThat(audit.get(0).who()).isEqualTo("Bo");
+        assertThat(audit.get(0).whoId()).isEqualTo(BO);
+        assertThat(audit.get(0).runId()).isEqualTo(f.parent.id());
+        assertThat(audit.get(0).newRunId()).isEqualTo(started.newRunId());
+        assertThat(audit.get(1).result()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void aWholeRerunSendsNoStartOption() {
+        ActionView pending = card(bot.actions.propose(ActionKind.RERUN, f.parent.id(), null, ana, "conv-1"));
+        assertThat(pending.startsAt()).isEmpty();
+        card(bot.actions.confirm(pending.id(), ana, null));
+        assertThat(f.requests("/createRun")).singleElement().satisfies(r -> assertThat(r).contains("isRecovery=true")
+                .doesNotContain("startFromFailure").doesNotContain("startActivityName"));
+    }
+
+    @Test
+    void doubleClicksAndRetriesStartOneRun() throws Exception {
+        ActionView pending = card(bot.actions.propose(ActionKind.RERUN_FROM_FAILURE, f.parent.id(), null, ana, "conv-1"));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<ActionView>> clicks = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Actor who = i % 2 == 0 ? ana : bo;
+            clicks.add(pool.submit(() -> {
+                go.await();
+                return card(bot.actions.confirm(pending.id(), who, null));
+            }));
+        }
+        go.countDown();
+        List<ActionView> seen = new ArrayList<>();
+        for (Future<ActionView> c : clicks) {
+            seen.add(c.get());
+        }
+        pool.shutdown();
+
+        assertThat(f.requests("/createRun")).hasSize(1);
+        assertThat(seen).allSatisfy(v -> assertThat(v.state()).isIn("claimed", "started"));
+        // A retry later shows the run that was started, and starts nothing.
+        ActionView again = card(bot.actions.confirm(pending.id(), ana, null));
+        assertThat(again.state()).isEqualTo("started");
+        assertThat(f.requests("/createRun")).hasSize(1);
+    }
+
+    @Test
+    void anExpiredOrDismissedConfirmationStartsNothing() {
+        ActionView late = card(bot.actions.propose(ActionKind.RERUN, f.parent.id(), null, ana, "conv-1"));
+        f.clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        assertThat(card(bot.actions.confirm(late.id(), ana, null)).state()).isEqualTo("expired");
+
+        ActionView other = card(bot.actions.propose(ActionKind.RERUN, f.parent.id(), null, ana, "conv-1"));
+        ActionView dismissed = card(bot.actions.dismiss(other.id(), bo));
+        assertThat(dismissed.state()).isEqualTo("dismissed");
+        assertThat(dismissed.actedBy()).isEqualTo("Bo");
+        assertThat(card(bot.actions.confirm(other.id(), ana, null)).state()).isEqualTo("dismissed");
+
+        assertThat(f.requests("/createRun")).isEmpty();
+        assertThat(bot.actions.confirm("no-such-id", ana, null).parts()).singleElement()
+                .isInstanceOf(Reply.Suggestions.class);
+    }
+
+    @Test
+    void cancelIsRecursiveAndItsOutcomeIsReported() {
+        ActionView pending = card(bot.actions.propose(ActionKind.CANCEL, f.running.id(), null, ana, "conv-1"));
+        assertThat(pending.runId()).isEqualTo(f.running.id());
+
+        ActionView started = card(bot.actions.confirm(pending.id(), ana, null));
+
+        assertThat(started.state()).isEqualTo("started");
+        assertThat(f.requests("/cancel")).singleElement().satisfies(r -> assertThat(r)
+                .contains("/pipelineruns/" + f.running.id() + "/cancel?").contains("isRecursive=true"));
+        assertThat(f.sim.adf.getPipelineRun(f.sim.factory, f.runningChild.id()).orElseThrow().status())
+                .isEqualTo(RunStatus.CANCELLED);
+        assertThat(bot.actions.check(pending.id())).hasValueSatisfying(d -> {
+            assertThat(d.run().status()).isEqualTo(RunStatus.CANCELLED);
+            assertThat(d.card().message()).startsWith("The run was cancelled");
+        });
+    }
+
+    @Test
+    void actionsThatDoNotApplyToTheRunSaySoWithoutAConfirmation() {
+        assertThat(text(bot.actions.propose(ActionKind.RERUN_FROM_FAILURE, f.ok.id(), null, ana, "c")))
+                .startsWith("Nothing failed in run");
+        assertThat(text(bot.actions.propose(ActionKind.CANCEL, f.ok.id(), null, ana, "c")))
+                .contains("nothing to cancel");
+        assertThat(text(bot.actions.propose(ActionKind.RERUN, f.running.id(), null, ana, "c")))
+                .contains("still running");
+        assertThat(bot.actions.propose(ActionKind.RERUN, "no-such-run", null, ana, "c").parts()).singleElement()
+                .isInstanceOf(Reply.Suggestions.class);
+    }
+
+    @Test
+    void aPermissionFailureNamesTheMissingActionAndIsAudited() {
+        ActionView pending = card(bot.actions.propose(ActionKind.RERUN, f.parent.id(), null, ana, "conv-1"));
+        f.sim.server.injectFault("/createRun", 403, "AuthorizationFailed", 1);
+
+        ActionView failed = card(bot.actions.confirm(pending.id(), ana, null));
+
+        assertThat(failed.state()).isEqualTo("failed");
+        assertThat(failed.missingAction()).isEqualTo("Microsoft.DataFactory/factories/pipelines/createrun/action");
+        assertThat(failed.message()).contains("not allowed to start a run of pipeline pl_orchestrate");
+        assertThat(bot.actions.following()).isEmpty();
+        assertThat(bot.audit.between(f.clock.instant().minusSeconds(60), f.clock.instant().plusSeconds(1)))
+                .singleElement().satisfies(a -> assertThat(a.result()).startsWith("failed: "));
+    }
+
+    @Test
+    void onARealFactoryOnlyThePeopleListedMayActAndOthersAreToldWhoCan() {
+        ActionsFixture.Instance strict = f.new Instance(new InMemoryStateStore(),
+                new ActionPolicy(false, List.of("df-actions:" + ANA + "=Ana Ops"), List.of()));
+        ActionView refused = card(strict.actions.propose(ActionKind.RERUN, f.parent.id(), null, bo, "c"));
+        assertThat(refused.state()).isEqualTo("refused");
+        assertThat(refused.message()).contains("Bo").contains("Who can: Ana Ops");
+
+        ActionView pending = card(strict.actions.propose(ActionKind.RERUN, f.parent.id(), null, ana, "c"));
+        // Bo clicks Confirm on Ana's card: a message, the card stays for someone who may.
+        assertThat(text(strict.actions.confirm(pending.id(), bo, null))).contains("Who can: Ana Ops");
+        assertThat(text(strict.actions.confirm(pending.id(), new Actor("Anon", null), null)))
+                .contains("can't tell who you are");
+        assertThat(f.requests("/createRun")).isEmpty();
+        assertThat(card(strict.actions.confirm(pending.id(), ana, null)).state()).isEqualTo("started");
+        assertThat(f.requests("/createRun")).hasSize(1);
+        List<String> results = strict.audit.between(f.clock.instant().minusSeconds(60), f.clock.instant().plusSeconds(1))
+                .stream().map(AuditRecord::result).toList();
+        assertThat(results).hasSize(3);
+        assertThat(results.subList(0, 2)).containsOnly("refused: not allowed");
+        assertThat(results.get(2)).startsWith("started run ");
+
+        ActionsFixture.Instance off = f.new Instance(new InMemoryStateStore(), new ActionPolicy(false, List.of(), List.of()));
+        assertThat(card(off.actions.propose(ActionKind.RERUN, f.parent.id(), null, ana, "c")).message())
+                .contains("turned off").contains("ADFOPS_ACTIONS_ALLOWED");
+    }
+
+    @Test
+    void aResolutionNoteIsAuditedAndClosesTheEscalation() {
+        bot.escalations.escalate(new com.adfops.escalation.Escalations.Escalation("df-actions", f.parent.id(),
+                "pl_orchestrate", "Bo", f.clock.instant(), null));
+
+        ActionView resolved = card(bot.actions.resolve(f.parent.id(), null, "  Rotated the **SQL** key  ", ana));
+
+        assertThat(resolved.state()).isEqualTo("resolved");
+        assertThat(resolved.message()).isEqualTo("Rotated the **SQL** key");
+        assertThat(bot.escalations.find("df-actions", f.parent.id())).hasValueSatisfying(e -> {
+            assertThat(e.resolvedBy()).isEqualTo("Ana");
+            assertThat(e.resolution()).isEqualTo("Rotated the **SQL** key");
+        });
+        assertThat(bot.audit.between(f.clock.instant().minusSeconds(60), f.clock.instant().plusSeconds(1)))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.what()).isEqualTo("resolve");
+                    assertThat(a.note()).isEqualTo("Rotated the **SQL** key");
+                    assertThat(a.result()).contains("escalation closed");
+                });
+        assertThat(text(bot.actions.resolve(f.parent.id(), null, "   ", ana))).contains("write how it was fixed");
+    }
+}
