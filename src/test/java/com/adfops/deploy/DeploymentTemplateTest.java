@@ -141,6 +141,8 @@ class DeploymentTemplateTest {
                 case "MicrosoftAppId", "MicrosoftAppTenantId", "MicrosoftAppType", "MicrosoftAppPassword" ->
                         env.get(n).equals(environment.getProperty(n));
                 case "ADFOPS_STATE_STORE", "ADFOPS_STATE_BLOBENDPOINT", "ADFOPS_STATE_BLOBCONTAINER" -> true;
+                case "ADFOPS_ACTIONS_ALLOWED" -> binder.bind("adfops.actions", com.adfops.config.ActionsProperties.class)
+                        .get().allowed().equals(java.util.List.of(env.get(n)));
                 // Read through application.yml placeholders into adfops.foundry.*.
                 case "AZURE_AI_PROJECT_ENDPOINT", "AZURE_AI_MODEL_DEPLOYMENT_NAME" -> applicationYml().contains("${" + n + ":");
                 default -> n.startsWith("ADFOPS_ADF_FACTORIES_");
@@ -211,6 +213,28 @@ class DeploymentTemplateTest {
         assertThat(actions).allMatch(a -> a.startsWith("Microsoft.DataFactory/factories/"))
                 .noneMatch(a -> a.contains("*") || a.endsWith("/write") || a.endsWith("/delete")
                         || a.contains("createrun") || a.contains("cancel"));
+    }
+
+    @Test
+    void theRunOperatorRoleIsOptInAndAllowsOnlyStartingAndCancellingRuns() {
+        JsonNode operator = null;
+        for (JsonNode r : template.get("resources")) {
+            if (r.path("properties").path("roleName").asText().startsWith("[format('ADF run operator")) {
+                operator = r;
+            }
+        }
+        assertThat(operator).as("the ADF run operator role").isNotNull();
+        assertThat(operator.path("condition").asText()).contains("parameters('enableRunOperatorRole')");
+        assertThat(template.at("/parameters/enableRunOperatorRole/defaultValue").asBoolean(true)).isFalse();
+        List<String> actions = TestSim.JSON.convertValue(operator.at("/properties/permissions/0/actions"),
+                TestSim.JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+        assertThat(actions).containsExactlyInAnyOrder("Microsoft.DataFactory/factories/pipelines/createrun/action",
+                "Microsoft.DataFactory/factories/pipelineruns/cancel/action");
+        // Assigned per factory only when enabled (an empty role id skips the assignment).
+        String nested = template.get("resources").toString();
+        assertThat(nested).contains("[not(empty(parameters('operatorRoleDefinitionId')))]")
+                .contains("[if(parameters('enableRunOperatorRole'), resourceId('Microsoft.Authorization/roleDefinitions', "
+                        + "variables('runOperatorRoleName')), '')]");
     }
 
     @Test
