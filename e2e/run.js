@@ -53,7 +53,9 @@ async function main() {
   const botPort = await freePort();
   const pgPort = await freePort();
   const dataDir = fs.mkdtempSync(path.join(OUT, 'data-'));
-  start('java', ['-jar', jar], { SERVER_PORT: String(botPort), ADFOPS_DATA_DIR: dataDir, ADFOPS_DOCS_MCPURL: '' }, 'bot.log');
+  // Reruns from cards end within seconds, and the bot sees it soon (the run index refreshes every 5 s here).
+  start('java', ['-jar', jar], { SERVER_PORT: String(botPort), ADFOPS_DATA_DIR: dataDir, ADFOPS_DOCS_MCPURL: '',
+    ADFOPS_SIM_RERUNDURATION: '6s', ADFOPS_ACTIONS_FOLLOWEVERY: '1s', ADFOPS_INDEX_REFRESH: '5s' }, 'bot.log');
   await waitForHttp(`http://127.0.0.1:${botPort}/health`, 90000);
   start(path.join(tools, '.bin', 'agentsplayground'), ['start', '--app-endpoint', `http://127.0.0.1:${botPort}/api/messages`,
     '-c', 'msteams', '--port', String(pgPort), '--disable-telemetry'],
@@ -240,6 +242,32 @@ const SCENARIOS = {
     const access = await cardWith(page, 'I can read');
     if (!(await access.innerText()).includes('adf-contoso-analytics')) throw new Error('the access card does not name the factory');
     await shot('access');
+  },
+  async 'f-rerun-from-failure'(page, shot) {
+    await open(page, 'Personal Chat');
+    await say(page, 'why did pl_master_nightly fail?');
+    const diag = await cardWith(page, 'Likely root cause');
+    await shot('diagnosis');
+    await diag.getByRole('button', { name: 'Rerun from failed activity' }).click();
+    const confirm = await cardWith(page, 'Confirm: rerun pl_master_nightly from the failed activity');
+    const text = await confirm.innerText();
+    if (!text.includes('Starts at') || !text.includes('Copy customers to staging') || !text.includes('(reused)')) {
+      throw new Error('the confirmation does not say where the rerun starts and that parameters are reused:\n' + text);
+    }
+    await shot('confirmation');
+    await confirm.getByRole('button', { name: 'Confirm: start the rerun' }).click();
+    const started = await cardWith(page, 'Rerun started by');
+    if (await started.getByRole('button', { name: 'Confirm: start the rerun' }).count()) {
+      throw new Error('the started card still offers Confirm');
+    }
+    await shot('started');
+    await page.getByText('is done').last().waitFor({ state: 'visible', timeout: 60000 });
+    await see(page, 'succeeded');
+    await shot('outcome');
+    await say(page, 'what was done today?');
+    const audit = await cardWith(page, 'What was done');
+    if (!(await audit.innerText()).includes('rerun from the failed activity')) throw new Error('the audit does not show the rerun');
+    await shot('audit');
   },
   async 'd-unknown-pipeline'(page, shot) {
     await open(page, 'Personal Chat');
