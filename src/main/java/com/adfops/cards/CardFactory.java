@@ -450,13 +450,14 @@ public final class CardFactory {
         ObjectNode d = json.createObjectNode();
         d.put("title", welcome ? "👋 Hi, I'm ADF Ops" : "What I can do");
         d.put("intro", "I help you run Azure Data Factory from Teams: which pipelines are failing, why a run failed "
-                + "(following Execute Pipeline and ForEach into the activity that broke), and how a pipeline is doing.");
+                + "(following Execute Pipeline and ForEach into the activity that broke), and how a pipeline is doing; "
+                + "rerun or cancel from the card, with a confirmation, and record how an incident was resolved.");
         ArrayNode ex = d.putArray("examples");
         for (String q : List.of("What pipelines are failing?", "What failed in the last 3 days?",
                 "Why did ‹pipeline› fail?", "Why did it fail? / And the one before?",
                 "Show me failed ‹pipeline› activities", "How do I fix ‹pipeline›?", "Status of ‹pipeline›",
                 "How did pipelines do this week?",
-                "How do I rerun from a failed activity?",
+                "Rerun ‹pipeline› from the failed activity", "What was done today?",
                 "Clear history")) {
             ex.addObject().put("text", q);
         }

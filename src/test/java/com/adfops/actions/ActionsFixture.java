@@ -2,6 +2,7 @@ package com.adfops.actions;
 
 import com.adfops.DatasetBuilder;
 import com.adfops.MutableClock;
+import com.adfops.RerunScenario;
 import com.adfops.TestSim;
 import com.adfops.agent.AdfTools;
 import com.adfops.agent.GuidanceFinder;
@@ -21,7 +22,7 @@ import java.util.List;
  */
 final class ActionsFixture implements AutoCloseable {
 
-    static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    static final Instant T0 = RerunScenario.T0;
     static final String ANA = "0000aaaa-0000-0000-0000-000000000001";
     static final String BO = "0000bbbb-0000-0000-0000-000000000002";
 
@@ -35,17 +36,13 @@ final class ActionsFixture implements AutoCloseable {
     final DatasetBuilder.Run ok;
 
     ActionsFixture() {
-        DatasetBuilder b = new DatasetBuilder("df-actions");
-        parent = b.run("pl_orchestrate", T0, 600, "Failed").parameter("region", "emea");
-        child = b.run("pl_child_load", T0.plusSeconds(60), 400, "Failed", parent);
-        child.activity("Lookup config", "Lookup", 0, 30, "Succeeded", null, null)
-                .activity("Copy rows", "Copy", 30, 300, "Failed", "2200", "Failure happened on 'Sink' side.");
-        parent.activity("Prepare", "SetVariable", 0, 50, "Succeeded", null, null)
-                .executePipeline("Run child", 60, 400, child, "Failed");
-        running = b.run("pl_long", T0.plus(Duration.ofMinutes(110)), 0, "InProgress");
-        runningChild = b.run("pl_long_child", T0.plus(Duration.ofMinutes(111)), 0, "InProgress", running);
-        running.executePipeline("Run long child", 60, 6000, runningChild, "InProgress");
-        ok = b.run("pl_daily_ok", T0.plus(Duration.ofMinutes(30)), 100, "Succeeded");
+        RerunScenario r = new RerunScenario("df-actions");
+        parent = r.parent;
+        child = r.child;
+        running = r.running;
+        runningChild = r.runningChild;
+        ok = r.ok;
+        DatasetBuilder b = r.data;
         sim = TestSim.of(b.build(), 50, clock);
         sim.server.setRerunDuration(Duration.ofSeconds(40));
         tools = new AdfTools(sim.adf, clock);

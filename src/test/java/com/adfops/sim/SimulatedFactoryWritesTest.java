@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.adfops.DatasetBuilder;
 import com.adfops.MutableClock;
+import com.adfops.RerunScenario;
 import com.adfops.TestSim;
 import com.adfops.adf.ActivityRun;
 import com.adfops.adf.DataFactoryException;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class SimulatedFactoryWritesTest {
 
-    static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    static final Instant T0 = RerunScenario.T0;
 
     MutableClock clock;
     TestSim sim;
@@ -36,16 +37,12 @@ class SimulatedFactoryWritesTest {
     @BeforeEach
     void start() {
         clock = new MutableClock(T0.plus(Duration.ofHours(2)));
-        DatasetBuilder b = new DatasetBuilder("adf-writes");
-        parent = b.run("pl orchestrate (daily)", T0, 600, "Failed").parameter("region", "emea");
-        child = b.run("pl_child_load", T0.plusSeconds(60), 400, "Failed", parent);
-        child.activity("Lookup config", "Lookup", 0, 30, "Succeeded", null, null)
-                .activity("Copy rows", "Copy", 30, 300, "Failed", "2200", "Failure happened on 'Sink' side.");
-        parent.activity("Prepare", "SetVariable", 0, 50, "Succeeded", null, null)
-                .executePipeline("Run child", 60, 400, child, "Failed");
-        running = b.run("pl_long", T0.plus(Duration.ofMinutes(110)), 0, "InProgress");
-        runningChild = b.run("pl_long_child", T0.plus(Duration.ofMinutes(111)), 0, "InProgress", running);
-        running.executePipeline("Run long child", 60, 6000, runningChild, "InProgress");
+        RerunScenario r = new RerunScenario("adf-writes", "pl orchestrate (daily)");
+        parent = r.parent;
+        child = r.child;
+        running = r.running;
+        runningChild = r.runningChild;
+        DatasetBuilder b = r.data;
         sim = TestSim.of(b.build(), 50, clock);
         sim.server.setRerunDuration(Duration.ofSeconds(40));
     }

@@ -94,6 +94,44 @@ class ActionFlowIT extends WithConnector {
         assertThat(card(audit)).contains("Alex Wilber", "rerun from the failed activity", "outcome");
     }
 
+    @Test
+    void aRerunThatFailsAgainIsPostedWithItsNewDiagnosis() throws Exception {
+        sim.server().setRerunOutcome("Failed");
+        try {
+            String conversation = "a:actions-failed-" + System.nanoTime();
+            ObjectNode propose = submit(conversation, "diag-card-2");
+            propose.putObject("value").put("action", "rerun").put("runId", failedRun());
+            TeamsActivities.post(port, propose);
+            FakeConnector.Sent confirmation = connector.await(s -> s.conversationId().equals(conversation)
+                    && card(s).contains("Confirm: start the rerun"), Duration.ofSeconds(20));
+            assertThat(card(confirmation)).contains("every activity runs again");
+            ObjectNode confirm = submit(conversation, "confirm-card-2");
+            confirm.putObject("value").put("action", "confirm").put("actionId", actionIdOf(confirmation.card()));
+            TeamsActivities.post(port, confirm);
+
+            FakeConnector.Sent outcome = connector.await(s -> s.conversationId().equals(conversation)
+                    && s.text().contains("is done"), Duration.ofSeconds(30));
+            assertThat(outcome.text()).contains("❌").contains("failed");
+            FakeConnector.Sent diagnosis = connector.await(s -> s.conversationId().equals(conversation)
+                    && card(s).contains("Likely root cause"), Duration.ofSeconds(20));
+            assertThat(card(diagnosis)).contains("Rerun from failed activity");
+        } finally {
+            sim.server().setRerunOutcome("Succeeded");
+        }
+    }
+
+    @Test
+    void aResolutionNoteReplacesTheCardAndIsAudited() throws Exception {
+        String conversation = "a:actions-resolve-" + System.nanoTime();
+        ObjectNode resolve = submit(conversation, "diag-card-3");
+        resolve.putObject("value").put("action", "resolve").put("runId", failedRun())
+                .put("note", "Rotated the *SQL* password");
+        TeamsActivities.post(port, resolve);
+        FakeConnector.Sent updated = connector.await(s -> s.method().equals("PUT") && s.path().endsWith("/diag-card-3"),
+                Duration.ofSeconds(20));
+        assertThat(card(updated)).contains("Resolved by Alex Wilber", "Rotated the *SQL* password");
+    }
+
     private int createRuns() {
         return (int) sim.server().requests().stream().filter(x -> x.contains("/createRun")).count();
     }

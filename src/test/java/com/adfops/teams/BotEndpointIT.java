@@ -139,9 +139,14 @@ class BotEndpointIT extends WithConnector {
     void forgedSubmitGetsAClearReplyAndNo5xx() throws Exception {
         String conv = "a:forged-" + UUID.randomUUID();
         ObjectNode submit = sample("personal-card-submit.json", conv);
-        // The sample's own value: an action this bot does not have.
+        // The sample's own value: "rerun" with a pipeline but no run id, as no card of this bot sends it.
         assertThat(post(submit).statusCode()).isEqualTo(200);
-        assertThat(card(conv, "out of date").card().toString()).contains("rerun");
+        assertThat(card(conv, "out of date").card().toString()).contains("did not say which run");
+        ObjectNode unknown = sample("personal-card-submit.json", conv);
+        unknown.putObject("value").put("action", "reboot_everything");
+        assertThat(post(unknown).statusCode()).isEqualTo(200);
+        assertThat(connector.await(s -> s.conversationId().equals(conv) && s.card().toString().contains("reboot_everything"),
+                java.time.Duration.ofSeconds(20)).card().toString()).contains("I don't know that button");
         ObjectNode weird = sample("personal-card-submit.json", conv);
         weird.set("value", TestSim.JSON.createArrayNode().add(1).add(2));
         assertThat(post(weird).statusCode()).isEqualTo(200);

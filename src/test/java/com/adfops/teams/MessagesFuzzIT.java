@@ -93,8 +93,10 @@ class MessagesFuzzIT extends WithConnector {
                 case 7 -> a.put("type", List.of("message", "invoke", "event", "typing", "", "💥", "conversationUpdate",
                         "installationUpdate", "messageReaction", "MESSAGE").get(random.nextInt(10)));
                 case 8 -> a.set("value", random.nextBoolean() ? deep(50) : N.objectNode().put("action",
-                        List.of("diagnose", "escalate", "followup", "ask", "clear", "help", "<script>", "")
-                                .get(random.nextInt(8))).put("runId", "../../" + random.nextInt()).put("text", "x".repeat(5000)));
+                        List.of("diagnose", "escalate", "followup", "ask", "clear", "help", "rerunfromfailure", "rerun",
+                                "cancelrun", "confirm", "dismiss", "resolve", "<script>", "")
+                                .get(random.nextInt(14))).put("actionId", "../../" + random.nextInt())
+                                .put("note", "**x** ${y} <at>z</at>").put("runId", "../../" + random.nextInt()).put("text", "x".repeat(5000)));
                 case 9 -> a.put("text", List.of("", "<at>x</at>", "\u0000\u0001", "why did " + "a".repeat(3000) + " fail",
                         "[x](https://evil.example) **y**", "${x}", "what failed since 31/02?").get(random.nextInt(7)));
                 default -> {
