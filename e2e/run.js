@@ -55,7 +55,8 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(OUT, 'data-'));
   // Reruns from cards end within seconds, and the bot sees it soon (the run index refreshes every 5 s here).
   start('java', ['-jar', jar], { SERVER_PORT: String(botPort), ADFOPS_DATA_DIR: dataDir, ADFOPS_DOCS_MCPURL: '',
-    ADFOPS_SIM_RERUNDURATION: '6s', ADFOPS_ACTIONS_FOLLOWEVERY: '1s', ADFOPS_INDEX_REFRESH: '5s' }, 'bot.log');
+    ADFOPS_SIM_RERUNDURATION: '6s', ADFOPS_ACTIONS_FOLLOWEVERY: '1s', ADFOPS_INDEX_REFRESH: '5s',
+    ADFOPS_ALERTS_EVERY: '2s' }, 'bot.log');
   await waitForHttp(`http://127.0.0.1:${botPort}/health`, 90000);
   start(path.join(tools, '.bin', 'agentsplayground'), ['start', '--app-endpoint', `http://127.0.0.1:${botPort}/api/messages`,
     '-c', 'msteams', '--port', String(pgPort), '--disable-telemetry'],
@@ -268,6 +269,26 @@ const SCENARIOS = {
     const audit = await cardWith(page, 'What was done');
     if (!(await audit.innerText()).includes('rerun from the failed activity')) throw new Error('the audit does not show the rerun');
     await shot('audit');
+  },
+  async 'g-channel-alert'(page, shot) {
+    await open(page, 'General');
+    await page.waitForTimeout(1000);
+    await mentionForCard(page, 'watch all pipelines', 'Watching every pipeline here');
+    await shot('watching');
+    // A failure appears: a rerun of the sales ingest, which fails again (the built-in dataset says so).
+    await mention(page, 'retry pl_ingest_sales_orders');
+    const diag = await cardWith(page, 'Likely root cause');
+    await diag.getByRole('button', { name: 'Rerun pipeline' }).click();
+    const confirm = await cardWith(page, 'Confirm: rerun pl_ingest_sales_orders');
+    await confirm.getByRole('button', { name: 'Confirm: start the rerun' }).click();
+    await cardWith(page, 'Rerun started by');
+    const alert = page.locator('.ac-adaptiveCard', { hasText: 'pl_ingest_sales_orders failed' }).filter({
+      has: page.getByRole('button', { name: 'Acknowledge' }) }).last();
+    await alert.waitFor({ state: 'visible', timeout: 60000 });
+    await shot('alert');
+    await alert.getByRole('button', { name: 'Acknowledge' }).click();
+    await cardWith(page, 'Acknowledged by');
+    await shot('acknowledged');
   },
   async 'd-unknown-pipeline'(page, shot) {
     await open(page, 'Personal Chat');

@@ -139,6 +139,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void alertsKnowNeitherTeamsNorCards() {
+        noClasses().that().resideInAPackage("com.adfops.alerts..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.adfops.teams..", "com.adfops.cards..",
+                        "com.adfops.config..", "com.adfops.sim..", "com.adfops.actions..", "com.microsoft.bot..")
+                .check(classes);
+        noClasses().that().resideInAPackage("com.adfops.agent..")
+                .should().dependOnClassesThat().resideInAPackage("com.adfops.alerts..")
+                .check(classes);
+    }
+
+    @Test
     void settingsAreReadOnlyThroughTheirRecords() {
         noClasses().that().resideOutsideOfPackage("com.adfops.config..")
                 .should().callMethod(System.class, "getenv", String.class)

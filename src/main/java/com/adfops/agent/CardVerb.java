@@ -33,7 +33,20 @@ public enum CardVerb {
     /** Dismiss a proposed action ({@code actionId}): nothing runs. */
     DISMISS("dismiss"),
     /** Record how a run's incident was resolved ({@code runId}, {@code factory}, {@code note}). */
-    RESOLVE("resolve");
+    RESOLVE("resolve"),
+    /** Watch a pipeline here ({@code pipeline}, {@code factory}): alerts when it fails. */
+    WATCH("watch"),
+    /** Stop watching ({@code pattern}). */
+    UNWATCH("unwatch"),
+    /** Acknowledge an alert ({@code alertId}): the card says who owns it. */
+    ACKNOWLEDGE("ack"),
+    /** Snooze an alert's pipeline in this conversation ({@code alertId}, {@code for}: 1h, 4h or tomorrow). */
+    SNOOZE("snooze");
+
+    /** The verbs the alerts flow at the Teams edge handles (they update alert cards in place). */
+    public boolean isAlert() {
+        return this == ACKNOWLEDGE || this == SNOOZE;
+    }
 
     /** The verbs the actions flow at the Teams edge handles (they update cards in place). */
     public boolean isAction() {

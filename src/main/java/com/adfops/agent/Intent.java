@@ -76,6 +76,21 @@ public sealed interface Intent {
     record Audit(String pipeline, String factory, TimeWindow window) implements Intent {
     }
 
+    /**
+     * "watch all pipelines", "watch Finance-*", "alert me when X fails": alerts in this conversation. {@code pattern}
+     * keeps the user's case; {@code *} = every pipeline.
+     */
+    record Watch(String pattern, String factory) implements Intent {
+    }
+
+    /** "unwatch X", "stop watching everything". */
+    record Unwatch(String pattern) implements Intent {
+    }
+
+    /** "what am I watching?" */
+    record Watching() implements Intent {
+    }
+
     /** The actions a typed question may ask for. */
     enum ActionKind {
         RERUN_FROM_FAILURE,

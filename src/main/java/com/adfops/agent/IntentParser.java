@@ -54,6 +54,18 @@ public final class IntentParser {
                     + "|\\bcan you (?:read|see|access|reach) (?:the |my |our |any )?(?:factor\\w*|data factor\\w*|adf)\\b"
                     + "|^(?:which|what) (?:data )?factor(?:y|ies) (?:can you|do you) (?:read|see|access|know)"
                     + "|\\b(?:connection|access) (?:status|check|test)\\b|^test (?:the |your )?connection|^ping$");
+    private static final Pattern WATCHING = Pattern.compile(
+            "\\bwhat (?:am i|are we|is (?:this|the) (?:chat|channel|thread)) (?:watching|subscribed to)\\b"
+                    + "|^(?:show |list )?(?:me )?(?:my |our |the )?(?:subscriptions|watches|watch ?list|watched pipelines)$");
+    private static final Pattern UNWATCH_CMD = Pattern.compile("(?i)^(?:please )?(?:unwatch|stop watching|unsubscribe(?: from)?"
+            + "|stop (?:alerting|notifying) (?:me|us)(?: about| for| on)?)(?:\\s+(.*))?$");
+    private static final Pattern WATCH_CMD = Pattern.compile("(?i)^(?:please |can you |could you )?(?:watch|subscribe(?: me| us)?(?: to)?"
+            + "|monitor|keep an eye on)\\s+(.+)$");
+    private static final Pattern ALERT_ME = Pattern.compile("(?i)^(?:please )?(?:alert|notify|ping|tell) (?:me|us)"
+            + "(?: here)?(?: when| if| whenever)?\\s+(.+?)(?:\\s+(?:fails|failed|breaks|has failed|goes red|is failing))?$"
+            + "|^(?:please )?let (?:me|us) know (?:when|if|whenever)\\s+(.+?)\\s+(?:fails|breaks|has failed)$");
+    private static final Pattern WATCH_FACTORY = Pattern.compile("(?i)\\s+(?:in|on|of) (?:the )?(?:data )?factory\\s+(\\S+)$"
+            + "|\\s+(?:in|on) (\\S+) factory$");
     private static final Pattern WATCH = Pattern.compile(
             "^(?:please )?(?:watch|unwatch|stop watching|subscribe|unsubscribe|mute|unmute|snooze)\\b|\\balert (?:me|us|this)\\b"
                     + "|\\bnotify (?:me|us)\\b|\\bwhat am i watching\\b|\\bsubscriptions?\\b|\\bping (?:me|us) when\\b"
@@ -163,6 +175,23 @@ public final class IntentParser {
             String rest = target(AUDIT_WORDS.matcher(" " + windowless(withoutFactory) + " ").replaceAll(" "));
             return new Intent.Audit(rest.isEmpty() || PRONOUNS.contains(rest) ? null : rest, factory, window);
         }
+        if (WATCHING.matcher(t).find()) {
+            return new Intent.Watching();
+        }
+        String plain = raw.trim().replaceAll("[?!.]+$", "").replaceAll("\\s+", " ").trim();
+        Matcher w = UNWATCH_CMD.matcher(plain);
+        if (w.matches()) {
+            return new Intent.Unwatch(watchTarget(w.group(1) == null ? "" : w.group(1)).pattern());
+        }
+        w = WATCH_CMD.matcher(plain);
+        if (!w.matches()) {
+            w = ALERT_ME.matcher(plain);
+        }
+        if (w.matches()) {
+            String what = w.group(1) != null ? w.group(1) : w.groupCount() >= 2 && w.group(2) != null ? w.group(2) : "";
+            Intent.Watch target = watchTarget(what);
+            return target.pattern().isEmpty() ? new Intent.Watching() : target;
+        }
         if (WATCH.matcher(t).find()) {
             return new Intent.NotYet(Intent.Capability.WATCH, raw);
         }
@@ -209,6 +238,27 @@ public final class IntentParser {
             return new Intent.NameOnly(target);
         }
         return new Intent.Unknown();
+    }
+
+    /** What a watch or unwatch names: a pipeline or pattern in the user's case ("*" for everything), and a factory. */
+    static Intent.Watch watchTarget(String words) {
+        String s = words.trim();
+        String factory = null;
+        Matcher f = WATCH_FACTORY.matcher(s);
+        if (f.find()) {
+            factory = f.group(1) != null ? f.group(1) : f.group(2);
+            s = s.substring(0, f.start()).trim();
+        }
+        Matcher q = QUOTED.matcher(s);
+        if (q.find()) {
+            return new Intent.Watch(q.group(1).trim(), factory);
+        }
+        s = s.replaceAll("(?i)^(?:the |my |our |this )", "").replaceAll("(?i)\\s+(?:here|in this (?:chat|channel|thread))$", "")
+                .replaceAll("(?i)(?:^|\\s+)(?:pipelines?|runs?)$", "").trim();
+        if (s.matches("(?i)(?:all|every|everything|any)(?: (?:of )?(?:them|pipelines?|the pipelines))?|\\*|") && !words.isBlank()) {
+            return new Intent.Watch("*", factory);
+        }
+        return new Intent.Watch(s, factory);
     }
 
     /** Lower case, one space, no trailing punctuation, no leading politeness. */

@@ -34,6 +34,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     private final GuidanceFinder guidance;
     private final Duration contextTtl;
     private final AuditTrail audit;
+    private final Watchlist watchlist;
 
     /**
      * @param contextTtl how long a conversation's context (the run in focus, the last list) answers follow-ups such as
@@ -46,11 +47,18 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     /** @param audit what was done from cards, for "what was done today?" */
     public OfflineAgent(AdfTools tools, ConversationStore store, GuidanceFinder guidance, Duration contextTtl,
                         AuditTrail audit) {
+        this(tools, store, guidance, contextTtl, audit, Watchlist.NONE);
+    }
+
+    /** @param watchlist what each conversation watches, for "watch X" and the Watch button */
+    public OfflineAgent(AdfTools tools, ConversationStore store, GuidanceFinder guidance, Duration contextTtl,
+                        AuditTrail audit, Watchlist watchlist) {
         this.tools = tools;
         this.store = store;
         this.guidance = guidance;
         this.contextTtl = contextTtl;
         this.audit = audit;
+        this.watchlist = watchlist;
     }
 
     @Override
@@ -88,7 +96,8 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         Intent intent = IntentParser.parse(turn.text(), tools.now(), turn.zone());
         // Actions are proposed on cards and confirmed by a person: the model never gets to act, nor to word the audit.
         if (intent instanceof Intent.Help || intent instanceof Intent.ClearHistory
-                || intent instanceof Intent.RequestAction || intent instanceof Intent.Audit) {
+                || intent instanceof Intent.RequestAction || intent instanceof Intent.Audit
+                || intent instanceof Intent.Watch || intent instanceof Intent.Unwatch || intent instanceof Intent.Watching) {
             return Optional.of(answer(turn));
         }
         return Optional.empty();
@@ -145,7 +154,13 @@ public final class OfflineAgent implements Agent, StandardAnswers {
                 yield text == null ? stale("That button did not carry a question.") : ask(turn, text, s);
             }
             case HELP -> AgentReply.of(new Reply.Help(false, "", tools.factoryStatus()));
-            case ESCALATE, RERUN_FROM_FAILURE, RERUN, CANCEL_RUN, CONFIRM, DISMISS, RESOLVE ->
+            case WATCH -> {
+                String pipeline = str(turn.action().get("pipeline"));
+                yield pipeline == null ? stale("That button did not say which pipeline to watch.")
+                        : watch(turn, pipeline, factory);
+            }
+            case UNWATCH -> unwatch(turn, Optional.ofNullable(str(turn.action().get("pattern"))).orElse(""));
+            case ESCALATE, RERUN_FROM_FAILURE, RERUN, CANCEL_RUN, CONFIRM, DISMISS, RESOLVE, ACKNOWLEDGE, SNOOZE ->
                     stale("This button is handled by the Teams edge; it reached the agent by mistake.");
         };
     }
@@ -224,6 +239,12 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             return requestAction(s, a);
         } else if (intent instanceof Intent.Audit a) {
             return audit(a, turn);
+        } else if (intent instanceof Intent.Watch w) {
+            return watch(turn, w.pattern(), w.factory());
+        } else if (intent instanceof Intent.Unwatch u) {
+            return unwatch(turn, u.pattern());
+        } else if (intent instanceof Intent.Watching) {
+            return AgentReply.of(new Reply.Watching("", watchlist.watching(turn.conversationId())));
         } else if (intent instanceof Intent.NotYet n) {
             return notYet(n.capability());
         }
@@ -308,6 +329,57 @@ public final class OfflineAgent implements Agent, StandardAnswers {
                         + "exactly what will run and ask you to confirm.", diagnosis);
     }
 
+    /**
+     * Watches a pipeline (its name resolved against the factories, so a typo does not watch nothing) or a pattern
+     * with {@code *} here.
+     */
+    private AgentReply watch(Turn turn, String pattern, String factory) {
+        String p = pattern.trim();
+        if (factory != null && tools.factories().stream().noneMatch(f -> f.factoryName().equalsIgnoreCase(factory))) {
+            return AgentReply.of(new Reply.Suggestions("Unknown factory", "I don't read a factory called "
+                    + ErrorText.truncate(safe(factory), 80) + ". The factories I read: " + tools.factories().stream()
+                    .map(com.adfops.adf.FactoryRef::factoryName).collect(java.util.stream.Collectors.joining(", ")) + ".",
+                    List.of("Watch all pipelines", "Are you connected?")));
+        }
+        if (!p.contains("*")) {
+            NameMatcher.Match m = NameMatcher.match(p, tools.allPipelineNames());
+            if (m.name().isEmpty()) {
+                return unknownPipeline(p, m.closest(), "Watch %s");
+            }
+            p = m.name().get();
+        } else if (p.length() > 200) {
+            return AgentReply.of(new Reply.Text("That pattern is too long; use a shorter one with * (e.g. Finance-*)."));
+        }
+        try {
+            List<Watchlist.Watch> all = watchlist.watch(turn.conversationId(),
+                    new Watchlist.Watch(p, factory, turn.userName(), tools.now()));
+            String what = p.equals("*") ? "every pipeline" : p.contains("*") ? "pipelines matching " + p : p;
+            return AgentReply.of(new Reply.Watching("Watching " + what + (factory == null ? "" : " in " + factory)
+                    + " here: when a run fails, I post an alert with its diagnosis.", all));
+        } catch (UnsupportedOperationException off) {
+            return AgentReply.of(new Reply.Text("Alerts are not set up in this installation of the bot, so I can't watch "
+                    + "pipelines here. Ask me when you want to know what is failing."));
+        }
+    }
+
+    private AgentReply unwatch(Turn turn, String pattern) {
+        List<Watchlist.Watch> before = watchlist.watching(turn.conversationId());
+        if (pattern.isBlank()) {
+            return AgentReply.of(new Reply.Watching(before.isEmpty() ? "" : "Which one? Click Unwatch next to it.", before));
+        }
+        String p = pattern.trim();
+        if (!p.equals("*")) {
+            String typed = p;
+            p = before.stream().map(Watchlist.Watch::pattern).filter(x -> x.equalsIgnoreCase(typed)).findFirst()
+                    .or(() -> NameMatcher.match(typed, before.stream().map(Watchlist.Watch::pattern).toList()).name())
+                    .orElse(typed);
+        }
+        List<Watchlist.Watch> after = watchlist.unwatch(turn.conversationId(), p);
+        String msg = after.size() == before.size() ? "I wasn't watching " + (p.equals("*") ? "anything" : p) + " here."
+                : p.equals("*") ? "Stopped watching everything here." : "Stopped watching " + p + " here.";
+        return AgentReply.of(new Reply.Watching(msg, after));
+    }
+
     private static AgentReply prepend(String text, AgentReply reply) {
         List<Reply> parts = new ArrayList<>();
         parts.add(new Reply.Text(text));
@@ -353,10 +425,10 @@ public final class OfflineAgent implements Agent, StandardAnswers {
                             + "do now: how pipelines did over a period, which pipelines are slowest (and whether one is "
                             + "getting slower), and what is failing.",
                     List.of("How did pipelines do this week?", "Which pipelines are slowest?", "What pipelines are failing?"));
-            case WATCH -> new Reply.Suggestions("Not yet: watching and alerts",
-                    "I can't watch pipelines or post alerts yet. Until then, ask me here when you want to know, or use "
-                            + "Azure Monitor alerts on the factory (see how below).",
-                    List.of("How do I set up alerts for pipeline failures?", "What pipelines are failing?", "Help"));
+            case WATCH -> new Reply.Suggestions("Snooze and mute from the alert card",
+                    "To silence a pipeline's alerts for a while, click Snooze on its alert card (1 hour, 4 hours or "
+                            + "until tomorrow 08:00); to stop them, unwatch it.",
+                    List.of("What am I watching?", "Watch all pipelines", "Help"));
         });
     }
 

@@ -138,6 +138,31 @@ public sealed interface Reply {
         }
     }
 
+    /**
+     * What this conversation watches, with Unwatch buttons.
+     *
+     * @param message what just changed ("Watching pl_x here."), or "" for the plain list
+     */
+    record Watching(String message, List<Watchlist.Watch> watches) implements Reply {
+
+        public Watching {
+            message = message == null ? "" : message;
+            watches = watches == null ? List.of() : List.copyOf(watches);
+        }
+    }
+
+    /** An alert: a watched pipeline failed (with the diagnosis inline), or how that alert stands now. */
+    record Alert(AlertView view) implements Reply {
+    }
+
+    /** Many alerts at once for one conversation, as one card. */
+    record AlertDigest(String factory, List<AlertView> alerts) implements Reply {
+
+        public AlertDigest {
+            alerts = alerts == null ? List.of() : List.copyOf(alerts);
+        }
+    }
+
     /** The conversation's context was forgotten; the text says so. */
     record Cleared(String text) implements Reply {
     }

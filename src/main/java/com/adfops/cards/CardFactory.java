@@ -13,6 +13,8 @@ import com.adfops.agent.FailingSummary;
 import com.adfops.agent.PipelineStatus;
 import com.adfops.agent.PerformanceSummary;
 import com.adfops.agent.ActionView;
+import com.adfops.agent.AlertView;
+import com.adfops.agent.Watchlist;
 import com.adfops.agent.AuditRecord;
 import com.adfops.agent.Reply;
 import com.adfops.agent.TrendSummary;
@@ -98,6 +100,12 @@ public final class CardFactory {
             return new CardData("action", actionData(a.view(), view));
         } else if (part instanceof Reply.Audit a) {
             return new CardData("audit", auditData(a, view));
+        } else if (part instanceof Reply.Alert a) {
+            return new CardData("alert", alertData(a.view(), view));
+        } else if (part instanceof Reply.AlertDigest a) {
+            return new CardData("alert-digest", digestData(a, view));
+        } else if (part instanceof Reply.Watching w) {
+            return new CardData("watching", watchingData(w, view));
         }
         return null;
     }
@@ -210,6 +218,7 @@ public final class CardFactory {
         d.put("titleColor", run.status() == RunStatus.FAILED ? "Attention" : "Default");
         d.put("runId", run.runId());
         d.put("factory", run.factory().factoryName());
+        d.put("pipeline", run.pipelineName());
         boolean running = run.status() == RunStatus.IN_PROGRESS || run.status() == RunStatus.QUEUED
                 || run.status() == RunStatus.CANCELING;
         d.put("canRerun", !running);
@@ -300,6 +309,7 @@ public final class CardFactory {
                 : s.succeeded() + " succeeded, " + s.failed() + " failed" + (s.other() > 0 ? ", " + s.other() + " other" : "")
                         + " in " + s.window().label() + ".") + freshness(s.freshness(), v));
         d.put("factory", s.factory());
+        d.put("pipeline", s.pipeline());
         ArrayNode facts = d.putArray("facts");
         fact(facts, "Factory", s.factory());
         if (latest != null) {
@@ -554,6 +564,7 @@ public final class CardFactory {
         d.put("byline", "Escalated by " + e.escalatedBy() + " at " + time(e.at(), v));
         d.put("runId", run.runId());
         d.put("factory", run.factory().factoryName());
+        d.put("pipeline", run.pipelineName());
         boolean running = run.status() == RunStatus.IN_PROGRESS || run.status() == RunStatus.QUEUED
                 || run.status() == RunStatus.CANCELING;
         d.put("canRerun", !running);
@@ -813,6 +824,86 @@ public final class CardFactory {
         }
         int more = a.entries().size() - Math.min(MAX_AUDIT, a.entries().size());
         d.put("moreText", more > 0 ? "…and " + more + " older entries. Ask about a shorter window or one pipeline." : "");
+        return d;
+    }
+
+    ObjectNode alertData(AlertView a, View v) {
+        ObjectNode d = json.createObjectNode();
+        boolean recovered = a.state().equals("recovered");
+        d.put("title", recovered ? "✅ Recovered: " + a.pipeline() : "🚨 " + a.pipeline() + " failed");
+        d.put("byline", "Run " + a.runId() + " in " + a.factory()
+                + (a.failedAt() == null ? "" : " · failed " + timeAgo(a.failedAt(), v)));
+        d.put("style", recovered ? "good" : a.state().equals("acknowledged") ? "emphasis" : "attention");
+        d.put("stateLine", switch (a.state()) {
+            case "acknowledged" -> "Acknowledged by " + a.by() + (a.at() == null ? "" : " at " + time(a.at(), v));
+            case "snoozed" -> "Snoozed by " + a.by() + " until " + time(a.until(), v)
+                    + ": no alerts for this pipeline here until then";
+            case "recovered" -> "Recovered" + (a.at() == null ? "" : " at " + time(a.at(), v))
+                    + (a.recoveredRun().isEmpty() ? "" : ": run " + a.recoveredRun() + " succeeded");
+            default -> "";
+        });
+        d.put("alertId", a.alertId());
+        d.put("runId", a.runId());
+        d.put("factory", a.factory());
+        d.put("active", !recovered);
+        d.put("canAcknowledge", a.state().equals("open") || a.state().equals("snoozed"));
+        ArrayNode facts = d.putArray("facts");
+        if (!a.errorCode().isEmpty()) {
+            fact(facts, "Error code", a.errorCode());
+        }
+        if (!a.errorClass().isEmpty()) {
+            fact(facts, "Error class", a.errorClass());
+        }
+        d.put("rootCause", ErrorText.truncate(a.rootCause().isEmpty() ? "ADF recorded no error message." : a.rootCause(),
+                MAX_MESSAGE));
+        d.put("nextStep", a.nextStep() == null ? "" : a.nextStep());
+        d.put("othersTitle", "Same root cause, also failed:");
+        ArrayNode others = d.putArray("others");
+        a.others().stream().limit(MAX_ROWS).forEach(o -> others.addObject().put("line", o));
+        if (a.guidance() != null) {
+            putGuidance(d, a.guidance());
+            // One link is enough on an alert; the diagnosis has the rest.
+            ArrayNode g = (ArrayNode) d.get("guidance");
+            while (g.size() > 1) {
+                g.remove(g.size() - 1);
+            }
+        } else {
+            d.putArray("guidance");
+            d.put("guidanceTitle", "");
+        }
+        return d;
+    }
+
+    ObjectNode digestData(Reply.AlertDigest a, View v) {
+        ObjectNode d = json.createObjectNode();
+        d.put("title", "🚨 " + a.alerts().size() + " watched pipeline runs failed");
+        d.put("subtitle", "In " + a.factory() + ", since my last check. One card instead of " + a.alerts().size()
+                + "; ask why each failed below.");
+        ArrayNode rows = d.putArray("rows");
+        for (AlertView x : a.alerts().stream().limit(MAX_ROWS).toList()) {
+            rows.addObject().put("pipeline", x.pipeline()).put("runId", x.runId()).put("factory", x.factory())
+                    .put("meta", "run " + x.runId() + (x.failedAt() == null ? "" : " · failed " + timeAgo(x.failedAt(), v)));
+        }
+        int more = a.alerts().size() - Math.min(MAX_ROWS, a.alerts().size());
+        d.put("moreText", more > 0 ? "…and " + more + " more. Ask what is failing for the full list." : "");
+        return d;
+    }
+
+    ObjectNode watchingData(Reply.Watching w, View v) {
+        ObjectNode d = json.createObjectNode();
+        d.put("title", "👀 Watched here");
+        d.put("message", w.message());
+        d.put("emptyText", "Nothing is watched in this conversation. Say \"watch all pipelines\", \"watch Finance-*\" or "
+                + "\"watch <pipeline>\" and I'll post an alert here when a run fails.");
+        ArrayNode rows = d.putArray("watches");
+        for (Watchlist.Watch x : w.watches()) {
+            rows.addObject().put("pattern", x.pattern())
+                    .put("meta", (x.pattern().equals("*") ? " (every pipeline)" : "")
+                            + (x.factory() == null ? "" : " in " + x.factory()) + " · added by " + x.by()
+                            + (x.at() == null ? "" : " " + timeAgo(x.at(), v)));
+        }
+        d.put("footer", "When a watched pipeline's run fails, I post an alert here with the diagnosis (a channel gets a new "
+                + "post). Acknowledge, Snooze and Escalate are on the alert; when a later run succeeds, the alert says so.");
         return d;
     }
 

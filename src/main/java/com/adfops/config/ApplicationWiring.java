@@ -34,6 +34,10 @@ import com.adfops.actions.ActionService;
 import com.adfops.actions.AuditLog;
 import com.adfops.actions.PendingActions;
 import com.adfops.actions.RunFollower;
+import com.adfops.alerts.AlertMonitor;
+import com.adfops.alerts.AlertService;
+import com.adfops.alerts.AlertStore;
+import com.adfops.alerts.Watches;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
@@ -209,6 +213,36 @@ public class ApplicationWiring {
     }
 
     @Bean
+    public Watches watches(JsonDocuments docs) {
+        return new Watches(docs);
+    }
+
+    @Bean
+    public AlertStore alertStore(JsonDocuments docs) {
+        return new AlertStore(docs);
+    }
+
+    @Bean
+    public AlertService alertService(AlertStore store, AdfTools tools, GuidanceFinder guidance, Clock clock) {
+        return new AlertService(store, tools, guidance, clock);
+    }
+
+    /** Detection starts with the application; it posts once the Teams edge has given it a poster. */
+    @Bean(destroyMethod = "close")
+    public AlertMonitor alertMonitor(DataFactory dataFactory, AdfTools tools, Watches watches, AlertStore store,
+                                     AlertService alerts, Clock clock, AlertsProperties settings) {
+        AlertMonitor monitor = new AlertMonitor(dataFactory, tools, watches, store, alerts, clock,
+                new AlertMonitor.Settings(settings.every(), settings.overlap(), settings.groupWindow(),
+                        settings.digestAfter()));
+        if (settings.enabled()) {
+            monitor.start();
+        } else {
+            log.info("Alerts: off (ADFOPS_ALERTS_ENABLED=false)");
+        }
+        return monitor;
+    }
+
+    @Bean
     public GuidanceFinder guidanceFinder(DocsService docs) {
         return new GuidanceFinder(docs);
     }
@@ -237,8 +271,8 @@ public class ApplicationWiring {
     @ConditionalOnMissingBean
     public Agent agent(AdfTools tools, ConversationStore store, DocsService docs, GuidanceFinder guidance,
                        ContextProperties context, FoundryProperties foundry, JsonDocuments documents,
-                       ObjectMapper adfopsJson, AuditLog audit) {
-        OfflineAgent offline = new OfflineAgent(tools, store, guidance, context.ttl(), audit);
+                       ObjectMapper adfopsJson, AuditLog audit, Watches watches) {
+        OfflineAgent offline = new OfflineAgent(tools, store, guidance, context.ttl(), audit, watches);
         if (!foundry.configured()) {
             log.info("Agent: offline (set AZURE_AI_PROJECT_ENDPOINT and AZURE_AI_MODEL_DEPLOYMENT_NAME for Azure AI Foundry)");
             return offline;

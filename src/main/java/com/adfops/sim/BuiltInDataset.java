@@ -44,7 +44,8 @@ public final class BuiltInDataset {
     public static SimDataset generate(ObjectMapper json, Instant now, long seed) {
         BuiltInDataset g = new BuiltInDataset(json, now, seed);
         g.build();
-        return new SimDataset(FACTORY, g.runs, g.activities);
+        // A rerun of the sales ingest fails again (its SQL sign-in is still broken): the failed-rerun path, locally.
+        return new SimDataset(FACTORY, g.runs, g.activities, java.util.Map.of("pl_ingest_sales_orders", "Failed"));
     }
 
     // ---- error texts as ADF reports them -------------------------------------------------------------

@@ -28,7 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The resolve-from-the-card buttons at the Teams edge. *Rerun from failed activity*, *Rerun pipeline* and *Cancel run*
+ * The buttons that act and update their card in place, at the Teams edge: resolve from the card, and an alert's
+ * Acknowledge and Snooze. *Rerun from failed activity*, *Rerun pipeline* and *Cancel run*
  * post a confirmation card next to the clicked one; *Confirm*, *Cancel* (on the confirmation) and *Resolved* replace
  * the clicked card in place, for both click paths (Universal Actions' invoke, answered within the card deadline, and
  * the {@code Action.Submit} fallback). When a followed run ends, the confirmation card is updated and the outcome
@@ -39,6 +40,7 @@ final class ActionFlow {
     private static final Logger log = LoggerFactory.getLogger(ActionFlow.class);
 
     private final ActionService actions;
+    private final com.adfops.alerts.AlertService alerts;
     private final Agent agent;
     private final ReplySender sender;
     private final TurnProcessor turns;
@@ -47,9 +49,11 @@ final class ActionFlow {
     private final String appId;
     private final Duration deadline;
 
-    ActionFlow(ActionService actions, Agent agent, ReplySender sender, TurnProcessor turns, BotFrameworkAdapter adapter,
-               ConversationReferences references, String appId, Duration deadline) {
+    ActionFlow(ActionService actions, com.adfops.alerts.AlertService alerts, Agent agent, ReplySender sender,
+               TurnProcessor turns, BotFrameworkAdapter adapter, ConversationReferences references, String appId,
+               Duration deadline) {
         this.actions = actions;
+        this.alerts = alerts;
         this.agent = agent;
         this.sender = sender;
         this.turns = turns;
@@ -61,11 +65,11 @@ final class ActionFlow {
 
     /** Whether the verb of a turn's card data is one of ours. */
     static boolean handles(Turn turn) {
-        return CardVerb.of(turn.action().get("action")).map(CardVerb::isAction).orElse(false);
+        return CardVerb.of(turn.action().get("action")).map(v -> v.isAction() || v.isAlert()).orElse(false);
     }
 
     private static boolean replacesCard(CardVerb v) {
-        return v == CardVerb.CONFIRM || v == CardVerb.DISMISS || v == CardVerb.RESOLVE;
+        return v == CardVerb.CONFIRM || v == CardVerb.DISMISS || v == CardVerb.RESOLVE || v.isAlert();
     }
 
     /**
@@ -96,6 +100,8 @@ final class ActionFlow {
             case CONFIRM -> actions.confirm(str(data.get("actionId")), who, cardId);
             case DISMISS -> actions.dismiss(str(data.get("actionId")), who);
             case RESOLVE -> actions.resolve(str(data.get("runId")), str(data.get("factory")), str(data.get("note")), who);
+            case ACKNOWLEDGE -> alerts.acknowledge(str(data.get("alertId")), turn.userName());
+            case SNOOZE -> alerts.snooze(str(data.get("alertId")), str(data.get("for")), turn.userName(), turn.zone());
             default -> throw new IllegalStateException("not an action verb: " + verb);
         };
     }
@@ -104,7 +110,7 @@ final class ActionFlow {
     CompletableFuture<Void> onSubmit(TurnContext ctx, Turn turn, ConversationReference origin, String cardId) {
         CardVerb verb = CardVerb.of(turn.action().get("action")).orElseThrow();
         AgentReply reply = answer(turn, cardId);
-        Optional<Reply.Action> card = cardOf(reply);
+        Optional<Reply> card = cardOf(reply);
         if (!replacesCard(verb) || card.isEmpty() || cardId == null) {
             return sender.sendTo(ctx, reply, origin, turn.zone());
         }
@@ -138,7 +144,7 @@ final class ActionFlow {
         }
         return work.copy().orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS).handle((reply, error) -> {
             if (error == null) {
-                Optional<Reply.Action> card = cardOf(reply);
+                Optional<Reply> card = cardOf(reply);
                 if (card.isEmpty()) {
                     send(turn.conversationId(), origin, reply, turn.zone());
                     return ReplySender.messageResponse("See my reply in the conversation.");
@@ -232,8 +238,9 @@ final class ActionFlow {
         }
     }
 
-    private static Optional<Reply.Action> cardOf(AgentReply reply) {
-        return reply.parts().stream().filter(Reply.Action.class::isInstance).map(Reply.Action.class::cast).findFirst();
+    /** The card that replaces the clicked one: an action's or an alert's. */
+    private static Optional<Reply> cardOf(AgentReply reply) {
+        return reply.parts().stream().filter(p -> p instanceof Reply.Action || p instanceof Reply.Alert).findFirst();
     }
 
     private static AgentReply without(AgentReply reply, Reply part) {

@@ -122,14 +122,17 @@ class BotConfiguration {
                         Configuration configuration, TurnProcessor turns, TurnProperties turnSettings,
                         Installations installations, EscalationProperties escalationSettings,
                         EscalationService escalations, JsonDocuments documents, DataFactory dataFactory,
-                        com.adfops.actions.ActionService actionService, com.adfops.actions.RunFollower follower) {
+                        com.adfops.actions.ActionService actionService, com.adfops.actions.RunFollower follower,
+                        com.adfops.alerts.AlertService alertService, com.adfops.alerts.AlertMonitor alertMonitor) {
         String appId = configuration.getProperty("MicrosoftAppId");
         EscalationFlow escalation = new EscalationFlow(escalations, escalationSettings, sender, turns, adapter, appId,
                 turnSettings.cardDeadline());
         ConversationReferences references = new ConversationReferences(documents);
-        ActionFlow actions = new ActionFlow(actionService, agent, sender, turns, adapter, references, appId,
+        ActionFlow actions = new ActionFlow(actionService, alertService, agent, sender, turns, adapter, references, appId,
                 turnSettings.cardDeadline());
         follower.onFinished(actions::finished);
+        alertMonitor.postWith(new AlertFlow(sender, adapter, references, new ConnectorLimits(java.time.Duration.ofSeconds(1)),
+                appId));
         return new AdfOpsBot(agent, sender, clock, adapter, appId, turns, installations, escalation, actions,
                 references, dataFactory::status);
     }

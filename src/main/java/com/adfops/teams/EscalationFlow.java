@@ -7,16 +7,12 @@ import com.adfops.agent.Turn;
 import com.adfops.cards.CardFactory;
 import com.adfops.config.EscalationProperties;
 import com.adfops.escalation.EscalationService;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
-import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.ChannelAccount;
-import com.microsoft.bot.schema.ConversationParameters;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Mention;
 import com.microsoft.bot.schema.TextFormatTypes;
@@ -185,10 +181,6 @@ final class EscalationFlow {
     /** A new thread in the incident channel; completes with its conversation id. */
     private CompletableFuture<Optional<String>> postToChannel(TurnContext ctx, Reply.Escalation e,
                                                               ConversationReference origin, CardFactory.View view) {
-        ConnectorClient client = ctx.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
-        if (client == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("no connector client in this turn"));
-        }
         Activity message = sender.activities(AgentReply.of(e), view.zone()).get(0);
         if (config.oncallId() != null && !config.oncallId().isBlank()) {
             String name = config.oncallName() == null || config.oncallName().isBlank() ? "on-call" : config.oncallName();
@@ -201,19 +193,8 @@ final class EscalationFlow {
             mention.setText(at);
             message.setEntities(List.of(new com.microsoft.bot.schema.Entity().setAs(mention)));
         }
-        ConversationParameters params = new ConversationParameters();
-        params.setIsGroup(true);
-        ObjectNode channelData = JsonNodeFactory.instance.objectNode();
-        channelData.putObject("channel").put("id", config.channelId());
-        if (config.teamId() != null && !config.teamId().isBlank()) {
-            channelData.putObject("team").put("id", config.teamId());
-        }
-        params.setChannelData(channelData);
-        params.setActivity(message);
-        if (origin.getConversation() != null && origin.getConversation().getTenantId() != null) {
-            params.setTenantId(origin.getConversation().getTenantId());
-        }
-        return client.getConversations().createConversation(params).thenApply(r -> {
+        String tenant = origin.getConversation() == null ? null : origin.getConversation().getTenantId();
+        return ChannelPosts.newThread(ctx, config.channelId(), config.teamId(), tenant, message).thenApply(r -> {
             String id = r == null ? null : r.getId();
             escalations.postedTo(e.run().factory().factoryName(), e.run().runId(), id == null ? config.channelId() : id);
             log.info("Escalation of run {} posted to the incident channel", e.run().runId());

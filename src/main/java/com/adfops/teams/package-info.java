@@ -5,7 +5,8 @@
  * zone, scope); {@link com.adfops.teams.ReplySender} (reply parts to messages, cards, updates and invoke responses);
  * {@link com.adfops.teams.TurnProcessor} (turns off the request thread, in order per conversation);
  * {@link com.adfops.teams.EscalationFlow} (the Escalate button to the incident channel); {@link com.adfops.teams.ActionFlow}
- * (rerun, cancel and resolve buttons: confirmation cards, updates in place, outcomes posted); and its own wiring.
- * May import {@code actions}, {@code agent}, {@code cards}, {@code escalation}, {@code state} and settings records from {@code config}.
+ * (rerun, cancel, resolve, acknowledge and snooze buttons: cards updated in place, outcomes posted);
+ * {@link com.adfops.teams.AlertFlow} (alert posts within Teams' limits); and its own wiring.
+ * May import {@code actions}, {@code agent}, {@code alerts}, {@code cards}, {@code escalation}, {@code state} and settings records from {@code config}.
  */
 package com.adfops.teams;

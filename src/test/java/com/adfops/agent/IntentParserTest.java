@@ -95,7 +95,7 @@ class IntentParserTest {
         "status of it | status:<focus>",
         "pl_sales_ingest | name:pl_sales_ingest",
         "Load Customers (EU) | name:load customers eu",
-        // analytics; not yet: watching
+        // analytics
         "which pipelines are slowest this week? | perf:<all>[this week]",
         "is nightly.load getting slower? | perf:nightly.load",
         "how long does Load Customers take | perf:load customers",
@@ -110,9 +110,21 @@ class IntentParserTest {
         "export the failed runs to csv | notyet:ANALYTICS",
         "status of cost_rollup | status:cost_rollup",
         "why did export_to_lake fail | why:export_to_lake",
-        "watch Finance-* | notyet:WATCH",
-        "alert me when pl_master_nightly fails | notyet:WATCH",
-        "what am I watching? | notyet:WATCH",
+        // watching
+        "watch Finance-* | watch:Finance-*",
+        "watch all pipelines | watch:*",
+        "please watch everything | watch:*",
+        "watch pl_sales_ingest in factory df-prod | watch:pl_sales_ingest@df-prod",
+        "watch 'Load Customers (EU)' | watch:Load Customers (EU)",
+        "alert me when pl_master_nightly fails | watch:pl_master_nightly",
+        "let us know when nightly.load fails | watch:nightly.load",
+        "what am I watching? | watching",
+        "<at>ADF Ops</at> what are we watching | watching",
+        "subscriptions | watching",
+        "unwatch Finance-* | unwatch:Finance-*",
+        "stop watching everything | unwatch:*",
+        "unwatch | unwatch:",
+        "snooze pl_x for an hour | notyet:WATCH",
         // actions: the card that proposes them (a person confirms)
         "rerun pl_master_nightly from the failed activity | action:RERUN_FROM_FAILURE:pl_master_nightly",
         "cancel the run of nightly.load | action:CANCEL:nightly.load",
@@ -177,6 +189,12 @@ class IntentParserTest {
         } else if (i instanceof Intent.Audit a) {
             return "audit:" + (a.pipeline() == null ? "<all>" : a.pipeline())
                     + (a.window() == null ? "" : "[" + a.window().label() + "]") + at(a.factory());
+        } else if (i instanceof Intent.Watch w) {
+            return "watch:" + w.pattern() + at(w.factory());
+        } else if (i instanceof Intent.Unwatch u) {
+            return "unwatch:" + u.pattern();
+        } else if (i instanceof Intent.Watching) {
+            return "watching";
         } else if (i instanceof Intent.NotYet n) {
             return "notyet:" + n.capability();
         }

@@ -279,7 +279,7 @@ class OfflineAgentTest {
     @Test
     void questionsTheBotCannotAnswerYetSaySoInsteadOfAWrongCard() {
         for (String q : List.of("export the failed runs to csv", "what did pl_x cost last week?",
-                "how much did Finance-GL_Export cost yesterday?", "watch Finance-*")) {
+                "how much did Finance-GL_Export cost yesterday?")) {
             AgentReply r = ask(q);
             assertThat(r.parts()).as(q).noneMatch(p -> p instanceof Reply.Failing || p instanceof Reply.DiagnosisCard);
             Reply.Suggestions s = part(r, Reply.Suggestions.class);
@@ -327,6 +327,41 @@ class OfflineAgentTest {
         // The model never words it: the audit is a standard answer.
         assertThat(withAudit.withoutModel(new Turn("c-audit", "u", "what was done today?", Map.of(),
                 java.time.ZoneId.of("UTC")))).isPresent();
+    }
+
+    @Test
+    void watchingIsPerConversationResolvesNamesAndListsWithUnwatch() {
+        com.adfops.alerts.Watches watches = new com.adfops.alerts.Watches(
+                new com.adfops.state.JsonDocuments(new com.adfops.state.InMemoryStateStore(), TestSim.JSON));
+        OfflineAgent a = new OfflineAgent(tools, new InMemoryConversationStore(), new GuidanceFinder(DOCS),
+                java.time.Duration.ofHours(12), AuditTrail.EMPTY, watches);
+        java.util.function.BiFunction<String, String, AgentReply> say = (conv, text) ->
+                a.handle(new Turn(conv, "Dana", text, Map.of(), ZoneId.of("UTC")));
+
+        Reply.Watching w = part(say.apply("chan-1", "watch orchestrate month close"), Reply.Watching.class);
+        assertThat(w.message()).startsWith("Watching orchestrate_month_close here");
+        assertThat(part(say.apply("chan-1", "watch Finance-*"), Reply.Watching.class).watches())
+                .extracting(Watchlist.Watch::pattern).containsExactly("orchestrate_month_close", "Finance-*");
+        assertThat(part(say.apply("chan-1", "watch Finance-*"), Reply.Watching.class).watches()).as("no duplicates").hasSize(2);
+        assertThat(part(say.apply("chan-2", "what am I watching?"), Reply.Watching.class).watches()).isEmpty();
+        assertThat(part(say.apply("chan-1", "watch pl_does_not_exist_anywhere"), Reply.Suggestions.class).title())
+                .isEqualTo("Unknown pipeline");
+        assertThat(part(say.apply("chan-1", "watch all pipelines in factory df-nope"), Reply.Suggestions.class).title())
+                .isEqualTo("Unknown factory");
+
+        // The Watch button and the Unwatch button.
+        AgentReply clicked = a.handle(new Turn("chan-2", "Bo", "", Map.of("action", "watch", "pipeline", "Finance-GL_Export",
+                "factory", "df-northwind-finance"), ZoneId.of("UTC")));
+        assertThat(part(clicked, Reply.Watching.class).watches()).singleElement()
+                .satisfies(x -> assertThat(x.factory()).isEqualTo("df-northwind-finance"));
+        AgentReply un = a.handle(new Turn("chan-1", "Bo", "", Map.of("action", "unwatch", "pattern", "Finance-*"),
+                ZoneId.of("UTC")));
+        assertThat(part(un, Reply.Watching.class).watches()).extracting(Watchlist.Watch::pattern)
+                .containsExactly("orchestrate_month_close");
+        assertThat(part(say.apply("chan-1", "stop watching everything"), Reply.Watching.class).watches()).isEmpty();
+        assertThat(watches.watchers()).containsExactly("chan-2");
+        // The model never gets these.
+        assertThat(a.withoutModel(new Turn("c", "u", "watch all pipelines", Map.of(), ZoneId.of("UTC")))).isPresent();
     }
 
     @Test

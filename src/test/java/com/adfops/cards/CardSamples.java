@@ -203,6 +203,33 @@ final class CardSamples {
                 new com.adfops.agent.AuditRecord(NOW.minusSeconds(3600), "Dana", "oid", "rerunfromfailure", "df-test",
                         "master_nightly", "run-master", "run-new", "started run run-new", null))));
         m.put("audit-empty", new Reply.Audit("web_sync", "the last 7 days", List.of()));
+        com.adfops.docs.Guidance oneLink = new com.adfops.docs.Guidance("Microsoft Learn", List.of(new DocResult(
+                "Troubleshoot self-hosted integration runtime", "https://learn.microsoft.com/en-us/azure/data-factory/self-hosted-integration-runtime-troubleshoot-guide",
+                "The runtime is offline.")), "");
+        com.adfops.agent.AlertView open = new com.adfops.agent.AlertView("al-1", "open", "df-test", "pl_sales",
+                "run-s", NOW.minusSeconds(300), "Load sales: **The integration runtime** is offline. ${x}", "2011",
+                "Integration runtime", "Check that the self-hosted integration runtime is online.", oneLink,
+                List.of("pl_b · run run-b"), "", null, null, "");
+        m.put("alert", new Reply.Alert(open));
+        m.put("alert-acknowledged", new Reply.Alert(new com.adfops.agent.AlertView("al-1", "acknowledged", "df-test",
+                "pl_sales", "run-s", NOW.minusSeconds(300), "Load sales: offline", "2011", "Integration runtime", "Check it.",
+                oneLink, List.of(), "Bo", NOW, null, "")));
+        m.put("alert-snoozed", new Reply.Alert(new com.adfops.agent.AlertView("al-1", "snoozed", "df-test",
+                "pl_sales", "run-s", NOW.minusSeconds(300), "Load sales: offline", "2011", "Integration runtime", "Check it.",
+                null, List.of(), "Ana", null, NOW.plusSeconds(3600), "")));
+        m.put("alert-recovered", new Reply.Alert(new com.adfops.agent.AlertView("al-1", "recovered", "df-test",
+                "pl_sales", "run-s", NOW.minusSeconds(300), "Load sales: offline", "2011", "Integration runtime", "Check it.",
+                oneLink, List.of(), "", NOW, null, "run-ok")));
+        List<com.adfops.agent.AlertView> batch = new ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            batch.add(new com.adfops.agent.AlertView("", "open", "df-test", "pl_batch_" + i, "run-" + i,
+                    NOW.minusSeconds(60L * i), "", "", "", "", null, List.of(), "", null, null, ""));
+        }
+        m.put("alert-digest", new Reply.AlertDigest("df-test", batch));
+        m.put("watching", new Reply.Watching("Watching pipelines matching Finance-* here.", List.of(
+                new com.adfops.agent.Watchlist.Watch("*", null, "Ana", NOW.minusSeconds(7200)),
+                new com.adfops.agent.Watchlist.Watch("Finance-*", "df-test", "Bo <at>x</at>", NOW))));
+        m.put("watching-empty", new Reply.Watching("", List.of()));
         return m;
     }
 }

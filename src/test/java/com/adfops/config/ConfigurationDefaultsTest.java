@@ -13,7 +13,8 @@ class ConfigurationDefaultsTest {
     @Configuration
     @EnableConfigurationProperties({AdfProperties.class, SimProperties.class, DocsProperties.class,
         EscalationProperties.class, FoundryProperties.class, StateProperties.class, AuthProperties.class,
-        TurnProperties.class, ContextProperties.class, IndexProperties.class, ActionsProperties.class})
+        TurnProperties.class, ContextProperties.class, IndexProperties.class, ActionsProperties.class,
+        AlertsProperties.class})
     static class Props {
     }
 
@@ -79,6 +80,12 @@ class ConfigurationDefaultsTest {
             assertThat(actions.groups()).isEmpty();
             assertThat(actions.confirmFor()).isEqualTo(Duration.ofMinutes(10));
             assertThat(actions.followEvery()).isEqualTo(Duration.ofSeconds(15));
+            AlertsProperties alerts = ctx.getBean(AlertsProperties.class);
+            assertThat(alerts.enabled()).isTrue();
+            assertThat(alerts.every()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(alerts.overlap()).isEqualTo(Duration.ofMinutes(10));
+            assertThat(alerts.groupWindow()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(alerts.digestAfter()).isEqualTo(5);
         });
     }
 

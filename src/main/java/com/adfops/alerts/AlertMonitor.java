@@ -1,0 +1,346 @@
+package com.adfops.alerts;
+
+import com.adfops.adf.DataFactory;
+import com.adfops.adf.DataFactoryException;
+import com.adfops.adf.FactoryRef;
+import com.adfops.adf.PipelineRun;
+import com.adfops.adf.RunQuery;
+import com.adfops.adf.RunStatus;
+import com.adfops.agent.AdfTools;
+import com.adfops.agent.AlertView;
+import com.adfops.agent.Diagnosis;
+import com.adfops.agent.Reply;
+import com.adfops.agent.Watchlist;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Detection: every interval, the runs that ended since the last pass (per factory, from the watermark minus an
+ * overlap; read through the run index, so from memory) are matched against each watching conversation. A failed root
+ * run (a parent and its Execute Pipeline children are one alert) gives one alert per conversation, claimed in the
+ * state store before it is posted (two instances post it once); failures sharing a root cause (error code and linked
+ * service or target) within the group window share one card; more than the digest threshold at once become one
+ * digest card. A later success of an alerted pipeline updates its card to "Recovered". The watermark moves only after
+ * a pass, so a restart or a failed read repeats the window and the claims keep it from alerting twice.
+ */
+public final class AlertMonitor implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertMonitor.class);
+    private static final int UNBOUNDED = 1_000_000;
+    /** A post that has not completed after this long is tried again (by any instance). */
+    static final Duration RETRY_POSTING_AFTER = Duration.ofMinutes(2);
+    /** Alerts of runs older than this are not posted any more (the conversation was likely removed). */
+    static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
+    /** How long a post may take before it counts as failed. */
+    static final Duration POST_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * @param every       how often detection runs
+     * @param overlap     how far each pass reaches back before the watermark (late writes, index refresh lag)
+     * @param groupWindow failures sharing a root cause within this window share one card
+     * @param digestAfter more new alerts than this for one conversation in one pass become one digest card
+     */
+    public record Settings(Duration every, Duration overlap, Duration groupWindow, int digestAfter) {
+    }
+
+    private final DataFactory adf;
+    private final AdfTools tools;
+    private final Watches watches;
+    private final AlertStore store;
+    private final AlertService alerts;
+    private final Clock clock;
+    private final Settings settings;
+    private volatile AlertPoster poster;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "alert-monitor");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public AlertMonitor(DataFactory adf, AdfTools tools, Watches watches, AlertStore store, AlertService alerts,
+                        Clock clock, Settings settings) {
+        this.adf = adf;
+        this.tools = tools;
+        this.watches = watches;
+        this.store = store;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** Who posts the cards (the Teams edge); detection waits for it. */
+    public void postWith(AlertPoster p) {
+        this.poster = p;
+    }
+
+    public AlertMonitor start() {
+        long ms = Math.max(200, settings.every().toMillis());
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                pass();
+            } catch (RuntimeException e) {
+                log.error("Alert detection failed; trying again at the next pass", e);
+            }
+        }, ms, ms, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** One detection pass over every factory, on the calling thread. */
+    public void pass() {
+        if (poster == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        retryStuck(now);
+        List<String> watchers = watches.watchers();
+        for (FactoryRef f : adf.factories()) {
+            Optional<Instant> wm = store.watermark(f.factoryName());
+            if (wm.isEmpty()) {
+                // The first pass ever: alerts start from now (no flood of history).
+                store.watermark(f.factoryName(), now);
+                continue;
+            }
+            Instant from = wm.get().minus(settings.overlap());
+            List<PipelineRun> runs;
+            try {
+                runs = adf.queryPipelineRuns(f, new RunQuery(from, now.plus(Duration.ofMinutes(1)), Set.of(),
+                        Set.of(RunStatus.FAILED, RunStatus.SUCCEEDED), UNBOUNDED));
+            } catch (DataFactoryException e) {
+                log.warn("Alerts: could not read runs of {} ({}); the window is read again next pass", f.factoryName(),
+                        e.kind());
+                continue;
+            }
+            List<PipelineRun> failed = runs.stream()
+                    .filter(r -> r.status() == RunStatus.FAILED && r.parentRunId() == null && r.runEnd() != null
+                            && !r.runEnd().isBefore(from))
+                    .sorted(Comparator.comparing(PipelineRun::runEnd)).toList();
+            if (!failed.isEmpty()) {
+                Map<String, Diagnosis> diagnoses = new HashMap<>();
+                Map<String, Set<String>> inside = failedInside(runs);
+                for (String conversation : watchers) {
+                    try {
+                        alert(conversation, f, failed, inside, diagnoses, now);
+                    } catch (RuntimeException e) {
+                        log.warn("Alerts for conversation {} failed this pass", conversation, e);
+                    }
+                }
+            }
+            recover(f, runs.stream().filter(r -> r.status() == RunStatus.SUCCEEDED).toList(), now);
+            store.watermark(f.factoryName(), now);
+        }
+    }
+
+    /**
+     * For each root run, the pipelines of its failed Execute Pipeline descendants: watching a child pipeline alerts
+     * with its root run (a parent and its children failing together are one alert).
+     */
+    static Map<String, Set<String>> failedInside(List<PipelineRun> runs) {
+        Map<String, PipelineRun> byId = new HashMap<>();
+        runs.forEach(r -> byId.put(r.runId(), r));
+        Map<String, Set<String>> out = new HashMap<>();
+        for (PipelineRun r : runs) {
+            if (r.status() != RunStatus.FAILED || r.parentRunId() == null) {
+                continue;
+            }
+            PipelineRun top = r;
+            for (int i = 0; i < 10 && top.parentRunId() != null && byId.containsKey(top.parentRunId()); i++) {
+                top = byId.get(top.parentRunId());
+            }
+            out.computeIfAbsent(top.runId(), k -> new java.util.HashSet<>()).add(r.pipelineName());
+        }
+        return out;
+    }
+
+    private void alert(String conversation, FactoryRef f, List<PipelineRun> failed, Map<String, Set<String>> inside,
+                       Map<String, Diagnosis> diagnoses, Instant now) {
+        List<Watchlist.Watch> mine = watches.watching(conversation);
+        List<PipelineRun> fresh = new ArrayList<>();
+        for (PipelineRun r : failed) {
+            // Watched since before the run ended (the root's pipeline, or a child pipeline that failed inside it).
+            Optional<Instant> since = Watches.watchedSince(mine, f.factoryName(), r.pipelineName());
+            for (String p : inside.getOrDefault(r.runId(), Set.of())) {
+                Optional<Instant> child = Watches.watchedSince(mine, f.factoryName(), p);
+                if (child.isPresent() && (since.isEmpty() || child.get().isBefore(since.get()))) {
+                    since = child;
+                }
+            }
+            boolean watched = since.isPresent() && !r.runEnd().isBefore(since.get());
+            if (watched && store.snoozedUntil(conversation, r.pipelineName(), now).isEmpty()) {
+                fresh.add(r);
+            }
+        }
+        // Claims first: whoever creates the claim posts; everyone else (other instances, later passes) skips it.
+        List<PipelineRun> claimed = new ArrayList<>();
+        Map<String, String> ids = new HashMap<>();
+        for (PipelineRun r : fresh) {
+            String id = UUID.randomUUID().toString();
+            if (store.claim(conversation, r.runId(), id)) {
+                claimed.add(r);
+                ids.put(r.runId(), id);
+            }
+        }
+        if (claimed.isEmpty()) {
+            return;
+        }
+        if (claimed.size() > settings.digestAfter()) {
+            PipelineRun first = claimed.get(0);
+            List<String> others = claimed.stream().skip(1).map(AlertMonitor::label).toList();
+            AlertRecord digest = posting(ids.get(first.runId()), conversation, f, first, others, now);
+            for (PipelineRun r : claimed.subList(1, claimed.size())) {
+                store.save(posting(ids.get(r.runId()), conversation, f, r, List.of(), now).recovered(null, now));
+            }
+            List<AlertView> rows = claimed.stream().map(r -> new AlertView("", "open", f.factoryName(), r.pipelineName(),
+                    r.runId(), r.runEnd(), "", "", "", "", null, List.of(), "", null, null, "")).toList();
+            post(digest, new Reply.AlertDigest(f.factoryName(), rows));
+            return;
+        }
+        // Shared root cause within the group window: one card.
+        List<List<PipelineRun>> groups = new ArrayList<>();
+        Map<String, List<PipelineRun>> openGroup = new HashMap<>();
+        for (PipelineRun r : claimed) {
+            String key = rootKey(diagnoses.computeIfAbsent(r.runId(), k -> diagnose(r)));
+            List<PipelineRun> group = key == null ? null : openGroup.get(key);
+            if (group != null && Duration.between(group.get(0).runEnd(), r.runEnd()).compareTo(settings.groupWindow()) <= 0) {
+                group.add(r);
+                continue;
+            }
+            group = new ArrayList<>(List.of(r));
+            groups.add(group);
+            if (key != null) {
+                openGroup.put(key, group);
+            }
+        }
+        for (List<PipelineRun> group : groups) {
+            PipelineRun main = group.get(0);
+            List<String> others = group.stream().skip(1).map(AlertMonitor::label).toList();
+            AlertRecord a = posting(ids.get(main.runId()), conversation, f, main, others, now);
+            for (PipelineRun r : group.subList(1, group.size())) {
+                // Grouped runs are on the main card; their own alert records are closed at once.
+                store.save(posting(ids.get(r.runId()), conversation, f, r, List.of(), now).recovered(null, now));
+            }
+            post(a, null);
+        }
+    }
+
+    private AlertRecord posting(String id, String conversation, FactoryRef f, PipelineRun r, List<String> others, Instant now) {
+        return new AlertRecord(id, conversation, f.factoryName(), r.pipelineName(), r.runId(), r.runEnd(), others,
+                AlertRecord.State.POSTING, UUID.randomUUID().toString(), now, null, null, null, null, null, null, null, null);
+    }
+
+    /** Posts an alert's card ({@code digest} instead, when given) and records where it went. */
+    private void post(AlertRecord a, Reply.AlertDigest digestCard) {
+        store.save(a);
+        boolean digest = digestCard != null;
+        Reply card = digest ? digestCard : new Reply.Alert(alerts.view(a));
+        try {
+            AlertPoster.Posted where = poster.post(a.conversationId(), card).get(POST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Instant at = clock.instant();
+            store.update(a.id(), x -> x.posted(where.conversationId(), digest ? null : where.activityId(), at));
+            if (digest) {
+                store.update(a.id(), x -> x.recovered(null, at));
+            }
+            log.info("Alert for {} run {} posted to {}", a.pipeline(), a.runId(), a.conversationId());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.warn("Posting the alert for run {} to {} failed; it is tried again in {}", a.runId(), a.conversationId(),
+                    RETRY_POSTING_AFTER, e);
+        }
+    }
+
+    /** Posts that did not complete (a crash, a connector outage) are tried again by whichever instance takes them. */
+    private void retryStuck(Instant now) {
+        for (String id : store.open()) {
+            Optional<AlertRecord> a = store.find(id);
+            if (a.isEmpty() || a.get().state() != AlertRecord.State.POSTING
+                    || a.get().postedAt().plus(RETRY_POSTING_AFTER).isAfter(now)) {
+                continue;
+            }
+            if (a.get().failedAt() != null && a.get().failedAt().plus(GIVE_UP_AFTER).isBefore(now)) {
+                store.update(id, x -> x.recovered(null, now));
+                continue;
+            }
+            String me = UUID.randomUUID().toString();
+            AlertRecord taken = store.update(id, x -> x.state() == AlertRecord.State.POSTING
+                    && !x.postedAt().plus(RETRY_POSTING_AFTER).isAfter(now) ? x.retrying(me, now) : x);
+            if (me.equals(taken.owner())) {
+                post(taken, null);
+            }
+        }
+    }
+
+    /** A later success of an alerted pipeline: its card says "Recovered at T" and loses its buttons. */
+    private void recover(FactoryRef f, List<PipelineRun> succeeded, Instant now) {
+        if (succeeded.isEmpty()) {
+            return;
+        }
+        for (String id : store.open()) {
+            Optional<AlertRecord> found = store.find(id);
+            if (found.isEmpty() || !found.get().factory().equals(f.factoryName())
+                    || found.get().state() == AlertRecord.State.POSTING || found.get().state() == AlertRecord.State.RECOVERED) {
+                continue;
+            }
+            AlertRecord a = found.get();
+            Optional<PipelineRun> ok = succeeded.stream()
+                    .filter(r -> r.pipelineName().equalsIgnoreCase(a.pipeline()) && r.runStart() != null
+                            && a.failedAt() != null && r.runStart().isAfter(a.failedAt().minusSeconds(1))
+                            && !r.runId().equals(a.runId()))
+                    .min(Comparator.comparing(PipelineRun::runStart));
+            if (ok.isEmpty()) {
+                continue;
+            }
+            Instant at = ok.get().runEnd() != null ? ok.get().runEnd() : now;
+            AlertRecord after = store.update(id, x -> x.recovered(ok.get().runId(), at));
+            if (after.activityId() != null && after.postedTo() != null) {
+                poster.update(a.conversationId(), new AlertPoster.Posted(after.postedTo(), after.activityId()),
+                        new Reply.Alert(alerts.view(after))).exceptionally(e -> {
+                            log.warn("Could not update the recovered alert {}", id, e);
+                            return null;
+                        });
+            }
+        }
+    }
+
+    private Diagnosis diagnose(PipelineRun r) {
+        try {
+            return tools.diagnose(r);
+        } catch (DataFactoryException e) {
+            return null;
+        }
+    }
+
+    /** Error code and linked service (or target) of the root cause; null when there is none to share. */
+    static String rootKey(Diagnosis d) {
+        if (d == null || !d.hasRootCause() || d.rootCause().activity().error().errorCode().isBlank()) {
+            return null;
+        }
+        var a = d.rootCause().activity();
+        String where = a.linkedService() != null && !a.linkedService().isBlank() ? a.linkedService() : a.error().target();
+        return a.error().errorCode() + "|" + (where == null ? "" : where.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static String label(PipelineRun r) {
+        return r.pipelineName() + " · run " + r.runId();
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

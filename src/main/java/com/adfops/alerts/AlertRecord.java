@@ -1,0 +1,66 @@
+package com.adfops.alerts;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One alert in one conversation, as stored: what failed, where the card was posted, and where it stands.
+ *
+ * @param id             the alert's id
+ * @param conversationId the conversation that watches the pipeline
+ * @param factory        the factory
+ * @param pipeline       the pipeline
+ * @param runId          the failed (root) run
+ * @param failedAt       when it ended
+ * @param grouped        the other runs on the same card (a shared root cause, or a digest); may be empty
+ * @param state          POSTING (claimed, being posted), OPEN, ACKNOWLEDGED, RECOVERED
+ * @param owner          who is posting it (a random token per attempt), while POSTING
+ * @param postedAt       when the card went out (or the attempt started, while POSTING)
+ * @param postedTo       the conversation the card is in (a channel's new thread, or the chat)
+ * @param activityId     the card's message id, to update it; null before
+ * @param by             who acknowledged it; null before
+ * @param at             when
+ * @param recoveredRun   the run that succeeded after it; null before
+ * @param recoveredAt    when
+ * @param snoozedBy      who snoozed the pipeline from this card; null when nobody did
+ * @param snoozedUntil   until when
+ */
+public record AlertRecord(String id, String conversationId, String factory, String pipeline, String runId,
+                          Instant failedAt, List<String> grouped, State state, String owner, Instant postedAt,
+                          String postedTo, String activityId, String by, Instant at, String recoveredRun,
+                          Instant recoveredAt, String snoozedBy, Instant snoozedUntil) {
+
+    /** Where an alert stands. */
+    public enum State {
+        POSTING, OPEN, ACKNOWLEDGED, RECOVERED
+    }
+
+    public AlertRecord {
+        grouped = grouped == null ? List.of() : List.copyOf(grouped);
+    }
+
+    AlertRecord posted(String to, String activity, Instant when) {
+        return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.OPEN, null, when,
+                to, activity, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil);
+    }
+
+    AlertRecord retrying(String newOwner, Instant when) {
+        return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.POSTING, newOwner,
+                when, postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil);
+    }
+
+    AlertRecord acknowledged(String who, Instant when) {
+        return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.ACKNOWLEDGED, owner,
+                postedAt, postedTo, activityId, who, when, recoveredRun, recoveredAt, snoozedBy, snoozedUntil);
+    }
+
+    AlertRecord recovered(String run, Instant when) {
+        return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.RECOVERED, owner,
+                postedAt, postedTo, activityId, by, at, run, when, snoozedBy, snoozedUntil);
+    }
+
+    AlertRecord snoozed(String who, Instant until) {
+        return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, state, owner,
+                postedAt, postedTo, activityId, by, at, recoveredRun, recoveredAt, who, until);
+    }
+}

@@ -1,0 +1,121 @@
+package com.adfops.alerts;
+
+import com.adfops.adf.DataFactoryException;
+import com.adfops.agent.AdfTools;
+import com.adfops.agent.AgentReply;
+import com.adfops.agent.AlertView;
+import com.adfops.agent.Diagnosis;
+import com.adfops.agent.ErrorText;
+import com.adfops.agent.GuidanceFinder;
+import com.adfops.agent.Reply;
+import com.adfops.docs.Guidance;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The alert card's buttons and the card's content. Acknowledge says who owns it (for everyone: the card is replaced);
+ * Snooze silences the pipeline in that conversation until a time (1 hour, 4 hours, tomorrow 08:00 in the clicking
+ * user's zone). The card shows the run's diagnosis, rebuilt from Data Factory (the run index remembers it).
+ */
+public final class AlertService {
+
+    private final AlertStore store;
+    private final AdfTools tools;
+    private final GuidanceFinder guidance;
+    private final Clock clock;
+
+    public AlertService(AlertStore store, AdfTools tools, GuidanceFinder guidance, Clock clock) {
+        this.store = store;
+        this.tools = tools;
+        this.guidance = guidance;
+        this.clock = clock;
+    }
+
+    /** Acknowledge: the alert is someone's now. Already acknowledged: the card says by whom. */
+    public AgentReply acknowledge(String alertId, String user) {
+        Optional<AlertRecord> found = alertId == null ? Optional.empty() : store.find(alertId);
+        if (found.isEmpty()) {
+            return outOfDate();
+        }
+        Instant now = clock.instant();
+        AlertRecord after = store.update(alertId, a -> a.state() == AlertRecord.State.OPEN ? a.acknowledged(user, now) : a);
+        return AgentReply.of(new Reply.Alert(view(after)));
+    }
+
+    /**
+     * Snooze the alert's pipeline in its conversation: {@code span} is {@code 1h}, {@code 4h} or {@code tomorrow}
+     * (08:00 in {@code zone}).
+     */
+    public AgentReply snooze(String alertId, String span, String user, ZoneId zone) {
+        Optional<AlertRecord> found = alertId == null ? Optional.empty() : store.find(alertId);
+        if (found.isEmpty()) {
+            return outOfDate();
+        }
+        Instant now = clock.instant();
+        Instant until = switch (span == null ? "" : span.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "1h" -> now.plus(Duration.ofHours(1));
+            case "4h" -> now.plus(Duration.ofHours(4));
+            case "tomorrow" -> ZonedDateTime.ofInstant(now, zone).toLocalDate().plusDays(1).atTime(LocalTime.of(8, 0))
+                    .atZone(zone).toInstant();
+            default -> null;
+        };
+        if (until == null) {
+            return AgentReply.of(new Reply.Text("Snooze for 1 hour, 4 hours or until tomorrow 08:00: pick one of the "
+                    + "card's Snooze buttons."));
+        }
+        AlertRecord a = found.get();
+        store.snooze(a.conversationId(), a.pipeline(), until);
+        AlertRecord after = store.update(alertId, x -> x.snoozed(user, until));
+        return AgentReply.of(new Reply.Alert(view(after)));
+    }
+
+    /** The card of an alert as it stands now. */
+    AlertView view(AlertRecord a) {
+        String state = switch (a.state()) {
+            case RECOVERED -> "recovered";
+            case ACKNOWLEDGED -> "acknowledged";
+            default -> a.snoozedUntil() != null && a.snoozedUntil().isAfter(clock.instant()) ? "snoozed" : "open";
+        };
+        String root = "";
+        String code = "";
+        String errorClass = "";
+        String next = "";
+        Guidance g = Guidance.unavailable("");
+        try {
+            Optional<AdfTools.Located> run = tools.findRun(a.runId(), a.factory());
+            if (run.isPresent()) {
+                Diagnosis d = tools.diagnose(run.get().run());
+                root = d.hasRootCause()
+                        ? d.rootCause().path() + ": " + ErrorText.summary(d.rootCause().activity().error().message(), 300)
+                        : ErrorText.summary(run.get().run().message(), 300);
+                code = d.hasRootCause() ? d.rootCause().activity().error().errorCode() : "";
+                errorClass = d.errorClass().label();
+                next = d.errorClass().nextStep();
+                g = guidance.forDiagnosis(d);
+            } else {
+                root = "Data Factory no longer has this run (it keeps runs for 45 days).";
+            }
+        } catch (DataFactoryException e) {
+            root = "The diagnosis is not available right now: " + e.getMessage();
+        }
+        String by = switch (state) {
+            case "acknowledged" -> a.by();
+            case "snoozed" -> a.snoozedBy();
+            default -> "";
+        };
+        Instant at = "acknowledged".equals(state) ? a.at() : "recovered".equals(state) ? a.recoveredAt() : null;
+        return new AlertView(a.id(), state, a.factory(), a.pipeline(), a.runId(), a.failedAt(), root, code, errorClass,
+                next, g, a.grouped(), by, at, "snoozed".equals(state) ? a.snoozedUntil() : null, a.recoveredRun());
+    }
+
+    private static AgentReply outOfDate() {
+        return AgentReply.of(new Reply.Suggestions("That alert is out of date", "I don't know that alert any more. "
+                + "Ask me what is failing for a fresh card.", List.of("What pipelines are failing?", "What am I watching?")));
+    }
+}

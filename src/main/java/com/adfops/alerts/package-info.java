@@ -1,0 +1,11 @@
+/**
+ * Alerts in the conversation before anyone asks: what each chat or channel thread watches
+ * ({@link com.adfops.alerts.Watches}), detecting watched pipelines' failed runs from the run index and posting one
+ * alert per run and conversation, grouped and digested ({@link com.adfops.alerts.AlertMonitor}), acknowledging and
+ * snoozing ({@link com.adfops.alerts.AlertService}), and updating the card when the pipeline recovers. Alert state
+ * lives in the state store ({@link com.adfops.alerts.AlertStore}): claims decide who posts, the watermark survives
+ * restarts. Posting is the Teams edge's part ({@link com.adfops.alerts.AlertPoster}).
+ *
+ * <p>May import {@code adf}, {@code agent}, {@code docs} and {@code state}; never the Bot SDK or cards.
+ */
+package com.adfops.alerts;

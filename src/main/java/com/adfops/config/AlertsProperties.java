@@ -1,0 +1,26 @@
+package com.adfops.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Alerts into the conversations that watch pipelines.
+ *
+ * @param enabled     detect and post alerts ({@code ADFOPS_ALERTS_ENABLED})
+ * @param every       how often detection looks at the runs that ended ({@code ADFOPS_ALERTS_EVERY}); it reads the
+ *                    run index, so it costs Data Factory nothing extra
+ * @param overlap     how far each pass reaches back before the last one, for late runs ({@code ADFOPS_ALERTS_OVERLAP})
+ * @param groupWindow failures of several pipelines with the same root cause (error code and linked service or
+ *                    target) within this window share one card ({@code ADFOPS_ALERTS_GROUPWINDOW})
+ * @param digestAfter more new alerts than this for one conversation at once become one digest card
+ *                    ({@code ADFOPS_ALERTS_DIGESTAFTER})
+ */
+@ConfigurationProperties(prefix = "adfops.alerts")
+public record AlertsProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("30s") Duration every,
+        @DefaultValue("10m") Duration overlap,
+        @DefaultValue("5m") Duration groupWindow,
+        @DefaultValue("5") int digestAfter) {
+}

@@ -1,0 +1,115 @@
+package com.adfops.teams;
+
+import com.adfops.agent.AgentReply;
+import com.adfops.agent.Reply;
+import com.adfops.alerts.AlertPoster;
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ConversationAccount;
+import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.ConversationResourceResponse;
+import com.microsoft.bot.schema.ResourceResponse;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts alert cards where they are watched and updates them: in a channel, a new post (its own thread) in the
+ * watching thread's channel; in a chat, a message in the chat. Within Teams' limits ({@link ConnectorLimits}). If the
+ * channel refuses a new post, the alert goes into the watching thread instead: an alert is never dropped for it.
+ */
+final class AlertFlow implements AlertPoster {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertFlow.class);
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
+    private final ReplySender sender;
+    private final BotFrameworkAdapter adapter;
+    private final ConversationReferences references;
+    private final ConnectorLimits limits;
+    private final String appId;
+
+    AlertFlow(ReplySender sender, BotFrameworkAdapter adapter, ConversationReferences references, ConnectorLimits limits,
+              String appId) {
+        this.sender = sender;
+        this.adapter = adapter;
+        this.references = references;
+        this.limits = limits;
+        this.appId = appId == null ? "" : appId;
+    }
+
+    @Override
+    public CompletableFuture<Posted> post(String watchingConversationId, Reply card) {
+        Optional<ConversationReference> found = references.find(watchingConversationId);
+        if (found.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no conversation reference for "
+                    + watchingConversationId));
+        }
+        ConversationReference ref = found.get();
+        ConversationAccount conv = ref.getConversation();
+        String channel = ChannelPosts.channelOf(conv.getId(), conv.getConversationType());
+        try {
+            if (channel != null) {
+                String thread = channel;
+                try {
+                    limits.acquire(thread);
+                    ConversationResourceResponse r = limits.call("a new alert post", () -> {
+                        AtomicReference<ConversationResourceResponse> out = new AtomicReference<>();
+                        return adapter.continueConversation(appId, ref, ctx -> ChannelPosts.newThread(ctx, thread, null,
+                                conv.getTenantId(), message(card)).thenAccept(out::set)).thenApply(x -> out.get());
+                    });
+                    if (r != null && r.getId() != null) {
+                        return CompletableFuture.completedFuture(new Posted(r.getId(), r.getActivityId()));
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("The channel refused a new post; posting the alert in the watching thread instead", e);
+                }
+            }
+            limits.acquire(conv.getId());
+            ResourceResponse r = limits.call("an alert", () -> {
+                AtomicReference<ResourceResponse> out = new AtomicReference<>();
+                return adapter.continueConversation(appId, ref, ctx -> {
+                    Activity m = message(card);
+                    m.applyConversationReference(ref);
+                    return ctx.getAdapter().sendActivities(ctx, java.util.List.of(m))
+                            .thenAccept(rs -> out.set(rs == null || rs.length == 0 ? null : rs[0]));
+                }).thenApply(x -> out.get());
+            });
+            return CompletableFuture.completedFuture(new Posted(conv.getId(), r == null ? null : r.getId()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> update(String watchingConversationId, Posted where, Reply card) {
+        Optional<ConversationReference> found = references.find(watchingConversationId);
+        if (found.isEmpty() || where.activityId() == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        ConversationReference ref = found.get();
+        ref.getConversation().setId(where.conversationId());
+        ref.setActivityId(where.activityId());
+        try {
+            limits.acquire(where.conversationId());
+            limits.call("an alert update", () -> adapter.continueConversation(appId, ref,
+                    ctx -> sender.update(ctx, where.activityId(), card, UTC)));
+            return CompletableFuture.completedFuture(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private Activity message(Reply card) {
+        return sender.activities(AgentReply.of(card), UTC).get(0);
+    }
+}

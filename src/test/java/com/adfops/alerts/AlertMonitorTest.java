@@ -1,0 +1,284 @@
+package com.adfops.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adfops.DatasetBuilder;
+import com.adfops.MutableClock;
+import com.adfops.TestSim;
+import com.adfops.agent.AdfTools;
+import com.adfops.agent.AlertView;
+import com.adfops.agent.GuidanceFinder;
+import com.adfops.agent.Reply;
+import com.adfops.agent.Watchlist;
+import com.adfops.docs.TestDocs;
+import com.adfops.state.InMemoryStateStore;
+import com.adfops.state.JsonDocuments;
+import com.adfops.state.StateStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Detection against a live simulated factory (runs appear as the clock moves): one alert per failed root run and
+ * watching conversation, never twice (again, after a restart, with two instances), grouped, digested, snoozed,
+ * acknowledged, recovered, and posted again when a post failed.
+ */
+class AlertMonitorTest {
+
+    static final Instant T = Instant.parse("2026-11-26T12:00:00Z");
+
+    final MutableClock clock = new MutableClock(T);
+    TestSim sim;
+
+    @AfterEach
+    void close() {
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    /** Records posts and updates; can fail the next posts. */
+    static final class FakePoster implements AlertPoster {
+        final List<Reply> posts = Collections.synchronizedList(new ArrayList<>());
+        final List<String> postedIn = Collections.synchronizedList(new ArrayList<>());
+        final List<Reply> updates = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger failNext = new AtomicInteger();
+        final AtomicInteger ids = new AtomicInteger();
+
+        @Override
+        public CompletableFuture<Posted> post(String conversation, Reply card) {
+            if (failNext.getAndDecrement() > 0) {
+                return CompletableFuture.failedFuture(new IllegalStateException("connector down"));
+            }
+            posts.add(card);
+            postedIn.add(conversation);
+            return CompletableFuture.completedFuture(new Posted(conversation + ";messageid=" + ids.incrementAndGet(),
+                    "act-" + ids.get()));
+        }
+
+        @Override
+        public CompletableFuture<Void> update(String conversation, Posted where, Reply card) {
+            updates.add(card);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        List<AlertView> alertsIn(String conversation) {
+            List<AlertView> out = new ArrayList<>();
+            for (int i = 0; i < posts.size(); i++) {
+                if (postedIn.get(i).equals(conversation) && posts.get(i) instanceof Reply.Alert a) {
+                    out.add(a.view());
+                }
+            }
+            return out;
+        }
+    }
+
+    /** One bot instance over a store. */
+    final class Bot {
+        final Watches watches;
+        final AlertStore store;
+        final AlertService alerts;
+        final AlertMonitor monitor;
+        final FakePoster poster = new FakePoster();
+
+        Bot(StateStore state, int digestAfter) {
+            JsonDocuments docs = new JsonDocuments(state, TestSim.JSON);
+            AdfTools tools = new AdfTools(sim.adf, clock);
+            watches = new Watches(docs);
+            store = new AlertStore(docs);
+            alerts = new AlertService(store, tools, new GuidanceFinder(TestDocs.builtInOnly()), clock);
+            monitor = new AlertMonitor(sim.adf, tools, watches, store, alerts, clock,
+                    new AlertMonitor.Settings(Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(5), digestAfter));
+            monitor.postWith(poster);
+        }
+
+        void watch(String conversation, String pattern) {
+            watches.watch(conversation, new Watchlist.Watch(pattern, null, "Ana", clock.instant()));
+        }
+    }
+
+    /** Failures between T+5m and T+8m; a success of pl_sales at T+20m. */
+    void factory() {
+        DatasetBuilder b = new DatasetBuilder("df-alerts");
+        b.run("pl_sales", T.plus(Duration.ofMinutes(5)), 60, "Failed")
+                .activity("Load sales", "Copy", 0, 55, "Failed", "2011", "The integration runtime is offline.");
+        DatasetBuilder.Run parent = b.run("pl_parent", T.plus(Duration.ofMinutes(5)), 120, "Failed");
+        DatasetBuilder.Run child = b.run("pl_child", T.plus(Duration.ofMinutes(5)).plusSeconds(10), 90, "Failed", parent);
+        child.activity("Copy rows", "Copy", 0, 80, "Failed", "2200", "Failure happened on 'Sink' side.");
+        parent.executePipeline("Run child", 5, 110, child, "Failed");
+        b.run("pl_a", T.plus(Duration.ofMinutes(6)), 30, "Failed")
+                .activity("Copy to lake", "Copy", 0, 25, "Failed", "2200", "Lake is read-only.");
+        b.run("pl_b", T.plus(Duration.ofMinutes(7)), 30, "Failed")
+                .activity("Copy to lake", "Copy", 0, 25, "Failed", "2200", "Lake is read-only.");
+        b.run("pl_hr", T.plus(Duration.ofMinutes(6)), 30, "Succeeded");
+        b.run("pl_sales", T.plus(Duration.ofMinutes(20)), 60, "Succeeded");
+        sim = TestSim.of(b.build(), 50, clock);
+    }
+
+    @Test
+    void oneAlertPerFailedRootRunInEachWatchingConversationNeverTwiceAndRecovered() {
+        factory();
+        StateStore state = new InMemoryStateStore();
+        Bot bot = new Bot(state, 5);
+        bot.monitor.pass();                       // first pass: from now on
+        bot.watch("conv-all", "*");
+        bot.watch("conv-child", "pl_child");
+        bot.watch("conv-hr", "pl_hr");
+        bot.watch("conv-finance", "fin*");
+        // Watching now does not alert for what failed before (a failure that ended before the watch is history).
+        clock.advance(Duration.ofMinutes(6).plusSeconds(30));
+        bot.watch("conv-late", "pl_sales");
+        bot.watch("conv-late", "pl_b");
+        clock.advance(Duration.ofMinutes(3).plusSeconds(30));
+
+        bot.monitor.pass();
+
+        List<AlertView> all = bot.poster.alertsIn("conv-all");
+        assertThat(all).extracting(AlertView::pipeline).containsExactlyInAnyOrder("pl_sales", "pl_parent", "pl_a");
+        AlertView group = all.stream().filter(a -> a.pipeline().equals("pl_a")).findFirst().orElseThrow();
+        assertThat(group.others()).singleElement().asString().startsWith("pl_b · run ");
+        AlertView sales = all.stream().filter(a -> a.pipeline().equals("pl_sales")).findFirst().orElseThrow();
+        assertThat(sales.state()).isEqualTo("open");
+        assertThat(sales.errorCode()).isEqualTo("2011");
+        assertThat(sales.rootCause()).contains("Load sales").contains("integration runtime is offline");
+        assertThat(sales.nextStep()).isNotBlank();
+        // The child pipeline is watched: its root run's alert, once.
+        assertThat(bot.poster.alertsIn("conv-child")).extracting(AlertView::pipeline).containsExactly("pl_parent");
+        assertThat(bot.poster.alertsIn("conv-hr")).isEmpty();
+        assertThat(bot.poster.alertsIn("conv-finance")).isEmpty();
+        assertThat(bot.poster.alertsIn("conv-late")).extracting(AlertView::pipeline).containsExactly("pl_b");
+        int posted = bot.poster.posts.size();
+
+        // Again, and after a restart (a new instance on the same store): nothing more.
+        bot.monitor.pass();
+        Bot restarted = new Bot(state, 5);
+        restarted.monitor.pass();
+        assertThat(bot.poster.posts).hasSize(posted);
+        assertThat(restarted.poster.posts).isEmpty();
+
+        // pl_sales succeeds later: its card says so and loses its buttons.
+        clock.advance(Duration.ofMinutes(15));
+        restarted.monitor.pass();
+        assertThat(restarted.poster.updates).singleElement().satisfies(u -> {
+            AlertView v = ((Reply.Alert) u).view();
+            assertThat(v.pipeline()).isEqualTo("pl_sales");
+            assertThat(v.state()).isEqualTo("recovered");
+            assertThat(v.recoveredRun()).isNotBlank();
+        });
+    }
+
+    @Test
+    void twoInstancesOnOneStorePostEachAlertOnce() throws Exception {
+        factory();
+        StateStore shared = new InMemoryStateStore();
+        Bot one = new Bot(shared, 5);
+        Bot two = new Bot(shared, 5);
+        one.monitor.pass();
+        one.watch("conv-all", "*");
+        clock.advance(Duration.ofMinutes(10));
+        Thread a = new Thread(one.monitor::pass);
+        Thread b = new Thread(two.monitor::pass);
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        List<AlertView> posted = new ArrayList<>(one.poster.alertsIn("conv-all"));
+        posted.addAll(two.poster.alertsIn("conv-all"));
+        assertThat(posted).extracting(AlertView::pipeline).containsExactlyInAnyOrder("pl_sales", "pl_parent", "pl_a");
+    }
+
+    @Test
+    void acknowledgeAndSnoozeChangeTheCardAndSnoozeSilencesThePipelineHere() {
+        factory();
+        Bot bot = new Bot(new InMemoryStateStore(), 5);
+        bot.monitor.pass();
+        bot.watch("conv-all", "*");
+        clock.advance(Duration.ofMinutes(10));
+        bot.monitor.pass();
+        AlertView sales = bot.poster.alertsIn("conv-all").stream().filter(a -> a.pipeline().equals("pl_sales"))
+                .findFirst().orElseThrow();
+
+        AlertView acked = ((Reply.Alert) bot.alerts.acknowledge(sales.alertId(), "Bo").parts().get(0)).view();
+        assertThat(acked.state()).isEqualTo("acknowledged");
+        assertThat(acked.by()).isEqualTo("Bo");
+        assertThat(acked.at()).isEqualTo(clock.instant());
+        AlertView again = ((Reply.Alert) bot.alerts.acknowledge(sales.alertId(), "Cy").parts().get(0)).view();
+        assertThat(again.by()).as("the first to acknowledge owns it").isEqualTo("Bo");
+
+        AlertView parent = bot.poster.alertsIn("conv-all").stream().filter(a -> a.pipeline().equals("pl_parent"))
+                .findFirst().orElseThrow();
+        AlertView snoozed = ((Reply.Alert) bot.alerts.snooze(parent.alertId(), "tomorrow", "Ana",
+                ZoneId.of("Europe/Oslo")).parts().get(0)).view();
+        assertThat(snoozed.state()).isEqualTo("snoozed");
+        assertThat(snoozed.until()).isEqualTo(Instant.parse("2026-11-27T07:00:00Z"));
+        assertThat(bot.store.snoozedUntil("conv-all", "PL_PARENT", clock.instant())).isPresent();
+        assertThat(bot.store.snoozedUntil("conv-other", "pl_parent", clock.instant())).isEmpty();
+        assertThat(bot.alerts.snooze(parent.alertId(), "forever", "Ana", ZoneId.of("UTC")).parts().get(0))
+                .isInstanceOf(Reply.Text.class);
+        assertThat(bot.alerts.acknowledge("no-such-alert", "Bo").parts().get(0)).isInstanceOf(Reply.Suggestions.class);
+    }
+
+    @Test
+    void manyFailuresAtOnceBecomeOneDigestAndASnoozedPipelineStaysQuiet() {
+        DatasetBuilder b = new DatasetBuilder("df-alerts");
+        for (int i = 0; i < 7; i++) {
+            b.run("pl_batch_" + i, T.plus(Duration.ofMinutes(2 + i)), 30, "Failed")
+                    .activity("Step " + i, "Copy", 0, 25, "Failed", "21" + i, "Failure " + i);
+        }
+        b.run("pl_quiet", T.plus(Duration.ofMinutes(3)), 30, "Failed")
+                .activity("Quiet", "Copy", 0, 25, "Failed", "2200", "quiet");
+        sim = TestSim.of(b.build(), 50, clock);
+        Bot bot = new Bot(new InMemoryStateStore(), 5);
+        bot.monitor.pass();
+        bot.watch("conv-all", "pl_batch_*");
+        bot.watch("conv-quiet", "pl_quiet");
+        bot.store.snooze("conv-quiet", "pl_quiet", T.plus(Duration.ofHours(1)));
+
+        clock.advance(Duration.ofMinutes(12));
+        bot.monitor.pass();
+
+        assertThat(bot.poster.posts).singleElement().satisfies(p -> {
+            assertThat(p).isInstanceOf(Reply.AlertDigest.class);
+            assertThat(((Reply.AlertDigest) p).alerts()).hasSize(7);
+        });
+        assertThat(bot.poster.postedIn).containsExactly("conv-all");
+    }
+
+    @Test
+    void aPostThatFailedIsTriedAgainAndPostedOnce() {
+        factory();
+        Bot bot = new Bot(new InMemoryStateStore(), 5);
+        bot.monitor.pass();
+        bot.watch("conv-sales", "pl_sales");
+        bot.poster.failNext.set(1);
+        clock.advance(Duration.ofMinutes(10));
+        bot.monitor.pass();
+        assertThat(bot.poster.posts).isEmpty();
+
+        bot.monitor.pass();
+        assertThat(bot.poster.posts).as("not before the retry delay").isEmpty();
+        clock.advance(AlertMonitor.RETRY_POSTING_AFTER.plusSeconds(1));
+        bot.monitor.pass();
+        bot.monitor.pass();
+        assertThat(bot.poster.alertsIn("conv-sales")).extracting(AlertView::pipeline).containsExactly("pl_sales");
+    }
+
+    @Test
+    void patternsMatchCaseInsensitivelyWithStars() {
+        assertThat(Watches.matches("*", "anything")).isTrue();
+        assertThat(Watches.matches("Finance-*", "finance-gl_export")).isTrue();
+        assertThat(Watches.matches("Finance-*", "hr-finance-x")).isFalse();
+        assertThat(Watches.matches("*_load", "pl_gl_load")).isTrue();
+        assertThat(Watches.matches("pl_*_load", "pl_gl_load")).isTrue();
+        assertThat(Watches.matches("pl_*_load", "pl_gl_load_v2")).isFalse();
+        assertThat(Watches.matches("pl_sales", "PL_SALES")).isTrue();
+        assertThat(Watches.matches("pl_sales", "pl_sales_2")).isFalse();
+    }
+}
