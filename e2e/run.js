@@ -276,8 +276,7 @@ const SCENARIOS = {
     await mentionForCard(page, 'watch all pipelines', 'Watching every pipeline here');
     await shot('watching');
     // A failure appears: a rerun of the sales ingest, which fails again (the built-in dataset says so).
-    await mention(page, 'retry pl_ingest_sales_orders');
-    const diag = await cardWith(page, 'Likely root cause');
+    const diag = await mentionForCard(page, 'retry pl_ingest_sales_orders', 'Likely root cause');
     await diag.getByRole('button', { name: 'Rerun pipeline' }).click();
     const confirm = await cardWith(page, 'Confirm: rerun pl_ingest_sales_orders');
     await confirm.getByRole('button', { name: 'Confirm: start the rerun' }).click();

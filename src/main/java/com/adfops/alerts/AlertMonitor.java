@@ -166,6 +166,63 @@ public final class AlertMonitor implements AutoCloseable {
         return out;
     }
 
+    /**
+     * An Azure Monitor alert said runs failed: alert for the failed root runs of {@code pipelines} (empty: any) that
+     * ended in the window, through the same claims as detection (a run already alerted is not alerted again).
+     * Returns how many failed runs the window holds.
+     */
+    public int ingest(FactoryRef f, Instant from, Instant to, Set<String> pipelines) {
+        if (poster == null) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<PipelineRun> runs = adf.queryPipelineRuns(f, new RunQuery(from, to.plus(Duration.ofMinutes(1)), Set.of(),
+                Set.of(RunStatus.FAILED), UNBOUNDED));
+        Map<String, Set<String>> inside = failedInside(runs);
+        List<PipelineRun> failed = runs.stream()
+                .filter(r -> r.parentRunId() == null && r.runEnd() != null && !r.runEnd().isBefore(from))
+                .filter(r -> pipelines.isEmpty() || pipelines.stream().anyMatch(p -> p.equalsIgnoreCase(r.pipelineName())
+                        || inside.getOrDefault(r.runId(), Set.of()).stream().anyMatch(p::equalsIgnoreCase)))
+                .sorted(Comparator.comparing(PipelineRun::runEnd)).toList();
+        Map<String, Diagnosis> diagnoses = new HashMap<>();
+        for (String conversation : watches.watchers()) {
+            try {
+                alert(conversation, f, failed, inside, diagnoses, now);
+            } catch (RuntimeException e) {
+                log.warn("Alerts for conversation {} failed", conversation, e);
+            }
+        }
+        return failed.size();
+    }
+
+    /** An Azure Monitor alert resolved: the open alerts of {@code pipelines} (empty: any) in the factory say so. */
+    public int resolved(FactoryRef f, Set<String> pipelines, Instant at) {
+        int n = 0;
+        for (String id : store.open()) {
+            Optional<AlertRecord> found = store.find(id);
+            if (found.isEmpty() || !found.get().factory().equalsIgnoreCase(f.factoryName())
+                    || found.get().state() == AlertRecord.State.POSTING
+                    || !(pipelines.isEmpty() || pipelines.stream().anyMatch(p -> p.equalsIgnoreCase(found.get().pipeline())))) {
+                continue;
+            }
+            AlertRecord after = store.update(id, x -> x.recovered(null, at));
+            n++;
+            if (poster != null && after.activityId() != null && after.postedTo() != null) {
+                poster.update(after.conversationId(), new AlertPoster.Posted(after.postedTo(), after.activityId()),
+                        new Reply.Alert(alerts.view(after))).exceptionally(e -> {
+                            log.warn("Could not update the resolved alert {}", id, e);
+                            return null;
+                        });
+            }
+        }
+        return n;
+    }
+
+    /** The last instant detection covered a factory (a stateful monitor alert looks back to it), if any. */
+    public Optional<Instant> watermark(FactoryRef f) {
+        return store.watermark(f.factoryName());
+    }
+
     private void alert(String conversation, FactoryRef f, List<PipelineRun> failed, Map<String, Set<String>> inside,
                        Map<String, Diagnosis> diagnoses, Instant now) {
         List<Watchlist.Watch> mine = watches.watching(conversation);

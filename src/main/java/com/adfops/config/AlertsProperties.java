@@ -15,6 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    target) within this window share one card ({@code ADFOPS_ALERTS_GROUPWINDOW})
  * @param digestAfter more new alerts than this for one conversation at once become one digest card
  *                    ({@code ADFOPS_ALERTS_DIGESTAFTER})
+ * @param webhookSecret the password of Basic credentials in a plain webhook's URI ({@code ADFOPS_ALERTS_WEBHOOKSECRET});
+ *                    empty: plain webhooks are refused
+ * @param audience    a Secure webhook's identifier URI (the app registration's Application ID URI)
+ *                    ({@code ADFOPS_ALERTS_AUDIENCE}); empty: Secure webhooks are refused
+ * @param tenantId    the Entra tenant that issues a Secure webhook's tokens ({@code ADFOPS_ALERTS_TENANTID})
+ * @param callerAppId the app id in those tokens ({@code ADFOPS_ALERTS_CALLERAPPID}; default: Azure Monitor's action
+ *                    group service)
+ * @param role        an app role those tokens must carry ({@code ADFOPS_ALERTS_ROLE}); empty: none required
+ * @param jwksUrl     the tenant's signing keys ({@code ADFOPS_ALERTS_JWKSURL}; empty: Entra's for the tenant)
  */
 @ConfigurationProperties(prefix = "adfops.alerts")
 public record AlertsProperties(
@@ -22,5 +31,11 @@ public record AlertsProperties(
         @DefaultValue("30s") Duration every,
         @DefaultValue("10m") Duration overlap,
         @DefaultValue("5m") Duration groupWindow,
-        @DefaultValue("5") int digestAfter) {
+        @DefaultValue("5") int digestAfter,
+        String webhookSecret,
+        String audience,
+        String tenantId,
+        String callerAppId,
+        String role,
+        String jwksUrl) {
 }

@@ -37,6 +37,7 @@ import com.adfops.actions.RunFollower;
 import com.adfops.alerts.AlertMonitor;
 import com.adfops.alerts.AlertService;
 import com.adfops.alerts.AlertStore;
+import com.adfops.alerts.AlertWebhook;
 import com.adfops.alerts.Watches;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -240,6 +241,20 @@ public class ApplicationWiring {
             log.info("Alerts: off (ADFOPS_ALERTS_ENABLED=false)");
         }
         return monitor;
+    }
+
+    /** {@code POST /api/alerts}: Azure Monitor alerts feed the same alerts as detection. */
+    @Bean(destroyMethod = "close")
+    public AlertWebhook alertWebhook(AlertsProperties settings, DataFactory dataFactory, AlertMonitor monitor,
+                                     JsonDocuments docs, ObjectMapper adfopsJson, Clock clock) {
+        AlertWebhook webhook = new AlertWebhook(new AlertWebhook.Settings(settings.webhookSecret(), settings.audience(),
+                settings.tenantId(), settings.callerAppId(), settings.role(), settings.jwksUrl()), dataFactory, monitor,
+                docs, adfopsJson, clock);
+        if (!webhook.configured()) {
+            log.info("Azure Monitor webhook /api/alerts: refuses every call (set ADFOPS_ALERTS_WEBHOOKSECRET, or "
+                    + "ADFOPS_ALERTS_AUDIENCE and ADFOPS_ALERTS_TENANTID for a Secure webhook)");
+        }
+        return webhook;
     }
 
     @Bean

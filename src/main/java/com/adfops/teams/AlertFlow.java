@@ -62,7 +62,13 @@ final class AlertFlow implements AlertPoster {
                                 conv.getTenantId(), message(card)).thenAccept(out::set)).thenApply(x -> out.get());
                     });
                     if (r != null && r.getId() != null) {
-                        return CompletableFuture.completedFuture(new Posted(r.getId(), r.getActivityId()));
+                        // The thread's root message is the card: its id, or the thread id's ";messageid=" part.
+                        String activity = r.getActivityId();
+                        int at = r.getId().indexOf(";messageid=");
+                        if ((activity == null || activity.isBlank()) && at > 0) {
+                            activity = r.getId().substring(at + ";messageid=".length());
+                        }
+                        return CompletableFuture.completedFuture(new Posted(r.getId(), activity));
                     }
                 } catch (RuntimeException e) {
                     log.warn("The channel refused a new post; posting the alert in the watching thread instead", e);

@@ -176,10 +176,15 @@ class AlertMonitorTest {
 
     @Test
     void twoInstancesOnOneStorePostEachAlertOnce() throws Exception {
-        factory();
         StateStore shared = new InMemoryStateStore();
-        Bot one = new Bot(shared, 5);
-        Bot two = new Bot(shared, 5);
+        twoInstancesPostOnce(shared, shared);
+    }
+
+    /** Two instances on one store (given as two clients of it) post each alert once. */
+    void twoInstancesPostOnce(StateStore first, StateStore second) throws Exception {
+        factory();
+        Bot one = new Bot(first, 5);
+        Bot two = new Bot(second, 5);
         one.monitor.pass();
         one.watch("conv-all", "*");
         clock.advance(Duration.ofMinutes(10));

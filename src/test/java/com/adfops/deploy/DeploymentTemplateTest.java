@@ -141,6 +141,10 @@ class DeploymentTemplateTest {
                 case "MicrosoftAppId", "MicrosoftAppTenantId", "MicrosoftAppType", "MicrosoftAppPassword" ->
                         env.get(n).equals(environment.getProperty(n));
                 case "ADFOPS_STATE_STORE", "ADFOPS_STATE_BLOBENDPOINT", "ADFOPS_STATE_BLOBCONTAINER" -> true;
+                case "ADFOPS_ALERTS_AUDIENCE" -> env.get(n).equals(binder.bind("adfops.alerts",
+                        com.adfops.config.AlertsProperties.class).get().audience());
+                case "ADFOPS_ALERTS_TENANTID" -> env.get(n).equals(binder.bind("adfops.alerts",
+                        com.adfops.config.AlertsProperties.class).get().tenantId());
                 case "ADFOPS_ACTIONS_ALLOWED" -> binder.bind("adfops.actions", com.adfops.config.ActionsProperties.class)
                         .get().allowed().equals(java.util.List.of(env.get(n)));
                 // Read through application.yml placeholders into adfops.foundry.*.
@@ -235,6 +239,25 @@ class DeploymentTemplateTest {
         assertThat(nested).contains("[not(empty(parameters('operatorRoleDefinitionId')))]")
                 .contains("[if(parameters('enableRunOperatorRole'), resourceId('Microsoft.Authorization/roleDefinitions', "
                         + "variables('runOperatorRoleName')), '')]");
+    }
+
+    @Test
+    void monitorAlertsAreOptInAndPostToTheBotsSecureWebhook() {
+        JsonNode group = resource("Microsoft.Insights/actionGroups");
+        assertThat(group.path("condition").asText()).isEqualTo("[parameters('enableMonitorAlerts')]");
+        assertThat(template.at("/parameters/enableMonitorAlerts/defaultValue").asBoolean(true)).isFalse();
+        JsonNode hook = group.at("/properties/webhookReceivers/0");
+        assertThat(hook.path("serviceUri").asText()).contains("/api/alerts");
+        assertThat(hook.path("useCommonAlertSchema").asBoolean()).isTrue();
+        assertThat(hook.path("useAadAuth").asBoolean()).isTrue();
+        assertThat(hook.path("identifierUri").asText()).isEqualTo("[parameters('alertsIdentifierUri')]");
+        JsonNode rule = resource("Microsoft.Insights/metricAlerts");
+        assertThat(rule.path("condition").asText()).isEqualTo("[parameters('enableMonitorAlerts')]");
+        JsonNode c = rule.at("/properties/criteria/allOf/0");
+        assertThat(c.path("metricName").asText()).isEqualTo("PipelineFailedRuns");
+        assertThat(c.path("metricNamespace").asText()).isEqualTo("Microsoft.DataFactory/factories");
+        assertThat(c.at("/dimensions/0/name").asText()).isEqualTo("Name");
+        assertThat(rule.at("/properties/actions/0/actionGroupId").asText()).contains("actionGroupName");
     }
 
     @Test

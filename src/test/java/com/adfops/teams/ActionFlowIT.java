@@ -28,8 +28,10 @@ class ActionFlowIT extends WithConnector {
     @Autowired
     ApplicationWiring.SimulatedFactoryHolder sim;
 
+    /** A failed top-level run whose rerun the built-in dataset does not script (its rerun ends as configured). */
     private String failedRun() {
         return sim.server().runsNow().stream().filter(r -> r.get("status").asText().equals("Failed"))
+                .filter(r -> !r.get("pipelineName").asText().equals("pl_ingest_sales_orders"))
                 .filter(r -> !r.has("invokedBy") || !r.get("invokedBy").path("invokedByType").asText().equals("PipelineActivity"))
                 .map(r -> r.get("runId").asText()).findFirst().orElseThrow();
     }

@@ -52,7 +52,12 @@ final class FakeConnector implements AutoCloseable {
                 sent.add(new Sent(ex.getRequestMethod(), path, conv, node));
                 sent.notifyAll();
             }
-            byte[] resp = ("{\"id\":\"sent-" + ids.incrementAndGet() + "\"}").getBytes(StandardCharsets.UTF_8);
+            int n = ids.incrementAndGet();
+            String channel = node.path("channelData").path("channel").path("id").asText("");
+            // A new channel post answers as Teams does: the thread's conversation id and the root message's id.
+            byte[] resp = (path.equals("/v3/conversations") && !channel.isEmpty()
+                    ? "{\"id\":\"" + channel + ";messageid=" + (1000 + n) + "\",\"activityId\":\"" + (1000 + n) + "\"}"
+                    : "{\"id\":\"sent-" + n + "\"}").getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", "application/json");
             ex.sendResponseHeaders(200, resp.length);
             try (OutputStream out = ex.getResponseBody()) {
