@@ -257,20 +257,31 @@ public final class AlertMonitor implements AutoCloseable {
         if (claimed.size() > settings.digestAfter()) {
             PipelineRun first = claimed.get(0);
             List<String> others = claimed.stream().skip(1).map(AlertMonitor::label).toList();
-            AlertRecord digest = posting(ids.get(first.runId()), conversation, f, first, others, now);
+            AlertRecord digest = posting(ids.get(first.runId()), conversation, f, first, others, now, null);
             for (PipelineRun r : claimed.subList(1, claimed.size())) {
-                store.save(posting(ids.get(r.runId()), conversation, f, r, List.of(), now).recovered(null, now));
+                store.save(posting(ids.get(r.runId()), conversation, f, r, List.of(), now, null).recovered(null, now));
             }
             List<AlertView> rows = claimed.stream().map(r -> new AlertView("", "open", f.factoryName(), r.pipelineName(),
                     r.runId(), r.runEnd(), "", "", "", "", null, List.of(), "", null, null, "")).toList();
             post(digest, new Reply.AlertDigest(f.factoryName(), rows));
             return;
         }
-        // Shared root cause within the group window: one card.
+        // Shared root cause within the group window: one card (an open card of an earlier pass takes the run in).
         List<List<PipelineRun>> groups = new ArrayList<>();
         Map<String, List<PipelineRun>> openGroup = new HashMap<>();
+        Map<String, String> keys = new HashMap<>();
+        List<AlertRecord> earlier = openCards(conversation, f, now);
         for (PipelineRun r : claimed) {
             String key = rootKey(diagnoses.computeIfAbsent(r.runId(), k -> diagnose(r)));
+            keys.put(r.runId(), key);
+            Optional<AlertRecord> joins = key == null ? Optional.empty() : earlier.stream()
+                    .filter(a -> key.equals(a.rootKey()) && !a.pipeline().equalsIgnoreCase(r.pipelineName())
+                            && Duration.between(a.failedAt(), r.runEnd()).abs().compareTo(settings.groupWindow()) <= 0)
+                    .findFirst();
+            if (joins.isPresent()) {
+                join(joins.get(), f, r, ids.get(r.runId()), now, key);
+                continue;
+            }
             List<PipelineRun> group = key == null ? null : openGroup.get(key);
             if (group != null && Duration.between(group.get(0).runEnd(), r.runEnd()).compareTo(settings.groupWindow()) <= 0) {
                 group.add(r);
@@ -285,18 +296,44 @@ public final class AlertMonitor implements AutoCloseable {
         for (List<PipelineRun> group : groups) {
             PipelineRun main = group.get(0);
             List<String> others = group.stream().skip(1).map(AlertMonitor::label).toList();
-            AlertRecord a = posting(ids.get(main.runId()), conversation, f, main, others, now);
+            AlertRecord a = posting(ids.get(main.runId()), conversation, f, main, others, now, keys.get(main.runId()));
             for (PipelineRun r : group.subList(1, group.size())) {
                 // Grouped runs are on the main card; their own alert records are closed at once.
-                store.save(posting(ids.get(r.runId()), conversation, f, r, List.of(), now).recovered(null, now));
+                store.save(posting(ids.get(r.runId()), conversation, f, r, List.of(), now, null).recovered(null, now));
             }
             post(a, null);
         }
     }
 
-    private AlertRecord posting(String id, String conversation, FactoryRef f, PipelineRun r, List<String> others, Instant now) {
+    private AlertRecord posting(String id, String conversation, FactoryRef f, PipelineRun r, List<String> others, Instant now,
+                                String rootKey) {
         return new AlertRecord(id, conversation, f.factoryName(), r.pipelineName(), r.runId(), r.runEnd(), others,
-                AlertRecord.State.POSTING, UUID.randomUUID().toString(), now, null, null, null, null, null, null, null, null);
+                AlertRecord.State.POSTING, UUID.randomUUID().toString(), now, null, null, null, null, null, null, null, null,
+                rootKey);
+    }
+
+    /** The conversation's posted, unrecovered alert cards of a factory. */
+    private List<AlertRecord> openCards(String conversation, FactoryRef f, Instant now) {
+        List<AlertRecord> out = new ArrayList<>();
+        for (String id : store.open()) {
+            store.find(id).filter(a -> a.conversationId().equals(conversation) && a.factory().equals(f.factoryName())
+                    && a.activityId() != null && a.rootKey() != null && a.failedAt() != null
+                    && (a.state() == AlertRecord.State.OPEN || a.state() == AlertRecord.State.ACKNOWLEDGED))
+                    .ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** A failure with the same root cause as an open card: listed on that card (updated), not a card of its own. */
+    private void join(AlertRecord card, FactoryRef f, PipelineRun r, String id, Instant now, String key) {
+        store.save(posting(id, card.conversationId(), f, r, List.of(), now, key).recovered(null, now));
+        AlertRecord after = store.update(card.id(), x -> x.withAlso(label(r)));
+        poster.update(card.conversationId(), new AlertPoster.Posted(after.postedTo(), after.activityId()),
+                new Reply.Alert(alerts.view(after))).exceptionally(e -> {
+                    log.warn("Could not add run {} to the alert card {}", r.runId(), card.id(), e);
+                    return null;
+                });
+        log.info("Run {} of {} joins the alert card of {} (same root cause)", r.runId(), r.pipelineName(), card.pipeline());
     }
 
     /** Posts an alert's card ({@code digest} instead, when given) and records where it went. */

@@ -24,11 +24,12 @@ import java.util.List;
  * @param recoveredAt    when
  * @param snoozedBy      who snoozed the pipeline from this card; null when nobody did
  * @param snoozedUntil   until when
+ * @param rootKey        the root cause's error code and linked service (or target), for grouping; may be null
  */
 public record AlertRecord(String id, String conversationId, String factory, String pipeline, String runId,
                           Instant failedAt, List<String> grouped, State state, String owner, Instant postedAt,
                           String postedTo, String activityId, String by, Instant at, String recoveredRun,
-                          Instant recoveredAt, String snoozedBy, Instant snoozedUntil) {
+                          Instant recoveredAt, String snoozedBy, Instant snoozedUntil, String rootKey) {
 
     /** Where an alert stands. */
     public enum State {
@@ -41,26 +42,35 @@ public record AlertRecord(String id, String conversationId, String factory, Stri
 
     AlertRecord posted(String to, String activity, Instant when) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.OPEN, null, when,
-                to, activity, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil);
+                to, activity, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey);
     }
 
     AlertRecord retrying(String newOwner, Instant when) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.POSTING, newOwner,
-                when, postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil);
+                when, postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey);
     }
 
     AlertRecord acknowledged(String who, Instant when) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.ACKNOWLEDGED, owner,
-                postedAt, postedTo, activityId, who, when, recoveredRun, recoveredAt, snoozedBy, snoozedUntil);
+                postedAt, postedTo, activityId, who, when, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey);
     }
 
     AlertRecord recovered(String run, Instant when) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.RECOVERED, owner,
-                postedAt, postedTo, activityId, by, at, run, when, snoozedBy, snoozedUntil);
+                postedAt, postedTo, activityId, by, at, run, when, snoozedBy, snoozedUntil, rootKey);
+    }
+
+    AlertRecord withAlso(String label) {
+        List<String> all = new java.util.ArrayList<>(grouped);
+        if (!all.contains(label)) {
+            all.add(label);
+        }
+        return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, all, state, owner, postedAt,
+                postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey);
     }
 
     AlertRecord snoozed(String who, Instant until) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, state, owner,
-                postedAt, postedTo, activityId, by, at, recoveredRun, recoveredAt, who, until);
+                postedAt, postedTo, activityId, by, at, recoveredRun, recoveredAt, who, until, rootKey);
     }
 }

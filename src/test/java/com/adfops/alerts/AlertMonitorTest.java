@@ -200,6 +200,29 @@ class AlertMonitorTest {
     }
 
     @Test
+    void aLaterFailureWithTheSameRootCauseJoinsTheOpenCardInsteadOfANewOne() {
+        factory();
+        Bot bot = new Bot(new InMemoryStateStore(), 5);
+        bot.monitor.pass();
+        bot.watch("conv-all", "*");
+        clock.advance(Duration.ofMinutes(6).plusSeconds(40));   // pl_a has failed, pl_b not yet
+        bot.monitor.pass();
+        assertThat(bot.poster.alertsIn("conv-all")).extracting(AlertView::pipeline).contains("pl_a").doesNotContain("pl_b");
+
+        clock.advance(Duration.ofMinutes(1).plusSeconds(20));   // pl_b failed the same way, 1 minute later
+        bot.monitor.pass();
+
+        // pl_parent (another cause) gets its own card; pl_b none: it is listed on pl_a's.
+        assertThat(bot.poster.alertsIn("conv-all")).extracting(AlertView::pipeline)
+                .containsExactlyInAnyOrder("pl_sales", "pl_a", "pl_parent");
+        assertThat(bot.poster.updates).singleElement().satisfies(u -> {
+            AlertView v = ((Reply.Alert) u).view();
+            assertThat(v.pipeline()).isEqualTo("pl_a");
+            assertThat(v.others()).singleElement().asString().startsWith("pl_b · run ");
+        });
+    }
+
+    @Test
     void acknowledgeAndSnoozeChangeTheCardAndSnoozeSilencesThePipelineHere() {
         factory();
         Bot bot = new Bot(new InMemoryStateStore(), 5);

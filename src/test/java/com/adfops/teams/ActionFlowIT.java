@@ -61,14 +61,9 @@ class ActionFlowIT extends WithConnector {
         int createRunsBefore = createRuns();
 
         // Confirm through Universal Actions: the invoke answers with the updated card.
-        ObjectNode invoke = submit(conversation, "confirm-card");
-        invoke.put("type", "invoke");
-        invoke.put("name", "adaptiveCard/action");
-        invoke.remove("text");
-        ObjectNode action = invoke.putObject("value").putObject("action");
-        action.put("type", "Action.Execute");
-        action.put("verb", "confirm");
-        action.putObject("data").put("actionId", actionId);
+        ObjectNode invoke = TeamsActivities.invoke("personal-card-submit.json", connector.serviceUrl(), conversation,
+                "confirm-card", "confirm");
+        ((ObjectNode) invoke.at("/value/action/data")).put("actionId", actionId);
         HttpResponse<String> r = TeamsActivities.post(port, invoke);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("Rerun started by Alex Wilber").doesNotContain("\"verb\":\"confirm\"");

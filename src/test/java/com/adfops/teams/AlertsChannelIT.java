@@ -69,15 +69,9 @@ class AlertsChannelIT extends WithConnector {
         assertThat(card).contains("pl_ingest_sales_orders failed", failed, "Likely root cause", "Acknowledge", "Snooze");
         String alertId = alertIdOf(params.path("activity").path("attachments").path(0).path("content"));
 
-        ObjectNode ack = TeamsActivities.sample("channel-mention-message.json", connector.serviceUrl(), thread);
-        ack.put("type", "invoke");
-        ack.put("name", "adaptiveCard/action");
-        ack.put("replyToId", "alert-card");
-        ack.remove("text");
-        ObjectNode action = ack.putObject("value").putObject("action");
-        action.put("type", "Action.Execute");
-        action.put("verb", "ack");
-        action.putObject("data").put("alertId", alertId);
+        ObjectNode ack = TeamsActivities.invoke("channel-mention-message.json", connector.serviceUrl(), thread,
+                "alert-card", "ack");
+        ((ObjectNode) ack.at("/value/action/data")).put("alertId", alertId);
         HttpResponse<String> r = TeamsActivities.post(port, ack);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("Acknowledged by Alex Wilber").doesNotContain("\"verb\":\"ack\"");

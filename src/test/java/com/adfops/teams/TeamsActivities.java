@@ -49,15 +49,25 @@ final class TeamsActivities {
      * {@code card-1}, built from a captured message activity of the given scope.
      */
     static ObjectNode escalateInvoke(String file, String serviceUrl, String conversationId, String runId) {
+        ObjectNode a = invoke(file, serviceUrl, conversationId, "card-1", "escalate");
+        ((ObjectNode) a.at("/value/action/data")).put("runId", runId);
+        return a;
+    }
+
+    /**
+     * A click on an {@code Action.Execute} button as Teams sends it (an {@code adaptiveCard/action} invoke on the card
+     * {@code cardId}), built from a captured message activity; its {@code value.action.data} is empty, to fill in.
+     */
+    static ObjectNode invoke(String file, String serviceUrl, String conversationId, String cardId, String verb) {
         ObjectNode a = sample(file, serviceUrl, conversationId);
         a.put("type", "invoke");
         a.put("name", "adaptiveCard/action");
-        a.put("replyToId", "card-1");
+        a.put("replyToId", cardId);
         a.remove("text");
         ObjectNode action = a.putObject("value").putObject("action");
         action.put("type", "Action.Execute");
-        action.put("verb", "escalate");
-        action.putObject("data").put("runId", runId);
+        action.put("verb", verb);
+        action.putObject("data");
         return a;
     }
 
