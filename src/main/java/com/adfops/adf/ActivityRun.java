@@ -19,6 +19,9 @@ import java.time.Instant;
  * @param childPipeline  for ExecutePipeline activities, the child pipeline name; else null
  * @param linkedService  the linked service the activity used, if ADF says
  * @param iterationHash  for activities inside ForEach/Until, ADF's iteration marker; else null
+ * @param integrationRuntime the integration runtime that ran it ({@code output.effectiveIntegrationRuntime}), or null
+ * @param input          the activity's input, flattened to at most {@link #MAX_INPUT} entries ("source.query" -> text,
+ *                       each cut to {@link #MAX_INPUT_VALUE} characters); may hold secrets: redact before showing
  */
 public record ActivityRun(
         String pipelineRunId,
@@ -34,11 +37,28 @@ public record ActivityRun(
         String childRunId,
         String childPipeline,
         String linkedService,
-        String iterationHash) {
+        String iterationHash,
+        String integrationRuntime,
+        java.util.Map<String, String> input) {
+
+    /** Most input entries kept per activity run (memory: the run index keeps activity runs). */
+    public static final int MAX_INPUT = 12;
+    /** Longest input value kept. */
+    public static final int MAX_INPUT_VALUE = 200;
 
     public ActivityRun {
         activityType = activityType == null ? "" : activityType;
         error = error == null ? new ActivityError("", "", "", "") : error;
+        input = input == null || input.isEmpty() ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(input));
+    }
+
+    public ActivityRun(String pipelineRunId, String pipelineName, String activityRunId, String activityName,
+                       String activityType, RunStatus status, Instant start, Instant end, Long durationMs,
+                       ActivityError error, String childRunId, String childPipeline, String linkedService,
+                       String iterationHash) {
+        this(pipelineRunId, pipelineName, activityRunId, activityName, activityType, status, start, end, durationMs,
+                error, childRunId, childPipeline, linkedService, iterationHash, null, null);
     }
 
     /** Activities whose failure is a consequence of activities they run (Execute Pipeline, loops, branches). */

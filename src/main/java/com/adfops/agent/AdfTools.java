@@ -162,6 +162,11 @@ public final class AdfTools {
     public record Located(FactoryRef factory, PipelineRun run) {
     }
 
+    /** The activity runs of one run (the run index keeps finished runs' activity runs). */
+    public List<com.adfops.adf.ActivityRun> activitiesOf(FactoryRef factory, PipelineRun run) {
+        return adf.queryActivityRuns(factory, run);
+    }
+
     /** Finds a run by id in the named factory, or in each configured factory in turn. */
     public Optional<Located> findRun(String runId, String factory) {
         if (runId == null || !runId.matches("[A-Za-z0-9-]{1,80}")) {

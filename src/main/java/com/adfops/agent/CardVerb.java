@@ -41,7 +41,9 @@ public enum CardVerb {
     /** Acknowledge an alert ({@code alertId}): the card says who owns it. */
     ACKNOWLEDGE("ack"),
     /** Snooze an alert's pipeline in this conversation ({@code alertId}, {@code for}: 1h, 4h or tomorrow). */
-    SNOOZE("snooze");
+    SNOOZE("snooze"),
+    /** Compare a failed run ({@code runId}, {@code factory}) with its pipeline's last success. */
+    WHAT_CHANGED("whatchanged");
 
     /** The verbs the alerts flow at the Teams edge handles (they update alert cards in place). */
     public boolean isAlert() {

@@ -91,6 +91,10 @@ public sealed interface Intent {
     record Watching() implements Intent {
     }
 
+    /** "what changed since X last worked?": a failure against the last success. {@code pipeline} null = focus. */
+    record WhatChanged(String pipeline, String factory) implements Intent {
+    }
+
     /** The actions a typed question may ask for. */
     enum ActionKind {
         RERUN_FROM_FAILURE,

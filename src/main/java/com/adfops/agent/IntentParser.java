@@ -85,6 +85,11 @@ public final class IntentParser {
                     + "|\\bresolution notes?\\b|\\bwhat actions\\b");
     private static final Pattern AUDIT_WORDS = Pattern.compile("(?<=\\s)(?:audit|log|trail|who|reran|re-ran|cancell?ed|"
             + "resolved|restarted|resolution|notes?|done|do|did|we|anyone|people|actions?|taken|got|fixed|been|has|have)(?=\\s)");
+    private static final Pattern WHAT_CHANGED = Pattern.compile(
+            "\\bwhat(?:'s| has| have)? (?:changed|is different|was different)\\b|\\bwhat(?:'s| is) different\\b");
+    private static final Pattern WHAT_CHANGED_WORDS = Pattern.compile("(?<=\\s)(?:what|what's|has|have|changed|is|was|"
+            + "different|since|it|last|worked|work|working|succeeded|success|successful|in|for|of|the|run|between|and|"
+            + "failure|failed|fail|then|now|before)(?=\\s)");
     private static final Pattern ANALYTICS = Pattern.compile(
             "\\b(?:trends?|trending|slow|slowest|slower|fastest|longest|shortest|durations?|how long|took longer|"
                     + "taking longer|average|avg|median|p9\\d|percentiles?|costs?|costing|spend|spent|spending|bill|billing|"
@@ -170,6 +175,12 @@ public final class IntentParser {
         }
         if (HOW_TO.matcher(t).find()) {
             return new Intent.HowTo(raw);
+        }
+        Matcher changed = WHAT_CHANGED.matcher(withoutFactory);
+        if (changed.find()) {
+            String rest = target(WHAT_CHANGED_WORDS.matcher(" " + windowless(withoutFactory) + " ").replaceAll(" "));
+            return new Intent.WhatChanged(rest.isEmpty() || PRONOUNS.contains(rest) ? null : (quoted != null ? quoted : rest),
+                    factory);
         }
         if (AUDIT.matcher(t).find() && !t.matches(".*\\b(?:export|csv|report)\\b.*")) {
             String rest = target(AUDIT_WORDS.matcher(" " + windowless(withoutFactory) + " ").replaceAll(" "));

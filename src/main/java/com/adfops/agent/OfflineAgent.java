@@ -105,7 +105,51 @@ public final class OfflineAgent implements Agent, StandardAnswers {
 
     @Override
     public Reply diagnosisCard(Diagnosis d) {
-        return new Reply.DiagnosisCard(d, guidance.forDiagnosis(d));
+        return new Reply.DiagnosisCard(d, guidance.forDiagnosis(d)).withHistory(history(d.run()));
+    }
+
+    /** New or chronic: the failed run among its pipeline's runs of the last week (from the run index's memory). */
+    private RunHistory history(PipelineRun run) {
+        if (run.status() != RunStatus.FAILED) {
+            return null;
+        }
+        try {
+            Instant at = run.sortTime();
+            TimeWindow week = new TimeWindow(at.minus(STATUS_WINDOW), at.plusSeconds(1), "the week before");
+            AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(run.factory().factoryName(),
+                    run.pipelineName(), Set.of(), week));
+            return RunHistory.of(run, r.runs());
+        } catch (DataFactoryException e) {
+            log.debug("No history for run {}", run.runId(), e);
+            return null;
+        }
+    }
+
+    /** What changed between the pipeline's last success and a failed run (parameters, trigger, runtime, inputs). */
+    private AgentReply whatChanged(Session s, String runId, String factory) {
+        Optional<AdfTools.Located> found = tools.findRun(runId, factory);
+        if (found.isEmpty()) {
+            return stale("I can't find run " + safe(runId) + " any more (ADF keeps runs for 45 days).");
+        }
+        PipelineRun failed = found.get().run();
+        Instant at = failed.sortTime();
+        PipelineRun success = null;
+        for (TimeWindow w : List.of(new TimeWindow(at.minus(STATUS_WINDOW), at, "the week before"),
+                new TimeWindow(tools.now().minus(TimeWindowParser.RETENTION), at, "ADF's retention"))) {
+            success = tools.pipelineRuns(new AdfTools.RunsRequest(found.get().factory().factoryName(),
+                    failed.pipelineName(), Set.of(RunStatus.SUCCEEDED), w)).runs().stream()
+                    .filter(r -> r.pipelineName().equalsIgnoreCase(failed.pipelineName()) && r.sortTime().isBefore(at))
+                    .max(java.util.Comparator.comparing(PipelineRun::sortTime)).orElse(null);
+            if (success != null) {
+                break;
+            }
+        }
+        s.ctx.setFocus(new RunRef(failed.factory().factoryName(), failed.pipelineName(), failed.runId()));
+        if (success == null) {
+            return AgentReply.of(new Reply.WhatChanged(failed, null, List.of()));
+        }
+        return AgentReply.of(new Reply.WhatChanged(failed, success, RunComparison.compare(success,
+                tools.activitiesOf(found.get().factory(), success), failed, tools.activitiesOf(found.get().factory(), failed))));
     }
 
     /** A conversation's context for this turn; context older than the TTL is set aside (and said so when needed). */
@@ -160,6 +204,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
                         : watch(turn, pipeline, factory);
             }
             case UNWATCH -> unwatch(turn, Optional.ofNullable(str(turn.action().get("pattern"))).orElse(""));
+            case WHAT_CHANGED -> runId == null ? stale("That button did not say which run.") : whatChanged(s, runId, factory);
             case ESCALATE, RERUN_FROM_FAILURE, RERUN, CANCEL_RUN, CONFIRM, DISMISS, RESOLVE, ACKNOWLEDGE, SNOOZE ->
                     stale("This button is handled by the Teams edge; it reached the agent by mistake.");
         };
@@ -239,6 +284,8 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             return requestAction(s, a);
         } else if (intent instanceof Intent.Audit a) {
             return audit(a, turn);
+        } else if (intent instanceof Intent.WhatChanged w) {
+            return whatChangedOf(s, w);
         } else if (intent instanceof Intent.Watch w) {
             return watch(turn, w.pattern(), w.factory());
         } else if (intent instanceof Intent.Unwatch u) {
@@ -378,6 +425,31 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         String msg = after.size() == before.size() ? "I wasn't watching " + (p.equals("*") ? "anything" : p) + " here."
                 : p.equals("*") ? "Stopped watching everything here." : "Stopped watching " + p + " here.";
         return AgentReply.of(new Reply.Watching(msg, after));
+    }
+
+    /** "what changed since X last worked?": the latest failure of X (or the run in focus) against its last success. */
+    private AgentReply whatChangedOf(Session s, Intent.WhatChanged w) {
+        if (w.pipeline() == null) {
+            RunRef focus = focusOrOnlyListed(s.ctx);
+            if (focus == null) {
+                return s.expired ? expired() : AgentReply.of(new Reply.Suggestions("Which pipeline?",
+                        "Tell me which pipeline, e.g. what changed in my_pipeline?", examples()));
+            }
+            return whatChanged(s, focus.runId(), focus.factory());
+        }
+        NameMatcher.Match m = NameMatcher.match(w.pipeline(), tools.allPipelineNames());
+        if (m.name().isEmpty()) {
+            return unknownPipeline(w.pipeline(), m.closest(), "What changed in %s?");
+        }
+        List<PipelineRun> failures = failuresOf(m.name().get(), w.factory(), statusWindow());
+        if (failures.isEmpty()) {
+            failures = failuresOf(m.name().get(), w.factory(), retentionWindow());
+        }
+        if (failures.isEmpty()) {
+            return AgentReply.of(new Reply.Text(bold(m.name().get()) + " has not failed in the last 45 days, so there "
+                    + "is no failure to compare with its last success."));
+        }
+        return whatChanged(s, failures.get(0).runId(), failures.get(0).factory().factoryName());
     }
 
     private static AgentReply prepend(String text, AgentReply reply) {
@@ -640,8 +712,10 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     private Reply diagnosis(Diagnosis d, Shape shape) {
         return switch (shape) {
             case PLAIN -> diagnosisCard(d);
-            case ACTIVITIES -> new Reply.DiagnosisCard(d, guidance.forDiagnosis(d), true, List.of());
-            case TROUBLESHOOT -> new Reply.DiagnosisCard(d, guidance.forDiagnosis(d), true, Resolution.steps(d));
+            case ACTIVITIES -> new Reply.DiagnosisCard(d, guidance.forDiagnosis(d), true, List.of())
+                    .withHistory(history(d.run()));
+            case TROUBLESHOOT -> new Reply.DiagnosisCard(d, guidance.forDiagnosis(d), true, Resolution.steps(d))
+                    .withHistory(history(d.run()));
         };
     }
 

@@ -24,15 +24,36 @@ public sealed interface Reply {
      * @param activitiesOpen  the failed-activities list shown open ("show me the failed activities of X")
      * @param resolutionSteps numbered steps to resolve it ("how do I fix X?"); empty for a plain diagnosis
      */
-    record DiagnosisCard(Diagnosis diagnosis, Guidance guidance, boolean activitiesOpen, List<String> resolutionSteps)
-            implements Reply {
+    record DiagnosisCard(Diagnosis diagnosis, Guidance guidance, boolean activitiesOpen, List<String> resolutionSteps,
+                         RunHistory history) implements Reply {
 
         public DiagnosisCard {
             resolutionSteps = resolutionSteps == null ? List.of() : List.copyOf(resolutionSteps);
         }
 
+        public DiagnosisCard(Diagnosis diagnosis, Guidance guidance, boolean activitiesOpen, List<String> resolutionSteps) {
+            this(diagnosis, guidance, activitiesOpen, resolutionSteps, null);
+        }
+
         public DiagnosisCard(Diagnosis diagnosis, Guidance guidance) {
             this(diagnosis, guidance, false, List.of());
+        }
+
+        /** The same card with the pipeline's history ("first failure after 37 successes"). */
+        public DiagnosisCard withHistory(RunHistory h) {
+            return new DiagnosisCard(diagnosis, guidance, activitiesOpen, resolutionSteps, h);
+        }
+    }
+
+    /**
+     * What changed between the pipeline's last success and a failed run.
+     *
+     * @param lastSuccess the last success before it, or null when there is none to compare with
+     */
+    record WhatChanged(PipelineRun failed, PipelineRun lastSuccess, List<RunComparison.Change> changes) implements Reply {
+
+        public WhatChanged {
+            changes = changes == null ? List.of() : List.copyOf(changes);
         }
     }
 

@@ -14,6 +14,8 @@ import com.adfops.agent.PipelineStatus;
 import com.adfops.agent.PerformanceSummary;
 import com.adfops.agent.ActionView;
 import com.adfops.agent.AlertView;
+import com.adfops.agent.RunComparison;
+import com.adfops.agent.RunHistory;
 import com.adfops.agent.Watchlist;
 import com.adfops.agent.AuditRecord;
 import com.adfops.agent.Reply;
@@ -106,6 +108,8 @@ public final class CardFactory {
             return new CardData("alert-digest", digestData(a, view));
         } else if (part instanceof Reply.Watching w) {
             return new CardData("watching", watchingData(w, view));
+        } else if (part instanceof Reply.WhatChanged w) {
+            return new CardData("what-changed", whatChangedData(w, view));
         }
         return null;
     }
@@ -175,6 +179,9 @@ public final class CardFactory {
 
     ObjectNode diagnosisData(Reply.DiagnosisCard card, View v) {
         ObjectNode d = diagnosisData(card.diagnosis(), v);
+        RunHistory h = card.history();
+        d.put("history", h == null ? "" : historyLine(h, v));
+        d.put("historyColor", h != null && h.isNew() ? "Default" : "Attention");
         putGuidance(d, card.guidance());
         d.put("activitiesOpen", card.activitiesOpen() && !card.diagnosis().failed().isEmpty());
         ArrayNode steps = d.putArray("steps");
@@ -824,6 +831,62 @@ public final class CardFactory {
         }
         int more = a.entries().size() - Math.min(MAX_AUDIT, a.entries().size());
         d.put("moreText", more > 0 ? "…and " + more + " older entries. Ask about a shorter window or one pipeline." : "");
+        return d;
+    }
+
+    /** "First failure after 37 successes; last success 2 h ago" or "Failed 6 of the last 10 runs since Mon 09:00". */
+    static String historyLine(RunHistory h, View v) {
+        String last = h.lastSuccess() == null ? "no success in the week before" : "last success " + ago(h.lastSuccess(), v);
+        if (h.isNew()) {
+            return "🆕 First failure after " + h.successesBefore() + (h.successesBefore() == 1 ? " success" : " successes")
+                    + "; " + last + ".";
+        }
+        if (h.lastRuns() <= 1) {
+            return "No earlier runs of this pipeline in the week before.";
+        }
+        String since = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH).withZone(v.zone()).format(h.since());
+        return "🔁 Failed " + h.failedOfLast() + " of the last " + h.lastRuns() + " runs since " + since
+                + (h.failuresInARow() > 1 ? " (" + h.failuresInARow() + " in a row)" : "") + "; " + last + ".";
+    }
+
+    private static String ago(Instant t, View v) {
+        Duration d = Duration.between(t, v.now());
+        if (d.isNegative() || d.toMinutes() < 1) {
+            return "just now";
+        }
+        return d.toHours() < 1 ? d.toMinutes() + " min ago" : d.toDays() < 2 ? d.toHours() + " h ago" : d.toDays() + " days ago";
+    }
+
+    ObjectNode whatChangedData(Reply.WhatChanged w, View v) {
+        ObjectNode d = json.createObjectNode();
+        PipelineRun f = w.failed();
+        d.put("title", "🔍 What changed in " + f.pipelineName());
+        d.put("runId", f.runId());
+        d.put("factory", f.factory().factoryName());
+        if (w.lastSuccess() == null) {
+            d.put("subtitle", "Run " + f.runId() + " (" + f.status().wireName() + ", " + time(f.sortTime(), v) + ")");
+            d.put("emptyText", "There is no successful run of this pipeline in ADF's 45 days of history to compare with.");
+            d.putArray("changes");
+            d.put("footer", "");
+            return d;
+        }
+        PipelineRun ok = w.lastSuccess();
+        d.put("subtitle", "Run " + f.runId() + " (" + f.status().wireName() + ", " + time(f.sortTime(), v) + ") against the "
+                + "last success, run " + ok.runId() + " (" + timeAgo(ok.sortTime(), v) + ")");
+        ArrayNode rows = d.putArray("changes");
+        String before = ok.duration().map(CardFactory::duration).orElse("—");
+        String after = f.duration().map(CardFactory::duration).orElse("—");
+        rows.addObject().put("what", "Duration").put("before", before).put("after", after);
+        for (RunComparison.Change c : w.changes().stream().limit(MAX_ROWS).toList()) {
+            rows.addObject().put("what", c.what()).put("before", c.before()).put("after", c.after());
+        }
+        d.put("emptyText", w.changes().isEmpty() ? "Parameters, trigger, integration runtimes and activity inputs are the "
+                + "same as in the last success: the cause is likely outside the pipeline (the source data, a credential, "
+                + "the target service)." : "");
+        int more = w.changes().size() - Math.min(MAX_ROWS, w.changes().size());
+        d.put("footer", (more > 0 ? "…and " + more + " more differences. " : "")
+                + "Values that look like secrets are masked. Inputs are compared per activity of this run (not inside "
+                + "Execute Pipeline children).");
         return d;
     }
 

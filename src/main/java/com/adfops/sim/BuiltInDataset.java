@@ -381,6 +381,18 @@ public final class BuiltInDataset {
 
     private ObjectNode copy(ObjectNode run, String name, Instant start, int seconds, ObjectNode error, String linked) {
         ObjectNode a = activity(run, name, "Copy", start, seconds, error, linked);
+        // What the copy read and where it ran (no random draws here: the rest of the week stays as generated).
+        ObjectNode in = a.putObject("input");
+        ObjectNode source = in.putObject("source");
+        source.put("type", linked != null && linked.contains("sql") ? "SqlServerSource" : "DelimitedTextSource");
+        if (linked != null && linked.contains("sql")) {
+            source.put("sqlReaderQuery", "SELECT * FROM " + name.replaceAll("[^A-Za-z]", "_").toLowerCase()
+                    + " WHERE modified >= '" + day(start) + "'");
+        }
+        in.putObject("sink").put("type", "ParquetSink");
+        boolean selfHosted = linked != null && linked.contains("onprem");
+        String runtime = selfHosted ? "ir-selfhosted-onprem" : error != null && linked != null && linked.contains("sql")
+                ? "ir-managed-vnet (West Europe)" : "AutoResolveIntegrationRuntime (West Europe)";
         if (error == null) {
             ObjectNode out = a.putObject("output");
             int rows = 1000 + random.nextInt(90_000);
@@ -388,6 +400,9 @@ public final class BuiltInDataset {
             out.put("rowsRead", rows);
             out.put("rowsCopied", rows);
             out.put("copyDuration", seconds);
+            out.put("effectiveIntegrationRuntime", runtime);
+        } else {
+            ((ObjectNode) a.get("output")).put("effectiveIntegrationRuntime", runtime);
         }
         return a;
     }

@@ -110,6 +110,11 @@ class IntentParserTest {
         "export the failed runs to csv | notyet:ANALYTICS",
         "status of cost_rollup | status:cost_rollup",
         "why did export_to_lake fail | why:export_to_lake",
+        // what changed
+        "what changed since pl_sales_ingest last worked? | changed:pl_sales_ingest",
+        "what changed? | changed:<focus>",
+        "what's different in nightly.load | changed:nightly.load",
+        "what has changed in 'Load Customers (EU)' since it last succeeded | changed:Load Customers (EU)",
         // watching
         "watch Finance-* | watch:Finance-*",
         "watch all pipelines | watch:*",
@@ -189,6 +194,8 @@ class IntentParserTest {
         } else if (i instanceof Intent.Audit a) {
             return "audit:" + (a.pipeline() == null ? "<all>" : a.pipeline())
                     + (a.window() == null ? "" : "[" + a.window().label() + "]") + at(a.factory());
+        } else if (i instanceof Intent.WhatChanged w) {
+            return "changed:" + name(w.pipeline()) + at(w.factory());
         } else if (i instanceof Intent.Watch w) {
             return "watch:" + w.pattern() + at(w.factory());
         } else if (i instanceof Intent.Unwatch u) {

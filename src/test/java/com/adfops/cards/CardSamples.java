@@ -94,6 +94,21 @@ final class CardSamples {
                 new DocResult("Fault tolerance [of] copy activity",
                         "https://learn.microsoft.com/en-us/azure/data-factory/copy-activity-fault-tolerance", "")), "");
         m.put("diagnosis", new Reply.DiagnosisCard(new Diagnosis(master, List.of(f1, f2), f2, ErrorClass.DATA_SCHEMA, 12, false), learn));
+        m.put("diagnosis-new", new Reply.DiagnosisCard(new Diagnosis(master, List.of(f1, f2), f2, ErrorClass.DATA_SCHEMA, 12,
+                false), learn).withHistory(new com.adfops.agent.RunHistory(1, 37, NOW.minusSeconds(7200), 1, 10,
+                NOW.minusSeconds(36_000))));
+        m.put("diagnosis-chronic", new Reply.DiagnosisCard(new Diagnosis(master, List.of(f1, f2), f2, ErrorClass.DATA_SCHEMA,
+                12, false), learn).withHistory(new com.adfops.agent.RunHistory(3, 2, NOW.minusSeconds(86_400), 6, 10,
+                Instant.parse("2026-11-23T09:00:00Z"))));
+        PipelineRun lastOk = run("run-ok-1", "master_nightly", RunStatus.SUCCEEDED, 1500, 900, "", Map.of("date", "2026-11-25"), null);
+        m.put("what-changed", new Reply.WhatChanged(master, lastOk, List.of(
+                new com.adfops.agent.RunComparison.Change("Parameter date", "2026-11-25", "2026-11-26"),
+                new com.adfops.agent.RunComparison.Change("Integration runtime of Copy customers",
+                        "AutoResolveIntegrationRuntime", "ir-**vnet** ${x}"),
+                new com.adfops.agent.RunComparison.Change("Input source.connection of Copy customers",
+                        "Server=a;Password=***;", "Server=b;Password=***;"))));
+        m.put("what-changed-nothing", new Reply.WhatChanged(master, lastOk, List.of()));
+        m.put("what-changed-no-success", new Reply.WhatChanged(master, null, List.of()));
         m.put("diagnosis-offline-guidance", new Reply.DiagnosisCard(new Diagnosis(master, List.of(f1, f2), f2, ErrorClass.DATA_SCHEMA, 12, false),
                 new Guidance("built-in docs index", learn.results().subList(0, 1),
                         "Microsoft Learn is unavailable right now, so this comes from the built-in index.")));

@@ -57,9 +57,11 @@ final class AdfModelMapper {
     static ActivityRun toDomain(com.azure.resourcemanager.datafactory.models.ActivityRun a) {
         String childRunId = null;
         String childPipeline = null;
+        String runtime = null;
         if (a.output() instanceof Map<?, ?> out) {
             childRunId = string(out.get("pipelineRunId"));
             childPipeline = string(out.get("pipelineName"));
+            runtime = string(out.get("effectiveIntegrationRuntime"));
         }
         ActivityError error = new ActivityError("", "", "", "");
         if (a.error() instanceof Map<?, ?> err) {
@@ -87,7 +89,34 @@ final class AdfModelMapper {
                 blankToNull(childRunId),
                 blankToNull(childPipeline),
                 a.linkedServiceName(),
-                blankToNull(iterationHash));
+                blankToNull(iterationHash),
+                blankToNull(runtime),
+                flatten(a.input()));
+    }
+
+    /** The input's entries, one level into objects ("source.sqlReaderQuery"), bounded in number and length. */
+    static Map<String, String> flatten(Object input) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (input instanceof Map<?, ?> in) {
+            for (Map.Entry<?, ?> e : in.entrySet()) {
+                if (e.getValue() instanceof Map<?, ?> inner) {
+                    for (Map.Entry<?, ?> i : inner.entrySet()) {
+                        put(out, e.getKey() + "." + i.getKey(), i.getValue());
+                    }
+                } else {
+                    put(out, String.valueOf(e.getKey()), e.getValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void put(Map<String, String> out, String key, Object value) {
+        if (out.size() >= ActivityRun.MAX_INPUT || value == null) {
+            return;
+        }
+        String v = String.valueOf(value);
+        out.put(key, v.length() > ActivityRun.MAX_INPUT_VALUE ? v.substring(0, ActivityRun.MAX_INPUT_VALUE) + "…" : v);
     }
 
     private static Instant instant(OffsetDateTime t) {
