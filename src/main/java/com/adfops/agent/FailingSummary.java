@@ -17,7 +17,22 @@ import java.util.List;
  * @param freshness  how current the runs are, or null when unknown
  */
 public record FailingSummary(TimeWindow window, List<String> factories, int totalRuns, int failedRuns,
-                             List<Row> failing, List<Recovered> recovered, int active, Freshness freshness) {
+                             List<Row> failing, List<Recovered> recovered, int active, Freshness freshness,
+                             List<RunningLong> runningLong) {
+
+    public FailingSummary(TimeWindow window, List<String> factories, int totalRuns, int failedRuns,
+                          List<Row> failing, List<Recovered> recovered, int active, Freshness freshness) {
+        this(window, factories, totalRuns, failedRuns, failing, recovered, active, freshness, List.of());
+    }
+
+    public FailingSummary {
+        runningLong = runningLong == null ? List.of() : List.copyOf(runningLong);
+    }
+
+    /** The same summary with the runs in progress that run long. */
+    public FailingSummary withRunningLong(List<RunningLong> r) {
+        return new FailingSummary(window, factories, totalRuns, failedRuns, failing, recovered, active, freshness, r);
+    }
 
     public FailingSummary(TimeWindow window, List<String> factories, int totalRuns, int failedRuns,
                           List<Row> failing, List<Recovered> recovered, int active) {

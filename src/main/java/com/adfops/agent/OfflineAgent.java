@@ -125,6 +125,20 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         }
     }
 
+    /**
+     * Runs in progress that run long against their pipeline's last week (from the run index's memory); empty when the
+     * history cannot be read.
+     */
+    private List<RunningLong> runningLong(String factory, String pipeline) {
+        try {
+            return RunningLong.find(tools.pipelineRuns(new AdfTools.RunsRequest(factory, pipeline, Set.of(),
+                    statusWindow())).runs(), tools.now());
+        } catch (DataFactoryException e) {
+            log.debug("No running-long check", e);
+            return List.of();
+        }
+    }
+
     /** What changed between the pipeline's last success and a failed run (parameters, trigger, runtime, inputs). */
     private AgentReply whatChanged(Session s, String runId, String factory) {
         Optional<AdfTools.Located> found = tools.findRun(runId, factory);
@@ -522,7 +536,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     private AgentReply listFailing(Session s, Intent.FailingList f, Turn turn) {
         TimeWindow window = f.window() != null ? f.window() : TimeWindowParser.parse("", tools.now(), turn.zone());
         AdfTools.RunsResult result = tools.pipelineRuns(new AdfTools.RunsRequest(f.factory(), null, Set.of(), window));
-        FailingSummary summary = RunSummaries.failing(result);
+        FailingSummary summary = RunSummaries.failing(result).withRunningLong(runningLong(f.factory(), null));
         List<RunRef> listed = new ArrayList<>();
         for (FailingSummary.Row r : summary.failing()) {
             listed.add(new RunRef(r.factory(), r.pipeline(), r.lastFailure().runId()));
@@ -700,6 +714,9 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         String pipeline = m.name().get();
         PipelineStatus st = RunSummaries.status(pipeline, tools.pipelineRuns(new AdfTools.RunsRequest(factory, pipeline,
                 Set.of(), window != null ? window : statusWindow())));
+        String p = pipeline;
+        st = st.withRunningLong(runningLong(factory, pipeline).stream()
+                .filter(r -> r.run().pipelineName().equalsIgnoreCase(p)).findFirst().orElse(null));
         if (st.latest() != null) {
             s.ctx.setFocus(new RunRef(st.factory(), pipeline,
                     st.lastFailure() != null ? st.lastFailure().runId() : st.latest().runId()));

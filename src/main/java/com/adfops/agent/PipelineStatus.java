@@ -22,7 +22,21 @@ import java.util.List;
  */
 public record PipelineStatus(String pipeline, String factory, TimeWindow window, PipelineRun latest,
                              PipelineRun lastSuccess, PipelineRun lastFailure, int succeeded, int failed, int other,
-                             List<PipelineRun> recent, PipelineRun lastFailureRerun, Freshness freshness) {
+                             List<PipelineRun> recent, PipelineRun lastFailureRerun, Freshness freshness,
+                             RunningLong runningLong) {
+
+    public PipelineStatus(String pipeline, String factory, TimeWindow window, PipelineRun latest,
+                          PipelineRun lastSuccess, PipelineRun lastFailure, int succeeded, int failed, int other,
+                          List<PipelineRun> recent, PipelineRun lastFailureRerun, Freshness freshness) {
+        this(pipeline, factory, window, latest, lastSuccess, lastFailure, succeeded, failed, other, recent,
+                lastFailureRerun, freshness, null);
+    }
+
+    /** The same status with its run in progress flagged as running long (or not: null). */
+    public PipelineStatus withRunningLong(RunningLong r) {
+        return new PipelineStatus(pipeline, factory, window, latest, lastSuccess, lastFailure, succeeded, failed, other,
+                recent, lastFailureRerun, freshness, r);
+    }
 
     public PipelineStatus(String pipeline, String factory, TimeWindow window, PipelineRun latest,
                           PipelineRun lastSuccess, PipelineRun lastFailure, int succeeded, int failed, int other,

@@ -48,6 +48,8 @@ public final class AlertMonitor implements AutoCloseable {
     static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
     /** How long a post may take before it counts as failed. */
     static final Duration POST_TIMEOUT = Duration.ofSeconds(60);
+    /** The history a "running long" baseline comes from. */
+    static final Duration BASELINE = Duration.ofDays(7);
 
     /**
      * @param every       how often detection runs
@@ -139,6 +141,9 @@ public final class AlertMonitor implements AutoCloseable {
                         log.warn("Alerts for conversation {} failed this pass", conversation, e);
                     }
                 }
+            }
+            if (!watchers.isEmpty()) {
+                runningLong(f, watchers, now);
             }
             recover(f, runs.stream().filter(r -> r.status() == RunStatus.SUCCEEDED).toList(), now);
             store.watermark(f.factoryName(), now);
@@ -309,7 +314,40 @@ public final class AlertMonitor implements AutoCloseable {
                                 String rootKey) {
         return new AlertRecord(id, conversation, f.factoryName(), r.pipelineName(), r.runId(), r.runEnd(), others,
                 AlertRecord.State.POSTING, UUID.randomUUID().toString(), now, null, null, null, null, null, null, null, null,
-                rootKey);
+                rootKey, false);
+    }
+
+    /**
+     * Predictive: a watched pipeline's run still in progress past its usual duration gets one "running long" alert per
+     * conversation (before it fails or misses its window); the card recovers when that run succeeds.
+     */
+    private void runningLong(FactoryRef f, List<String> watchers, Instant now) {
+        List<com.adfops.agent.RunningLong> longRuns;
+        try {
+            longRuns = com.adfops.agent.RunningLong.find(adf.queryPipelineRuns(f, new RunQuery(now.minus(BASELINE), now
+                    .plus(Duration.ofMinutes(1)), Set.of(), Set.of(), UNBOUNDED)), now).stream()
+                    .filter(r -> r.run().parentRunId() == null).toList();
+        } catch (DataFactoryException e) {
+            return;
+        }
+        for (com.adfops.agent.RunningLong r : longRuns) {
+            PipelineRun run = r.run();
+            for (String conversation : watchers) {
+                List<Watchlist.Watch> mine = watches.watching(conversation);
+                Optional<Instant> since = Watches.watchedSince(mine, f.factoryName(), run.pipelineName());
+                if (since.isEmpty() || store.snoozedUntil(conversation, run.pipelineName(), now).isPresent()) {
+                    continue;
+                }
+                String id = UUID.randomUUID().toString();
+                if (!store.claim(conversation, "long:" + run.runId(), id)) {
+                    continue;
+                }
+                AlertRecord a = new AlertRecord(id, conversation, f.factoryName(), run.pipelineName(), run.runId(),
+                        run.runStart(), List.of(), AlertRecord.State.POSTING, UUID.randomUUID().toString(), now, null, null,
+                        null, null, null, null, null, null, null, true);
+                post(a, null, r);
+            }
+        }
     }
 
     /** The conversation's posted, unrecovered alert cards of a factory. */
@@ -336,11 +374,15 @@ public final class AlertMonitor implements AutoCloseable {
         log.info("Run {} of {} joins the alert card of {} (same root cause)", r.runId(), r.pipelineName(), card.pipeline());
     }
 
-    /** Posts an alert's card ({@code digest} instead, when given) and records where it went. */
     private void post(AlertRecord a, Reply.AlertDigest digestCard) {
+        post(a, digestCard, null);
+    }
+
+    /** Posts an alert's card ({@code digest} instead, when given) and records where it went. */
+    private void post(AlertRecord a, Reply.AlertDigest digestCard, com.adfops.agent.RunningLong longRun) {
         store.save(a);
         boolean digest = digestCard != null;
-        Reply card = digest ? digestCard : new Reply.Alert(alerts.view(a));
+        Reply card = digest ? digestCard : new Reply.Alert(alerts.view(a, longRun));
         try {
             AlertPoster.Posted where = poster.post(a.conversationId(), card).get(POST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             Instant at = clock.instant();
@@ -394,7 +436,7 @@ public final class AlertMonitor implements AutoCloseable {
             Optional<PipelineRun> ok = succeeded.stream()
                     .filter(r -> r.pipelineName().equalsIgnoreCase(a.pipeline()) && r.runStart() != null
                             && a.failedAt() != null && r.runStart().isAfter(a.failedAt().minusSeconds(1))
-                            && !r.runId().equals(a.runId()))
+                            && (a.runningLong() || !r.runId().equals(a.runId())))
                     .min(Comparator.comparing(PipelineRun::runStart));
             if (ok.isEmpty()) {
                 continue;

@@ -25,11 +25,14 @@ import java.util.List;
  * @param snoozedBy      who snoozed the pipeline from this card; null when nobody did
  * @param snoozedUntil   until when
  * @param rootKey        the root cause's error code and linked service (or target), for grouping; may be null
+ * @param runningLong    true for a "running long" alert (a run in progress past its usual duration), which recovers
+ *                       when that run succeeds
  */
 public record AlertRecord(String id, String conversationId, String factory, String pipeline, String runId,
                           Instant failedAt, List<String> grouped, State state, String owner, Instant postedAt,
                           String postedTo, String activityId, String by, Instant at, String recoveredRun,
-                          Instant recoveredAt, String snoozedBy, Instant snoozedUntil, String rootKey) {
+                          Instant recoveredAt, String snoozedBy, Instant snoozedUntil, String rootKey,
+                          boolean runningLong) {
 
     /** Where an alert stands. */
     public enum State {
@@ -42,22 +45,22 @@ public record AlertRecord(String id, String conversationId, String factory, Stri
 
     AlertRecord posted(String to, String activity, Instant when) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.OPEN, null, when,
-                to, activity, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey);
+                to, activity, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong);
     }
 
     AlertRecord retrying(String newOwner, Instant when) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.POSTING, newOwner,
-                when, postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey);
+                when, postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong);
     }
 
     AlertRecord acknowledged(String who, Instant when) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.ACKNOWLEDGED, owner,
-                postedAt, postedTo, activityId, who, when, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey);
+                postedAt, postedTo, activityId, who, when, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong);
     }
 
     AlertRecord recovered(String run, Instant when) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.RECOVERED, owner,
-                postedAt, postedTo, activityId, by, at, run, when, snoozedBy, snoozedUntil, rootKey);
+                postedAt, postedTo, activityId, by, at, run, when, snoozedBy, snoozedUntil, rootKey, runningLong);
     }
 
     AlertRecord withAlso(String label) {
@@ -66,11 +69,11 @@ public record AlertRecord(String id, String conversationId, String factory, Stri
             all.add(label);
         }
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, all, state, owner, postedAt,
-                postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey);
+                postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong);
     }
 
     AlertRecord snoozed(String who, Instant until) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, state, owner,
-                postedAt, postedTo, activityId, by, at, recoveredRun, recoveredAt, who, until, rootKey);
+                postedAt, postedTo, activityId, by, at, recoveredRun, recoveredAt, who, until, rootKey, runningLong);
     }
 }

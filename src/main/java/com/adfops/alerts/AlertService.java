@@ -77,6 +77,11 @@ public final class AlertService {
 
     /** The card of an alert as it stands now. */
     AlertView view(AlertRecord a) {
+        return view(a, null);
+    }
+
+    /** The card of an alert; for a new "running long" alert, how long it has run against its usual. */
+    AlertView view(AlertRecord a, com.adfops.agent.RunningLong longRun) {
         String state = switch (a.state()) {
             case RECOVERED -> "recovered";
             case ACKNOWLEDGED -> "acknowledged";
@@ -103,6 +108,17 @@ public final class AlertService {
             }
         } catch (DataFactoryException e) {
             root = "The diagnosis is not available right now: " + e.getMessage();
+        }
+        if (a.runningLong() && !"recovered".equals(state)) {
+            root = longRun == null ? "The run is still in progress past its pipeline's usual duration."
+                    : String.format(java.util.Locale.ENGLISH, "Still running after %d min: %.1fx its usual (the 95th "
+                    + "percentile of its succeeded runs is %d min).", longRun.elapsed().toMinutes(), longRun.times(),
+                    Math.max(1, longRun.usual().toMinutes()));
+            code = "";
+            errorClass = "Running long";
+            next = "Look at the activity in progress (a slow source, a queue on the integration runtime, a lock); cancel "
+                    + "and rerun if it is stuck.";
+            state = "open".equals(state) ? "runninglong" : state;
         }
         String by = switch (state) {
             case "acknowledged" -> a.by();

@@ -16,6 +16,7 @@ import com.adfops.agent.ActionView;
 import com.adfops.agent.AlertView;
 import com.adfops.agent.RunComparison;
 import com.adfops.agent.RunHistory;
+import com.adfops.agent.RunningLong;
 import com.adfops.agent.Watchlist;
 import com.adfops.agent.AuditRecord;
 import com.adfops.agent.Reply;
@@ -168,6 +169,9 @@ public final class CardFactory {
         }
         int more = s.failing().size() - Math.min(MAX_ROWS, s.failing().size());
         d.put("moreText", more > 0 ? "…and " + more + " more failing pipelines. Ask about a narrower window to see them." : "");
+        ArrayNode longRuns = d.putArray("runningLong");
+        s.runningLong().stream().limit(MAX_ROWS).forEach(r -> longRuns.addObject().put("line", r.run().pipelineName()
+                + " · " + runningLongLine(r, v)));
         ArrayNode rec = d.putArray("recovered");
         for (FailingSummary.Recovered r : s.recovered().stream().limit(MAX_ROWS).toList()) {
             rec.addObject().put("line", "✅ " + r.pipeline() + " failed " + timeAgo(r.lastFailure().sortTime(), v)
@@ -333,6 +337,7 @@ public final class CardFactory {
             }
         }
         d.put("lastFailureRunId", s.lastFailure() == null ? "" : s.lastFailure().runId());
+        d.put("runningLong", s.runningLong() == null ? "" : runningLongLine(s.runningLong(), v));
         d.put("activeRunId", latest != null && (latest.status() == RunStatus.IN_PROGRESS
                 || latest.status() == RunStatus.QUEUED) ? latest.runId() : "");
         ArrayNode recent = d.putArray("recent");
@@ -834,6 +839,13 @@ public final class CardFactory {
         return d;
     }
 
+    /** "⏱️ Running 3.1x longer than usual: 45m 10s so far (usually up to 14m 30s); run ... started 10:02". */
+    static String runningLongLine(RunningLong r, View v) {
+        return String.format(Locale.ENGLISH, "⏱️ Running %.1fx longer than usual: %s so far (usually up to %s); run %s "
+                + "started %s", r.times(), duration(r.elapsed()), duration(r.usual()), r.run().runId(),
+                time(r.run().runStart(), v));
+    }
+
     /** "First failure after 37 successes; last success 2 h ago" or "Failed 6 of the last 10 runs since Mon 09:00". */
     static String historyLine(RunHistory h, View v) {
         String last = h.lastSuccess() == null ? "no success in the week before" : "last success " + ago(h.lastSuccess(), v);
@@ -893,10 +905,12 @@ public final class CardFactory {
     ObjectNode alertData(AlertView a, View v) {
         ObjectNode d = json.createObjectNode();
         boolean recovered = a.state().equals("recovered");
-        d.put("title", recovered ? "✅ Recovered: " + a.pipeline() : "🚨 " + a.pipeline() + " failed");
-        d.put("byline", "Run " + a.runId() + " in " + a.factory()
-                + (a.failedAt() == null ? "" : " · failed " + timeAgo(a.failedAt(), v)));
-        d.put("style", recovered ? "good" : a.state().equals("acknowledged") ? "emphasis" : "attention");
+        boolean running = a.state().equals("runninglong") || a.errorClass().equals("Running long");
+        d.put("title", recovered ? "✅ Recovered: " + a.pipeline() : running ? "⏱️ " + a.pipeline() + " is running long"
+                : "🚨 " + a.pipeline() + " failed");
+        d.put("byline", "Run " + a.runId() + " in " + a.factory() + (a.failedAt() == null ? ""
+                : running ? " · started " + timeAgo(a.failedAt(), v) : " · failed " + timeAgo(a.failedAt(), v)));
+        d.put("style", recovered ? "good" : a.state().equals("acknowledged") ? "emphasis" : running ? "warning" : "attention");
         d.put("stateLine", switch (a.state()) {
             case "acknowledged" -> "Acknowledged by " + a.by() + (a.at() == null ? "" : " at " + time(a.at(), v));
             case "snoozed" -> "Snoozed by " + a.by() + " until " + time(a.until(), v)
@@ -905,11 +919,12 @@ public final class CardFactory {
                     + (a.recoveredRun().isEmpty() ? "" : ": run " + a.recoveredRun() + " succeeded");
             default -> "";
         });
+        d.put("rootTitle", running ? "What is happening" : "Likely root cause");
         d.put("alertId", a.alertId());
         d.put("runId", a.runId());
         d.put("factory", a.factory());
         d.put("active", !recovered);
-        d.put("canAcknowledge", a.state().equals("open") || a.state().equals("snoozed"));
+        d.put("canAcknowledge", a.state().equals("open") || a.state().equals("snoozed") || a.state().equals("runninglong"));
         ArrayNode facts = d.putArray("facts");
         if (!a.errorCode().isEmpty()) {
             fact(facts, "Error code", a.errorCode());

@@ -299,6 +299,37 @@ class AlertMonitorTest {
     }
 
     @Test
+    void aWatchedRunPastItsUsualDurationGetsOneRunningLongAlertThatRecoversWhenItSucceeds() {
+        DatasetBuilder b = new DatasetBuilder("df-alerts");
+        for (int i = 1; i <= 10; i++) {
+            b.run("pl_nightly", T.minus(Duration.ofHours(6L * i)), 600, "Succeeded");
+        }
+        // Starts at T, usually 10 minutes; this one takes 40.
+        b.run("pl_nightly", T.plusSeconds(10), 2400, "Succeeded");
+        sim = TestSim.of(b.build(), 50, clock);
+        Bot bot = new Bot(new InMemoryStateStore(), 5);
+        bot.monitor.pass();
+        bot.watch("conv-all", "*");
+
+        clock.advance(Duration.ofMinutes(10));
+        bot.monitor.pass();
+        assertThat(bot.poster.posts).as("within its usual time").isEmpty();
+
+        clock.advance(Duration.ofMinutes(10));
+        bot.monitor.pass();
+        bot.monitor.pass();
+        assertThat(bot.poster.alertsIn("conv-all")).singleElement().satisfies(a -> {
+            assertThat(a.state()).isEqualTo("runninglong");
+            assertThat(a.rootCause()).contains("2.0x its usual");
+        });
+
+        clock.advance(Duration.ofMinutes(25));   // the run ends, successfully
+        bot.monitor.pass();
+        assertThat(bot.poster.updates).singleElement()
+                .satisfies(u -> assertThat(((Reply.Alert) u).view().state()).isEqualTo("recovered"));
+    }
+
+    @Test
     void patternsMatchCaseInsensitivelyWithStars() {
         assertThat(Watches.matches("*", "anything")).isTrue();
         assertThat(Watches.matches("Finance-*", "finance-gl_export")).isTrue();

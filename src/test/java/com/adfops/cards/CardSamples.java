@@ -133,6 +133,13 @@ final class CardSamples {
         m.put("status-running", new Reply.Status(new PipelineStatus("web_sync", "df-test",
                 new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), active, ok, c, 30, 1, 1,
                 List.of(active, ok, c))));
+        com.adfops.agent.RunningLong longRun = new com.adfops.agent.RunningLong(active, Duration.ofMinutes(31),
+                Duration.ofMinutes(10));
+        m.put("status-running-long", new Reply.Status(new PipelineStatus("web_sync", "df-test",
+                new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), active, ok, c, 30, 1, 1,
+                List.of(active, ok, c)).withRunningLong(longRun)));
+        m.put("failing-running-long", new Reply.Failing(new FailingSummary(day, List.of("df-test"), 40, 0, List.of(),
+                List.of(), 1).withRunningLong(List.of(longRun))));
         m.put("status-empty", new Reply.Status(new PipelineStatus("quiet", "df-test",
                 new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), null, null, null, 0, 0, 0, List.of())));
         m.put("welcome", new Reply.Help(true, "personal"));
@@ -232,6 +239,10 @@ final class CardSamples {
         m.put("alert-snoozed", new Reply.Alert(new com.adfops.agent.AlertView("al-1", "snoozed", "df-test",
                 "pl_sales", "run-s", NOW.minusSeconds(300), "Load sales: offline", "2011", "Integration runtime", "Check it.",
                 null, List.of(), "Ana", null, NOW.plusSeconds(3600), "")));
+        m.put("alert-running-long", new Reply.Alert(new com.adfops.agent.AlertView("al-2", "runninglong", "df-test",
+                "pl_nightly", "run-n", NOW.minusSeconds(1860), "Still running after 31 min: 3.1x its usual (the 95th "
+                + "percentile of its succeeded runs is 10 min).", "", "Running long", "Look at the activity in progress.",
+                null, List.of(), "", null, null, "")));
         m.put("alert-recovered", new Reply.Alert(new com.adfops.agent.AlertView("al-1", "recovered", "df-test",
                 "pl_sales", "run-s", NOW.minusSeconds(300), "Load sales: offline", "2011", "Integration runtime", "Check it.",
                 oneLink, List.of(), "", NOW, null, "run-ok")));
