@@ -42,9 +42,9 @@ public record ActivityRun(
         java.util.Map<String, String> input) {
 
     /** Most input entries kept per activity run (memory: the run index keeps activity runs). */
-    public static final int MAX_INPUT = 12;
+    public static final int MAX_INPUT = 8;
     /** Longest input value kept. */
-    public static final int MAX_INPUT_VALUE = 200;
+    public static final int MAX_INPUT_VALUE = 160;
 
     public ActivityRun {
         activityType = activityType == null ? "" : activityType;

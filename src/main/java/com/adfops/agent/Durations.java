@@ -68,6 +68,40 @@ public final class Durations {
                 current.freshness());
     }
 
+    /**
+     * Where the time goes: per activity name, the median duration in the window against the period before; the
+     * activities that grew, most first (at most {@code max}).
+     */
+    public static List<PerformanceSummary.ActivityGrowth> growth(List<com.adfops.adf.ActivityRun> now,
+                                                                 List<com.adfops.adf.ActivityRun> before, int max) {
+        Map<String, List<Long>> a = activityMillis(before);
+        Map<String, List<Long>> b = activityMillis(now);
+        List<PerformanceSummary.ActivityGrowth> out = new ArrayList<>();
+        for (Map.Entry<String, List<Long>> e : b.entrySet()) {
+            List<Long> prev = a.get(e.getKey());
+            if (prev == null || prev.isEmpty()) {
+                continue;
+            }
+            long m0 = quantile(prev, 0.5);
+            long m1 = quantile(e.getValue(), 0.5);
+            if (m1 > m0) {
+                out.add(new PerformanceSummary.ActivityGrowth(e.getKey(), Duration.ofMillis(m0), Duration.ofMillis(m1)));
+            }
+        }
+        out.sort(Comparator.comparing(PerformanceSummary.ActivityGrowth::growth).reversed());
+        return out.stream().limit(max).toList();
+    }
+
+    private static Map<String, List<Long>> activityMillis(List<com.adfops.adf.ActivityRun> runs) {
+        Map<String, List<Long>> by = new LinkedHashMap<>();
+        for (com.adfops.adf.ActivityRun r : runs) {
+            if (r.status() == RunStatus.SUCCEEDED && r.durationMs() != null && r.iterationHash() == null) {
+                by.computeIfAbsent(r.activityName(), k -> new ArrayList<>()).add(r.durationMs());
+            }
+        }
+        return by;
+    }
+
     private static Map<String, List<PipelineRun>> finishedByPipeline(List<PipelineRun> runs) {
         Map<String, List<PipelineRun>> by = new LinkedHashMap<>();
         for (PipelineRun r : runs) {

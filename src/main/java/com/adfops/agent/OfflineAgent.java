@@ -352,8 +352,27 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         if (p.current().unknownPipeline()) {
             return unknownPipeline(perf.pipelines(), p.current().closest(), "How long does %s take?");
         }
-        return AgentReply.of(new Reply.Performance(Durations.of(scope(perf.pipelines(), p.current()), p.current(),
-                p.previous(), turn.zone(), p.current().pipelines().size() == 1)));
+        boolean single = p.current().pipelines().size() == 1;
+        PerformanceSummary summary = Durations.of(scope(perf.pipelines(), p.current()), p.current(), p.previous(),
+                turn.zone(), single);
+        if (single && p.previous() != null) {
+            summary = summary.withGrowth(Durations.growth(activitiesOfLatest(p.current()), activitiesOfLatest(p.previous()),
+                    GROWTH_ROWS));
+        }
+        return AgentReply.of(new Reply.Performance(summary));
+    }
+
+    /** How many succeeded runs of a period "where the time goes" reads the activities of (cached by the run index). */
+    static final int GROWTH_SAMPLE = 10;
+    static final int GROWTH_ROWS = 3;
+
+    /** The activity runs of the latest succeeded runs of a period (at most {@link #GROWTH_SAMPLE}). */
+    private List<com.adfops.adf.ActivityRun> activitiesOfLatest(AdfTools.RunsResult r) {
+        List<com.adfops.adf.ActivityRun> out = new ArrayList<>();
+        r.runs().stream().filter(x -> x.status() == RunStatus.SUCCEEDED)
+                .sorted(java.util.Comparator.comparing(PipelineRun::sortTime).reversed()).limit(GROWTH_SAMPLE)
+                .forEach(x -> out.addAll(tools.activitiesOf(x.factory(), x)));
+        return out;
     }
 
     /** What an answer covers: "all pipelines", the one pipeline a name resolved to, or the pattern as typed. */

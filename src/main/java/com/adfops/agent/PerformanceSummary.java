@@ -17,7 +17,29 @@ import java.util.List;
  * @param freshness how current the runs are
  */
 public record PerformanceSummary(TimeWindow window, String scope, List<PipelineDurations> pipelines, List<Day> days,
-                                 List<Outlier> outliers, Freshness freshness) {
+                                 List<Outlier> outliers, Freshness freshness, List<ActivityGrowth> grew) {
+
+    public PerformanceSummary(TimeWindow window, String scope, List<PipelineDurations> pipelines, List<Day> days,
+                              List<Outlier> outliers, Freshness freshness) {
+        this(window, scope, pipelines, days, outliers, freshness, List.of());
+    }
+
+    public PerformanceSummary {
+        grew = grew == null ? List.of() : List.copyOf(grew);
+    }
+
+    /** The same summary with where the time goes (one pipeline). */
+    public PerformanceSummary withGrowth(List<ActivityGrowth> g) {
+        return new PerformanceSummary(window, scope, pipelines, days, outliers, freshness, g);
+    }
+
+    /** An activity whose median duration grew against the period before ("where the time goes"). */
+    public record ActivityGrowth(String activity, Duration before, Duration now) {
+
+        public Duration growth() {
+            return now.minus(before);
+        }
+    }
 
     /** Runs needed before a pipeline's usual duration is judged. */
     public static final int MIN_BASELINE = 8;

@@ -427,6 +427,11 @@ public final class CardFactory {
                     + (change == null ? "" : String.format(Locale.ENGLISH, " (%+d %% against the period before)",
                             Math.round(change * 100))));
         }
+        ArrayNode grew = d.putArray("grew");
+        for (PerformanceSummary.ActivityGrowth g : s.grew()) {
+            grew.addObject().put("line", "⏫ " + g.activity() + ": median " + duration(g.before()) + " → "
+                    + duration(g.now()) + " (+" + duration(g.growth()) + ")");
+        }
         ArrayNode outliers = d.putArray("outliers");
         for (PerformanceSummary.Outlier o : s.outliers()) {
             outliers.addObject().put("line", "🐌 " + o.pipeline() + " run " + o.runId() + ": " + duration(o.duration())

@@ -30,12 +30,17 @@ class DurationsTest {
         DatasetBuilder d = new DatasetBuilder("df-durations");
         // The period before (Nov 12 - Nov 19): six runs of 10 minutes.
         for (int i = 0; i < 6; i++) {
-            d.run("pl_x", Instant.parse("2026-11-13T01:00:00Z").plus(Duration.ofDays(i)), 600, "Succeeded");
+            d.run("pl_x", Instant.parse("2026-11-13T01:00:00Z").plus(Duration.ofDays(i)), 600, "Succeeded")
+                    .activity("Copy", "Copy", 0, 480, "Succeeded", null, null)
+                    .activity("Notify", "WebActivity", 500, 30, "Succeeded", null, null);
         }
         // The last 7 days: 10, 11, 12, 13 minutes, and one of 30 minutes.
         int[] minutes = {10, 11, 12, 13};
         for (int i = 0; i < minutes.length; i++) {
-            d.run("pl_x", Instant.parse("2026-11-20T01:00:00Z").plus(Duration.ofDays(i)), minutes[i] * 60, "Succeeded");
+            // The copy grows (9, 10, 11, 12 minutes); the notification does not.
+            d.run("pl_x", Instant.parse("2026-11-20T01:00:00Z").plus(Duration.ofDays(i)), minutes[i] * 60, "Succeeded")
+                    .activity("Copy", "Copy", 0, (minutes[i] - 1) * 60, "Succeeded", null, null)
+                    .activity("Notify", "WebActivity", (minutes[i] - 1) * 60, 30, "Succeeded", null, null);
         }
         slowRun = d.run("pl_x", Instant.parse("2026-11-25T01:00:00Z"), 1800, "Failed").id();
         for (int i = 0; i < 3; i++) {
@@ -82,10 +87,17 @@ class DurationsTest {
         PerformanceSummary s = ask("is pl_x getting slower?");
         assertThat(s.scope()).isEqualTo("pl_x");
         assertThat(s.days()).hasSize(5);
+        // Where the time goes: the copy's median grew from 8 to 10 minutes (nearest rank of 9, 10, 11, 12).
+        assertThat(s.grew()).singleElement().satisfies(g -> {
+            assertThat(g.activity()).isEqualTo("Copy");
+            assertThat(g.before()).isEqualTo(Duration.ofMinutes(8));
+            assertThat(g.now()).isEqualTo(Duration.ofMinutes(10));
+        });
         String card = new CardFactory(TestSim.JSON).card(new Reply.Performance(s),
                 new CardFactory.View(NOW, ZoneId.of("UTC"))).toString();
         assertThat(card).contains("How long pl_x took in the last 7 days", "Getting slower: the median is 20 % above",
-                "Chart.VerticalBar", "Slower than usual", slowRun, "3.0x its usual 10m 0s");
+                "Chart.VerticalBar", "Slower than usual", slowRun, "3.0x its usual 10m 0s",
+                "Where the time goes", "Copy: median 8m 0s → 10m 0s (+2m 0s)");
         PerformanceSummary y = ask("how long does pl_y take?");
         String yCard = new CardFactory(TestSim.JSON).card(new Reply.Performance(y),
                 new CardFactory.View(NOW, ZoneId.of("UTC"))).toString();

@@ -168,7 +168,9 @@ final class CardSamples {
                         Duration.ofMinutes(61), Duration.ofMinutes(35), 6)),
                 List.of(new com.adfops.agent.PerformanceSummary.Day(java.time.LocalDate.of(2026, 11, 24), 1, Duration.ofMinutes(40)),
                         new com.adfops.agent.PerformanceSummary.Day(java.time.LocalDate.of(2026, 11, 25), 2, Duration.ofMinutes(44))),
-                List.of(), null)));
+                List.of(), null).withGrowth(List.of(new com.adfops.agent.PerformanceSummary.ActivityGrowth("Copy *orders*",
+                        Duration.ofMinutes(20), Duration.ofMinutes(27)), new com.adfops.agent.PerformanceSummary.ActivityGrowth(
+                        "Merge", Duration.ofMinutes(5), Duration.ofMinutes(6))))));
         TimeWindow week = new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days");
         List<com.adfops.agent.TrendSummary.Day> trendDays = new ArrayList<>();
         for (int i = 7; i >= 0; i--) {
