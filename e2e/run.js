@@ -230,6 +230,10 @@ const SCENARIOS = {
     }
     await shot('troubleshoot');
     await say(page, 'what did pl_ingest_sales_orders cost last week?');
+    const cost = await cardWith(page, 'pl_ingest_sales_orders cost about $');
+    if (!(await cost.innerText()).includes('Data movement')) throw new Error('the cost card has no data movement line');
+    await shot('cost');
+    await say(page, 'export the failed runs to csv');
     await cardWith(page, 'Not yet');
     await shot('not-yet');
     await say(page, 'which pipelines are slowest this week?');

@@ -79,6 +79,17 @@ public final class DatasetBuilder {
             return this;
         }
 
+        /** Adds ADF's {@code output.billingReference} to the activity run added last. */
+        public Run billed(String activityType, String meterType, double duration, String unit) {
+            ObjectNode ref = ((ObjectNode) activities.get(activities.size() - 1).get("output")).putObject("billingReference");
+            ref.put("activityType", activityType);
+            ObjectNode d = ref.putArray("billableDuration").addObject();
+            d.put("meterType", meterType);
+            d.put("duration", duration);
+            d.put("unit", unit);
+            return this;
+        }
+
         public Run message(String m) {
             node.put("message", m);
             return this;

@@ -20,6 +20,7 @@ import java.time.Instant;
  * @param linkedService  the linked service the activity used, if ADF says
  * @param iterationHash  for activities inside ForEach/Until, ADF's iteration marker; else null
  * @param integrationRuntime the integration runtime that ran it ({@code output.effectiveIntegrationRuntime}), or null
+ * @param billing        what ADF bills the activity run for ({@code output.billingReference}); may be empty
  * @param input          the activity's input, flattened to at most {@link #MAX_INPUT} entries ("source.query" -> text,
  *                       each cut to {@link #MAX_INPUT_VALUE} characters); may hold secrets: redact before showing
  */
@@ -39,7 +40,8 @@ public record ActivityRun(
         String linkedService,
         String iterationHash,
         String integrationRuntime,
-        java.util.Map<String, String> input) {
+        java.util.Map<String, String> input,
+        java.util.List<BillableDuration> billing) {
 
     /** Most input entries kept per activity run (memory: the run index keeps activity runs). */
     public static final int MAX_INPUT = 8;
@@ -51,6 +53,15 @@ public record ActivityRun(
         error = error == null ? new ActivityError("", "", "", "") : error;
         input = input == null || input.isEmpty() ? java.util.Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(input));
+        billing = billing == null ? java.util.List.of() : java.util.List.copyOf(billing);
+    }
+
+    public ActivityRun(String pipelineRunId, String pipelineName, String activityRunId, String activityName,
+                       String activityType, RunStatus status, Instant start, Instant end, Long durationMs,
+                       ActivityError error, String childRunId, String childPipeline, String linkedService,
+                       String iterationHash, String integrationRuntime, java.util.Map<String, String> input) {
+        this(pipelineRunId, pipelineName, activityRunId, activityName, activityType, status, start, end, durationMs,
+                error, childRunId, childPipeline, linkedService, iterationHash, integrationRuntime, input, null);
     }
 
     public ActivityRun(String pipelineRunId, String pipelineName, String activityRunId, String activityName,
@@ -58,7 +69,7 @@ public record ActivityRun(
                        ActivityError error, String childRunId, String childPipeline, String linkedService,
                        String iterationHash) {
         this(pipelineRunId, pipelineName, activityRunId, activityName, activityType, status, start, end, durationMs,
-                error, childRunId, childPipeline, linkedService, iterationHash, null, null);
+                error, childRunId, childPipeline, linkedService, iterationHash, null, null, null);
     }
 
     /** Activities whose failure is a consequence of activities they run (Execute Pipeline, loops, branches). */

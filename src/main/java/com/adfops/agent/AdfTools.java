@@ -72,9 +72,22 @@ public final class AdfTools {
     }
 
     public AdfTools(DataFactory adf, Clock clock) {
+        this(adf, clock, CostRates.LIST_PRICES);
+    }
+
+    /** @param rates the prices cost estimates use */
+    public AdfTools(DataFactory adf, Clock clock, CostRates rates) {
         this.adf = adf;
         this.diagnoser = new Diagnoser(adf);
         this.clock = clock;
+        this.rates = rates;
+    }
+
+    private final CostRates rates;
+
+    /** The prices cost estimates use. */
+    public CostRates costRates() {
+        return rates;
     }
 
     public Instant now() {

@@ -95,6 +95,13 @@ public sealed interface Intent {
     record WhatChanged(String pipeline, String factory) implements Intent {
     }
 
+    /**
+     * "what did X cost this week?", "most expensive pipelines": an estimate at list price from the activity runs'
+     * billing. {@code pipelines} is a name or a pattern with {@code *}, or null for all.
+     */
+    record Cost(String pipelines, String factory, TimeWindow window) implements Intent {
+    }
+
     /** The actions a typed question may ask for. */
     enum ActionKind {
         RERUN_FROM_FAILURE,

@@ -90,6 +90,11 @@ public final class IntentParser {
     private static final Pattern WHAT_CHANGED_WORDS = Pattern.compile("(?<=\\s)(?:what|what's|has|have|changed|is|was|"
             + "different|since|it|last|worked|work|working|succeeded|success|successful|in|for|of|the|run|between|and|"
             + "failure|failed|fail|then|now|before)(?=\\s)");
+    private static final Pattern COST = Pattern.compile(
+            "\\b(?:cost|costs|costing|costly|spend|spent|spending|expensive|cheapest|price|priced|bill|billed)\\b");
+    private static final Pattern COST_WORDS = Pattern.compile("(?<=\\s)(?:what|what's|did|does|do|has|have|how|much|"
+            + "cost|costs|costing|costly|spend|spent|spending|expensive|cheapest|price|priced|bill|billed|most|least|the|"
+            + "our|my|are|is|was|were|we|on|pipelines?|runs?|us|in|top|\\d+)(?=\\s)");
     private static final Pattern ANALYTICS = Pattern.compile(
             "\\b(?:trends?|trending|slow|slowest|slower|fastest|longest|shortest|durations?|how long|took longer|"
                     + "taking longer|average|avg|median|p9\\d|percentiles?|costs?|costing|spend|spent|spending|bill|billing|"
@@ -212,6 +217,11 @@ public final class IntentParser {
             String named = quoted != null ? quoted
                     : target(ACTION_WORDS.matcher(" " + withoutFactory + " ").replaceAll(" ").replaceAll("\\s+", " "));
             return new Intent.RequestAction(kind, PRONOUNS.contains(named) ? null : named, factory);
+        }
+        if (COST.matcher(withoutIdentifiers(t)).find() && !t.matches(".*\\b(?:export|csv|report)\\b.*")) {
+            String rest = target(COST_WORDS.matcher(" " + windowless(withoutFactory) + " ").replaceAll(" "));
+            return new Intent.Cost(rest.isEmpty() || PRONOUNS.contains(rest) ? null : (quoted != null ? quoted : rest),
+                    factory, window);
         }
         if (TRENDS.matcher(withoutIdentifiers(t)).find()) {
             String rest = target(TRENDS_WORDS.matcher(windowless(withoutFactory)).replaceAll(" "));

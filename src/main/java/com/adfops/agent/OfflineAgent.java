@@ -298,6 +298,8 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             return requestAction(s, a);
         } else if (intent instanceof Intent.Audit a) {
             return audit(a, turn);
+        } else if (intent instanceof Intent.Cost c) {
+            return cost(c);
         } else if (intent instanceof Intent.WhatChanged w) {
             return whatChangedOf(s, w);
         } else if (intent instanceof Intent.Watch w) {
@@ -360,6 +362,19 @@ public final class OfflineAgent implements Agent, StandardAnswers {
                     GROWTH_ROWS));
         }
         return AgentReply.of(new Reply.Performance(summary));
+    }
+
+    /**
+     * What pipelines cost: the finished runs of the window (default the last 7 days; the newest {@link
+     * CostSummary#MAX_RUNS} of them), each priced from its activity runs' billing.
+     */
+    private AgentReply cost(Intent.Cost c) {
+        TimeWindow window = c.window() != null ? c.window() : statusWindow();
+        AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(c.factory(), c.pipelines(), Set.of(), window));
+        if (r.unknownPipeline()) {
+            return unknownPipeline(c.pipelines(), r.closest(), "What did %s cost this week?");
+        }
+        return AgentReply.of(new Reply.Cost(CostSummary.of(tools, r, scope(c.pipelines(), r), window)));
     }
 
     /** How many succeeded runs of a period "where the time goes" reads the activities of (cached by the run index). */
@@ -525,11 +540,12 @@ public final class OfflineAgent implements Agent, StandardAnswers {
 
     private static AgentReply notYet(Intent.Capability c) {
         return AgentReply.of(switch (c) {
-            case ANALYTICS -> new Reply.Suggestions("Not yet: cost, comparisons and exports",
-                    "I can't answer questions about cost, comparisons between periods or exports yet. Here is what I can "
-                            + "do now: how pipelines did over a period, which pipelines are slowest (and whether one is "
-                            + "getting slower), and what is failing.",
-                    List.of("How did pipelines do this week?", "Which pipelines are slowest?", "What pipelines are failing?"));
+            case ANALYTICS -> new Reply.Suggestions("Not yet: exports and reports",
+                    "I can't export runs or build compliance reports yet. Here is what I can do now: how pipelines did "
+                            + "over a period, which are slowest (and where the time goes), what they cost, and what is "
+                            + "failing.",
+                    List.of("How did pipelines do this week?", "Which pipelines are slowest?", "Most expensive pipelines",
+                            "What pipelines are failing?"));
             case WATCH -> new Reply.Suggestions("Snooze and mute from the alert card",
                     "To silence a pipeline's alerts for a while, click Snooze on its alert card (1 hour, 4 hours or "
                             + "until tomorrow 08:00); to stop them, unwatch it.",

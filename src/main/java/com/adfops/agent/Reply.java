@@ -69,6 +69,10 @@ public sealed interface Reply {
     record Performance(PerformanceSummary summary) implements Reply {
     }
 
+    /** What pipelines cost over a window (an estimate at list price, or at the configured rates). */
+    record Cost(CostSummary summary) implements Reply {
+    }
+
     /** One pipeline's health. */
     record Status(PipelineStatus status) implements Reply {
     }

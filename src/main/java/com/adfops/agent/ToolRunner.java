@@ -28,6 +28,7 @@ public final class ToolRunner {
 
     public static final String DOCS_SEARCH = "adf_docs_search";
     public static final String RUN_STATS = "adf_run_stats";
+    public static final String COST = "adf_cost";
     /** Longest output handed to the model, in characters (about 2,000 tokens). */
     public static final int MAX_OUTPUT_CHARS = 8000;
 
@@ -37,7 +38,12 @@ public final class ToolRunner {
 
     /** One executed call: what the model asked, what it got, and what the bot can show. */
     public record Call(String name, String arguments, String output, long durationMs, boolean ok,
-                       FailingSummary failing, Diagnosis diagnosis, TrendSummary trends) {
+                       FailingSummary failing, Diagnosis diagnosis, TrendSummary trends, CostSummary cost) {
+
+        public Call(String name, String arguments, String output, long durationMs, boolean ok, FailingSummary failing,
+                    Diagnosis diagnosis, TrendSummary trends) {
+            this(name, arguments, output, durationMs, ok, failing, diagnosis, trends, null);
+        }
     }
 
     public ToolRunner(AdfTools tools, DocsService docs, ObjectMapper json) {
@@ -63,6 +69,10 @@ public final class ToolRunner {
                         "pipeline", Map.of("type", "string", "description", "Pipeline name or a pattern with *; omit for all pipelines"),
                         "window", Map.of("type", "string", "description", "Time window in words: 'last 7 days' (default), 'this week', 'last 3 days'"),
                         "factory", Map.of("type", "string", "description", "A configured factory's name; omit for all"))),
+                COST, Map.of("type", "object", "additionalProperties", false, "properties", Map.of(
+                        "pipeline", Map.of("type", "string", "description", "Pipeline name or a pattern with *; omit for all pipelines"),
+                        "window", Map.of("type", "string", "description", "Time window in words: 'last 7 days' (default), 'this week', 'yesterday'"),
+                        "factory", Map.of("type", "string", "description", "A configured factory's name; omit for all"))),
                 DOCS_SEARCH, Map.of("type", "object", "additionalProperties", false, "required", List.of("query"),
                         "properties", Map.of("query", Map.of("type", "string",
                                 "description", "What to look up on Microsoft Learn, e.g. an error code and activity type"))));
@@ -76,6 +86,8 @@ public final class ToolRunner {
                         + "bodies followed), the likely root cause with error code, class and next step.",
                 RUN_STATS, "How pipelines did over a window: finished runs, success rate against the period before, failures "
                         + "per day, the pipelines that failed most and the mean time to recovery (a run and its reruns count once).",
+                COST, "Estimated cost of pipeline runs over a window from their activity runs' billing, at list prices "
+                        + "(or the configured rates): total, by meter, and the most expensive pipelines (or runs of one pipeline).",
                 DOCS_SEARCH, "Search Microsoft Learn for Azure Data Factory documentation: error codes, how-to topics.");
     }
 
@@ -96,8 +108,9 @@ public final class ToolRunner {
                 case AdfTools.ACTIVITY_RUNS -> activityRuns(name, arguments, (ObjectNode) args, t0);
                 case DOCS_SEARCH -> docsSearch(name, arguments, (ObjectNode) args, t0);
                 case RUN_STATS -> runStats(name, arguments, (ObjectNode) args, zone, t0);
+                case COST -> cost(name, arguments, (ObjectNode) args, zone, t0);
                 default -> error(name, arguments, t0, "There is no tool named '" + ErrorText.truncate(String.valueOf(name), 60)
-                        + "'. Available tools: " + AdfTools.PIPELINE_RUNS + ", " + AdfTools.ACTIVITY_RUNS + ", " + RUN_STATS + ", "
+                        + "'. Available tools: " + AdfTools.PIPELINE_RUNS + ", " + AdfTools.ACTIVITY_RUNS + ", " + RUN_STATS + ", " + COST + ", "
                         + DOCS_SEARCH + ".");
             };
         } catch (DataFactoryException e) {
@@ -105,6 +118,38 @@ public final class ToolRunner {
         } catch (IllegalArgumentException e) {
             return error(name, arguments, t0, "Bad arguments: " + e.getMessage());
         }
+    }
+
+    /** {@code adf_cost}: a compact estimate (total, meters, the most expensive five). */
+    private Call cost(String name, String arguments, ObjectNode a, ZoneId zone, long t0) {
+        Instant now = tools.now();
+        String w = text(a, "window");
+        TimeWindow window = w == null ? new TimeWindow(now.minus(java.time.Duration.ofDays(7)), now.plusSeconds(60), "the last 7 days")
+                : TimeWindowParser.find(w, now, zone).orElseThrow(() -> new IllegalArgumentException(
+                        "window '" + ErrorText.truncate(w, 40) + "' is not understood; use e.g. 'last 7 days', 'this week'"));
+        AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(text(a, "factory"), text(a, "pipeline"), Set.of(), window));
+        ObjectNode out = json.createObjectNode();
+        if (r.unknownPipeline()) {
+            out.put("error", "unknown pipeline");
+            ArrayNode closest = out.putArray("closest");
+            r.closest().forEach(closest::add);
+            return ok(name, arguments, t0, out, null, null);
+        }
+        CostSummary s = CostSummary.of(tools, r, r.pipelines().size() == 1 ? r.pipelines().get(0) : "all pipelines", window);
+        out.put("window", window.label());
+        out.put("currency", "USD");
+        out.put("estimate", Math.round(s.total().total() * 10000) / 10000.0);
+        out.put("rates", s.ratesSource());
+        out.put("runs", s.runs());
+        out.put("runsCounted", s.runsCounted());
+        ObjectNode meters = out.putObject("byMeter");
+        s.total().byMeter().forEach((k, v) -> meters.put(k, Math.round(v.amount() * 10000) / 10000.0));
+        ArrayNode top = out.putArray("mostExpensive");
+        s.rows().stream().limit(5).forEach(x -> top.addObject().put("name", x.label()).put("runs", x.runs())
+                .put("estimate", Math.round(x.amount() * 10000) / 10000.0));
+        String text = out.toString();
+        return new Call(name, arguments, text.length() > MAX_OUTPUT_CHARS ? text.substring(0, MAX_OUTPUT_CHARS) : text,
+                ms(t0), true, null, null, null, s);
     }
 
     private Call pipelineRuns(String name, String arguments, ObjectNode a, ZoneId zone, long t0) {

@@ -14,6 +14,7 @@ import com.adfops.agent.PipelineStatus;
 import com.adfops.agent.PerformanceSummary;
 import com.adfops.agent.ActionView;
 import com.adfops.agent.AlertView;
+import com.adfops.agent.CostSummary;
 import com.adfops.agent.RunComparison;
 import com.adfops.agent.RunHistory;
 import com.adfops.agent.RunningLong;
@@ -109,6 +110,8 @@ public final class CardFactory {
             return new CardData("alert-digest", digestData(a, view));
         } else if (part instanceof Reply.Watching w) {
             return new CardData("watching", watchingData(w, view));
+        } else if (part instanceof Reply.Cost c) {
+            return new CardData("cost", costData(c.summary(), view));
         } else if (part instanceof Reply.WhatChanged w) {
             return new CardData("what-changed", whatChangedData(w, view));
         }
@@ -872,6 +875,37 @@ public final class CardFactory {
             return "just now";
         }
         return d.toHours() < 1 ? d.toMinutes() + " min ago" : d.toDays() < 2 ? d.toHours() + " h ago" : d.toDays() + " days ago";
+    }
+
+    ObjectNode costData(CostSummary s, View v) {
+        ObjectNode d = json.createObjectNode();
+        String when = s.window().label();
+        d.put("title", "💰 " + s.scope() + " cost about " + usd(s.total().total()) + " "
+                + (when.startsWith("the ") ? "in " + when : when));
+        d.put("subtitle", s.runs() + (s.runs() == 1 ? " finished run" : " finished runs")
+                + (s.runsCounted() < s.runs() ? " (the newest " + s.runsCounted() + " counted)" : "") + ", "
+                + s.total().activityRuns() + " activity runs" + freshness(s.freshness(), v));
+        ArrayNode meters = d.putArray("meters");
+        s.total().byMeter().forEach((k, line) -> meters.addObject().put("line", k + ": "
+                + String.format(Locale.ENGLISH, line.unit().equals("activity runs") ? "%.0f %s" : "%.2f %s",
+                line.quantity(), line.unit()) + " = " + usd(line.amount())));
+        boolean runs = s.rows().stream().allMatch(r -> r.label().startsWith("run "));
+        d.put("rowsTitle", runs ? "Most expensive runs" : "Most expensive pipelines");
+        ArrayNode rows = d.putArray("rows");
+        for (CostSummary.Row r : s.rows()) {
+            rows.addObject().put("line", r.label() + (runs ? "" : " · " + r.runs() + (r.runs() == 1 ? " run" : " runs"))
+                    + ": " + usd(r.amount()));
+        }
+        d.put("note", "Estimates in USD at " + s.ratesSource() + " from each activity run's billing reference "
+                + "(orchestration per 1,000 activity runs, data movement per DIU-hour, pipeline and external activity "
+                + "hours, data flow vCore-hours). Your prices vary by region and agreement; set ADFOPS_COST_RATES to "
+                + "a file of your rates. Azure Cost Management has the invoiced amounts.");
+        return d;
+    }
+
+    private static String usd(double amount) {
+        return amount < 0.01 && amount > 0 ? String.format(Locale.ENGLISH, "$%.4f", amount)
+                : String.format(Locale.ENGLISH, "$%,.2f", amount);
     }
 
     ObjectNode whatChangedData(Reply.WhatChanged w, View v) {

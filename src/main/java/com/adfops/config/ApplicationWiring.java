@@ -34,6 +34,7 @@ import com.adfops.actions.ActionService;
 import com.adfops.actions.AuditLog;
 import com.adfops.actions.PendingActions;
 import com.adfops.actions.RunFollower;
+import com.adfops.agent.CostRates;
 import com.adfops.alerts.AlertMonitor;
 import com.adfops.alerts.AlertService;
 import com.adfops.alerts.AlertStore;
@@ -268,8 +269,12 @@ public class ApplicationWiring {
     }
 
     @Bean
-    public AdfTools adfTools(DataFactory dataFactory, Clock clock) {
-        return new AdfTools(dataFactory, clock);
+    public AdfTools adfTools(DataFactory dataFactory, Clock clock, CostProperties cost, ObjectMapper adfopsJson) {
+        CostRates rates = cost.rates() == null ? CostRates.LIST_PRICES : CostRates.load(cost.rates(), adfopsJson);
+        if (cost.rates() != null) {
+            log.info("Cost estimates: {}", rates.source());
+        }
+        return new AdfTools(dataFactory, clock, rates);
     }
 
     @Bean(destroyMethod = "close")

@@ -401,6 +401,7 @@ public final class BuiltInDataset {
             out.put("rowsCopied", rows);
             out.put("copyDuration", seconds);
             out.put("effectiveIntegrationRuntime", runtime);
+            bill(a, "Copy", linked, seconds);
         } else {
             ((ObjectNode) a.get("output")).put("effectiveIntegrationRuntime", runtime);
         }
@@ -432,8 +433,35 @@ public final class BuiltInDataset {
         a.putObject("output");
         a.set("error", failed ? error : err("", "", "", name));
         a.putArray("userProperties");
+        bill(a, type, linked, seconds);
         activities.add(a);
         return a;
+    }
+
+    /**
+     * ADF's {@code output.billingReference}: Copy bills data movement (4 DIUs here), compute outside ADF bills external
+     * activity hours, the rest pipeline activity hours; durations rounded up to whole minutes, as ADF does.
+     */
+    private static void bill(ObjectNode a, String type, String linked, Integer seconds) {
+        if (seconds == null) {
+            return;
+        }
+        String billed;
+        switch (type) {
+            case "Copy" -> billed = "DataMovement";
+            case "DatabricksNotebook", "SqlServerStoredProcedure", "WebActivity", "AzureFunctionActivity" -> billed = "ExternalActivity";
+            case "Lookup", "SetVariable", "GetMetadata", "Delete", "Wait" -> billed = "PipelineActivity";
+            default -> {
+                return;
+            }
+        }
+        double hours = Math.ceil(seconds / 60.0) / 60.0;
+        ObjectNode ref = ((ObjectNode) a.get("output")).putObject("billingReference");
+        ref.put("activityType", billed);
+        ObjectNode d = ref.putArray("billableDuration").addObject();
+        d.put("meterType", linked != null && linked.contains("onprem") ? "SelfhostedIR" : "AzureIR");
+        d.put("duration", billed.equals("DataMovement") ? hours * 4 : hours);
+        d.put("unit", billed.equals("DataMovement") ? "DIUHours" : "Hours");
     }
 
     private static String day(Instant t) {

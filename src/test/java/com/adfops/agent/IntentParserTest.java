@@ -104,7 +104,10 @@ class IntentParserTest {
         "trends for Finance-* | trends:finance-*",
         "what is the success rate of nightly.load | trends:nightly.load",
         "<at>ADF Ops</at> weekly report | trends:<all>",
-        "how much did pl_copy cost yesterday | notyet:ANALYTICS",
+        "how much did pl_copy cost yesterday | cost:pl_copy[yesterday]",
+        "what did Finance-* cost this week? | cost:finance-*[this week]",
+        "most expensive pipelines | cost:<all>",
+        "what do we spend on pipelines in factory df-prod | cost:<all>@df-prod",
         "what is the average duration of nightly.load | perf:nightly.load",
         "which pipelines fail most often | notyet:ANALYTICS",
         "export the failed runs to csv | notyet:ANALYTICS",
@@ -194,6 +197,9 @@ class IntentParserTest {
         } else if (i instanceof Intent.Audit a) {
             return "audit:" + (a.pipeline() == null ? "<all>" : a.pipeline())
                     + (a.window() == null ? "" : "[" + a.window().label() + "]") + at(a.factory());
+        } else if (i instanceof Intent.Cost c) {
+            return "cost:" + (c.pipelines() == null ? "<all>" : c.pipelines())
+                    + (c.window() == null ? "" : "[" + c.window().label() + "]") + at(c.factory());
         } else if (i instanceof Intent.WhatChanged w) {
             return "changed:" + name(w.pipeline()) + at(w.factory());
         } else if (i instanceof Intent.Watch w) {

@@ -278,8 +278,7 @@ class OfflineAgentTest {
 
     @Test
     void questionsTheBotCannotAnswerYetSaySoInsteadOfAWrongCard() {
-        for (String q : List.of("export the failed runs to csv", "what did pl_x cost last week?",
-                "how much did Finance-GL_Export cost yesterday?")) {
+        for (String q : List.of("export the failed runs to csv", "give me a compliance report for the auditors")) {
             AgentReply r = ask(q);
             assertThat(r.parts()).as(q).noneMatch(p -> p instanceof Reply.Failing || p instanceof Reply.DiagnosisCard);
             Reply.Suggestions s = part(r, Reply.Suggestions.class);

@@ -258,6 +258,15 @@ final class CardSamples {
                 new com.adfops.agent.Watchlist.Watch("*", null, "Ana", NOW.minusSeconds(7200)),
                 new com.adfops.agent.Watchlist.Watch("Finance-*", "df-test", "Bo <at>x</at>", NOW))));
         m.put("watching-empty", new Reply.Watching("", List.of()));
+        java.util.Map<String, com.adfops.agent.Costs.Line> meters = new java.util.LinkedHashMap<>();
+        meters.put("Orchestration (AzureIR)", new com.adfops.agent.Costs.Line(420, "activity runs", 0.42));
+        meters.put("Data movement (AzureIR)", new com.adfops.agent.Costs.Line(36.5, "DIU-hours", 9.125));
+        meters.put("External activities (SelfhostedIR)", new com.adfops.agent.Costs.Line(3, "hours", 0.0003));
+        m.put("cost", new Reply.Cost(new com.adfops.agent.CostSummary("all pipelines",
+                new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"),
+                new com.adfops.agent.Costs.Estimate(9.5453, 420, meters),
+                List.of(new com.adfops.agent.CostSummary.Row("pl_*sales* ${x}", 84, 7.2),
+                        new com.adfops.agent.CostSummary.Row("pl_archive", 7, 0.0009)), 400, 300, "list prices", null)));
         return m;
     }
 }

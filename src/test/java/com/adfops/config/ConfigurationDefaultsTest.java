@@ -14,7 +14,7 @@ class ConfigurationDefaultsTest {
     @EnableConfigurationProperties({AdfProperties.class, SimProperties.class, DocsProperties.class,
         EscalationProperties.class, FoundryProperties.class, StateProperties.class, AuthProperties.class,
         TurnProperties.class, ContextProperties.class, IndexProperties.class, ActionsProperties.class,
-        AlertsProperties.class})
+        AlertsProperties.class, CostProperties.class})
     static class Props {
     }
 
@@ -86,6 +86,7 @@ class ConfigurationDefaultsTest {
             assertThat(alerts.overlap()).isEqualTo(Duration.ofMinutes(10));
             assertThat(alerts.groupWindow()).isEqualTo(Duration.ofMinutes(5));
             assertThat(alerts.digestAfter()).isEqualTo(5);
+            assertThat(ctx.getBean(CostProperties.class).rates()).isNull();
         });
     }
 

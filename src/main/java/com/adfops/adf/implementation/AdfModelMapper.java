@@ -2,6 +2,7 @@ package com.adfops.adf.implementation;
 
 import com.adfops.adf.ActivityError;
 import com.adfops.adf.ActivityRun;
+import com.adfops.adf.BillableDuration;
 import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
@@ -58,7 +59,16 @@ final class AdfModelMapper {
         String childRunId = null;
         String childPipeline = null;
         String runtime = null;
+        java.util.List<BillableDuration> billing = new java.util.ArrayList<>();
         if (a.output() instanceof Map<?, ?> out) {
+            if (out.get("billingReference") instanceof Map<?, ?> ref && ref.get("billableDuration") instanceof java.util.List<?> list) {
+                String type = string(ref.get("activityType"));
+                for (Object o : list) {
+                    if (o instanceof Map<?, ?> b && b.get("duration") instanceof Number n) {
+                        billing.add(new BillableDuration(type, string(b.get("meterType")), n.doubleValue(), string(b.get("unit"))));
+                    }
+                }
+            }
             childRunId = string(out.get("pipelineRunId"));
             childPipeline = string(out.get("pipelineName"));
             runtime = string(out.get("effectiveIntegrationRuntime"));
@@ -91,7 +101,8 @@ final class AdfModelMapper {
                 a.linkedServiceName(),
                 blankToNull(iterationHash),
                 blankToNull(runtime),
-                flatten(a.input()));
+                flatten(a.input()),
+                billing);
     }
 
     /** The input's entries, one level into objects ("source.sqlReaderQuery"), bounded in number and length. */

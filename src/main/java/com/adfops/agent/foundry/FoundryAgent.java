@@ -226,7 +226,11 @@ public final class FoundryAgent implements Agent, AutoCloseable {
         ToolRunner.Call lastList = null;
         ToolRunner.Call lastDiagnosis = null;
         ToolRunner.Call lastTrends = null;
+        ToolRunner.Call lastCost = null;
         for (ToolRunner.Call c : calls) {
+            if (c.cost() != null) {
+                lastCost = c;
+            }
             if (c.failing() != null) {
                 lastList = c;
             }
@@ -245,6 +249,9 @@ public final class FoundryAgent implements Agent, AutoCloseable {
         }
         if (lastTrends != null) {
             parts.add(new Reply.Trends(lastTrends.trends()));
+        }
+        if (lastCost != null) {
+            parts.add(new Reply.Cost(lastCost.cost()));
         }
         List<Reply.ToolCallInfo> infos = calls.stream()
                 .map(c -> new Reply.ToolCallInfo(c.name(), c.arguments(), c.durationMs(), c.ok())).toList();

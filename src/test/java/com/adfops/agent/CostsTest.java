@@ -1,0 +1,113 @@
+package com.adfops.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.adfops.DatasetBuilder;
+import com.adfops.TestSim;
+import com.adfops.cards.CardFactory;
+import com.adfops.docs.TestDocs;
+import com.adfops.state.InMemoryConversationStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cost estimates from billingReference at list prices (and at a rate file's), computed by hand for a small factory. */
+class CostsTest {
+
+    static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    static TestSim sim;
+
+    @BeforeAll
+    static void start() {
+        DatasetBuilder b = new DatasetBuilder("df-cost");
+        for (int i = 0; i < 2; i++) {
+            // Per run: copy 2 DIU-hours on Azure IR ($0.50), a lookup of 1 hour ($0.005), 3 activity runs ($0.003).
+            b.run("pl_copy", NOW.minus(Duration.ofHours(3L + i)), 600, "Succeeded")
+                    .activity("Copy", "Copy", 0, 500, "Succeeded", null, null).billed("DataMovement", "AzureIR", 2.0, "DIUHours")
+                    .activity("Lookup", "Lookup", 500, 60, "Succeeded", null, null).billed("PipelineActivity", "AzureIR", 1.0, "Hours")
+                    .activity("ForEach", "ForEach", 560, 30, "Succeeded", null, null);
+        }
+        // Self-hosted: a stored procedure of 2 external hours ($0.0002) and its orchestration ($0.0015).
+        b.run("pl_proc", NOW.minus(Duration.ofHours(2)), 120, "Succeeded")
+                .activity("Proc", "SqlServerStoredProcedure", 0, 100, "Succeeded", null, null)
+                .billed("ExternalActivity", "SelfhostedIR", 2.0, "Hours");
+        sim = TestSim.of(b.build(), 50, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    static OfflineAgent agent(CostRates rates) {
+        return new OfflineAgent(new AdfTools(sim.adf, Clock.fixed(NOW, ZoneOffset.UTC), rates), new InMemoryConversationStore(),
+                new GuidanceFinder(TestDocs.builtInOnly()), Duration.ofHours(12));
+    }
+
+    static CostSummary ask(OfflineAgent a, String text) {
+        AgentReply r = a.handle(new Turn("c-cost", "Dana", text, Map.of(), ZoneId.of("UTC")));
+        return r.parts().stream().filter(Reply.Cost.class::isInstance).map(p -> ((Reply.Cost) p).summary()).findFirst()
+                .orElseThrow(() -> new AssertionError("no cost in " + r));
+    }
+
+    @Test
+    void theMostExpensivePipelinesAtListPrice() {
+        CostSummary all = ask(agent(CostRates.LIST_PRICES), "most expensive pipelines this week");
+        // pl_copy: 2 x (0.50 + 0.005 + 0.003) = 1.016; pl_proc: 0.0002 + 0.0015 = 0.0017.
+        assertThat(all.total().total()).isCloseTo(1.0177, within(1e-9));
+        assertThat(all.total().activityRuns()).isEqualTo(7);
+        assertThat(all.rows()).extracting(CostSummary.Row::label).containsExactly("pl_copy", "pl_proc");
+        assertThat(all.rows().get(0).amount()).isCloseTo(1.016, within(1e-9));
+        assertThat(all.total().byMeter().get("Data movement (AzureIR)").quantity()).isCloseTo(4.0, within(1e-9));
+        assertThat(all.runs()).isEqualTo(3);
+
+        CostSummary one = ask(agent(CostRates.LIST_PRICES), "what did pl_copy cost this week?");
+        assertThat(one.scope()).isEqualTo("pl_copy");
+        assertThat(one.rows()).hasSize(2).allSatisfy(r -> assertThat(r.label()).startsWith("run "));
+        String card = new CardFactory(TestSim.JSON).card(new Reply.Cost(one), new CardFactory.View(NOW, ZoneId.of("UTC")))
+                .toString();
+        assertThat(card).contains("pl_copy cost about $1.02", "Data movement (AzureIR): 4.00 DIU-hours = $1.00",
+                "Most expensive runs", "Estimates in USD at list prices");
+    }
+
+    @Test
+    void theModelsToolGetsTheNumbersAndTheUserTheCard() throws Exception {
+        ToolRunner runner = new ToolRunner(new AdfTools(sim.adf, Clock.fixed(NOW, ZoneOffset.UTC)), TestDocs.builtInOnly(),
+                TestSim.JSON);
+        ToolRunner.Call call = runner.run(ToolRunner.COST, "{\"pipeline\":\"pl_copy\",\"window\":\"last 7 days\"}",
+                ZoneId.of("UTC"));
+        assertThat(call.ok()).isTrue();
+        com.fasterxml.jackson.databind.JsonNode out = TestSim.JSON.readTree(call.output());
+        assertThat(out.get("estimate").asDouble()).isCloseTo(1.016, within(1e-9));
+        assertThat(out.get("currency").asText()).isEqualTo("USD");
+        assertThat(out.get("mostExpensive")).hasSize(2);
+        assertThat(call.cost()).isNotNull();
+        assertThat(ToolRunner.schemas()).containsKey(ToolRunner.COST);
+        assertThat(TestSim.JSON.readTree(runner.run(ToolRunner.COST, "{\"pipeline\":\"pl_nope_zzz\"}", ZoneId.of("UTC"))
+                .output()).get("error").asText()).isEqualTo("unknown pipeline");
+    }
+
+    @Test
+    void aRateFileReplacesListPricesAndABadOneSaysWhy(@TempDir Path dir) throws Exception {
+        Path rates = Files.writeString(dir.resolve("rates.json"), "{\"DataMovement/AzureIR\": 0.30, \"orchestration\": 0}");
+        CostRates mine = CostRates.load(rates, TestSim.JSON);
+        CostSummary all = ask(agent(mine), "what did pl_copy cost this week?");
+        // 2 x (4 x... no: 2 DIU-hours x 0.30 + 0.005) = 1.21, orchestration free.
+        assertThat(all.total().total()).isCloseTo(1.21, within(1e-9));
+        assertThat(all.ratesSource()).contains("rates.json");
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"DataMovement\": \"cheap\"}");
+        assertThatThrownBy(() -> CostRates.load(bad, TestSim.JSON)).hasMessageContaining("ADFOPS_COST_RATES")
+                .hasMessageContaining("DataMovement");
+    }
+}
