@@ -233,9 +233,11 @@ const SCENARIOS = {
     const cost = await cardWith(page, 'pl_ingest_sales_orders cost about $');
     if (!(await cost.innerText()).includes('Data movement')) throw new Error('the cost card has no data movement line');
     await shot('cost');
-    await say(page, 'export the failed runs to csv');
-    await cardWith(page, 'Not yet');
-    await shot('not-yet');
+    await say(page, 'export runs for the last 3 days');
+    const exp = await cardWith(page, 'Runs of all pipelines');
+    // Action.OpenUrl renders as a link-like button: wait for its text.
+    await exp.getByText('Download CSV').first().waitFor({ state: 'visible', timeout: WAIT });
+    await shot('export');
     await say(page, 'which pipelines are slowest this week?');
     await cardWith(page, 'The slowest of all pipelines');
     await shot('slowest');

@@ -102,6 +102,10 @@ public sealed interface Intent {
     record Cost(String pipelines, String factory, TimeWindow window) implements Intent {
     }
 
+    /** "export runs for last month", "compliance export for Finance-*": a CSV download of the runs of a window. */
+    record Export(String pipelines, String factory, TimeWindow window) implements Intent {
+    }
+
     /** The actions a typed question may ask for. */
     enum ActionKind {
         RERUN_FROM_FAILURE,

@@ -90,6 +90,12 @@ public final class IntentParser {
     private static final Pattern WHAT_CHANGED_WORDS = Pattern.compile("(?<=\\s)(?:what|what's|has|have|changed|is|was|"
             + "different|since|it|last|worked|work|working|succeeded|success|successful|in|for|of|the|run|between|and|"
             + "failure|failed|fail|then|now|before)(?=\\s)");
+    private static final Pattern EXPORT = Pattern.compile(
+            "^(?:please |can you |could you |i need (?:an? )?|give me (?:an? )?)?(?:export|download)\\b"
+                    + "|\\b(?:csv|excel|spreadsheet|compliance|auditors?|audit report)\\b");
+    private static final Pattern EXPORT_WORDS = Pattern.compile("(?<=\\s)(?:export|exports|exporting|csv|excel|"
+            + "spreadsheet|compliance|auditors?|audit|report|to|as|a|an|the|all|runs?|pipelines?|for|of|give|me|us|"
+            + "download|file|please|can|you|show|what|i|need|history|failed|succeeded)(?=\\s)");
     private static final Pattern COST = Pattern.compile(
             "\\b(?:cost|costs|costing|costly|spend|spent|spending|expensive|cheapest|price|priced|bill|billed)\\b");
     private static final Pattern COST_WORDS = Pattern.compile("(?<=\\s)(?:what|what's|did|does|do|has|have|how|much|"
@@ -217,6 +223,11 @@ public final class IntentParser {
             String named = quoted != null ? quoted
                     : target(ACTION_WORDS.matcher(" " + withoutFactory + " ").replaceAll(" ").replaceAll("\\s+", " "));
             return new Intent.RequestAction(kind, PRONOUNS.contains(named) ? null : named, factory);
+        }
+        if (EXPORT.matcher(withoutIdentifiers(t).trim()).find()) {
+            String rest = target(EXPORT_WORDS.matcher(" " + windowless(withoutFactory) + " ").replaceAll(" "));
+            return new Intent.Export(rest.isEmpty() || PRONOUNS.contains(rest) ? null : (quoted != null ? quoted : rest),
+                    factory, window);
         }
         if (COST.matcher(withoutIdentifiers(t)).find() && !t.matches(".*\\b(?:export|csv|report)\\b.*")) {
             String rest = target(COST_WORDS.matcher(" " + windowless(withoutFactory) + " ").replaceAll(" "));

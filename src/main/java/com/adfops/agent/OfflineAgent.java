@@ -35,6 +35,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     private final Duration contextTtl;
     private final AuditTrail audit;
     private final Watchlist watchlist;
+    private final ExportLinks exports;
 
     /**
      * @param contextTtl how long a conversation's context (the run in focus, the last list) answers follow-ups such as
@@ -53,6 +54,13 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     /** @param watchlist what each conversation watches, for "watch X" and the Watch button */
     public OfflineAgent(AdfTools tools, ConversationStore store, GuidanceFinder guidance, Duration contextTtl,
                         AuditTrail audit, Watchlist watchlist) {
+        this(tools, store, guidance, contextTtl, audit, watchlist, ExportLinks.NONE);
+    }
+
+    /** @param exports signed download links for compliance exports */
+    public OfflineAgent(AdfTools tools, ConversationStore store, GuidanceFinder guidance, Duration contextTtl,
+                        AuditTrail audit, Watchlist watchlist, ExportLinks exports) {
+        this.exports = exports;
         this.tools = tools;
         this.store = store;
         this.guidance = guidance;
@@ -96,7 +104,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         Intent intent = IntentParser.parse(turn.text(), tools.now(), turn.zone());
         // Actions are proposed on cards and confirmed by a person: the model never gets to act, nor to word the audit.
         if (intent instanceof Intent.Help || intent instanceof Intent.ClearHistory
-                || intent instanceof Intent.RequestAction || intent instanceof Intent.Audit
+                || intent instanceof Intent.RequestAction || intent instanceof Intent.Audit || intent instanceof Intent.Export
                 || intent instanceof Intent.Watch || intent instanceof Intent.Unwatch || intent instanceof Intent.Watching) {
             return Optional.of(answer(turn));
         }
@@ -298,6 +306,8 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             return requestAction(s, a);
         } else if (intent instanceof Intent.Audit a) {
             return audit(a, turn);
+        } else if (intent instanceof Intent.Export e) {
+            return export(e, turn);
         } else if (intent instanceof Intent.Cost c) {
             return cost(c);
         } else if (intent instanceof Intent.WhatChanged w) {
@@ -375,6 +385,21 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             return unknownPipeline(c.pipelines(), r.closest(), "What did %s cost this week?");
         }
         return AgentReply.of(new Reply.Cost(CostSummary.of(tools, r, scope(c.pipelines(), r), window)));
+    }
+
+    /** A compliance export: the window's totals (default the last 7 days) and a signed, short-lived CSV link. */
+    private AgentReply export(Intent.Export e, Turn turn) {
+        TimeWindow window = e.window() != null ? e.window() : statusWindow();
+        AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(e.factory(), e.pipelines(), Set.of(), window));
+        if (r.unknownPipeline()) {
+            return unknownPipeline(e.pipelines(), r.closest(), "Export runs of %s for last week");
+        }
+        int ok = (int) r.runs().stream().filter(x -> x.status() == RunStatus.SUCCEEDED).count();
+        int bad = (int) r.runs().stream().filter(x -> x.status() == RunStatus.FAILED).count();
+        String link = exports.link(e.factory(), e.pipelines() == null ? null : (r.pipelines().size() == 1
+                ? r.pipelines().get(0) : e.pipelines()), window.from(), window.to(), turn.tenantId()).orElse("");
+        return AgentReply.of(new Reply.Export(scope(e.pipelines(), r), window, r.runs().size(), ok, bad, link,
+                exports.minutes()));
     }
 
     /** How many succeeded runs of a period "where the time goes" reads the activities of (cached by the run index). */

@@ -73,6 +73,16 @@ public sealed interface Reply {
     record Cost(CostSummary summary) implements Reply {
     }
 
+    /**
+     * A compliance export of the runs of a window: totals and a signed, short-lived download link.
+     *
+     * @param link    the link, or "" when exports are not available here
+     * @param minutes how long the link works
+     */
+    record Export(String scope, TimeWindow window, int runs, int succeeded, int failed, String link, long minutes)
+            implements Reply {
+    }
+
     /** One pipeline's health. */
     record Status(PipelineStatus status) implements Reply {
     }

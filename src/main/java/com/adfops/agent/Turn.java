@@ -12,12 +12,18 @@ import java.util.Map;
  * @param action         the card action's data, or an empty map
  * @param zone           the user's time zone, for "today" and "since Monday"
  * @param userId         the user's Entra object id ({@code from.aadObjectId}), or null when the activity has none
+ * @param tenantId       the conversation's Entra tenant, or null
  */
 public record Turn(String conversationId, String userName, String text, Map<String, Object> action, ZoneId zone,
-                   String userId) {
+                   String userId, String tenantId) {
+
+    public Turn(String conversationId, String userName, String text, Map<String, Object> action, ZoneId zone,
+                String userId) {
+        this(conversationId, userName, text, action, zone, userId, null);
+    }
 
     public Turn(String conversationId, String userName, String text, Map<String, Object> action, ZoneId zone) {
-        this(conversationId, userName, text, action, zone, null);
+        this(conversationId, userName, text, action, zone, null, null);
     }
 
     public Turn {

@@ -110,6 +110,8 @@ public final class CardFactory {
             return new CardData("alert-digest", digestData(a, view));
         } else if (part instanceof Reply.Watching w) {
             return new CardData("watching", watchingData(w, view));
+        } else if (part instanceof Reply.Export e) {
+            return new CardData("export", exportData(e, view));
         } else if (part instanceof Reply.Cost c) {
             return new CardData("cost", costData(c.summary(), view));
         } else if (part instanceof Reply.WhatChanged w) {
@@ -875,6 +877,24 @@ public final class CardFactory {
             return "just now";
         }
         return d.toHours() < 1 ? d.toMinutes() + " min ago" : d.toDays() < 2 ? d.toHours() + " h ago" : d.toDays() + " days ago";
+    }
+
+    ObjectNode exportData(Reply.Export e, View v) {
+        ObjectNode d = json.createObjectNode();
+        String when = e.window().label();
+        d.put("title", "📄 Runs of " + e.scope() + " " + (when.startsWith("the ") ? "in " + when : when));
+        d.put("subtitle", time(e.window().from(), v) + " – " + time(e.window().to(), v));
+        ArrayNode facts = d.putArray("facts");
+        fact(facts, "Runs", String.valueOf(e.runs()));
+        fact(facts, "Succeeded", String.valueOf(e.succeeded()));
+        fact(facts, "Failed", String.valueOf(e.failed()));
+        fact(facts, "Other", String.valueOf(e.runs() - e.succeeded() - e.failed()));
+        d.put("link", e.link());
+        d.put("note", e.link().isEmpty() ? "Downloads are not available in this installation."
+                : "The CSV has one row per run: factory, pipeline, run id, trigger, start, end, duration, status, error "
+                        + "code, message (secrets redacted), rerun of. The link works for " + e.minutes() + " minutes "
+                        + "and only for this organization; ask again for a fresh one.");
+        return d;
     }
 
     ObjectNode costData(CostSummary s, View v) {

@@ -36,6 +36,7 @@ import com.adfops.actions.PendingActions;
 import com.adfops.actions.RunFollower;
 import com.adfops.agent.CostRates;
 import com.adfops.alerts.AlertMonitor;
+import com.adfops.export.ExportSigner;
 import com.adfops.alerts.AlertService;
 import com.adfops.alerts.AlertStore;
 import com.adfops.alerts.AlertWebhook;
@@ -258,6 +259,24 @@ public class ApplicationWiring {
         return webhook;
     }
 
+    /** Signs compliance export links; {@code GET /api/export} checks them. */
+    @Bean
+    public ExportSigner exportSigner(ExportProperties export, AuthProperties auth, Clock clock, ObjectMapper adfopsJson,
+                                     org.springframework.core.env.Environment env) {
+        java.util.function.Supplier<String> url = export.publicUrl() == null || export.publicUrl().isBlank()
+                ? () -> "http://127.0.0.1:" + env.getProperty("local.server.port", env.getProperty("server.port", "3978"))
+                : () -> export.publicUrl().trim();
+        byte[] key;
+        if (export.signingKey() == null || export.signingKey().isBlank()) {
+            key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            log.info("Export links: signed with a random key (set ADFOPS_EXPORT_SIGNINGKEY to share links across instances)");
+        } else {
+            key = export.signingKey().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return new ExportSigner(key, url, export.linkTtl(), auth.tenants(), clock, adfopsJson);
+    }
+
     @Bean
     public GuidanceFinder guidanceFinder(DocsService docs) {
         return new GuidanceFinder(docs);
@@ -291,8 +310,8 @@ public class ApplicationWiring {
     @ConditionalOnMissingBean
     public Agent agent(AdfTools tools, ConversationStore store, DocsService docs, GuidanceFinder guidance,
                        ContextProperties context, FoundryProperties foundry, JsonDocuments documents,
-                       ObjectMapper adfopsJson, AuditLog audit, Watches watches) {
-        OfflineAgent offline = new OfflineAgent(tools, store, guidance, context.ttl(), audit, watches);
+                       ObjectMapper adfopsJson, AuditLog audit, Watches watches, ExportSigner exports) {
+        OfflineAgent offline = new OfflineAgent(tools, store, guidance, context.ttl(), audit, watches, exports);
         if (!foundry.configured()) {
             log.info("Agent: offline (set AZURE_AI_PROJECT_ENDPOINT and AZURE_AI_MODEL_DEPLOYMENT_NAME for Azure AI Foundry)");
             return offline;

@@ -37,7 +37,7 @@ final class ActivityReader {
             text = activity.getText();
         }
         return new Turn(activity.getConversation().getId(), userName(activity), cleanText(text),
-                actionOf(activity.getValue()), zone(activity), userId(activity));
+                actionOf(activity.getValue()), zone(activity), userId(activity), tenant(activity));
     }
 
     /** An {@code Action.Execute} click ({@code adaptiveCard/action}): its data, with the verb as the action. */
@@ -51,7 +51,7 @@ final class ActivityReader {
             action.put("action", "(empty)");
         }
         return new Turn(activity.getConversation().getId(), userName(activity), "", action, zone(activity),
-                userId(activity));
+                userId(activity), tenant(activity));
     }
 
     static String cleanText(String text) {
@@ -92,6 +92,12 @@ final class ActivityReader {
     static String userName(Activity a) {
         ChannelAccount from = a.getFrom();
         return from == null || from.getName() == null || from.getName().isBlank() ? "someone" : from.getName();
+    }
+
+    /** The conversation's tenant (lower case), or null. */
+    static String tenant(Activity a) {
+        String t = BotController.tenantOf(a);
+        return t.isEmpty() ? null : t;
     }
 
     /** The user's Entra object id, or null; trustworthy only when the activity's token was checked. */

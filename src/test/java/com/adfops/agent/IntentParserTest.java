@@ -110,7 +110,9 @@ class IntentParserTest {
         "what do we spend on pipelines in factory df-prod | cost:<all>@df-prod",
         "what is the average duration of nightly.load | perf:nightly.load",
         "which pipelines fail most often | notyet:ANALYTICS",
-        "export the failed runs to csv | notyet:ANALYTICS",
+        "export the failed runs to csv | export:<all>",
+        "export runs for Finance-* this week | export:finance-*[this week]",
+        "compliance export in factory df-prod | export:<all>@df-prod",
         "status of cost_rollup | status:cost_rollup",
         "why did export_to_lake fail | why:export_to_lake",
         // what changed
@@ -146,7 +148,8 @@ class IntentParserTest {
         "audit for nightly.load | audit:nightly.load",
         "show me the audit log | audit:<all>",
         "who reran pl_master_nightly this week | audit:pl_master_nightly[this week]",
-        "export the audit report to csv | notyet:ANALYTICS",
+        "export the audit report to csv | export:<all>",
+        "compare pl_a versus pl_b | notyet:ANALYTICS",
         // access
         "are you connected? | access",
         "<at>ADF Ops</at> check access | access",
@@ -197,6 +200,9 @@ class IntentParserTest {
         } else if (i instanceof Intent.Audit a) {
             return "audit:" + (a.pipeline() == null ? "<all>" : a.pipeline())
                     + (a.window() == null ? "" : "[" + a.window().label() + "]") + at(a.factory());
+        } else if (i instanceof Intent.Export e) {
+            return "export:" + (e.pipelines() == null ? "<all>" : e.pipelines())
+                    + (e.window() == null ? "" : "[" + e.window().label() + "]") + at(e.factory());
         } else if (i instanceof Intent.Cost c) {
             return "cost:" + (c.pipelines() == null ? "<all>" : c.pipelines())
                     + (c.window() == null ? "" : "[" + c.window().label() + "]") + at(c.factory());

@@ -278,7 +278,7 @@ class OfflineAgentTest {
 
     @Test
     void questionsTheBotCannotAnswerYetSaySoInsteadOfAWrongCard() {
-        for (String q : List.of("export the failed runs to csv", "give me a compliance report for the auditors")) {
+        for (String q : List.of("compare pl_a versus pl_b", "show me a chart of anomalies")) {
             AgentReply r = ask(q);
             assertThat(r.parts()).as(q).noneMatch(p -> p instanceof Reply.Failing || p instanceof Reply.DiagnosisCard);
             Reply.Suggestions s = part(r, Reply.Suggestions.class);

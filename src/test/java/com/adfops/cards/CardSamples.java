@@ -267,6 +267,10 @@ final class CardSamples {
                 new com.adfops.agent.Costs.Estimate(9.5453, 420, meters),
                 List.of(new com.adfops.agent.CostSummary.Row("pl_*sales* ${x}", 84, 7.2),
                         new com.adfops.agent.CostSummary.Row("pl_archive", 7, 0.0009)), 400, 300, "list prices", null)));
+        m.put("export", new Reply.Export("pl_*sales*", new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"),
+                120, 100, 15, "https://bot.example/api/export?token=abc.def", 15));
+        m.put("export-unavailable", new Reply.Export("all pipelines", new TimeWindow(NOW.minus(Duration.ofDays(1)), NOW,
+                "the last 24 hours"), 0, 0, 0, "", 0));
         return m;
     }
 }

@@ -14,7 +14,7 @@ class ConfigurationDefaultsTest {
     @EnableConfigurationProperties({AdfProperties.class, SimProperties.class, DocsProperties.class,
         EscalationProperties.class, FoundryProperties.class, StateProperties.class, AuthProperties.class,
         TurnProperties.class, ContextProperties.class, IndexProperties.class, ActionsProperties.class,
-        AlertsProperties.class, CostProperties.class})
+        AlertsProperties.class, CostProperties.class, ExportProperties.class})
     static class Props {
     }
 
@@ -87,6 +87,8 @@ class ConfigurationDefaultsTest {
             assertThat(alerts.groupWindow()).isEqualTo(Duration.ofMinutes(5));
             assertThat(alerts.digestAfter()).isEqualTo(5);
             assertThat(ctx.getBean(CostProperties.class).rates()).isNull();
+            assertThat(ctx.getBean(ExportProperties.class).linkTtl()).isEqualTo(Duration.ofMinutes(15));
+            assertThat(ctx.getBean(ExportProperties.class).signingKey()).isNull();
         });
     }
 
