@@ -134,10 +134,16 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     }
 
     /**
-     * Runs in progress that run long against their pipeline's last week (from the run index's memory); empty when the
-     * history cannot be read.
+     * Runs in progress among {@code seen} that run long against their pipeline's last week. Nothing is read when
+     * {@code seen} holds no run in progress, and {@code seen} itself is the history when it already covers the week.
      */
-    private List<RunningLong> runningLong(String factory, String pipeline) {
+    private List<RunningLong> runningLong(String factory, String pipeline, AdfTools.RunsResult seen, boolean coversWeek) {
+        if (seen.runs().stream().noneMatch(r -> r.status() == RunStatus.IN_PROGRESS)) {
+            return List.of();
+        }
+        if (coversWeek) {
+            return RunningLong.find(seen.runs(), tools.now());
+        }
         try {
             return RunningLong.find(tools.pipelineRuns(new AdfTools.RunsRequest(factory, pipeline, Set.of(),
                     statusWindow())).runs(), tools.now());
@@ -596,7 +602,8 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     private AgentReply listFailing(Session s, Intent.FailingList f, Turn turn) {
         TimeWindow window = f.window() != null ? f.window() : TimeWindowParser.parse("", tools.now(), turn.zone());
         AdfTools.RunsResult result = tools.pipelineRuns(new AdfTools.RunsRequest(f.factory(), null, Set.of(), window));
-        FailingSummary summary = RunSummaries.failing(result).withRunningLong(runningLong(f.factory(), null));
+        FailingSummary summary = RunSummaries.failing(result)
+                .withRunningLong(runningLong(f.factory(), null, result, false));
         List<RunRef> listed = new ArrayList<>();
         for (FailingSummary.Row r : summary.failing()) {
             listed.add(new RunRef(r.factory(), r.pipeline(), r.lastFailure().runId()));
@@ -772,10 +779,11 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             return unknownPipeline(target, m.closest(), "Status of %s");
         }
         String pipeline = m.name().get();
-        PipelineStatus st = RunSummaries.status(pipeline, tools.pipelineRuns(new AdfTools.RunsRequest(factory, pipeline,
-                Set.of(), window != null ? window : statusWindow())));
+        AdfTools.RunsResult runs = tools.pipelineRuns(new AdfTools.RunsRequest(factory, pipeline, Set.of(),
+                window != null ? window : statusWindow()));
+        PipelineStatus st = RunSummaries.status(pipeline, runs);
         String p = pipeline;
-        st = st.withRunningLong(runningLong(factory, pipeline).stream()
+        st = st.withRunningLong(runningLong(factory, pipeline, runs, window == null).stream()
                 .filter(r -> r.run().pipelineName().equalsIgnoreCase(p)).findFirst().orElse(null));
         if (st.latest() != null) {
             s.ctx.setFocus(new RunRef(st.factory(), pipeline,

@@ -323,9 +323,13 @@ public final class AlertMonitor implements AutoCloseable {
      */
     private void runningLong(FactoryRef f, List<String> watchers, Instant now) {
         List<com.adfops.agent.RunningLong> longRuns;
+        RunQuery week = new RunQuery(now.minus(BASELINE), now.plus(Duration.ofMinutes(1)), Set.of(), Set.of(), UNBOUNDED);
+        // Every pass reads a week of runs: only from the run index's memory, never from Data Factory itself.
+        if (!adf.freshness(f, week).fromMemory()) {
+            return;
+        }
         try {
-            longRuns = com.adfops.agent.RunningLong.find(adf.queryPipelineRuns(f, new RunQuery(now.minus(BASELINE), now
-                    .plus(Duration.ofMinutes(1)), Set.of(), Set.of(), UNBOUNDED)), now).stream()
+            longRuns = com.adfops.agent.RunningLong.find(adf.queryPipelineRuns(f, week), now).stream()
                     .filter(r -> r.run().parentRunId() == null).toList();
         } catch (DataFactoryException e) {
             return;

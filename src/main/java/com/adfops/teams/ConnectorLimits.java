@@ -48,6 +48,9 @@ final class ConnectorLimits {
 
     /** Waits until one more message may go to {@code conversationId}, and counts it. */
     void acquire(String conversationId) throws InterruptedException {
+        // Conversations quiet for 30 s are forgotten (outside any lock), so the map does not keep every conversation.
+        long start = nanoTime.getAsLong();
+        sent.entrySet().removeIf(e -> !e.getKey().equals(conversationId) && isIdle(e.getValue(), start));
         Deque<Long> times = sent.computeIfAbsent(conversationId, k -> new ArrayDeque<>());
         while (true) {
             long wait;
@@ -66,6 +69,12 @@ final class ConnectorLimits {
                         : 30_000_000_000L - (now - times.peekFirst());
             }
             sleeper.sleep(Math.max(1, wait / 1_000_000));
+        }
+    }
+
+    private static boolean isIdle(Deque<Long> times, long now) {
+        synchronized (times) {
+            return times.isEmpty() || now - times.peekLast() > 30_000_000_000L;
         }
     }
 

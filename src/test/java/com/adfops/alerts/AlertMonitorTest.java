@@ -89,12 +89,16 @@ class AlertMonitorTest {
         final FakePoster poster = new FakePoster();
 
         Bot(StateStore state, int digestAfter) {
+            this(state, digestAfter, sim.adf);
+        }
+
+        Bot(StateStore state, int digestAfter, com.adfops.adf.DataFactory adf) {
             JsonDocuments docs = new JsonDocuments(state, TestSim.JSON);
-            AdfTools tools = new AdfTools(sim.adf, clock);
+            AdfTools tools = new AdfTools(adf, clock);
             watches = new Watches(docs);
             store = new AlertStore(docs);
             alerts = new AlertService(store, tools, new GuidanceFinder(TestDocs.builtInOnly()), clock);
-            monitor = new AlertMonitor(sim.adf, tools, watches, store, alerts, clock,
+            monitor = new AlertMonitor(adf, tools, watches, store, alerts, clock,
                     new AlertMonitor.Settings(Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(5), digestAfter));
             monitor.postWith(poster);
         }
@@ -314,23 +318,36 @@ class AlertMonitorTest {
         // Starts at T, usually 10 minutes; this one takes 40.
         b.run("pl_nightly", T.plusSeconds(10), 2400, "Succeeded");
         sim = TestSim.of(b.build(), 50, clock);
-        Bot bot = new Bot(new InMemoryStateStore(), 5);
+        // Running long reads a week of runs each pass: only from the run index's memory.
+        com.adfops.index.RunIndex index = new com.adfops.index.RunIndex(sim.adf, new com.adfops.adf.RequestMeter(), clock,
+                new com.adfops.index.RunIndex.Settings(Duration.ofDays(7), Duration.ofSeconds(30), Duration.ofMinutes(5),
+                        100, Duration.ofSeconds(15)));
+        Bot direct = new Bot(new InMemoryStateStore(), 5);
+        Bot bot = new Bot(new InMemoryStateStore(), 5, index);
+        index.refreshAll();
         bot.monitor.pass();
+        direct.monitor.pass();
         bot.watch("conv-all", "*");
+        direct.watch("conv-all", "*");
 
         clock.advance(Duration.ofMinutes(10));
+        index.refreshAll();
         bot.monitor.pass();
         assertThat(bot.poster.posts).as("within its usual time").isEmpty();
 
         clock.advance(Duration.ofMinutes(10));
+        index.refreshAll();
         bot.monitor.pass();
         bot.monitor.pass();
+        direct.monitor.pass();
+        assertThat(direct.poster.posts).as("without the run index, no week is read from Data Factory every pass").isEmpty();
         assertThat(bot.poster.alertsIn("conv-all")).singleElement().satisfies(a -> {
             assertThat(a.state()).isEqualTo("runninglong");
             assertThat(a.rootCause()).contains("2.0x its usual");
         });
 
         clock.advance(Duration.ofMinutes(25));   // the run ends, successfully
+        index.refreshAll();
         bot.monitor.pass();
         assertThat(bot.poster.updates).singleElement()
                 .satisfies(u -> assertThat(((Reply.Alert) u).view().state()).isEqualTo("recovered"));
