@@ -32,6 +32,9 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("com.adfops.adf.implementation..")
                 .should().dependOnClassesThat().resideInAPackage("com.azure.resourcemanager..")
                 .check(classes);
+        noClasses().that().resideOutsideOfPackage("com.adfops.adf.implementation..")
+                .should().dependOnClassesThat().resideInAPackage("com.azure.monitor..")
+                .because("the Log Analytics query client is used only by the archive of runs").check(classes);
         // azure-identity: Data Factory credentials, and the bot's managed identity for the Bot Connector.
         noClasses().that().resideOutsideOfPackages("com.adfops.adf.implementation..", "com.adfops.teams..",
                         "com.adfops.state.implementation..", "com.adfops.agent.foundry..", "com.adfops.config..")

@@ -24,6 +24,22 @@ public interface DataFactory {
     /** One run by id, or empty when the factory has no such run. */
     Optional<PipelineRun> getPipelineRun(FactoryRef factory, String runId);
 
+    /** How long Data Factory itself keeps run data. */
+    java.time.Duration ADF_RETENTION = java.time.Duration.ofDays(45);
+
+    /** How far back questions may reach: ADF's retention, or longer with an archive of its logs. */
+    default java.time.Duration retention() {
+        return ADF_RETENTION;
+    }
+
+    /**
+     * Since when this factory's runs are held in memory (a question whose window starts later is answered without
+     * reading Data Factory), or null when nothing is held.
+     */
+    default java.time.Instant heldSince(FactoryRef factory) {
+        return null;
+    }
+
     /** How current an answer to {@code query} is (a direct read is current now). */
     default Freshness freshness(FactoryRef factory, RunQuery query) {
         return Freshness.direct(java.time.Instant.now());

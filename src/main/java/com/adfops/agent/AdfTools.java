@@ -136,7 +136,16 @@ public final class AdfTools {
         }
         Instant asOf = a.asOf() == null || (b.asOf() != null && b.asOf().isBefore(a.asOf())) ? b.asOf() : a.asOf();
         String stale = a.stale() ? a.staleReason() : b.staleReason();
-        return new Freshness(asOf, a.fromMemory() && b.fromMemory(), stale);
+        // The archive's part: the latest boundary (more of the window came from it).
+        Instant archived = a.archivedBefore() == null ? b.archivedBefore()
+                : b.archivedBefore() == null || a.archivedBefore().isAfter(b.archivedBefore()) ? a.archivedBefore()
+                : b.archivedBefore();
+        return new Freshness(asOf, a.fromMemory() && b.fromMemory(), stale, archived);
+    }
+
+    /** How far back questions may reach: ADF's 45 days, or the retention of its logs in Log Analytics. */
+    public java.time.Duration history() {
+        return adf.retention();
     }
 
     /** Reads one factory's pipeline names, uncached: a cheap check that the bot can read it (throws if not). */

@@ -110,12 +110,13 @@ public final class IntentParser {
                     + "fail(?:ure)? most|most often|most failures|failed most|flaky|flakiest|top \\d+|what changed|"
                     + "statistics|stats|metrics)\\b");
     private static final Pattern WINDOW_WORDS = Pattern.compile(
-            "\\b(?:in the |over the |during the |for the )?(?:last|past|previous) \\d*\\s*(?:m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|hour|day|week)\\b"
+            "\\b(?:in the |over the |during the |for the )?(?:last|past|previous) \\d*\\s*(?:months?|mos?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|hour|day|week)\\b"
                     + "|\\b(?:since|from) (?:last )?(?:\\w+day|mon|tue|wed|thu|fri|sat|sun|yesterday|today|this morning)\\b"
                     + "|\\b(?:for |in )?this (?:week|morning|afternoon|evening|month)\\b"
                     + "|\\b(?:today|yesterday|tonight|last week|now|currently|recently|again|so far)\\b");
     private static final Pattern TRENDS = Pattern.compile(
             "\\b(?:trends?|trending|how (?:did|have) (?:the |our |my |all )?(?:pipelines?|we|things|factor\\w*) (?:do|done|been doing)"
+                    + "|how (?:did|has|have) [\\w .*'-]{1,80}? (?:do|done|been doing)\\b"
                     + "|how (?:are|were) (?:the |our )?pipelines (?:doing|going)|success rate|failure rate|"
                     + "health (?:over time|this week|last week|trend)|weekly (?:report|summary)|week in review)\\b");
     private static final Pattern TRENDS_WORDS = Pattern.compile(
@@ -157,6 +158,11 @@ public final class IntentParser {
 
     /** What {@code text} asks for; {@code now} and {@code zone} place windows such as "today" and "since Monday". */
     public static Intent parse(String text, Instant now, ZoneId zone) {
+        return parse(text, now, zone, TimeWindowParser.RETENTION);
+    }
+
+    /** As {@link #parse(String, Instant, ZoneId)}, with windows reaching at most {@code history} back. */
+    public static Intent parse(String text, Instant now, ZoneId zone, java.time.Duration history) {
         String raw = text == null ? "" : text.replaceAll("<at>[^<]*</at>", " ").replaceAll("\\s+", " ").trim();
         String t = normalize(raw);
         if (t.isEmpty() || HELP.matcher(t).matches()) {
@@ -174,7 +180,7 @@ public final class IntentParser {
         }
         String factory = factory(t);
         String withoutFactory = factory == null ? t : removeFactory(t);
-        TimeWindow window = TimeWindowParser.find(withoutFactory, now, zone).orElse(null);
+        TimeWindow window = TimeWindowParser.find(withoutFactory, now, zone, history).orElse(null);
         String quoted = quoted(raw);
         if (TROUBLESHOOT.matcher(t).find() && (t.startsWith("how") || TROUBLESHOOT_START.matcher(t).find())) {
             String target = quoted != null ? quoted : target(withoutFactory);

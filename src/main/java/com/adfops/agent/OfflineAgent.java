@@ -101,7 +101,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         if (turn.isCardAction()) {
             return Optional.of(answer(turn));
         }
-        Intent intent = IntentParser.parse(turn.text(), tools.now(), turn.zone());
+        Intent intent = IntentParser.parse(turn.text(), tools.now(), turn.zone(), tools.history());
         // Actions are proposed on cards and confirmed by a person: the model never gets to act, nor to word the audit.
         if (intent instanceof Intent.Help || intent instanceof Intent.ClearHistory
                 || intent instanceof Intent.RequestAction || intent instanceof Intent.Audit || intent instanceof Intent.Export
@@ -277,7 +277,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     // ---- typed questions -------------------------------------------------------------------------------
 
     private AgentReply ask(Turn turn, String text, Session s) {
-        Intent intent = IntentParser.parse(text, tools.now(), turn.zone());
+        Intent intent = IntentParser.parse(text, tools.now(), turn.zone(), tools.history());
         if (intent instanceof Intent.Help) {
             return AgentReply.of(new Reply.Help(false, "", tools.factoryStatus()));
         } else if (intent instanceof Intent.ClearHistory) {

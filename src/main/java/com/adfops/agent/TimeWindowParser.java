@@ -24,8 +24,8 @@ public final class TimeWindowParser {
 
     private static final Pattern LAST_N = Pattern.compile(
             "\\b(?:last|past|previous|in the last|over the last)\\s+(\\d{1,4}|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
-                    + "twenty[- ]four)\\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\\b");
-    private static final Pattern LAST_UNIT = Pattern.compile("\\b(?:last|past)\\s+(hour|day|week)\\b");
+                    + "twenty[- ]four)\\s*(months?|mos?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\\b");
+    private static final Pattern LAST_UNIT = Pattern.compile("\\b(?:last|past)\\s+(hour|day|week|month)\\b");
     private static final Pattern SHORT = Pattern.compile("\\b(\\d{1,4})\\s*(h|d|m|w)\\b");
     private static final Pattern SINCE_DAY = Pattern.compile(
             "\\bsince\\s+(?:last\\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\\b");
@@ -33,18 +33,26 @@ public final class TimeWindowParser {
     private TimeWindowParser() {
     }
 
-    /** The window the text names, or empty when it names none. */
+    /** The window the text names, or empty when it names none; at most ADF's 45 days. */
     public static Optional<TimeWindow> find(String text, Instant now, ZoneId zone) {
+        return find(text, now, zone, RETENTION);
+    }
+
+    /**
+     * The window the text names, or empty when it names none; at most {@code limit} back (ADF's 45 days, or longer
+     * where Data Factory's logs are kept in Log Analytics).
+     */
+    public static Optional<TimeWindow> find(String text, Instant now, ZoneId zone, Duration limit) {
         String t = text.toLowerCase(Locale.ROOT);
         ZonedDateTime local = now.atZone(zone);
         Matcher m = LAST_N.matcher(t);
         if (m.find()) {
             int n = number(m.group(1));
-            return Optional.of(last(now, n, m.group(2)));
+            return Optional.of(last(now, n, m.group(2), limit));
         }
         m = LAST_UNIT.matcher(t);
         if (m.find()) {
-            return Optional.of(last(now, 1, m.group(1)));
+            return Optional.of(last(now, 1, m.group(1), limit));
         }
         m = SINCE_DAY.matcher(t);
         if (m.find()) {
@@ -62,7 +70,7 @@ public final class TimeWindowParser {
             return Optional.of(window(start.toInstant(), now, "this week"));
         }
         if (t.contains("last week") || t.contains("past week")) {
-            return Optional.of(last(now, 7, "days"));
+            return Optional.of(last(now, 7, "days", limit));
         }
         if (t.contains("yesterday")) {
             ZonedDateTime today = local.truncatedTo(ChronoUnit.DAYS);
@@ -74,7 +82,7 @@ public final class TimeWindowParser {
         }
         m = SHORT.matcher(t);
         if (m.find() && (t.contains("last") || t.contains("past") || t.contains("in "))) {
-            return Optional.of(last(now, Integer.parseInt(m.group(1)), m.group(2)));
+            return Optional.of(last(now, Integer.parseInt(m.group(1)), m.group(2), limit));
         }
         return Optional.empty();
     }
@@ -91,12 +99,16 @@ public final class TimeWindowParser {
         return new TimeWindow(from, to, label);
     }
 
-    private static TimeWindow last(Instant now, int n, String unit) {
+    private static TimeWindow last(Instant now, int n, String unit, Duration limit) {
         n = Math.max(1, n);
         Duration d;
         String word;
-        char u = unit.charAt(0);
+        char u = unit.startsWith("mo") ? 'M' : unit.charAt(0);
         switch (u) {
+            case 'M' -> {
+                d = Duration.ofDays(30L * n);
+                word = "month";
+            }
             case 'm' -> {
                 d = Duration.ofMinutes(n);
                 word = "minute";
@@ -115,9 +127,10 @@ public final class TimeWindowParser {
             }
         }
         String label = n == 1 ? "the last " + word : "the last " + n + " " + word + "s";
-        if (d.compareTo(RETENTION) > 0) {
-            d = RETENTION;
-            label = "the last 45 days (ADF keeps run history for 45 days)";
+        if (d.compareTo(limit) > 0) {
+            d = limit;
+            label = limit.equals(RETENTION) ? "the last 45 days (ADF keeps run history for 45 days)"
+                    : "the last " + limit.toDays() + " days (the run history kept)";
         }
         return new TimeWindow(now.minus(d), now, label);
     }

@@ -125,7 +125,7 @@ public final class ToolRunner {
         Instant now = tools.now();
         String w = text(a, "window");
         TimeWindow window = w == null ? new TimeWindow(now.minus(java.time.Duration.ofDays(7)), now.plusSeconds(60), "the last 7 days")
-                : TimeWindowParser.find(w, now, zone).orElseThrow(() -> new IllegalArgumentException(
+                : TimeWindowParser.find(w, now, zone, tools.history()).orElseThrow(() -> new IllegalArgumentException(
                         "window '" + ErrorText.truncate(w, 40) + "' is not understood; use e.g. 'last 7 days', 'this week'"));
         AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(text(a, "factory"), text(a, "pipeline"), Set.of(), window));
         ObjectNode out = json.createObjectNode();
@@ -156,7 +156,7 @@ public final class ToolRunner {
         Instant now = tools.now();
         String w = text(a, "window");
         TimeWindow window = w == null ? TimeWindowParser.parse("", now, zone)
-                : TimeWindowParser.find(w, now, zone).orElseThrow(() -> new IllegalArgumentException(
+                : TimeWindowParser.find(w, now, zone, tools.history()).orElseThrow(() -> new IllegalArgumentException(
                         "window '" + ErrorText.truncate(w, 40) + "' is not understood; use e.g. 'last 24 hours', 'today', 'last 3 days'"));
         Set<RunStatus> statuses = Set.of();
         String st = text(a, "status");
@@ -276,7 +276,7 @@ public final class ToolRunner {
         Instant now = tools.now();
         String w = text(a, "window");
         TimeWindow window = w == null ? new TimeWindow(now.minus(Duration.ofDays(7)), now, "the last 7 days")
-                : TimeWindowParser.find(w, now, zone).orElseThrow(() -> new IllegalArgumentException(
+                : TimeWindowParser.find(w, now, zone, tools.history()).orElseThrow(() -> new IllegalArgumentException(
                         "window '" + ErrorText.truncate(w, 40) + "' is not understood; use e.g. 'last 7 days', 'this week'"));
         String pipeline = text(a, "pipeline");
         AdfTools.Periods periods = tools.pipelineRunsWithPrevious(

@@ -371,8 +371,11 @@ public final class CardFactory {
         fact(facts, "Time to recovery", s.meanTimeToRecovery() == null ? "no recovery in this window"
                 : duration(s.meanTimeToRecovery()) + " on average (" + s.recoveries() + (s.recoveries() == 1 ? " recovery)" : " recoveries)"));
         ArrayNode days = d.putArray("days");
-        DateTimeFormatter label = DateTimeFormatter.ofPattern("EEE d", Locale.ENGLISH);
-        for (TrendSummary.Day day : s.days()) {
+        // More than three weeks: a row (and a bar) per week, from its Monday, instead of one per day.
+        boolean weekly = s.days().size() > 21;
+        DateTimeFormatter label = DateTimeFormatter.ofPattern(weekly ? "'Week of' MMM d" : "EEE d", Locale.ENGLISH);
+        List<TrendSummary.Day> rows = weekly ? weeks(s.days()) : s.days();
+        for (TrendSummary.Day day : rows) {
             String l = label.format(day.date());
             days.addObject().put("label", l).put("failed", day.failed())
                     .put("line", l + ": " + day.finished() + " runs, " + day.failed() + " failed"
@@ -383,6 +386,23 @@ public final class CardFactory {
             most.addObject().put("line", "❌ " + p.pipeline() + ": " + p.failures() + (p.failures() == 1 ? " failure" : " failures"));
         }
         return d;
+    }
+
+    /** Days summed per week (Monday to Sunday); each week dated by its Monday, or the first day the window has. */
+    static List<TrendSummary.Day> weeks(List<TrendSummary.Day> days) {
+        java.util.Map<java.time.LocalDate, int[]> byWeek = new java.util.TreeMap<>();
+        java.util.Map<java.time.LocalDate, java.time.LocalDate> first = new java.util.HashMap<>();
+        for (TrendSummary.Day day : days) {
+            java.time.LocalDate monday = day.date().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+            first.merge(monday, day.date(), (a, b) -> a.isBefore(b) ? a : b);
+            int[] c = byWeek.computeIfAbsent(monday, k -> new int[3]);
+            c[0] += day.finished();
+            c[1] += day.succeeded();
+            c[2] += day.failed();
+        }
+        List<TrendSummary.Day> out = new java.util.ArrayList<>();
+        byWeek.forEach((monday, c) -> out.add(new TrendSummary.Day(first.get(monday), c[0], c[1], c[2])));
+        return out;
     }
 
     ObjectNode performanceData(PerformanceSummary s, View v) {
@@ -644,17 +664,25 @@ public final class CardFactory {
 
     /**
      * How current the answer is: " · as of 10:42:05", with the reason when the bot's memory could not refresh, or a
-     * note that the window reached beyond it and Data Factory was read directly.
+     * note that the window reached beyond it and Data Factory was read directly, and which part came from Data
+     * Factory's logs in Log Analytics.
      */
     static String freshness(Freshness f, View v) {
         if (f == null || f.asOf() == null) {
             return "";
         }
         String at = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH).withZone(v.zone()).format(f.asOf());
-        if (!f.fromMemory()) {
-            return " · read from Data Factory at " + at;
+        if (f.allArchived()) {
+            return " · from Data Factory's logs in Log Analytics, read at " + at;
         }
-        return " · as of " + at + (f.stale() ? " (not refreshed since: " + ErrorText.truncate(f.staleReason(), 160) + ")" : "");
+        String archived = f.archivedBefore() == null ? "" : "; before "
+                + DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ENGLISH).withZone(v.zone()).format(f.archivedBefore())
+                + " from its logs in Log Analytics";
+        if (!f.fromMemory()) {
+            return " · read from Data Factory at " + at + archived;
+        }
+        return " · as of " + at + (f.stale() ? " (not refreshed since: " + ErrorText.truncate(f.staleReason(), 160) + ")" : "")
+                + archived;
     }
 
     /** What happened to a rerun of a failed run that did not succeed. */

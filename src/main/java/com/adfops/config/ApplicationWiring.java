@@ -105,8 +105,28 @@ public class ApplicationWiring {
     /** The factories, read through the run index (unless it is switched off). */
     @Bean
     @ConditionalOnMissingBean
-    public DataFactory dataFactory(AdfProperties adf, IndexProperties index, SimulatedFactoryHolder sim,
-                                   RequestMeter meter, Clock clock) {
+    public DataFactory dataFactory(AdfProperties adf, IndexProperties index, HistoryProperties history,
+                                   SimulatedFactoryHolder sim, RequestMeter meter, Clock clock) {
+        DataFactory factories = runsOf(adf, index, sim, meter, clock);
+        if (!history.enabled()) {
+            return factories;
+        }
+        com.adfops.adf.RunArchive archive;
+        if (sim.server() != null) {
+            log.info("History: the simulated factory's logs (a Log Analytics workspace on loopback), {} kept",
+                    history.retention());
+            archive = com.adfops.adf.implementation.LogAnalyticsArchive.forEndpoint(sim.server().workspaceEndpoint(),
+                    history.workspaceId().trim(), history.retention(), history.timeout(), history.pageRows());
+        } else {
+            log.info("History: Log Analytics workspace {}, {} kept", history.workspaceId().trim(), history.retention());
+            archive = com.adfops.adf.implementation.LogAnalyticsArchive.forAzure(history.workspaceId().trim(),
+                    history.retention(), SdkDataFactory.cloud(adf.cloud()), history.timeout(), history.pageRows());
+        }
+        return new com.adfops.index.ArchivedHistory(factories, archive, clock);
+    }
+
+    private static DataFactory runsOf(AdfProperties adf, IndexProperties index, SimulatedFactoryHolder sim,
+                                      RequestMeter meter, Clock clock) {
         Duration timeout = adf.timeout();
         DataFactory direct;
         if (sim.server() != null) {

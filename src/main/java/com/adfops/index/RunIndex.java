@@ -338,6 +338,12 @@ public final class RunIndex implements DataFactory, AutoCloseable {
     }
 
     @Override
+    public Instant heldSince(FactoryRef factory) {
+        FactoryIndex fi = indexes.get(factory);
+        return fi == null || fi.snapshot == null ? null : clock.instant().minus(settings.horizon()).minus(SLACK);
+    }
+
+    @Override
     public Freshness freshness(FactoryRef factory, RunQuery query) {
         FactoryIndex fi = indexes.get(factory);
         if (fi == null || answering(factory, query) == null) {

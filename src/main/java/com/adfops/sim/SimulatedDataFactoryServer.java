@@ -66,6 +66,7 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
     private volatile java.time.Duration latency = java.time.Duration.ZERO;
     private volatile int throttleEvery;
     private final SimWrites writes;
+    private final SimulatedLogAnalytics workspace;
     private final java.util.Deque<String> requestLog = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     /** An injected failure: the next {@code times} requests whose path contains {@code pathPart} get it. */
@@ -80,6 +81,8 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
         this.server = server;
         this.clock = clock;
         this.writes = new SimWrites(dataset, clock);
+        this.workspace = new SimulatedLogAnalytics(dataset, json, "/subscriptions/" + SUBSCRIPTION_ID + "/resourceGroups/"
+                + RESOURCE_GROUP + "/providers/Microsoft.DataFactory/factories/" + dataset.factory());
         // Enough threads that an added latency (standing for Azure's) delays requests without queueing them.
         this.executor = Executors.newFixedThreadPool(32, r -> {
             Thread t = new Thread(r, "adf-sim");
@@ -214,6 +217,10 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
                     return;
                 }
             }
+            if (SimulatedLogAnalytics.PATH.matcher(path).matches()) {
+                queryWorkspace(ex);
+                return;
+            }
             if (query(uri, "api-version") == null) {
                 error(ex, 400, "MissingApiVersionParameter",
                         "The api-version query parameter (?api-version=) is required for all requests.");
@@ -248,7 +255,7 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
                 listPipelines(ex, m.group(1), m.group(2), factory);
             } else if (method.equals("GET") && (a = GET_RUN.matcher(rest)).matches()) {
                 ObjectNode run = dataset.run(a.group(1));
-                run = run == null ? null : asOf(run, clock.instant());
+                run = run == null || !kept(run, clock.instant()) ? null : asOf(run, clock.instant());
                 if (run == null) {
                     error(ex, 404, "PipelineRunNotFound", "Pipeline run '" + a.group(1) + "' was not found.");
                 } else {
@@ -279,6 +286,31 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
         } finally {
             ex.close();
         }
+    }
+
+    /** The Log Analytics query API of the factory's logs (see {@link SimulatedLogAnalytics}). */
+    private void queryWorkspace(HttpExchange ex) throws IOException {
+        if (!ex.getRequestMethod().equals("POST")) {
+            error(ex, 405, "MethodNotAllowed", "The query API takes POST here.");
+            return;
+        }
+        JsonNode body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = json.readTree(in.readAllBytes());
+        } catch (IOException e) {
+            error(ex, 400, "BadArgumentError", "The request body is not valid JSON.");
+            return;
+        }
+        try {
+            send(ex, 200, workspace.query(body == null ? null : SimDataset.text(body, "query"), clock.instant()));
+        } catch (SimulatedLogAnalytics.BadQuery e) {
+            error(ex, 400, "BadArgumentError", e.getMessage());
+        }
+    }
+
+    /** The simulated workspace's query API base (the logs query client's endpoint), e.g. {@code http://127.0.0.1:41234/v1}. */
+    public String workspaceEndpoint() {
+        return endpoint() + "v1";
     }
 
     private JsonNode readBody(HttpExchange ex) throws IOException {
@@ -337,7 +369,7 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
         Instant now = clock.instant();
         for (ObjectNode stored : dataset.pipelineRuns()) {
             ObjectNode r = asOf(stored, now);
-            if (r != null && keep.test(r) && filters.test(r)) {
+            if (r != null && kept(r, now) && keep.test(r) && filters.test(r)) {
                 matched.add(r);
             }
         }
@@ -355,7 +387,9 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
         }
         List<ObjectNode> matched = new ArrayList<>();
         Instant now = clock.instant();
-        for (ObjectNode stored : dataset.activityRuns(runId)) {
+        ObjectNode parent = dataset.run(runId);
+        List<ObjectNode> stored0 = parent != null && !kept(parent, now) ? List.of() : dataset.activityRuns(runId);
+        for (ObjectNode stored : stored0) {
             ObjectNode a = activityAsOf(stored, now);
             if (a == null) {
                 continue;
@@ -368,6 +402,16 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
         }
         matched.sort(order(body.get("orderBy"), "activityRunStart"));
         page(ex, body, matched);
+    }
+
+    /** How long ADF keeps run data: older runs are gone from its API (a Log Analytics workspace still has them). */
+    static final java.time.Duration RETENTION = java.time.Duration.ofDays(45);
+
+    /** Whether ADF still keeps {@code run} at {@code now}. */
+    static boolean kept(ObjectNode run, Instant now) {
+        Instant updated = firstNonNull(SimDataset.time(run, "lastUpdated"), SimDataset.time(run, "runEnd"),
+                SimDataset.time(run, "runStart"));
+        return updated == null || !updated.isBefore(now.minus(RETENTION));
     }
 
     /** A run as ADF would show it at {@code now}: null before it starts, in progress until it ends. */

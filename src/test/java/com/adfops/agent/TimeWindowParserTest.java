@@ -76,6 +76,25 @@ class TimeWindowParserTest {
     }
 
     @Test
+    void monthsAndALongerHistoryWhereTheLogsAreKept() {
+        assertThat(Duration.between(TimeWindowParser.parse("export runs for last month", NOW, UTC).from(), NOW))
+                .isEqualTo(Duration.ofDays(30));
+        assertThat(TimeWindowParser.parse("export runs for last month", NOW, UTC).label()).isEqualTo("the last month");
+        // Past ADF's 45 days only where an archive keeps more.
+        assertThat(Duration.between(TimeWindowParser.parse("trends for the last 3 months", NOW, UTC).from(), NOW))
+                .isEqualTo(Duration.ofDays(45));
+        TimeWindow quarter = TimeWindowParser.find("trends for the last 3 months", NOW, UTC, Duration.ofDays(90)).orElseThrow();
+        assertThat(Duration.between(quarter.from(), quarter.to())).isEqualTo(Duration.ofDays(90));
+        assertThat(quarter.label()).isEqualTo("the last 3 months");
+        TimeWindow year = TimeWindowParser.find("failures in the last 400 days", NOW, UTC, Duration.ofDays(90)).orElseThrow();
+        assertThat(Duration.between(year.from(), year.to())).isEqualTo(Duration.ofDays(90));
+        assertThat(year.label()).contains("90 days").doesNotContain("45");
+        // Minutes stay minutes.
+        assertThat(Duration.between(TimeWindowParser.parse("last 30 min", NOW, UTC).from(), NOW)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(Duration.between(TimeWindowParser.parse("last 2 mo", NOW, UTC).from(), NOW)).isEqualTo(Duration.ofDays(45));
+    }
+
+    @Test
     void noWindowWordsMeansNone() {
         assertThat(TimeWindowParser.find("why did pl_sales_2024 fail", NOW, UTC)).isEmpty();
     }

@@ -182,6 +182,17 @@ final class CardSamples {
                 List.of(new com.adfops.agent.TrendSummary.PipelineFailures("pl_ingest_orders", 7),
                         new com.adfops.agent.TrendSummary.PipelineFailures("web_sync", 3)),
                 4, Duration.ofMinutes(95), new com.adfops.adf.Freshness(NOW.minusSeconds(20), true, ""))));
+        // A quarter: the last 7 days from the run index, the older part from ADF's logs in Log Analytics.
+        List<com.adfops.agent.TrendSummary.Day> quarter = new ArrayList<>();
+        for (int i = 90; i >= 0; i--) {
+            quarter.add(new com.adfops.agent.TrendSummary.Day(java.time.LocalDate.of(2026, 11, 26).minusDays(i), 33, 33 - (i % 9 == 0 ? 3 : 0),
+                    i % 9 == 0 ? 3 : 0));
+        }
+        m.put("trends-archived", new Reply.Trends(new com.adfops.agent.TrendSummary(new TimeWindow(NOW.minus(Duration.ofDays(90)),
+                NOW, "the last 3 months"), "Finance-*", quarter, 2980, 2950, 30, null,
+                List.of(new com.adfops.agent.TrendSummary.PipelineFailures("Finance-ledger", 21)),
+                9, Duration.ofMinutes(240), new com.adfops.adf.Freshness(NOW.minusSeconds(20), true, "",
+                        NOW.minus(Duration.ofDays(7))))));
         for (DataFactoryException.Kind k : DataFactoryException.Kind.values()) {
             m.put("error-" + k.name().toLowerCase(), new Reply.Problem(k, "Reading pipeline runs failed (Code, HTTP 4xx).", "df-test"));
         }

@@ -14,7 +14,7 @@ class ConfigurationDefaultsTest {
     @EnableConfigurationProperties({AdfProperties.class, SimProperties.class, DocsProperties.class,
         EscalationProperties.class, FoundryProperties.class, StateProperties.class, AuthProperties.class,
         TurnProperties.class, ContextProperties.class, IndexProperties.class, ActionsProperties.class,
-        AlertsProperties.class, CostProperties.class, ExportProperties.class})
+        AlertsProperties.class, CostProperties.class, ExportProperties.class, HistoryProperties.class})
     static class Props {
     }
 
@@ -89,6 +89,11 @@ class ConfigurationDefaultsTest {
             assertThat(ctx.getBean(CostProperties.class).rates()).isNull();
             assertThat(ctx.getBean(ExportProperties.class).linkTtl()).isEqualTo(Duration.ofMinutes(15));
             assertThat(ctx.getBean(ExportProperties.class).signingKey()).isNull();
+            HistoryProperties history = ctx.getBean(HistoryProperties.class);
+            assertThat(history.enabled()).isFalse();
+            assertThat(history.retention()).isEqualTo(Duration.ofDays(90));
+            assertThat(history.pageRows()).isEqualTo(10000);
+            assertThat(history.timeout()).isEqualTo(Duration.ofSeconds(60));
         });
     }
 
@@ -96,6 +101,7 @@ class ConfigurationDefaultsTest {
     void settingsBindFromEnvironmentVariableNames() {
         runner.withPropertyValues("adfops.auth.allowed-tenants= T1 ,t2,", "adfops.turns.card-deadline=3s",
                         "adfops.context.ttl=30m", "adfops.state.blob-timeout=2s", "adfops.foundry.concurrency=2",
+                        "adfops.history.workspaceid=0000aaaa-0000-0000-0000-00000000cafe", "adfops.history.retention=365d",
                         "adfops.actions.allowed=df-prod:0000aaaa-0000-0000-0000-000000000001=Ana,0000bbbb-0000-0000-0000-000000000002")
                 .run(ctx -> {
                     assertThat(ctx.getBean(AuthProperties.class).tenants()).containsExactlyInAnyOrder("t1", "t2");
@@ -103,6 +109,9 @@ class ConfigurationDefaultsTest {
                     assertThat(ctx.getBean(ContextProperties.class).ttl()).isEqualTo(Duration.ofMinutes(30));
                     assertThat(ctx.getBean(StateProperties.class).blobTimeout()).isEqualTo(Duration.ofSeconds(2));
                     assertThat(ctx.getBean(FoundryProperties.class).concurrency()).isEqualTo(2);
+                    assertThat(ctx.getBean(HistoryProperties.class).workspaceId())
+                            .isEqualTo("0000aaaa-0000-0000-0000-00000000cafe");
+                    assertThat(ctx.getBean(HistoryProperties.class).retention()).isEqualTo(Duration.ofDays(365));
                     assertThat(ctx.getBean(ActionsProperties.class).allowed()).containsExactly(
                             "df-prod:0000aaaa-0000-0000-0000-000000000001=Ana", "0000bbbb-0000-0000-0000-000000000002");
                 });

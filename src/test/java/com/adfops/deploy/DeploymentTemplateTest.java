@@ -124,6 +124,7 @@ class DeploymentTemplateTest {
                 case "ADFOPS_ADF_FACTORIES_0_SUBSCRIPTIONID" -> "sub-0";
                 case "ADFOPS_ADF_FACTORIES_0_RESOURCEGROUP" -> "rg-0";
                 case "ADFOPS_ADF_FACTORIES_0_NAME" -> "factory-0";
+                case "ADFOPS_HISTORY_RETENTION" -> "120d";
                 default -> "value-of-" + n;
             });
         }
@@ -141,6 +142,10 @@ class DeploymentTemplateTest {
                 case "MicrosoftAppId", "MicrosoftAppTenantId", "MicrosoftAppType", "MicrosoftAppPassword" ->
                         env.get(n).equals(environment.getProperty(n));
                 case "ADFOPS_STATE_STORE", "ADFOPS_STATE_BLOBENDPOINT", "ADFOPS_STATE_BLOBCONTAINER" -> true;
+                case "ADFOPS_HISTORY_WORKSPACEID" -> env.get(n).equals(binder.bind("adfops.history",
+                        com.adfops.config.HistoryProperties.class).get().workspaceId());
+                case "ADFOPS_HISTORY_RETENTION" -> binder.bind("adfops.history",
+                        com.adfops.config.HistoryProperties.class).get().retention().equals(java.time.Duration.ofDays(120));
                 case "ADFOPS_ALERTS_AUDIENCE" -> env.get(n).equals(binder.bind("adfops.alerts",
                         com.adfops.config.AlertsProperties.class).get().audience());
                 case "ADFOPS_ALERTS_TENANTID" -> env.get(n).equals(binder.bind("adfops.alerts",
@@ -258,6 +263,37 @@ class DeploymentTemplateTest {
         assertThat(c.path("metricNamespace").asText()).isEqualTo("Microsoft.DataFactory/factories");
         assertThat(c.at("/dimensions/0/name").asText()).isEqualTo("Name");
         assertThat(rule.at("/properties/actions/0/actionGroupId").asText()).contains("actionGroupName");
+    }
+
+    @Test
+    void theHistoryWorkspaceIsOptInAndReadWithLogAnalyticsReader() {
+        JsonNode role = null;
+        for (JsonNode r : template.get("resources")) {
+            if (r.path("name").asText().equals("history-workspace-role")) {
+                role = r;
+            }
+        }
+        assertThat(role).as("a role assignment on the workspace").isNotNull();
+        assertThat(role.path("condition").asText()).contains("existingLogAnalyticsWorkspaceResourceId");
+        assertThat(template.at("/parameters/existingLogAnalyticsWorkspaceResourceId/defaultValue").asText()).isEmpty();
+        assertThat(template.at("/variables/logAnalyticsReader").asText()).isEqualTo("73c42c96-874c-492b-b04d-ab87d138a893");
+        JsonNode assignment = role.at("/properties/template/resources/0");
+        assertThat(assignment.path("type").asText()).isEqualTo("Microsoft.Authorization/roleAssignments");
+        assertThat(assignment.path("scope").asText()).contains("Microsoft.OperationalInsights/workspaces/");
+        // The bot is given the workspace ID (a GUID), not its resource id, and only when one is configured.
+        assertThat(text).contains("reference(parameters('existingLogAnalyticsWorkspaceResourceId'), '2022-10-01').customerId");
+        // Factories' diagnostic settings only on request, to resource-specific tables.
+        JsonNode factoryDeployment = resource("Microsoft.Resources/deployments");
+        JsonNode diag = null;
+        for (JsonNode r : factoryDeployment.at("/properties/template/resources")) {
+            if (r.path("type").asText().equals("Microsoft.Insights/diagnosticSettings")) {
+                diag = r;
+            }
+        }
+        assertThat(diag).isNotNull();
+        assertThat(diag.at("/properties/logAnalyticsDestinationType").asText()).isEqualTo("Dedicated");
+        assertThat(diag.at("/properties/logs").findValuesAsText("category")).containsExactly("PipelineRuns", "ActivityRuns");
+        assertThat(template.at("/parameters/sendFactoryLogsToWorkspace/defaultValue").asBoolean(true)).isFalse();
     }
 
     @Test

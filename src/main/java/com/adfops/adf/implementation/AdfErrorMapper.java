@@ -99,7 +99,7 @@ final class AdfErrorMapper {
         return null;
     }
 
-    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+    static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (type.isInstance(c)) {
                 return true;

@@ -55,12 +55,16 @@ final class AdfModelMapper {
                 rerunOf);
     }
 
-    static ActivityRun toDomain(com.azure.resourcemanager.datafactory.models.ActivityRun a) {
+    /** What an activity run's output tells: the child run of an Execute Pipeline, the runtime, what is billed. */
+    record OutputFacts(String childRunId, String childPipeline, String runtime, java.util.List<BillableDuration> billing) {
+    }
+
+    static OutputFacts output(Object output) {
         String childRunId = null;
         String childPipeline = null;
         String runtime = null;
         java.util.List<BillableDuration> billing = new java.util.ArrayList<>();
-        if (a.output() instanceof Map<?, ?> out) {
+        if (output instanceof Map<?, ?> out) {
             if (out.get("billingReference") instanceof Map<?, ?> ref && ref.get("billableDuration") instanceof java.util.List<?> list) {
                 String type = string(ref.get("activityType"));
                 for (Object o : list) {
@@ -73,6 +77,11 @@ final class AdfModelMapper {
             childPipeline = string(out.get("pipelineName"));
             runtime = string(out.get("effectiveIntegrationRuntime"));
         }
+        return new OutputFacts(blankToNull(childRunId), blankToNull(childPipeline), blankToNull(runtime), billing);
+    }
+
+    static ActivityRun toDomain(com.azure.resourcemanager.datafactory.models.ActivityRun a) {
+        OutputFacts facts = output(a.output());
         ActivityError error = new ActivityError("", "", "", "");
         if (a.error() instanceof Map<?, ?> err) {
             error = new ActivityError(
@@ -96,13 +105,13 @@ final class AdfModelMapper {
                 instant(a.activityRunEnd()),
                 a.durationInMs() == null ? null : a.durationInMs().longValue(),
                 error,
-                blankToNull(childRunId),
-                blankToNull(childPipeline),
+                facts.childRunId(),
+                facts.childPipeline(),
                 a.linkedServiceName(),
                 blankToNull(iterationHash),
-                blankToNull(runtime),
+                facts.runtime(),
                 flatten(a.input()),
-                billing);
+                facts.billing());
     }
 
     /** The input's entries, one level into objects ("source.sqlReaderQuery"), bounded in number and length. */
@@ -134,11 +143,11 @@ final class AdfModelMapper {
         return t == null ? null : t.toInstant();
     }
 
-    private static String string(Object o) {
+    static String string(Object o) {
         return o == null ? null : String.valueOf(o);
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 }

@@ -1,0 +1,422 @@
+package com.adfops.adf.implementation;
+
+import com.adfops.adf.ActivityError;
+import com.adfops.adf.ActivityRun;
+import com.adfops.adf.DataFactoryException;
+import com.adfops.adf.DataFactoryException.Kind;
+import com.adfops.adf.FactoryRef;
+import com.adfops.adf.PipelineRun;
+import com.adfops.adf.RunArchive;
+import com.adfops.adf.RunQuery;
+import com.adfops.adf.RunStatus;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.exception.ClientAuthenticationException;
+import com.azure.core.exception.HttpResponseException;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.policy.ExponentialBackoff;
+import com.azure.core.http.policy.RetryPolicy;
+import com.azure.core.http.policy.UserAgentPolicy;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.util.BinaryData;
+import com.azure.core.util.Context;
+import com.azure.core.util.HttpClientOptions;
+import com.azure.identity.CredentialUnavailableException;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.monitor.query.LogsQueryClient;
+import com.azure.monitor.query.LogsQueryClientBuilder;
+import com.azure.monitor.query.models.LogsQueryOptions;
+import com.azure.monitor.query.models.LogsQueryResult;
+import com.azure.monitor.query.models.LogsQueryResultStatus;
+import com.azure.monitor.query.models.LogsTableCell;
+import com.azure.monitor.query.models.LogsTableRow;
+import com.azure.monitor.query.models.QueryTimeInterval;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Data Factory's runs from its own logs in a Log Analytics workspace (diagnostic settings, resource-specific tables
+ * {@code ADFPipelineRun} and {@code ADFActivityRun}), through the logs query client. Each run logs a start record and
+ * an end record; only end records (an ended status) are read, the latest per run id. A run's duration is End - Start.
+ *
+ * <p>The query API has no paging: a query keeps at most {@code pageRows} rows, and a window that fills it is split in
+ * two and each half read again, newest first, until every run in the window is read (or the query's cap is met).
+ */
+public final class LogAnalyticsArchive implements RunArchive {
+
+    /** The end statuses: a run's end record. */
+    private static final String ENDED = "'Succeeded', 'Failed', 'Cancelled'";
+    private static final String RUN_COLUMNS = "RunId, PipelineName, Status, Start, End, ErrorCode, ErrorMessage, "
+            + "FailureType, Parameters, Predecessors";
+    private static final String ACTIVITY_COLUMNS = "ActivityRunId, ActivityName, ActivityType, PipelineRunId, "
+            + "PipelineName, Status, Start, End, ErrorCode, ErrorMessage, FailureType, Error, Input, Output, "
+            + "LinkedServiceName, EffectiveIntegrationRuntime";
+    private static final DateTimeFormatter KQL_TIME = DateTimeFormatter.ISO_INSTANT;
+    /** Logs arrive minutes after a run ends, and TimeGenerated follows End: the time range read around a window. */
+    private static final Duration INGESTION_SLACK = Duration.ofDays(1);
+    private static final Duration SMALLEST_SPLIT = Duration.ofSeconds(1);
+
+    private final LogsQueryClient client;
+    private final String workspaceId;
+    private final Duration retention;
+    private final int pageRows;
+    private final Duration timeout;
+
+    LogAnalyticsArchive(LogsQueryClient client, String workspaceId, Duration retention, int pageRows, Duration timeout) {
+        this.client = client;
+        this.workspaceId = workspaceId;
+        this.retention = retention;
+        this.pageRows = Math.max(2, pageRows);
+        this.timeout = timeout;
+    }
+
+    /** The logs query endpoint of an Azure cloud (the public one, China, US Government). */
+    static String endpoint(AzureEnvironment cloud) {
+        if (cloud == AzureEnvironment.AZURE_CHINA) {
+            return "https://api.loganalytics.azure.cn/v1";
+        }
+        if (cloud == AzureEnvironment.AZURE_US_GOVERNMENT) {
+            return "https://api.loganalytics.us/v1";
+        }
+        return "https://api.loganalytics.io/v1";
+    }
+
+    /** Reads a workspace in {@code cloud} with {@code DefaultAzureCredential} (Log Analytics Reader on the workspace). */
+    public static LogAnalyticsArchive forAzure(String workspaceId, Duration retention, AzureEnvironment cloud,
+                                               Duration timeout, int pageRows) {
+        TokenCredential credential = new DefaultAzureCredentialBuilder()
+                .authorityHost(cloud.getActiveDirectoryEndpoint()).build();
+        LogsQueryClient client = new LogsQueryClientBuilder()
+                .endpoint(endpoint(cloud))
+                .credential(credential)
+                .httpClient(http(timeout))
+                .buildClient();
+        return new LogAnalyticsArchive(client, workspaceId, retention, pageRows, timeout);
+    }
+
+    /**
+     * Reads a query API without authentication over plain HTTP: the embedded simulated workspace on loopback
+     * ({@code endpoint} ends before {@code /workspaces}, e.g. {@code http://127.0.0.1:1234/v1}).
+     */
+    public static LogAnalyticsArchive forEndpoint(String endpoint, String workspaceId, Duration retention,
+                                                  Duration timeout, int pageRows) {
+        HttpPipeline pipeline = new HttpPipelineBuilder()
+                .httpClient(http(timeout))
+                .policies(new UserAgentPolicy("adfops-bot"),
+                        new RetryPolicy(new ExponentialBackoff(2, Duration.ofMillis(20), Duration.ofMillis(200))))
+                .build();
+        LogsQueryClient client = new LogsQueryClientBuilder().endpoint(endpoint).pipeline(pipeline).buildClient();
+        return new LogAnalyticsArchive(client, workspaceId, retention, pageRows, timeout);
+    }
+
+    private static HttpClient http(Duration timeout) {
+        return HttpClient.createDefault(new HttpClientOptions()
+                .setConnectTimeout(timeout)
+                .setResponseTimeout(timeout)
+                .setReadTimeout(timeout));
+    }
+
+    @Override
+    public Duration retention() {
+        return retention;
+    }
+
+    @Override
+    public List<PipelineRun> pipelineRuns(FactoryRef factory, RunQuery query) {
+        List<PipelineRun> out = new ArrayList<>();
+        readWindow(factory, query, query.from(), query.to(), out);
+        out.sort(Comparator.comparing(PipelineRun::sortTime).reversed());
+        return out.size() > query.maxRuns() ? List.copyOf(out.subList(0, query.maxRuns())) : List.copyOf(out);
+    }
+
+    /** Reads [from, to); a window that fills a query is split in two, the newer half first. */
+    private void readWindow(FactoryRef factory, RunQuery query, Instant from, Instant to, List<PipelineRun> out) {
+        if (out.size() >= query.maxRuns()) {
+            return;
+        }
+        StringBuilder kql = new StringBuilder("ADFPipelineRun")
+                .append("\n| where _ResourceId =~ ").append(literal(resourceId(factory)))
+                .append("\n| where End >= ").append(time(from)).append(" and End < ").append(time(to))
+                .append("\n| where Status in (").append(ENDED).append(')');
+        if (!query.pipelineNames().isEmpty()) {
+            kql.append("\n| where PipelineName in (").append(list(query.pipelineNames())).append(')');
+        }
+        if (!query.statuses().isEmpty()) {
+            kql.append("\n| where Status in (").append(list(query.statuses().stream().map(LogAnalyticsArchive::wire)
+                    .collect(Collectors.toCollection(java.util.TreeSet::new)))).append(')');
+        }
+        kql.append("\n| summarize arg_max(TimeGenerated, *) by RunId")
+                .append("\n| project ").append(RUN_COLUMNS)
+                .append("\n| order by End desc")
+                .append("\n| take ").append(pageRows);
+        List<LogsTableRow> rows = query(factory, kql.toString(), from, to, "runs of " + factory.factoryName());
+        Duration span = Duration.between(from, to);
+        if (rows.size() >= pageRows && span.compareTo(SMALLEST_SPLIT) > 0) {
+            Instant mid = from.plus(span.dividedBy(2));
+            readWindow(factory, query, mid, to, out);
+            readWindow(factory, query, from, mid, out);
+            return;
+        }
+        for (LogsTableRow row : rows) {
+            out.add(run(factory, row));
+        }
+    }
+
+    @Override
+    public List<ActivityRun> activityRuns(FactoryRef factory, PipelineRun run) {
+        String kql = "ADFActivityRun"
+                + "\n| where _ResourceId =~ " + literal(resourceId(factory))
+                + "\n| where PipelineRunId == " + literal(run.runId())
+                + "\n| where Status in (" + ENDED + ")"
+                + "\n| summarize arg_max(TimeGenerated, *) by ActivityRunId"
+                + "\n| project " + ACTIVITY_COLUMNS
+                + "\n| order by Start asc"
+                + "\n| take " + pageRows;
+        Instant start = run.runStart() != null ? run.runStart() : run.sortTime();
+        Instant end = run.runEnd() != null ? run.runEnd() : start.plus(Duration.ofDays(1));
+        List<ActivityRun> out = new ArrayList<>();
+        for (LogsTableRow row : query(factory, kql, start, end.plusSeconds(1), "activity runs of run " + run.runId())) {
+            out.add(activity(row));
+        }
+        out.sort(Comparator.comparing((ActivityRun a) -> a.start() == null ? Instant.MAX : a.start()));
+        return List.copyOf(out);
+    }
+
+    @Override
+    public Optional<PipelineRun> pipelineRun(FactoryRef factory, String runId, Instant from, Instant to) {
+        String kql = "ADFPipelineRun"
+                + "\n| where _ResourceId =~ " + literal(resourceId(factory))
+                + "\n| where RunId == " + literal(runId)
+                + "\n| where Status in (" + ENDED + ")"
+                + "\n| summarize arg_max(TimeGenerated, *) by RunId"
+                + "\n| project " + RUN_COLUMNS
+                + "\n| take 1";
+        List<LogsTableRow> rows = query(factory, kql, from, to, "run " + runId);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(run(factory, rows.get(0)));
+    }
+
+    private List<LogsTableRow> query(FactoryRef factory, String kql, Instant from, Instant to, String what) {
+        QueryTimeInterval range = new QueryTimeInterval(
+                OffsetDateTime.ofInstant(from.minus(INGESTION_SLACK), ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(to.plus(INGESTION_SLACK), ZoneOffset.UTC));
+        try {
+            LogsQueryResult result = client.queryWorkspaceWithResponse(workspaceId, kql, range,
+                    new LogsQueryOptions().setServerTimeout(timeout), Context.NONE).getValue();
+            if (result.getQueryResultStatus() == LogsQueryResultStatus.FAILURE || result.getTable() == null) {
+                throw new DataFactoryException(Kind.SERVICE, factory.factoryName(),
+                        "Log Analytics could not answer the query for " + what + code(result) + ".", null);
+            }
+            if (result.getQueryResultStatus() == LogsQueryResultStatus.PARTIAL_FAILURE) {
+                // A partial answer would silently undercount: say so instead.
+                throw new DataFactoryException(Kind.SERVICE, factory.factoryName(),
+                        "Log Analytics answered only part of the query for " + what + code(result) + ".", null);
+            }
+            return result.getTable().getRows();
+        } catch (DataFactoryException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw map(e, factory.factoryName(), what);
+        }
+    }
+
+    private static String code(LogsQueryResult result) {
+        String c = result.getError() == null ? null : result.getError().getCode();
+        return c != null && c.matches("[A-Za-z0-9_.]{1,80}") ? " (" + c + ")" : "";
+    }
+
+    /** A Log Analytics failure, in words a user can act on (never the response body: it may echo the query). */
+    static DataFactoryException map(RuntimeException e, String factory, String what) {
+        if (e instanceof ClientAuthenticationException || AdfErrorMapper.hasCause(e, CredentialUnavailableException.class)) {
+            return new DataFactoryException(Kind.AUTHENTICATION, factory,
+                    "The bot could not sign in to Azure to read " + what + " from Log Analytics.", e);
+        }
+        if (e instanceof HttpResponseException http && http.getResponse() != null) {
+            int status = http.getResponse().getStatusCode();
+            return switch (status) {
+                case 401 -> new DataFactoryException(Kind.AUTHENTICATION, factory,
+                        "Log Analytics rejected the bot's credentials (HTTP 401) when it read " + what + ".", e);
+                case 403 -> new DataFactoryException(Kind.PERMISSION, factory,
+                        "The bot's identity may not query the Log Analytics workspace (HTTP 403): grant it the "
+                                + "Log Analytics Reader role on the workspace.", e,
+                        "Microsoft.OperationalInsights/workspaces/query/read", null);
+                case 404 -> new DataFactoryException(Kind.NOT_FOUND, factory,
+                        "Log Analytics could not find the workspace (HTTP 404): check ADFOPS_HISTORY_WORKSPACEID "
+                                + "(the workspace ID, a GUID).", e);
+                case 429 -> new DataFactoryException(Kind.THROTTLED, factory,
+                        "Log Analytics is throttling queries (HTTP 429) for " + what + ".", e, null,
+                        AdfErrorMapper.retryAfter(http));
+                case 400 -> new DataFactoryException(Kind.SERVICE, factory,
+                        "Log Analytics refused the query for " + what + " (HTTP 400): are ADF's diagnostic settings "
+                                + "sending PipelineRuns and ActivityRuns to this workspace in resource-specific mode?", e);
+                default -> new DataFactoryException(Kind.SERVICE, factory,
+                        "Log Analytics returned an error for " + what + " (HTTP " + status + ").", e);
+            };
+        }
+        if (AdfErrorMapper.hasCause(e, IOException.class)
+                || AdfErrorMapper.hasCause(e, java.util.concurrent.TimeoutException.class)) {
+            return new DataFactoryException(Kind.NETWORK, factory,
+                    "The bot could not reach Log Analytics to read " + what + ".", e);
+        }
+        return new DataFactoryException(Kind.SERVICE, factory, "Reading " + what + " from Log Analytics failed.", e);
+    }
+
+    // ---- rows -> domain --------------------------------------------------------------------------------------
+
+    private static PipelineRun run(FactoryRef factory, LogsTableRow row) {
+        Instant start = time(row, "Start");
+        Instant end = time(row, "End");
+        String invokedByType = null;
+        String invokedByName = null;
+        String parentRunId = null;
+        String parentPipeline = null;
+        // Predecessors: who started the run, as a JSON array of {Name, Id, InvokedByType, PipelineRunId?, PipelineName?}.
+        if (json(text(row, "Predecessors")) instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> by) {
+            invokedByType = field(by, "InvokedByType");
+            invokedByName = field(by, "Name");
+            parentRunId = AdfModelMapper.blankToNull(field(by, "PipelineRunId"));
+            parentPipeline = parentRunId == null ? null : field(by, "PipelineName");
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (json(text(row, "Parameters")) instanceof Map<?, ?> p) {
+            p.forEach((k, v) -> {
+                if (v != null) {
+                    parameters.put(String.valueOf(k), String.valueOf(v));
+                }
+            });
+        }
+        return new PipelineRun(factory, text(row, "RunId"), text(row, "PipelineName"),
+                RunStatus.fromWire(text(row, "Status")), text(row, "ErrorMessage"), start, end, end,
+                start != null && end != null ? Duration.between(start, end).toMillis() : null, parameters,
+                invokedByType, invokedByName, parentRunId, parentPipeline, null);
+    }
+
+    private static ActivityRun activity(LogsTableRow row) {
+        AdfModelMapper.OutputFacts facts = AdfModelMapper.output(json(text(row, "Output")));
+        String target = null;
+        if (json(text(row, "Error")) instanceof Map<?, ?> err) {
+            target = field(err, "target");
+        }
+        ActivityError error = new ActivityError(text(row, "ErrorCode"), text(row, "ErrorMessage"),
+                text(row, "FailureType"), target);
+        Instant start = time(row, "Start");
+        Instant end = time(row, "End");
+        String runtime = AdfModelMapper.blankToNull(text(row, "EffectiveIntegrationRuntime"));
+        return new ActivityRun(text(row, "PipelineRunId"), text(row, "PipelineName"), text(row, "ActivityRunId"),
+                text(row, "ActivityName"), text(row, "ActivityType"), RunStatus.fromWire(text(row, "Status")), start, end,
+                start != null && end != null ? Duration.between(start, end).toMillis() : null, error,
+                facts.childRunId(), facts.childPipeline(), AdfModelMapper.blankToNull(text(row, "LinkedServiceName")),
+                null, runtime != null ? runtime : facts.runtime(), AdfModelMapper.flatten(json(text(row, "Input"))),
+                facts.billing());
+    }
+
+    private static String text(LogsTableRow row, String column) {
+        Optional<LogsTableCell> cell = row.getColumnValue(column);
+        if (cell.isEmpty()) {
+            return null;
+        }
+        String v = cell.get().getValueAsString();
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    private static Instant time(LogsTableRow row, String column) {
+        String v = text(row, column);
+        if (v == null) {
+            return null;
+        }
+        try {
+            Instant t = OffsetDateTime.parse(v).toInstant();
+            // A start record's End is 1601-01-01: no end.
+            return t.isBefore(Instant.parse("1700-01-01T00:00:00Z")) ? null : t;
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** A JSON column's value (the logs keep Parameters, Output, Input, Error as JSON text), or null. */
+    private static Object json(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.trim();
+        try {
+            if (t.startsWith("{")) {
+                return BinaryData.fromString(t).toObject(Map.class);
+            }
+            if (t.startsWith("[")) {
+                return BinaryData.fromString(t).toObject(List.class);
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** A field of a JSON object, matched case-insensitively (the logs are not consistent about case). */
+    private static String field(Map<?, ?> map, String name) {
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (String.valueOf(e.getKey()).equalsIgnoreCase(name) && e.getValue() != null) {
+                return String.valueOf(e.getValue());
+            }
+        }
+        return null;
+    }
+
+    // ---- KQL ------------------------------------------------------------------------------------------------
+
+    static String resourceId(FactoryRef f) {
+        return "/subscriptions/" + f.subscriptionId() + "/resourceGroups/" + f.resourceGroup()
+                + "/providers/Microsoft.DataFactory/factories/" + f.factoryName();
+    }
+
+    /** A KQL string literal: names and ids are data, never query text. */
+    static String literal(String s) {
+        StringBuilder b = new StringBuilder("'");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '\'' -> b.append("\\'");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> b.append(c);
+            }
+        }
+        return b.append('\'').toString();
+    }
+
+    private static String list(java.util.Collection<String> values) {
+        return values.stream().sorted().map(LogAnalyticsArchive::literal).collect(Collectors.joining(", "));
+    }
+
+    private static String time(Instant t) {
+        return "datetime(" + KQL_TIME.format(t) + ")";
+    }
+
+    private static String wire(RunStatus s) {
+        return switch (s) {
+            case SUCCEEDED -> "Succeeded";
+            case FAILED -> "Failed";
+            case CANCELLED, CANCELING -> "Cancelled";
+            case IN_PROGRESS -> "InProgress";
+            case QUEUED -> "Queued";
+            default -> s.name();
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "Log Analytics workspace " + workspaceId;
+    }
+}

@@ -1,0 +1,148 @@
+package com.adfops.index;
+
+import com.adfops.adf.ActivityRun;
+import com.adfops.adf.DataFactory;
+import com.adfops.adf.FactoryRef;
+import com.adfops.adf.FactoryStatus;
+import com.adfops.adf.Freshness;
+import com.adfops.adf.PipelineRun;
+import com.adfops.adf.RunArchive;
+import com.adfops.adf.RunQuery;
+import com.adfops.adf.RunRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Long windows from Data Factory's own logs. In front of the run index (or of Data Factory itself): the part of a
+ * window the index holds (or, without one, that ADF still keeps) is read as before; the part older than that comes
+ * from the {@link RunArchive} (a Log Analytics workspace), so "the last 90 days" costs one archive query, not a
+ * page-through of ADF, and reaches past ADF's 45 days. Runs and their activity runs older than ADF keeps are read
+ * from the archive; a run id ADF no longer knows is looked up there.
+ */
+public final class ArchivedHistory implements DataFactory {
+
+    /** Runs this close to ADF's retention may already be gone from it: read them from the archive. */
+    private static final Duration RETENTION_MARGIN = Duration.ofHours(6);
+
+    private final DataFactory inner;
+    private final RunArchive archive;
+    private final Clock clock;
+
+    public ArchivedHistory(DataFactory inner, RunArchive archive, Clock clock) {
+        this.inner = inner;
+        this.archive = archive;
+        this.clock = clock;
+    }
+
+    /** Before this instant, runs of {@code factory} are read from the archive. */
+    private Instant boundary(FactoryRef factory) {
+        Instant held = inner.heldSince(factory);
+        return held != null ? held : adfKeepsSince();
+    }
+
+    private Instant adfKeepsSince() {
+        return clock.instant().minus(ADF_RETENTION).plus(RETENTION_MARGIN);
+    }
+
+    @Override
+    public Duration retention() {
+        return archive.retention().compareTo(inner.retention()) > 0 ? archive.retention() : inner.retention();
+    }
+
+    @Override
+    public Instant heldSince(FactoryRef factory) {
+        return inner.heldSince(factory);
+    }
+
+    @Override
+    public List<FactoryRef> factories() {
+        return inner.factories();
+    }
+
+    @Override
+    public List<String> listPipelineNames(FactoryRef factory) {
+        return inner.listPipelineNames(factory);
+    }
+
+    @Override
+    public List<PipelineRun> queryPipelineRuns(FactoryRef factory, RunQuery query) {
+        Instant boundary = boundary(factory);
+        if (!query.from().isBefore(boundary)) {
+            return inner.queryPipelineRuns(factory, query);
+        }
+        if (!query.to().isAfter(boundary)) {
+            return archive.pipelineRuns(factory, query);
+        }
+        List<PipelineRun> recent = inner.queryPipelineRuns(factory, part(query, boundary, query.to()));
+        List<PipelineRun> older = archive.pipelineRuns(factory, part(query, query.from(), boundary));
+        // A run in both (it ended near the boundary) is taken from the newer read.
+        Map<String, PipelineRun> byId = new LinkedHashMap<>();
+        for (PipelineRun r : older) {
+            byId.put(r.runId(), r);
+        }
+        for (PipelineRun r : recent) {
+            byId.put(r.runId(), r);
+        }
+        List<PipelineRun> out = new ArrayList<>(byId.values());
+        out.sort(Comparator.comparing(PipelineRun::sortTime).reversed());
+        return out.size() > query.maxRuns() ? List.copyOf(out.subList(0, query.maxRuns())) : List.copyOf(out);
+    }
+
+    private static RunQuery part(RunQuery q, Instant from, Instant to) {
+        return new RunQuery(from, to, q.pipelineNames(), q.statuses(), q.maxRuns());
+    }
+
+    @Override
+    public Freshness freshness(FactoryRef factory, RunQuery query) {
+        Instant boundary = boundary(factory);
+        if (!query.from().isBefore(boundary)) {
+            return inner.freshness(factory, query);
+        }
+        if (!query.to().isAfter(boundary)) {
+            // Wholly from the archive: everything before the read.
+            Instant now = clock.instant();
+            return Freshness.direct(now).withArchiveBefore(now);
+        }
+        return inner.freshness(factory, part(query, boundary, query.to())).withArchiveBefore(boundary);
+    }
+
+    @Override
+    public List<ActivityRun> queryActivityRuns(FactoryRef factory, PipelineRun run) {
+        if (run.sortTime().isBefore(adfKeepsSince())) {
+            return archive.activityRuns(factory, run);
+        }
+        return inner.queryActivityRuns(factory, run);
+    }
+
+    @Override
+    public Optional<PipelineRun> getPipelineRun(FactoryRef factory, String runId) {
+        Optional<PipelineRun> run = inner.getPipelineRun(factory, runId);
+        if (run.isPresent()) {
+            return run;
+        }
+        Instant now = clock.instant();
+        return archive.pipelineRun(factory, runId, now.minus(archive.retention()), now);
+    }
+
+    @Override
+    public String createRun(FactoryRef factory, RunRequest request) {
+        return inner.createRun(factory, request);
+    }
+
+    @Override
+    public void cancelRun(FactoryRef factory, String runId, boolean recursive) {
+        inner.cancelRun(factory, runId, recursive);
+    }
+
+    @Override
+    public List<FactoryStatus> status() {
+        return inner.status();
+    }
+}
