@@ -43,7 +43,14 @@ public enum CardVerb {
     /** Snooze an alert's pipeline in this conversation ({@code alertId}, {@code for}: 1h, 4h or tomorrow). */
     SNOOZE("snooze"),
     /** Compare a failed run ({@code runId}, {@code factory}) with its pipeline's last success. */
-    WHAT_CHANGED("whatchanged");
+    WHAT_CHANGED("whatchanged"),
+    /**
+     * Share an export's summary to the report channel ({@code factory}, {@code pipeline} pattern, {@code from},
+     * {@code to}, {@code label}); the Teams edge posts it.
+     */
+    SHARE_REPORT("sharereport"),
+    /** A fresh download link for a shared export (same data as {@link #SHARE_REPORT}). */
+    EXPORT_LINK("exportlink");
 
     /** The verbs the alerts flow at the Teams edge handles (they update alert cards in place). */
     public boolean isAlert() {

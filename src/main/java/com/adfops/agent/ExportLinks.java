@@ -15,6 +15,31 @@ public interface ExportLinks {
     /** How long a link works, in minutes. */
     long minutes();
 
+    /** Whether an export's summary can be shared to a report channel (one is configured). */
+    default boolean shareable() {
+        return false;
+    }
+
+    /** {@code links}, with sharing to a channel offered or not. */
+    static ExportLinks sharing(ExportLinks links, boolean shareable) {
+        return new ExportLinks() {
+            @Override
+            public java.util.Optional<String> link(String factory, String pipelines, Instant from, Instant to, String tenant) {
+                return links.link(factory, pipelines, from, to, tenant);
+            }
+
+            @Override
+            public long minutes() {
+                return links.minutes();
+            }
+
+            @Override
+            public boolean shareable() {
+                return shareable;
+            }
+        };
+    }
+
     ExportLinks NONE = new ExportLinks() {
         @Override
         public java.util.Optional<String> link(String factory, String pipelines, Instant from, Instant to, String tenant) {

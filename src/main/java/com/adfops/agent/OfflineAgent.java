@@ -233,6 +233,8 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             }
             case UNWATCH -> unwatch(turn, Optional.ofNullable(str(turn.action().get("pattern"))).orElse(""));
             case WHAT_CHANGED -> runId == null ? stale("That button did not say which run.") : whatChanged(s, runId, factory);
+            case SHARE_REPORT -> exportOf(turn, true);
+            case EXPORT_LINK -> exportOf(turn, false);
             case ESCALATE, RERUN_FROM_FAILURE, RERUN, CANCEL_RUN, CONFIRM, DISMISS, RESOLVE, ACKNOWLEDGE, SNOOZE ->
                     stale("This button is handled by the Teams edge; it reached the agent by mistake.");
         };
@@ -395,17 +397,48 @@ public final class OfflineAgent implements Agent, StandardAnswers {
 
     /** A compliance export: the window's totals (default the last 7 days) and a signed, short-lived CSV link. */
     private AgentReply export(Intent.Export e, Turn turn) {
-        TimeWindow window = e.window() != null ? e.window() : statusWindow();
-        AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(e.factory(), e.pipelines(), Set.of(), window));
+        return export(e.factory(), e.pipelines(), e.window() != null ? e.window() : statusWindow(), turn, null);
+    }
+
+    /**
+     * The export of a window; {@code sharedBy} non-null builds the copy for the report channel (no link: a link is
+     * asked for by whoever wants one, with *Get a download link*).
+     */
+    private AgentReply export(String factory, String pipelines, TimeWindow window, Turn turn, String sharedBy) {
+        AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(factory, pipelines, Set.of(), window));
         if (r.unknownPipeline()) {
-            return unknownPipeline(e.pipelines(), r.closest(), "Export runs of %s for last week");
+            return unknownPipeline(pipelines, r.closest(), "Export runs of %s for last week");
         }
         int ok = (int) r.runs().stream().filter(x -> x.status() == RunStatus.SUCCEEDED).count();
         int bad = (int) r.runs().stream().filter(x -> x.status() == RunStatus.FAILED).count();
-        String link = exports.link(e.factory(), e.pipelines() == null ? null : (r.pipelines().size() == 1
-                ? r.pipelines().get(0) : e.pipelines()), window.from(), window.to(), turn.tenantId()).orElse("");
-        return AgentReply.of(new Reply.Export(scope(e.pipelines(), r), window, r.runs().size(), ok, bad, link,
-                exports.minutes()));
+        String selected = pipelines == null ? null : (r.pipelines().size() == 1 ? r.pipelines().get(0) : pipelines);
+        String link = sharedBy != null ? ""
+                : exports.link(factory, selected, window.from(), window.to(), turn.tenantId()).orElse("");
+        return AgentReply.of(new Reply.Export(scope(pipelines, r), window, r.runs().size(), ok, bad, link,
+                exports.minutes(), factory, selected, exports.shareable() && sharedBy == null, sharedBy));
+    }
+
+    /** The export a *Share to channel* or *Get a download link* button names. */
+    private AgentReply exportOf(Turn turn, boolean share) {
+        Instant from = instant(turn.action().get("from"));
+        Instant to = instant(turn.action().get("to"));
+        if (from == null || to == null || !from.isBefore(to)) {
+            return stale("That button did not say which runs to export.");
+        }
+        String label = Optional.ofNullable(str(turn.action().get("label"))).orElse("the chosen window");
+        return export(str(turn.action().get("factory")), str(turn.action().get("pipeline")), new TimeWindow(from, to, label),
+                turn, share ? Optional.ofNullable(turn.userName()).filter(n -> !n.isBlank()).orElse("someone") : null);
+    }
+
+    private static Instant instant(Object o) {
+        if (!(o instanceof String s)) {
+            return null;
+        }
+        try {
+            return Instant.parse(s.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** How many succeeded runs of a period "where the time goes" reads the activities of (cached by the run index). */

@@ -76,11 +76,24 @@ public sealed interface Reply {
     /**
      * A compliance export of the runs of a window: totals and a signed, short-lived download link.
      *
-     * @param link    the link, or "" when exports are not available here
-     * @param minutes how long the link works
+     * @param link      the link, or "" when exports are not available here (or on a shared summary)
+     * @param minutes   how long the link works
+     * @param factory   the factory asked about, or null for all (for the buttons)
+     * @param pipelines the pipeline name or pattern asked about, or null for all (for the buttons)
+     * @param shareable whether *Share to channel* is offered (a report channel is configured)
+     * @param sharedBy  on the copy posted to the report channel: who shared it; else ""
      */
-    record Export(String scope, TimeWindow window, int runs, int succeeded, int failed, String link, long minutes)
+    record Export(String scope, TimeWindow window, int runs, int succeeded, int failed, String link, long minutes,
+                  String factory, String pipelines, boolean shareable, String sharedBy)
             implements Reply {
+
+        public Export {
+            sharedBy = sharedBy == null ? "" : sharedBy;
+        }
+
+        public Export(String scope, TimeWindow window, int runs, int succeeded, int failed, String link, long minutes) {
+            this(scope, window, runs, succeeded, failed, link, minutes, null, null, false, "");
+        }
     }
 
     /** One pipeline's health. */

@@ -918,7 +918,15 @@ public final class CardFactory {
         fact(facts, "Failed", String.valueOf(e.failed()));
         fact(facts, "Other", String.valueOf(e.runs() - e.succeeded() - e.failed()));
         d.put("link", e.link());
-        d.put("note", e.link().isEmpty() ? "Downloads are not available in this installation."
+        d.put("shareable", e.shareable());
+        d.put("sharedBy", e.sharedBy());
+        d.put("exportFactory", e.factory() == null ? "" : e.factory());
+        d.put("exportPipelines", e.pipelines() == null ? "" : e.pipelines());
+        d.put("exportFrom", e.window().from().toString());
+        d.put("exportTo", e.window().to().toString());
+        d.put("exportLabel", when);
+        d.put("note", !e.sharedBy().isEmpty() ? "*Get a download link* gives whoever clicks it a link to the CSV (one row per run) that works for " + e.minutes() + " minutes."
+                : e.link().isEmpty() ? "Downloads are not available in this installation."
                 : "The CSV has one row per run: factory, pipeline, run id, trigger, start, end, duration, status, error "
                         + "code, message (secrets redacted), rerun of. The link works for " + e.minutes() + " minutes "
                         + "and only for this organization; ask again for a fresh one.");

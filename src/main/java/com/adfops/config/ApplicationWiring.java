@@ -330,8 +330,10 @@ public class ApplicationWiring {
     @ConditionalOnMissingBean
     public Agent agent(AdfTools tools, ConversationStore store, DocsService docs, GuidanceFinder guidance,
                        ContextProperties context, FoundryProperties foundry, JsonDocuments documents,
-                       ObjectMapper adfopsJson, AuditLog audit, Watches watches, ExportSigner exports) {
-        OfflineAgent offline = new OfflineAgent(tools, store, guidance, context.ttl(), audit, watches, exports);
+                       ObjectMapper adfopsJson, AuditLog audit, Watches watches, ExportSigner exports,
+                       ExportProperties export, EscalationProperties escalation) {
+        OfflineAgent offline = new OfflineAgent(tools, store, guidance, context.ttl(), audit, watches,
+                com.adfops.agent.ExportLinks.sharing(exports, export.shareable(escalation)));
         if (!foundry.configured()) {
             log.info("Agent: offline (set AZURE_AI_PROJECT_ENDPOINT and AZURE_AI_MODEL_DEPLOYMENT_NAME for Azure AI Foundry)");
             return offline;

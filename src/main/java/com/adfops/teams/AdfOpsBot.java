@@ -43,13 +43,16 @@ public class AdfOpsBot extends TeamsActivityHandler {
     private final Installations installations;
     private final EscalationFlow escalation;
     private final ActionFlow actions;
+    private final ReportFlow reports;
     private final ConversationReferences references;
     private final java.util.function.Supplier<List<com.adfops.adf.FactoryStatus>> factories;
 
     AdfOpsBot(Agent agent, ReplySender sender, Clock clock, BotFrameworkAdapter adapter, String appId,
               TurnProcessor turns, Installations installations, EscalationFlow escalation, ActionFlow actions,
-              ConversationReferences references, java.util.function.Supplier<List<com.adfops.adf.FactoryStatus>> factories) {
+              ReportFlow reports, ConversationReferences references,
+              java.util.function.Supplier<List<com.adfops.adf.FactoryStatus>> factories) {
         this.actions = actions;
+        this.reports = reports;
         this.factories = factories;
         this.agent = agent;
         this.sender = sender;
@@ -72,12 +75,14 @@ public class AdfOpsBot extends TeamsActivityHandler {
         String cardId = turn.isCardAction() ? activity.getReplyToId() : null;
         boolean escalate = CardVerb.of(turn.action().get("action")).orElse(null) == CardVerb.ESCALATE;
         boolean action = ActionFlow.handles(turn);
+        boolean share = ReportFlow.handles(turn);
         // Acknowledge at once; the answer comes from the turn processor, in order within this conversation.
         return ctx.sendActivity(new Activity(ActivityTypes.TYPING)).thenCompose(sent -> {
             try {
                 turns.submit(turn.conversationId(), () -> continueWith(turn, reference, c -> escalate
                         ? escalation.onSubmit(c, turn, reference, cardId)
                         : action ? actions.onSubmit(c, turn, reference, cardId)
+                        : share ? reports.onSubmit(c, turn, reference)
                         : sender.sendTo(c, answer(turn), reference, turn.zone())));
                 return CompletableFuture.<Void>completedFuture(null);
             } catch (RejectedExecutionException busy) {
@@ -105,6 +110,9 @@ public class AdfOpsBot extends TeamsActivityHandler {
         }
         if (ActionFlow.handles(turn)) {
             return actions.onInvoke(turn, activity);
+        }
+        if (ReportFlow.handles(turn)) {
+            return reports.onInvoke(turn, activity);
         }
         ConversationReference reference = activity.getConversationReference();
         if (activity.getReplyToId() != null) {

@@ -123,7 +123,8 @@ class BotConfiguration {
                         Installations installations, EscalationProperties escalationSettings,
                         EscalationService escalations, JsonDocuments documents, DataFactory dataFactory,
                         com.adfops.actions.ActionService actionService, com.adfops.actions.RunFollower follower,
-                        com.adfops.alerts.AlertService alertService, com.adfops.alerts.AlertMonitor alertMonitor) {
+                        com.adfops.alerts.AlertService alertService, com.adfops.alerts.AlertMonitor alertMonitor,
+                        com.adfops.config.ExportProperties exportSettings) {
         String appId = configuration.getProperty("MicrosoftAppId");
         EscalationFlow escalation = new EscalationFlow(escalations, escalationSettings, sender, turns, adapter, appId,
                 turnSettings.cardDeadline());
@@ -133,7 +134,12 @@ class BotConfiguration {
         follower.onFinished(actions::finished);
         alertMonitor.postWith(new AlertFlow(sender, adapter, references, new ConnectorLimits(java.time.Duration.ofSeconds(1)),
                 appId));
-        return new AdfOpsBot(agent, sender, clock, adapter, appId, turns, installations, escalation, actions,
+        // The report channel, else the incident channel.
+        boolean ownChannel = notBlank(exportSettings.reportChannelId());
+        ReportFlow reports = new ReportFlow(agent, sender, turns, adapter, appId,
+                ownChannel ? exportSettings.reportChannelId() : escalationSettings.channelId(),
+                ownChannel ? exportSettings.reportTeamId() : escalationSettings.teamId());
+        return new AdfOpsBot(agent, sender, clock, adapter, appId, turns, installations, escalation, actions, reports,
                 references, dataFactory::status);
     }
 }

@@ -280,6 +280,11 @@ final class CardSamples {
                         new com.adfops.agent.CostSummary.Row("pl_archive", 7, 0.0009)), 400, 300, "list prices", null)));
         m.put("export", new Reply.Export("pl_*sales*", new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"),
                 120, 100, 15, "https://bot.example/api/export?token=abc.def", 15));
+        m.put("export-shareable", new Reply.Export("Finance-*", new TimeWindow(NOW.minus(Duration.ofDays(30)), NOW, "the last month"),
+                900, 880, 20, "https://bot.example/api/export?token=abc.def", 15, "df-prod", "Finance-*", true, ""));
+        // The copy in the report channel: who shared it is data (a display name can hold markdown).
+        m.put("export-shared", new Reply.Export("Finance-*", new TimeWindow(NOW.minus(Duration.ofDays(30)), NOW, "the last month"),
+                900, 880, 20, "", 15, "df-prod", "Finance-*", false, "**Ana** [x](https://evil.example) ${user}"));
         m.put("export-unavailable", new Reply.Export("all pipelines", new TimeWindow(NOW.minus(Duration.ofDays(1)), NOW,
                 "the last 24 hours"), 0, 0, 0, "", 0));
         return m;

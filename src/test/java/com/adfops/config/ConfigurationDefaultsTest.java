@@ -89,6 +89,10 @@ class ConfigurationDefaultsTest {
             assertThat(ctx.getBean(CostProperties.class).rates()).isNull();
             assertThat(ctx.getBean(ExportProperties.class).linkTtl()).isEqualTo(Duration.ofMinutes(15));
             assertThat(ctx.getBean(ExportProperties.class).signingKey()).isNull();
+            assertThat(ctx.getBean(ExportProperties.class).reportChannelId()).isNull();
+            assertThat(ctx.getBean(ExportProperties.class).shareable(new EscalationProperties(null, null, null, null))).isFalse();
+            assertThat(ctx.getBean(ExportProperties.class).shareable(new EscalationProperties("19:x@thread.tacv2", null, null, null)))
+                    .isTrue();
             HistoryProperties history = ctx.getBean(HistoryProperties.class);
             assertThat(history.enabled()).isFalse();
             assertThat(history.retention()).isEqualTo(Duration.ofDays(90));
