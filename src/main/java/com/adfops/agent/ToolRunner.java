@@ -67,7 +67,7 @@ public final class ToolRunner {
                                 "factory", Map.of("type", "string", "description", "The factory's name, if known"))),
                 RUN_STATS, Map.of("type", "object", "additionalProperties", false, "properties", Map.of(
                         "pipeline", Map.of("type", "string", "description", "Pipeline name or a pattern with *; omit for all pipelines"),
-                        "window", Map.of("type", "string", "description", "Time window in words: 'last 7 days' (default), 'this week', 'last 3 days'"),
+                        "window", Map.of("type", "string", "description", "Time window in words: 'last 7 days' (default), 'this week', 'last 3 days', 'last 3 months' (beyond ADF's 45 days only where its logs are kept in Log Analytics)"),
                         "factory", Map.of("type", "string", "description", "A configured factory's name; omit for all"))),
                 COST, Map.of("type", "object", "additionalProperties", false, "properties", Map.of(
                         "pipeline", Map.of("type", "string", "description", "Pipeline name or a pattern with *; omit for all pipelines"),
@@ -301,9 +301,14 @@ public final class ToolRunner {
             out.put("previous_success_rate", Math.round(s.previous().successRate() * 1000) / 10.0);
             out.put("previous_failed", s.previous().failed());
         }
-        ArrayNode days = out.putArray("per_day");
-        s.days().forEach(d -> days.addObject().put("date", d.date().toString()).put("finished", d.finished())
-                .put("failed", d.failed()));
+        // Compact: per day up to three weeks, per week (from its Monday) beyond.
+        boolean weekly = s.days().size() > 21;
+        ArrayNode days = out.putArray(weekly ? "per_week" : "per_day");
+        (weekly ? s.weeks() : s.days()).forEach(d -> days.addObject().put(weekly ? "week_of" : "date", d.date().toString())
+                .put("finished", d.finished()).put("failed", d.failed()));
+        if (s.freshness() != null && s.freshness().archivedBefore() != null) {
+            out.put("read_from_log_analytics_before", s.freshness().archivedBefore().toString());
+        }
         ArrayNode most = out.putArray("failed_most");
         s.mostFailing().forEach(p -> most.addObject().put("pipeline", p.pipeline()).put("failures", p.failures()));
         if (s.meanTimeToRecovery() != null) {

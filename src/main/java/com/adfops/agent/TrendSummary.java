@@ -45,4 +45,21 @@ public record TrendSummary(TimeWindow window, String scope, List<Day> days, int 
     public Double successRate() {
         return new Period(finished, succeeded, failed).successRate();
     }
+
+    /** The days summed per week (Monday to Sunday); each week dated by its Monday, or the window's first day in it. */
+    public List<Day> weeks() {
+        java.util.Map<LocalDate, int[]> byWeek = new java.util.TreeMap<>();
+        java.util.Map<LocalDate, LocalDate> first = new java.util.HashMap<>();
+        for (Day day : days) {
+            LocalDate monday = day.date().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+            first.merge(monday, day.date(), (a, b) -> a.isBefore(b) ? a : b);
+            int[] c = byWeek.computeIfAbsent(monday, x -> new int[3]);
+            c[0] += day.finished();
+            c[1] += day.succeeded();
+            c[2] += day.failed();
+        }
+        List<Day> out = new java.util.ArrayList<>();
+        byWeek.forEach((monday, c) -> out.add(new Day(first.get(monday), c[0], c[1], c[2])));
+        return out;
+    }
 }

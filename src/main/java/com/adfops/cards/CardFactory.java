@@ -374,7 +374,7 @@ public final class CardFactory {
         // More than three weeks: a row (and a bar) per week, from its Monday, instead of one per day.
         boolean weekly = s.days().size() > 21;
         DateTimeFormatter label = DateTimeFormatter.ofPattern(weekly ? "'Week of' MMM d" : "EEE d", Locale.ENGLISH);
-        List<TrendSummary.Day> rows = weekly ? weeks(s.days()) : s.days();
+        List<TrendSummary.Day> rows = weekly ? s.weeks() : s.days();
         for (TrendSummary.Day day : rows) {
             String l = label.format(day.date());
             days.addObject().put("label", l).put("failed", day.failed())
@@ -386,23 +386,6 @@ public final class CardFactory {
             most.addObject().put("line", "❌ " + p.pipeline() + ": " + p.failures() + (p.failures() == 1 ? " failure" : " failures"));
         }
         return d;
-    }
-
-    /** Days summed per week (Monday to Sunday); each week dated by its Monday, or the first day the window has. */
-    static List<TrendSummary.Day> weeks(List<TrendSummary.Day> days) {
-        java.util.Map<java.time.LocalDate, int[]> byWeek = new java.util.TreeMap<>();
-        java.util.Map<java.time.LocalDate, java.time.LocalDate> first = new java.util.HashMap<>();
-        for (TrendSummary.Day day : days) {
-            java.time.LocalDate monday = day.date().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
-            first.merge(monday, day.date(), (a, b) -> a.isBefore(b) ? a : b);
-            int[] c = byWeek.computeIfAbsent(monday, k -> new int[3]);
-            c[0] += day.finished();
-            c[1] += day.succeeded();
-            c[2] += day.failed();
-        }
-        List<TrendSummary.Day> out = new java.util.ArrayList<>();
-        byWeek.forEach((monday, c) -> out.add(new TrendSummary.Day(first.get(monday), c[0], c[1], c[2])));
-        return out;
     }
 
     ObjectNode performanceData(PerformanceSummary s, View v) {

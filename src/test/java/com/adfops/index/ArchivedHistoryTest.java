@@ -219,6 +219,27 @@ class ArchivedHistoryTest {
     }
 
     @Test
+    void theFoundryToolReachesAsFarAsTheLogsAndStaysCompact() throws Exception {
+        Fixture f = new Fixture();
+        try (TestSim sim = TestSim.of(f.b.build(), 100, CLOCK)) {
+            DataFactory adf = new ArchivedHistory(RunIndexTest.index(sim, CLOCK), archive(sim, 1000), CLOCK);
+            com.adfops.agent.ToolRunner runner = new com.adfops.agent.ToolRunner(new AdfTools(adf, CLOCK),
+                    new com.adfops.docs.DocsService(null, new com.adfops.docs.BuiltInDocsIndex(TestSim.JSON),
+                            Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofHours(1), 10, Duration.ofSeconds(60)),
+                    TestSim.JSON);
+            com.adfops.agent.ToolRunner.Call c = runner.run("adf_run_stats", "{\"window\": \"last 3 months\"}", ZoneOffset.UTC);
+            assertThat(c.ok()).as(c.output()).isTrue();
+            var out = TestSim.JSON.readTree(c.output());
+            assertThat(out.get("window").asText()).isEqualTo("the last 3 months");
+            // A week per row past three weeks; the 60-day-old failures counted; where the older part came from.
+            assertThat(out.has("per_day")).isFalse();
+            assertThat(out.get("per_week").size()).isBetween(13, 15);
+            assertThat(out.get("failed").asInt()).isGreaterThanOrEqualTo(2);
+            assertThat(out.get("read_from_log_analytics_before").asText()).startsWith("2026-11-1");
+        }
+    }
+
+    @Test
     void withoutAnIndexADFIsReadForWhatItKeepsAndTheLogsForTheRest() {
         Fixture f = new Fixture();
         try (TestSim sim = TestSim.of(f.b.build(), 100, CLOCK)) {
