@@ -67,7 +67,9 @@ async function main() {
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
   const started = Date.now();
   try {
-    for (const [name, scenario] of Object.entries(SCENARIOS)) {
+    // E2E_ONLY=name,name runs only those scenarios (while working on them; the suite runs all).
+    const only = (process.env.E2E_ONLY || '').split(',').filter(Boolean);
+    for (const [name, scenario] of Object.entries(SCENARIOS).filter(([n]) => !only.length || only.includes(n))) {
       // The Playground's view now and then drops a reply that arrives within a second of the message it answers (its
       // log shows the reply delivered): a scenario that fails is run once more on a fresh page, and says so.
       let result = await runScenario(browser, pgPort, name, scenario, 1);
@@ -236,8 +238,22 @@ const SCENARIOS = {
     await say(page, 'export runs for the last 3 days');
     const exp = await cardWith(page, 'Runs of all pipelines');
     // Action.OpenUrl renders as a link-like button: wait for its text.
-    await exp.getByText('Download CSV').first().waitFor({ state: 'visible', timeout: WAIT });
+    const download = exp.getByText('Download CSV').first();
+    await download.waitFor({ state: 'visible', timeout: WAIT });
     await shot('export');
+    // Click it as a user would: the client opens the signed link; the CSV it serves is fetched in the same browser.
+    const opened = page.context().waitForEvent('request', { predicate: r => r.url().includes('/api/export?token='), timeout: WAIT });
+    await download.click();
+    const link = (await opened).url();
+    const csv = await page.context().request.get(link);
+    const body = await csv.text();
+    if (csv.status() !== 200 || !body.startsWith('factory,pipeline,run_id') || !body.includes('pl_ingest_sales_orders')) {
+      throw new Error(`the download gave HTTP ${csv.status()}:\n${body.slice(0, 300)}`);
+    }
+    if (!(csv.headers()['content-disposition'] || '').includes('attachment')) throw new Error('the CSV is not served as a download');
+    const tampered = await page.context().request.get(link.slice(0, -2) + (link.endsWith('AA') ? 'BB' : 'AA'));
+    if (tampered.status() !== 403) throw new Error(`a tampered link gave HTTP ${tampered.status()}, not 403`);
+    for (const p of page.context().pages()) { if (p !== page) await p.close().catch(() => {}); }
     await say(page, 'which pipelines are slowest this week?');
     await cardWith(page, 'The slowest of all pipelines');
     await shot('slowest');
