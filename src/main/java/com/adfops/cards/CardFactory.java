@@ -373,6 +373,8 @@ public final class CardFactory {
         ArrayNode days = d.putArray("days");
         // More than three weeks: a row (and a bar) per week, from its Monday, instead of one per day.
         boolean weekly = s.days().size() > 21;
+        d.put("per", weekly ? "week" : "day");
+        d.put("perTitle", weekly ? "Week" : "Day");
         DateTimeFormatter label = DateTimeFormatter.ofPattern(weekly ? "'Week of' MMM d" : "EEE d", Locale.ENGLISH);
         List<TrendSummary.Day> rows = weekly ? s.weeks() : s.days();
         for (TrendSummary.Day day : rows) {
@@ -916,6 +918,12 @@ public final class CardFactory {
         return d;
     }
 
+    /** An amount in cents; a whole number as an integer, as JSON engines write it. */
+    private static ObjectNode cents(ObjectNode node, String field, double amount) {
+        long c = Math.round(amount * 100);
+        return c % 100 == 0 && Math.abs(c / 100) < Integer.MAX_VALUE ? node.put(field, (int) (c / 100)) : node.put(field, c / 100.0);
+    }
+
     ObjectNode costData(CostSummary s, View v) {
         ObjectNode d = json.createObjectNode();
         String when = s.window().label();
@@ -925,7 +933,8 @@ public final class CardFactory {
                 + (s.runsCounted() < s.runs() ? " (the newest " + s.runsCounted() + " counted)" : "") + ", "
                 + s.total().activityRuns() + " activity runs" + freshness(s.freshness(), v));
         ArrayNode meters = d.putArray("meters");
-        s.total().byMeter().forEach((k, line) -> meters.addObject().put("line", k + ": "
+        s.total().byMeter().forEach((k, line) -> cents(meters.addObject().put("meter", k), "amount", line.amount())
+                .put("line", k + ": "
                 + String.format(Locale.ENGLISH, line.unit().equals("activity runs") ? "%.0f %s" : "%.2f %s",
                 line.quantity(), line.unit()) + " = " + usd(line.amount())));
         boolean runs = s.rows().stream().allMatch(r -> r.label().startsWith("run "));
