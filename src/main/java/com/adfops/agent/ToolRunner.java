@@ -85,7 +85,9 @@ public final class ToolRunner {
                 AdfTools.ACTIVITY_RUNS, "Why a pipeline run failed: its failed activities (nested pipeline runs and loop "
                         + "bodies followed), the likely root cause with error code, class and next step.",
                 RUN_STATS, "How pipelines did over a window: finished runs, success rate against the period before, failures "
-                        + "per day, the pipelines that failed most and the mean time to recovery (a run and its reruns count once).",
+                        + "per day, the pipelines that failed most and the mean time to recovery (a run and its reruns count once); "
+                        + "how long they take: the slowest by median (against the period before), runs far slower than usual, "
+                        + "runs still going past their usual duration.",
                 COST, "Estimated cost of pipeline runs over a window from their activity runs' billing, at list prices "
                         + "(or the configured rates): total, by meter, and the most expensive pipelines (or runs of one pipeline).",
                 DOCS_SEARCH, "Search Microsoft Learn for Azure Data Factory documentation: error codes, how-to topics.");
@@ -315,6 +317,24 @@ public final class ToolRunner {
             out.put("mean_time_to_recovery_minutes", s.meanTimeToRecovery().toMinutes());
             out.put("recoveries", s.recoveries());
         }
+        // How long: the slowest pipelines by median (against the period before), runs far slower than their
+        // pipeline's usual, and runs still going past their usual duration.
+        PerformanceSummary perf = Durations.of(s.scope(), current, periods.previous(), zone, false);
+        ArrayNode slowest = out.putArray("slowest_by_median");
+        perf.pipelines().stream().limit(5).forEach(p -> {
+            ObjectNode row = slowest.addObject().put("pipeline", p.pipeline()).put("runs", p.runs())
+                    .put("median_seconds", p.median().toSeconds()).put("p95_seconds", p.p95().toSeconds());
+            if (p.change() != null) {
+                row.put("median_change_percent", Math.round(p.change() * 100));
+            }
+        });
+        ArrayNode outliers = out.putArray("slower_than_usual");
+        perf.outliers().stream().limit(5).forEach(o -> outliers.addObject().put("pipeline", o.pipeline())
+                .put("run_id", o.runId()).put("seconds", o.duration().toSeconds()).put("usual_seconds", o.usual().toSeconds()));
+        ArrayNode running = out.putArray("running_long");
+        RunningLong.find(current.runs(), tools.now()).stream().limit(5).forEach(r -> running.addObject()
+                .put("pipeline", r.run().pipelineName()).put("run_id", r.run().runId())
+                .put("running_seconds", r.elapsed().toSeconds()).put("usual_seconds", r.usual().toSeconds()));
         return ok(name, arguments, t0, out, null, null, s);
     }
 

@@ -78,6 +78,31 @@ class ToolRunnerTest {
     }
 
     @Test
+    void runStatsSayHowLongPipelinesTakeAndWhichRunIsGoingLong() throws Exception {
+        DatasetBuilder d = new DatasetBuilder("df-durations");
+        for (int i = 1; i <= 12; i++) {
+            d.run("pl_hourly_sync", NOW.minus(Duration.ofHours(i * 6L)), 60 + i, "Succeeded");
+            d.run("pl_daily_load", NOW.minus(Duration.ofHours(i * 12L)), 600 + i * 10, "Succeeded");
+        }
+        // Far slower than its usual minute, and one still going after 20 minutes (it will end in 40).
+        DatasetBuilder.Run slow = d.run("pl_hourly_sync", NOW.minus(Duration.ofHours(2)), 900, "Succeeded");
+        DatasetBuilder.Run going = d.run("pl_hourly_sync", NOW.minus(Duration.ofMinutes(20)), 3600, "Succeeded");
+        try (TestSim s = TestSim.of(d.build(), 100, Clock.fixed(NOW, ZoneOffset.UTC))) {
+            ToolRunner r = new ToolRunner(new AdfTools(s.adf, Clock.fixed(NOW, ZoneOffset.UTC)), new DocsService(null,
+                    new BuiltInDocsIndex(TestSim.JSON), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofHours(1), 10,
+                    Duration.ofSeconds(60)), TestSim.JSON);
+            ToolRunner.Call c = r.run("adf_run_stats", "{\"window\":\"last 7 days\"}", ZoneId.of("UTC"));
+            JsonNode out = TestSim.JSON.readTree(c.output());
+            assertThat(out.at("/slowest_by_median/0/pipeline").asText()).isEqualTo("pl_daily_load");
+            assertThat(out.at("/slowest_by_median/0/median_seconds").asLong()).isBetween(600L, 730L);
+            assertThat(out.at("/slower_than_usual/0/run_id").asText()).isEqualTo(slow.id());
+            assertThat(out.at("/running_long/0/run_id").asText()).isEqualTo(going.id());
+            assertThat(out.at("/running_long/0/running_seconds").asLong()).isEqualTo(1200L);
+            assertThat(c.output().length()).isLessThan(ToolRunner.MAX_OUTPUT_CHARS);
+        }
+    }
+
+    @Test
     void badInputIsAnErrorResult() throws Exception {
         assertThat(runner.run("adf_pipeline_runs", "not json", ZoneId.of("UTC")).output()).contains("not a JSON object");
         assertThat(runner.run("adf_pipeline_runs", "{\"window\":\"since the dawn of time\"}", ZoneId.of("UTC")).output())
