@@ -118,18 +118,24 @@ public final class IntentParser {
             "\\b(?:trends?|trending|how (?:did|have) (?:the |our |my |all )?(?:pipelines?|we|things|factor\\w*) (?:do|done|been doing)"
                     + "|how (?:did|has|have) [\\w .*'-]{1,80}? (?:do|done|been doing)\\b"
                     + "|how (?:are|were) (?:the |our )?pipelines (?:doing|going)|success rate|failure rate|"
-                    + "health (?:over time|this week|last week|trend)|weekly (?:report|summary)|week in review)\\b");
+                    + "health (?:over time|this week|last week|trend)|weekly (?:report|summary)|week in review|"
+                    + "fail(?:ure)?s? most|most often|most failures|failed most|flaky|flakiest)\\b");
+    /** A chart or numbers without a duration word: the trend card (it has the chart). */
+    private static final Pattern TRENDS_CHART = Pattern.compile("\\b(?:charts?|graphs?|plot|statistics|stats|metrics)\\b");
     private static final Pattern TRENDS_WORDS = Pattern.compile(
             "\\b(?:show(?: me)?|give me|trends?|trending|for|of|how|did|have|has|the|our|my|all|pipelines?|we|things|"
                     + "factor\\w*|do|done|been|doing|are|were|going|success|failure|rate|health|over|time|weekly|report|"
-                    + "summary|week in review|what|is|in)\\b");
+                    + "summary|week in review|what|is|in|which|fails?|failures?|failed|most|often|flaky|flakiest|charts?|"
+                    + "graphs?|plot|statistics|stats|metrics|a|of|me|draw|make)\\b");
     private static final Pattern PERFORMANCE = Pattern.compile(
-            "\\b(?:slowest|slow|slower|longest|how long|durations?|took longer|taking longer|takes longer|"
+            "\\b(?:slowest|slow|slower|longest|how long|durations?|took longer|taking longer|takes longer|anomal\\w*|"
+                    + "outliers?|"
                     + "run(?:ning)? longer|run ?times?|median|average|avg|p50|p9\\d|percentiles?)\\b");
     private static final Pattern PERFORMANCE_WORDS = Pattern.compile(
             "\\b(?:show(?: me)?|give me|which|what|are|is|was|were|the|getting|get|got|becoming|slowest|slow|slower|longest|"
                     + "how|long|does|do|did|durations?|took|taking|take|takes|longer|than|usual|run(?:ning)?|run ?times?|median|"
-                    + "average|avg|p50|p9\\d|percentiles?|pipelines?|of|for|in|my|our|all|ones?|any)\\b");
+                    + "average|avg|p50|p9\\d|percentiles?|pipelines?|of|for|in|my|our|all|ones?|any|anomal\\w*|outliers?|"
+                    + "there|runs?|spot|find|see|charts?|graphs?|plot|a|me)\\b");
     private static final Pattern FACTORY_BEFORE = Pattern.compile(
             "\\b(?:in|on|from|of|for) (?:the )?(?:data factory|factory|adf|df) ['\"]?([a-z0-9][a-z0-9-]{1,62})['\"]?");
     private static final Pattern FACTORY_AFTER = Pattern.compile(
@@ -248,6 +254,11 @@ public final class IntentParser {
         if (!whyFailed && PERFORMANCE.matcher(withoutIdentifiers(t)).find()) {
             String rest = target(PERFORMANCE_WORDS.matcher(windowless(withoutFactory)).replaceAll(" "));
             return new Intent.Performance(rest.isEmpty() || PRONOUNS.contains(rest) ? null : rest, factory, window);
+        }
+        if (!whyFailed && TRENDS_CHART.matcher(withoutIdentifiers(t)).find()
+                && !t.matches(".*\\b(?:compare|comparison|compared|versus|vs|sla|slas)\\b.*")) {
+            String rest = target(TRENDS_WORDS.matcher(windowless(withoutFactory)).replaceAll(" "));
+            return new Intent.Trends(rest.isEmpty() || PRONOUNS.contains(rest) ? null : rest, factory, window);
         }
         if (!whyFailed && ANALYTICS.matcher(withoutIdentifiers(t)).find()) {
             return new Intent.NotYet(Intent.Capability.ANALYTICS, raw);

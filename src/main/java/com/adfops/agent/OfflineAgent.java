@@ -604,10 +604,10 @@ public final class OfflineAgent implements Agent, StandardAnswers {
 
     private static AgentReply notYet(Intent.Capability c) {
         return AgentReply.of(switch (c) {
-            case ANALYTICS -> new Reply.Suggestions("Not yet: exports and reports",
-                    "I can't export runs or build compliance reports yet. Here is what I can do now: how pipelines did "
-                            + "over a period, which are slowest (and where the time goes), what they cost, and what is "
-                            + "failing.",
+            case ANALYTICS -> new Reply.Suggestions("Not yet: that comparison",
+                    "I can't compare pipelines side by side or track SLAs yet. Here is what I can do now: how pipelines "
+                            + "did over a period (with a chart), which are slowest (and where the time goes), what they "
+                            + "cost, what is failing, and an export of the runs.",
                     List.of("How did pipelines do this week?", "Which pipelines are slowest?", "Most expensive pipelines",
                             "What pipelines are failing?"));
             case WATCH -> new Reply.Suggestions("Snooze and mute from the alert card",

@@ -278,7 +278,10 @@ class OfflineAgentTest {
 
     @Test
     void questionsTheBotCannotAnswerYetSaySoInsteadOfAWrongCard() {
-        for (String q : List.of("compare pl_a versus pl_b", "show me a chart of anomalies")) {
+        // Anomalies are the slower-than-usual runs of the performance card; a chart of failures is the trend's.
+        assertThat(ask("show me a chart of anomalies").parts()).anyMatch(p -> p instanceof Reply.Performance);
+        assertThat(ask("which pipelines fail most often").parts()).anyMatch(p -> p instanceof Reply.Trends);
+        for (String q : List.of("compare pl_a versus pl_b", "are we meeting our SLAs")) {
             AgentReply r = ask(q);
             assertThat(r.parts()).as(q).noneMatch(p -> p instanceof Reply.Failing || p instanceof Reply.DiagnosisCard);
             Reply.Suggestions s = part(r, Reply.Suggestions.class);
