@@ -11,10 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPending   turns waiting at most; beyond that the user is asked to retry ({@code ADFOPS_TURNS_MAXPENDING})
  * @param cardDeadline how long a card click that updates the card in place (Escalate) may take before Teams is
  *                     answered "working on it" and the result follows in the conversation ({@code ADFOPS_TURNS_CARDDEADLINE})
+ * @param typingAfter  how long a question may take before the bot shows it is typing ({@code ADFOPS_TURNS_TYPINGAFTER});
+ *                     an answer within it comes without a typing indicator (one call to the Bot Connector less);
+ *                     {@code 0s} shows it at once
  */
 @ConfigurationProperties(prefix = "adfops.turns")
 public record TurnProperties(
         @DefaultValue("8") int threads,
         @DefaultValue("5000") int maxPending,
-        @DefaultValue("10s") Duration cardDeadline) {
+        @DefaultValue("10s") Duration cardDeadline,
+        @DefaultValue("1s") Duration typingAfter) {
 }

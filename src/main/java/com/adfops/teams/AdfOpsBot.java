@@ -46,11 +46,19 @@ public class AdfOpsBot extends TeamsActivityHandler {
     private final ReportFlow reports;
     private final ConversationReferences references;
     private final java.util.function.Supplier<List<com.adfops.adf.FactoryStatus>> factories;
+    private final java.time.Duration typingAfter;
+    private static final java.util.concurrent.ScheduledExecutorService TYPING =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "typing-cue");
+                t.setDaemon(true);
+                return t;
+            });
 
     AdfOpsBot(Agent agent, ReplySender sender, Clock clock, BotFrameworkAdapter adapter, String appId,
               TurnProcessor turns, Installations installations, EscalationFlow escalation, ActionFlow actions,
               ReportFlow reports, ConversationReferences references,
-              java.util.function.Supplier<List<com.adfops.adf.FactoryStatus>> factories) {
+              java.util.function.Supplier<List<com.adfops.adf.FactoryStatus>> factories, java.time.Duration typingAfter) {
+        this.typingAfter = typingAfter == null || typingAfter.isNegative() ? java.time.Duration.ZERO : typingAfter;
         this.actions = actions;
         this.reports = reports;
         this.factories = factories;
@@ -76,14 +84,29 @@ public class AdfOpsBot extends TeamsActivityHandler {
         boolean escalate = CardVerb.of(turn.action().get("action")).orElse(null) == CardVerb.ESCALATE;
         boolean action = ActionFlow.handles(turn);
         boolean share = ReportFlow.handles(turn);
-        // Acknowledge at once; the answer comes from the turn processor, in order within this conversation.
-        return ctx.sendActivity(new Activity(ActivityTypes.TYPING)).thenCompose(sent -> {
+        // The answer comes from the turn processor, in order within this conversation; a typing indicator only when
+        // it takes longer than typingAfter (a question answered from memory needs none: one connector call less).
+        CompletableFuture<Void> acknowledged = typingAfter.isZero()
+                ? ctx.sendActivity(new Activity(ActivityTypes.TYPING)).thenApply(sent -> null)
+                : CompletableFuture.completedFuture(null);
+        return acknowledged.thenCompose(ignored -> {
+            java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
             try {
-                turns.submit(turn.conversationId(), () -> continueWith(turn, reference, c -> escalate
-                        ? escalation.onSubmit(c, turn, reference, cardId)
-                        : action ? actions.onSubmit(c, turn, reference, cardId)
-                        : share ? reports.onSubmit(c, turn, reference)
-                        : sender.sendTo(c, answer(turn), reference, turn.zone())));
+                turns.submit(turn.conversationId(), () -> {
+                    try {
+                        continueWith(turn, reference, c -> escalate
+                                ? escalation.onSubmit(c, turn, reference, cardId)
+                                : action ? actions.onSubmit(c, turn, reference, cardId)
+                                : share ? reports.onSubmit(c, turn, reference)
+                                : sender.sendTo(c, answer(turn), reference, turn.zone()));
+                    } finally {
+                        answered.set(true);
+                    }
+                });
+                if (!typingAfter.isZero()) {
+                    TYPING.schedule(() -> typingUnless(answered, turn, reference), typingAfter.toMillis(),
+                            java.util.concurrent.TimeUnit.MILLISECONDS);
+                }
                 return CompletableFuture.<Void>completedFuture(null);
             } catch (RejectedExecutionException busy) {
                 log.warn("Turn queue full; asking conversation {} to retry", turn.conversationId());
@@ -135,6 +158,19 @@ public class AdfOpsBot extends TeamsActivityHandler {
     @Override
     protected CompletableFuture<InvokeResponse> onInvokeActivity(TurnContext ctx) {
         return super.onInvokeActivity(ctx).thenApply(r -> r != null && r.getStatus() == 501 ? new InvokeResponse(200, null) : r);
+    }
+
+    /** Shows "typing" for a question still being answered (queued, or a slow dependency). */
+    private void typingUnless(java.util.concurrent.atomic.AtomicBoolean answered, Turn turn, ConversationReference reference) {
+        if (answered.get()) {
+            return;
+        }
+        adapter.continueConversation(appId, reference, c -> answered.get() ? CompletableFuture.completedFuture(null)
+                : c.sendActivity(new Activity(ActivityTypes.TYPING)).thenApply(r -> null))
+                .exceptionally(e -> {
+                    log.debug("Typing indicator to {} not sent", turn.conversationId(), e);
+                    return null;
+                });
     }
 
     /** The agent's answer; one error boundary per turn: the cause to the log, a friendly card to the user. */

@@ -140,6 +140,6 @@ class BotConfiguration {
                 ownChannel ? exportSettings.reportChannelId() : escalationSettings.channelId(),
                 ownChannel ? exportSettings.reportTeamId() : escalationSettings.teamId());
         return new AdfOpsBot(agent, sender, clock, adapter, appId, turns, installations, escalation, actions, reports,
-                references, dataFactory::status);
+                references, dataFactory::status, turnSettings.typingAfter());
     }
 }
