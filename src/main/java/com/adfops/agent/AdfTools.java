@@ -143,6 +143,11 @@ public final class AdfTools {
         return new Freshness(asOf, a.fromMemory() && b.fromMemory(), stale, archived);
     }
 
+    /** Since when the bot's memory holds {@code factory}'s runs (a window starting later reads nothing), or null. */
+    public Instant heldSince(FactoryRef factory) {
+        return adf.heldSince(factory);
+    }
+
     /** How far back questions may reach: ADF's 45 days, or the retention of its logs in Log Analytics. */
     public java.time.Duration history() {
         return adf.retention();

@@ -95,6 +95,27 @@ public final class RunIndex implements DataFactory, AutoCloseable {
     private record CachedActivities(List<ActivityRun> runs, Instant expires) {
     }
 
+    /** A read of Data Factory for a window older than the memory, kept a few minutes. */
+    private record ColdRead(FactoryRef factory, RunQuery wide, Instant readAt, List<PipelineRun> runs) {
+
+        /** Whether this read holds every run {@code query} asks for up to {@code to}, and is still fresh at {@code now}. */
+        boolean answers(FactoryRef f, RunQuery query, Instant to, Instant now) {
+            return factory.equals(f) && readAt.plus(COLD_TTL).isAfter(now) && runs.size() < wide.maxRuns()
+                    && wide.pipelineNames().equals(query.pipelineNames()) && wide.statuses().equals(query.statuses())
+                    && !wide.from().isAfter(query.from()) && !wide.to().isBefore(to);
+        }
+    }
+
+    /**
+     * Older windows are read with their edges widened to this step (and one step more at the newer end), so questions
+     * moments apart share one read.
+     */
+    static final Duration COLD_STEP = Duration.ofMinutes(10);
+    /** How long such a read answers (older runs hardly change). */
+    static final Duration COLD_TTL = Duration.ofMinutes(10);
+    private static final int COLD_ENTRIES = 128;
+    private final List<ColdRead> cold = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private final DataFactory source;
     private final RequestMeter meter;
     private final Clock clock;
@@ -244,8 +265,16 @@ public final class RunIndex implements DataFactory, AutoCloseable {
     public List<PipelineRun> queryPipelineRuns(FactoryRef factory, RunQuery query) {
         Snapshot snap = answering(factory, query);
         if (snap == null) {
-            return once(List.of("runs", factory, query), () -> source.queryPipelineRuns(factory, query));
+            FactoryIndex fi = indexes.get(factory);
+            if (fi == null || fi.snapshot == null) {
+                return once(List.of("runs", factory, query), () -> source.queryPipelineRuns(factory, query));
+            }
+            return withOlderPart(factory, query, fi.snapshot);
         }
+        return fromMemory(snap, query);
+    }
+
+    private static List<PipelineRun> fromMemory(Snapshot snap, RunQuery query) {
         List<PipelineRun> out = new ArrayList<>();
         if (query.pipelineNames().isEmpty()) {
             collect(snap.newestFirst(), query, out);
@@ -257,6 +286,69 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         // As Data Factory orders them: newest start first.
         out.sort(Comparator.comparing(PipelineRun::sortTime).reversed());
         return out.size() > query.maxRuns() ? out.subList(0, query.maxRuns()) : out;
+    }
+
+    /**
+     * A window reaching back beyond the memory: the part the memory holds from it, the older part from one read of
+     * Data Factory whose edges are widened to {@link #COLD_STEP} and which answers for {@link #COLD_TTL} (the "period
+     * before" of every comparison, asked again and again, costs one read, not one per question).
+     */
+    private List<PipelineRun> withOlderPart(FactoryRef factory, RunQuery query, Snapshot snap) {
+        Instant held = heldSince(factory);
+        Instant coldTo = query.to().isBefore(held) ? query.to() : held;
+        ColdRead read = coldRead(factory, query, coldTo);
+        Map<String, PipelineRun> byId = new java.util.LinkedHashMap<>();
+        for (PipelineRun r : read.runs()) {
+            Instant u = updated(r);
+            if (!u.isBefore(query.from()) && u.isBefore(coldTo)) {
+                byId.put(r.runId(), r);
+            }
+        }
+        if (query.to().isAfter(held)) {
+            for (PipelineRun r : fromMemory(snap, new RunQuery(held, query.to(), query.pipelineNames(), query.statuses(),
+                    query.maxRuns()))) {
+                byId.put(r.runId(), r);
+            }
+        }
+        List<PipelineRun> out = new ArrayList<>(byId.values());
+        out.sort(Comparator.comparing(PipelineRun::sortTime).reversed());
+        return out.size() > query.maxRuns() ? List.copyOf(out.subList(0, query.maxRuns())) : List.copyOf(out);
+    }
+
+    private ColdRead coldRead(FactoryRef factory, RunQuery query, Instant coldTo) {
+        Instant now = clock.instant();
+        ColdRead held = cachedCold(factory, query, coldTo, now);
+        if (held != null) {
+            return held;
+        }
+        RunQuery wide = new RunQuery(floor(query.from()), ceil(coldTo).plus(COLD_STEP), query.pipelineNames(),
+                query.statuses(), query.maxRuns());
+        ColdRead fresh = once(List.of("cold", factory, wide),
+                () -> new ColdRead(factory, wide, clock.instant(), List.copyOf(source.queryPipelineRuns(factory, wide))));
+        cold.removeIf(x -> !x.readAt().plus(COLD_TTL).isAfter(now) || x == fresh);
+        if (cold.size() < COLD_ENTRIES) {
+            cold.add(fresh);
+        }
+        return fresh;
+    }
+
+    private ColdRead cachedCold(FactoryRef factory, RunQuery query, Instant coldTo, Instant now) {
+        for (ColdRead c : cold) {
+            if (c.answers(factory, query, coldTo, now)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static Instant floor(Instant t) {
+        long step = COLD_STEP.toMillis();
+        return Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli(), step) * step);
+    }
+
+    private static Instant ceil(Instant t) {
+        Instant f = floor(t);
+        return f.equals(t) ? t : f.plus(COLD_STEP);
     }
 
     /** The runs of {@code newestFirst} (by update) inside the query's window and statuses. */
@@ -346,8 +438,15 @@ public final class RunIndex implements DataFactory, AutoCloseable {
     @Override
     public Freshness freshness(FactoryRef factory, RunQuery query) {
         FactoryIndex fi = indexes.get(factory);
-        if (fi == null || answering(factory, query) == null) {
+        if (fi == null || fi.snapshot == null) {
             return Freshness.direct(clock.instant());
+        }
+        if (answering(factory, query) == null) {
+            // When the older part was read (it may be a few minutes old).
+            Instant held = heldSince(factory);
+            Instant now = clock.instant();
+            ColdRead c = cachedCold(factory, query, query.to().isBefore(held) ? query.to() : held, now);
+            return Freshness.direct(c != null ? c.readAt() : now);
         }
         return new Freshness(fi.asOf, true, fi.state == FactoryStatus.State.STALE ? fi.reason : "");
     }

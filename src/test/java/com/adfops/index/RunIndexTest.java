@@ -95,6 +95,37 @@ class RunIndexTest {
     }
 
     @Test
+    void thePeriodBeforeAskedAgainAndAgainIsReadOncePerFewMinutes() {
+        try (TestSim sim = TestSim.builtIn(NOW, 100)) {
+            MutableClock clock = new MutableClock(NOW);
+            RunIndex index = index(sim, clock);
+            int reads = 0;
+            for (int i = 0; i < 5; i++) {
+                // "Slowest this week": the week before moves with the clock; a minute later it is the same read.
+                Instant now = clock.instant();
+                RunQuery before = query(now.minus(Duration.ofDays(14)), now.minus(Duration.ofDays(7)), Set.of(), Set.of());
+                int n = sim.server.requestCount();
+                List<PipelineRun> runs = index.queryPipelineRuns(sim.factory, before);
+                reads += sim.server.requestCount() - n;
+                assertThat(ids(runs)).as("question " + i).isEqualTo(ids(sim.adf.queryPipelineRuns(sim.factory, before)));
+                assertThat(index.freshness(sim.factory, before).fromMemory()).isFalse();
+                clock.advance(Duration.ofMinutes(1));
+            }
+            assertThat(reads).as("five questions a minute apart").isEqualTo(1);
+            // A month: the older part from that kind of read, the last week from memory; equal to a direct read.
+            RunQuery month = query(clock.instant().minus(Duration.ofDays(30)), clock.instant(), Set.of(), Set.of());
+            assertThat(ids(index.queryPipelineRuns(sim.factory, month))).isEqualTo(ids(sim.adf.queryPipelineRuns(sim.factory, month)));
+            // Past its few minutes the older part is read again.
+            clock.advance(RunIndex.COLD_TTL);
+            int n = sim.server.requestCount();
+            RunQuery later = query(clock.instant().minus(Duration.ofDays(14)), clock.instant().minus(Duration.ofDays(7)),
+                    Set.of(), Set.of());
+            index.queryPipelineRuns(sim.factory, later);
+            assertThat(sim.server.requestCount()).isGreaterThan(n);
+        }
+    }
+
+    @Test
     void aRunThatEndsBetweenRefreshesLandsAndAnIdleRefreshCostsOneRequest() {
         MutableClock clock = new MutableClock(NOW);
         DatasetBuilder d = new DatasetBuilder("df-live");
