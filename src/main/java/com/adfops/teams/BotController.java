@@ -47,38 +47,59 @@ class BotController {
         return ResponseEntity.ok().build();
     }
 
+    /**
+     * An activity from the Bot Connector. Answered on the request thread: a message is only parsed and queued (its
+     * answer goes out later through the connector), and a card click waits at most the flows' own deadlines; a
+     * synchronous answer spares the servlet container an asynchronous dispatch per activity.
+     */
     @PostMapping(path = "/api/messages")
-    CompletableFuture<ResponseEntity<String>> incoming(
+    ResponseEntity<String> incoming(
             @RequestBody(required = false) String body,
             @RequestHeader(value = "Authorization", defaultValue = "") String authHeader) {
         Activity activity;
         try {
             activity = parse(body);
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(badRequest(e.getMessage()));
+            return badRequest(e.getMessage());
         }
         if (!allowedTenants.isEmpty() && !allowedTenants.contains(tenantOf(activity))) {
             log.warn("Refused an activity from a tenant that is not allowed");
-            return CompletableFuture.completedFuture(ResponseEntity.status(HttpStatus.FORBIDDEN).build());
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
         CompletableFuture<InvokeResponse> processing;
         try {
             processing = adapter.processActivity(authHeader, activity, bot::onTurn);
         } catch (RuntimeException e) {
             // botbuilder decodes the JWT before it returns a future: a malformed token throws here.
-            return CompletableFuture.completedFuture(failure(e));
+            return failure(e);
         }
-        return processing.handle((InvokeResponse invoke, Throwable error) -> {
-            if (error != null) {
-                return failure(error);
-            }
-            if (invoke != null) {
-                return ResponseEntity.status(invoke.getStatus())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .body(invoke.getBody() == null ? null : Serialization.toStringSilent(invoke.getBody()));
-            }
-            return ResponseEntity.status(HttpStatus.OK).<String>build();
-        });
+        try {
+            return answer(processing.get(REQUEST_LIMIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS), null);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return answer(null, e.getCause() == null ? e : e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            // The flows answer within their deadlines; this is a backstop, and the work goes on.
+            log.warn("An activity took longer than {} to process; answered 200", REQUEST_LIMIT);
+            return ResponseEntity.ok().build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
+        }
+    }
+
+    /** The longest an activity may hold a request thread (card clicks wait at most ADFOPS_TURNS_CARDDEADLINE). */
+    static final java.time.Duration REQUEST_LIMIT = java.time.Duration.ofSeconds(60);
+
+    private static ResponseEntity<String> answer(InvokeResponse invoke, Throwable error) {
+        if (error != null) {
+            return failure(error);
+        }
+        if (invoke != null) {
+            return ResponseEntity.status(invoke.getStatus())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(invoke.getBody() == null ? null : Serialization.toStringSilent(invoke.getBody()));
+        }
+        return ResponseEntity.status(HttpStatus.OK).<String>build();
     }
 
     /** 401 for anything about the caller's token; 500 (logged) for the rest, which the turn boundary did not catch. */
