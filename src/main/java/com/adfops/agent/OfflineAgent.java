@@ -435,7 +435,15 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         if (from == null || to == null || !from.isBefore(to)) {
             return stale("That button did not say which runs to export.");
         }
-        String label = Optional.ofNullable(str(turn.action().get("label"))).orElse("the chosen window");
+        // The button's data comes back from the client: keep it within what questions may reach, and short.
+        Instant earliest = tools.now().minus(tools.history());
+        if (from.isBefore(earliest)) {
+            from = earliest;
+        }
+        if (!from.isBefore(to)) {
+            return stale("That button's window is older than the run history kept.");
+        }
+        String label = ErrorText.truncate(Optional.ofNullable(str(turn.action().get("label"))).orElse("the chosen window"), 60);
         return export(str(turn.action().get("factory")), str(turn.action().get("pipeline")), new TimeWindow(from, to, label),
                 turn, share ? Optional.ofNullable(turn.userName()).filter(n -> !n.isBlank()).orElse("someone") : null);
     }

@@ -292,6 +292,24 @@ class OfflineAgentTest {
     }
 
     @Test
+    void aShareButtonsDataIsCheckedLikeAQuestion() {
+        java.time.Instant now = AgentScenario.NOW;
+        // Data from the client: a window reaching years back, a very long label, a name given by the clicker.
+        Reply.Export shared = part(click(Map.of("action", "sharereport", "from", now.minus(java.time.Duration.ofDays(4000)).toString(),
+                "to", now.toString(), "label", "x".repeat(500))), Reply.Export.class);
+        assertThat(shared.window().from()).isEqualTo(now.minus(java.time.Duration.ofDays(45)));
+        assertThat(shared.window().label().length()).isLessThanOrEqualTo(61);
+        assertThat(shared.sharedBy()).isEqualTo("Dana");
+        assertThat(shared.link()).isEmpty();
+        assertThat(shared.shareable()).isFalse();
+        assertThat(part(click(Map.of("action", "exportlink", "from", "yesterday", "to", now.toString())),
+                Reply.Suggestions.class).title()).isEqualTo("That card is out of date");
+        assertThat(part(click(Map.of("action", "exportlink", "from", now.minus(java.time.Duration.ofDays(900)).toString(),
+                "to", now.minus(java.time.Duration.ofDays(800)).toString())), Reply.Suggestions.class).message())
+                .contains("older than the run history kept");
+    }
+
+    @Test
     void typedRerunOrCancelShowsTheCardWhoseButtonProposesItAndNeverActs() {
         AgentReply r = ask("rerun orchestrate_month_close from the failed activity");
         assertThat(part(r, Reply.Text.class).text()).contains("Rerun from failed activity").contains("confirm");
