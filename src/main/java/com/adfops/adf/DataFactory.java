@@ -18,6 +18,19 @@ public interface DataFactory {
     /** Pipeline runs of one factory updated within the query's window, newest first. */
     List<PipelineRun> queryPipelineRuns(FactoryRef factory, RunQuery query);
 
+    /**
+     * Pipeline runs of several factories with the same query, newest first (a store that holds them together, such
+     * as a Log Analytics workspace, answers in one read).
+     */
+    default List<PipelineRun> queryPipelineRuns(List<FactoryRef> factories, RunQuery query) {
+        List<PipelineRun> out = new java.util.ArrayList<>();
+        for (FactoryRef f : factories) {
+            out.addAll(queryPipelineRuns(f, query));
+        }
+        out.sort(java.util.Comparator.comparing(PipelineRun::sortTime).reversed());
+        return out;
+    }
+
     /** Activity runs of one pipeline run, in execution order. */
     List<ActivityRun> queryActivityRuns(FactoryRef factory, PipelineRun run);
 

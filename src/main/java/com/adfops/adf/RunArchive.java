@@ -16,7 +16,12 @@ public interface RunArchive {
     Duration retention();
 
     /** Ended pipeline runs of one factory whose end lies in the query's window, newest start first. */
-    List<PipelineRun> pipelineRuns(FactoryRef factory, RunQuery query);
+    default List<PipelineRun> pipelineRuns(FactoryRef factory, RunQuery query) {
+        return pipelineRuns(List.of(factory), query);
+    }
+
+    /** The same for several factories at once (one read), newest start first; at most the query's cap per factory. */
+    List<PipelineRun> pipelineRuns(List<FactoryRef> factories, RunQuery query);
 
     /** The activity runs of one ended pipeline run, in execution order. */
     List<ActivityRun> activityRuns(FactoryRef factory, PipelineRun run);

@@ -106,6 +106,8 @@ public final class AdfTools {
         List<String> closest = new ArrayList<>();
         Freshness freshness = null;
         boolean named = req.pipeline() != null && !req.pipeline().isBlank();
+        // Factories asked with the same filter are read together (one query where a store holds them together).
+        Map<Set<String>, List<FactoryRef>> byFilter = new java.util.LinkedHashMap<>();
         for (FactoryRef f : factories) {
             Set<String> filter = Set.of();
             if (named) {
@@ -117,10 +119,16 @@ public final class AdfTools {
                 resolved.addAll(hits);
                 filter = Set.copyOf(hits);
             }
-            RunQuery q = new RunQuery(req.window().from(), req.window().to(), filter,
+            byFilter.computeIfAbsent(filter, k -> new ArrayList<>()).add(f);
+        }
+        for (Map.Entry<Set<String>, List<FactoryRef>> e : byFilter.entrySet()) {
+            RunQuery q = new RunQuery(req.window().from(), req.window().to(), e.getKey(),
                     req.statuses() == null ? Set.of() : req.statuses(), RunQuery.DEFAULT_MAX_RUNS);
-            runs.addAll(adf.queryPipelineRuns(f, q));
-            freshness = combine(freshness, adf.freshness(f, q));
+            runs.addAll(e.getValue().size() == 1 ? adf.queryPipelineRuns(e.getValue().get(0), q)
+                    : adf.queryPipelineRuns(e.getValue(), q));
+            for (FactoryRef f : e.getValue()) {
+                freshness = combine(freshness, adf.freshness(f, q));
+            }
         }
         runs.sort(Comparator.comparing(PipelineRun::sortTime).reversed());
         boolean unknown = named && resolved.isEmpty();

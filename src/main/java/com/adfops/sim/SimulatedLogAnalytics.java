@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * ended run (JSON columns as text). Runs are kept past ADF's 45 days.
  *
  * <p>It understands the queries the bot sends, not KQL at large: the table, {@code _ResourceId =~ '...'},
- * {@code End >= datetime(...) and End < datetime(...)}, {@code PipelineName in (...)}, {@code Status in (...)},
+ * {@code _ResourceId in~ (...)}, {@code End >= datetime(...) and End < datetime(...)}, {@code PipelineName in (...)}, {@code Status in (...)},
  * {@code RunId == '...'}, {@code PipelineRunId == '...'} and {@code take N}; anything else is a 400
  * {@code BadArgumentError}, as a query the service cannot run would be.
  */
@@ -33,6 +33,7 @@ final class SimulatedLogAnalytics {
 
     private static final Pattern TABLE = Pattern.compile("^\\s*(ADFPipelineRun|ADFActivityRun)\\b");
     private static final Pattern RESOURCE = Pattern.compile("_ResourceId =~ '((?:[^'\\\\]|\\\\.)*)'");
+    private static final Pattern RESOURCE_IN = Pattern.compile("_ResourceId in~ \\(([^)]*)\\)");
     private static final Pattern END = Pattern.compile(
             "End >= datetime\\(([^)]+)\\) and End < datetime\\(([^)]+)\\)");
     private static final Pattern IN = Pattern.compile("\\| where (PipelineName|Status) in \\(([^)]*)\\)");
@@ -46,7 +47,7 @@ final class SimulatedLogAnalytics {
     private static final String[][] RUN_COLUMNS = {
             {"RunId", "string"}, {"PipelineName", "string"}, {"Status", "string"}, {"Start", "datetime"},
             {"End", "datetime"}, {"ErrorCode", "string"}, {"ErrorMessage", "string"}, {"FailureType", "string"},
-            {"Parameters", "string"}, {"Predecessors", "string"}};
+            {"Parameters", "string"}, {"Predecessors", "string"}, {"_ResourceId", "string"}};
     private static final String[][] ACTIVITY_COLUMNS = {
             {"ActivityRunId", "string"}, {"ActivityName", "string"}, {"ActivityType", "string"},
             {"PipelineRunId", "string"}, {"PipelineName", "string"}, {"Status", "string"}, {"Start", "datetime"},
@@ -88,7 +89,15 @@ final class SimulatedLogAnalytics {
         }
         boolean activities = t.group(1).equals("ADFActivityRun");
         Matcher r = RESOURCE.matcher(query);
-        boolean thisFactory = r.find() && unescape(r.group(1)).equalsIgnoreCase(resourceId);
+        boolean named = r.find() && unescape(r.group(1)).equalsIgnoreCase(resourceId);
+        Matcher rin = RESOURCE_IN.matcher(query);
+        if (rin.find()) {
+            Matcher lit = LITERAL.matcher(rin.group(1));
+            while (lit.find()) {
+                named |= unescape(lit.group(1)).equalsIgnoreCase(resourceId);
+            }
+        }
+        boolean thisFactory = named;
         Predicate<ObjectNode> keep = x -> thisFactory;
         Matcher end = END.matcher(query);
         if (end.find()) {
@@ -185,6 +194,8 @@ final class SimulatedLogAnalytics {
             }
         }
         row.add(predecessors.toString());
+        // As the logs write it: lower case.
+        row.add(resourceId.toLowerCase(Locale.ROOT));
         return row;
     }
 

@@ -240,6 +240,61 @@ class ArchivedHistoryTest {
     }
 
     @Test
+    void aQuestionAcrossFactoriesReadsTheirOlderPartInOneQuery() {
+        Fixture f = new Fixture();
+        try (TestSim sim = TestSim.of(f.b.build(), 100, CLOCK)) {
+            com.adfops.adf.FactoryRef other = new com.adfops.adf.FactoryRef(sim.factory.subscriptionId(), "rg-other", "df-other");
+            List<com.adfops.adf.FactoryRef> both = List.of(sim.factory, other);
+            // Recent parts: what the memory holds (here nothing new); the older part: the workspace.
+            DataFactory memory = new DataFactory() {
+                @Override
+                public List<com.adfops.adf.FactoryRef> factories() {
+                    return both;
+                }
+
+                @Override
+                public List<String> listPipelineNames(com.adfops.adf.FactoryRef factory) {
+                    return List.of();
+                }
+
+                @Override
+                public List<PipelineRun> queryPipelineRuns(com.adfops.adf.FactoryRef factory, RunQuery query) {
+                    return List.of();
+                }
+
+                @Override
+                public List<ActivityRun> queryActivityRuns(com.adfops.adf.FactoryRef factory, PipelineRun run) {
+                    return List.of();
+                }
+
+                @Override
+                public java.util.Optional<PipelineRun> getPipelineRun(com.adfops.adf.FactoryRef factory, String runId) {
+                    return java.util.Optional.empty();
+                }
+
+                @Override
+                public Instant heldSince(com.adfops.adf.FactoryRef factory) {
+                    return NOW.minus(Duration.ofDays(7));
+                }
+            };
+            DataFactory adf = new ArchivedHistory(memory, archive(sim, 1000), CLOCK);
+            int before = sim.server.requestCount();
+            List<PipelineRun> runs = adf.queryPipelineRuns(both, window(Duration.ofDays(90)));
+            assertThat(sim.server.requestCount() - before).as("one query for both factories").isEqualTo(1);
+            assertThat(sim.server.requests().get(sim.server.requests().size() - 1)).contains("/v1/workspaces/");
+            // Each run is mapped to its own factory by the logs' _ResourceId (lower case there).
+            assertThat(runs).extracting(PipelineRun::runId).contains(f.old.id(), f.month.id()).doesNotContain(f.recent.id());
+            assertThat(runs).allMatch(r -> r.factory().equals(sim.factory));
+            // Through the tools, a question across all factories reads the same way.
+            AdfTools tools = new AdfTools(adf, CLOCK);
+            int n = sim.server.requestCount();
+            tools.pipelineRuns(new AdfTools.RunsRequest(null, null, Set.of(), new com.adfops.agent.TimeWindow(
+                    NOW.minus(Duration.ofDays(60)), NOW, "the last 60 days")));
+            assertThat(sim.server.requestCount() - n).isEqualTo(1);
+        }
+    }
+
+    @Test
     void withoutAnIndexADFIsReadForWhatItKeepsAndTheLogsForTheRest() {
         Fixture f = new Fixture();
         try (TestSim sim = TestSim.of(f.b.build(), 100, CLOCK)) {

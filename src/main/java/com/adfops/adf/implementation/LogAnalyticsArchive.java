@@ -59,7 +59,7 @@ public final class LogAnalyticsArchive implements RunArchive {
     /** The end statuses: a run's end record. */
     private static final String ENDED = "'Succeeded', 'Failed', 'Cancelled'";
     private static final String RUN_COLUMNS = "RunId, PipelineName, Status, Start, End, ErrorCode, ErrorMessage, "
-            + "FailureType, Parameters, Predecessors";
+            + "FailureType, Parameters, Predecessors, _ResourceId";
     private static final String ACTIVITY_COLUMNS = "ActivityRunId, ActivityName, ActivityType, PipelineRunId, "
             + "PipelineName, Status, Start, End, ErrorCode, ErrorMessage, FailureType, Error, Input, Output, "
             + "LinkedServiceName, EffectiveIntegrationRuntime";
@@ -134,20 +134,30 @@ public final class LogAnalyticsArchive implements RunArchive {
     }
 
     @Override
-    public List<PipelineRun> pipelineRuns(FactoryRef factory, RunQuery query) {
+    public List<PipelineRun> pipelineRuns(List<FactoryRef> factories, RunQuery query) {
+        if (factories.isEmpty()) {
+            return List.of();
+        }
         List<PipelineRun> out = new ArrayList<>();
-        readWindow(factory, query, query.from(), query.to(), out);
+        int cap = query.maxRuns() * factories.size();
+        readWindow(factories, query, query.from(), query.to(), out, cap);
         out.sort(Comparator.comparing(PipelineRun::sortTime).reversed());
-        return out.size() > query.maxRuns() ? List.copyOf(out.subList(0, query.maxRuns())) : List.copyOf(out);
+        return out.size() > cap ? List.copyOf(out.subList(0, cap)) : List.copyOf(out);
     }
 
     /** Reads [from, to); a window that fills a query is split in two, the newer half first. */
-    private void readWindow(FactoryRef factory, RunQuery query, Instant from, Instant to, List<PipelineRun> out) {
-        if (out.size() >= query.maxRuns()) {
+    private void readWindow(List<FactoryRef> factories, RunQuery query, Instant from, Instant to, List<PipelineRun> out,
+                            int cap) {
+        if (out.size() >= cap) {
             return;
         }
+        Map<String, FactoryRef> byResource = new java.util.HashMap<>();
+        for (FactoryRef f : factories) {
+            byResource.put(resourceId(f).toLowerCase(java.util.Locale.ROOT), f);
+        }
         StringBuilder kql = new StringBuilder("ADFPipelineRun")
-                .append("\n| where _ResourceId =~ ").append(literal(resourceId(factory)))
+                .append("\n| where _ResourceId in~ (").append(list(byResource.values().stream().map(LogAnalyticsArchive::resourceId)
+                        .toList())).append(')')
                 .append("\n| where End >= ").append(time(from)).append(" and End < ").append(time(to))
                 .append("\n| where Status in (").append(ENDED).append(')');
         if (!query.pipelineNames().isEmpty()) {
@@ -161,16 +171,22 @@ public final class LogAnalyticsArchive implements RunArchive {
                 .append("\n| project ").append(RUN_COLUMNS)
                 .append("\n| order by End desc")
                 .append("\n| take ").append(pageRows);
-        List<LogsTableRow> rows = query(factory, kql.toString(), from, to, "runs of " + factory.factoryName());
+        FactoryRef first = factories.get(0);
+        List<LogsTableRow> rows = query(first, kql.toString(), from, to, factories.size() == 1
+                ? "runs of " + first.factoryName() : "runs of " + factories.size() + " factories");
         Duration span = Duration.between(from, to);
         if (rows.size() >= pageRows && span.compareTo(SMALLEST_SPLIT) > 0) {
             Instant mid = from.plus(span.dividedBy(2));
-            readWindow(factory, query, mid, to, out);
-            readWindow(factory, query, from, mid, out);
+            readWindow(factories, query, mid, to, out, cap);
+            readWindow(factories, query, from, mid, out, cap);
             return;
         }
         for (LogsTableRow row : rows) {
-            out.add(run(factory, row));
+            String id = text(row, "_ResourceId");
+            FactoryRef f = id == null ? (factories.size() == 1 ? first : null) : byResource.get(id.toLowerCase(java.util.Locale.ROOT));
+            if (f != null) {
+                out.add(run(f, row));
+            }
         }
     }
 
@@ -397,6 +413,7 @@ public final class LogAnalyticsArchive implements RunArchive {
     }
 
     private static String list(java.util.Collection<String> values) {
+        // Sorted: the same question gives the same query text.
         return values.stream().sorted().map(LogAnalyticsArchive::literal).collect(Collectors.joining(", "));
     }
 
