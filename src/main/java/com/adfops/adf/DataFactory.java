@@ -71,6 +71,19 @@ public interface DataFactory {
         throw new UnsupportedOperationException("this Data Factory cannot cancel runs");
     }
 
+    /**
+     * Whether the bot can read the long history of runs (Data Factory's logs in a Log Analytics workspace), as a
+     * status named after it; empty when none is configured.
+     */
+    default java.util.Optional<FactoryStatus> historyStatus() {
+        return java.util.Optional.empty();
+    }
+
+    /** As {@link #historyStatus()}, checked now (someone asked). */
+    default java.util.Optional<FactoryStatus> checkHistory() {
+        return historyStatus();
+    }
+
     /** Whether the bot can read each factory; empty when it does not track it. */
     default List<FactoryStatus> status() {
         return List.of();

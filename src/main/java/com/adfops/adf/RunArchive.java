@@ -26,6 +26,9 @@ public interface RunArchive {
     /** The activity runs of one ended pipeline run, in execution order. */
     List<ActivityRun> activityRuns(FactoryRef factory, PipelineRun run);
 
+    /** A cheap read that fails as the archive's reads would (no credential, no permission, no such workspace). */
+    void probe();
+
     /** One ended run by id, searched between {@code from} and {@code to}. */
     Optional<PipelineRun> pipelineRun(FactoryRef factory, String runId, Instant from, Instant to);
 }

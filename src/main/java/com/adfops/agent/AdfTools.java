@@ -151,6 +151,11 @@ public final class AdfTools {
         return new Freshness(asOf, a.fromMemory() && b.fromMemory(), stale, archived);
     }
 
+    /** Whether the long history (Log Analytics) is readable; empty when none is configured. */
+    public Optional<FactoryStatus> historyStatus() {
+        return adf.checkHistory();
+    }
+
     /** Since when the bot's memory holds {@code factory}'s runs (a window starting later reads nothing), or null. */
     public Instant heldSince(FactoryRef factory) {
         return adf.heldSince(factory);

@@ -295,7 +295,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         } else if (intent instanceof Intent.ClearHistory) {
             return clear(turn);
         } else if (intent instanceof Intent.CheckAccess) {
-            return AgentReply.of(new Reply.Access(access()));
+            return AgentReply.of(new Reply.Access(access(), tools.historyStatus().orElse(null)));
         } else if (intent instanceof Intent.HowTo h) {
             return AgentReply.of(new Reply.DocsAnswer(h.question(), guidance.forQuestion(h.question())));
         } else if (intent instanceof Intent.DiagnoseRun d) {

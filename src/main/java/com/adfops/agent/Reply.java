@@ -119,7 +119,11 @@ public sealed interface Reply {
     }
 
     /** Whether the bot can read each factory, and what to do when it cannot ("are you connected?"). */
-    record Access(List<FactoryStatus> factories) implements Reply {
+    record Access(List<FactoryStatus> factories, FactoryStatus history) implements Reply {
+
+        public Access(List<FactoryStatus> factories) {
+            this(factories, null);
+        }
     }
 
     /** A problem reaching Data Factory, with recovery steps for its kind. */

@@ -97,7 +97,7 @@ public final class CardFactory {
         } else if (part instanceof Reply.Trends t) {
             return new CardData("trends", trendsData(t.summary(), view));
         } else if (part instanceof Reply.Access a) {
-            return new CardData("access", accessData(a.factories(), view));
+            return new CardData("access", accessData(a.factories(), a.history(), view));
         } else if (part instanceof Reply.TurnFailure f) {
             return new CardData("error", failureData(f.kind()));
         } else if (part instanceof Reply.Action a) {
@@ -459,6 +459,10 @@ public final class CardFactory {
     }
 
     ObjectNode accessData(List<FactoryStatus> factories, View v) {
+        return accessData(factories, null, v);
+    }
+
+    ObjectNode accessData(List<FactoryStatus> factories, FactoryStatus history, View v) {
         ObjectNode d = json.createObjectNode();
         long readable = factories.stream().filter(FactoryStatus::readable).count();
         d.put("title", factories.isEmpty() ? "🔌 Data Factory access"
@@ -467,6 +471,13 @@ public final class CardFactory {
         ArrayNode list = d.putArray("factories");
         for (FactoryStatus f : factories) {
             list.addObject().put("line", accessLine(f, v)).put("fix", f.fix());
+        }
+        if (history != null) {
+            // Not a factory: its own line, without the runs-in-memory wording.
+            String line = history.readable() ? "✅ " + history.factory() + ": readable (windows past 45 days, runs ADF no "
+                    + "longer keeps)" : history.state() == FactoryStatus.State.LOADING ? "⏳ " + history.factory()
+                    + ": checking it now" : "🚫 " + history.factory() + ": I can't read it. " + history.reason();
+            list.addObject().put("line", line).put("fix", history.fix());
         }
         return d;
     }

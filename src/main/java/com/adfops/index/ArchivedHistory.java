@@ -191,4 +191,65 @@ public final class ArchivedHistory implements DataFactory {
     public List<FactoryStatus> status() {
         return inner.status();
     }
+
+    /** Name of the long history in statuses. */
+    public static final String HISTORY = "Long history (Log Analytics)";
+    /** How long a probe of the archive answers (a health check every minute must not query it every minute). */
+    private static final Duration PROBE_TTL = Duration.ofMinutes(5);
+    private record Probe(Instant at, FactoryStatus status) {
+    }
+
+    private volatile Probe lastProbe;
+    private final java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * The last probe's answer at once (never a wait on the workspace: {@code /health} must stay fast); a probe older
+     * than a few minutes is renewed in the background. Before the first probe has answered: LOADING.
+     */
+    @Override
+    public java.util.Optional<FactoryStatus> historyStatus() {
+        Probe p = lastProbe;
+        if ((p == null || !p.at().plus(PROBE_TTL).isAfter(clock.instant())) && probing.compareAndSet(false, true)) {
+            Thread t = new Thread(this::probe, "history-probe");
+            t.setDaemon(true);
+            t.start();
+        }
+        return java.util.Optional.of(p != null ? p.status()
+                : new FactoryStatus(HISTORY, FactoryStatus.State.LOADING, "", "", null, 0, 0, 0, 0));
+    }
+
+    /** Someone asked (*are you connected?*): probed now. */
+    @Override
+    public java.util.Optional<FactoryStatus> checkHistory() {
+        return java.util.Optional.of(probe());
+    }
+
+    /** Probes the archive now and keeps the answer (also what {@link #historyStatus()} renews in the background). */
+    FactoryStatus probe() {
+        Instant now = clock.instant();
+        FactoryStatus s;
+        try {
+            archive.probe();
+            s = new FactoryStatus(HISTORY, FactoryStatus.State.LIVE, "", "", now, 0, 0, 0, 0);
+        } catch (com.adfops.adf.DataFactoryException e) {
+            s = new FactoryStatus(HISTORY, FactoryStatus.State.FAILING, e.getMessage(), historyFix(e), null, 0, 0, 0, 0);
+        } catch (RuntimeException e) {
+            s = new FactoryStatus(HISTORY, FactoryStatus.State.FAILING, "The workspace could not be checked.", "", null, 0, 0, 0, 0);
+        }
+        lastProbe = new Probe(now, s);
+        probing.set(false);
+        return s;
+    }
+
+    private static String historyFix(com.adfops.adf.DataFactoryException e) {
+        return switch (e.kind()) {
+            case PERMISSION -> "Ask an owner of the Log Analytics workspace to give the bot's identity the Log Analytics "
+                    + "Reader role on it.";
+            case NOT_FOUND -> "Check ADFOPS_HISTORY_WORKSPACEID: the workspace ID (a GUID, on the workspace's Overview "
+                    + "page), not its resource id.";
+            case AUTHENTICATION -> "Check the bot's Azure identity (AZURE_CLIENT_ID for a managed identity).";
+            default -> "Questions within the last 45 days still work from Data Factory; longer ones will fail until "
+                    + "the workspace answers.";
+        };
+    }
 }

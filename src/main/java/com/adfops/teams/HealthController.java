@@ -48,6 +48,15 @@ class HealthController {
             requests.put("lastRefresh", f.lastRefreshRequests());
             requests.put("questions", f.questionRequests());
         }
+        factories.historyStatus().ifPresent(h -> {
+            ObjectNode o = body.putObject("history");
+            o.put("name", h.factory());
+            o.put("status", h.state().name().toLowerCase(java.util.Locale.ROOT));
+            if (!h.reason().isEmpty()) {
+                o.put("reason", h.reason());
+                o.put("fix", h.fix());
+            }
+        });
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body.toString());
     }
 }

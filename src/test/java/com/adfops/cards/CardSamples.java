@@ -154,6 +154,11 @@ final class CardSamples {
                         null, 0, 1, 0, 1));
         m.put("welcome-factories", new Reply.Help(true, "personal", access));
         m.put("access", new Reply.Access(access));
+        m.put("access-history-denied", new Reply.Access(access.subList(0, 1), new com.adfops.adf.FactoryStatus(
+                "Long history (Log Analytics)", com.adfops.adf.FactoryStatus.State.FAILING,
+                "The bot's identity may not query the Log Analytics workspace (HTTP 403): grant it the Log Analytics "
+                        + "Reader role on the workspace.", "Ask an owner of the Log Analytics workspace to give the bot's "
+                        + "identity the Log Analytics Reader role on it.", null, 0, 0, 0, 0)));
         m.put("performance-all", new Reply.Performance(new com.adfops.agent.PerformanceSummary(
                 new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), "all pipelines",
                 List.of(new com.adfops.agent.PerformanceSummary.PipelineDurations("pl_nightly_load", 7, Duration.ofMinutes(42),

@@ -295,6 +295,32 @@ class ArchivedHistoryTest {
     }
 
     @Test
+    void whetherTheWorkspaceCanBeReadIsCheckedAndSaidWithTheFix() throws Exception {
+        Fixture f = new Fixture();
+        try (TestSim sim = TestSim.of(f.b.build(), 100, CLOCK)) {
+            DataFactory adf = new ArchivedHistory(sim.adf, archive(sim, 1000), CLOCK);
+            // For /health: never a wait; the first answer is "checking", the probe runs in the background.
+            com.adfops.adf.FactoryStatus first = adf.historyStatus().orElseThrow();
+            assertThat(first.state()).isIn(com.adfops.adf.FactoryStatus.State.LOADING, com.adfops.adf.FactoryStatus.State.LIVE);
+            long end = System.currentTimeMillis() + 10_000;
+            while (adf.historyStatus().orElseThrow().state() != com.adfops.adf.FactoryStatus.State.LIVE
+                    && System.currentTimeMillis() < end) {
+                Thread.sleep(50);
+            }
+            assertThat(adf.historyStatus().orElseThrow().state()).isEqualTo(com.adfops.adf.FactoryStatus.State.LIVE);
+            // Asked in chat: checked now.
+            sim.server.injectFault("/workspaces/", 403, "InsufficientAccessError", 1);
+            com.adfops.adf.FactoryStatus denied = adf.checkHistory().orElseThrow();
+            assertThat(denied.state()).isEqualTo(com.adfops.adf.FactoryStatus.State.FAILING);
+            assertThat(denied.reason()).contains("HTTP 403");
+            assertThat(denied.fix()).contains("Log Analytics Reader");
+            assertThat(adf.checkHistory().orElseThrow().readable()).isTrue();
+            // Without an archive there is nothing to say.
+            assertThat(sim.adf.historyStatus()).isEmpty();
+        }
+    }
+
+    @Test
     void withoutAnIndexADFIsReadForWhatItKeepsAndTheLogsForTheRest() {
         Fixture f = new Fixture();
         try (TestSim sim = TestSim.of(f.b.build(), 100, CLOCK)) {

@@ -70,5 +70,20 @@ class HistoryWorkspaceIT {
         // Three runs over 60 days, one failed; the older part read from the logs.
         assertThat(trend).contains("3 finished: 2 succeeded, 1 failed").contains("from its logs in Log Analytics")
                 .contains("Week of");
+
+        // Are you connected? names the workspace too; /health reports it.
+        assertThat(TeamsActivities.post(port, TeamsActivities.message(connector.serviceUrl(), conv,
+                "are you connected?")).statusCode()).isEqualTo(200);
+        String access = connector.await(s -> s.conversationId().equals(conv) && s.card().toString().contains("Long history"),
+                Duration.ofSeconds(30)).card().toString();
+        assertThat(access).contains("Long history (Log Analytics): readable");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String health = "";
+        for (int i = 0; i < 100 && !health.contains("\"history\":{\"name\":\"Long history (Log Analytics)\",\"status\":\"live\""); i++) {
+            health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/health"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            Thread.sleep(100);
+        }
+        assertThat(health).contains("\"history\":{\"name\":\"Long history (Log Analytics)\",\"status\":\"live\"");
     }
 }

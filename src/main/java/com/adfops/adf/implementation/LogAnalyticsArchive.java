@@ -223,6 +223,13 @@ public final class LogAnalyticsArchive implements RunArchive {
         return rows.isEmpty() ? Optional.empty() : Optional.of(run(factory, rows.get(0)));
     }
 
+    @Override
+    public void probe() {
+        Instant now = Instant.now();
+        query(new FactoryRef("-", "-", "Log Analytics workspace"), "ADFPipelineRun\n| take 1", now.minus(Duration.ofHours(1)),
+                now, "the workspace");
+    }
+
     private List<LogsTableRow> query(FactoryRef factory, String kql, Instant from, Instant to, String what) {
         QueryTimeInterval range = new QueryTimeInterval(
                 OffsetDateTime.ofInstant(from.minus(INGESTION_SLACK), ZoneOffset.UTC),
