@@ -90,6 +90,20 @@ public final class DatasetBuilder {
             return this;
         }
 
+        /** Adds an entry to the input of the activity run added last ({@code source.query} puts {query} under source). */
+        public Run input(String key, String value) {
+            ObjectNode in = (ObjectNode) activities.get(activities.size() - 1).get("input");
+            int dot = key.indexOf('.');
+            if (dot > 0) {
+                ObjectNode inner = in.has(key.substring(0, dot)) ? (ObjectNode) in.get(key.substring(0, dot))
+                        : in.putObject(key.substring(0, dot));
+                inner.put(key.substring(dot + 1), value);
+            } else {
+                in.put(key, value);
+            }
+            return this;
+        }
+
         public Run message(String m) {
             node.put("message", m);
             return this;
