@@ -62,7 +62,7 @@ public final class Durations {
                 byDay.computeIfAbsent(RunSummaries.failedAt(r).atZone(zone).toLocalDate(), k -> new ArrayList<>()).add(r);
             }
             byDay.forEach((d, runs) -> days.add(new PerformanceSummary.Day(d, runs.size(),
-                    Duration.ofMillis(quantile(millis(runs), 0.5)))));
+                    Duration.ofMillis(quantile(millis(runs), 0.5)), Duration.ofMillis(quantile(millis(runs), 0.95)))));
         }
         return new PerformanceSummary(current.window(), scope, rows, days, outliers.stream().limit(5).toList(),
                 current.freshness());

@@ -64,7 +64,11 @@ public record PerformanceSummary(TimeWindow window, String scope, List<PipelineD
     }
 
     /** One day's median for a single pipeline. */
-    public record Day(LocalDate date, int runs, Duration median) {
+    public record Day(LocalDate date, int runs, Duration median, Duration p95) {
+
+        public Day(LocalDate date, int runs, Duration median) {
+            this(date, runs, median, median);
+        }
     }
 
     /** A run far slower than its pipeline's usual. */

@@ -418,14 +418,9 @@ public final class CardFactory {
         for (PerformanceSummary.Day day : s.days()) {
             String l = label.format(day.date());
             ObjectNode o = days.addObject().put("label", l);
-            // Whole numbers as integers: JSON from the card engines must compare equal (40, not 40.0).
-            double minutes = Math.round(day.median().toSeconds() / 6.0) / 10.0;
-            if (minutes == Math.rint(minutes)) {
-                o.put("minutes", (int) minutes);
-            } else {
-                o.put("minutes", minutes);
-            }
-            o.put("line", l + ": median " + duration(day.median()) + " over " + day.runs()
+            minutes(o, "minutes", day.median());
+            minutes(o, "p95Minutes", day.p95());
+            o.put("line", l + ": median " + duration(day.median()) + ", p95 " + duration(day.p95()) + " over " + day.runs()
                             + (day.runs() == 1 ? " run" : " runs"));
         }
         d.put("pipelinesTitle", single ? "Durations" : "Slowest by median");
@@ -927,6 +922,16 @@ public final class CardFactory {
                         + "code, message (secrets redacted), rerun of. The link works for " + e.minutes() + " minutes "
                         + "and only for this organization; ask again for a fresh one.");
         return d;
+    }
+
+    /** Minutes to a tenth; whole numbers as integers: JSON from the card engines must compare equal (40, not 40.0). */
+    private static void minutes(ObjectNode o, String field, Duration d) {
+        double minutes = Math.round(d.toSeconds() / 6.0) / 10.0;
+        if (minutes == Math.rint(minutes)) {
+            o.put(field, (int) minutes);
+        } else {
+            o.put(field, minutes);
+        }
     }
 
     /** An amount in cents; a whole number as an integer, as JSON engines write it. */

@@ -96,7 +96,7 @@ class DurationsTest {
         String card = new CardFactory(TestSim.JSON).card(new Reply.Performance(s),
                 new CardFactory.View(NOW, ZoneId.of("UTC"))).toString();
         assertThat(card).contains("How long pl_x took in the last 7 days", "Getting slower: the median is 20 % above",
-                "Chart.VerticalBar", "Slower than usual", slowRun, "3.0x its usual 10m 0s",
+                "Chart.Line", "\"legend\":\"p95\"", "Slower than usual", slowRun, "3.0x its usual 10m 0s",
                 "Where the time goes", "Copy: median 8m 0s → 10m 0s (+2m 0s)");
         PerformanceSummary y = ask("how long does pl_y take?");
         String yCard = new CardFactory(TestSim.JSON).card(new Reply.Performance(y),
