@@ -299,8 +299,10 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         ColdRead read = coldRead(factory, query, coldTo);
         Map<String, PipelineRun> byId = new java.util.LinkedHashMap<>();
         for (PipelineRun r : read.runs()) {
+            // Up to the window's end: the read reaches a step past the memory's start, which covers the seconds a
+            // refresh may already have let go; for a run in both, the memory's (newer) state wins below.
             Instant u = updated(r);
-            if (!u.isBefore(query.from()) && u.isBefore(coldTo)) {
+            if (!u.isBefore(query.from()) && u.isBefore(query.to())) {
                 byId.put(r.runId(), r);
             }
         }
