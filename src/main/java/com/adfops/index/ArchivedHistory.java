@@ -26,7 +26,7 @@ import java.util.Optional;
  * page-through of ADF, and reaches past ADF's 45 days. Runs and their activity runs older than ADF keeps are read
  * from the archive; a run id ADF no longer knows is looked up there.
  */
-public final class ArchivedHistory implements DataFactory {
+public final class ArchivedHistory implements DataFactory, AutoCloseable {
 
     /** Runs this close to ADF's retention may already be gone from it: read them from the archive. */
     private static final Duration RETENTION_MARGIN = Duration.ofHours(6);
@@ -190,6 +190,14 @@ public final class ArchivedHistory implements DataFactory {
     @Override
     public List<FactoryStatus> status() {
         return inner.status();
+    }
+
+    /** Stops what is in front of Data Factory behind it (the run index's refreshes). */
+    @Override
+    public void close() throws Exception {
+        if (inner instanceof AutoCloseable c) {
+            c.close();
+        }
     }
 
     /** Name of the long history in statuses. */

@@ -321,6 +321,26 @@ class ArchivedHistoryTest {
     }
 
     @Test
+    void closingItStopsTheRunIndexBehindIt() throws Exception {
+        Fixture f = new Fixture();
+        try (TestSim sim = TestSim.of(f.b.build(), 100, CLOCK)) {
+            // Refreshing every 100 ms: while it runs, the factory sees requests all the time.
+            RunIndex index = new RunIndex(sim.adf, sim.meter, CLOCK, new RunIndex.Settings(Duration.ofDays(7),
+                    Duration.ofMillis(100), Duration.ofMinutes(5), 100, Duration.ofSeconds(15))).start();
+            ArchivedHistory history = new ArchivedHistory(index, archive(sim, 1000), CLOCK);
+            Thread.sleep(500);
+            int running = sim.server.requestCount();
+            Thread.sleep(500);
+            assertThat(sim.server.requestCount()).as("refreshing").isGreaterThan(running);
+            history.close();
+            Thread.sleep(200);
+            int n = sim.server.requestCount();
+            Thread.sleep(500);
+            assertThat(sim.server.requestCount()).as("closed: no more refreshes").isEqualTo(n);
+        }
+    }
+
+    @Test
     void withoutAnIndexADFIsReadForWhatItKeepsAndTheLogsForTheRest() {
         Fixture f = new Fixture();
         try (TestSim sim = TestSim.of(f.b.build(), 100, CLOCK)) {
