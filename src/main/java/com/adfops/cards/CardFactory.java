@@ -924,20 +924,23 @@ public final class CardFactory {
         return d;
     }
 
-    /** Minutes to a tenth; whole numbers as integers: JSON from the card engines must compare equal (40, not 40.0). */
+    /** Minutes to a tenth (for charts). */
     private static void minutes(ObjectNode o, String field, Duration d) {
-        double minutes = Math.round(d.toSeconds() / 6.0) / 10.0;
-        if (minutes == Math.rint(minutes)) {
-            o.put(field, (int) minutes);
-        } else {
-            o.put(field, minutes);
-        }
+        rounded(o, field, d.toSeconds() / 60.0, 10);
     }
 
-    /** An amount in cents; a whole number as an integer, as JSON engines write it. */
-    private static ObjectNode cents(ObjectNode node, String field, double amount) {
-        long c = Math.round(amount * 100);
-        return c % 100 == 0 && Math.abs(c / 100) < Integer.MAX_VALUE ? node.put(field, (int) (c / 100)) : node.put(field, c / 100.0);
+    /** An amount to the cent (for charts). */
+    private static ObjectNode cents(ObjectNode o, String field, double amount) {
+        return rounded(o, field, amount, 100);
+    }
+
+    /**
+     * {@code value} rounded to 1/{@code per}; a whole number as an integer, as JSON engines write it (the card engines'
+     * output must compare equal: 40, not 40.0).
+     */
+    private static ObjectNode rounded(ObjectNode o, String field, double value, int per) {
+        long n = Math.round(value * per);
+        return n % per == 0 && Math.abs(n / per) < Integer.MAX_VALUE ? o.put(field, (int) (n / per)) : o.put(field, (double) n / per);
     }
 
     ObjectNode costData(CostSummary s, View v) {

@@ -73,31 +73,13 @@ public final class ArchivedHistory implements DataFactory, AutoCloseable {
 
     @Override
     public List<PipelineRun> queryPipelineRuns(FactoryRef factory, RunQuery query) {
-        Instant boundary = boundary(factory);
-        if (!query.from().isBefore(boundary)) {
-            return inner.queryPipelineRuns(factory, query);
-        }
-        if (!query.to().isAfter(boundary)) {
-            return archive.pipelineRuns(factory, query);
-        }
-        List<PipelineRun> recent = inner.queryPipelineRuns(factory, part(query, boundary, query.to()));
-        List<PipelineRun> older = archive.pipelineRuns(factory, part(query, query.from(), boundary));
-        // A run in both (it ended near the boundary) is taken from the newer read.
-        Map<String, PipelineRun> byId = new LinkedHashMap<>();
-        for (PipelineRun r : older) {
-            byId.put(r.runId(), r);
-        }
-        for (PipelineRun r : recent) {
-            byId.put(r.runId(), r);
-        }
-        List<PipelineRun> out = new ArrayList<>(byId.values());
-        out.sort(Comparator.comparing(PipelineRun::sortTime).reversed());
-        return out.size() > query.maxRuns() ? List.copyOf(out.subList(0, query.maxRuns())) : List.copyOf(out);
+        return queryPipelineRuns(List.of(factory), query);
     }
 
     /**
-     * Several factories: each one's recent part as above, and the older part of all of them in one read of the archive
-     * (a question across fifty factories is one query there, not fifty).
+     * Each factory's recent part from the memory (or Data Factory), the older part of all of them in one read of the
+     * archive (a question across fifty factories is one query there, not fifty). A run in both (it ended near the
+     * boundary) is taken from the newer read.
      */
     @Override
     public List<PipelineRun> queryPipelineRuns(List<FactoryRef> factories, RunQuery query) {
@@ -134,7 +116,8 @@ public final class ArchivedHistory implements DataFactory, AutoCloseable {
         }
         List<PipelineRun> out = new ArrayList<>(byId.values());
         out.sort(Comparator.comparing(PipelineRun::sortTime).reversed());
-        return out;
+        int cap = query.maxRuns() * factories.size();
+        return out.size() > cap ? List.copyOf(out.subList(0, cap)) : List.copyOf(out);
     }
 
     private static Instant updated(PipelineRun r) {

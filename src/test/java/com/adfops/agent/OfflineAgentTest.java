@@ -1,5 +1,6 @@
 package com.adfops.agent;
 
+import static com.adfops.agent.Replies.part;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adfops.TestSim;
@@ -60,11 +61,6 @@ class OfflineAgentTest {
         return agent.handle(new Turn("conv-1", "Dana", "", data, ZoneId.of("UTC")));
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T extends Reply> T part(AgentReply r, Class<T> type) {
-        return (T) r.parts().stream().filter(type::isInstance).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in " + r));
-    }
 
     @Test
     void listsFailingPipelinesOfTheLast24HoursAndShowsRecoveredOnesApart() {

@@ -1,5 +1,6 @@
 package com.adfops.agent;
 
+import static com.adfops.agent.Replies.part;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adfops.DatasetBuilder;
@@ -62,10 +63,6 @@ class RunGroupsTest {
         sim.close();
     }
 
-    static <T extends Reply> T part(AgentReply r, Class<T> type) {
-        return r.parts().stream().filter(type::isInstance).map(type::cast).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in " + r));
-    }
 
     AgentReply ask(String text) {
         return agent.handle(new Turn("conv", "Dana", text, Map.of(), ZoneId.of("UTC")));

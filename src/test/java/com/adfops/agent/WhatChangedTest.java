@@ -1,5 +1,6 @@
 package com.adfops.agent;
 
+import static com.adfops.agent.Replies.part;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adfops.TestSim;
@@ -37,10 +38,6 @@ class WhatChangedTest {
         sim.close();
     }
 
-    static <T extends Reply> T part(AgentReply r, Class<T> type) {
-        return r.parts().stream().filter(type::isInstance).map(type::cast).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in " + r));
-    }
 
     static AgentReply ask(String text) {
         return agent.handle(new Turn("c-changed", "Dana", text, Map.of(), ZoneId.of("UTC")));

@@ -1,5 +1,6 @@
 package com.adfops.escalation;
 
+import static com.adfops.agent.Replies.part;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adfops.TestSim;
@@ -46,10 +47,6 @@ class EscalationServiceTest {
         sim.server.clearFaults();
     }
 
-    private static <T extends Reply> T part(AgentReply r, Class<T> type) {
-        return r.parts().stream().filter(type::isInstance).map(type::cast).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in " + r));
-    }
 
     @Test
     void theFirstEscalationIsRecordedAndTheSecondShowsIt() {

@@ -1,5 +1,6 @@
 package com.adfops.agent.foundry;
 
+import static com.adfops.agent.Replies.part;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adfops.DatasetBuilder;
@@ -105,11 +106,6 @@ class FoundryAgentTest {
         return agent.handle(new Turn(conv, "Dana", text, Map.of(), ZoneId.of("UTC")));
     }
 
-    @SuppressWarnings("unchecked")
-    static <T extends Reply> T part(AgentReply r, Class<T> type) {
-        return (T) r.parts().stream().filter(type::isInstance).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in " + r));
-    }
 
     /** The model of a two-phase diagnosis: list failures, diagnose the run the first output names, then answer. */
     static Object twoPhase(JsonNode body) {
