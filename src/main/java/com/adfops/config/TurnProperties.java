@@ -14,11 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param typingAfter  how long a question may take before the bot shows it is typing ({@code ADFOPS_TURNS_TYPINGAFTER});
  *                     an answer within it comes without a typing indicator (one call to the Bot Connector less);
  *                     {@code 0s} shows it at once
+ * @param connectorRequests replies and posts in flight to the Bot Connector at once, across conversations
+ *                     ({@code ADFOPS_TURNS_CONNECTORREQUESTS}); botbuilder's own client allows 5 per host
  */
 @ConfigurationProperties(prefix = "adfops.turns")
 public record TurnProperties(
         @DefaultValue("8") int threads,
         @DefaultValue("5000") int maxPending,
         @DefaultValue("10s") Duration cardDeadline,
-        @DefaultValue("1s") Duration typingAfter) {
+        @DefaultValue("1s") Duration typingAfter,
+        @DefaultValue("64") int connectorRequests) {
 }

@@ -12,10 +12,8 @@ import com.adfops.state.JsonDocuments;
 import com.azure.core.credential.TokenCredential;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
-import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.connector.authentication.SimpleChannelProvider;
-import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
 import com.microsoft.bot.integration.Configuration;
 import java.time.Clock;
 import java.util.Properties;
@@ -63,7 +61,7 @@ class BotConfiguration {
      * standard settings (empty = local development without authentication).
      */
     @Bean
-    BotFrameworkAdapter botAdapter(Configuration configuration, ReplySender sender) {
+    BotFrameworkAdapter botAdapter(Configuration configuration, ReplySender sender, TurnProperties turns) {
         String appId = configuration.getProperty("MicrosoftAppId");
         String password = configuration.getProperty("MicrosoftAppPassword");
         String tenant = configuration.getProperty("MicrosoftAppTenantId");
@@ -75,15 +73,15 @@ class BotConfiguration {
                         "MicrosoftAppType=UserAssignedMSI needs MicrosoftAppId: the managed identity's client id");
             }
             TokenCredential credential = new ManagedIdentityCredentialBuilder().clientId(appId).build();
-            adapter = new BotFrameworkAdapter(new ManagedIdentityAppCredentials(appId, tenant, credential),
-                    new AuthenticationConfiguration(), new SimpleChannelProvider(), null, null);
+            adapter = new TeamsAdapter(new ManagedIdentityAppCredentials(appId, tenant, credential),
+                    new SimpleChannelProvider(), turns.connectorRequests());
             log.info("Bot Framework authentication: managed identity {}", appId);
         } else if (notBlank(appId) && notBlank(password) && notBlank(tenant)) {
-            adapter = new BotFrameworkAdapter(new MicrosoftAppCredentials(appId, password, tenant),
-                    new AuthenticationConfiguration(), new SimpleChannelProvider(), null, null);
+            adapter = new TeamsAdapter(new MicrosoftAppCredentials(appId, password, tenant),
+                    new SimpleChannelProvider(), turns.connectorRequests());
             log.info("Bot Framework authentication: single-tenant app {}", appId);
         } else {
-            adapter = new BotFrameworkHttpAdapter(configuration);
+            adapter = new TeamsAdapter(configuration, turns.connectorRequests());
             log.info(notBlank(appId) ? "Bot Framework authentication: app {}"
                     : "Bot Framework authentication disabled (no MicrosoftAppId): local development only", appId);
         }

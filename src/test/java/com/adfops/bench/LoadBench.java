@@ -1,6 +1,7 @@
 package com.adfops.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -45,6 +47,8 @@ public final class LoadBench {
     static final Map<String, List<long[]>> ANSWERS = new ConcurrentHashMap<>();
     /** conversation -> question ids in the order their answers arrived. */
     static final Map<String, List<String>> ARRIVAL = new ConcurrentHashMap<>();
+    /** question id -> arrival time of its first answer. */
+    static final Map<String, CompletableFuture<Long>> FIRST = new ConcurrentHashMap<>();
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(8)).build();
     static String service;
@@ -69,16 +73,14 @@ public final class LoadBench {
             }
             long now = System.nanoTime();
             String[] parts = ex.getRequestURI().getRawPath().split("/");
-            JsonNode activity = JSON.readTree(body);
-            if (parts.length > 5 && "message".equals(activity.path("type").asText())) {
+            String[] typeAndText = typeAndText(body);
+            if (parts.length > 5 && "message".equals(typeAndText[0])) {
                 String conv = URLDecoder.decode(parts[3], StandardCharsets.UTF_8);
                 String replyTo = URLDecoder.decode(parts[5], StandardCharsets.UTF_8);
-                boolean busy = activity.path("text").asText("").contains("busy");
+                boolean busy = typeAndText[1] != null && typeAndText[1].contains("busy");
                 ANSWERS.computeIfAbsent(replyTo, k -> new CopyOnWriteArrayList<>()).add(new long[] {now, busy ? 1 : 0});
                 ARRIVAL.computeIfAbsent(conv, k -> Collections.synchronizedList(new ArrayList<>())).add(replyTo);
-                synchronized (ANSWERS) {
-                    ANSWERS.notifyAll();
-                }
+                FIRST.computeIfAbsent(replyTo, k -> new CompletableFuture<>()).complete(now);
             }
             byte[] out = ("{\"id\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", "application/json");
@@ -123,14 +125,34 @@ public final class LoadBench {
     }
 
     static long awaitAnswer(String id, long timeoutMs) throws InterruptedException {
-        long end = System.currentTimeMillis() + timeoutMs;
-        synchronized (ANSWERS) {
-            while ((!ANSWERS.containsKey(id) || ANSWERS.get(id).isEmpty()) && System.currentTimeMillis() < end) {
-                ANSWERS.wait(50);
+        try {
+            return FIRST.computeIfAbsent(id, k -> new CompletableFuture<>()).get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The activity's top-level {@code type} and {@code text}, read without building the card's tree (the generator
+     * shares the machine's cores with the bot, so it reads only what it counts).
+     */
+    static String[] typeAndText(byte[] body) throws IOException {
+        String[] out = new String[2];
+        try (JsonParser p = JSON.getFactory().createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return out;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (value == JsonToken.VALUE_STRING && ("type".equals(name) || "text".equals(name))) {
+                    out["type".equals(name) ? 0 : 1] = p.getText();
+                } else {
+                    p.skipChildren();
+                }
             }
         }
-        List<long[]> got = ANSWERS.get(id);
-        return got == null || got.isEmpty() ? -1 : got.get(0)[0];
+        return out;
     }
 
     static void closedLoop(int users, double seconds, double warmup, String[] questions) throws Exception {

@@ -63,6 +63,7 @@ class ConfigurationDefaultsTest {
             assertThat(turns.maxPending()).isEqualTo(5000);
             assertThat(turns.cardDeadline()).isEqualTo(Duration.ofSeconds(10));
             assertThat(turns.typingAfter()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(turns.connectorRequests()).isEqualTo(64);
             assertThat(ctx.getBean(ContextProperties.class).ttl()).isEqualTo(Duration.ofHours(12));
             IndexProperties index = ctx.getBean(IndexProperties.class);
             assertThat(index.enabled()).isTrue();
