@@ -3,7 +3,8 @@
 # waits until the run index is live, runs LoadBench (closed loop and burst, a fake connector in its own JVM; see
 # src/test/java/com/adfops/bench/LoadBench.java) and reports the bot's resident memory.
 # Loopback only. Usage: bench/load.sh [JAR] ; environment: LATENCY (ADFOPS_SIM_LATENCY, default 300ms), HEAP
-# (default -Xmx256m), USERS, SECONDS_MEASURED, BURST_CONVS, BURST_MSGS, FAILING and BUSY (pipeline names), PORT.
+# (default -Xmx256m), USERS, SECONDS_MEASURED, WARMUP, THINK (ms a user waits after an answer, default 0), BURST_CONVS,
+# BURST_MSGS, FAILING and BUSY (pipeline names), PORT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR="${1:-target/adfops-bot.jar}"
@@ -21,7 +22,10 @@ ADFOPS_SIM_LATENCY="$LATENCY" ADFOPS_STATE_STORE=memory ADFOPS_DATA_DIR="$DATA" 
   SERVER_PORT="$PORT" java $HEAP -jar "$JAR" > target/bench-load-bot.log 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
-until curl -fsS "http://127.0.0.1:$PORT/health" > /dev/null 2>&1; do sleep 0.2; done
+until curl -fsS "http://127.0.0.1:$PORT/health" > /dev/null 2>&1; do
+  kill -0 $PID 2>/dev/null || { echo "the bot exited:"; tail -20 target/bench-load-bot.log; exit 1; }
+  sleep 0.2
+done
 # Wait for the run index (a jar without one reports no factories: go on at once).
 for _ in $(seq 1 300); do
   H=$(curl -fsS "http://127.0.0.1:$PORT/health")
@@ -41,7 +45,7 @@ SAMPLER=$!
 
 java -cp "$CP" com.adfops.bench.LoadBench "http://127.0.0.1:$PORT/api/messages" "${USERS:-50}" \
   "${SECONDS_MEASURED:-20}" "${WARMUP:-5}" "${BURST_CONVS:-200}" "${BURST_MSGS:-10}" \
-  "${FAILING:-pl_ingest_sales_orders}" "${BUSY:-pl_stream_telemetry_to_lake}"
+  "${FAILING:-pl_ingest_sales_orders}" "${BUSY:-pl_stream_telemetry_to_lake}" "${THINK:-0}"
 
 echo "health after: $(curl -fsS "http://127.0.0.1:$PORT/health")"
 kill $SAMPLER 2>/dev/null || true

@@ -90,8 +90,12 @@ public final class AdfTools {
         return rates;
     }
 
+    /**
+     * Now, to the second: answers are computed for whole seconds, so the same question asked by many people within
+     * one second gets equal windows, summaries and cards (and the card rendered once).
+     */
     public Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     public List<FactoryRef> factories() {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,13 +117,18 @@ public final class Durations {
         return runs.stream().map(r -> r.duration().orElseThrow().toMillis()).toList();
     }
 
-    /** The nearest-rank quantile of the values (0 for none). */
-    static long quantile(List<Long> values, double q) {
-        if (values.isEmpty()) {
+    /** The nearest-rank quantile of the values (0 for none); sorts the array in place. */
+    static long quantile(long[] values, double q) {
+        if (values.length == 0) {
             return 0;
         }
-        List<Long> sorted = values.stream().sorted().toList();
-        int rank = (int) Math.ceil(q * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+        Arrays.sort(values);
+        int rank = (int) Math.ceil(q * values.length);
+        return values[Math.max(0, Math.min(values.length - 1, rank - 1))];
+    }
+
+    /** The nearest-rank quantile of the values (0 for none). */
+    static long quantile(List<Long> values, double q) {
+        return quantile(values.stream().mapToLong(Long::longValue).toArray(), q);
     }
 }

@@ -3,6 +3,8 @@ package com.adfops.agent;
 import com.adfops.adf.SecretRedactor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,8 +32,29 @@ public final class ErrorText {
         return truncate(name, 120);
     }
 
+    /** Summaries already made: the same messages are summarised on every list, status and diagnosis. */
+    private static final Map<SummaryKey, String> SUMMARIES = new ConcurrentHashMap<>();
+    private static final int SUMMARIES_KEPT = 4096;
+
+    private record SummaryKey(String message, int max) {
+    }
+
     /** A one-line summary, e.g. "SqlFailedToConnect: Cannot connect to SQL Database." */
     public static String summary(String message, int max) {
+        SummaryKey key = new SummaryKey(message == null ? "" : message, max);
+        String known = SUMMARIES.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (SUMMARIES.size() >= SUMMARIES_KEPT) {
+            SUMMARIES.clear();
+        }
+        String s = summarise(key.message(), max);
+        SUMMARIES.put(key, s);
+        return s;
+    }
+
+    private static String summarise(String message, int max) {
         String m = unwrapJson(SecretRedactor.redact(message == null ? "" : message)).trim();
         Matcher t;
         while ((t = OPERATION_ON_TARGET.matcher(m)).find()) {

@@ -5,10 +5,12 @@ import com.adfops.adf.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A run still in progress that has run longer than its pipeline usually takes: past the 95th percentile of the
@@ -31,28 +33,55 @@ public record RunningLong(PipelineRun run, Duration elapsed, Duration usual) {
         return usual.isZero() ? 0 : (double) elapsed.toMillis() / usual.toMillis();
     }
 
-    /** The runs in progress among {@code runs} that run long against the baseline of the same {@code runs}, longest first. */
+    /**
+     * The runs in progress among {@code runs} that run long against the baseline of the same {@code runs}, longest
+     * first. Only the pipelines with a run in progress get a baseline, each computed once.
+     */
     public static List<RunningLong> find(List<PipelineRun> runs, Instant now) {
-        Map<String, List<Long>> baseline = runs.stream()
-                .filter(r -> r.status() == RunStatus.SUCCEEDED && r.duration().isPresent())
-                .collect(Collectors.groupingBy(r -> r.pipelineName().toLowerCase(java.util.Locale.ROOT),
-                        Collectors.mapping(r -> r.duration().get().toMillis(), Collectors.toList())));
-        List<RunningLong> out = new ArrayList<>();
+        Map<String, List<PipelineRun>> inProgress = new HashMap<>();
         for (PipelineRun r : runs) {
-            if (r.status() != RunStatus.IN_PROGRESS || r.runStart() == null) {
+            if (r.status() == RunStatus.IN_PROGRESS && r.runStart() != null) {
+                inProgress.computeIfAbsent(key(r), k -> new ArrayList<>()).add(r);
+            }
+        }
+        if (inProgress.isEmpty()) {
+            return List.of();
+        }
+        Map<String, long[]> baseline = new HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        for (PipelineRun r : runs) {
+            if (r.status() == RunStatus.SUCCEEDED && r.duration().isPresent()) {
+                String k = key(r);
+                if (inProgress.containsKey(k)) {
+                    long[] held = baseline.computeIfAbsent(k, x -> new long[16]);
+                    int n = counts.merge(k, 1, Integer::sum);
+                    if (n > held.length) {
+                        held = Arrays.copyOf(held, held.length * 2);
+                        baseline.put(k, held);
+                    }
+                    held[n - 1] = r.duration().get().toMillis();
+                }
+            }
+        }
+        List<RunningLong> out = new ArrayList<>();
+        for (Map.Entry<String, List<PipelineRun>> e : inProgress.entrySet()) {
+            int n = counts.getOrDefault(e.getKey(), 0);
+            if (n < MIN_BASELINE) {
                 continue;
             }
-            List<Long> base = baseline.getOrDefault(r.pipelineName().toLowerCase(java.util.Locale.ROOT), List.of());
-            if (base.size() < MIN_BASELINE) {
-                continue;
-            }
-            long p95 = Durations.quantile(base, 0.95);
-            Duration elapsed = Duration.between(r.runStart(), now);
-            if (p95 > 0 && elapsed.toMillis() > p95 * MARGIN) {
-                out.add(new RunningLong(r, elapsed, Duration.ofMillis(p95)));
+            long p95 = Durations.quantile(Arrays.copyOf(baseline.get(e.getKey()), n), 0.95);
+            for (PipelineRun r : e.getValue()) {
+                Duration elapsed = Duration.between(r.runStart(), now);
+                if (p95 > 0 && elapsed.toMillis() > p95 * MARGIN) {
+                    out.add(new RunningLong(r, elapsed, Duration.ofMillis(p95)));
+                }
             }
         }
         out.sort(Comparator.comparing(RunningLong::times).reversed());
         return out;
+    }
+
+    private static String key(PipelineRun r) {
+        return r.pipelineName().toLowerCase(Locale.ROOT);
     }
 }

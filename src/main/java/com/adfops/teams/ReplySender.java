@@ -3,6 +3,7 @@ package com.adfops.teams;
 import com.adfops.agent.AgentReply;
 import com.adfops.agent.Reply;
 import com.adfops.cards.CardFactory;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
@@ -12,10 +13,13 @@ import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.TextFormatTypes;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns reply parts into Teams activities and sends them: text parts as markdown messages, every other part as an
@@ -48,13 +52,50 @@ final class ReplySender {
                 m.setTextFormat(TextFormatTypes.MARKDOWN);
                 out.add(m);
             } else {
-                JsonNode card = cards.card(part, view);
+                SerializedString card = cardJson(part, view);
                 if (card != null) {
                     out.add(MessageFactory.attachment(attachment(card)));
                 }
             }
         }
         return out;
+    }
+
+    /** The cards rendered within one second of the clock, by reply part and zone. */
+    private record Rendered(long second, Map<RenderKey, SerializedString> cards) {
+    }
+
+    private record RenderKey(Reply part, ZoneId zone) {
+    }
+
+    /** Cards kept per second at most (the parts asked for within one second). */
+    static final int RENDERED_KEPT = 256;
+
+    private volatile Rendered rendered = new Rendered(Long.MIN_VALUE, Map.of());
+
+    /**
+     * A part's card as JSON text, null for parts without one. Cards are rendered for the second they are shown in
+     * (relative times to the second), and a part equal to one already rendered in the same second and zone (the same
+     * answer to many people asking at once, from the same memory of runs) is not rendered again.
+     */
+    SerializedString cardJson(Reply part, CardFactory.View view) {
+        long second = view.now().getEpochSecond();
+        Rendered r = rendered;
+        if (r.second() != second) {
+            r = new Rendered(second, new ConcurrentHashMap<>());
+            rendered = r;
+        }
+        RenderKey key = new RenderKey(part, view.zone());
+        SerializedString known = r.cards().get(key);
+        if (known != null) {
+            return known;
+        }
+        JsonNode card = cards.card(part, new CardFactory.View(Instant.ofEpochSecond(second), view.zone()));
+        SerializedString json = card == null ? null : new SerializedString(card.toString());
+        if (json != null && r.cards().size() < RENDERED_KEPT) {
+            r.cards().put(key, json);
+        }
+        return json;
     }
 
     /** Parts that are messages rather than cards. */
@@ -137,9 +178,14 @@ final class ReplySender {
      * names), which for a card's hundreds of keys cost a fifth of the bot's CPU under load; a raw value is one node.
      */
     static Attachment attachment(JsonNode card) {
+        return attachment(new SerializedString(card.toString()));
+    }
+
+    /** A card attachment from its JSON text; the text keeps its UTF-8 bytes once written, for the next send. */
+    static Attachment attachment(SerializedString cardJson) {
         Attachment a = new Attachment();
         a.setContentType(ADAPTIVE_CARD);
-        a.setContent(new com.fasterxml.jackson.databind.util.RawValue(card.toString()));
+        a.setContent(new com.fasterxml.jackson.databind.util.RawValue(cardJson));
         return a;
     }
 }

@@ -30,6 +30,22 @@ class ErrorTextTest {
     }
 
     @Test
+    void aSummaryAskedAgainIsTheSameAndTheLengthIsPartOfWhatIsKept() {
+        String m = "ErrorCode=UserErrorSqlOperationFailed,'Message=A database operation failed with the following error: "
+                + "Invalid object name dbo.orders_stage.,Source=Microsoft.DataTransfer.ClientLibrary,'";
+        String full = ErrorText.summary(m, 300);
+        assertThat(ErrorText.summary(m, 300)).isEqualTo(full);
+        assertThat(ErrorText.summary(m, 20)).hasSize(20).endsWith("…").isNotEqualTo(full);
+        assertThat(ErrorText.summary(m, 300)).isEqualTo(full);
+        assertThat(ErrorText.summary(null, 300)).isEqualTo(ErrorText.summary("", 300));
+        // Many different messages (more than are kept) still each get their own summary.
+        for (int i = 0; i < 5000; i++) {
+            assertThat(ErrorText.summary("ErrorCode=E" + i + ",Failure number " + i + ". Details.", 200))
+                    .isEqualTo("E" + i + ": Failure number " + i + ". Details.");
+        }
+    }
+
+    @Test
     void truncatesSafely() {
         assertThat(ErrorText.truncate("x".repeat(50), 10)).hasSize(10).endsWith("…");
         assertThat(ErrorText.truncate("short", 10)).isEqualTo("short");

@@ -52,6 +52,43 @@ class RunningLongTest {
     }
 
 
+    private static com.adfops.adf.PipelineRun run(String pipeline, String id, com.adfops.adf.RunStatus status,
+                                                  Instant start, long seconds) {
+        return new com.adfops.adf.PipelineRun(new com.adfops.adf.FactoryRef("s", "rg", "df"), id, pipeline, status, "",
+                start, status == com.adfops.adf.RunStatus.IN_PROGRESS ? null : start.plusSeconds(seconds), start,
+                status == com.adfops.adf.RunStatus.IN_PROGRESS ? null : seconds * 1000, Map.of(), "Manual", "Manual",
+                null, null, null);
+    }
+
+    @Test
+    void findComparesEachRunningRunWithItsOwnPipelinesSucceededRunsOnly() {
+        java.util.List<com.adfops.adf.PipelineRun> runs = new java.util.ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            // pl_a: 100 s each, but one failed run of 10,000 s that must not count; pl_b: 1,000 s each.
+            runs.add(run("pl_a", "a" + i, com.adfops.adf.RunStatus.SUCCEEDED, NOW.minusSeconds(3600L * i), 100));
+            runs.add(run("PL_B", "b" + i, com.adfops.adf.RunStatus.SUCCEEDED, NOW.minusSeconds(3600L * i), 1000));
+        }
+        runs.add(run("pl_a", "a-failed", com.adfops.adf.RunStatus.FAILED, NOW.minusSeconds(90_000), 10_000));
+        for (int i = 1; i <= 7; i++) {
+            runs.add(run("pl_c", "c" + i, com.adfops.adf.RunStatus.SUCCEEDED, NOW.minusSeconds(3600L * i), 10));
+        }
+        runs.add(run("pl_a", "a-long", com.adfops.adf.RunStatus.IN_PROGRESS, NOW.minusSeconds(300), 0));
+        runs.add(run("pl_a", "a-longer", com.adfops.adf.RunStatus.IN_PROGRESS, NOW.minusSeconds(600), 0));
+        runs.add(run("pl_a", "a-fine", com.adfops.adf.RunStatus.IN_PROGRESS, NOW.minusSeconds(120), 0));
+        runs.add(run("pl_b", "b-long", com.adfops.adf.RunStatus.IN_PROGRESS, NOW.minusSeconds(1300), 0));
+        runs.add(run("pl_c", "c-unknown", com.adfops.adf.RunStatus.IN_PROGRESS, NOW.minusSeconds(3000), 0));
+
+        java.util.List<RunningLong> found = RunningLong.find(runs, NOW);
+
+        // a-fine: 120 s is within 1.25 x 100 s; pl_c has 7 succeeded runs, one short of a baseline; names match
+        // regardless of case (pl_b against PL_B).
+        assertThat(found).extracting(r -> r.run().runId()).containsExactly("a-longer", "a-long", "b-long");
+        assertThat(found.get(0).usual()).isEqualTo(Duration.ofSeconds(100));
+        assertThat(found.get(0).times()).isEqualTo(6.0);
+        assertThat(found.get(2).usual()).isEqualTo(Duration.ofSeconds(1000));
+        assertThat(RunningLong.find(runs.subList(0, 41), NOW)).isEmpty();
+    }
+
     static AgentReply ask(String text) {
         return agent.handle(new Turn("c-long", "Dana", text, Map.of(), ZoneId.of("UTC")));
     }

@@ -33,11 +33,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Load benchmark of a running bot (not a test; loopback only), with a fake Bot Connector that records every reply.
- * Run: {@code bench/load.sh}. Arguments: BOT_URL USERS SECONDS WARMUP BURST_CONVS BURST_MSGS FAILING BUSY.
+ * Run: {@code bench/load.sh}. Arguments: BOT_URL USERS SECONDS WARMUP BURST_CONVS BURST_MSGS FAILING BUSY [THINK_MS].
  *
- * <p>Closed loop: N users, each in its own personal chat, ask, wait for the answer, ask again (questions rotate: the
- * failing list, why a failing pipeline failed, a busy pipeline's status). Burst: C conversations post M messages each
- * at once. Answers are matched to questions by their replyToId: none = lost, more than one = duplicated, an answer
+ * <p>Closed loop: N users, each in its own personal chat, ask, wait for the answer (and THINK_MS, default 0), ask
+ * again (questions rotate: the failing list, why a failing pipeline failed, a busy pipeline's status). Burst: C
+ * conversations post M messages each at once. Answers are matched to questions by their replyToId: none = lost, more than one = duplicated, an answer
  * arriving before an earlier question's answer in the same conversation = out of order; "busy" replies are counted.
  */
 public final class LoadBench {
@@ -62,6 +62,7 @@ public final class LoadBench {
         int burstConvs = Integer.parseInt(a[4]);
         int burstMsgs = Integer.parseInt(a[5]);
         String[] questions = {"what pipelines are failing?", "why did " + a[6] + " fail?", "status of " + a[7]};
+        long thinkMs = a.length > 8 ? Long.parseLong(a[8]) : 0;
         // Small responses without TCP_NODELAY wait ~40 ms for delayed ACKs: the fake connector must not add that.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer connector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -93,7 +94,7 @@ public final class LoadBench {
         service = "http://127.0.0.1:" + connector.getAddress().getPort() + "/";
         try {
             if (users > 0) {
-                closedLoop(users, seconds, warmup, questions);
+                closedLoop(users, seconds, warmup, questions, thinkMs);
             }
             if (burstConvs > 0) {
                 burst(burstConvs, burstMsgs, questions);
@@ -155,7 +156,7 @@ public final class LoadBench {
         return out;
     }
 
-    static void closedLoop(int users, double seconds, double warmup, String[] questions) throws Exception {
+    static void closedLoop(int users, double seconds, double warmup, String[] questions, long thinkMs) throws Exception {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         long measureFrom = start + (long) (warmup * 1e9);
@@ -174,6 +175,9 @@ public final class LoadBench {
                         if (t1 > 0 && t0 >= measureFrom && t1 <= stopAt) {
                             latencies.add((t1 - t0) / 1e6);
                         }
+                        if (thinkMs > 0) {
+                            Thread.sleep(thinkMs);
+                        }
                     }
                 } catch (Exception e) {
                     System.err.println("user " + user + ": " + e);
@@ -187,8 +191,9 @@ public final class LoadBench {
         done.await(10, TimeUnit.MINUTES);
         List<Double> l = new ArrayList<>(latencies);
         Collections.sort(l);
-        System.out.printf("closed loop: %d users, %.0f s measured after %.0f s warm-up: %d turns, %.0f turns/s, "
-                + "median %.0f ms, p90 %.0f ms, p99 %.0f ms%n", users, seconds, warmup, l.size(), l.size() / seconds,
+        System.out.printf("closed loop: %d users, %d ms think time, %.0f s measured after %.0f s warm-up: %d turns, "
+                + "%.0f turns/s, median %.0f ms, p90 %.0f ms, p99 %.0f ms%n", users, thinkMs, seconds, warmup, l.size(),
+                l.size() / seconds,
                 pct(l, 0.5), pct(l, 0.9), pct(l, 0.99));
     }
 

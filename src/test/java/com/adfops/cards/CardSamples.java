@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Deterministic replies covering every card template and its edge cases (empty lists, long text, no root cause). */
-final class CardSamples {
+public final class CardSamples {
 
     static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     static final CardFactory.View VIEW = new CardFactory.View(NOW, ZoneId.of("UTC"));
@@ -55,7 +55,7 @@ final class CardSamples {
         return m;
     }
 
-    static Map<String, Reply> all() {
+    public static Map<String, Reply> all() {
         Map<String, Reply> m = new LinkedHashMap<>();
         TimeWindow day = new TimeWindow(NOW.minus(Duration.ofHours(24)), NOW, "the last 24 hours");
 
