@@ -44,7 +44,7 @@ RSS_MAX=0
 SAMPLER=$!
 
 java -cp "$CP" com.adfops.bench.LoadBench "http://127.0.0.1:$PORT/api/messages" "${USERS:-50}" \
-  "${SECONDS_MEASURED:-20}" "${WARMUP:-5}" "${BURST_CONVS:-200}" "${BURST_MSGS:-10}" \
+  "${SECONDS_MEASURED:-20}" "${WARMUP:-60}" "${BURST_CONVS:-200}" "${BURST_MSGS:-10}" \
   "${FAILING:-pl_ingest_sales_orders}" "${BUSY:-pl_stream_telemetry_to_lake}" "${THINK:-0}"
 
 echo "health after: $(curl -fsS "http://127.0.0.1:$PORT/health")"

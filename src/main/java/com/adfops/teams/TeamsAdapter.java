@@ -68,11 +68,6 @@ final class TeamsAdapter extends BotFrameworkAdapter {
                 .thenApply(client -> client == null ? null : twins.computeIfAbsent(client, transport::twin));
     }
 
-    /** The shared transport's settings, for tests. */
-    Transport transport() {
-        return transport;
-    }
-
     /** One dispatcher, connection pool and socket factory for all connector clients. */
     static final class Transport {
         private final Dispatcher dispatcher = new Dispatcher();
@@ -83,10 +78,6 @@ final class TeamsAdapter extends BotFrameworkAdapter {
             dispatcher.setMaxRequests(max);
             dispatcher.setMaxRequestsPerHost(max);
             pool = new ConnectionPool(Math.min(max, 32), 5, TimeUnit.MINUTES);
-        }
-
-        Dispatcher dispatcher() {
-            return dispatcher;
         }
 
         ConnectorClient twin(ConnectorClient client) {

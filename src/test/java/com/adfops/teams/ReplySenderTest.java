@@ -2,6 +2,7 @@ package com.adfops.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.adfops.MutableClock;
 import com.adfops.TestSim;
 import com.adfops.agent.AgentReply;
 import com.adfops.agent.Reply;
@@ -9,34 +10,16 @@ import com.adfops.cards.CardFactory;
 import com.adfops.cards.CardSamples;
 import com.fasterxml.jackson.databind.util.RawValue;
 import com.microsoft.bot.schema.Activity;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Cards for reply parts: rendered for the second they are shown in, and once per equal part within it. */
 class ReplySenderTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-26T12:00:00.250Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00.250Z"));
     private final CardFactory cards = new CardFactory(TestSim.JSON);
     private final ReplySender sender = new ReplySender(cards, clock);
 
@@ -55,7 +38,7 @@ class ReplySenderTest {
         Reply failing = CardSamples.all().get("failing");
 
         Object first = content(sender.activities(AgentReply.of(status), utc).get(0));
-        now.set(Instant.parse("2026-11-26T12:00:00.900Z"));
+        clock.advance(Duration.ofMillis(650));
         Object again = content(sender.activities(AgentReply.of(status), utc).get(0));
         Object other = content(sender.activities(AgentReply.of(failing), utc).get(0));
         Object otherZone = content(sender.activities(AgentReply.of(status), ZoneId.of("Asia/Kolkata")).get(0));
@@ -67,8 +50,8 @@ class ReplySenderTest {
         assertThat(otherZone.toString()).isEqualTo(fresh(status, Instant.parse("2026-11-26T12:00:00Z"),
                 ZoneId.of("Asia/Kolkata")));
 
-        // Two minutes on: the running run's elapsed time and the relative times are those of the new second.
-        now.set(Instant.parse("2026-11-26T12:02:00.100Z"));
+        // Two minutes on (12:02:00.100): the running run's elapsed time and the relative times are those of the new second.
+        clock.advance(Duration.ofMillis(119_200));
         Object later = content(sender.activities(AgentReply.of(status), utc).get(0));
         assertThat(later).isNotSameAs(first);
         assertThat(later.toString()).isEqualTo(fresh(status, Instant.parse("2026-11-26T12:02:00Z"), utc))
