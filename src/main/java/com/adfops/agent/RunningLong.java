@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A run still in progress that has run longer than its pipeline usually takes: past the 95th percentile of the
@@ -38,28 +38,29 @@ public record RunningLong(PipelineRun run, Duration elapsed, Duration usual) {
      * first. Only the pipelines with a run in progress get a baseline, each computed once.
      */
     public static List<RunningLong> find(List<PipelineRun> runs, Instant now) {
-        Map<String, List<PipelineRun>> inProgress = new HashMap<>();
+        // Pipeline names compare regardless of case, without a lower-cased copy of every run's name.
+        Map<String, List<PipelineRun>> inProgress = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (PipelineRun r : runs) {
             if (r.status() == RunStatus.IN_PROGRESS && r.runStart() != null) {
-                inProgress.computeIfAbsent(key(r), k -> new ArrayList<>()).add(r);
+                inProgress.computeIfAbsent(r.pipelineName(), k -> new ArrayList<>()).add(r);
             }
         }
         if (inProgress.isEmpty()) {
             return List.of();
         }
-        Map<String, long[]> baseline = new HashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
+        Map<String, long[]> baseline = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, Integer> counts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (PipelineRun r : runs) {
-            if (r.status() == RunStatus.SUCCEEDED && r.duration().isPresent()) {
-                String k = key(r);
-                if (inProgress.containsKey(k)) {
-                    long[] held = baseline.computeIfAbsent(k, x -> new long[16]);
-                    int n = counts.merge(k, 1, Integer::sum);
+            if (r.status() == RunStatus.SUCCEEDED && inProgress.containsKey(r.pipelineName())) {
+                Optional<Duration> d = r.duration();
+                if (d.isPresent()) {
+                    long[] held = baseline.computeIfAbsent(r.pipelineName(), x -> new long[16]);
+                    int n = counts.merge(r.pipelineName(), 1, Integer::sum);
                     if (n > held.length) {
                         held = Arrays.copyOf(held, held.length * 2);
-                        baseline.put(k, held);
+                        baseline.put(r.pipelineName(), held);
                     }
-                    held[n - 1] = r.duration().get().toMillis();
+                    held[n - 1] = d.get().toMillis();
                 }
             }
         }
@@ -79,9 +80,5 @@ public record RunningLong(PipelineRun run, Duration elapsed, Duration usual) {
         }
         out.sort(Comparator.comparing(RunningLong::times).reversed());
         return out;
-    }
-
-    private static String key(PipelineRun r) {
-        return r.pipelineName().toLowerCase(Locale.ROOT);
     }
 }
