@@ -226,9 +226,11 @@ public final class ArchivedHistory implements DataFactory, AutoCloseable {
             s = new FactoryStatus(HISTORY, FactoryStatus.State.FAILING, e.getMessage(), historyFix(e), null, 0, 0, 0, 0);
         } catch (RuntimeException e) {
             s = new FactoryStatus(HISTORY, FactoryStatus.State.FAILING, "The workspace could not be checked.", "", null, 0, 0, 0, 0);
+        } finally {
+            // Also after an Error: a stuck flag would stop the background renewal for good.
+            probing.set(false);
         }
         lastProbe = new Probe(now, s);
-        probing.set(false);
         return s;
     }
 

@@ -295,8 +295,7 @@ public final class RunIndex implements DataFactory, AutoCloseable {
      */
     private List<PipelineRun> withOlderPart(FactoryRef factory, RunQuery query, Snapshot snap) {
         Instant held = heldSince(factory);
-        Instant coldTo = query.to().isBefore(held) ? query.to() : held;
-        ColdRead read = coldRead(factory, query, coldTo);
+        ColdRead read = coldRead(factory, query, coldEnd(query, held));
         Map<String, PipelineRun> byId = new java.util.LinkedHashMap<>();
         for (PipelineRun r : read.runs()) {
             // Up to the window's end: the read reaches a step past the memory's start, which covers the seconds a
@@ -341,6 +340,11 @@ public final class RunIndex implements DataFactory, AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** Where the older part of {@code query} ends: at the memory's start, or at the window's end before it. */
+    private static Instant coldEnd(RunQuery query, Instant held) {
+        return query.to().isBefore(held) ? query.to() : held;
     }
 
     private static Instant floor(Instant t) {
@@ -445,10 +449,8 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         }
         if (answering(factory, query) == null) {
             // When the older part was read (it may be a few minutes old).
-            Instant held = heldSince(factory);
-            Instant now = clock.instant();
-            ColdRead c = cachedCold(factory, query, query.to().isBefore(held) ? query.to() : held, now);
-            return Freshness.direct(c != null ? c.readAt() : now);
+            ColdRead c = cachedCold(factory, query, coldEnd(query, heldSince(factory)), clock.instant());
+            return Freshness.direct(c != null ? c.readAt() : clock.instant());
         }
         return new Freshness(fi.asOf, true, fi.state == FactoryStatus.State.STALE ? fi.reason : "");
     }
