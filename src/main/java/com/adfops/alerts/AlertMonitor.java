@@ -131,6 +131,9 @@ public final class AlertMonitor implements AutoCloseable {
                     .filter(r -> r.status() == RunStatus.FAILED && r.parentRunId() == null && r.runEnd() != null
                             && !r.runEnd().isBefore(from))
                     .sorted(Comparator.comparing(PipelineRun::runEnd)).toList();
+            // The watermark stays where it was when a conversation's alerts could not be claimed (storage failing):
+            // the window is read again next pass, and claims keep what did go out from going out twice.
+            boolean complete = true;
             if (!failed.isEmpty()) {
                 Map<String, Diagnosis> diagnoses = new HashMap<>();
                 Map<String, Set<String>> inside = failedInside(runs);
@@ -138,7 +141,9 @@ public final class AlertMonitor implements AutoCloseable {
                     try {
                         alert(conversation, f, failed, inside, diagnoses, now);
                     } catch (RuntimeException e) {
-                        log.warn("Alerts for conversation {} failed this pass", conversation, e);
+                        complete = false;
+                        log.warn("Alerts for conversation {} failed this pass; its window is read again next pass",
+                                conversation, e);
                     }
                 }
             }
@@ -146,7 +151,9 @@ public final class AlertMonitor implements AutoCloseable {
                 runningLong(f, watchers, now);
             }
             recover(f, runs.stream().filter(r -> r.status() == RunStatus.SUCCEEDED).toList(), now);
-            store.watermark(f.factoryName(), now);
+            if (complete) {
+                store.watermark(f.factoryName(), now);
+            }
         }
     }
 
@@ -246,14 +253,15 @@ public final class AlertMonitor implements AutoCloseable {
                 fresh.add(r);
             }
         }
-        // Claims first: whoever creates the claim posts; everyone else (other instances, later passes) skips it.
+        // Claims first: the alert's record is the claim; whoever creates it posts, everyone else (other instances,
+        // later passes) skips it.
         List<PipelineRun> claimed = new ArrayList<>();
         Map<String, String> ids = new HashMap<>();
         for (PipelineRun r : fresh) {
-            String id = UUID.randomUUID().toString();
-            if (store.claim(conversation, r.runId(), id)) {
+            AlertRecord a = posting(AlertStore.idOf(conversation, r.runId()), conversation, f, r, now);
+            if (store.claim(a, r.runId(), now)) {
                 claimed.add(r);
-                ids.put(r.runId(), id);
+                ids.put(r.runId(), a.id());
             }
         }
         if (claimed.isEmpty()) {
@@ -262,9 +270,9 @@ public final class AlertMonitor implements AutoCloseable {
         if (claimed.size() > settings.digestAfter()) {
             PipelineRun first = claimed.get(0);
             List<String> others = claimed.stream().skip(1).map(AlertMonitor::label).toList();
-            AlertRecord digest = posting(ids.get(first.runId()), conversation, f, first, others, now, null);
+            AlertRecord digest = store.update(ids.get(first.runId()), x -> x.grouping(others, null));
             for (PipelineRun r : claimed.subList(1, claimed.size())) {
-                store.save(posting(ids.get(r.runId()), conversation, f, r, List.of(), now, null).recovered(null, now));
+                store.update(ids.get(r.runId()), x -> x.recovered(null, now));
             }
             List<AlertView> rows = claimed.stream().map(r -> new AlertView("", "open", f.factoryName(), r.pipelineName(),
                     r.runId(), r.runEnd(), "", "", "", "", null, List.of(), "", null, null, "")).toList();
@@ -284,7 +292,7 @@ public final class AlertMonitor implements AutoCloseable {
                             && Duration.between(a.failedAt(), r.runEnd()).abs().compareTo(settings.groupWindow()) <= 0)
                     .findFirst();
             if (joins.isPresent()) {
-                join(joins.get(), f, r, ids.get(r.runId()), now, key);
+                join(joins.get(), r, ids.get(r.runId()), now, key);
                 continue;
             }
             List<PipelineRun> group = key == null ? null : openGroup.get(key);
@@ -301,20 +309,20 @@ public final class AlertMonitor implements AutoCloseable {
         for (List<PipelineRun> group : groups) {
             PipelineRun main = group.get(0);
             List<String> others = group.stream().skip(1).map(AlertMonitor::label).toList();
-            AlertRecord a = posting(ids.get(main.runId()), conversation, f, main, others, now, keys.get(main.runId()));
+            AlertRecord a = store.update(ids.get(main.runId()), x -> x.grouping(others, keys.get(main.runId())));
             for (PipelineRun r : group.subList(1, group.size())) {
                 // Grouped runs are on the main card; their own alert records are closed at once.
-                store.save(posting(ids.get(r.runId()), conversation, f, r, List.of(), now, null).recovered(null, now));
+                store.update(ids.get(r.runId()), x -> x.recovered(null, now));
             }
             post(a, null);
         }
     }
 
-    private AlertRecord posting(String id, String conversation, FactoryRef f, PipelineRun r, List<String> others, Instant now,
-                                String rootKey) {
-        return new AlertRecord(id, conversation, f.factoryName(), r.pipelineName(), r.runId(), r.runEnd(), others,
+    /** A claimed alert of a failed run, not posted yet: alone on its card until grouping says otherwise. */
+    private AlertRecord posting(String id, String conversation, FactoryRef f, PipelineRun r, Instant now) {
+        return new AlertRecord(id, conversation, f.factoryName(), r.pipelineName(), r.runId(), r.runEnd(), List.of(),
                 AlertRecord.State.POSTING, UUID.randomUUID().toString(), now, null, null, null, null, null, null, null, null,
-                rootKey, false);
+                null, false);
     }
 
     /**
@@ -342,14 +350,13 @@ public final class AlertMonitor implements AutoCloseable {
                 if (since.isEmpty() || store.snoozedUntil(conversation, run.pipelineName(), now).isPresent()) {
                     continue;
                 }
-                String id = UUID.randomUUID().toString();
-                if (!store.claim(conversation, "long:" + run.runId(), id)) {
-                    continue;
+                String key = "long:" + run.runId();
+                AlertRecord a = new AlertRecord(AlertStore.idOf(conversation, key), conversation, f.factoryName(),
+                        run.pipelineName(), run.runId(), run.runStart(), List.of(), AlertRecord.State.POSTING,
+                        UUID.randomUUID().toString(), now, null, null, null, null, null, null, null, null, null, true);
+                if (store.claim(a, key, now)) {
+                    post(a, null, r);
                 }
-                AlertRecord a = new AlertRecord(id, conversation, f.factoryName(), run.pipelineName(), run.runId(),
-                        run.runStart(), List.of(), AlertRecord.State.POSTING, UUID.randomUUID().toString(), now, null, null,
-                        null, null, null, null, null, null, null, true);
-                post(a, null, r);
             }
         }
     }
@@ -367,8 +374,8 @@ public final class AlertMonitor implements AutoCloseable {
     }
 
     /** A failure with the same root cause as an open card: listed on that card (updated), not a card of its own. */
-    private void join(AlertRecord card, FactoryRef f, PipelineRun r, String id, Instant now, String key) {
-        store.save(posting(id, card.conversationId(), f, r, List.of(), now, key).recovered(null, now));
+    private void join(AlertRecord card, PipelineRun r, String id, Instant now, String key) {
+        store.update(id, x -> x.grouping(List.of(), key).recovered(null, now));
         AlertRecord after = store.update(card.id(), x -> x.withAlso(label(r)));
         poster.update(card.conversationId(), new AlertPoster.Posted(after.postedTo(), after.activityId()),
                 new Reply.Alert(alerts.view(after))).exceptionally(e -> {
@@ -382,9 +389,11 @@ public final class AlertMonitor implements AutoCloseable {
         post(a, digestCard, null);
     }
 
-    /** Posts an alert's card ({@code digest} instead, when given) and records where it went. */
+    /**
+     * Posts a claimed alert's card ({@code digest} instead, when given) and, once the connector took it, records where
+     * it went; until then the alert stays POSTING, and {@link #retryStuck} posts it again.
+     */
     private void post(AlertRecord a, Reply.AlertDigest digestCard, com.adfops.agent.RunningLong longRun) {
-        store.save(a);
         boolean digest = digestCard != null;
         Reply card = digest ? digestCard : new Reply.Alert(alerts.view(a, longRun));
         try {
@@ -404,12 +413,27 @@ public final class AlertMonitor implements AutoCloseable {
         }
     }
 
-    /** Posts that did not complete (a crash, a connector outage) are tried again by whichever instance takes them. */
+    /**
+     * Posts that did not complete (a crash, a connector outage) are tried again by whichever instance takes them. An
+     * open id without a record (a claim cut short between its two writes) is dropped once it is older than a retry
+     * would wait: the claim is made again when its run is read again, from the watermark that did not move.
+     */
     private void retryStuck(Instant now) {
-        for (String id : store.open()) {
+        AlertStore.Open open = store.openList();
+        for (String id : open.ids()) {
             Optional<AlertRecord> a = store.find(id);
-            if (a.isEmpty() || a.get().state() != AlertRecord.State.POSTING
-                    || a.get().postedAt().plus(RETRY_POSTING_AFTER).isAfter(now)) {
+            if (a.isEmpty()) {
+                Instant since = open.added().get(id);
+                if (since == null || !since.plus(RETRY_POSTING_AFTER).isAfter(now)) {
+                    store.forget(id);
+                }
+                continue;
+            }
+            if (a.get().state() == AlertRecord.State.RECOVERED) {
+                store.forget(id);
+                continue;
+            }
+            if (a.get().state() != AlertRecord.State.POSTING || a.get().postedAt().plus(RETRY_POSTING_AFTER).isAfter(now)) {
                 continue;
             }
             if (a.get().failedAt() != null && a.get().failedAt().plus(GIVE_UP_AFTER).isBefore(now)) {

@@ -63,6 +63,12 @@ public record AlertRecord(String id, String conversationId, String factory, Stri
                 postedAt, postedTo, activityId, by, at, run, when, snoozedBy, snoozedUntil, rootKey, runningLong);
     }
 
+    /** The card's other runs and the root cause they share, decided after the claim. */
+    AlertRecord grouping(List<String> others, String key) {
+        return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, others, state, owner, postedAt,
+                postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, key, runningLong);
+    }
+
     AlertRecord withAlso(String label) {
         List<String> all = new java.util.ArrayList<>(grouped);
         if (!all.contains(label)) {

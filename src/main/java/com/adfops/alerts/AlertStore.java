@@ -11,16 +11,37 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Alert state in the state store: one claim per (conversation, run), created if absent, so one alert is posted
- * whatever the number of instances; the alerts themselves; the list of alerts not yet recovered; snoozes per
- * conversation; the watermark per factory (so a restart neither repeats nor skips).
+ * Alert state in the state store: the alerts themselves, one per (conversation, run) under an id derived from the
+ * pair, created if absent, so the record is the claim (one write: whichever instance creates it posts it, and there is
+ * no claim without a record for a crash to leave behind); the list of alerts not yet recovered, which a claim joins
+ * before it is made (so a crash between the two leaves an id without a record, which is dropped later, never a record
+ * nobody retries); snoozes per conversation; the watermark per factory (so a restart neither repeats nor skips).
  */
 public final class AlertStore {
 
-    /** The ids of alerts not recovered yet (POSTING, OPEN, ACKNOWLEDGED). */
-    public record Open(List<String> ids) {
+    /**
+     * The ids of alerts not recovered yet (POSTING, OPEN, ACKNOWLEDGED), and when each joined the list (for ids whose
+     * claim never completed; absent for lists written before).
+     */
+    public record Open(List<String> ids, Map<String, Instant> added) {
         public Open {
             ids = ids == null ? List.of() : List.copyOf(ids);
+            added = added == null ? Map.of() : Map.copyOf(added);
+        }
+
+        Open with(String id, Instant at) {
+            LinkedHashSet<String> all = new LinkedHashSet<>(ids);
+            Map<String, Instant> times = new LinkedHashMap<>(added);
+            if (all.add(id)) {
+                times.put(id, at);
+            }
+            return new Open(new ArrayList<>(all), times);
+        }
+
+        Open without(String id) {
+            Map<String, Instant> times = new LinkedHashMap<>(added);
+            times.remove(id);
+            return new Open(ids.stream().filter(x -> !x.equals(id)).toList(), times);
         }
     }
 
@@ -43,20 +64,33 @@ public final class AlertStore {
         this.docs = docs;
     }
 
-    /** Claims the alert of {@code runId} in a conversation; false when any instance did already. */
-    boolean claim(String conversationId, String runId, String alertId) {
-        return docs.createIfAbsent(StateKeys.of("alerts", "claims/" + conversationId + "|" + runId), Map.of("alert", alertId));
+    /** The id of the alert of {@code runKey} (a run id, or "long:" and one) in a conversation: the same everywhere. */
+    static String idOf(String conversationId, String runKey) {
+        return java.util.UUID.nameUUIDFromBytes((conversationId + "|" + runKey)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
-    void save(AlertRecord a) {
-        docs.put(StateKeys.of("alerts", "alert/" + a.id()), a);
-        if (a.state() != AlertRecord.State.RECOVERED) {
-            docs.update(OPEN, Open.class, o -> {
-                LinkedHashSet<String> ids = new LinkedHashSet<>(o == null ? List.of() : o.ids());
-                ids.add(a.id());
-                return new Open(new ArrayList<>(ids));
-            });
+    /**
+     * Claims an alert: {@code posting} (its id from {@link #idOf}) joins the open list, then is created if no
+     * instance created it before (nor claimed the run the way earlier versions did). True when this call created it:
+     * the caller posts it.
+     */
+    boolean claim(AlertRecord posting, String runKey, Instant now) {
+        if (docs.get(StateKeys.of("alerts", "claims/" + posting.conversationId() + "|" + runKey), Map.class).isPresent()) {
+            return false;
         }
+        docs.update(OPEN, Open.class, o -> (o == null ? new Open(List.of(), Map.of()) : o).with(posting.id(), now));
+        return docs.createIfAbsent(StateKeys.of("alerts", "alert/" + posting.id()), posting);
+    }
+
+    /** The open list with the time each id joined it. */
+    Open openList() {
+        return docs.get(OPEN, Open.class).orElse(new Open(List.of(), Map.of()));
+    }
+
+    /** Drops an id from the open list (its record is recovered, or its claim never completed). */
+    void forget(String id) {
+        docs.update(OPEN, Open.class, o -> (o == null ? new Open(List.of(), Map.of()) : o).without(id));
     }
 
     public Optional<AlertRecord> find(String id) {
@@ -66,8 +100,7 @@ public final class AlertStore {
     AlertRecord update(String id, java.util.function.UnaryOperator<AlertRecord> change) {
         AlertRecord after = docs.update(StateKeys.of("alerts", "alert/" + id), AlertRecord.class, change);
         if (after != null && after.state() == AlertRecord.State.RECOVERED) {
-            docs.update(OPEN, Open.class, o -> new Open((o == null ? List.<String>of() : o.ids()).stream()
-                    .filter(x -> !x.equals(id)).toList()));
+            forget(id);
         }
         return after;
     }

@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts alert cards where they are watched and updates them: in a channel, a new post (its own thread) in the
- * watching thread's channel; in a chat, a message in the chat. Within Teams' limits ({@link ConnectorLimits}). If the
- * channel refuses a new post, the alert goes into the watching thread instead: an alert is never dropped for it.
+ * watching thread's channel; in a chat, a message in the chat. Within Teams' limits ({@link ConnectorLimits}); what the
+ * connector refuses for now is retried by the transport ({@link ConnectorRetry}), and a post that still fails fails
+ * its future, so the alert stays to be posted again. If the channel refuses a new post, the alert goes into the
+ * watching thread instead: an alert is never dropped for it.
  */
 final class AlertFlow implements AlertPoster {
 
@@ -56,11 +58,10 @@ final class AlertFlow implements AlertPoster {
                 String thread = channel;
                 try {
                     limits.acquire(thread);
-                    ConversationResourceResponse r = limits.call("a new alert post", () -> {
-                        AtomicReference<ConversationResourceResponse> out = new AtomicReference<>();
-                        return adapter.continueConversation(appId, ref, ctx -> ChannelPosts.newThread(ctx, thread, null,
-                                conv.getTenantId(), message(card)).thenAccept(out::set)).thenApply(x -> out.get());
-                    });
+                    AtomicReference<ConversationResourceResponse> posted = new AtomicReference<>();
+                    adapter.continueConversation(appId, ref, ctx -> ChannelPosts.newThread(ctx, thread, null,
+                            conv.getTenantId(), message(card)).thenAccept(posted::set)).join();
+                    ConversationResourceResponse r = posted.get();
                     if (r != null && r.getId() != null) {
                         // The thread's root message is the card: its id, or the thread id's ";messageid=" part.
                         String activity = r.getActivityId();
@@ -75,15 +76,14 @@ final class AlertFlow implements AlertPoster {
                 }
             }
             limits.acquire(conv.getId());
-            ResourceResponse r = limits.call("an alert", () -> {
-                AtomicReference<ResourceResponse> out = new AtomicReference<>();
-                return adapter.continueConversation(appId, ref, ctx -> {
-                    Activity m = message(card);
-                    m.applyConversationReference(ref);
-                    return ctx.getAdapter().sendActivities(ctx, java.util.List.of(m))
-                            .thenAccept(rs -> out.set(rs == null || rs.length == 0 ? null : rs[0]));
-                }).thenApply(x -> out.get());
-            });
+            AtomicReference<ResourceResponse> sent = new AtomicReference<>();
+            adapter.continueConversation(appId, ref, ctx -> {
+                Activity m = message(card);
+                m.applyConversationReference(ref);
+                return ctx.getAdapter().sendActivities(ctx, java.util.List.of(m))
+                        .thenAccept(rs -> sent.set(rs == null || rs.length == 0 ? null : rs[0]));
+            }).join();
+            ResourceResponse r = sent.get();
             return CompletableFuture.completedFuture(new Posted(conv.getId(), r == null ? null : r.getId()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -104,8 +104,7 @@ final class AlertFlow implements AlertPoster {
         ref.setActivityId(where.activityId());
         try {
             limits.acquire(where.conversationId());
-            limits.call("an alert update", () -> adapter.continueConversation(appId, ref,
-                    ctx -> sender.update(ctx, where.activityId(), card, UTC)));
+            adapter.continueConversation(appId, ref, ctx -> sender.update(ctx, where.activityId(), card, UTC)).join();
             return CompletableFuture.completedFuture(null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,7 +2,6 @@ package com.adfops.teams;
 
 import com.adfops.adf.DataFactory;
 import com.adfops.agent.Agent;
-import com.adfops.agent.Reply;
 import com.adfops.cards.CardFactory;
 import com.adfops.config.EscalationProperties;
 import com.adfops.config.TurnProperties;
@@ -85,18 +84,8 @@ class BotConfiguration {
             log.info(notBlank(appId) ? "Bot Framework authentication: app {}"
                     : "Bot Framework authentication disabled (no MicrosoftAppId): local development only", appId);
         }
-        adapter.setOnTurnError((turnContext, exception) -> {
-            // One error boundary per turn: full cause to the log, a friendly card to the user.
-            log.error("Turn failed in conversation {}", turnContext.getActivity().getConversation() == null ? "?"
-                    : turnContext.getActivity().getConversation().getId(), exception);
-            return turnContext.sendActivity(sender.failureCard(Reply.FailureKind.UNEXPECTED))
-                    .handle((r, e) -> {
-                        if (e != null) {
-                            log.warn("Could not send the error card", e);
-                        }
-                        return null;
-                    });
-        });
+        // One error boundary per turn: full cause to the log, a friendly card to the user, a failed send to its sender.
+        adapter.setOnTurnError(new TurnErrorHandler(sender));
         return adapter;
     }
 
@@ -130,7 +119,7 @@ class BotConfiguration {
         ActionFlow actions = new ActionFlow(actionService, alertService, agent, sender, turns, adapter, references, appId,
                 turnSettings.cardDeadline());
         follower.onFinished(actions::finished);
-        alertMonitor.postWith(new AlertFlow(sender, adapter, references, new ConnectorLimits(java.time.Duration.ofSeconds(1)),
+        alertMonitor.postWith(new AlertFlow(sender, adapter, references, new ConnectorLimits(),
                 appId));
         // The report channel, else the incident channel.
         boolean ownChannel = notBlank(exportSettings.reportChannelId());

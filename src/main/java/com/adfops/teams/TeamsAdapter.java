@@ -12,6 +12,7 @@ import com.microsoft.bot.integration.ConfigurationChannelProvider;
 import com.microsoft.bot.integration.ConfigurationCredentialProvider;
 import com.microsoft.bot.integration.Configuration;
 import com.microsoft.bot.restclient.RestClient;
+import com.microsoft.bot.restclient.retry.RetryStrategy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -34,8 +35,9 @@ import retrofit2.Retrofit;
  * on the peer's delayed acknowledgement, about 40 ms on Linux). Clients are still created, keyed and authenticated by
  * botbuilder (app secret, managed identity, configuration, government cloud alike); this class only gives each one,
  * once, a twin with the same base URL, credentials, serializer and retry strategy on a shared transport: one
- * dispatcher allowing {@code maxRequests} in flight (per host too), a larger pool of kept connections and
- * {@code TCP_NODELAY} sockets.
+ * dispatcher allowing {@code maxRequests} in flight (per host too), a larger pool of kept connections,
+ * {@code TCP_NODELAY} sockets, and {@link ConnectorRetry} for what the connector refuses for now (429, 412, 5xx,
+ * timeouts), on every send path.
  */
 final class TeamsAdapter extends BotFrameworkAdapter {
 
@@ -45,8 +47,12 @@ final class TeamsAdapter extends BotFrameworkAdapter {
 
     /** Authenticates with the given credentials (single-tenant secret or managed identity). */
     TeamsAdapter(AppCredentials credentials, ChannelProvider channels, int maxRequests) {
+        this(credentials, channels, maxRequests, new ConnectorRetry(DEFAULT_BACKOFF));
+    }
+
+    TeamsAdapter(AppCredentials credentials, ChannelProvider channels, int maxRequests, ConnectorRetry retry) {
         super(credentials, new AuthenticationConfiguration(), channels, null, null);
-        this.transport = new Transport(maxRequests);
+        this.transport = new Transport(maxRequests, retry);
     }
 
     /** Reads MicrosoftAppId, MicrosoftAppPassword, ChannelService and BotOpenIdMetadata from the configuration. */
@@ -58,7 +64,7 @@ final class TeamsAdapter extends BotFrameworkAdapter {
             ChannelValidation.setOpenIdMetaDataUrl(openIdMetadata);
             GovernmentChannelValidation.setOpenIdMetaDataUrl(openIdMetadata);
         }
-        this.transport = new Transport(maxRequests);
+        this.transport = new Transport(maxRequests, new ConnectorRetry(DEFAULT_BACKOFF));
     }
 
     @Override
@@ -68,12 +74,25 @@ final class TeamsAdapter extends BotFrameworkAdapter {
                 .thenApply(client -> client == null ? null : twins.computeIfAbsent(client, transport::twin));
     }
 
-    /** One dispatcher, connection pool and socket factory for all connector clients. */
+    /** The first backoff of a refused send (doubled at each attempt, with jitter). */
+    static final java.time.Duration DEFAULT_BACKOFF = java.time.Duration.ofSeconds(1);
+
+    /** botbuilder's retry handler, switched off: {@link ConnectorRetry} retries, with backoff, what it did and more. */
+    private static final RetryStrategy NO_RETRY = new RetryStrategy("none", false) {
+        @Override
+        public boolean shouldRetry(int retryCount, okhttp3.Response response) {
+            return false;
+        }
+    };
+
+    /** One dispatcher, connection pool, socket factory and retry for all connector clients. */
     static final class Transport {
         private final Dispatcher dispatcher = new Dispatcher();
         private final ConnectionPool pool;
+        private final ConnectorRetry retry;
 
-        Transport(int maxRequests) {
+        Transport(int maxRequests, ConnectorRetry retry) {
+            this.retry = retry;
             int max = Math.max(1, maxRequests);
             dispatcher.setMaxRequests(max);
             dispatcher.setMaxRequestsPerHost(max);
@@ -85,7 +104,8 @@ final class TeamsAdapter extends BotFrameworkAdapter {
                 return client;
             }
             RestClient original = ((RestConnectorClient) client).getRestClient();
-            RestClient rest = new RestClient.Builder(new OkHttpClient.Builder().socketFactory(NO_DELAY),
+            RestClient rest = new RestClient.Builder(new OkHttpClient.Builder().socketFactory(NO_DELAY)
+                    .addInterceptor(retry),
                     new Retrofit.Builder())
                     .withBaseUrl(client.baseUrl())
                     .withCredentials(original.credentials())
@@ -93,6 +113,7 @@ final class TeamsAdapter extends BotFrameworkAdapter {
                     .withResponseBuilderFactory(original.responseBuilderFactory())
                     .withDispatcher(dispatcher)
                     .withConnectionPool(pool)
+                    .withRetryStrategy(NO_RETRY)
                     .build();
             RestConnectorClient twin = new RestConnectorClient(rest);
             if (((RestConnectorClient) client).getRestRetryStrategy() != null) {

@@ -77,6 +77,47 @@ class AlertsChannelIT extends WithConnector {
         assertThat(r.body()).contains("Acknowledged by Alex Wilber").doesNotContain("\"verb\":\"ack\"");
     }
 
+    /**
+     * The Bot Connector refuses the first attempt of every send (429, as Teams does under load): the watch's answer and
+     * the alert still arrive, each once. (botbuilder's error handler used to swallow the 429, the alert was recorded as
+     * posted, and it never arrived.)
+     */
+    @Test
+    void aWatchedFailureArrivesOnceWhenTheConnectorRefusesEachFirstAttempt() throws Exception {
+        String chat = "a:throttled-" + System.nanoTime();
+        monitor.pass();
+        connector.refuseFirstAttempts(429);
+        try {
+            ObjectNode watch = TeamsActivities.sample("personal-message.json", connector.serviceUrl(), chat);
+            watch.put("text", "watch pl_ingest_sales_orders");
+            assertThat(TeamsActivities.post(port, watch).statusCode()).isEqualTo(200);
+            assertThat(connector.await(s -> s.conversationId().equals(chat)
+                    && s.card().toString().contains("Watching pl_ingest_sales_orders"), Duration.ofSeconds(20))).isNotNull();
+
+            String reference = sim.server().runsNow().stream()
+                    .filter(r -> r.get("pipelineName").asText().equals("pl_ingest_sales_orders")
+                            && r.get("status").asText().equals("Failed"))
+                    .map(r -> r.get("runId").asText()).findFirst().orElseThrow();
+            String failed = adf.createRun(adf.factories().get(0), RunRequest.whole("pl_ingest_sales_orders", reference));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < deadline && alertsIn(chat, failed) == 0) {
+                Thread.sleep(500);
+                monitor.pass();
+            }
+            monitor.pass();
+            monitor.pass();
+            assertThat(alertsIn(chat, failed)).as("alert cards for the failed run").isEqualTo(1);
+            assertThat(connector.refusals.get()).as("first attempts refused").isGreaterThanOrEqualTo(2);
+        } finally {
+            connector.refuseFirstAttempts(0);
+        }
+    }
+
+    private static long alertsIn(String conversation, String runId) {
+        return connector.sent().stream().filter(s -> s.conversationId().equals(conversation)
+                && s.card().toString().contains(runId) && s.card().toString().contains("Acknowledge")).count();
+    }
+
     private static String alertIdOf(JsonNode card) {
         for (JsonNode a : card.path("actions")) {
             if ("ack".equals(a.path("verb").asText())) {

@@ -83,6 +83,36 @@ class BotEndpointIT extends WithConnector {
         assertThat(dataFailing).isGreaterThan(0);
     }
 
+    /**
+     * Sixteen conversations ask while the Bot Connector refuses the first attempt of every send (429): every answer
+     * arrives, once. (They were all lost: botbuilder's error handler took the 429 and nothing retried it.)
+     */
+    @Test
+    void answersRefusedOnTheirFirstAttemptAreRetriedAndArriveOnce() throws Exception {
+        connector.refuseFirstAttempts(429);
+        try {
+            List<String> conversations = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String conv = "a:throttled-" + i + "-" + UUID.randomUUID();
+                conversations.add(conv);
+                ObjectNode msg = sample("personal-message.json", conv);
+                msg.put("text", "help");
+                assertThat(post(msg).statusCode()).isEqualTo(200);
+            }
+            for (String conv : conversations) {
+                connector.await(s -> s.conversationId().equals(conv) && s.type().equals("message"), WAIT);
+            }
+            Thread.sleep(500);
+            for (String conv : conversations) {
+                assertThat(connector.sent().stream().filter(s -> s.conversationId().equals(conv)
+                        && s.type().equals("message")).count()).as("answers in " + conv).isEqualTo(1);
+            }
+            assertThat(connector.refusals.get()).isGreaterThanOrEqualTo(16);
+        } finally {
+            connector.refuseFirstAttempts(0);
+        }
+    }
+
     @Test
     void aSlowAnswerShowsTheTypingIndicatorFirst() throws Exception {
         // A run id the bot's memory does not hold is looked up in Data Factory, which answers in 3 s here.

@@ -38,12 +38,30 @@ final class FakeConnector implements AutoCloseable {
     private final HttpServer server;
     private final List<Sent> sent = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private volatile int refuseFirst;
+    private final java.util.Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    final AtomicInteger refusals = new AtomicInteger();
+
+    /** From now on, the first attempt of each distinct request gets {@code status} (0: none is refused). */
+    void refuseFirstAttempts(int status) {
+        refused.clear();
+        refusals.set(0);
+        refuseFirst = status;
+    }
 
     FakeConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.createContext("/", ex -> {
             byte[] body = ex.getRequestBody().readAllBytes();
             String path = ex.getRequestURI().getPath();
+            if (refuseFirst != 0 && refused.add(ex.getRequestMethod() + path + new String(body, StandardCharsets.UTF_8))) {
+                // Teams' "not now": the first attempt of every request is refused, a retry of it goes through.
+                refusals.incrementAndGet();
+                ex.getResponseHeaders().set("Retry-After", "0");
+                ex.sendResponseHeaders(refuseFirst, -1);
+                ex.close();
+                return;
+            }
             String[] parts = path.split("/");
             // /v3/conversations/{id}/activities[/{replyTo}]
             String conv = parts.length > 3 ? java.net.URLDecoder.decode(parts[3], StandardCharsets.UTF_8) : "";

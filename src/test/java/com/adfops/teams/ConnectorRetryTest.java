@@ -1,0 +1,162 @@
+package com.adfops.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.adfops.TestSim;
+import com.adfops.cards.CardFactory;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
+import com.microsoft.bot.connector.authentication.SimpleChannelProvider;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationAccount;
+import com.microsoft.bot.schema.ConversationReference;
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The connector transport retries what the Bot Connector refuses for now, on a real HTTP exchange, and a send that is
+ * still refused fails for its sender (botbuilder's error handler used to report it as sent).
+ */
+class ConnectorRetryTest {
+
+    private final AtomicLong nanos = new AtomicLong(1_000_000_000_000L);
+    private final List<Long> slept = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+    private HttpServer connector;
+
+    @AfterEach
+    void stop() {
+        if (connector != null) {
+            connector.stop(0);
+        }
+    }
+
+    /** A connector answering the given statuses in order (then 200); "429:3" sends Retry-After: 3. */
+    private String connector(String... answers) throws Exception {
+        connector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        connector.createContext("/", ex -> {
+            bodies.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            int i = n.getAndIncrement();
+            String answer = i < answers.length ? answers[i] : "200";
+            String[] parts = answer.split(":");
+            if (parts.length > 1) {
+                ex.getResponseHeaders().set("Retry-After", parts[1]);
+            }
+            byte[] out = (parts[0].equals("200") ? "{\"id\":\"sent\"}" : "{\"error\":{\"code\":\"x\"}}")
+                    .getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(Integer.parseInt(parts[0]), out.length);
+            try (OutputStream o = ex.getResponseBody()) {
+                o.write(out);
+            }
+        });
+        connector.start();
+        return "http://127.0.0.1:" + connector.getAddress().getPort() + "/";
+    }
+
+    private TeamsAdapter adapter() {
+        TeamsAdapter adapter = new TeamsAdapter(MicrosoftAppCredentials.empty(), new SimpleChannelProvider(), 8,
+                new ConnectorRetry(Duration.ofMillis(100), nanos::get, ms -> {
+                    slept.add(ms);
+                    nanos.addAndGet(ms * 1_000_000L);
+                }));
+        adapter.setOnTurnError(new TurnErrorHandler(new ReplySender(new CardFactory(TestSim.JSON),
+                Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), java.time.ZoneOffset.UTC))));
+        return adapter;
+    }
+
+    private static ConversationReference reference(String serviceUrl) {
+        ConversationReference ref = new ConversationReference();
+        ref.setServiceUrl(serviceUrl);
+        ref.setChannelId("msteams");
+        ref.setConversation(new ConversationAccount("a:conversation-1"));
+        ref.setBot(new ChannelAccount("bot", "bot"));
+        ref.setUser(new ChannelAccount("user-1", "User"));
+        return ref;
+    }
+
+    private static CompletableFuture<Void> send(TeamsAdapter adapter, ConversationReference ref) {
+        return adapter.continueConversation("", ref,
+                ctx -> ctx.sendActivity(MessageFactory.text("the answer")).thenApply(r -> null));
+    }
+
+    @Test
+    void throttledPreconditionFailedAndServerErrorsAreRetriedRetryAfterFirstThenBackoff() throws Exception {
+        String url = connector("429:3", "412", "503", "502");
+        send(adapter(), reference(url)).get(10, TimeUnit.SECONDS);
+
+        assertThat(bodies).hasSize(5).allMatch(b -> b.contains("the answer"));
+        assertThat(slept).hasSize(4);
+        assertThat(slept.get(0)).isEqualTo(3000L);
+        assertThat(slept.get(1)).isBetween(100L, 200L);
+        assertThat(slept.get(2)).isBetween(200L, 400L);
+        assertThat(slept.get(3)).isBetween(400L, 800L);
+    }
+
+    @Test
+    void aSendStillRefusedAfterEveryAttemptFailsForItsSenderAndNoErrorCardIsTried() throws Exception {
+        String url = connector("429", "429", "429", "429", "429", "429", "429");
+        CompletableFuture<Void> sent = send(adapter(), reference(url));
+
+        assertThatThrownBy(() -> sent.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(
+                com.microsoft.bot.connector.rest.ErrorResponseException.class);
+        assertThat(bodies).hasSize(ConnectorRetry.ATTEMPTS).allMatch(b -> b.contains("the answer"));
+    }
+
+    @Test
+    void refusalsThatAreTheCallersFaultAreNotRetried() throws Exception {
+        String url = connector("403");
+        assertThatThrownBy(() -> send(adapter(), reference(url)).join()).isInstanceOf(CompletionException.class);
+        assertThat(bodies).hasSize(1);
+        assertThat(slept).isEmpty();
+    }
+
+    @Test
+    void aConnectorThatCannotBeReachedIsTriedAgainThenReported() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        CompletableFuture<Void> sent = send(adapter(), reference("http://127.0.0.1:" + closed + "/"));
+        assertThatThrownBy(() -> sent.get(30, TimeUnit.SECONDS)).hasRootCauseInstanceOf(java.net.ConnectException.class);
+        assertThat(slept).hasSize(ConnectorRetry.ATTEMPTS - 1);
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheBudgetLeftEndsTheRetries() throws Exception {
+        String url = connector("429:50", "429:50", "429:50");
+        assertThatThrownBy(() -> send(adapter(), reference(url)).get(10, TimeUnit.SECONDS));
+        // 50 s + 50 s fit in two minutes; a third wait would not.
+        assertThat(slept).containsExactly(50_000L, 50_000L);
+        assertThat(bodies).hasSize(3);
+    }
+
+    @Test
+    void retryAfterIsReadAsSecondsOrAnHttpDateAndCappedAtAMinute() {
+        Instant now = Instant.parse("2026-12-05T10:00:00Z");
+        assertThat(ConnectorRetry.retryAfter("7", now)).contains(Duration.ofSeconds(7));
+        assertThat(ConnectorRetry.retryAfter("Sat, 05 Dec 2026 10:00:20 GMT", now)).contains(Duration.ofSeconds(20));
+        assertThat(ConnectorRetry.retryAfter("Sat, 05 Dec 2026 09:00:00 GMT", now)).contains(Duration.ZERO);
+        assertThat(ConnectorRetry.retryAfter("3600", now)).contains(Duration.ofMinutes(1));
+        assertThat(ConnectorRetry.retryAfter("soon", now)).isEmpty();
+        assertThat(ConnectorRetry.retryAfter(null, now)).isEmpty();
+    }
+}
