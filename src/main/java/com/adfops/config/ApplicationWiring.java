@@ -67,6 +67,21 @@ public class ApplicationWiring {
         return new ObjectMapper().findAndRegisterModules();
     }
 
+    /** The largest body the bot's POST endpoints take (an activity, an alert): refused while it streams in. */
+    public static final int MAX_BODY = 256 * 1024;
+
+    /**
+     * Bodies of the endpoints anyone can reach are limited before anything else runs (authentication included): see
+     * {@link BodyLimitFilter}.
+     */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<BodyLimitFilter> bodyLimit() {
+        var r = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new BodyLimitFilter(MAX_BODY));
+        r.addUrlPatterns("/api/messages", "/api/alerts");
+        r.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return r;
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public Clock clock() {

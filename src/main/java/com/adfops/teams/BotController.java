@@ -153,6 +153,9 @@ class BotController {
                 && !cd.path("eventType").isTextual()) {
             cd.put("eventType", "");
         }
+        // botbuilder walks the member lists without guarding (a null member, or one without an id, is a 500 inside it).
+        membersWithIds((com.fasterxml.jackson.databind.node.ObjectNode) node, "membersAdded");
+        membersWithIds((com.fasterxml.jackson.databind.node.ObjectNode) node, "membersRemoved");
         normalizeTimestamp((com.fasterxml.jackson.databind.node.ObjectNode) node, "timestamp");
         normalizeTimestamp((com.fasterxml.jackson.databind.node.ObjectNode) node, "localTimestamp");
         Activity activity;
@@ -174,11 +177,20 @@ class BotController {
         if (activity.getConversation().getId().length() > MAX_CONVERSATION_ID) {
             throw new IllegalArgumentException("The conversation id is too long.");
         }
+        // No Teams id holds a control character; one would forge log lines and cannot be sent back in a header.
+        if (activity.getConversation().getId().chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("The conversation id holds control characters.");
+        }
         // botbuilder reads these without guarding: a malformed locale throws, a missing event or invoke name NPEs.
         if (activity.getLocale() != null && !isLanguageTag(activity.getLocale())) {
             activity.setLocale(null);
         }
         if (activity.getName() == null && ("event".equals(activity.getType()) || "invoke".equals(activity.getType()))) {
+            activity.setName("");
+        }
+        // That name is the bot's own proactive turns' (whose failures go back to their sender): never a caller's.
+        if ("event".equals(activity.getType())
+                && com.microsoft.bot.schema.ActivityEventNames.CONTINUE_CONVERSATION.equals(activity.getName())) {
             activity.setName("");
         }
         // botbuilder's Teams tenant middleware builds a new ObjectMapper (a classpath scan) for every turn whose
@@ -189,6 +201,25 @@ class BotController {
             activity.getConversation().setTenantId(tenant);
         }
         return activity;
+    }
+
+    /** Keeps only the members of a list that are objects with a non-blank string id; drops a list that is not one. */
+    private static void membersWithIds(com.fasterxml.jackson.databind.node.ObjectNode node, String field) {
+        JsonNode list = node.get(field);
+        if (list == null) {
+            return;
+        }
+        if (!list.isArray()) {
+            node.remove(field);
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode kept = node.arrayNode();
+        for (JsonNode m : list) {
+            if (m != null && m.isObject() && m.path("id").isTextual() && !m.path("id").asText().isBlank()) {
+                kept.add(m);
+            }
+        }
+        node.set(field, kept);
     }
 
     /** Teams conversation ids are well under this; longer ones cannot be real and would not fit a state key. */

@@ -116,4 +116,24 @@ abstract class StateStoreContract {
         assertThatThrownBy(() -> store().read("../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
         assertThat(StateKeys.of("conversations", "19:abc@thread.tacv2;messageid=1/../x")).matches("conversations/[A-Za-z0-9_-]+");
     }
+
+    /**
+     * Any conversation id can be stored: up to Teams' longest and far past it (ids of 188-600 characters could not be
+     * saved in files), with newlines, slashes and emoji; two ids that differ only at their end stay two documents.
+     */
+    @Test
+    void anyIdBecomesAKeyThisStoreCanSave() {
+        String base = "19:" + "a".repeat(180) + "@thread.tacv2;messageid=";
+        java.util.List<String> ids = java.util.List.of("a:1", base + "1", base + "2", "x".repeat(600),
+                "x".repeat(599) + "y", "a:line\nbreak\r\u0000" + "\n".repeat(300), "19:😀/../" + "é".repeat(400));
+        for (String id : ids) {
+            String key = StateKeys.of("conversations", id);
+            assertThat(key.length()).isLessThanOrEqualTo("conversations/".length() + StateKeys.MAX_SEGMENT);
+            store().write(key, "{\"id\":" + ids.indexOf(id) + "}", null);
+        }
+        for (String id : ids) {
+            assertThat(store().read(StateKeys.of("conversations", id))).get().extracting(StateStore.Versioned::json)
+                    .isEqualTo("{\"id\":" + ids.indexOf(id) + "}");
+        }
+    }
 }

@@ -72,6 +72,80 @@ class MessagesFuzzIT extends WithConnector {
         }
     }
 
+    /**
+     * Bodies far over the limit, with a Content-Length or chunked, four at once, without any token: each is refused
+     * with 413 after at most a few megabytes went out (the bot stops reading; it used to read all of it, before
+     * authentication, and four 100 MB bodies ended the process), and the bot answers the next question.
+     */
+    @Test
+    void hugeBodiesAreRefusedWhileTheyStreamInBeforeAuthentication() throws Exception {
+        long hundredMb = 100L * 1024 * 1024;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<RawPost.Result>> results = new ArrayList<>();
+            for (String path : List.of("/api/messages", "/api/alerts")) {
+                for (boolean chunked : List.of(false, true)) {
+                    results.add(pool.submit(() -> RawPost.send(port, path, hundredMb, chunked)));
+                }
+            }
+            for (var f : results) {
+                RawPost.Result r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.status()).isEqualTo(413);
+                assertThat(r.sentBeforeAnswer()).as("bytes sent before the answer").isLessThan(16L * 1024 * 1024);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String conv = "a:after-huge-" + UUID.randomUUID();
+        assertThat(TeamsActivities.post(port, TeamsActivities.message(connector.serviceUrl(), conv, "help")).statusCode())
+                .isEqualTo(200);
+        connector.await(s -> s.conversationId().equals(conv) && s.type().equals("message"), Duration.ofSeconds(30));
+    }
+
+    /**
+     * Inputs that reached botbuilder or the store and failed there: odd content types, member lists with null or
+     * empty members, conversation ids up to the limit: never a 5xx, and a long id's conversation is answered (not
+     * with "I could not reach storage"); an id with a line break (a forged log line) is a 400.
+     */
+    @Test
+    void oddContentTypesMembersAndConversationIdsAreNeverServerErrors() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String type : new String[] {"*/*", "text/plain", "application/x-www-form-urlencoded", "garbage;;=",
+            "multipart/form-data; boundary=x", "application/json; charset=latin-1"}) {
+            String conv = "a:ctype-" + UUID.randomUUID();
+            HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                    .header("Content-Type", type)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            TeamsActivities.message(connector.serviceUrl(), conv, "help").toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(type).isEqualTo(200);
+        }
+        for (String members : new String[] {"[{}]", "[null]", "[{\"id\":null}]", "[{\"id\":\"\"}]", "[1,\"x\"]", "{}",
+            "\"x\""}) {
+            for (String field : new String[] {"membersAdded", "membersRemoved"}) {
+                ObjectNode update = TeamsActivities.sample("personal-conversationUpdate.json", connector.serviceUrl(),
+                        "a:members-" + UUID.randomUUID());
+                update.set(field, new com.fasterxml.jackson.databind.ObjectMapper().readTree(members));
+                assertThat(TeamsActivities.post(port, update).statusCode()).as(field + " " + members).isLessThan(500);
+            }
+        }
+        HttpResponse<String> forged = TeamsActivities.post(port, TeamsActivities.message(connector.serviceUrl(),
+                "a:forged\n2026-12-05 INFO fake log line\r\n", "help"));
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(forged.body()).contains("control characters");
+        for (String conv : new String[] {"a:" + "x".repeat(188), "19:" + "y".repeat(400) + "@thread.tacv2",
+            "a:" + "z".repeat(597)}) {
+            HttpResponse<String> r = TeamsActivities.post(port, TeamsActivities.message(connector.serviceUrl(), conv,
+                    "what pipelines are failing?"));
+            assertThat(r.statusCode()).as("conversation id of " + conv.length()).isEqualTo(200);
+            FakeConnector.Sent answer = connector.await(s -> s.conversationId().equals(conv) && s.type().equals("message"),
+                    Duration.ofSeconds(30));
+            assertThat(answer.card().toString()).as("answer for an id of " + conv.length())
+                    .contains("failing").doesNotContain("storage");
+        }
+    }
+
     private ObjectNode base() {
         String file = SAMPLES[random.nextInt(SAMPLES.length)];
         return TeamsActivities.sample(file, connector.serviceUrl(), "a:fuzz-" + random.nextInt(20));
