@@ -120,12 +120,10 @@ public final class ActionService {
                     ? x.with(PendingAction.State.EXPIRED, null, null, null, null, null) : x);
             return AgentReply.of(new Reply.Action(view(expired)));
         }
-        ActionPolicy.Decision decision = policy.check(a.factory(), who);
-        if (!decision.allowed()) {
-            audit.append(new AuditRecord(now, who.name(), who.objectId(), a.kind().wire(), a.factory(), a.pipeline(),
-                    a.runId(), null, "refused: not allowed", null));
-            // A message, not a card update: someone who may act can still confirm.
-            return AgentReply.of(new Reply.Text(ErrorText.escapeMarkdown(decision.reason())));
+        Optional<AgentReply> refused = refused(a.factory(), who, a.kind().wire(), a.pipeline(), a.runId(),
+                "refused: not allowed", now);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (!pending.claim(id, who, now)) {
             // Someone else confirmed first (another click, another instance, a retry): show how it stands; until the
@@ -181,6 +179,11 @@ public final class ActionService {
             return outOfDate("I don't know that confirmation.");
         }
         Instant now = clock.instant();
+        Optional<AgentReply> refused = refused(found.get().factory(), who, found.get().kind().wire(), found.get().pipeline(),
+                found.get().runId(), "refused to dismiss: not allowed", now);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         PendingAction after = pending.update(id, x -> x.state() == PendingAction.State.PENDING
                 ? x.with(PendingAction.State.DISMISSED, who, now, null, null, null) : x);
         return AgentReply.of(new Reply.Action(view(after)));
@@ -206,6 +209,11 @@ public final class ActionService {
             PipelineRun run = located.get().run();
             String f = located.get().factory().factoryName();
             Instant now = clock.instant();
+            Optional<AgentReply> refused = refused(f, who, "resolve", run.pipelineName(), run.runId(),
+                    "refused to resolve: not allowed", now);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
             boolean escalated = escalations.resolved(f, run.runId(), who.name(), now, text);
             audit.append(new AuditRecord(now, who.name(), who.objectId(), "resolve", f, run.pipelineName(), run.runId(),
                     null, escalated ? "resolved; escalation closed" : "resolved", text));
@@ -214,6 +222,21 @@ public final class ActionService {
         } catch (DataFactoryException e) {
             return AgentReply.of(new Reply.Problem(e.kind(), e.getMessage(), e.factory()));
         }
+    }
+
+    /**
+     * Empty when {@code who} may act on the factory's runs (Confirm, Cancel on a confirmation and Resolved follow one
+     * policy); otherwise the refusal is audited and the reply says why: a message, not a card update, so someone who
+     * may act can still click.
+     */
+    private Optional<AgentReply> refused(String factory, Actor who, String kind, String pipeline, String runId,
+                                         String outcome, Instant now) {
+        ActionPolicy.Decision decision = policy.check(factory, who);
+        if (decision.allowed()) {
+            return Optional.empty();
+        }
+        audit.append(new AuditRecord(now, who.name(), who.objectId(), kind, factory, pipeline, runId, null, outcome, null));
+        return Optional.of(AgentReply.of(new Reply.Text(ErrorText.escapeMarkdown(decision.reason()))));
     }
 
     // ---- the run being followed -------------------------------------------------------------------------

@@ -178,14 +178,17 @@ public final class AlertMonitor implements AutoCloseable {
         return out;
     }
 
+    /** What an Azure Monitor alert led to: the failed runs its window holds, and the alert cards it claimed. */
+    public record Ingested(int failedRuns, List<String> alertIds) {
+    }
+
     /**
      * An Azure Monitor alert said runs failed: alert for the failed root runs of {@code pipelines} (empty: any) that
      * ended in the window, through the same claims as detection (a run already alerted is not alerted again).
-     * Returns how many failed runs the window holds.
      */
-    public int ingest(FactoryRef f, Instant from, Instant to, Set<String> pipelines) {
+    public Ingested ingest(FactoryRef f, Instant from, Instant to, Set<String> pipelines) {
         if (poster == null) {
-            return 0;
+            return new Ingested(0, List.of());
         }
         Instant now = clock.instant();
         List<PipelineRun> runs = adf.queryPipelineRuns(f, new RunQuery(from, to.plus(Duration.ofMinutes(1)), Set.of(),
@@ -197,21 +200,26 @@ public final class AlertMonitor implements AutoCloseable {
                         || inside.getOrDefault(r.runId(), Set.of()).stream().anyMatch(p::equalsIgnoreCase)))
                 .sorted(Comparator.comparing(PipelineRun::runEnd)).toList();
         Map<String, Diagnosis> diagnoses = new HashMap<>();
+        List<String> claimed = new ArrayList<>();
         for (String conversation : watches.watchers()) {
             try {
-                alert(conversation, f, failed, inside, diagnoses, now);
+                claimed.addAll(alert(conversation, f, failed, inside, diagnoses, now));
             } catch (RuntimeException e) {
                 log.warn("Alerts for conversation {} failed", conversation, e);
             }
         }
-        return failed.size();
+        return new Ingested(failed.size(), claimed);
     }
 
-    /** An Azure Monitor alert resolved: the open alerts of {@code pipelines} (empty: any) in the factory say so. */
-    public int resolved(FactoryRef f, Set<String> pipelines, Instant at) {
+    /**
+     * An Azure Monitor alert resolved: of the alert cards it posted ({@code alertIds}), those still open, of
+     * {@code pipelines} (empty: any of them), say so. No other card changes.
+     */
+    public int resolved(FactoryRef f, java.util.Collection<String> alertIds, Set<String> pipelines, Instant at) {
         int n = 0;
+        Set<String> mine = new java.util.HashSet<>(alertIds);
         for (String id : store.open()) {
-            Optional<AlertRecord> found = store.find(id);
+            Optional<AlertRecord> found = mine.contains(id) ? store.find(id) : Optional.empty();
             if (found.isEmpty() || !found.get().factory().equalsIgnoreCase(f.factoryName())
                     || found.get().state() == AlertRecord.State.POSTING
                     || !(pipelines.isEmpty() || pipelines.stream().anyMatch(p -> p.equalsIgnoreCase(found.get().pipeline())))) {
@@ -235,8 +243,9 @@ public final class AlertMonitor implements AutoCloseable {
         return store.watermark(f.factoryName());
     }
 
-    private void alert(String conversation, FactoryRef f, List<PipelineRun> failed, Map<String, Set<String>> inside,
-                       Map<String, Diagnosis> diagnoses, Instant now) {
+    /** Alerts a conversation of its watched failures among {@code failed}; returns the ids of the alerts it claimed. */
+    private List<String> alert(String conversation, FactoryRef f, List<PipelineRun> failed, Map<String, Set<String>> inside,
+                               Map<String, Diagnosis> diagnoses, Instant now) {
         List<Watchlist.Watch> mine = watches.watching(conversation);
         List<PipelineRun> fresh = new ArrayList<>();
         for (PipelineRun r : failed) {
@@ -265,8 +274,9 @@ public final class AlertMonitor implements AutoCloseable {
             }
         }
         if (claimed.isEmpty()) {
-            return;
+            return List.of();
         }
+        List<String> claimedIds = List.copyOf(ids.values());
         if (claimed.size() > settings.digestAfter()) {
             PipelineRun first = claimed.get(0);
             List<String> others = claimed.stream().skip(1).map(AlertMonitor::label).toList();
@@ -277,7 +287,7 @@ public final class AlertMonitor implements AutoCloseable {
             List<AlertView> rows = claimed.stream().map(r -> new AlertView("", "open", f.factoryName(), r.pipelineName(),
                     r.runId(), r.runEnd(), "", "", "", "", null, List.of(), "", null, null, "")).toList();
             post(digest, new Reply.AlertDigest(f.factoryName(), rows));
-            return;
+            return claimedIds;
         }
         // Shared root cause within the group window: one card (an open card of an earlier pass takes the run in).
         List<List<PipelineRun>> groups = new ArrayList<>();
@@ -316,6 +326,7 @@ public final class AlertMonitor implements AutoCloseable {
             }
             post(a, null);
         }
+        return claimedIds;
     }
 
     /** A claimed alert of a failed run, not posted yet: alone on its card until grouping says otherwise. */

@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * secret); a delivery is de-duplicated by (alertId, monitorCondition) against action-group retries; a fired alert
  * looks up the failed runs in its window, reaching back to the detection watermark (a stateful alert does not fire
  * again), and feeds the same alerts as detection: one card per failure, never a second one for a run already alerted.
- * A resolved alert updates the open cards.
+ * The cards a fired alert posted are remembered with it; its Resolved marks those cards recovered (of the pipelines its
+ * dimensions name, when they name any), and no other card: a Resolved without a pipeline dimension, or of an alert whose
+ * Fired posted nothing, recovers nothing. Alerts on other signals (an integration runtime's CPU, say) are ignored.
  */
 public final class AlertWebhook implements AutoCloseable {
 
@@ -151,8 +153,14 @@ public final class AlertWebhook implements AutoCloseable {
         if (!docs.createIfAbsent(key, Map.of("alertId", alertId, "condition", condition, "at", clock.instant().toString()))) {
             return new Answer(200, "duplicate delivery; already handled");
         }
-        Set<String> pipelines = pipelines(root.path("data").path("alertContext"));
+        JsonNode context = root.path("data").path("alertContext");
+        if (!aboutFailedRuns(context)) {
+            docs.delete(key);
+            return new Answer(200, "not about failed pipeline or activity runs; ignored");
+        }
+        Set<String> pipelines = pipelines(context);
         Instant[] window = window(root.path("data"));
+        String fired = StateKeys.of("alerts", "monitor-cards/" + sha256(alertId));
         work.submit(() -> {
             try {
                 if (condition.equals("Fired")) {
@@ -161,11 +169,17 @@ public final class AlertWebhook implements AutoCloseable {
                     if (wm.isPresent() && wm.get().isBefore(from)) {
                         from = wm.get();
                     }
-                    int n = monitor.ingest(factory.get(), from.minus(Duration.ofMinutes(5)), window[1], pipelines);
-                    log.info("Azure Monitor alert on {}: {} failed runs in its window", factory.get().factoryName(), n);
+                    AlertMonitor.Ingested in = monitor.ingest(factory.get(), from.minus(Duration.ofMinutes(5)), window[1],
+                            pipelines);
+                    docs.update(fired, FiredCards.class, before -> FiredCards.merge(before, in.alertIds(), pipelines));
+                    log.info("Azure Monitor alert on {}: {} failed runs in its window, {} new alert cards",
+                            factory.get().factoryName(), in.failedRuns(), in.alertIds().size());
                 } else {
-                    int n = monitor.resolved(factory.get(), pipelines, window[1]);
-                    log.info("Azure Monitor alert on {} resolved: {} alert cards updated", factory.get().factoryName(), n);
+                    FiredCards cards = docs.get(fired, FiredCards.class).orElse(new FiredCards(List.of(), List.of()));
+                    Set<String> of = pipelines.isEmpty() ? new LinkedHashSet<>(cards.pipelines()) : pipelines;
+                    int n = monitor.resolved(factory.get(), cards.alertIds(), of, window[1]);
+                    log.info("Azure Monitor alert on {} resolved: {} of its {} alert cards updated",
+                            factory.get().factoryName(), n, cards.alertIds().size());
                 }
             } catch (DataFactoryException e) {
                 log.warn("Azure Monitor alert on {} could not be looked up: {}", factory.get().factoryName(), e.getMessage());
@@ -295,6 +309,43 @@ public final class AlertWebhook implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** The alert cards a fired Azure Monitor alert posted, and the pipelines its dimensions named. */
+    public record FiredCards(List<String> alertIds, List<String> pipelines) {
+        public FiredCards {
+            alertIds = alertIds == null ? List.of() : List.copyOf(alertIds);
+            pipelines = pipelines == null ? List.of() : List.copyOf(pipelines);
+        }
+
+        static FiredCards merge(FiredCards before, List<String> ids, Set<String> pipelines) {
+            Set<String> all = new LinkedHashSet<>(before == null ? List.of() : before.alertIds());
+            all.addAll(ids);
+            Set<String> names = new LinkedHashSet<>(before == null ? List.of() : before.pipelines());
+            names.addAll(pipelines);
+            return new FiredCards(List.copyOf(all), List.copyOf(names));
+        }
+    }
+
+    /** Metrics that count failed runs. */
+    private static final Set<String> FAILED_RUN_METRICS = Set.of("pipelinefailedruns", "activityfailedruns");
+
+    /**
+     * Whether the alert is about failed runs: a metric criterion on PipelineFailedRuns or ActivityFailedRuns, or a log
+     * search over ADFPipelineRun / ADFActivityRun. Anything else about the factory (integration runtime CPU, trigger
+     * runs) neither posts nor recovers alert cards.
+     */
+    static boolean aboutFailedRuns(JsonNode alertContext) {
+        for (JsonNode criterion : alertContext.path("condition").path("allOf")) {
+            if (FAILED_RUN_METRICS.contains(criterion.path("metricName").asText("").toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+            String query = criterion.path("searchQuery").asText("").toLowerCase(java.util.Locale.ROOT);
+            if (query.contains("adfpipelinerun") || query.contains("adfactivityrun")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Pipeline names from the dimensions (metric: Name; log search: PipelineName). */

@@ -89,6 +89,9 @@ final class ActivityReader {
         }
     }
 
+    /** The Teams channel's id in activities. */
+    static final String TEAMS = "msteams";
+
     static String userName(Activity a) {
         ChannelAccount from = a.getFrom();
         return from == null || from.getName() == null || from.getName().isBlank() ? "someone" : from.getName();
@@ -100,8 +103,16 @@ final class ActivityReader {
         return t.isEmpty() ? null : t;
     }
 
-    /** The user's Entra object id, or null; trustworthy only when the activity's token was checked. */
+    /**
+     * The user's Entra object id, or null. Only Teams vouches for it: with Bot Framework authentication, an activity
+     * of the {@code msteams} channel carries the object id Teams signed in (and {@link BotController} refuses tenants
+     * off the allow-list). Other channels of the same registration (Web Chat, Direct Line) let their client write
+     * any {@code aadObjectId}: theirs is ignored, so nobody acts, or is audited, in another person's name.
+     */
     static String userId(Activity a) {
+        if (!TEAMS.equalsIgnoreCase(a.getChannelId() == null ? "" : a.getChannelId().trim())) {
+            return null;
+        }
         ChannelAccount from = a.getFrom();
         String id = from == null ? null : from.getAadObjectId();
         return id == null || !id.trim().matches("[0-9A-Fa-f-]{8,64}") ? null : id.trim();

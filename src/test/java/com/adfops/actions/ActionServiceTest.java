@@ -245,4 +245,32 @@ class ActionServiceTest {
                 });
         assertThat(text(bot.actions.resolve(f.parent.id(), null, "   ", ana))).contains("write how it was fixed");
     }
+
+    /**
+     * Cancel on someone's confirmation and Resolved follow the policy of Confirm: an unlisted user neither dismisses a
+     * pending confirmation nor closes an escalation with a note; both refusals are audited. (Both went through before.)
+     */
+    @Test
+    void cancelAndResolvedAreRefusedToPeopleWhoMayNotActAndAudited() {
+        ActionsFixture.Instance strict = f.new Instance(new InMemoryStateStore(),
+                new ActionPolicy(false, List.of("df-actions:" + ANA + "=Ana Ops"), List.of()));
+        ActionView pending = card(strict.actions.propose(ActionKind.RERUN, f.parent.id(), null, ana, "c"));
+
+        assertThat(text(strict.actions.dismiss(pending.id(), bo))).contains("Who can: Ana Ops");
+        assertThat(text(strict.actions.dismiss(pending.id(), new Actor("Anon", null)))).contains("can't tell who you are");
+        strict.escalations.escalate(new com.adfops.escalation.Escalations.Escalation("df-actions", f.parent.id(),
+                "pl_orchestrate", "Ana", f.clock.instant(), null));
+        assertThat(text(strict.actions.resolve(f.parent.id(), null, "fixed it, trust me", bo))).contains("Who can: Ana Ops");
+        assertThat(strict.escalations.find("df-actions", f.parent.id())).hasValueSatisfying(e ->
+                assertThat(e.resolvedBy()).isNull());
+
+        List<AuditRecord> audited = strict.audit.between(f.clock.instant().minusSeconds(60), f.clock.instant().plusSeconds(1));
+        assertThat(audited).extracting(AuditRecord::result).containsExactly("refused to dismiss: not allowed",
+                "refused to dismiss: not allowed", "refused to resolve: not allowed");
+        assertThat(audited.get(2).note()).as("a refused note is not recorded as a resolution").isEmpty();
+
+        // The confirmation is still pending for someone who may act, and Ana may also dismiss it or resolve.
+        assertThat(card(strict.actions.dismiss(pending.id(), ana)).state()).isEqualTo("dismissed");
+        assertThat(card(strict.actions.resolve(f.parent.id(), null, "Rotated the key", ana)).state()).isEqualTo("resolved");
+    }
 }

@@ -120,6 +120,11 @@ class AlertWebhookIT extends WithConnector {
 
     /** A metric alert on PipelineFailedRuns of the simulated factory, as the common alert schema documents it. */
     String metricAlert(String alertId, String condition, String pipeline) {
+        return metricAlert(alertId, condition, pipeline, "PipelineFailedRuns");
+    }
+
+    /** A metric alert on {@code metric}, with a Name dimension when {@code pipeline} is not null. */
+    String metricAlert(String alertId, String condition, String pipeline, String metric) {
         String factory = sim.server().dataset().factory();
         Instant now = Instant.now();
         ObjectNode root = TestSim.JSON.createObjectNode();
@@ -147,12 +152,14 @@ class AlertWebhookIT extends WithConnector {
         ObjectNode cond = ctx.putObject("condition");
         cond.put("windowSize", "PT5M");
         ObjectNode c = cond.putArray("allOf").addObject();
-        c.put("metricName", "PipelineFailedRuns");
+        c.put("metricName", metric);
         c.put("metricNamespace", "Microsoft.DataFactory/factories");
         c.put("operator", "GreaterThan");
         c.put("threshold", "0");
         c.put("timeAggregation", "Total");
-        c.putArray("dimensions").addObject().put("name", "Name").put("value", pipeline);
+        if (pipeline != null) {
+            c.putArray("dimensions").addObject().put("name", "Name").put("value", pipeline);
+        }
         c.put("metricValue", 1);
         cond.put("windowStartTime", now.minus(Duration.ofMinutes(5)).toString());
         cond.put("windowEndTime", now.plusSeconds(5).toString());
@@ -216,6 +223,18 @@ class AlertWebhookIT extends WithConnector {
         Thread.sleep(500);
         assertThat(connector.sent().stream().filter(s -> s.path().equals("/v3/conversations")
                 && s.activity().toString().contains(failed))).hasSize(1);
+
+        // Resolved alerts that did not post this card leave it open: one without a pipeline dimension, one on another
+        // metric of the factory (an integration runtime's CPU). Both used to mark every open card of the factory recovered.
+        int before = connector.sent().size();
+        assertThat(post(good(), metricAlert("other-" + System.nanoTime(), "Resolved", null)).statusCode()).isEqualTo(202);
+        HttpResponse<String> cpu = post(good(), metricAlert("cpu-" + System.nanoTime(), "Resolved", null,
+                "IntegrationRuntimeCpuPercentage"));
+        assertThat(cpu.statusCode()).isEqualTo(200);
+        assertThat(cpu.body()).contains("ignored");
+        Thread.sleep(1500);
+        assertThat(connector.sent().subList(before, connector.sent().size()))
+                .noneMatch(s -> s.method().equals("PUT") && s.card().toString().contains("Recovered"));
 
         assertThat(post(good(), metricAlert(id, "Resolved", "pl_ingest_sales_orders")).statusCode()).isEqualTo(202);
         FakeConnector.Sent updated = connector.await(s -> s.method().equals("PUT") && s.card().toString().contains("Recovered"),
