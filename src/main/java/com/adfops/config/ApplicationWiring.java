@@ -207,6 +207,35 @@ public class ApplicationWiring {
         return new StoredConversationStore(docs);
     }
 
+    /**
+     * Conversations' contexts are kept {@code ADFOPS_CONTEXT_RETENTION} after they last changed: a sweep an hour
+     * (the first a minute after start; on every instance, which is harmless) deletes older ones.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    java.util.concurrent.ScheduledExecutorService contextRetention(ConversationStore conversations,
+                                                                   ContextProperties context, Clock clock) {
+        java.util.concurrent.ScheduledExecutorService sweeper = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "context-retention");
+                    t.setDaemon(true);
+                    return t;
+                });
+        if (context.retention().isZero() || context.retention().isNegative()) {
+            return sweeper;
+        }
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                int n = conversations.forgetQuietSince(clock.instant().minus(context.retention()));
+                if (n > 0) {
+                    log.info("Forgot {} conversation contexts unchanged for {}", n, context.retention());
+                }
+            } catch (RuntimeException e) {
+                log.warn("The conversation retention sweep failed; it runs again in an hour", e);
+            }
+        }, 60, 3600, java.util.concurrent.TimeUnit.SECONDS);
+        return sweeper;
+    }
+
     @Bean
     public EscalationService escalationService(AdfTools tools, GuidanceFinder guidance, JsonDocuments docs) {
         return new EscalationService(tools, guidance, new Escalations(docs));

@@ -10,4 +10,7 @@ public interface ConversationStore {
 
     /** Forgets one conversation; others are untouched. */
     void clear(String conversationId);
+
+    /** Forgets every conversation whose context was last changed before {@code before}; returns how many. */
+    int forgetQuietSince(java.time.Instant before);
 }

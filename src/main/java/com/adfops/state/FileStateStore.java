@@ -91,6 +91,22 @@ public final class FileStateStore implements StateStore {
         }
     }
 
+    @Override
+    public java.util.List<String> keys(String folder) {
+        Path dir = root.resolve(StateKeys.check(folder)).normalize();
+        if (!dir.startsWith(root) || !Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".json") && !n.startsWith(".tmp-"))
+                    .map(n -> folder + "/" + n.substring(0, n.length() - ".json".length()))
+                    .toList();
+        } catch (IOException e) {
+            throw new StoreException("cannot list " + folder, e);
+        }
+    }
+
     private static String hash(String json) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));

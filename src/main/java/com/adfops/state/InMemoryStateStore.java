@@ -38,6 +38,12 @@ public final class InMemoryStateStore implements StateStore {
         docs.remove(StateKeys.check(key));
     }
 
+    @Override
+    public java.util.List<String> keys(String folder) {
+        String prefix = StateKeys.check(folder) + "/";
+        return docs.keySet().stream().filter(k -> k.startsWith(prefix) && k.indexOf('/', prefix.length()) < 0).toList();
+    }
+
     public int size() {
         return docs.size();
     }

@@ -63,6 +63,11 @@ public final class JsonDocuments {
         store.delete(key);
     }
 
+    /** The keys of the documents directly in {@code folder} (see {@link StateStore#keys}). */
+    public java.util.List<String> keys(String folder) {
+        return store.keys(folder);
+    }
+
     private <T> T parse(String s, Class<T> type) {
         try {
             return json.readValue(s, type);

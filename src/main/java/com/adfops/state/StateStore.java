@@ -27,6 +27,12 @@ public interface StateStore {
     /** Removes a document; no error if it does not exist. */
     void delete(String key);
 
+    /**
+     * The keys of the documents directly in {@code folder} (a key prefix without its trailing slash, such as
+     * {@code conversations}), in no particular order; for sweeps, not for every turn.
+     */
+    java.util.List<String> keys(String folder);
+
     /** The write lost a race: the stored version is not the one expected. */
     class ConflictException extends RuntimeException {
         public ConflictException(String key) {

@@ -342,6 +342,11 @@ class AlertMonitorTest {
         public void delete(String key) {
             inner.delete(key);
         }
+
+        @Override
+        public java.util.List<String> keys(String folder) {
+            return inner.keys(folder);
+        }
     }
 
     /**

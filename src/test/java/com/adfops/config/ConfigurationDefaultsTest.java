@@ -65,6 +65,7 @@ class ConfigurationDefaultsTest {
             assertThat(turns.typingAfter()).isEqualTo(Duration.ofSeconds(1));
             assertThat(turns.connectorRequests()).isEqualTo(64);
             assertThat(ctx.getBean(ContextProperties.class).ttl()).isEqualTo(Duration.ofHours(12));
+            assertThat(ctx.getBean(ContextProperties.class).retention()).isEqualTo(Duration.ofDays(30));
             IndexProperties index = ctx.getBean(IndexProperties.class);
             assertThat(index.enabled()).isTrue();
             assertThat(index.horizon()).isEqualTo(Duration.ofDays(7));

@@ -24,6 +24,13 @@ public final class InMemoryConversationStore implements ConversationStore {
         contexts.remove(conversationId);
     }
 
+    @Override
+    public int forgetQuietSince(java.time.Instant before) {
+        int n = contexts.size();
+        contexts.values().removeIf(c -> c.getUpdated() == null || c.getUpdated().isBefore(before));
+        return n - contexts.size();
+    }
+
     public int size() {
         return contexts.size();
     }

@@ -136,4 +136,35 @@ abstract class StateStoreContract {
                     .isEqualTo("{\"id\":" + ids.indexOf(id) + "}");
         }
     }
+
+    /**
+     * Retention: contexts unchanged since before the cut are deleted (one document per conversation used to stay
+     * forever), newer ones and other folders' documents stay; {@code keys} lists one folder only.
+     */
+    @Test
+    void conversationsQuietPastTheRetentionAreForgotten() {
+        JsonDocuments docs = new JsonDocuments(store(), new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules());
+        StoredConversationStore conversations = new StoredConversationStore(docs);
+        java.time.Instant now = java.time.Instant.parse("2026-12-05T12:00:00Z");
+        String tag = java.util.UUID.randomUUID().toString();
+        for (int days : new int[] {1, 29, 31, 90}) {
+            ConversationContext c = new ConversationContext();
+            c.setFocus(new ConversationContext.RunRef("df", "pl_" + days, "run-" + days));
+            c.setUpdated(now.minus(java.time.Duration.ofDays(days)));
+            conversations.save("a:" + tag + "-" + days, c);
+        }
+        docs.put(StateKeys.of("installations", "a:" + tag + "-90"), java.util.Map.of("kept", true));
+        store().write("conversations/" + StateKeys.of("nested", "x").replace('/', '_') + "x", "{}", null);
+
+        int forgotten = conversations.forgetQuietSince(now.minus(java.time.Duration.ofDays(30)));
+
+        assertThat(forgotten).isGreaterThanOrEqualTo(3);
+        assertThat(conversations.load("a:" + tag + "-1").getFocus()).isNotNull();
+        assertThat(conversations.load("a:" + tag + "-29").getFocus()).isNotNull();
+        assertThat(conversations.load("a:" + tag + "-31").getFocus()).isNull();
+        assertThat(conversations.load("a:" + tag + "-90").getFocus()).isNull();
+        assertThat(store().read(StateKeys.of("installations", "a:" + tag + "-90"))).isPresent();
+        assertThat(store().keys("conversations")).allMatch(k -> k.startsWith("conversations/")
+                && k.indexOf('/', "conversations/".length()) < 0);
+    }
 }

@@ -119,4 +119,27 @@ public final class BlobStateStore implements StateStore {
             throw new StoreException("cannot delete state (" + e.getErrorCode() + ")", e);
         }
     }
+
+    @Override
+    public java.util.List<String> keys(String folder) {
+        if (folder == null || !folder.matches("[A-Za-z0-9/_\\-.=]{1,900}") || folder.contains("..")) {
+            throw new IllegalArgumentException("invalid state key");
+        }
+        String prefix = folder + "/";
+        try {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            for (com.azure.storage.blob.models.BlobItem b : container.listBlobsByHierarchy("/",
+                    new com.azure.storage.blob.models.ListBlobsOptions().setPrefix(prefix), timeout)) {
+                String name = b.getName();
+                if (!Boolean.TRUE.equals(b.isPrefix()) && name.endsWith(".json")) {
+                    out.add(name.substring(0, name.length() - ".json".length()));
+                }
+            }
+            return out;
+        } catch (BlobStorageException e) {
+            throw new StoreException("cannot list state (" + e.getErrorCode() + ")", e);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot list state", e);
+        }
+    }
 }
