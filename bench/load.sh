@@ -4,7 +4,9 @@
 # src/test/java/com/adfops/bench/LoadBench.java) and reports the bot's resident memory.
 # Loopback only. Usage: bench/load.sh [JAR] ; environment: LATENCY (ADFOPS_SIM_LATENCY, default 300ms), HEAP
 # (default -Xmx256m), USERS, SECONDS_MEASURED, WARMUP, THINK (ms a user waits after an answer, default 0), BURST_CONVS,
-# BURST_MSGS, FAILING and BUSY (pipeline names), PORT.
+# BURST_MSGS, FAILING and BUSY (pipeline names), PORT. SCENARIO=heavy runs issue 21's scenario instead: HEAVY_USERS
+# (default 8) ask QUESTION (default "what did we spend this week?") at once while one user asks "help" again and again
+# (HELP_PAUSE ms after each answer, default 200) until they are all answered or TIMEOUT s (default 240) passed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR="${1:-target/adfops-bot.jar}"
@@ -43,9 +45,15 @@ RSS_MAX=0
   done ) &
 SAMPLER=$!
 
+if [ "${SCENARIO:-loop}" = heavy ]; then
+  # Issue 21: HEAVY_USERS ask an expensive question at once while one user asks "help" again and again.
+  java -cp "$CP" com.adfops.bench.LoadBench "http://127.0.0.1:$PORT/api/messages" heavy "${HEAVY_USERS:-8}" \
+    "${QUESTION:-what did we spend this week?}" "${HELP_PAUSE:-200}" "${TIMEOUT:-240}"
+else
 java -cp "$CP" com.adfops.bench.LoadBench "http://127.0.0.1:$PORT/api/messages" "${USERS:-50}" \
   "${SECONDS_MEASURED:-20}" "${WARMUP:-60}" "${BURST_CONVS:-200}" "${BURST_MSGS:-10}" \
   "${FAILING:-pl_ingest_sales_orders}" "${BUSY:-pl_stream_telemetry_to_lake}" "${THINK:-0}"
+fi
 
 echo "health after: $(curl -fsS "http://127.0.0.1:$PORT/health")"
 kill $SAMPLER 2>/dev/null || true

@@ -211,6 +211,64 @@ public final class AdfTools {
         return adf.queryActivityRuns(factory, run);
     }
 
+    /**
+     * Activity-run reads one question has in flight at most: a cost question reads hundreds, and ARM's read limits
+     * are per principal (a bucket of 250, 25 a second), shared with the run index and every other question.
+     */
+    static final int READS_IN_FLIGHT = 4;
+
+    /** The threads those reads run on, shared by all questions (a question waits for its own reads only). */
+    private static final java.util.concurrent.ThreadPoolExecutor READS = reads();
+
+    private static java.util.concurrent.ThreadPoolExecutor reads() {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(8, 8, 30,
+                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "activity-reads-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /**
+     * The activity runs of several runs, in their order, at most {@link #READS_IN_FLIGHT} read at once. A failed read
+     * fails the whole (the rest are not started). When the calling thread is interrupted (a question's deadline
+     * passed), no further read starts, the ones in flight are dropped, and this throws {@link
+     * java.util.concurrent.CancellationException}.
+     */
+    public List<List<com.adfops.adf.ActivityRun>> activitiesOf(List<PipelineRun> runs) {
+        @SuppressWarnings("unchecked")
+        List<com.adfops.adf.ActivityRun>[] out = new List[runs.size()];
+        java.util.concurrent.ExecutorCompletionService<Integer> done = new java.util.concurrent.ExecutorCompletionService<>(READS);
+        List<java.util.concurrent.Future<Integer>> started = new ArrayList<>();
+        int next = 0;
+        try {
+            for (int finished = 0; finished < runs.size(); finished++) {
+                while (next < runs.size() && next - finished < READS_IN_FLIGHT) {
+                    int i = next++;
+                    PipelineRun run = runs.get(i);
+                    started.add(done.submit(() -> {
+                        out[i] = adf.queryActivityRuns(run.factory(), run);
+                        return i;
+                    }));
+                }
+                done.take().get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("stopped while reading activity runs");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            // Reads in flight finish on their own (a read another question shares is not interrupted); their results
+            // are dropped. Reads not started never start.
+            started.forEach(f -> f.cancel(false));
+        }
+        return java.util.Arrays.asList(out);
+    }
+
     /** Finds a run by id in the named factory, or in each configured factory in turn. */
     public Optional<Located> findRun(String runId, String factory) {
         if (runId == null || !runId.matches("[A-Za-z0-9-]{1,80}")) {

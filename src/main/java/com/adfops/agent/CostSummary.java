@@ -36,8 +36,11 @@ public record CostSummary(String scope, TimeWindow window, Costs.Estimate total,
         List<com.adfops.adf.ActivityRun> all = new java.util.ArrayList<>();
         java.util.Map<String, double[]> byPipeline = new java.util.LinkedHashMap<>();
         List<Row> runRows = new java.util.ArrayList<>();
-        for (com.adfops.adf.PipelineRun run : counted) {
-            List<com.adfops.adf.ActivityRun> acts = tools.activitiesOf(run.factory(), run);
+        // A few reads at once (each is a Data Factory request the first time); in the runs' order.
+        List<List<com.adfops.adf.ActivityRun>> activities = tools.activitiesOf(counted);
+        for (int i = 0; i < counted.size(); i++) {
+            com.adfops.adf.PipelineRun run = counted.get(i);
+            List<com.adfops.adf.ActivityRun> acts = activities.get(i);
             all.addAll(acts);
             double amount = Costs.of(acts, tools.costRates()).total();
             double[] p = byPipeline.computeIfAbsent(run.pipelineName(), k -> new double[2]);

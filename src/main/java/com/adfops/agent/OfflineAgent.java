@@ -76,6 +76,76 @@ public final class OfflineAgent implements Agent, StandardAnswers {
 
     @Override
     public AgentReply answer(Turn turn) {
+        return answer(turn, true);
+    }
+
+    /** A heavy turn's answer: the same, without writing the context (later turns may be answered meanwhile). */
+    @Override
+    public AgentReply handleHeavy(Turn turn) {
+        return answer(turn, false);
+    }
+
+    /**
+     * Heavy: cost questions reading the activity runs of more than {@link #LIGHT_COST_RUNS} runs, and questions whose
+     * window reaches more than a day past what the bot's memory holds (each such question reads Data Factory, page
+     * by page); typed or from a card's question button.
+     */
+    @Override
+    public Effort effort(Turn turn) {
+        String text = turn.isCardAction() ? (CardVerb.of(turn.action().get("action")).orElse(null) == CardVerb.ASK
+                ? str(turn.action().get("text")) : null) : turn.text();
+        if (text == null || text.isBlank()) {
+            return Effort.LIGHT;
+        }
+        try {
+            Intent intent = IntentParser.parse(text, tools.now(), turn.zone(), tools.history());
+            if (intent instanceof Intent.Cost c) {
+                return costEffort(c);
+            }
+            TimeWindow window = intent instanceof Intent.Export e ? (e.window() != null ? e.window() : statusWindow())
+                    : intent instanceof Intent.Trends t ? t.window()
+                    : intent instanceof Intent.Performance p ? p.window()
+                    : intent instanceof Intent.Status st ? st.window()
+                    : intent instanceof Intent.FailingList f ? f.window() : null;
+            return window != null && reachesPastMemory(window)
+                    ? Effort.heavy("reading the runs of " + window.label(), NARROWER) : Effort.LIGHT;
+        } catch (DataFactoryException e) {
+            // The answer says what is wrong, at once.
+            return Effort.LIGHT;
+        }
+    }
+
+    /** Cost questions reading at most this many runs' activity runs are answered in the conversation's turn. */
+    static final int LIGHT_COST_RUNS = 8;
+    /** How far past the memory a window may start and still be read from memory (its edge is read once). */
+    private static final Duration PAST_MEMORY = Duration.ofDays(1);
+    private static final List<String> NARROWER = List.of("What pipelines failed today?", "Trends for the last 7 days");
+
+    private Effort costEffort(Intent.Cost c) {
+        TimeWindow window = c.window() != null ? c.window() : statusWindow();
+        List<String> narrower = List.of("What did we spend yesterday?", "Most expensive pipelines today");
+        if (reachesPastMemory(window)) {
+            return Effort.heavy("reading the runs of " + window.label() + " and their cost", narrower);
+        }
+        AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(c.factory(), c.pipelines(), Set.of(), window));
+        long counted = Math.min(CostSummary.MAX_RUNS, r.runs().stream().filter(x -> x.status().isTerminal()).count());
+        return r.unknownPipeline() || counted <= LIGHT_COST_RUNS ? Effort.LIGHT
+                : Effort.heavy("reading the cost of " + counted + " runs of " + window.label(), narrower);
+    }
+
+    /** Whether a window starts more than {@link #PAST_MEMORY} before what memory holds (7 days without the index). */
+    private boolean reachesPastMemory(TimeWindow window) {
+        for (com.adfops.adf.FactoryRef f : tools.factories()) {
+            Instant held = tools.heldSince(f);
+            Instant memory = held != null ? held : tools.now().minus(STATUS_WINDOW);
+            if (window.from().isBefore(memory.minus(PAST_MEMORY))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private AgentReply answer(Turn turn, boolean keepContext) {
         Session s = session(turn);
         ConversationContext before = s.ctx.copy();
         try {
@@ -84,7 +154,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             // (with blob storage a write is a round trip).
             Instant now = tools.now();
             Instant updated = s.ctx.getUpdated();
-            if (reply.parts().stream().noneMatch(Reply.Cleared.class::isInstance)
+            if (keepContext && reply.parts().stream().noneMatch(Reply.Cleared.class::isInstance)
                     && (!s.ctx.sameState(before) || updated == null || updated.isBefore(now.minus(TOUCH_EVERY)))) {
                 s.ctx.setUpdated(now);
                 store.save(turn.conversationId(), s.ctx);

@@ -94,11 +94,14 @@ public class AdfOpsBot extends TeamsActivityHandler {
             try {
                 turns.submit(turn.conversationId(), () -> {
                     try {
-                        continueWith(turn, reference, c -> escalate
-                                ? escalation.onSubmit(c, turn, reference, cardId)
-                                : action ? actions.onSubmit(c, turn, reference, cardId)
-                                : share ? reports.onSubmit(c, turn, reference)
-                                : sender.sendTo(c, answer(turn), reference, turn.zone()));
+                        if (escalate || action || share) {
+                            continueWith(turn, reference, c -> escalate
+                                    ? escalation.onSubmit(c, turn, reference, cardId)
+                                    : action ? actions.onSubmit(c, turn, reference, cardId)
+                                    : reports.onSubmit(c, turn, reference));
+                        } else {
+                            reply(turn, reference);
+                        }
                     } finally {
                         answered.set(true);
                     }
@@ -142,8 +145,7 @@ public class AdfOpsBot extends TeamsActivityHandler {
             reference.setActivityId(activity.getReplyToId());
         }
         try {
-            turns.submit(turn.conversationId(), () -> continueWith(turn, reference,
-                    c -> sender.sendTo(c, answer(turn), reference, turn.zone())));
+            turns.submit(turn.conversationId(), () -> reply(turn, reference));
             return CompletableFuture.completedFuture(ReplySender.messageResponse("Working on it…"));
         } catch (RejectedExecutionException busy) {
             return CompletableFuture.completedFuture(ReplySender.messageResponse(
@@ -173,10 +175,71 @@ public class AdfOpsBot extends TeamsActivityHandler {
                 });
     }
 
-    /** The agent's answer; one error boundary per turn: the cause to the log, a friendly card to the user. */
-    private AgentReply answer(Turn turn) {
+    /**
+     * Answers a turn, on the turn processor in the conversation's order. A light one is answered here; a heavy one (a
+     * cost question, a long window: {@link Agent#effort}) goes to the pool for expensive turns and this turn only posts
+     * "Working on it: ...", so the conversation's later turns (and everybody else's) are answered meanwhile, possibly
+     * before it. Its answer follows when it is done; if its deadline passes first, a card says so and what to ask
+     * instead; when too many expensive turns are running or waiting, "busy, ask again in a minute" comes at once.
+     */
+    private void reply(Turn turn, ConversationReference reference) {
+        Agent.Effort effort = effort(turn);
+        if (!effort.heavy()) {
+            continueWith(turn, reference, c -> sender.sendTo(c, answer(turn, false), reference, turn.zone()));
+            return;
+        }
+        AgentReply first;
         try {
-            return agent.handle(turn);
+            turns.heavy(turn.conversationId(), () -> answer(turn, true), (answer, error) -> continueWith(turn, reference,
+                    c -> sender.sendTo(c, answer != null ? answer : notAnswered(turn, effort, error), reference,
+                            turn.zone())));
+            first = AgentReply.of(new Reply.Text("Working on it: " + effort.doing() + "… I'll post the answer here."));
+        } catch (RejectedExecutionException busy) {
+            log.warn("Heavy turn queue full; asking conversation {} to retry", turn.conversationId());
+            first = AgentReply.of(new Reply.Text(
+                    "I'm busy with several long questions right now. Please ask again in a minute."));
+        }
+        AgentReply interim = first;
+        continueWith(turn, reference, c -> sender.sendTo(c, interim, reference, turn.zone()));
+    }
+
+    /** How much work the agent says a turn is; light when it cannot tell. */
+    private Agent.Effort effort(Turn turn) {
+        try {
+            return agent.effort(turn);
+        } catch (RuntimeException e) {
+            log.warn("Could not weigh a turn in conversation {}; answering it as a light one", turn.conversationId(), e);
+            return Agent.Effort.LIGHT;
+        }
+    }
+
+    /** A heavy turn without an answer: its deadline passed, or it failed outside the agent's error boundary. */
+    private AgentReply notAnswered(Turn turn, Agent.Effort effort, Throwable error) {
+        if (error instanceof java.util.concurrent.TimeoutException) {
+            log.warn("Heavy turn in conversation {} stopped at its deadline ({})", turn.conversationId(),
+                    effort.doing());
+            return AgentReply.of(new Reply.Suggestions("That took too long",
+                    "I stopped " + effort.doing() + ": it took longer than " + spoken(turns.heavyDeadline())
+                            + ". Ask for less: a shorter window, or one pipeline.", effort.narrower()));
+        }
+        log.error("Heavy turn failed in conversation {}", turn.conversationId(), error);
+        return AgentReply.of(new Reply.TurnFailure(Reply.FailureKind.UNEXPECTED));
+    }
+
+    /** "2 minutes", "90 seconds". */
+    static String spoken(java.time.Duration d) {
+        long s = Math.max(1, d.toSeconds());
+        return s % 60 == 0 ? (s == 60 ? "a minute" : s / 60 + " minutes") : s == 1 ? "a second" : s + " seconds";
+    }
+
+    /** The agent's answer; one error boundary per turn: the cause to the log, a friendly card to the user. */
+    private AgentReply answer(Turn turn, boolean heavy) {
+        try {
+            return heavy ? agent.handleHeavy(turn) : agent.handle(turn);
+        } catch (java.util.concurrent.CancellationException e) {
+            // A heavy turn stopped at its deadline: the user has been told; this answer is dropped.
+            log.debug("Turn stopped in conversation {}", turn.conversationId(), e);
+            return AgentReply.of(new Reply.TurnFailure(Reply.FailureKind.UNEXPECTED));
         } catch (StateStore.StoreException e) {
             log.error("State store failed in conversation {}", turn.conversationId(), e);
             return AgentReply.of(new Reply.TurnFailure(Reply.FailureKind.STORAGE));

@@ -101,7 +101,7 @@ class BotConfiguration {
     /** Turns run here, off the request thread. */
     @Bean(destroyMethod = "close")
     TurnProcessor turnProcessor(TurnProperties turns) {
-        return new TurnProcessor(turns.threads(), turns.maxPending());
+        return new TurnProcessor(turns.threads(), turns.maxPending(), turns.heavyThreads(), turns.heavyPending(), turns.heavyDeadline());
     }
 
     @Bean

@@ -1,12 +1,20 @@
 package com.adfops.teams;
 
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * Runs turns off the request thread on a bounded pool: turns of one conversation run one after another, in the
  * order they arrived; different conversations run in parallel. A full queue rejects new work at once (the caller
  * tells the user to retry) instead of letting requests pile up.
+ *
+ * <p>Expensive work (a cost question, a long window) runs on a second bounded pool with a deadline ({@link #heavy}),
+ * never on the turn threads that answer everybody else, and without holding up its conversation: later turns of the
+ * same conversation may be answered before it, and its outcome is delivered in the conversation's order from then.
  */
 final class TurnProcessor implements AutoCloseable {
 
@@ -25,7 +37,34 @@ final class TurnProcessor implements AutoCloseable {
     private final AtomicInteger pending = new AtomicInteger();
     private final int maxPending;
 
+    private final ThreadPoolExecutor heavyPool;
+    private final ScheduledExecutorService deadlines;
+    private final Duration heavyDeadline;
+
+    /** With the default heavy pool: 2 threads, 20 waiting, a 120 s deadline. */
     TurnProcessor(int threads, int maxPending) {
+        this(threads, maxPending, 2, 20, Duration.ofSeconds(120));
+    }
+
+    /**
+     * @param heavyThreads  expensive turns worked on at once
+     * @param heavyPending  expensive turns waiting at most; beyond that {@link #heavy} rejects at once
+     * @param heavyDeadline how long an expensive turn may take from its submission before it is stopped
+     */
+    TurnProcessor(int threads, int maxPending, int heavyThreads, int heavyPending, Duration heavyDeadline) {
+        this.heavyDeadline = heavyDeadline;
+        AtomicInteger h = new AtomicInteger();
+        this.heavyPool = new ThreadPoolExecutor(heavyThreads, heavyThreads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, heavyPending)), r -> {
+                    Thread t = new Thread(r, "heavy-turn-" + h.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "heavy-deadline");
+            t.setDaemon(true);
+            return t;
+        });
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> {
@@ -81,6 +120,52 @@ final class TurnProcessor implements AutoCloseable {
         }, false);
     }
 
+    /**
+     * Works on {@code task} on the pool for expensive turns, then hands its result to {@code deliver} in the
+     * conversation's order (after the turns already queued for it, never before the turn that called this). When the
+     * deadline passes first, the task is interrupted (or dropped from the queue) and {@code deliver} gets a
+     * {@link TimeoutException}; a result that comes later is dropped. A task's failure reaches {@code deliver} as it
+     * is. {@code deliver} runs once.
+     *
+     * @throws RejectedExecutionException when as many expensive turns as allowed are already running or waiting
+     */
+    <T> void heavy(String conversationId, Supplier<T> task, BiConsumer<T, Throwable> deliver) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        FutureTask<Void> work = new FutureTask<>(() -> {
+            try {
+                done.complete(task.get());
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+            }
+            return null;
+        });
+        heavyPool.execute(work);
+        ScheduledFuture<?> timer = deadlines.schedule(() -> {
+            if (done.completeExceptionally(new TimeoutException("took longer than " + heavyDeadline))) {
+                work.cancel(true);
+                heavyPool.remove(work);
+            }
+        }, heavyDeadline.toMillis(), TimeUnit.MILLISECONDS);
+        done.whenComplete((result, error) -> {
+            timer.cancel(false);
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            chain(conversationId, () -> {
+                try {
+                    deliver.accept(result, cause);
+                } catch (RuntimeException | Error e) {
+                    log.error("Heavy turn's outcome not delivered in conversation {}", conversationId, e);
+                }
+                return null;
+            }, false);
+        });
+    }
+
+    /** How long an expensive turn may take from its submission. */
+    Duration heavyDeadline() {
+        return heavyDeadline;
+    }
+
     private <T> CompletableFuture<T> chain(String conversationId, Supplier<T> task, boolean counted) {
         @SuppressWarnings("unchecked")
         CompletableFuture<T>[] mine = new CompletableFuture[1];
@@ -104,6 +189,8 @@ final class TurnProcessor implements AutoCloseable {
 
     @Override
     public void close() {
+        heavyPool.shutdownNow();
+        deadlines.shutdownNow();
         pool.shutdown();
         try {
             if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {

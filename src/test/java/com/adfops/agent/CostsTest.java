@@ -110,4 +110,93 @@ class CostsTest {
         assertThatThrownBy(() -> CostRates.load(bad, TestSim.JSON)).hasMessageContaining("ADFOPS_COST_RATES")
                 .hasMessageContaining("DataMovement");
     }
+
+    /** A Data Factory whose activity-run reads wait until four are in flight (or a while), counting them. */
+    static final class CountingReads implements com.adfops.adf.DataFactory {
+        final com.adfops.adf.FactoryRef factory = new com.adfops.adf.FactoryRef("sub", "rg", "df-reads");
+        final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.CountDownLatch four = new java.util.concurrent.CountDownLatch(4);
+        final java.util.concurrent.CountDownLatch release;
+
+        CountingReads(java.util.concurrent.CountDownLatch release) {
+            this.release = release;
+        }
+
+        public java.util.List<com.adfops.adf.FactoryRef> factories() {
+            return java.util.List.of(factory);
+        }
+
+        public java.util.List<String> listPipelineNames(com.adfops.adf.FactoryRef f) {
+            return java.util.List.of("pl_copy");
+        }
+
+        public java.util.List<com.adfops.adf.PipelineRun> queryPipelineRuns(com.adfops.adf.FactoryRef f,
+                                                                           com.adfops.adf.RunQuery q) {
+            return java.util.List.of();
+        }
+
+        public java.util.List<com.adfops.adf.ActivityRun> queryActivityRuns(com.adfops.adf.FactoryRef f,
+                                                                           com.adfops.adf.PipelineRun run) {
+            started.incrementAndGet();
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            four.countDown();
+            try {
+                four.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            return java.util.List.of();
+        }
+
+        public java.util.Optional<com.adfops.adf.PipelineRun> getPipelineRun(com.adfops.adf.FactoryRef f, String id) {
+            return java.util.Optional.empty();
+        }
+
+        java.util.List<com.adfops.adf.PipelineRun> runs(int n) {
+            java.util.List<com.adfops.adf.PipelineRun> out = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                out.add(new com.adfops.adf.PipelineRun(factory, "run-" + i, "pl_copy", com.adfops.adf.RunStatus.SUCCEEDED,
+                        null, NOW, NOW, NOW, 1000L, null, null, null, null, null, null));
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void aCostQuestionReadsFourRunsActivityRunsAtOnceAndNoMore() {
+        CountingReads adf = new CountingReads(new java.util.concurrent.CountDownLatch(0));
+        java.util.List<java.util.List<com.adfops.adf.ActivityRun>> read = new AdfTools(adf, Clock.fixed(NOW, ZoneOffset.UTC))
+                .activitiesOf(adf.runs(40));
+        assertThat(read).hasSize(40).allSatisfy(a -> assertThat(a).isEmpty());
+        assertThat(adf.started).hasValue(40);
+        // The first four waited for each other: they were in flight together, and never a fifth.
+        assertThat(adf.most).hasValue(AdfTools.READS_IN_FLIGHT);
+    }
+
+    @Test
+    void aStoppedCostQuestionStartsNoFurtherReads() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountingReads adf = new CountingReads(release);
+        AdfTools tools = new AdfTools(adf, Clock.fixed(NOW, ZoneOffset.UTC));
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread question = new Thread(() -> {
+            try {
+                tools.activitiesOf(adf.runs(300));
+            } catch (RuntimeException e) {
+                thrown.set(e);
+            }
+        });
+        question.start();
+        assertThat(adf.four.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        question.interrupt();
+        question.join(10_000);
+        release.countDown();
+        assertThat(thrown.get()).isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(adf.started.get()).isEqualTo(AdfTools.READS_IN_FLIGHT);
+    }
 }

@@ -416,4 +416,41 @@ class OfflineAgentTest {
         assertThat(denied.factories().get(0).state()).isEqualTo(com.adfops.adf.FactoryStatus.State.FAILING);
         assertThat(denied.factories().get(0).fix()).contains("Ask an owner of factory df-northwind-finance");
     }
+
+    private Agent.Effort effort(String text) {
+        ask("warm-up");
+        return agent.effort(new Turn("conv-1", "Dana", text, Map.of(), ZoneId.of("UTC")));
+    }
+
+    @Test
+    void costQuestionsOverManyRunsAndWindowsPastTheMemoryAreHeavy() {
+        // Ten finished runs in the week: more than a turn reads on the turn threads.
+        Agent.Effort cost = effort("what did we spend this week?");
+        assertThat(cost.heavy()).isTrue();
+        assertThat(cost.doing()).isEqualTo("reading the cost of 10 runs of this week");
+        assertThat(cost.narrower()).isNotEmpty();
+        assertThat(effort("trends for the last 30 days")).satisfies(e -> {
+            assertThat(e.heavy()).isTrue();
+            assertThat(e.doing()).isEqualTo("reading the runs of the last 30 days");
+        });
+        assertThat(agent.effort(new Turn("conv-1", "Dana", "", Map.of("action", "ask", "text", "most expensive pipelines"),
+                ZoneId.of("UTC"))).heavy()).isTrue();
+        // Questions from memory, a pipeline with few runs, an unknown pipeline: light.
+        assertThat(effort("help").heavy()).isFalse();
+        assertThat(effort("what pipelines are failing?").heavy()).isFalse();
+        assertThat(effort("trends for the last 7 days").heavy()).isFalse();
+        assertThat(effort("what did marketing_sync cost this week?").heavy()).isFalse();
+        assertThat(effort("what did pl_nope_zzz cost this week?").heavy()).isFalse();
+    }
+
+    @Test
+    void aHeavyAnswerIsTheSameAnswerAndLeavesTheContextAlone() {
+        ask("why did Finance-GL_Export fail?");
+        com.adfops.state.ConversationContext before = store.load("conv-1").copy();
+        AgentReply heavy = agent.handleHeavy(new Turn("conv-1", "Dana", "what did we spend this week?", Map.of(),
+                ZoneId.of("UTC")));
+        assertThat(part(heavy, Reply.Cost.class).summary().runsCounted()).isEqualTo(10);
+        assertThat(store.load("conv-1").sameState(before)).isTrue();
+        assertThat(store.load("conv-1").getUpdated()).isEqualTo(before.getUpdated());
+    }
 }

@@ -56,6 +56,15 @@ public final class LoadBench {
 
     public static void main(String[] a) throws Exception {
         bot = a[0];
+        if ("heavy".equals(a[1])) {
+            HttpServer connector = startConnector();
+            try {
+                heavy(Integer.parseInt(a[2]), a[3], Long.parseLong(a[4]), Double.parseDouble(a[5]));
+            } finally {
+                connector.stop(0);
+                System.exit(0);
+            }
+        }
         int users = Integer.parseInt(a[1]);
         double seconds = Double.parseDouble(a[2]);
         double warmup = Double.parseDouble(a[3]);
@@ -63,6 +72,22 @@ public final class LoadBench {
         int burstMsgs = Integer.parseInt(a[5]);
         String[] questions = {"what pipelines are failing?", "why did " + a[6] + " fail?", "status of " + a[7]};
         long thinkMs = a.length > 8 ? Long.parseLong(a[8]) : 0;
+        HttpServer connector = startConnector();
+        try {
+            if (users > 0) {
+                closedLoop(users, seconds, warmup, questions, thinkMs);
+            }
+            if (burstConvs > 0) {
+                burst(burstConvs, burstMsgs, questions);
+            }
+        } finally {
+            connector.stop(0);
+            System.exit(0);
+        }
+    }
+
+    /** Starts the fake Bot Connector on loopback, recording every reply; sets {@link #service}. */
+    static HttpServer startConnector() throws IOException {
         // Small responses without TCP_NODELAY wait ~40 ms for delayed ACKs: the fake connector must not add that.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer connector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -79,7 +104,9 @@ public final class LoadBench {
                 String conv = URLDecoder.decode(parts[3], StandardCharsets.UTF_8);
                 String replyTo = URLDecoder.decode(parts[5], StandardCharsets.UTF_8);
                 boolean busy = typeAndText[1] != null && typeAndText[1].contains("busy");
-                ANSWERS.computeIfAbsent(replyTo, k -> new CopyOnWriteArrayList<>()).add(new long[] {now, busy ? 1 : 0});
+                boolean working = typeAndText[1] != null && typeAndText[1].startsWith("Working on it");
+                ANSWERS.computeIfAbsent(replyTo, k -> new CopyOnWriteArrayList<>())
+                        .add(new long[] {now, busy ? 1 : working ? 2 : 0});
                 ARRIVAL.computeIfAbsent(conv, k -> Collections.synchronizedList(new ArrayList<>())).add(replyTo);
                 FIRST.computeIfAbsent(replyTo, k -> new CompletableFuture<>()).complete(now);
             }
@@ -92,17 +119,77 @@ public final class LoadBench {
         });
         connector.start();
         service = "http://127.0.0.1:" + connector.getAddress().getPort() + "/";
-        try {
-            if (users > 0) {
-                closedLoop(users, seconds, warmup, questions, thinkMs);
-            }
-            if (burstConvs > 0) {
-                burst(burstConvs, burstMsgs, questions);
-            }
-        } finally {
-            connector.stop(0);
-            System.exit(0);
+        return connector;
+    }
+
+    /**
+     * Issue 21's scenario: {@code heavyUsers} users each ask {@code question} (an expensive one: the cost of the week)
+     * at once, while one more user asks "help" again and again ({@code helpPauseMs} after each answer) until every
+     * expensive question has its answer (or {@code timeoutS} passed). Reports help's latency while they run and when
+     * each expensive question got its first reply and its answer ("Working on it" is a first reply, not an answer;
+     * "busy" is an answer).
+     */
+    static void heavy(int heavyUsers, String question, long helpPauseMs, double timeoutS) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            awaitAnswer(post("a:warm-help", "help"), 30_000);
         }
+        long t0 = System.nanoTime();
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> askers = new ArrayList<>();
+        for (int u = 0; u < heavyUsers; u++) {
+            int user = u;
+            Thread t = new Thread(() -> {
+                try {
+                    ids.add(post("a:heavy-" + user + "-" + UUID.randomUUID().toString().substring(0, 6), question));
+                } catch (Exception e) {
+                    System.err.println("heavy user " + user + ": " + e);
+                }
+            });
+            t.start();
+            askers.add(t);
+        }
+        for (Thread t : askers) {
+            t.join();
+        }
+        long stopAt = t0 + (long) (timeoutS * 1e9);
+        List<Double> help = new ArrayList<>();
+        int unanswered = 0;
+        while (System.nanoTime() < stopAt && !allAnswered(ids)) {
+            long h0 = System.nanoTime();
+            long h1 = awaitAnswer(post("a:helper", "help"), Math.max(1, (stopAt - h0) / 1_000_000));
+            if (h1 < 0) {
+                unanswered++;
+                break;
+            }
+            help.add((h1 - h0) / 1e6);
+            Thread.sleep(helpPauseMs);
+        }
+        List<Double> firsts = new ArrayList<>();
+        List<Double> answers = new ArrayList<>();
+        int busy = 0;
+        for (String id : ids) {
+            List<long[]> got = ANSWERS.getOrDefault(id, List.of());
+            got.stream().mapToLong(x -> x[0]).min().ifPresent(t -> firsts.add((t - t0) / 1e9));
+            got.stream().filter(x -> x[1] != 2).mapToLong(x -> x[0]).min().ifPresent(t -> answers.add((t - t0) / 1e9));
+            busy += got.stream().anyMatch(x -> x[1] == 1) ? 1 : 0;
+        }
+        Collections.sort(firsts);
+        Collections.sort(answers);
+        List<Double> h = new ArrayList<>(help);
+        Collections.sort(h);
+        System.out.printf("heavy: %d x \"%s\" at once; help asked %d times while they ran (%d unanswered within the "
+                + "%.0f s): median %.0f ms, p95 %.0f ms, max %.0f ms%n", heavyUsers, question, h.size(), unanswered,
+                timeoutS, pct(h, 0.5), pct(h, 0.95), h.isEmpty() ? Double.NaN : h.get(h.size() - 1));
+        System.out.printf("heavy: first replies after %s s; answers (%d of %d, %d busy) after %s s%n", seconds(firsts),
+                answers.size(), ids.size(), busy, seconds(answers));
+    }
+
+    private static boolean allAnswered(List<String> ids) {
+        return ids.stream().allMatch(id -> ANSWERS.getOrDefault(id, List.of()).stream().anyMatch(x -> x[1] != 2));
+    }
+
+    private static String seconds(List<Double> s) {
+        return s.stream().map(x -> String.format("%.1f", x)).collect(java.util.stream.Collectors.joining(", "));
     }
 
     static String post(String conv, String text) throws IOException, InterruptedException {

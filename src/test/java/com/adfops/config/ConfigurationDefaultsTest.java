@@ -64,6 +64,9 @@ class ConfigurationDefaultsTest {
             assertThat(turns.cardDeadline()).isEqualTo(Duration.ofSeconds(10));
             assertThat(turns.typingAfter()).isEqualTo(Duration.ofSeconds(1));
             assertThat(turns.connectorRequests()).isEqualTo(64);
+            assertThat(turns.heavyThreads()).isEqualTo(2);
+            assertThat(turns.heavyPending()).isEqualTo(20);
+            assertThat(turns.heavyDeadline()).isEqualTo(Duration.ofSeconds(120));
             assertThat(ctx.getBean(ContextProperties.class).ttl()).isEqualTo(Duration.ofHours(12));
             assertThat(ctx.getBean(ContextProperties.class).retention()).isEqualTo(Duration.ofDays(30));
             IndexProperties index = ctx.getBean(IndexProperties.class);
@@ -107,12 +110,15 @@ class ConfigurationDefaultsTest {
     @Test
     void settingsBindFromEnvironmentVariableNames() {
         runner.withPropertyValues("adfops.auth.allowed-tenants= T1 ,t2,", "adfops.turns.card-deadline=3s",
+                        "adfops.turns.heavythreads=3", "adfops.turns.heavydeadline=45s",
                         "adfops.context.ttl=30m", "adfops.state.blob-timeout=2s", "adfops.foundry.concurrency=2",
                         "adfops.history.workspaceid=0000aaaa-0000-0000-0000-00000000cafe", "adfops.history.retention=365d",
                         "adfops.actions.allowed=df-prod:0000aaaa-0000-0000-0000-000000000001=Ana,0000bbbb-0000-0000-0000-000000000002")
                 .run(ctx -> {
                     assertThat(ctx.getBean(AuthProperties.class).tenants()).containsExactlyInAnyOrder("t1", "t2");
                     assertThat(ctx.getBean(TurnProperties.class).cardDeadline()).isEqualTo(Duration.ofSeconds(3));
+                    assertThat(ctx.getBean(TurnProperties.class).heavyThreads()).isEqualTo(3);
+                    assertThat(ctx.getBean(TurnProperties.class).heavyDeadline()).isEqualTo(Duration.ofSeconds(45));
                     assertThat(ctx.getBean(ContextProperties.class).ttl()).isEqualTo(Duration.ofMinutes(30));
                     assertThat(ctx.getBean(StateProperties.class).blobTimeout()).isEqualTo(Duration.ofSeconds(2));
                     assertThat(ctx.getBean(FoundryProperties.class).concurrency()).isEqualTo(2);
