@@ -156,7 +156,7 @@ class MessagesFuzzIT extends WithConnector {
             List<String> fields = new ArrayList<>();
             a.fieldNames().forEachRemaining(fields::add);
             String f = fields.get(random.nextInt(fields.size()));
-            switch (random.nextInt(11)) {
+            switch (random.nextInt(13)) {
                 case 0 -> a.remove(f);
                 case 1 -> a.putNull(f);
                 case 2 -> a.put(f, "x".repeat(1 + random.nextInt(120_000)));
@@ -173,6 +173,15 @@ class MessagesFuzzIT extends WithConnector {
                                 .put("note", "**x** ${y} <at>z</at>").put("runId", "../../" + random.nextInt()).put("text", "x".repeat(5000)));
                 case 9 -> a.put("text", List.of("", "<at>x</at>", "\u0000\u0001", "why did " + "a".repeat(3000) + " fail",
                         "[x](https://evil.example) **y**", "${x}", "what failed since 31/02?").get(random.nextInt(7)));
+                case 11 -> a.set(random.nextBoolean() ? "membersAdded" : "membersRemoved", List.of(
+                        N.arrayNode().addObject(), N.arrayNode().addNull(), N.arrayNode().add(N.objectNode().putNull("id")),
+                        N.objectNode(), N.textNode("x")).get(random.nextInt(5)));
+                case 12 -> {
+                    if (a.get("conversation") instanceof ObjectNode c) {
+                        c.put("id", List.of("a:" + "x".repeat(150 + random.nextInt(600)), "a:x\ny", "a:\u0000",
+                                "19:" + "é".repeat(300) + "@thread.tacv2").get(random.nextInt(4)));
+                    }
+                }
                 default -> {
                     JsonNode conv = a.get("conversation");
                     if (conv instanceof ObjectNode c) {
