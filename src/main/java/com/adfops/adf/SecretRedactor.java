@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *       SharedAccessSignature, ClientSecret, token, ...) after {@code =} or {@code :}, unquoted (a connection string's
  *       value may hold spaces: up to {@code ;}, {@code &}, a quote, a line end or the next {@code key=}), single- or
  *       double-quoted, as JSON ({@code "client_secret": "x"}) and as escaped JSON ({@code \"client_secret\":\"x\"});</li>
- *   <li>XML: {@code <password>x</password>} (also escaped as {@code &lt;...&gt;}) and
+ *   <li>XML: {@code <password>x</password>} (also escaped as {@code &lt;...&gt;} or {@code \u003c...\u003e}) and
  *       {@code <add key="ClientSecret" value="x"/>} (or {@code "name": "x", "value": "y"} pairs);</li>
  *   <li>URL query parameters that carry a secret (the SAS {@code sig}, an Azure Functions {@code code}, {@code token},
  *       {@code api-key}, ...) after {@code ?}, {@code &}, {@code &amp;}, {@code \u0026}, {@code %26} or {@code %3F},
@@ -178,6 +178,46 @@ public final class SecretRedactor {
         return b.toString();
     }
 
+    /** A text being masked: the spans to replace with {@link #MASK}, in order, copied lazily (most texts have none). */
+    private static final class Masked {
+        private final String text;
+        private StringBuilder out;
+        private int copied;
+
+        Masked(String text) {
+            this.text = text;
+        }
+
+        /** Masks {@code [from, to)} unless it is empty or already masked. */
+        void mask(int from, int to) {
+            if (to <= from || to - from == MASK.length() && text.startsWith(MASK, from)) {
+                return;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, copied, from).append(MASK);
+            copied = to;
+        }
+
+        @Override
+        public String toString() {
+            return out == null ? text : out.append(text, copied, text.length()).toString();
+        }
+    }
+
+    /** {@code s} with group {@code group} of every match of {@code p} masked, except the matches {@code keep} keeps. */
+    private static String maskGroup(String s, Pattern p, int group, java.util.function.Predicate<Matcher> keep) {
+        Matcher m = p.matcher(s);
+        Masked out = new Masked(s);
+        while (m.find()) {
+            if (!keep.test(m)) {
+                out.mask(m.start(group), m.end(group));
+            }
+        }
+        return out.toString();
+    }
+
     // ---- key = value, key: value, "key": "value" ---------------------------------------------------------------
 
     /**
@@ -189,8 +229,7 @@ public final class SecretRedactor {
 
     private static String pairs(String s) {
         Matcher m = PAIR.matcher(s);
-        StringBuilder out = null;
-        int copied = 0;
+        Masked out = new Masked(s);
         int from = 0;
         while (from < s.length() && m.find(from)) {
             from = m.end();
@@ -198,14 +237,10 @@ public final class SecretRedactor {
                 continue; // a signature is a URL's: its value ends where the query parameter does
             }
             int[] v = value(s, m.end(), m.group(2).charAt(0) == ':');
-            if (!isMaskedOrEmpty(s, v[0], v[1])) {
-                out = out == null ? new StringBuilder(s.length()) : out;
-                out.append(s, copied, v[0]).append(MASK);
-                copied = v[1];
-            }
+            out.mask(v[0], v[1]);
             from = Math.max(from, v[1]);
         }
-        return out == null ? s : out.append(s, copied, s.length()).toString();
+        return out.toString();
     }
 
     /**
@@ -260,11 +295,6 @@ public final class SecretRedactor {
             j--;
         }
         return new int[] {i, j};
-    }
-
-    /** Whether {@code s[from, to)} is empty or already the mask (redacting twice changes nothing). */
-    private static boolean isMaskedOrEmpty(String s, int from, int to) {
-        return to <= from || to - from == MASK.length() && s.startsWith(MASK, from);
     }
 
     /** HTTP authorization schemes: "Authorization: Basic x" masks x and keeps the scheme. */
@@ -341,8 +371,7 @@ public final class SecretRedactor {
     private static String namedValues(String s) {
         Matcher m = NAMED_VALUE.matcher(s);
         Matcher v = ITS_VALUE.matcher(s);
-        StringBuilder out = null;
-        int copied = 0;
+        Masked out = new Masked(s);
         int from = 0;
         while (from < s.length() && m.find(from)) {
             from = m.end();
@@ -354,41 +383,36 @@ public final class SecretRedactor {
                 continue;
             }
             int[] span = value(s, v.end(), v.group(1).charAt(0) == ':');
-            if (!isMaskedOrEmpty(s, span[0], span[1])) {
-                out = out == null ? new StringBuilder(s.length()) : out;
-                out.append(s, copied, span[0]).append(MASK);
-                copied = span[1];
-            }
+            out.mask(span[0], span[1]);
             from = Math.max(v.end(), span[1]);
         }
-        return out == null ? s : out.append(s, copied, s.length()).toString();
+        return out.toString();
     }
 
     // ---- <password>x</password> ------------------------------------------------------------------------------
 
+    /** An opening tag, raw or escaped as HTML ({@code &lt;}) or JSON ({@code \u003c}, {@code \u0026lt;}). */
     private static final Pattern XML_ELEMENT = Pattern.compile(
-            "(<|&lt;)([A-Za-z_][\\w.:\\-]{0,120}+)(?:\\s[^<>&]{0,300}+)?(>|&gt;)");
+            "(?i)(?:<|&lt;|\\\\u003c|\\\\u0026lt;)([A-Za-z_][\\w.:\\-]{0,120}+)(?:\\s[^<>&\\\\]{0,300}+)?"
+                    + "(?:>|&gt;|\\\\u003e|\\\\u0026gt;)");
+    /** Where an element's text ends: the next tag, in the same encodings. */
+    private static final Pattern NEXT_TAG = Pattern.compile("(?i)<|&lt;|\\\\u003c|\\\\u0026lt;");
 
     private static String xmlElements(String s) {
         Matcher m = XML_ELEMENT.matcher(s);
-        StringBuilder out = null;
-        int copied = 0;
+        Matcher next = NEXT_TAG.matcher(s);
+        Masked out = new Masked(s);
         int from = 0;
         while (from < s.length() && m.find(from)) {
             from = m.end();
-            if (!isSecretName(m.group(2))) {
+            if (!isSecretName(m.group(1))) {
                 continue;
             }
-            int end = s.indexOf(m.group(1).equals("<") ? "<" : "&lt;", m.end());
-            end = end < 0 ? s.length() : end;
-            if (!isMaskedOrEmpty(s, m.end(), end)) {
-                out = out == null ? new StringBuilder(s.length()) : out;
-                out.append(s, copied, m.end()).append(MASK);
-                copied = end;
-            }
+            int end = next.find(m.end()) ? next.start() : s.length();
+            out.mask(m.end(), end);
             from = end;
         }
-        return out == null ? s : out.append(s, copied, s.length()).toString();
+        return out.toString();
     }
 
     // ---- URL query parameters: sig, code, token, ... in any encoding ------------------------------------------
@@ -399,20 +423,11 @@ public final class SecretRedactor {
                     + "((?:[A-Za-z0-9+/=._~*\\-]|%(?!26|3[Ff]))*+)");
 
     private static String queryParameters(String s) {
-        Matcher m = QUERY.matcher(s);
-        StringBuilder out = null;
-        int copied = 0;
-        while (m.find()) {
+        return maskGroup(s, QUERY, 4, m -> {
             String delimiter = m.group(1);
-            boolean inQuery = delimiter.length() > 1 || (!delimiter.isEmpty() && "?&;".indexOf(delimiter.charAt(0)) >= 0);
-            if (!inQuery && !m.group(2).equalsIgnoreCase("sig") || m.group(4).isEmpty() || m.group(4).equals(MASK)) {
-                continue;
-            }
-            out = out == null ? new StringBuilder(s.length()) : out;
-            out.append(s, copied, m.start(4)).append(MASK);
-            copied = m.end(4);
-        }
-        return out == null ? s : out.append(s, copied, s.length()).toString();
+            boolean inQuery = delimiter.length() > 1 || !delimiter.isEmpty() && "?&;".indexOf(delimiter.charAt(0)) >= 0;
+            return !inQuery && !m.group(2).equalsIgnoreCase("sig"); // only sig= stands alone at the start or after a space
+        });
     }
 
     // ---- bearer tokens, user info, private keys --------------------------------------------------------------
@@ -424,41 +439,18 @@ public final class SecretRedactor {
      * authentication" is prose).
      */
     private static String bearerTokens(String s) {
-        Matcher m = BEARER_TOKEN.matcher(s);
-        StringBuilder out = null;
-        int copied = 0;
-        while (m.find()) {
-            if (m.end(1) - m.start(1) < 20 && isLetters(s, m.start(1), m.end(1))) {
-                continue;
-            }
-            out = out == null ? new StringBuilder(s.length()) : out;
-            out.append(s, copied, m.start(1)).append(MASK);
-            copied = m.end(1);
-        }
-        return out == null ? s : out.append(s, copied, s.length()).toString();
+        return maskGroup(s, BEARER_TOKEN, 1, m -> m.end(1) - m.start(1) < 20 && isLetters(s, m.start(1), m.end(1)));
     }
 
     private static final Pattern USER_INFO = Pattern.compile("(?<=://)[^/\\s:@\"'<>]{1,256}+:([^/\\s@\"'<>]{1,256}+)@");
 
     private static String userInfo(String s) {
-        Matcher m = USER_INFO.matcher(s);
-        StringBuilder out = null;
-        int copied = 0;
-        while (m.find()) {
-            if (m.group(1).equals(MASK)) {
-                continue;
-            }
-            out = out == null ? new StringBuilder(s.length()) : out;
-            out.append(s, copied, m.start(1)).append(MASK);
-            copied = m.end(1);
-        }
-        return out == null ? s : out.append(s, copied, s.length()).toString();
+        return maskGroup(s, USER_INFO, 1, m -> false);
     }
 
     /** The body of each {@code -----BEGIN ... PRIVATE KEY-----} block, to its END line or the end of the text. */
     private static String privateKeyBlocks(String s) {
-        StringBuilder out = null;
-        int copied = 0;
+        Masked out = new Masked(s);
         int from = 0;
         while (true) {
             int begin = indexOfIgnoreCase(s, "-----BEGIN", from);
@@ -476,13 +468,10 @@ public final class SecretRedactor {
                 continue;
             }
             int end = indexOfIgnoreCase(s, "-----END", headerEnd);
-            int bodyEnd = end < 0 ? s.length() : end;
-            out = out == null ? new StringBuilder(s.length()) : out;
-            out.append(s, copied, headerEnd).append(MASK);
-            copied = bodyEnd;
+            out.mask(headerEnd, end < 0 ? s.length() : end);
             from = end < 0 ? s.length() : end + 8;
         }
-        return out == null ? s : out.append(s, copied, s.length()).toString();
+        return out.toString();
     }
 
     private static int indexOfIgnoreCase(String s, String needle, int from) {
