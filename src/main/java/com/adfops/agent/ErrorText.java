@@ -55,7 +55,8 @@ public final class ErrorText {
     }
 
     private static String summarise(String message, int max) {
-        String m = unwrapJson(SecretRedactor.redact(message == null ? "" : message)).trim();
+        // Unwrapped first: a data flow's JSON error escapes what the redactor must see (\u0026sig=, \"Password\").
+        String m = SecretRedactor.redact(unwrapJson(message == null ? "" : message)).trim();
         Matcher t;
         while ((t = OPERATION_ON_TARGET.matcher(m)).find()) {
             m = m.substring(t.end());
@@ -118,6 +119,40 @@ public final class ErrorText {
     /** The full message with secrets masked, bounded to {@code max} characters. */
     public static String full(String message, int max) {
         return truncate(SecretRedactor.redact(message == null ? "" : message).trim(), max);
+    }
+
+    /**
+     * Masks secrets ({@link SecretRedactor}) in every string value of a JSON tree, in place: objects' values and
+     * arrays' items at any depth, so a tree built from outside text (a card, a tool output) can leave the bot. A
+     * string for which {@code keep} answers true (given the object holding it and the field's name) is left alone:
+     * the bot's own links. Field names are the bot's and are not touched.
+     */
+    public static void redactStrings(JsonNode tree, java.util.function.BiPredicate<JsonNode, String> keep) {
+        if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            for (Map.Entry<String, JsonNode> f : o.properties()) {
+                JsonNode v = f.getValue();
+                if (v.isTextual()) {
+                    String r = SecretRedactor.redact(v.textValue());
+                    if (!r.equals(v.textValue()) && !keep.test(o, f.getKey())) {
+                        f.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(r));
+                    }
+                } else {
+                    redactStrings(v, keep);
+                }
+            }
+        } else if (tree instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                JsonNode v = a.get(i);
+                if (v.isTextual()) {
+                    String r = SecretRedactor.redact(v.textValue());
+                    if (!r.equals(v.textValue())) {
+                        a.set(i, r);
+                    }
+                } else {
+                    redactStrings(v, keep);
+                }
+            }
+        }
     }
 
     /**

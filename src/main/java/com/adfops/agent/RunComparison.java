@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What changed between a pipeline's last success and a failed run: parameters, how it was triggered, how long it
@@ -24,8 +23,6 @@ public final class RunComparison {
     public record Change(String what, String before, String after) {
     }
 
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(password|pwd|secret|token|key|connectionstring|sas|credential).*");
     private static final int MAX_VALUE = 160;
 
     private RunComparison() {
@@ -94,7 +91,7 @@ public final class RunComparison {
         if (value == null) {
             return "—";
         }
-        if (SECRET_NAME.matcher(key).matches()) {
+        if (SecretRedactor.isSecretParameter(key)) {
             return "*** (masked)";
         }
         String v = SecretRedactor.redact(value);

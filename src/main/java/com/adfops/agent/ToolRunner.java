@@ -149,9 +149,7 @@ public final class ToolRunner {
         ArrayNode top = out.putArray("mostExpensive");
         s.rows().stream().limit(5).forEach(x -> top.addObject().put("name", x.label()).put("runs", x.runs())
                 .put("estimate", Math.round(x.amount() * 10000) / 10000.0));
-        String text = out.toString();
-        return new Call(name, arguments, text.length() > MAX_OUTPUT_CHARS ? text.substring(0, MAX_OUTPUT_CHARS) : text,
-                ms(t0), true, null, null, null, s);
+        return new Call(name, arguments, output(out), ms(t0), true, null, null, null, s);
     }
 
     private Call pipelineRuns(String name, String arguments, ObjectNode a, ZoneId zone, long t0) {
@@ -362,17 +360,27 @@ public final class ToolRunner {
 
     private Call ok(String name, String args, long t0, ObjectNode out, FailingSummary failing, Diagnosis diagnosis,
                     TrendSummary trends) {
+        return new Call(name, args, output(out), ms(t0), true, failing, diagnosis, trends);
+    }
+
+    /**
+     * A tool result as the model gets it: every string in it with its secrets masked (error messages, names, docs
+     * excerpts, the text of a Data Factory failure), then serialized and bounded to {@link #MAX_OUTPUT_CHARS}. The
+     * model's input is an edge where outside text leaves the bot.
+     */
+    private static String output(ObjectNode out) {
+        ErrorText.redactStrings(out, (holder, field) -> false);
         String s = out.toString();
         if (s.length() > MAX_OUTPUT_CHARS) {
             s = s.substring(0, MAX_OUTPUT_CHARS - 40) + "...(output cut at " + MAX_OUTPUT_CHARS + " chars)";
         }
-        return new Call(name, args, s, ms(t0), true, failing, diagnosis, trends);
+        return s;
     }
 
     private Call error(String name, String args, long t0, String message) {
         ObjectNode out = json.createObjectNode();
         out.put("error", message);
-        return new Call(name, args, out.toString(), ms(t0), false, null, null, null);
+        return new Call(name, args, output(out), ms(t0), false, null, null, null);
     }
 
     private static long ms(long t0) {

@@ -5,6 +5,7 @@ import com.adfops.adf.RunStatus;
 import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.FactoryStatus;
 import com.adfops.adf.Freshness;
+import com.adfops.adf.SecretRedactor;
 import com.adfops.agent.Diagnosis;
 import com.adfops.docs.DocResult;
 import com.adfops.docs.Guidance;
@@ -66,10 +67,28 @@ public final class CardFactory {
     public record CardData(String template, ObjectNode data) {
     }
 
-    /** The card for a reply part, or null for parts that are plain text. */
+    /**
+     * The card for a reply part, or null for parts that are plain text. Every card the bot sends is made here, so
+     * this is where outside text leaves the bot in a card: each string of the expanded card has its secrets masked
+     * ({@link ErrorText#redactStrings}), wherever a template put it (text, facts, button data), except the bot's own
+     * links ({@link #isOwnLink}).
+     */
     public JsonNode card(Reply part, View view) {
         CardData c = cardData(part, view);
-        return c == null ? null : expand(c.template(), c.data());
+        if (c == null) {
+            return null;
+        }
+        JsonNode card = expand(c.template(), c.data());
+        ErrorText.redactStrings(card, CardFactory::isOwnLink);
+        return card;
+    }
+
+    /**
+     * The URL of an {@code Action.OpenUrl}: only the bot builds them (the signed {@code /api/export} link, whose
+     * {@code token} parameter is a signature the user must get whole, and the link to the original conversation).
+     */
+    static boolean isOwnLink(JsonNode holder, String field) {
+        return field.equals("url") && holder.path("type").asText().equals("Action.OpenUrl");
     }
 
     /** Which template a reply part uses and its data (the one place that maps parts to cards); null for text. */
@@ -251,7 +270,7 @@ public final class CardFactory {
         ArrayNode params = d.putArray("parameters");
         run.parameters().entrySet().stream().limit(20).forEach(e ->
                 params.addObject().put("name", ErrorText.truncate(e.getKey(), 60))
-                        .put("value", ErrorText.full(e.getValue(), 200)));
+                        .put("value", ErrorText.truncate(SecretRedactor.redactParameter(e.getKey(), e.getValue()), 200)));
         d.put("hasRootCause", dg.hasRootCause());
         ObjectNode root = d.putObject("root");
         if (dg.hasRootCause()) {
@@ -803,8 +822,8 @@ public final class CardFactory {
         }
         if (!cancel && !a.kind().equals("resolve")) {
             fact(facts, "Parameters", a.parameters().isEmpty() ? "none" : ErrorText.truncate(a.parameters().entrySet()
-                    .stream().map(e -> e.getKey() + " = " + e.getValue()).collect(java.util.stream.Collectors.joining("; ")), 400)
-                    + " (reused)");
+                    .stream().map(e -> e.getKey() + " = " + SecretRedactor.redactParameter(e.getKey(), e.getValue()))
+                    .collect(java.util.stream.Collectors.joining("; ")), 400) + " (reused)");
         }
         if (!a.newRunId().isEmpty()) {
             fact(facts, "New run", a.newRunId());

@@ -52,6 +52,18 @@ class ErrorTextTest {
     }
 
     @Test
+    void aDataFlowsJsonMessageIsUnwrappedBeforeItsSecretsAreMasked() {
+        // The data flow's JSON escapes the & before sig and the quotes around a password: unwrapped, they are plain.
+        String m = "{\"StatusCode\":\"DFExecutorUserError\",\"Message\":\"Job failed due to reason: at Source 'src': "
+                + "https://acct.blob.core.windows.net/in/f.csv?sv=2022-11-02\\u0026sig=Zq7m4rker%3D\\u0026se=2026 and "
+                + "Password=\\\"a b Q9m4rker\\\" refused.\",\"Details\":\"\"}";
+        String s = ErrorText.summary(m, 400);
+        assertThat(s).startsWith("DFExecutorUserError: at Source 'src'").contains("&sig=***&se=2026", "Password=\"***\"")
+                .doesNotContain("Zq7m4rker", "Q9m4rker");
+        assertThat(ErrorText.full(m, 2000)).doesNotContain("Zq7m4rker", "Q9m4rker");
+    }
+
+    @Test
     void aDataFlowsJsonMessageIsSummarizedByItsCauseNotItsBraces() {
         String m = "Operation on target Transform customers failed: {\"StatusCode\":\"DFExecutorUserError\",\"Message\":"
                 + "\"Job failed due to reason: at Sink 'sinkSql': String or binary data would be truncated in table "

@@ -82,6 +82,8 @@ class UntrustedTextTest {
                 List.of(new com.adfops.agent.PerformanceSummary.Day(java.time.LocalDate.of(2026, 11, 26), 9, Duration.ofMinutes(3))),
                 List.of(new com.adfops.agent.PerformanceSummary.Outlier("pl " + P, "run " + P, Duration.ofMinutes(9),
                         Duration.ofMinutes(3))), null)));
+        m.put("watching", new Reply.Watching("Watching pipelines matching " + P + " here: when a run fails, I post an alert.",
+                List.of(new com.adfops.agent.Watchlist.Watch(P, "df " + P, "User " + P, NOW))));
         m.put("expert", new Reply.ExpertDetails(List.of(new Reply.ToolCallInfo("tool " + P, "{\"a\":\"" + P + "\"}", 3, true)),
                 "model " + P, 1, 2, 1, 5));
         return m;

@@ -70,4 +70,27 @@ class ExportTest {
         assertThat(RunsCsv.cell("@sum")).isEqualTo("'@sum");
         assertThat(RunsCsv.cell("plain")).isEqualTo("plain");
     }
+
+    @Test
+    void aFormulaBehindLeadingWhiteSpaceIsDefusedToo() {
+        for (String lead : List.of(" ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\u200b", "\ufeff", " \u00a0\t")) {
+            for (String f : List.of("=1+1", "+1", "-1", "@sum(A1)")) {
+                assertThat(RunsCsv.cell(lead + f)).as("%s", (lead + f).codePoints().mapToObj(Integer::toHexString).toList())
+                        .contains("'" + lead + f);
+            }
+        }
+        assertThat(RunsCsv.cell(" plain")).isEqualTo(" plain");
+        assertThat(RunsCsv.cell("\u00a0")).isEqualTo("\u00a0");
+    }
+
+    @Test
+    void everyCellHasItsSecretsMasked() {
+        FactoryRef f = new FactoryRef("s", "rg", "df");
+        PipelineRun r = new PipelineRun(f, "run-1", "pl_copy password=Zq7pipe", RunStatus.FAILED,
+                "{\\\"client_secret\\\":\\\"Zq7json\\\"} https://a/b?sv=1%26sig%3DZq7sas%26se%3D2",
+                T.minusSeconds(90), T, T, 90_000L, Map.of(), "ScheduleTrigger", "tr token=Zq7trigger", null, null, null);
+        String csv = RunsCsv.of(List.of(r));
+        assertThat(csv).doesNotContain("Zq7pipe", "Zq7json", "Zq7sas", "Zq7trigger")
+                .contains("pl_copy password=***", "client_secret", "%26sig%3D***%26se%3D2", "tr token=***");
+    }
 }
