@@ -48,7 +48,8 @@ final class ReplySender {
         for (Reply part : reply.parts()) {
             String text = textOf(part);
             if (text != null) {
-                Activity m = MessageFactory.text(text);
+                // Text parts carry outside words too (a model's answer, a name quoted back): masked like cards are.
+                Activity m = MessageFactory.text(com.adfops.adf.SecretRedactor.redact(text));
                 m.setTextFormat(TextFormatTypes.MARKDOWN);
                 out.add(m);
             } else {

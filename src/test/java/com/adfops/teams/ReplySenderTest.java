@@ -69,4 +69,14 @@ class ReplySenderTest {
         assertThat(content(out.get(1)).toString()).isEqualTo(fresh(failing, Instant.parse("2026-11-26T12:00:00Z"),
                 ZoneId.of("UTC")));
     }
+
+    /** A text message (a model's answer, words quoted back) is masked like a card before it leaves the bot. */
+    @Test
+    void secretsInTextMessagesAreMasked() {
+        String said = "The copy failed with Server=tcp:x;Password=hunter2;User ID=etl and the URL "
+                + "https://acct.blob.core.windows.net/c/f?sv=2022-11-02&sig=AbCdEf123%2B%3D";
+        Activity m = sender.activities(AgentReply.of(new Reply.Text(said)), ZoneId.of("UTC")).get(0);
+        org.assertj.core.api.Assertions.assertThat(m.getText()).doesNotContain("hunter2").doesNotContain("AbCdEf123")
+                .contains("Password=***").contains("sv=2022-11-02");
+    }
 }
