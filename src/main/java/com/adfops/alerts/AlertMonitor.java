@@ -42,12 +42,21 @@ public final class AlertMonitor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AlertMonitor.class);
     private static final int UNBOUNDED = 1_000_000;
-    /** A post that has not completed after this long is tried again (by any instance). */
-    static final Duration RETRY_POSTING_AFTER = Duration.ofMinutes(2);
+    /**
+     * A post that has not completed this long after it started is tried again (by any instance): longer than a post
+     * can take (the connector transport retries a send for at most a minute, a channel post and its fallback are two
+     * sends, and {@link #POST_TIMEOUT}), so a slow post is never taken over while it is still going.
+     */
+    static final Duration RETRY_POSTING_AFTER = Duration.ofMinutes(5);
     /** Alerts of runs older than this are not posted any more (the conversation was likely removed). */
     static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
     /** How long a post may take before it counts as failed. */
     static final Duration POST_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * How far behind the watermark may stay while a conversation's alerts cannot be claimed; past it, the watermark
+     * moves on (with a warning), so one failing conversation does not make every pass read an ever longer window.
+     */
+    static final Duration MAX_WATERMARK_LAG = Duration.ofHours(1);
     /** The history a "running long" baseline comes from. */
     static final Duration BASELINE = Duration.ofDays(7);
 
@@ -153,6 +162,10 @@ public final class AlertMonitor implements AutoCloseable {
             recover(f, runs.stream().filter(r -> r.status() == RunStatus.SUCCEEDED).toList(), now);
             if (complete) {
                 store.watermark(f.factoryName(), now);
+            } else if (wm.get().isBefore(now.minus(MAX_WATERMARK_LAG))) {
+                log.warn("Alerts of {} could not be claimed for {}; detection moves on from now", f.factoryName(),
+                        MAX_WATERMARK_LAG);
+                store.watermark(f.factoryName(), now);
             }
         }
     }
@@ -221,6 +234,7 @@ public final class AlertMonitor implements AutoCloseable {
         for (String id : store.open()) {
             Optional<AlertRecord> found = mine.contains(id) ? store.find(id) : Optional.empty();
             if (found.isEmpty() || !found.get().factory().equalsIgnoreCase(f.factoryName())
+                    || found.get().state() == AlertRecord.State.RECOVERED
                     || found.get().state() == AlertRecord.State.POSTING
                     || !(pipelines.isEmpty() || pipelines.stream().anyMatch(p -> p.equalsIgnoreCase(found.get().pipeline())))) {
                 continue;
@@ -243,7 +257,10 @@ public final class AlertMonitor implements AutoCloseable {
         return store.watermark(f.factoryName());
     }
 
-    /** Alerts a conversation of its watched failures among {@code failed}; returns the ids of the alerts it claimed. */
+    /**
+     * Alerts a conversation of its watched failures among {@code failed}; returns the ids of their alerts, whoever
+     * claimed them (this pass, an earlier one, another instance).
+     */
     private List<String> alert(String conversation, FactoryRef f, List<PipelineRun> failed, Map<String, Set<String>> inside,
                                Map<String, Diagnosis> diagnoses, Instant now) {
         List<Watchlist.Watch> mine = watches.watching(conversation);
@@ -273,10 +290,10 @@ public final class AlertMonitor implements AutoCloseable {
                 ids.put(r.runId(), a.id());
             }
         }
+        List<String> alertIds = fresh.stream().map(r -> AlertStore.idOf(conversation, r.runId())).toList();
         if (claimed.isEmpty()) {
-            return List.of();
+            return alertIds;
         }
-        List<String> claimedIds = List.copyOf(ids.values());
         if (claimed.size() > settings.digestAfter()) {
             PipelineRun first = claimed.get(0);
             List<String> others = claimed.stream().skip(1).map(AlertMonitor::label).toList();
@@ -287,7 +304,7 @@ public final class AlertMonitor implements AutoCloseable {
             List<AlertView> rows = claimed.stream().map(r -> new AlertView("", "open", f.factoryName(), r.pipelineName(),
                     r.runId(), r.runEnd(), "", "", "", "", null, List.of(), "", null, null, "")).toList();
             post(digest, new Reply.AlertDigest(f.factoryName(), rows));
-            return claimedIds;
+            return alertIds;
         }
         // Shared root cause within the group window: one card (an open card of an earlier pass takes the run in).
         List<List<PipelineRun>> groups = new ArrayList<>();
@@ -326,7 +343,7 @@ public final class AlertMonitor implements AutoCloseable {
             }
             post(a, null);
         }
-        return claimedIds;
+        return alertIds;
     }
 
     /** A claimed alert of a failed run, not posted yet: alone on its card until grouping says otherwise. */
@@ -405,6 +422,14 @@ public final class AlertMonitor implements AutoCloseable {
      * it went; until then the alert stays POSTING, and {@link #retryStuck} posts it again.
      */
     private void post(AlertRecord a, Reply.AlertDigest digestCard, com.adfops.agent.RunningLong longRun) {
+        // The post's lease starts now (not when the pass began): no instance takes it over while it is going.
+        Instant start = clock.instant();
+        AlertRecord leased = store.update(a.id(), x -> x.state() == AlertRecord.State.POSTING
+                && java.util.Objects.equals(x.owner(), a.owner()) ? x.retrying(a.owner(), start) : x);
+        if (leased.state() != AlertRecord.State.POSTING || !java.util.Objects.equals(leased.owner(), a.owner())
+                || !start.equals(leased.postedAt())) {
+            return;
+        }
         boolean digest = digestCard != null;
         Reply card = digest ? digestCard : new Reply.Alert(alerts.view(a, longRun));
         try {

@@ -79,6 +79,9 @@ public final class AlertStore {
         if (docs.get(StateKeys.of("alerts", "claims/" + posting.conversationId() + "|" + runKey), Map.class).isPresent()) {
             return false;
         }
+        if (find(posting.id()).isPresent()) {
+            return false;
+        }
         docs.update(OPEN, Open.class, o -> (o == null ? new Open(List.of(), Map.of()) : o).with(posting.id(), now));
         return docs.createIfAbsent(StateKeys.of("alerts", "alert/" + posting.id()), posting);
     }

@@ -12,8 +12,8 @@ public final class StateKeys {
     private StateKeys() {
     }
 
-    /** Longest encoded id kept as it is: a file name (one path segment) may have 255 bytes. */
-    static final int MAX_SEGMENT = 200;
+    /** Longest encoded id kept as it is: a file name (the segment and ".json") may have 255 bytes. */
+    static final int MAX_SEGMENT = 245;
 
     /**
      * {@code prefix/<url-safe base64 of id>}: any conversation or run id becomes a safe key. An id whose encoding would

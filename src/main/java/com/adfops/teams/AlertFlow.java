@@ -59,8 +59,11 @@ final class AlertFlow implements AlertPoster {
                 try {
                     limits.acquire(thread);
                     AtomicReference<ConversationResourceResponse> posted = new AtomicReference<>();
-                    adapter.continueConversation(appId, ref, ctx -> ChannelPosts.newThread(ctx, thread, null,
-                            conv.getTenantId(), message(card)).thenAccept(posted::set)).join();
+                    adapter.continueConversation(appId, ref, ctx -> {
+                        ctx.getTurnState().add(TurnErrorHandler.NO_FAILURE_CARD, Boolean.TRUE);
+                        return ChannelPosts.newThread(ctx, thread, null, conv.getTenantId(), message(card))
+                                .thenAccept(posted::set);
+                    }).join();
                     ConversationResourceResponse r = posted.get();
                     if (r != null && r.getId() != null) {
                         // The thread's root message is the card: its id, or the thread id's ";messageid=" part.
@@ -72,12 +75,21 @@ final class AlertFlow implements AlertPoster {
                         return CompletableFuture.completedFuture(new Posted(r.getId(), activity));
                     }
                 } catch (RuntimeException e) {
-                    log.warn("The channel refused a new post; posting the alert in the watching thread instead", e);
+                    // Only a refusal of new posts (the bot may not start threads there) sends the alert into the
+                    // watching thread; a throttled or failed send stays an error, and the alert is posted again later
+                    // (a post that timed out may have arrived: a second card in another place would confuse).
+                    Integer status = TurnErrorHandler.connectorStatus(e);
+                    if (status == null || !(status == 400 || status == 403 || status == 404)) {
+                        throw e;
+                    }
+                    log.warn("The channel refused a new post (HTTP {}); posting the alert in the watching thread instead",
+                            status, e);
                 }
             }
             limits.acquire(conv.getId());
             AtomicReference<ResourceResponse> sent = new AtomicReference<>();
             adapter.continueConversation(appId, ref, ctx -> {
+                ctx.getTurnState().add(TurnErrorHandler.NO_FAILURE_CARD, Boolean.TRUE);
                 Activity m = message(card);
                 m.applyConversationReference(ref);
                 return ctx.getAdapter().sendActivities(ctx, java.util.List.of(m))
@@ -104,7 +116,10 @@ final class AlertFlow implements AlertPoster {
         ref.setActivityId(where.activityId());
         try {
             limits.acquire(where.conversationId());
-            adapter.continueConversation(appId, ref, ctx -> sender.update(ctx, where.activityId(), card, UTC)).join();
+            adapter.continueConversation(appId, ref, ctx -> {
+                ctx.getTurnState().add(TurnErrorHandler.NO_FAILURE_CARD, Boolean.TRUE);
+                return sender.update(ctx, where.activityId(), card, UTC);
+            }).join();
             return CompletableFuture.completedFuture(null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

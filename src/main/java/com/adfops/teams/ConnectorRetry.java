@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * update), 408 and 500/502/503/504, and requests that failed on the network (a timeout, a refused connection). It
  * waits what {@code Retry-After} asks (seconds or an HTTP date, at most a minute), else an exponential backoff with
  * jitter, and gives up after {@link #ATTEMPTS} attempts or when the next wait would pass {@link #BUDGET} since the
- * first attempt; the last answer (or network failure) then goes back to the caller, which reports it.
+ * first attempt; the last answer (or network failure) then goes back to the caller, which reports it. (A wait holds
+ * one of the transport's requests in flight, {@code ADFOPS_TURNS_CONNECTORREQUESTS}: hence the short budget.)
  *
  * <p>It sits in the connector transport itself ({@link TeamsAdapter}), so every send path goes through it: answers,
  * proactive posts, alerts, card updates, new channel threads. botbuilder's own retry handler (immediate retries of
@@ -32,7 +33,7 @@ final class ConnectorRetry implements Interceptor {
     private static final Logger log = LoggerFactory.getLogger(ConnectorRetry.class);
     static final int ATTEMPTS = 5;
     /** The longest a send keeps retrying, counted from its first attempt. */
-    static final Duration BUDGET = Duration.ofMinutes(2);
+    static final Duration BUDGET = Duration.ofMinutes(1);
     static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(1);
 
     private final Duration baseBackoff;

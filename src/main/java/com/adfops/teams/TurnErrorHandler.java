@@ -23,6 +23,12 @@ final class TurnErrorHandler implements OnTurnErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(TurnErrorHandler.class);
 
+    /**
+     * Turn state of a proactive turn that must not send the failure card (an alert post: its sender retries it every
+     * few minutes, and each failure would put another error card in the watching channel).
+     */
+    static final String NO_FAILURE_CARD = "adfops.noFailureCard";
+
     private final ReplySender sender;
 
     TurnErrorHandler(ReplySender sender) {
@@ -36,7 +42,10 @@ final class TurnErrorHandler implements OnTurnErrorHandler {
         boolean proactive = isContinuation(a);
         Integer refused = connectorStatus(exception);
         CompletableFuture<Void> card;
-        if (refused != null || networkFailure(exception)) {
+        if (ctx.getTurnState().containsKey(NO_FAILURE_CARD)) {
+            log.warn("A proactive send to conversation {} failed; its sender is told", conversation, exception);
+            card = CompletableFuture.completedFuture(null);
+        } else if (refused != null || networkFailure(exception)) {
             log.warn("The Bot Connector did not take a message for conversation {} ({}){}", conversation,
                     refused == null ? "network failure" : "HTTP " + refused,
                     proactive ? "; the sender is told" : "", exception);

@@ -309,6 +309,33 @@ class AlertMonitorTest {
         assertThat(bot.poster.alertsIn("conv-sales")).extracting(AlertView::pipeline).containsExactly("pl_sales");
     }
 
+    /**
+     * Azure Monitor's Resolved recovers the cards its Fired covered, even when detection had posted them first, and no
+     * other card: nothing for an alert that covered none, nothing twice.
+     */
+    @Test
+    void aResolvedRecoversOnlyTheCardsItsFiredCoveredEvenWhenDetectionPostedThemFirst() {
+        factory();
+        Bot bot = new Bot(new InMemoryStateStore(), 5);
+        bot.monitor.pass();
+        bot.watch("conv-all", "*");
+        clock.advance(Duration.ofMinutes(10));
+        bot.monitor.pass();
+        int posted = bot.poster.posts.size();
+        com.adfops.adf.FactoryRef f = sim.adf.factories().get(0);
+
+        AlertMonitor.Ingested fired = bot.monitor.ingest(f, T, clock.instant(), java.util.Set.of("pl_sales"));
+
+        assertThat(bot.poster.posts).as("no second card").hasSize(posted);
+        assertThat(fired.alertIds()).hasSize(1);
+        assertThat(bot.monitor.resolved(f, List.of(), java.util.Set.of(), clock.instant())).isZero();
+        assertThat(bot.monitor.resolved(f, fired.alertIds(), java.util.Set.of("pl_other"), clock.instant())).isZero();
+        assertThat(bot.monitor.resolved(f, fired.alertIds(), java.util.Set.of("pl_sales"), clock.instant())).isEqualTo(1);
+        assertThat(bot.monitor.resolved(f, fired.alertIds(), java.util.Set.of(), clock.instant()))
+                .as("a recovered card is not recovered again").isZero();
+        assertThat(bot.poster.updates).hasSize(1);
+    }
+
     /** The process dying: an Error no catch in the monitor takes. */
     static final class Killed extends Error {
         Killed() {
@@ -388,7 +415,8 @@ class AlertMonitorTest {
             assertThat(posted).as(killed ? "killed before write " + killBefore : "not killed")
                     .extracting(AlertView::pipeline).containsExactly("pl_sales");
         }
-        assertThat(onDisk.open()).as("open alerts, once posted").hasSize(1);
+        assertThat(onDisk.open()).as("alerts still to be posted")
+                .noneMatch(id -> onDisk.find(id).map(a -> a.state() == AlertRecord.State.POSTING).orElse(true));
     }
 
     /**

@@ -55,6 +55,12 @@ class SafeMessageConverterTest {
 
         String withTrace = line(layout, ctx, "boom {}", "x", new IllegalStateException("inner"));
         assertThat(withTrace).contains("boom x", "java.lang.IllegalStateException: inner", "\tat ");
+
+        // An exception's message is what a dependency echoed: masked in the trace too, the trace's lines kept.
+        String leaky = line(layout, ctx, "storage {}", "down", new IllegalStateException("cannot open "
+                + "DefaultEndpointsProtocol=https;AccountName=a;AccountKey=Zq7m4rkerKey==;EndpointSuffix=x",
+                new RuntimeException("GET https://a.blob.core.windows.net/c?sv=1&sig=Zq7m4rkerSig%3D")));
+        assertThat(leaky).doesNotContain("Zq7m4rker").contains("AccountKey=***", "sig=***", "Caused by: ", "\n\tat ");
         ctx.stop();
     }
 
