@@ -108,6 +108,17 @@ class AlertMonitorTest {
         }
     }
 
+    /** One instance over the factory below whose conversation "conv-all" watched everything before the failures. */
+    Bot watchingAllAfterTheFailures() {
+        factory();
+        Bot bot = new Bot(new InMemoryStateStore(), 5);
+        bot.monitor.pass();
+        bot.watch("conv-all", "*");
+        clock.advance(Duration.ofMinutes(10));
+        bot.monitor.pass();
+        return bot;
+    }
+
     /** Failures between T+5m and T+8m; a success of pl_sales at T+20m. */
     void factory() {
         DatasetBuilder b = new DatasetBuilder("df-alerts");
@@ -235,12 +246,7 @@ class AlertMonitorTest {
 
     @Test
     void acknowledgeAndSnoozeChangeTheCardAndSnoozeSilencesThePipelineHere() {
-        factory();
-        Bot bot = new Bot(new InMemoryStateStore(), 5);
-        bot.monitor.pass();
-        bot.watch("conv-all", "*");
-        clock.advance(Duration.ofMinutes(10));
-        bot.monitor.pass();
+        Bot bot = watchingAllAfterTheFailures();
         AlertView sales = bot.poster.alertsIn("conv-all").stream().filter(a -> a.pipeline().equals("pl_sales"))
                 .findFirst().orElseThrow();
 
@@ -315,12 +321,7 @@ class AlertMonitorTest {
      */
     @Test
     void aResolvedRecoversOnlyTheCardsItsFiredCoveredEvenWhenDetectionPostedThemFirst() {
-        factory();
-        Bot bot = new Bot(new InMemoryStateStore(), 5);
-        bot.monitor.pass();
-        bot.watch("conv-all", "*");
-        clock.advance(Duration.ofMinutes(10));
-        bot.monitor.pass();
+        Bot bot = watchingAllAfterTheFailures();
         int posted = bot.poster.posts.size();
         com.adfops.adf.FactoryRef f = sim.adf.factories().get(0);
 

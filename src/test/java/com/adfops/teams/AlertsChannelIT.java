@@ -47,12 +47,7 @@ class AlertsChannelIT extends WithConnector {
         assertThat(connector.await(s -> s.conversationId().equals(thread) && s.card().toString().contains("Watching pipelines matching"),
                 Duration.ofSeconds(20))).isNotNull();
 
-        // A failure appears: the scripted rerun of the sales ingest fails again.
-        String reference = sim.server().runsNow().stream()
-                .filter(r -> r.get("pipelineName").asText().equals("pl_ingest_sales_orders")
-                        && r.get("status").asText().equals("Failed"))
-                .map(r -> r.get("runId").asText()).findFirst().orElseThrow();
-        String failed = adf.createRun(adf.factories().get(0), RunRequest.whole("pl_ingest_sales_orders", reference));
+        String failed = salesIngestFailsAgain();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline && connector.sent().stream().noneMatch(s -> s.path().equals("/v3/conversations"))) {
             Thread.sleep(500);
@@ -94,11 +89,7 @@ class AlertsChannelIT extends WithConnector {
             assertThat(connector.await(s -> s.conversationId().equals(chat)
                     && s.card().toString().contains("Watching pl_ingest_sales_orders"), Duration.ofSeconds(20))).isNotNull();
 
-            String reference = sim.server().runsNow().stream()
-                    .filter(r -> r.get("pipelineName").asText().equals("pl_ingest_sales_orders")
-                            && r.get("status").asText().equals("Failed"))
-                    .map(r -> r.get("runId").asText()).findFirst().orElseThrow();
-            String failed = adf.createRun(adf.factories().get(0), RunRequest.whole("pl_ingest_sales_orders", reference));
+            String failed = salesIngestFailsAgain();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (System.nanoTime() < deadline && alertsIn(chat, failed) == 0) {
                 Thread.sleep(500);
@@ -111,6 +102,15 @@ class AlertsChannelIT extends WithConnector {
         } finally {
             connector.refuseFirstAttempts(0);
         }
+    }
+
+    /** A failure appears: the scripted rerun of the sales ingest fails again. Returns the new run's id. */
+    private String salesIngestFailsAgain() {
+        String reference = sim.server().runsNow().stream()
+                .filter(r -> r.get("pipelineName").asText().equals("pl_ingest_sales_orders")
+                        && r.get("status").asText().equals("Failed"))
+                .map(r -> r.get("runId").asText()).findFirst().orElseThrow();
+        return adf.createRun(adf.factories().get(0), RunRequest.whole("pl_ingest_sales_orders", reference));
     }
 
     private static long alertsIn(String conversation, String runId) {
