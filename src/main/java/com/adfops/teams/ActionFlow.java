@@ -48,10 +48,16 @@ final class ActionFlow {
     private final ConversationReferences references;
     private final String appId;
     private final Duration deadline;
+    private final java.util.Set<String> actingTenants;
 
+    /**
+     * @param actingTenants the Entra tenants whose users may act (lower case): the allow-list
+     *                      ({@code ADFOPS_AUTH_ALLOWEDTENANTS}), else the bot's own tenant; empty: any (local)
+     */
     ActionFlow(ActionService actions, com.adfops.alerts.AlertService alerts, Agent agent, ReplySender sender,
                TurnProcessor turns, BotFrameworkAdapter adapter, ConversationReferences references, String appId,
-               Duration deadline) {
+               Duration deadline, java.util.Set<String> actingTenants) {
+        this.actingTenants = actingTenants == null ? java.util.Set.of() : java.util.Set.copyOf(actingTenants);
         this.actions = actions;
         this.alerts = alerts;
         this.agent = agent;
@@ -90,7 +96,7 @@ final class ActionFlow {
 
     private AgentReply act(Turn turn, String cardId) {
         CardVerb verb = CardVerb.of(turn.action().get("action")).orElseThrow();
-        Actor who = new Actor(turn.userName(), turn.userId());
+        Actor who = new Actor(turn.userName(), actsAs(turn, actingTenants));
         Map<String, Object> data = turn.action();
         Optional<ActionKind> kind = ActionKind.proposedBy(verb);
         if (kind.isPresent()) {
@@ -104,6 +110,18 @@ final class ActionFlow {
             case SNOOZE -> alerts.snooze(str(data.get("alertId")), str(data.get("for")), turn.userName(), turn.zone());
             default -> throw new IllegalStateException("not an action verb: " + verb);
         };
+    }
+
+    /**
+     * The object id a click acts as: Teams' ({@link ActivityReader#userId}), from a tenant whose users may act; else
+     * none, and the policy refuses (a user of another tenant that installed a multi-tenant bot acts as nobody).
+     */
+    static String actsAs(Turn turn, java.util.Set<String> actingTenants) {
+        if (turn.userId() == null) {
+            return null;
+        }
+        String tenant = turn.tenantId() == null ? "" : turn.tenantId().trim().toLowerCase(java.util.Locale.ROOT);
+        return actingTenants.isEmpty() || actingTenants.contains(tenant) ? turn.userId() : null;
     }
 
     /** {@code Action.Submit}, already on the turn processor: the card replaced in place, or the answer sent. */

@@ -89,6 +89,18 @@ class BotConfiguration {
         return adapter;
     }
 
+    /**
+     * Whose users may act on cards: the tenant allow-list, else the bot's own tenant (a single-tenant or managed
+     * identity bot); with neither (local development), any tenant.
+     */
+    static java.util.Set<String> actingTenants(com.adfops.config.AuthProperties auth, String ownTenant) {
+        if (!auth.tenants().isEmpty()) {
+            return auth.tenants();
+        }
+        return notBlank(ownTenant) ? java.util.Set.of(ownTenant.trim().toLowerCase(java.util.Locale.ROOT))
+                : java.util.Set.of();
+    }
+
     private static boolean notBlank(String s) {
         return s != null && !s.isBlank();
     }
@@ -111,13 +123,13 @@ class BotConfiguration {
                         EscalationService escalations, JsonDocuments documents, DataFactory dataFactory,
                         com.adfops.actions.ActionService actionService, com.adfops.actions.RunFollower follower,
                         com.adfops.alerts.AlertService alertService, com.adfops.alerts.AlertMonitor alertMonitor,
-                        com.adfops.config.ExportProperties exportSettings) {
+                        com.adfops.config.ExportProperties exportSettings, com.adfops.config.AuthProperties auth) {
         String appId = configuration.getProperty("MicrosoftAppId");
         EscalationFlow escalation = new EscalationFlow(escalations, escalationSettings, sender, turns, adapter, appId,
                 turnSettings.cardDeadline());
         ConversationReferences references = new ConversationReferences(documents);
         ActionFlow actions = new ActionFlow(actionService, alertService, agent, sender, turns, adapter, references, appId,
-                turnSettings.cardDeadline());
+                turnSettings.cardDeadline(), actingTenants(auth, configuration.getProperty("MicrosoftAppTenantId")));
         follower.onFinished(actions::finished);
         alertMonitor.postWith(new AlertFlow(sender, adapter, references, new ConnectorLimits(),
                 appId));

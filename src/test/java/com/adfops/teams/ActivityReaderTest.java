@@ -36,4 +36,25 @@ class ActivityReaderTest {
         }
         assertThat(ActivityReader.messageTurn(submit("MSTeams")).userId()).isEqualTo(SOMEONE_ELSE);
     }
+
+    /**
+     * A click acts as its user only from a tenant whose users may act: the allow-list, else the bot's own tenant; a
+     * user of another tenant (a multi-tenant bot installed elsewhere) acts as nobody.
+     */
+    @Test
+    void aClickActsAsItsUserOnlyFromATenantWhoseUsersMayAct() {
+        Turn turn = ActivityReader.messageTurn(submit("msteams"));
+        String tenant = turn.tenantId();
+        assertThat(tenant).isNotBlank();
+        assertThat(ActionFlow.actsAs(turn, java.util.Set.of(tenant.toLowerCase(java.util.Locale.ROOT))))
+                .isEqualTo(SOMEONE_ELSE);
+        assertThat(ActionFlow.actsAs(turn, java.util.Set.of("11111111-0000-0000-0000-000000000000"))).isNull();
+        assertThat(ActionFlow.actsAs(turn, java.util.Set.of())).as("local: no tenant configured").isEqualTo(SOMEONE_ELSE);
+
+        com.adfops.config.AuthProperties none = new com.adfops.config.AuthProperties(java.util.List.of(), false);
+        com.adfops.config.AuthProperties listed = new com.adfops.config.AuthProperties(java.util.List.of(" T1 ", "t2"), false);
+        assertThat(BotConfiguration.actingTenants(listed, "own")).containsExactlyInAnyOrder("t1", "t2");
+        assertThat(BotConfiguration.actingTenants(none, " OWN-Tenant ")).containsExactly("own-tenant");
+        assertThat(BotConfiguration.actingTenants(none, "")).isEmpty();
+    }
 }
