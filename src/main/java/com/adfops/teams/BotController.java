@@ -177,9 +177,11 @@ class BotController {
         if (activity.getConversation().getId().length() > MAX_CONVERSATION_ID) {
             throw new IllegalArgumentException("The conversation id is too long.");
         }
-        // No Teams id holds a control character; one would forge log lines and cannot be sent back in a header.
-        if (activity.getConversation().getId().chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("The conversation id holds control characters.");
+        // Teams ids are printable ASCII; anything else (a control character would forge log lines) cannot even be sent
+        // back: botbuilder puts the id in a header.
+        if (activity.getConversation().getId().chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+            throw new IllegalArgumentException("The conversation id holds characters no Teams id has (control "
+                    + "characters or non-ASCII).");
         }
         // botbuilder reads these without guarding: a malformed locale throws, a missing event or invoke name NPEs.
         if (activity.getLocale() != null && !isLanguageTag(activity.getLocale())) {

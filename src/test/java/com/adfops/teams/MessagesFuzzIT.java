@@ -134,6 +134,9 @@ class MessagesFuzzIT extends WithConnector {
                 "a:forged\n2026-12-05 INFO fake log line\r\n", "help"));
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(forged.body()).contains("control characters");
+        HttpResponse<String> accented = TeamsActivities.post(port, TeamsActivities.message(connector.serviceUrl(),
+                "19:café@thread.tacv2", "help"));
+        assertThat(accented.statusCode()).as("an id that cannot go back in a header").isEqualTo(400);
         for (String conv : new String[] {"a:" + "x".repeat(188), "19:" + "y".repeat(400) + "@thread.tacv2",
             "a:" + "z".repeat(597)}) {
             HttpResponse<String> r = TeamsActivities.post(port, TeamsActivities.message(connector.serviceUrl(), conv,
