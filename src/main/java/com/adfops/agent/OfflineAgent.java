@@ -183,34 +183,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
 
     @Override
     public Reply diagnosisCard(Diagnosis d) {
-        return new Reply.DiagnosisCard(d, guidance.forDiagnosis(d)).withHistory(history(d.run()));
-    }
-
-    /** How much of a failure's week must be in memory for the history line to be read from it alone. */
-    private static final Duration HISTORY_IN_MEMORY = Duration.ofDays(3);
-
-    /** New or chronic: the failed run among its pipeline's runs of the last week (from the run index's memory). */
-    private RunHistory history(PipelineRun run) {
-        if (run.status() != RunStatus.FAILED) {
-            return null;
-        }
-        try {
-            Instant at = run.sortTime();
-            Instant from = at.minus(STATUS_WINDOW);
-            // A failure of the last days: its week as far back as the bot's memory holds it, not a read of Data Factory
-            // for the few hours beyond (every diagnosis would pay one).
-            Instant held = tools.heldSince(run.factory());
-            if (held != null && from.isBefore(held) && at.isAfter(held.plus(HISTORY_IN_MEMORY))) {
-                from = held;
-            }
-            TimeWindow week = new TimeWindow(from, at.plusSeconds(1), "the week before");
-            AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(run.factory().factoryName(),
-                    run.pipelineName(), Set.of(), week));
-            return RunHistory.of(run, r.runs());
-        } catch (DataFactoryException e) {
-            log.debug("No history for run {}", run.runId(), e);
-            return null;
-        }
+        return new Reply.DiagnosisCard(d, guidance.forDiagnosis(d)).withHistory(FailureHistory.of(tools, d));
     }
 
     /**
@@ -919,9 +892,9 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         return switch (shape) {
             case PLAIN -> diagnosisCard(d);
             case ACTIVITIES -> new Reply.DiagnosisCard(d, guidance.forDiagnosis(d), true, List.of())
-                    .withHistory(history(d.run()));
+                    .withHistory(FailureHistory.of(tools, d));
             case TROUBLESHOOT -> new Reply.DiagnosisCard(d, guidance.forDiagnosis(d), true, Resolution.steps(d))
-                    .withHistory(history(d.run()));
+                    .withHistory(FailureHistory.of(tools, d));
         };
     }
 

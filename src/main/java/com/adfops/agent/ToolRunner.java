@@ -256,6 +256,7 @@ public final class ToolRunner {
         }
         out.put("error_class", dg.errorClass().label());
         out.put("next_step", dg.errorClass().nextStep());
+        putHistory(out, FailureHistory.of(tools, dg), dg.run().sortTime());
         ArrayNode failed = out.putArray("failed_activities");
         for (Diagnosis.FailedActivity f : dg.failed().stream().limit(15).toList()) {
             ObjectNode o = failed.addObject();
@@ -270,6 +271,36 @@ public final class ToolRunner {
             out.put("more_failed_activities", true);
         }
         return ok(name, arguments, t0, out, null, dg);
+    }
+
+    /** New or recurring, the figures the diagnosis card states (hours before the failure, rounded). */
+    private static void putHistory(ObjectNode out, RunHistory h, Instant failedAt) {
+        if (h == null) {
+            return;
+        }
+        ObjectNode o = out.putObject("history");
+        o.put("failures_in_a_row", h.failuresInARow());
+        o.put("successes_before", h.successesBefore());
+        if (h.lastSuccess() != null) {
+            o.put("last_success_hours_before", hoursBefore(h.lastSuccess(), failedAt));
+        }
+        RunHistory.SameError same = h.sameError();
+        if (same == null) {
+            o.put("failed_of_last_runs", h.failedOfLast() + " of " + h.lastRuns());
+            return;
+        }
+        o.put("same_error", h.isRecurring() ? "recurring" : "new");
+        o.put("same_error_times", same.times());
+        ArrayNode before = o.putArray("same_error_hours_before");
+        same.earlier().forEach(t -> before.add(hoursBefore(t, failedAt)));
+        o.put("looked_back_days", same.lookBack().toDays());
+        if (same.notCompared() > 0) {
+            o.put("older_failures_not_compared", same.notCompared());
+        }
+    }
+
+    private static long hoursBefore(Instant t, Instant failedAt) {
+        return Math.round(Duration.between(t, failedAt).toMinutes() / 60.0);
     }
 
     private Call runStats(String name, String arguments, ObjectNode a, ZoneId zone, long t0) {

@@ -208,7 +208,7 @@ public final class CardFactory {
     ObjectNode diagnosisData(Reply.DiagnosisCard card, View v) {
         ObjectNode d = diagnosisData(card.diagnosis(), v);
         RunHistory h = card.history();
-        d.put("history", h == null ? "" : historyLine(h, v));
+        d.put("history", h == null ? "" : historyLine(h, card.diagnosis().run().sortTime(), v));
         d.put("historyColor", h != null && h.isNew() ? "Default" : "Attention");
         putGuidance(d, card.guidance());
         d.put("activitiesOpen", card.activitiesOpen() && !card.diagnosis().failed().isEmpty());
@@ -894,19 +894,56 @@ public final class CardFactory {
                 time(r.run().runStart(), v));
     }
 
-    /** "First failure after 37 successes; last success 2 h ago" or "Failed 6 of the last 10 runs since Mon 09:00". */
-    static String historyLine(RunHistory h, View v) {
+    /**
+     * New or recurring, by error signature: "🔁 Recurring: the same error 26 h and 50 h ago (3 times in 2 days); last
+     * success 2 h ago." or "🆕 New: first time this error in the last 7 days (after 4 successes); last success 26 h
+     * ago."; times are relative to the failure ({@code failedAt}: "before this run" when it is over an hour old), the
+     * three latest named. Without the errors compared: "🆕 First failure after
+     * 37 successes; ..." or "🔁 Failed 6 of the last 10 runs since Mon 09:00 (3 in a row); ...".
+     */
+    static String historyLine(RunHistory h, Instant failedAt, View v) {
         String last = h.lastSuccess() == null ? "no success in the week before" : "last success " + ago(h.lastSuccess(), v);
+        if (h.lastRuns() <= 1) {
+            return "No earlier runs of this pipeline in the week before.";
+        }
+        RunHistory.SameError same = h.sameError();
+        if (same != null) {
+            String context = (h.failuresInARow() > 1 ? h.failuresInARow() + " runs in a row; " : "") + last + ".";
+            if (h.isRecurring()) {
+                List<Instant> earlier = same.earlier();
+                List<String> shown = earlier.stream().limit(3).map(t -> span(Duration.between(t, failedAt), 72)).toList();
+                String when = String.join(", ", shown.subList(0, shown.size() - 1))
+                        + (shown.size() > 1 ? " and " : "") + shown.get(shown.size() - 1)
+                        + (Duration.between(failedAt, v.now()).toMinutes() < 60 ? " ago" : " before this run")
+                        + (earlier.size() > 3 ? ", and " + (earlier.size() - 3) + " earlier" : "");
+                return "🔁 Recurring: the same error " + when + " (" + same.times() + " times in "
+                        + span(Duration.between(earlier.get(earlier.size() - 1), failedAt), 48)
+                        + (same.notCompared() > 0 ? "; " + same.notCompared() + " older failures not compared" : "")
+                        + "); " + context;
+            }
+            Duration back = same.lookBack().toDays() >= 2 ? Duration.ofDays(same.lookBack().toDays()) : same.lookBack();
+            return "🆕 New: " + (same.notCompared() == 0 ? "first time this error in the last " + span(back, 48)
+                    : "not the error of the " + same.compared() + " failures before")
+                    + (h.failuresInARow() == 1 && h.successesBefore() > 0 ? " (after " + h.successesBefore()
+                    + (h.successesBefore() == 1 ? " success)" : " successes)") : "") + "; " + context;
+        }
         if (h.isNew()) {
             return "🆕 First failure after " + h.successesBefore() + (h.successesBefore() == 1 ? " success" : " successes")
                     + "; " + last + ".";
         }
-        if (h.lastRuns() <= 1) {
-            return "No earlier runs of this pipeline in the week before.";
-        }
         String since = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH).withZone(v.zone()).format(h.since());
         return "🔁 Failed " + h.failedOfLast() + " of the last " + h.lastRuns() + " runs since " + since
                 + (h.failuresInARow() > 1 ? " (" + h.failuresInARow() + " in a row)" : "") + "; " + last + ".";
+    }
+
+    /** "40 min", "26 h" (under {@code hoursBelow} hours) or "2 days", to the nearest unit. */
+    private static String span(Duration d, int hoursBelow) {
+        long minutes = Math.max(1, Math.round(d.toSeconds() / 60.0));
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        long hours = Math.round(minutes / 60.0);
+        return hours < hoursBelow ? hours + " h" : Math.round(hours / 24.0) + " days";
     }
 
     private static String ago(Instant t, View v) {

@@ -65,6 +65,20 @@ class RunHistoryTest {
         assertThat(h.lastSuccess()).isEqualTo(T.minusSeconds(3600L * 10));
     }
 
+    @Test
+    void theEarlierFailuresAreTheOnesTheTrendsCountNewestFirst() {
+        PipelineRun fixed = run("fixed", 30, RunStatus.FAILED, null, Map.of(), "ScheduleTrigger");
+        List<PipelineRun> runs = List.of(run("f-50", 50, RunStatus.FAILED, null, Map.of(), "ScheduleTrigger"),
+                fixed, run("fixed-rerun", 29, RunStatus.SUCCEEDED, "fixed", Map.of(), "Manual"),
+                run("c-27", 27, RunStatus.CANCELLED, null, Map.of(), "ScheduleTrigger"),
+                run("f-26", 26, RunStatus.FAILED, null, Map.of(), "ScheduleTrigger"),
+                run("ok-14", 14, RunStatus.SUCCEEDED, null, Map.of(), "ScheduleTrigger"));
+        PipelineRun latest = run("latest", 0, RunStatus.FAILED, null, Map.of(), "ScheduleTrigger");
+        // A failure fixed by its rerun is no failure any more, a cancelled run has no error, later runs do not count.
+        assertThat(RunHistory.earlierFailures(latest, runs)).extracting(PipelineRun::runId).containsExactly("f-26", "f-50");
+        assertThat(RunHistory.earlierFailures(runs.get(4), runs)).extracting(PipelineRun::runId).containsExactly("f-50");
+    }
+
     static Map<String, String> ordered(String... kv) {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {

@@ -96,10 +96,13 @@ public final class CardSamples {
         m.put("diagnosis", new Reply.DiagnosisCard(new Diagnosis(master, List.of(f1, f2), f2, ErrorClass.DATA_SCHEMA, 12, false), learn));
         m.put("diagnosis-new", new Reply.DiagnosisCard(new Diagnosis(master, List.of(f1, f2), f2, ErrorClass.DATA_SCHEMA, 12,
                 false), learn).withHistory(new com.adfops.agent.RunHistory(1, 37, NOW.minusSeconds(7200), 1, 10,
-                NOW.minusSeconds(36_000))));
+                NOW.minusSeconds(36_000)).withSameError(new com.adfops.agent.RunHistory.SameError(List.of(), 0, 0,
+                Duration.ofDays(7)))));
         m.put("diagnosis-chronic", new Reply.DiagnosisCard(new Diagnosis(master, List.of(f1, f2), f2, ErrorClass.DATA_SCHEMA,
                 12, false), learn).withHistory(new com.adfops.agent.RunHistory(3, 2, NOW.minusSeconds(86_400), 6, 10,
-                Instant.parse("2026-11-23T09:00:00Z"))));
+                Instant.parse("2026-11-23T09:00:00Z")).withSameError(new com.adfops.agent.RunHistory.SameError(
+                List.of(1, 2, 5, 9).stream().map(h -> master.sortTime().minus(Duration.ofHours(h))).toList(), 4, 0,
+                Duration.ofDays(7)))));
         PipelineRun lastOk = run("run-ok-1", "master_nightly", RunStatus.SUCCEEDED, 1500, 900, "", Map.of("date", "2026-11-25"), null);
         m.put("what-changed", new Reply.WhatChanged(master, lastOk, List.of(
                 new com.adfops.agent.RunComparison.Change("Parameter date", "2026-11-25", "2026-11-26"),
