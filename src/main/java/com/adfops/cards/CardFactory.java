@@ -496,9 +496,9 @@ public final class CardFactory {
         return d;
     }
 
-    /** One factory's access in words: "✅ df-x: live, 1,204 runs in memory, as of 10:42:05". */
+    /** One factory's access in words: "✅ df-x: live, 1,204 runs in memory, as of 10:42:05 UTC". */
     static String accessLine(FactoryStatus f, View v) {
-        String at = f.asOf() == null ? "" : DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH).withZone(v.zone()).format(f.asOf());
+        String at = f.asOf() == null ? "" : clockTime(f.asOf(), v);
         return switch (f.state()) {
             case LIVE -> "✅ " + f.factory() + ": readable" + (f.runs() > 0 ? ", " + f.runs() + " runs in memory" : "")
                     + (at.isEmpty() ? "" : ", as of " + at);
@@ -673,7 +673,7 @@ public final class CardFactory {
     }
 
     /**
-     * How current the answer is: " · as of 10:42:05", with the reason when the bot's memory could not refresh, or a
+     * How current the answer is: " · as of 10:42:05 UTC", with the reason when the bot's memory could not refresh, or a
      * note that the window reached beyond it and Data Factory was read directly, and which part came from Data
      * Factory's logs in Log Analytics.
      */
@@ -681,12 +681,12 @@ public final class CardFactory {
         if (f == null || f.asOf() == null) {
             return "";
         }
-        String at = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH).withZone(v.zone()).format(f.asOf());
+        String at = clockTime(f.asOf(), v);
         if (f.allArchived()) {
             return " · from Data Factory's logs in Log Analytics, read at " + at;
         }
         String archived = f.archivedBefore() == null ? "" : "; before "
-                + DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ENGLISH).withZone(v.zone()).format(f.archivedBefore())
+                + time(f.archivedBefore(), v)
                 + " from its logs in Log Analytics";
         if (!f.fromMemory()) {
             return " · read from Data Factory at " + at + archived;
@@ -931,7 +931,8 @@ public final class CardFactory {
             return "🆕 First failure after " + h.successesBefore() + (h.successesBefore() == 1 ? " success" : " successes")
                     + "; " + last + ".";
         }
-        String since = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH).withZone(v.zone()).format(h.since());
+        String since = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH).withZone(v.zone()).format(h.since())
+                + " " + zoneName(v);
         return "🔁 Failed " + h.failedOfLast() + " of the last " + h.lastRuns() + " runs since " + since
                 + (h.failuresInARow() > 1 ? " (" + h.failuresInARow() + " in a row)" : "") + "; " + last + ".";
     }
@@ -1149,8 +1150,16 @@ public final class CardFactory {
 
     static String time(Instant t, View v) {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.ENGLISH).withZone(v.zone());
-        String zone = v.zone().getId().equals("Z") ? "UTC" : v.zone().getId();
-        return f.format(t) + " " + zone;
+        return f.format(t) + " " + zoneName(v);
+    }
+
+    /** A time of day to the second with its zone ("10:42:05 UTC"): every time on a card says which zone it is in. */
+    static String clockTime(Instant t, View v) {
+        return DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH).withZone(v.zone()).format(t) + " " + zoneName(v);
+    }
+
+    private static String zoneName(View v) {
+        return v.zone().getId().equals("Z") ? "UTC" : v.zone().getId();
     }
 
     static String timeAgo(Instant t, View v) {

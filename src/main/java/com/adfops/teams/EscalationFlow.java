@@ -171,11 +171,15 @@ final class EscalationFlow {
                 });
     }
 
-    /** What to tell the user when no incident channel is configured. */
+    /**
+     * What to tell the user when no incident channel is configured: settings are for the bot's administrators, so
+     * the user is told whom to ask, and the setting goes to the log.
+     */
     static String howToConfigure() {
-        return "No incident channel is configured, so this escalation stays in this conversation. To post escalations "
-                + "to an incident channel, set ADFOPS_ESCALATION_CHANNELID (the channel's id) and, to @mention the "
-                + "on-call engineer, ADFOPS_ESCALATION_ONCALLID and ADFOPS_ESCALATION_ONCALLNAME.";
+        log.info("An escalation stayed in its conversation: no incident channel is configured (ADFOPS_ESCALATION_CHANNELID, "
+                + "and ADFOPS_ESCALATION_ONCALLID / ADFOPS_ESCALATION_ONCALLNAME to @mention the on-call engineer)");
+        return "Escalations aren't sent to an incident channel from here yet, so this one stays in this conversation: "
+                + "tell the on-call engineer directly. Your Teams admin can set up an incident channel for the bot.";
     }
 
     /** A new thread in the incident channel; completes with its conversation id. */

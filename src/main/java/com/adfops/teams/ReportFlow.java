@@ -75,8 +75,10 @@ final class ReportFlow {
 
     private CompletableFuture<Void> share(TurnContext ctx, Turn turn, ConversationReference origin) {
         if (channelId == null) {
-            return say(ctx, origin, turn, "No report channel is configured, so I can't share this. Set "
-                    + "ADFOPS_EXPORT_REPORTCHANNELID (or ADFOPS_ESCALATION_CHANNELID) to the channel's id.");
+            log.info("Share to channel asked without a report channel (ADFOPS_EXPORT_REPORTCHANNELID, else "
+                    + "ADFOPS_ESCALATION_CHANNELID)");
+            return say(ctx, origin, turn, "There's no report channel to share to yet, so I can't share this; the "
+                    + "download link above still works. Your Teams admin can set up a report channel for the bot.");
         }
         AgentReply reply;
         try {

@@ -100,8 +100,9 @@ class ConversationsIT extends WithConnector {
         FakeConnector.Sent put = connector.await(s -> s.method().equals("PUT") && s.conversationId().equals(conv), WAIT);
         assertThat(put.path()).endsWith("/activities/" + cardId);
         assertThat(put.card().toString()).contains("Escalated by Alex Wilber");
-        assertThat(connector.await(s -> s.conversationId().equals(conv) && s.text().contains("No incident channel is configured"),
-                WAIT).text()).contains("ADFOPS_ESCALATION_CHANNELID");
+        // Settings are for admins: the user is told whom to ask, not which variable to set.
+        assertThat(connector.await(s -> s.conversationId().equals(conv) && s.text().contains("stays in this conversation"),
+                WAIT).text()).contains("Teams admin").doesNotContain("ADFOPS_");
     }
 
     @Test

@@ -44,7 +44,7 @@ class EscalationDeadlineIT extends WithConnector {
         FakeConnector.Sent card = connector.await(s -> s.conversationId().equals(conv) && s.type().equals("message")
                 && s.card().toString().contains("Escalated by"), Duration.ofSeconds(30));
         assertThat(card.card().toString()).contains(run);
-        assertThat(connector.await(s -> s.conversationId().equals(conv) && s.text().contains("No incident channel"),
+        assertThat(connector.await(s -> s.conversationId().equals(conv) && s.text().contains("stays in this conversation"),
                 Duration.ofSeconds(30))).isNotNull();
     }
 }
