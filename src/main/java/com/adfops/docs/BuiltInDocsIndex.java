@@ -96,15 +96,18 @@ public final class BuiltInDocsIndex implements DocsSearch {
     }
 
     /**
-     * Results (from another source) without the pages this index files under other topics than {@code topic}: a
-     * Blob Storage guide for a SQL login failure. Pages the index does not know are kept; without a topic, all are.
+     * Results (from another source) without the pages this index files only under other topics than {@code topic}: a
+     * Blob Storage guide for a SQL login failure. A page filed under several topics (the orchestration guide covers
+     * Web, Functions and Databricks) is kept for each; pages the index does not know are kept; without a topic, all are.
      */
     public List<DocResult> onTopic(List<DocResult> results, String topic) {
         if (topic == null || topic.isEmpty()) {
             return results;
         }
-        return results.stream().filter(r -> entries.stream().noneMatch(e -> page(e.doc().url()).equals(page(r.url()))
-                && !e.topics().contains(topic))).toList();
+        return results.stream().filter(r -> {
+            List<Entry> filed = entries.stream().filter(e -> page(e.doc().url()).equals(page(r.url()))).toList();
+            return filed.isEmpty() || filed.stream().anyMatch(e -> e.topics().contains(topic));
+        }).toList();
     }
 
     /** A Learn page's name: the last part of its path, without locale, query or fragment. */

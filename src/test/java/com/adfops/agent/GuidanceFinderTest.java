@@ -83,5 +83,10 @@ class GuidanceFinderTest {
                 new DocResult("Unknown to the index", "https://learn.microsoft.com/en-us/sql/relational-databases/errors/mssqlserver-18456", ""));
         assertThat(index.onTopic(live, "sql-connector")).extracting(DocResult::title).containsExactly("SQL", "Unknown to the index");
         assertThat(index.onTopic(live, "")).hasSize(3);
+        // One page filed under several topics (its sections): kept for each of them, dropped for others.
+        List<DocResult> guide = List.of(new DocResult("Web", "https://learn.microsoft.com/en-us/azure/data-factory/"
+                + "data-factory-troubleshoot-guide#web-activity", ""));
+        assertThat(index.onTopic(guide, "web-activity")).hasSize(1);
+        assertThat(index.onTopic(guide, "sql-connector")).isEmpty();
     }
 }
