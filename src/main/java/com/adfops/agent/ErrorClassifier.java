@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
  * The one table that says what an ADF activity error is: its {@link ErrorClass} (with the next step) and the
  * documentation topic its guidance comes from. ADF's documented codes decide first: the inner {@code ErrorCode=...}
  * of a Copy 2200, data flow codes ({@code DF-*}, {@code DFExecutorUserError}, 45xx), Databricks 32xx, Azure
- * Functions 36xx, self-hosted IR 2010/2011, Web 2108, stored procedure 2402; then an HTTP status inside the message;
- * then the message's words; then the activity type. Data flow messages arrive as JSON and are read as such.
+ * Functions 36xx, self-hosted IR 2010/2011, Web 2108, stored procedure 2402, where a code that means different things
+ * per activity (2011 from a Script, Stored procedure or Lookup is the SQL server's error) is read with the activity type;
+ * then an HTTP status inside the message; then the message's words; then the activity type. Data flow messages
+ * arrive as JSON and are read as such.
  */
 public final class ErrorClassifier {
 
@@ -144,6 +146,10 @@ public final class ErrorClassifier {
             }
             return new Verdict(c != null ? c : words(f.message(), null), DocTopic.DATA_FLOWS);
         }
+        Verdict sql = sqlActivity(f);
+        if (sql != null) {
+            return sql;
+        }
         switch (f.code()) {
             case "2200" -> {
                 Verdict v = COPY_INNER.get(f.inner());
@@ -240,6 +246,8 @@ public final class ErrorClassifier {
             return DocTopic.FUNCTIONS;
         } else if (t.contains("storedprocedure")) {
             return DocTopic.STORED_PROCEDURE;
+        } else if (t.equals("script")) {
+            return DocTopic.SCRIPT;
         } else if (t.contains("copy")) {
             return DocTopic.CONNECTORS;
         } else if (t.contains("executepipeline")) {
@@ -248,16 +256,58 @@ public final class ErrorClassifier {
         return f.message().contains("authorizationfailed") ? DocTopic.PERMISSIONS : "";
     }
 
+    /** Words of a SQL server's error (as Script, Stored procedure, Lookup and Copy print it). */
+    private static final String[] SQL_WORDS = {"sql error number", "sqlerrornumber", "sqlexception",
+        "execution fail against sql server", "login failed for user", "invalid object name", "incorrect syntax near",
+        "could not find stored procedure", "invalid column name"};
+
+    /**
+     * SQL errors under codes that mean something else elsewhere: 2011 is a self-hosted IR credential failure for a
+     * Copy, but a Script, Stored procedure or Lookup activity reports the SQL server's error with it. Those, and a
+     * Copy 2011 whose message is the SQL server's, are SQL errors with SQL guidance; a message that says the
+     * integration runtime is offline or cannot decrypt stays with the self-hosted IR. Null when the rule does not apply.
+     */
+    private static Verdict sqlActivity(Facts f) {
+        String t = f.type();
+        boolean sqlActivity = t.equals("script") || t.contains("storedprocedure") || t.equals("lookup");
+        boolean sqlMessage = any(f.message(), SQL_WORDS);
+        if (!f.code().equals("2011") || !(sqlActivity || sqlMessage) || runtimeProblem(f.message())) {
+            return null;
+        }
+        if (t.contains("storedprocedure")) {
+            return new Verdict(storedProcedure(f.message()), DocTopic.STORED_PROCEDURE);
+        }
+        if (t.equals("script")) {
+            return new Verdict(storedProcedure(f.message()), DocTopic.SCRIPT);
+        }
+        return new Verdict(sqlServer(f.message(), ErrorClass.CONFIGURATION), DocTopic.SQL);
+    }
+
+    /** Whether a message says the integration runtime itself is the problem (offline, unreachable, cannot decrypt). */
+    private static boolean runtimeProblem(String m) {
+        return any(m, "integration runtime", "self-hosted ir", "selfhosted")
+                && any(m, "offline", "unreachable", "not online", "decrypt", "limited", "disconnected", "not registered",
+                        "is not running", "not available", "expired");
+    }
+
     private static String dataFlowCodeIn(String message) {
         Matcher m = Pattern.compile("(df-[a-z]+-[a-z]+)").matcher(message);
         return m.find() ? m.group(1) : "";
     }
 
     private static ErrorClass storedProcedure(String m) {
-        ErrorClass byWords = words(m, ErrorClass.USER_CODE);
+        return sqlServer(m, ErrorClass.USER_CODE);
+    }
+
+    /**
+     * The class of a SQL server's error: a cause the words name outside the SQL text (credentials, permissions, the
+     * network, capacity, a transient failure, the data), else {@code fallback} (the statement, or the setup).
+     */
+    private static ErrorClass sqlServer(String m, ErrorClass fallback) {
+        ErrorClass byWords = words(m, fallback);
         return switch (byWords) {
             case AUTHENTICATION, PERMISSION, NETWORK, CAPACITY, TRANSIENT, DATA_SCHEMA -> byWords;
-            default -> ErrorClass.USER_CODE;
+            default -> fallback;
         };
     }
 

@@ -3,6 +3,7 @@ package com.adfops.agent;
 import com.adfops.adf.SecretRedactor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -13,7 +14,6 @@ public final class ErrorText {
 
     private static final Pattern OPERATION_ON_TARGET = Pattern.compile("^Operation on target (.+?) failed:\\s*");
     private static final Pattern INNER_CODE = Pattern.compile("ErrorCode=([A-Za-z][A-Za-z0-9_]*)");
-    private static final Pattern INNER_MESSAGE = Pattern.compile("Message=(.+?)(?:,Source=|,''Type=|$)");
     private static final Pattern JOB_FAILED = Pattern.compile("(?i)job failed due to reason: ");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,77 +32,216 @@ public final class ErrorText {
         return truncate(name, 120);
     }
 
-    /** Summaries already made: the same messages are summarised on every list, status and diagnosis. */
-    private static final Map<SummaryKey, String> SUMMARIES = new ConcurrentHashMap<>();
-    private static final int SUMMARIES_KEPT = 4096;
-
-    private record SummaryKey(String message, int max) {
+    /** What a message says, taken apart once: the error code it names (or "") and its human sentence, both masked. */
+    private record Parsed(String code, String cause) {
     }
 
-    /** A one-line summary, e.g. "SqlFailedToConnect: Cannot connect to SQL Database." */
+    /** Messages already taken apart: the same messages are summarised on every list, status and diagnosis. */
+    private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
+    private static final int PARSED_KEPT = 4096;
+
+    /** A one-line summary: the error code and the human cause, e.g. "SqlFailedToConnect: Login failed for user 'etl'." */
     public static String summary(String message, int max) {
-        SummaryKey key = new SummaryKey(message == null ? "" : message, max);
-        String known = SUMMARIES.get(key);
+        Parsed p = parsed(message);
+        String s = p.code().isEmpty() || p.cause().startsWith(p.code()) ? p.cause() : p.code() + ": " + p.cause();
+        return truncate(s, max);
+    }
+
+    /**
+     * The short human cause of an ADF error message, without codes or wrappers: the innermost meaningful
+     * {@code Message=} of a Copy exception chain (the SQL or storage sentence), the sentence after "with the following
+     * error:" or "Error Message:", the {@code message} of a JSON body, the status, title and first heading of an HTML
+     * page (never its markup); then its first sentence. Secrets are masked. Plain text, never markdown.
+     */
+    public static String cause(String message, int max) {
+        return truncate(parsed(message).cause(), max);
+    }
+
+    private static Parsed parsed(String message) {
+        String m = message == null ? "" : message;
+        Parsed known = PARSED.get(m);
         if (known != null) {
             return known;
         }
-        if (SUMMARIES.size() >= SUMMARIES_KEPT) {
-            SUMMARIES.clear();
+        if (PARSED.size() >= PARSED_KEPT) {
+            PARSED.clear();
         }
-        String s = summarise(key.message(), max);
-        SUMMARIES.put(key, s);
-        return s;
+        Parsed p = parse(m);
+        PARSED.put(m, p);
+        return p;
     }
 
-    private static String summarise(String message, int max) {
+    private static Parsed parse(String message) {
         // Unwrapped first: a data flow's JSON error escapes what the redactor must see (\u0026sig=, \"Password\").
-        String m = SecretRedactor.redact(unwrapJson(message == null ? "" : message)).trim();
+        JsonError json = jsonError(message);
+        String m = SecretRedactor.redact(json == null ? message : json.prefix() + json.text()).trim();
         Matcher t;
         while ((t = OPERATION_ON_TARGET.matcher(m)).find()) {
             m = m.substring(t.end());
         }
         m = JOB_FAILED.matcher(m).replaceFirst("");
-        String code = null;
+        String code = json == null ? "" : SecretRedactor.redact(json.code());
         Matcher c = INNER_CODE.matcher(m);
-        if (c.find()) {
+        if (code.isEmpty() && c.find()) {
             code = c.group(1);
         }
-        Matcher im = INNER_MESSAGE.matcher(m);
-        String text = im.find() ? im.group(1) : m.replaceFirst("^ErrorCode=[A-Za-z0-9_]+,\\s*'?", "");
-        int dot = firstSentenceEnd(text);
-        if (dot > 0) {
-            text = text.substring(0, dot + 1);
+        int html = HtmlText.start(m);
+        String text = html >= 0 ? htmlCause(m, html) : sentence(chainMessage(m));
+        return new Parsed(code, oneLine(text));
+    }
+
+    /** The cause an HTML error page gives: the HTTP status, its title and first heading, without markup. */
+    private static String htmlCause(String m, int html) {
+        String before = HtmlText.toText(m.substring(0, html)).trim();
+        HtmlText.Page page = HtmlText.page(m.substring(html));
+        StringBuilder b = new StringBuilder();
+        int status = ErrorClassifier.httpStatus(before + " " + page.title());
+        if (status > 0 && !(page.title() + page.heading()).contains(String.valueOf(status))) {
+            b.append("HTTP ").append(status);
         }
-        String s = code != null && !text.startsWith(code) ? code + ": " + text : text;
-        return truncate(s.replaceAll("\\s+", " ").trim(), max);
+        for (String part : new String[] {page.title(), page.heading()}) {
+            if (!part.isEmpty() && b.indexOf(part) < 0) {
+                b.append(b.isEmpty() ? "" : ": ").append(part);
+            }
+        }
+        if (b.isEmpty()) {
+            return sentence(before.isEmpty() ? page.text() : before);
+        }
+        return b.toString();
+    }
+
+    /** Segments of a .NET exception chain start at {@code 'Type=}; each names its message in {@code Message=}. */
+    private static final String SEGMENT = "'Type=";
+    private static final String MESSAGE = "Message=";
+    /** Wrapper sentences that say nothing about the cause: skipped in favour of an outer message. */
+    private static final List<String> GENERIC = List.of("one or more errors occurred", "exception of type",
+            "an error occurred while sending the request", "the remote server returned an error",
+            "a database operation failed. please search error", "an exception has been raised");
+    /** Phrases after which the real cause follows. */
+    private static final List<String> CAUSE_AFTER = List.of("with the following error:", "error message:");
+
+    /**
+     * The text of a message that tells the cause: for an exception chain ({@code Message=...,Source=...,''Type=...})
+     * the innermost message that is not a generic wrapper sentence, else the outermost; for other text, the text
+     * without its {@code ErrorCode=} prefix. The sentence after "with the following error:" and the like is preferred.
+     */
+    private static String chainMessage(String m) {
+        List<String> messages = new java.util.ArrayList<>();
+        int from = 0;
+        while (from < m.length()) {
+            int next = m.indexOf(SEGMENT, from + 1);
+            int end = next < 0 ? m.length() : next;
+            int at = m.indexOf(MESSAGE, from);
+            if (at >= 0 && at < end && (at == 0 || ",'".indexOf(m.charAt(at - 1)) >= 0)) {
+                int stop = m.indexOf(",Source=", at);
+                String text = m.substring(at + MESSAGE.length(), stop >= 0 && stop < end ? stop : end);
+                messages.add(afterCause(stripQuotes(text)));
+            }
+            if (next < 0) {
+                break;
+            }
+            from = next;
+        }
+        for (int i = messages.size() - 1; i > 0; i--) {
+            if (!messages.get(i).isBlank() && !generic(messages.get(i))) {
+                return messages.get(i);
+            }
+        }
+        if (!messages.isEmpty() && !messages.get(0).isBlank()) {
+            return messages.get(0);
+        }
+        return afterCause(m.replaceFirst("^ErrorCode=[A-Za-z0-9_]+,\\s*'?", ""));
+    }
+
+    private static boolean generic(String text) {
+        String l = text.toLowerCase(java.util.Locale.ROOT);
+        return GENERIC.stream().anyMatch(l::startsWith);
+    }
+
+    /** The text after the last "with the following error:" (or alike) when something follows it, else the text. */
+    private static String afterCause(String text) {
+        String l = text.toLowerCase(java.util.Locale.ROOT);
+        for (String p : CAUSE_AFTER) {
+            int i = l.lastIndexOf(p);
+            if (i >= 0) {
+                String rest = stripQuotes(text.substring(i + p.length()));
+                if (rest.length() > 3) {
+                    return rest;
+                }
+            }
+        }
+        return text;
+    }
+
+    /** Text without the quotes and commas ADF puts around nested messages ({@code 'Invalid object name 'x'.',}). */
+    private static String stripQuotes(String text) {
+        String s = text.trim();
+        int a = 0;
+        int b = s.length();
+        while (a < b && (s.charAt(a) == '\'' || s.charAt(a) == '"')) {
+            a++;
+        }
+        while (b > a && (s.charAt(b - 1) == ',' || Character.isWhitespace(s.charAt(b - 1)))) {
+            b--;
+        }
+        // Only as many closing quotes as opening ones: "for user 'etl'" keeps its own.
+        for (int q = a; q > 0 && b > a && (s.charAt(b - 1) == '\'' || s.charAt(b - 1) == '"'); q--) {
+            b--;
+        }
+        return s.substring(a, b).trim();
+    }
+
+    private static String sentence(String text) {
+        int dot = firstSentenceEnd(text);
+        return dot > 0 ? text.substring(0, dot + 1) : text;
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s+", " ").trim();
     }
 
     /**
      * A message that is a JSON object (mapping data flows report {@code {"StatusCode": ..., "Message": ...,
-     * "Details": ...}}) as "StatusCode: Message"; the details (a stack trace) are left out. Any other text, and JSON
-     * without a message, comes back unchanged. An "Operation on target X failed:" prefix is kept.
+     * "Details": ...}}, web APIs {@code {"error": {"code", "message"}}} or {@code {"error_description": ...}}) as
+     * "StatusCode: Message"; the details (a stack trace) are left out. Any other text, and JSON without a message,
+     * comes back unchanged. An "Operation on target X failed:" prefix is kept.
      */
     public static String unwrapJson(String message) {
+        JsonError j = jsonError(message);
+        return j == null ? message == null ? "" : message
+                : j.prefix() + (j.code().isEmpty() || j.text().startsWith(j.code()) ? j.text() : j.code() + ": " + j.text());
+    }
+
+    /** A JSON error body: the text before it, its code (or "") and its message. */
+    private record JsonError(String prefix, String code, String text) {
+    }
+
+    /** The JSON error body a message is, or null when it is none (or has no message). */
+    private static JsonError jsonError(String message) {
         if (message == null) {
-            return "";
+            return null;
         }
         int brace = message.indexOf('{');
         if (brace < 0 || !(message.substring(0, brace).isBlank() || OPERATION_ON_TARGET.matcher(message).find())) {
-            return message;
+            return null;
         }
         try {
             JsonNode n = JSON.readTree(message.substring(brace));
             if (n == null || !n.isObject()) {
-                return message;
+                return null;
             }
-            String text = firstText(n, "Message", "message", "errorMessage", "error");
+            JsonNode error = n.path("error").isObject() ? n.get("error") : n;
+            String text = firstText(error, "Message", "message", "errorMessage", "error_description", "error");
             if (text.isEmpty()) {
-                return message;
+                text = firstText(n, "error_description", "Message", "message");
             }
-            String code = firstText(n, "StatusCode", "statusCode", "errorCode", "code");
-            return message.substring(0, brace) + (code.isEmpty() || text.startsWith(code) ? text : code + ": " + text);
+            if (text.isEmpty()) {
+                return null;
+            }
+            return new JsonError(message.substring(0, brace), firstText(error, "StatusCode", "statusCode", "errorCode",
+                    "code"), text);
         } catch (java.io.IOException | RuntimeException e) {
-            return message;
+            return null;
         }
     }
 
@@ -116,9 +255,17 @@ public final class ErrorText {
         return "";
     }
 
-    /** The full message with secrets masked, bounded to {@code max} characters. */
+    /**
+     * The full message with secrets masked, bounded to {@code max} characters. An HTML page in it is shown as its text:
+     * tags, scripts and styles removed, entities decoded, before the secrets are masked.
+     */
     public static String full(String message, int max) {
-        return truncate(SecretRedactor.redact(message == null ? "" : message).trim(), max);
+        String m = message == null ? "" : message;
+        int html = HtmlText.start(m);
+        if (html >= 0) {
+            m = m.substring(0, html) + HtmlText.toText(m.substring(html));
+        }
+        return truncate(SecretRedactor.redact(m).trim(), max);
     }
 
     /**

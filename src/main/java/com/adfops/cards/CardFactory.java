@@ -50,6 +50,8 @@ public final class CardFactory {
     public static final int MAX_CARD_BYTES = 24_000;
     static final int MAX_ROWS = 15;
     static final int MAX_MESSAGE = 1200;
+    /** The most characters of an error's short human cause, shown first in a diagnosis. */
+    static final int MAX_CAUSE = 300;
 
     private final ObjectMapper json;
     private final CardTemplateEngine engine = new CardTemplateEngine();
@@ -273,6 +275,8 @@ public final class CardFactory {
                         .put("value", ErrorText.truncate(SecretRedactor.redactParameter(e.getKey(), e.getValue()), 200)));
         d.put("hasRootCause", dg.hasRootCause());
         ObjectNode root = d.putObject("root");
+        // The full messages share one budget with the short cause shown first, so the card stays below Teams' limit.
+        int budget = 6000;
         if (dg.hasRootCause()) {
             Diagnosis.FailedActivity rc = dg.rootCause();
             boolean named = rc.depth() == 0 || rc.path().contains(rc.pipelineName());
@@ -282,9 +286,12 @@ public final class CardFactory {
             root.put("failureType", orDash(rc.activity().error().failureType()));
             root.put("target", orDash(rc.activity().error().target()));
             root.put("errorClass", dg.errorClass().label());
+            String cause = ErrorText.cause(rc.activity().error().message(), MAX_CAUSE);
+            root.put("cause", cause);
+            budget -= cause.length();
             root.put("message", ErrorText.full(rc.activity().error().message(), MAX_MESSAGE));
         } else {
-            for (String k : List.of("path", "type", "code", "failureType", "target", "errorClass", "message")) {
+            for (String k : List.of("path", "type", "code", "failureType", "target", "errorClass", "cause", "message")) {
                 root.put(k, "");
             }
         }
@@ -296,7 +303,6 @@ public final class CardFactory {
         int n = dg.failed().size();
         d.put("failedHeader", "Failed activities (" + n + (dg.truncated() ? "+" : "") + "), in execution order");
         ArrayNode failed = d.putArray("failed");
-        int budget = 6000;
         for (Diagnosis.FailedActivity f : dg.failed()) {
             ObjectNode a = failed.addObject();
             String indent = "  ".repeat(Math.min(f.depth(), 5));

@@ -62,15 +62,20 @@ public final class BuiltInDocsIndex implements DocsSearch {
     }
 
     /**
-     * Pages for a query; pages tagged with {@code topic} (a {@link DocTopic}, from the error table) come first, the
-     * page tagged with it alone (the most specific) before broader ones.
+     * Pages for a query. With a {@code topic} (a {@link DocTopic}, from the error table) that tags some pages, only those
+     * pages: the one tagged with it alone (the most specific) before broader ones; a page about another activity or
+     * connector is off-topic, and fewer links are better than that. Without one, the pages sharing the most words.
      */
     public List<DocResult> search(String query, String topic, int max) {
         Set<String> q = words(query);
         record Scored(Entry e, double score) {
         }
+        boolean onTopicOnly = topic != null && !topic.isEmpty() && entries.stream().anyMatch(e -> e.topics().contains(topic));
         List<Scored> scored = new ArrayList<>();
         for (Entry e : entries) {
+            if (onTopicOnly && !e.topics().contains(topic)) {
+                continue;
+            }
             double s = 0;
             if (topic != null && !topic.isEmpty() && e.topics().contains(topic)) {
                 s += 100 - e.topics().size();
@@ -88,6 +93,27 @@ public final class BuiltInDocsIndex implements DocsSearch {
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
         return scored.stream().limit(max).map(x -> x.e().doc()).toList();
+    }
+
+    /**
+     * Results (from another source) without the pages this index files only under other topics than {@code topic}: a
+     * Blob Storage guide for a SQL login failure. A page filed under several topics (the orchestration guide covers
+     * Web, Functions and Databricks) is kept for each; pages the index does not know are kept; without a topic, all are.
+     */
+    public List<DocResult> onTopic(List<DocResult> results, String topic) {
+        if (topic == null || topic.isEmpty()) {
+            return results;
+        }
+        return results.stream().filter(r -> {
+            List<Entry> filed = entries.stream().filter(e -> page(e.doc().url()).equals(page(r.url()))).toList();
+            return filed.isEmpty() || filed.stream().anyMatch(e -> e.topics().contains(topic));
+        }).toList();
+    }
+
+    /** A Learn page's name: the last part of its path, without locale, query or fragment. */
+    private static String page(String url) {
+        String u = url == null ? "" : url.replaceFirst("[?#].*$", "").replaceFirst("/+$", "");
+        return u.substring(u.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
     }
 
     static Set<String> words(String text) {

@@ -24,6 +24,7 @@ public final class DocTopic {
     public static final String FUNCTIONS = "azure-functions";
     public static final String SHIR = "self-hosted-ir";
     public static final String STORED_PROCEDURE = "stored-procedure";
+    public static final String SCRIPT = "script-activity";
     public static final String PERMISSIONS = "permissions";
     public static final String EXECUTE_PIPELINE = "execute-pipeline";
 
@@ -43,6 +44,7 @@ public final class DocTopic {
             Map.entry(FUNCTIONS, "Azure Function activity troubleshoot"),
             Map.entry(SHIR, "self-hosted integration runtime troubleshoot"),
             Map.entry(STORED_PROCEDURE, "Stored Procedure activity SQL"),
+            Map.entry(SCRIPT, "Script activity SQL"),
             Map.entry(PERMISSIONS, "roles and permissions"),
             Map.entry(EXECUTE_PIPELINE, "Execute Pipeline activity"));
 

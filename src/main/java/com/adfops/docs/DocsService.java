@@ -143,7 +143,7 @@ public final class DocsService implements AutoCloseable {
                 note = live.sourceName() + " did not answer recently, so this comes from the built-in index.";
             } else {
                 try {
-                    List<DocResult> r = withinBudget(query);
+                    List<DocResult> r = builtIn.onTopic(withinBudget(query), topic);
                     if (!r.isEmpty()) {
                         return new Lookup(new Guidance(live.sourceName(), r, ""), true);
                     }

@@ -78,6 +78,15 @@ class ErrorClassifierTest {
         "2010|The Self-hosted Integration Runtime 'ir1' is offline|Copy|NETWORK|self-hosted-ir|self-hosted-integration-runtime-troubleshoot-guide",
         "2402|Execution fail against sql server. Please contact SQL Server team if you need further support. Sql error number: 50000. Error Message: Load rejected: 42 rows failed validation.|SqlServerStoredProcedure|USER_CODE|stored-procedure|transform-data-using-stored-procedure",
         "2402|Execution fail against sql server. Sql error number: 18456. Error Message: Login failed for user 'etl'.|SqlServerStoredProcedure|AUTHENTICATION|stored-procedure|transform-data-using-stored-procedure",
+        // 2011 means different things per activity: the SQL server's error from Script, Stored procedure, Lookup
+        "2011|Execution fail against sql server. Please contact SQL Server team if you need further support. Sql error number: 18456. Error Message: Login failed for user 'etl'.|Script|AUTHENTICATION|script-activity|connector-troubleshoot-azure-sql",
+        "2011|Execution fail against sql server. Please contact SQL Server team if you need further support. Sql error number: 208. Error Message: Invalid object name 'dbo.Orders'.|Script|USER_CODE|script-activity|transform-data-using-script",
+        "2011|Execution fail against sql server. Sql error number: 208. Error Message: Invalid object name 'dbo.Orders'.|SqlServerStoredProcedure|USER_CODE|stored-procedure|transform-data-using-stored-procedure",
+        "2011|Execution fail against sql server. Sql error number: 18456. Error Message: Login failed for user 'etl'.|Lookup|AUTHENTICATION|sql-connector|connector-troubleshoot-azure-sql",
+        "2011|ErrorCode=SqlOperationFailed,'Type=System.Data.SqlClient.SqlException,Message=Invalid object name 'dbo.stage'.,Source=.Net SqlClient Data Provider,SqlErrorNumber=208,'|Copy|CONFIGURATION|sql-connector|connector-troubleshoot-azure-sql",
+        // ... and the self-hosted IR's when the message says the IR is the problem, whatever the activity
+        "2011|The Self-hosted Integration Runtime 'ir1' is offline.|Script|CONFIGURATION|self-hosted-ir|self-hosted-integration-runtime-troubleshoot-guide",
+        "2011|The activity was running on Azure Integration Runtime and failed to decrypt the credential of data store or compute connected via a Self-hosted Integration Runtime. Please check the configuration of linked services associated with this activity.|Copy|CONFIGURATION|self-hosted-ir|self-hosted-integration-runtime-troubleshoot-guide",
         "4103|Requests are being throttled. Please retry later (429).|Copy|CAPACITY|connectors|connector-troubleshoot-guide",
         "9999|Something odd happened|Wait|UNKNOWN||",
         "Custom42|Python script exited with code 1: Traceback (most recent call last)|Custom|USER_CODE||",

@@ -79,6 +79,93 @@ class ErrorTextTest {
         assertThat(ErrorText.unwrapJson("Value {x} is bad")).isEqualTo("Value {x} is bad");
     }
 
+    static final String SQL_LOGIN_CHAIN = "Operation on target Copy orders failed: ErrorCode=SqlFailedToConnect,'Type="
+            + "Microsoft.DataTransfer.Common.Shared.HybridDeliveryException,Message=Cannot connect to SQL Database. Please "
+            + "contact SQL server team for further support. Server: 'sql1.database.windows.net', Database: 'db', User: "
+            + "'etl'. Check the linked service configuration is correct, and make sure the SQL Database firewall allows the "
+            + "integration runtime to access.,Source=Microsoft.DataTransfer.ClientLibrary,''Type=System.Data.SqlClient."
+            + "SqlException,Message=Login failed for user 'etl'.,Source=.Net SqlClient Data Provider,SqlErrorNumber=18456,"
+            + "Class=14,ErrorCode=-2146232060,State=1,Errors=[{Class=14,Number=18456,State=1,Message=Login failed for user "
+            + "'etl'.,},],'";
+
+    @Test
+    void aSqlLoginFailureChainGivesTheSqlServersSentence() {
+        assertThat(ErrorText.cause(SQL_LOGIN_CHAIN, 300)).isEqualTo("Login failed for user 'etl'.");
+        assertThat(ErrorText.summary(SQL_LOGIN_CHAIN, 300)).isEqualTo("SqlFailedToConnect: Login failed for user 'etl'.");
+    }
+
+    @Test
+    void aSqlInvalidObjectChainSkipsTheGenericWrapperSentence() {
+        String m = "ErrorCode=SqlOperationFailed,'Type=Microsoft.DataTransfer.Common.Shared.HybridDeliveryException,"
+                + "Message=A database operation failed. Please search error to get more details.,Source=Microsoft."
+                + "DataTransfer.ClientLibrary,''Type=System.Data.SqlClient.SqlException,Message=Invalid object name "
+                + "'dbo.orders_stage'.,Source=.Net SqlClient Data Provider,SqlErrorNumber=208,Class=16,ErrorCode=-2146232060,"
+                + "State=1,Errors=[{Class=16,Number=208,State=1,Message=Invalid object name 'dbo.orders_stage'.,},],'";
+        assertThat(ErrorText.cause(m, 300)).isEqualTo("Invalid object name 'dbo.orders_stage'.");
+        // The sentence a wrapper quotes after "with the following error:", quotes and all.
+        assertThat(ErrorText.cause("ErrorCode=SqlOperationFailed,'Message=A database operation failed with the following "
+                + "error: 'Violation of PRIMARY KEY constraint 'PK_Orders'. Cannot insert duplicate key.',Source=,'", 300))
+                .isEqualTo("Violation of PRIMARY KEY constraint 'PK_Orders'.");
+    }
+
+    @Test
+    void aStorage403ChainGivesTheStorageSentenceNotTheWebExceptionBelowIt() {
+        String m = "ErrorCode=AzureBlobOperationFailed,'Type=Microsoft.DataTransfer.Common.Shared.HybridDeliveryException,"
+                + "Message=Blob operation Failed. ContainerName: raw, path: raw/sales.csv.,Source=Microsoft.DataTransfer."
+                + "ClientLibrary,''Type=Microsoft.WindowsAzure.Storage.StorageException,Message=This request is not authorized"
+                + " to perform this operation using this permission.,Source=Microsoft.WindowsAzure.Storage,"
+                + "StorageExtendedMessage=AuthorizationPermissionMismatch,,''Type=System.Net.WebException,Message=The remote "
+                + "server returned an error: (403) Forbidden.,Source=Microsoft.WindowsAzure.Storage,'";
+        assertThat(ErrorText.summary(m, 300)).isEqualTo(
+                "AzureBlobOperationFailed: This request is not authorized to perform this operation using this permission.");
+    }
+
+    static final String HTML_502 = "Error calling the endpoint 'https://api.partner.example/v2/export'. Response status "
+            + "code: 'ServerError (502)'. Response content: <!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<title>502 Bad Gateway</title><style type=\"text/css\">body { font-family: 'Segoe UI'; color: #333 }\n"
+            + ".box > p { margin: 0 }</style><script>window.dataLayer = []; if (1 < 2) { track('err'); }</script></head>"
+            + "<body><div class=\"box\"><h1>The upstream service did not answer</h1><p>Try again in a few minutes &amp; "
+            + "contact <b>ops</b> if it persists.</p><!-- trace 8f2c --></div></body></html>";
+
+    @Test
+    void anHtmlErrorPageGivesItsStatusTitleAndHeadingWithoutMarkup() {
+        assertThat(ErrorText.cause(HTML_502, 300)).isEqualTo("502 Bad Gateway: The upstream service did not answer");
+        assertThat(ErrorText.cause("<html><head><title>Service Unavailable</title></head><body></body></html>", 300))
+                .isEqualTo("Service Unavailable");
+        String full = ErrorText.full(HTML_502, 4000);
+        assertThat(full).isEqualTo("Error calling the endpoint 'https://api.partner.example/v2/export'. Response status "
+                + "code: 'ServerError (502)'. Response content: 502 Bad Gateway\nThe upstream service did not answer\n"
+                + "Try again in a few minutes & contact ops if it persists.");
+    }
+
+    @Test
+    void aMegabyteOfHostileHtmlIsReadInLinearTime() {
+        String page = "<html><title>x</title>" + "<a".repeat(100_000) + "&".repeat(200_000) + "<script>".repeat(50_000)
+                + "<!--".repeat(50_000);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
+            assertThat(ErrorText.cause(page, 300)).isEqualTo("x");
+            assertThat(ErrorText.full(page, 100_000)).doesNotContain("<");
+        });
+    }
+
+    @Test
+    void aJsonErrorBodyGivesItsMessage() {
+        String m = "{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"The access token has expired. "
+                + "Get a new one.\"}}";
+        assertThat(ErrorText.cause(m, 300)).isEqualTo("The access token has expired.");
+        assertThat(ErrorText.summary(m, 300)).isEqualTo("InvalidAuthenticationToken: The access token has expired.");
+        assertThat(ErrorText.cause("{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid "
+                + "client secret provided.\"}", 300)).isEqualTo("AADSTS7000215: Invalid client secret provided.");
+    }
+
+    @Test
+    void aPlainSqlErrorKeepsTheServersSentence() {
+        assertThat(ErrorText.cause("Execution fail against sql server. Please contact SQL Server team if you need further "
+                + "support. Sql error number: 208. Error Message: Invalid object name 'dbo.Orders'.", 300))
+                .isEqualTo("Invalid object name 'dbo.Orders'.");
+        assertThat(ErrorText.cause("Invalid object name 'dbo.X'.", 300)).isEqualTo("Invalid object name 'dbo.X'.");
+    }
+
     @Test
     void markdownInNamesIsEscaped() {
         assertThat(ErrorText.escapeMarkdown("pl_**x**_[link](https://evil.example)<at>y</at>"))

@@ -32,6 +32,14 @@ public final class CardSamples {
     private CardSamples() {
     }
 
+    /** A Web activity's error with the HTML page a gateway answered, styles and scripts included. */
+    static final String WEB_HTML_502 = "Error calling the endpoint 'https://api.partner.example/v2/export'. Response "
+            + "status code: 'ServerError (502)'. Response content: <!DOCTYPE html><html><head><title>502 Bad Gateway</title>"
+            + "<style>body { font-family: 'Segoe UI'; color: #333 } .box > p { margin: 0 }</style><script>window.dataLayer"
+            + " = []; if (1 < 2) { track('err'); }</script></head><body><div class=\"box\"><h1>The upstream service did "
+            + "not answer</h1><p>Try again in a few minutes &amp; contact <b>ops</b> if it persists.</p><!-- trace 8f2c -->"
+            + "</div></body></html>";
+
     static PipelineRun run(String id, String pipeline, RunStatus status, long minutesAgo, long seconds, String message,
                            Map<String, String> params, String parent) {
         Instant start = NOW.minus(Duration.ofMinutes(minutesAgo));
@@ -121,6 +129,11 @@ public final class CardSamples {
         m.put("docs-answer", new Reply.DocsAnswer("how do I rerun from a failed activity?", new Guidance("Microsoft Learn",
                 List.of(new DocResult("Visually monitor Azure Data Factory",
                         "https://learn.microsoft.com/en-us/azure/data-factory/monitor-visually", "Rerun from the failed activity.")), "")));
+        ActivityRun web = activity("run-web", "pl_export", "Post export", "WebActivity", "2108", WEB_HTML_502);
+        Diagnosis.FailedActivity fw = new Diagnosis.FailedActivity(web, 0, "Post export", "pl_export", "run-web", 1);
+        m.put("diagnosis-web-html", new Reply.DiagnosisCard(new Diagnosis(run("run-web", "pl_export", RunStatus.FAILED, 30,
+                40, "Operation on target Post export failed", Map.of(), null), List.of(fw), fw, ErrorClass.TRANSIENT, 3,
+                false), Guidance.unavailable("")));
         List<Diagnosis.FailedActivity> lots = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             lots.add(new Diagnosis.FailedActivity(activity("run-big", "big", "Step " + i, "Copy", "2200", "m".repeat(5000)),

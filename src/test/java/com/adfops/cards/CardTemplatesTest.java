@@ -137,6 +137,23 @@ class CardTemplatesTest {
     }
 
     @Test
+    void aDiagnosisSaysTheHumanCauseFirstAndShowsAnHtmlPageWithoutMarkup() throws Exception {
+        JsonNode card = FACTORY.expand("diagnosis", data.get("diagnosis-web-html"));
+        JsonNode root = null;
+        for (JsonNode item : card.get("body")) {
+            if (item.path("items").path(0).path("text").asText().equals("Likely root cause")) {
+                root = item.get("items");
+            }
+        }
+        assertThat(root).as("the root cause section").isNotNull();
+        assertThat(root.get(1).get("inlines").get(0).get("text").asText())
+                .isEqualTo("502 Bad Gateway: The upstream service did not answer");
+        String text = TestSim.JSON.writeValueAsString(card);
+        assertThat(text).contains("Try again in a few minutes & contact ops if it persists.")
+                .doesNotContain("<", "&amp;", "font-family", "dataLayer", "trace 8f2c", "DOCTYPE");
+    }
+
+    @Test
     void longListsAreCutWithANote() throws Exception {
         JsonNode card = FACTORY.expand("failing-pipelines", data.get("failing-many"));
         String text = TestSim.JSON.writeValueAsString(card);
