@@ -211,14 +211,26 @@ class AlertMonitorTest {
         b.join();
         List<AlertView> posted = new ArrayList<>(one.poster.alertsIn("conv-all"));
         posted.addAll(two.poster.alertsIn("conv-all"));
-        // Every failed root run is on exactly one card (its own, or listed on a card with the same root cause: which
-        // one depends on which instance claimed which run first), and none twice.
-        List<String> covered = new ArrayList<>();
+        // Every failed root run is on exactly one card: its own, or listed on a card with the same root cause, when
+        // posted or by a later update that joins it to a card the other instance posted first (which happens depends
+        // on which instance claimed which run first); and none is on two cards.
+        java.util.Map<String, java.util.Set<String>> onCards = new java.util.HashMap<>();
         for (AlertView card : posted) {
-            covered.add(card.pipeline());
-            card.others().forEach(o -> covered.add(o.substring(0, o.indexOf(" · "))));
+            onCards.computeIfAbsent(card.pipeline(), k -> new java.util.HashSet<>()).add(card.runId());
+            card.others().forEach(o -> onCards.computeIfAbsent(o.substring(0, o.indexOf(" · ")),
+                    k -> new java.util.HashSet<>()).add(card.runId()));
         }
-        assertThat(covered).containsExactlyInAnyOrder("pl_sales", "pl_parent", "pl_a", "pl_b");
+        List<Reply> updates = new ArrayList<>(one.poster.updates);
+        updates.addAll(two.poster.updates);
+        for (Reply u : updates) {
+            if (u instanceof Reply.Alert updated) {
+                updated.view().others().forEach(o -> onCards.computeIfAbsent(o.substring(0, o.indexOf(" · ")),
+                        k -> new java.util.HashSet<>()).add(updated.view().runId()));
+            }
+        }
+        assertThat(onCards.keySet()).containsExactlyInAnyOrder("pl_sales", "pl_parent", "pl_a", "pl_b");
+        assertThat(onCards.values()).as("cards each run is on").allMatch(cards -> cards.size() == 1);
+        assertThat(posted.stream().map(AlertView::pipeline)).as("own cards").doesNotHaveDuplicates();
     }
 
     @Test
