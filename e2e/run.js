@@ -171,7 +171,8 @@ const SCENARIOS = {
     await open(page, 'Personal Chat');
     await cardWith(page, "Hi, I'm ADF Ops");
     await shot('welcome');
-    await say(page, 'what pipelines are failing?');
+    // The welcome card's examples are clickable: the first one asks the question.
+    await lastCard(page).getByText('▸ What pipelines are failing?').click();
     const list = await cardWith(page, 'failing pipelines');
     await see(page, 'pl_master_nightly');
     await shot('failing');

@@ -514,27 +514,34 @@ public final class CardFactory {
         };
     }
 
+    /** The welcome and help card's questions that can be asked as they are, one click each. */
+    static final List<String> WELCOME_ASKS = List.of("What pipelines are failing?", "What failed in the last 3 days?",
+            "How did pipelines do this week?", "Which pipelines are slowest this week?", "What did we spend this week?",
+            "Export runs for last week", "What am I watching?", "What was done today?", "Are you connected?");
+
+    /** The welcome and help card's questions about one pipeline, and the follow-ups. */
+    static final List<String> WELCOME_EXAMPLES = List.of("Why did ‹pipeline› fail? · then: why did it fail? / and the one before?",
+            "What changed since ‹pipeline› last worked?", "Status of ‹pipeline› · Is ‹pipeline› getting slower?",
+            "Rerun ‹pipeline› from the failed activity (you confirm on a card)", "What did ‹pipeline› cost this week?",
+            "Watch ‹pipeline› (or watch all pipelines): an alert here when it fails", "How do I fix ‹pipeline›?");
+
     ObjectNode welcomeData(boolean welcome, String scope, List<FactoryStatus> factories, View v) {
         ObjectNode d = json.createObjectNode();
         d.put("title", welcome ? "👋 Hi, I'm ADF Ops" : "What I can do");
         d.put("intro", "I help you run Azure Data Factory from Teams: which pipelines are failing, why a run failed "
                 + "(following Execute Pipeline and ForEach into the activity that broke), and how a pipeline is doing; "
                 + "rerun or cancel from the card, with a confirmation, and record how an incident was resolved.");
+        // Every capability once: the questions that need no name can be clicked; the others show their shape.
+        ArrayNode asks = d.putArray("asks");
+        for (String q : WELCOME_ASKS) {
+            asks.addObject().put("text", q);
+        }
         ArrayNode ex = d.putArray("examples");
-        for (String q : List.of("What pipelines are failing?", "What failed in the last 3 days?",
-                "Why did ‹pipeline› fail?", "Why did it fail? / And the one before?",
-                "Show me failed ‹pipeline› activities", "How do I fix ‹pipeline›?", "Status of ‹pipeline›",
-                "How did pipelines do this week?",
-                "Rerun ‹pipeline› from the failed activity", "What was done today?",
-                "Clear history")) {
+        for (String q : WELCOME_EXAMPLES) {
             ex.addObject().put("text", q);
         }
         d.put("factoriesText", factories.isEmpty() || v == null ? "" : "Factories: " + String.join(" · ",
                 factories.stream().map(f -> accessLine(f, v)).toList()));
-        ArrayNode buttons = d.putArray("buttons");
-        for (String q : List.of("What pipelines are failing?", "What failed today?")) {
-            buttons.addObject().put("text", q);
-        }
         d.put("tip", switch (scope == null ? "" : scope) {
             case "channel" -> "In this channel, @mention me in a post or a reply: I answer in the same thread, and each "
                     + "thread keeps its own context, so parallel incidents never mix. Escalate posts to the incident channel.";
