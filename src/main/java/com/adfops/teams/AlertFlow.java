@@ -59,11 +59,8 @@ final class AlertFlow implements AlertPoster {
                 try {
                     limits.acquire(thread);
                     AtomicReference<ConversationResourceResponse> posted = new AtomicReference<>();
-                    adapter.continueConversation(appId, ref, ctx -> {
-                        ctx.getTurnState().add(TurnErrorHandler.NO_FAILURE_CARD, Boolean.TRUE);
-                        return ChannelPosts.newThread(ctx, thread, null, conv.getTenantId(), message(card))
-                                .thenAccept(posted::set);
-                    }).join();
+                    send(ref, ctx -> ChannelPosts.newThread(ctx, thread, null, conv.getTenantId(), message(card))
+                            .thenAccept(posted::set));
                     ConversationResourceResponse r = posted.get();
                     if (r != null && r.getId() != null) {
                         // The thread's root message is the card: its id, or the thread id's ";messageid=" part.
@@ -88,13 +85,12 @@ final class AlertFlow implements AlertPoster {
             }
             limits.acquire(conv.getId());
             AtomicReference<ResourceResponse> sent = new AtomicReference<>();
-            adapter.continueConversation(appId, ref, ctx -> {
-                ctx.getTurnState().add(TurnErrorHandler.NO_FAILURE_CARD, Boolean.TRUE);
+            send(ref, ctx -> {
                 Activity m = message(card);
                 m.applyConversationReference(ref);
                 return ctx.getAdapter().sendActivities(ctx, java.util.List.of(m))
                         .thenAccept(rs -> sent.set(rs == null || rs.length == 0 ? null : rs[0]));
-            }).join();
+            });
             ResourceResponse r = sent.get();
             return CompletableFuture.completedFuture(new Posted(conv.getId(), r == null ? null : r.getId()));
         } catch (InterruptedException e) {
@@ -116,10 +112,7 @@ final class AlertFlow implements AlertPoster {
         ref.setActivityId(where.activityId());
         try {
             limits.acquire(where.conversationId());
-            adapter.continueConversation(appId, ref, ctx -> {
-                ctx.getTurnState().add(TurnErrorHandler.NO_FAILURE_CARD, Boolean.TRUE);
-                return sender.update(ctx, where.activityId(), card, UTC);
-            }).join();
+            send(ref, ctx -> sender.update(ctx, where.activityId(), card, UTC));
             return CompletableFuture.completedFuture(null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -127,6 +120,17 @@ final class AlertFlow implements AlertPoster {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * Runs {@code work} in a proactive turn and waits for it; a failure is thrown (the alert stays to be posted again),
+     * and no failure card is sent for it (the retry would post one every few minutes).
+     */
+    private void send(ConversationReference ref, com.microsoft.bot.builder.BotCallbackHandler work) {
+        adapter.continueConversation(appId, ref, ctx -> {
+            ctx.getTurnState().add(TurnErrorHandler.NO_FAILURE_CARD, Boolean.TRUE);
+            return work.invoke(ctx);
+        }).join();
     }
 
     private Activity message(Reply card) {

@@ -151,6 +151,28 @@ class ConnectorRetryTest {
         assertThat(bodies).hasSize(3);
     }
 
+    /**
+     * A proactive turn that fails for another reason fails for its sender too; it sends the friendly failure card,
+     * unless its sender asked for none (an alert post: its retry would post one every few minutes).
+     */
+    @Test
+    void aFailedProactiveTurnFailsForItsSenderWithTheFailureCardUnlessItsSenderAskedForNone() throws Exception {
+        String url = connector();
+        TeamsAdapter adapter = adapter();
+        CompletableFuture<Void> plain = adapter.continueConversation("", reference(url),
+                ctx -> CompletableFuture.failedFuture(new IllegalStateException("a bug")));
+        assertThatThrownBy(() -> plain.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("a bug");
+        assertThat(bodies).hasSize(1).allMatch(b -> b.contains("AdaptiveCard"));
+
+        bodies.clear();
+        CompletableFuture<Void> quiet = adapter.continueConversation("", reference(url), ctx -> {
+            ctx.getTurnState().add(TurnErrorHandler.NO_FAILURE_CARD, Boolean.TRUE);
+            return CompletableFuture.failedFuture(new IllegalStateException("a bug"));
+        });
+        assertThatThrownBy(() -> quiet.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("a bug");
+        assertThat(bodies).isEmpty();
+    }
+
     @Test
     void retryAfterIsReadAsSecondsOrAnHttpDateAndCappedAtAMinute() {
         Instant now = Instant.parse("2026-12-05T10:00:00Z");
