@@ -124,6 +124,8 @@ public final class RunIndex implements DataFactory, AutoCloseable {
     private final Map<String, CachedActivities> activities;
     private final ConcurrentHashMap<Object, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
     private volatile boolean started;
+    /** Set by {@link #close()}: a backfill stops between two reads instead of being interrupted inside one. */
+    private volatile boolean closing;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "run-index");
         t.setDaemon(true);
@@ -158,6 +160,9 @@ public final class RunIndex implements DataFactory, AutoCloseable {
     /** One refresh of every factory, on the calling thread (the scheduler's, a test's or a benchmark's). */
     public void refreshAll() {
         for (FactoryIndex fi : indexes.values()) {
+            if (closing) {
+                return;
+            }
             try {
                 refresh(fi);
             } catch (RuntimeException e) {
@@ -174,10 +179,10 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         String name = fi.factory.factoryName();
         long before = meter.count(name, RequestMeter.Purpose.REFRESH);
         try {
-            RequestMeter.as(RequestMeter.Purpose.REFRESH, () -> {
-                load(fi, now);
-                return null;
-            });
+            boolean loaded = RequestMeter.as(RequestMeter.Purpose.REFRESH, () -> load(fi, now));
+            if (!loaded) {
+                return;
+            }
             fi.watermark = now;
             fi.asOf = now;
             fi.state = FactoryStatus.State.LIVE;
@@ -199,14 +204,21 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         }
     }
 
-    /** Backfill (day by day) the first time, then only what changed since the watermark. */
-    private void load(FactoryIndex fi, Instant now) {
+    /**
+     * Backfill (day by day) the first time, then only what changed since the watermark.
+     *
+     * @return false when the index closed before the backfill ended (nothing is published)
+     */
+    private boolean load(FactoryIndex fi, Instant now) {
         Instant horizonStart = now.minus(settings.horizon());
         Instant to = now.plus(SLACK);
         Map<String, PipelineRun> byId;
         if (fi.snapshot == null) {
             byId = new HashMap<>();
             for (Instant from = horizonStart; from.isBefore(to); from = from.plus(Duration.ofDays(1))) {
+                if (closing) {
+                    return false;
+                }
                 Instant until = from.plus(Duration.ofDays(1)).isBefore(to) ? from.plus(Duration.ofDays(1)) : to;
                 for (PipelineRun r : source.queryPipelineRuns(fi.factory, new RunQuery(from, until, Set.of(), Set.of(), UNBOUNDED))) {
                     byId.put(r.runId(), r);
@@ -217,7 +229,7 @@ public final class RunIndex implements DataFactory, AutoCloseable {
                     new RunQuery(fi.watermark.minus(settings.overlap()), to, Set.of(), Set.of(), UNBOUNDED));
             boolean evict = fi.snapshot.newestFirst().stream().anyMatch(r -> updated(r).isBefore(horizonStart));
             if (changed.isEmpty() && !evict) {
-                return;
+                return true;
             }
             byId = new HashMap<>(fi.snapshot.byId());
             for (PipelineRun r : changed) {
@@ -226,6 +238,7 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         }
         byId.values().removeIf(r -> updated(r).isBefore(horizonStart));
         fi.snapshot = Snapshot.of(byId);
+        return true;
     }
 
     private Duration backoff(int failures) {
@@ -494,6 +507,19 @@ public final class RunIndex implements DataFactory, AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        // Let a read in flight end (interrupting it makes the Azure SDK log it as an error), then stop.
+        closing = true;
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
+
+    /** How long {@link #close()} waits for a read in flight before interrupting it. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 }

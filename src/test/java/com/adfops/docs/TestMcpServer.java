@@ -24,6 +24,12 @@ final class TestMcpServer implements AutoCloseable {
     private final McpSyncServer mcp;
     final AtomicInteger calls = new AtomicInteger();
     private final int port;
+    /**
+     * The server's own complaints about clients that hang up (a slow tool call cut short by the client's deadline,
+     * then the server closed under it) are the fixture's business: held back, not printed as build errors.
+     */
+    private final com.adfops.LogCapture serverLog =
+            com.adfops.LogCapture.of(HttpServletStreamableServerTransportProvider.class);
 
     TestMcpServer(String toolName, Function<String, McpSchema.CallToolResult> handler) throws LifecycleException {
         this(toolName, handler, 0);
@@ -103,6 +109,8 @@ final class TestMcpServer implements AutoCloseable {
             tomcat.destroy();
         } catch (LifecycleException e) {
             throw new IllegalStateException(e);
+        } finally {
+            serverLog.close();
         }
     }
 }

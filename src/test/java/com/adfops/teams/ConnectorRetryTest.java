@@ -159,10 +159,14 @@ class ConnectorRetryTest {
     void aFailedProactiveTurnFailsForItsSenderWithTheFailureCardUnlessItsSenderAskedForNone() throws Exception {
         String url = connector();
         TeamsAdapter adapter = adapter();
-        CompletableFuture<Void> plain = adapter.continueConversation("", reference(url),
-                ctx -> CompletableFuture.failedFuture(new IllegalStateException("a bug")));
-        assertThatThrownBy(() -> plain.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("a bug");
-        assertThat(bodies).hasSize(1).allMatch(b -> b.contains("AdaptiveCard"));
+        try (com.adfops.LogCapture log = com.adfops.LogCapture.of(TurnErrorHandler.class)) {
+            CompletableFuture<Void> plain = adapter.continueConversation("", reference(url),
+                    ctx -> CompletableFuture.failedFuture(new IllegalStateException("a bug")));
+            assertThatThrownBy(() -> plain.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("a bug");
+            assertThat(bodies).hasSize(1).allMatch(b -> b.contains("AdaptiveCard"));
+            // A bug is an operator's ERROR (with the conversation), the user sees the card.
+            assertThat(log.errors()).containsExactly("Turn failed in conversation a:conversation-1");
+        }
 
         bodies.clear();
         CompletableFuture<Void> quiet = adapter.continueConversation("", reference(url), ctx -> {

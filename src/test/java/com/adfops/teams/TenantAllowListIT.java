@@ -21,7 +21,11 @@ class TenantAllowListIT {
             ((ObjectNode) m.get("conversation")).put("tenantId", tenant);
             ((ObjectNode) m.get("channelData").get("tenant")).put("id", tenant);
             int status = TeamsActivities.post(port, m).statusCode();
-            if (status == 403) {
+            if (status == 200) {
+                // Served: the answer arrives (before this connector closes under the bot's send).
+                connector.await(s -> s.conversationId().equals("a:tenant-" + tenant) && s.card().toString().contains("AdaptiveCard"),
+                        java.time.Duration.ofSeconds(30));
+            } else if (status == 403) {
                 Thread.sleep(200);
                 assertThat(connector.sent()).as("nothing is sent for a refused tenant").isEmpty();
             }

@@ -2,6 +2,7 @@ package com.adfops.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.adfops.LogCapture;
 import com.adfops.agent.Agent;
 import com.adfops.agent.AgentReply;
 import com.adfops.agent.Reply;
@@ -50,9 +51,14 @@ class TurnErrorIT extends WithConnector {
     @Test
     void aFailingTurnGetsTheErrorCardAndTheConversationStaysUsable() throws Exception {
         String conv = "a:err-" + UUID.randomUUID();
-        assertThat(post(conv, "boom", "2026-11-26T10:26:57.520Z")).isEqualTo(200);
-        String card = connector.await(s -> s.conversationId().equals(conv) && s.card().toString().contains("went wrong"),
-                Duration.ofSeconds(20)).card().toString();
+        String card;
+        try (LogCapture log = LogCapture.of(AdfOpsBot.class)) {
+            assertThat(post(conv, "boom", "2026-11-26T10:26:57.520Z")).isEqualTo(200);
+            card = connector.await(s -> s.conversationId().equals(conv) && s.card().toString().contains("went wrong"),
+                    Duration.ofSeconds(20)).card().toString();
+            // The cause goes to the operator's log, at ERROR, with the conversation.
+            assertThat(log.errors()).containsExactly("Turn failed in conversation " + conv);
+        }
         assertThat(card).doesNotContain("secret-host").doesNotContain("IllegalStateException").contains("Try again");
 
         // A timestamp without fractional seconds (botbuilder rejects those on its own) is accepted.
@@ -64,9 +70,13 @@ class TurnErrorIT extends WithConnector {
     @Test
     void aStorageOutageSaysSo() throws Exception {
         String conv = "a:storage-" + UUID.randomUUID();
-        assertThat(post(conv, "storage please", "2026-11-26T10:26:57.520Z")).isEqualTo(200);
-        String card = connector.await(s -> s.conversationId().equals(conv) && s.card().toString().contains("storage"),
-                Duration.ofSeconds(20)).card().toString();
+        String card;
+        try (LogCapture log = LogCapture.of(AdfOpsBot.class)) {
+            assertThat(post(conv, "storage please", "2026-11-26T10:26:57.520Z")).isEqualTo(200);
+            card = connector.await(s -> s.conversationId().equals(conv) && s.card().toString().contains("storage"),
+                    Duration.ofSeconds(20)).card().toString();
+            assertThat(log.errors()).containsExactly("State store failed in conversation " + conv);
+        }
         assertThat(card).contains("I couldn't reach my storage").doesNotContain("acct.blob.core.windows.net");
     }
 }
