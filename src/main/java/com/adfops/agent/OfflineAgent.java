@@ -696,7 +696,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     private AgentReply listFailing(Session s, Intent.FailingList f, Turn turn) {
         TimeWindow window = f.window() != null ? f.window() : TimeWindowParser.parse("", tools.now(), turn.zone());
         AdfTools.RunsResult result = tools.pipelineRuns(new AdfTools.RunsRequest(f.factory(), null, Set.of(), window));
-        FailingSummary summary = RunSummaries.failing(result)
+        FailingSummary summary = FailureCauses.of(RunSummaries.failing(result), tools::diagnose, FailureCauses.ROWS)
                 .withRunningLong(runningLong(f.factory(), null, result, false));
         List<RunRef> listed = new ArrayList<>();
         for (FailingSummary.Row r : summary.failing()) {

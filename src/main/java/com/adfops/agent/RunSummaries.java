@@ -115,10 +115,56 @@ public final class RunSummaries {
                         lastFailure.parentPipeline(), lastFailed.pendingRerun()));
             }
         }
+        failing = foldChildren(failing, result.runs());
         failing.sort(Comparator.comparing((FailingSummary.Row r) -> failedAt(r.lastFailure())).reversed());
         recovered.sort(Comparator.comparing((FailingSummary.Recovered r) -> r.lastSuccess().sortTime()).reversed());
         return new FailingSummary(result.window(), result.factories().stream().map(FactoryRef::factoryName).toList(),
                 result.runs().size(), failedRuns, failing, recovered, active, result.freshness());
+    }
+
+    /**
+     * One row per incident: a failing row whose failed run was started (at any depth, through Execute Pipeline) by
+     * another failing row's failed run is folded into that top-level row. A child whose parent run did not fail, or
+     * is not in the window, keeps its own row.
+     */
+    static List<FailingSummary.Row> foldChildren(List<FailingSummary.Row> rows, List<PipelineRun> runs) {
+        Map<String, PipelineRun> byId = new java.util.HashMap<>();
+        for (PipelineRun r : runs) {
+            byId.put(r.runId(), r);
+        }
+        Map<String, Integer> rowOfFailure = new java.util.HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            rowOfFailure.put(rows.get(i).lastFailure().runId(), i);
+        }
+        Map<Integer, List<PipelineRun>> foldedInto = new LinkedHashMap<>();
+        java.util.Set<Integer> folded = new java.util.HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            PipelineRun child = rows.get(i).lastFailure();
+            Integer top = null;
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String parent = child.parentRunId(); parent != null && seen.add(parent); ) {
+                Integer at = rowOfFailure.get(parent);
+                if (at != null) {
+                    top = at;
+                }
+                PipelineRun p = byId.get(parent);
+                parent = p == null ? null : p.parentRunId();
+            }
+            if (top != null && top != i) {
+                folded.add(i);
+                foldedInto.computeIfAbsent(top, k -> new ArrayList<>()).add(child);
+            }
+        }
+        List<FailingSummary.Row> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (folded.contains(i)) {
+                continue;
+            }
+            List<PipelineRun> children = foldedInto.getOrDefault(i, List.of());
+            out.add(children.isEmpty() ? rows.get(i)
+                    : rows.get(i).withFolded(children.stream().sorted(Comparator.comparing(PipelineRun::sortTime)).toList()));
+        }
+        return out;
     }
 
     /** One pipeline's health from its runs in a window (runs of other pipelines are ignored). */

@@ -170,7 +170,7 @@ public final class ToolRunner {
         // Failing or recovered is judged from every run in the window, whatever status the model asked for: a
         // pipeline that failed and then succeeded has recovered, even when only failed runs were requested.
         AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(text(a, "factory"), text(a, "pipeline"), Set.of(), window));
-        FailingSummary summary = RunSummaries.failing(r);
+        FailingSummary summary = FailureCauses.of(RunSummaries.failing(r), tools::diagnose, FailureCauses.ROWS);
         ObjectNode out = json.createObjectNode();
         out.put("window", window.label());
         out.put("from", window.from().toString());
@@ -196,6 +196,18 @@ public final class ToolRunner {
             f.put("failed_at", String.valueOf(RunSummaries.failedAt(row.lastFailure())));
             f.put("failures_in_window", row.failures());
             f.put("error", ErrorText.truncate(row.shortError(), 200));
+            if (row.cause() != null) {
+                f.put("failing_activity", row.cause().activity());
+                if (!row.cause().inPipeline().isEmpty()) {
+                    f.put("in_child_pipeline", row.cause().inPipeline());
+                }
+                f.put("error_code", row.cause().errorCode());
+                f.put("cause", row.cause().text());
+            }
+            if (!row.folded().isEmpty()) {
+                ArrayNode kids = f.putArray("failed_child_runs");
+                row.folded().forEach(k -> kids.addObject().put("pipeline", k.pipelineName()).put("run_id", k.runId()));
+            }
             if (row.calledBy() != null) {
                 f.put("called_by", row.calledBy());
             }

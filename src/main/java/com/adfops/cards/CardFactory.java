@@ -167,6 +167,7 @@ public final class CardFactory {
         d.put("subtitle", "In " + s.window().label() + (s.recovered().isEmpty() ? ""
                 : ", " + s.recovered().size() + " recovered") + freshness(s.freshness(), v));
         d.put("windowText", time(s.window().from(), v) + " – " + time(s.window().to(), v));
+        d.put("factoriesLabel", s.factories().size() == 1 ? "Factory: " : "Factories: ");
         d.put("factoriesText", String.join(", ", s.factories()));
         d.put("countsText", s.totalRuns() + " runs, " + s.failedRuns() + " failed"
                 + (s.active() > 0 ? ", " + s.active() + " queued or running" : ""));
@@ -178,18 +179,35 @@ public final class CardFactory {
             ObjectNode row = rows.addObject();
             PipelineRun run = r.lastFailure();
             row.put("pipeline", r.pipeline());
+            FailingSummary.Cause c = r.cause();
+            // What broke first: the failing activity (in its child pipeline), its code, then the human sentence.
+            row.put("activityLine", c == null || c.activity().isBlank() ? "" : "✖ " + c.activity()
+                    + (c.inPipeline().isEmpty() ? "" : " in " + c.inPipeline())
+                    + (c.type().isEmpty() ? "" : " (" + c.type() + ")")
+                    + (c.errorCode().isEmpty() ? "" : " · error " + c.errorCode()));
+            String text = c != null && !c.text().isBlank() ? c.text() : r.shortError();
+            row.put("shortError", text.isBlank() ? "ADF recorded no error message." : text);
             StringBuilder meta = new StringBuilder();
-            meta.append(r.factory()).append(" · failed ").append(timeAgo(run.runEnd() != null ? run.runEnd() : run.sortTime(), v));
+            meta.append("failed ").append(timeAgo(run.runEnd() != null ? run.runEnd() : run.sortTime(), v));
             run.duration().ifPresent(du -> meta.append(" · ran ").append(duration(du)));
             meta.append(" · ").append(r.failures()).append(r.failures() == 1 ? " failure" : " failures");
+            if (s.factories().size() > 1) {
+                meta.append(" · ").append(r.factory());
+            }
             if (r.calledBy() != null) {
                 meta.append(" · called by ").append(r.calledBy());
+            }
+            if (!r.folded().isEmpty()) {
+                meta.append(" · child ").append(r.folded().size() == 1 ? "pipeline " : "pipelines ").append(r.folded().stream()
+                        .map(PipelineRun::pipelineName).distinct().collect(java.util.stream.Collectors.joining(", ")))
+                        .append(" failed with it");
             }
             if (r.rerun() != null) {
                 meta.append(" · ").append(rerunNote(r.rerun(), v));
             }
             row.put("meta", meta.toString());
-            row.put("shortError", r.shortError().isBlank() ? "ADF recorded no error message." : r.shortError());
+            row.put("runLabel", "run " + shortId(run.runId()));
+            row.put("runUrl", run.factory().studioRunUrl(run.runId()));
             row.put("runId", run.runId());
             row.put("factory", r.factory());
         }
@@ -1159,6 +1177,11 @@ public final class CardFactory {
         d.put("footer", "When a watched pipeline's run fails, I post an alert here with the diagnosis (a channel gets a new "
                 + "post). Acknowledge, Snooze and Escalate are on the alert; when a later run succeeds, the alert says so.");
         return d;
+    }
+
+    /** A run id as shown (the whole id is in the link and the buttons): its first 8 characters. */
+    static String shortId(String runId) {
+        return runId == null || runId.length() <= 12 ? String.valueOf(runId) : runId.substring(0, 8) + "…";
     }
 
     static String time(Instant t, View v) {

@@ -67,12 +67,14 @@ class OfflineAgentTest {
         FailingSummary s = part(ask("what pipelines are failing?"), Reply.Failing.class).summary();
         assertThat(s.window().label()).isEqualTo("the last 24 hours");
         assertThat(s.failing()).extracting(FailingSummary.Row::pipeline)
-                .containsExactly("Finance-GL_Export", "orchestrate_month_close", "load_gl_detail", "stage_gl_rows",
-                        "sales-dashboard");
+                .containsExactly("Finance-GL_Export", "orchestrate_month_close", "sales-dashboard");
         assertThat(s.recovered()).extracting(FailingSummary.Recovered::pipeline).containsExactly("marketing_sync");
         assertThat(s.active()).isEqualTo(1);
-        FailingSummary.Row child = s.failing().stream().filter(r -> r.pipeline().equals("load_gl_detail")).findFirst().orElseThrow();
-        assertThat(child.calledBy()).isEqualTo("orchestrate_month_close");
+        // The child and grandchild that failed with it are one incident, under the top-level run.
+        FailingSummary.Row parent = s.failing().get(1);
+        assertThat(parent.folded()).extracting(com.adfops.adf.PipelineRun::pipelineName)
+                .containsExactly("load_gl_detail", "stage_gl_rows");
+        assertThat(parent.cause().inPipeline()).isEqualTo("stage_gl_rows");
         FailingSummary.Row fin = s.failing().get(0);
         assertThat(fin.shortError()).startsWith("SqlUnauthorizedAccess: Cannot connect to 'gl-sql'.");
     }

@@ -117,9 +117,14 @@ class UntrustedTextTest {
             boolean buttonTitle = type.startsWith("Action.") && field.equals("title");
             boolean escapedMarkdown = type.equals("TextBlock") && field.equals("text")
                     && !text.contains("[click](") && !text.contains("**bold**") && !text.contains("<at>");
-            if (field.equals("url")) {
+            // The one link that carries outside text: a run in ADF Studio, whose run id and factory id are
+            // percent-encoded path and query values (they cannot change where the link goes).
+            boolean encodedInStudioLink = text.startsWith("https://adf.azure.com/en/monitoring/pipelineruns/")
+                    && text.indexOf("://") == text.lastIndexOf("://") && !text.contains(" ") && !text.contains("(")
+                    && !text.contains("[") && !text.contains("<") && !text.contains("${");
+            if (field.equals("url") && !encodedInStudioLink) {
                 problems.add("outside text became a link target: " + text);
-            } else if (!(literalRun || buttonTitle || inData || escapedMarkdown)) {
+            } else if (!(literalRun || buttonTitle || inData || escapedMarkdown || encodedInStudioLink)) {
                 problems.add(type + "." + field + " shows outside text as markdown: " + ErrorText.truncate(text, 120));
             }
         }
