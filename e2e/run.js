@@ -185,10 +185,15 @@ const SCENARIOS = {
       throw new Error('the diagnosis does not show the child run\'s failed activity:\n' + text);
     }
     await shot('diagnosis');
+    // Four buttons act; the rest are under More….
+    await diag.getByRole('button', { name: 'More…' }).click();
+    await shot('diagnosis-more');
     await diag.getByRole('button', { name: 'Follow up' }).click();
     await cardWith(page, 'Follow up on pl_master_nightly');
     await shot('follow-up');
-    await diag.getByRole('button', { name: 'Clear history' }).click();
+    const clear = diag.getByRole('button', { name: 'Clear history' });
+    if (!(await clear.isVisible())) await diag.getByRole('button', { name: 'More…' }).click();
+    await clear.click();
     await see(page, 'History cleared.');
     await say(page, 'and the one before?');
     await see(page, "I don't know which pipeline you mean yet");
@@ -292,6 +297,13 @@ const SCENARIOS = {
     await page.getByText('is done').last().waitFor({ state: 'visible', timeout: 60000 });
     await see(page, 'succeeded');
     await shot('outcome');
+    // The diagnosis card it was started from now says how it ended, and offers no more buttons.
+    const settled = await cardWith(page, 'Rerun from the failed activity succeeded');
+    if (await settled.getByRole('button', { name: 'Rerun from failed activity' }).count()) {
+      throw new Error('the settled diagnosis card still offers a rerun');
+    }
+    await settled.scrollIntoViewIfNeeded();
+    await shot('settled');
     await say(page, 'what was done today?');
     const audit = await cardWith(page, 'What was done');
     if (!(await audit.innerText()).includes('rerun from the failed activity')) throw new Error('the audit does not show the rerun');

@@ -64,6 +64,15 @@ public final class ActionService {
      * not: the user may not act, the run is gone, or the action does not apply to the run's status.
      */
     public AgentReply propose(ActionKind kind, String runId, String factory, Actor who, String conversationId) {
+        return propose(kind, runId, factory, who, conversationId, null);
+    }
+
+    /**
+     * @param sourceCardId the Teams message id of the diagnosis card clicked, settled with the outcome when the run
+     *                     ends; null for none
+     */
+    public AgentReply propose(ActionKind kind, String runId, String factory, Actor who, String conversationId,
+                              String sourceCardId) {
         if (runId == null || runId.isBlank()) {
             return outOfDate("That button did not say which run.");
         }
@@ -90,7 +99,8 @@ public final class ActionService {
             PendingAction a = new PendingAction(UUID.randomUUID().toString(), kind, f.factoryName(),
                     target.pipelineName(), target.runId(), child ? clicked.runId() : null,
                     child ? clicked.pipelineName() : null, startsAt, target.parameters(), who.name(), conversationId,
-                    now, now.plus(confirmFor), PendingAction.State.PENDING, null, null, null, null, null, null, null);
+                    now, now.plus(confirmFor), PendingAction.State.PENDING, null, null, null, null, null, null, null,
+                    sourceCardId);
             pending.create(a);
             log.info("{} of run {} ({}) proposed by {}", kind, target.runId(), f.factoryName(), who.name());
             return AgentReply.of(new Reply.Action(view(a)));

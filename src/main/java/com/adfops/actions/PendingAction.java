@@ -27,12 +27,14 @@ import java.util.Map;
  * @param message         the result in words (ADF's refusal, the outcome); may be null
  * @param missingAction   for an Azure permission failure, the action the bot's identity lacks; else null
  * @param cardId          the Teams message id of the confirmation card, to update it when the run ends; may be null
+ * @param sourceCardId    the Teams message id of the diagnosis card the action was started from, to settle it with
+ *                        the outcome (its buttons gone); null when it came from another card or from text
  */
 public record PendingAction(String id, ActionKind kind, String factory, String pipeline, String runId,
                             String clickedRunId, String clickedPipeline, String startsAt, Map<String, String> parameters,
                             String requestedBy, String conversationId, Instant createdAt, Instant expiresAt, State state,
                             String actedBy, String actedById, Instant actedAt, String newRunId, String message,
-                            String missingAction, String cardId) {
+                            String missingAction, String cardId, String sourceCardId) {
 
     /** Where an action stands. */
     public enum State {
@@ -60,12 +62,12 @@ public record PendingAction(String id, ActionKind kind, String factory, String p
         return new PendingAction(id, kind, factory, pipeline, runId, clickedRunId, clickedPipeline, startsAt, parameters,
                 requestedBy, conversationId, createdAt, expiresAt, s, by == null ? actedBy : by.name(),
                 by == null ? actedById : by.objectId(), at == null ? actedAt : at, newRun == null ? newRunId : newRun,
-                msg == null ? message : msg, missing == null ? missingAction : missing, cardId);
+                msg == null ? message : msg, missing == null ? missingAction : missing, cardId, sourceCardId);
     }
 
     PendingAction withCard(String card) {
         return new PendingAction(id, kind, factory, pipeline, runId, clickedRunId, clickedPipeline, startsAt, parameters,
                 requestedBy, conversationId, createdAt, expiresAt, state, actedBy, actedById, actedAt, newRunId, message,
-                missingAction, card);
+                missingAction, card, sourceCardId);
     }
 }

@@ -25,14 +25,24 @@ public sealed interface Reply {
      * @param resolutionSteps numbered steps to resolve it ("how do I fix X?"); empty for a plain diagnosis
      */
     record DiagnosisCard(Diagnosis diagnosis, Guidance guidance, boolean activitiesOpen, List<String> resolutionSteps,
-                         RunHistory history) implements Reply {
+                         RunHistory history, Settled settled) implements Reply {
 
         public DiagnosisCard {
             resolutionSteps = resolutionSteps == null ? List.of() : List.copyOf(resolutionSteps);
         }
 
+        public DiagnosisCard(Diagnosis diagnosis, Guidance guidance, boolean activitiesOpen, List<String> resolutionSteps,
+                             RunHistory history) {
+            this(diagnosis, guidance, activitiesOpen, resolutionSteps, history, null);
+        }
+
         public DiagnosisCard(Diagnosis diagnosis, Guidance guidance, boolean activitiesOpen, List<String> resolutionSteps) {
             this(diagnosis, guidance, activitiesOpen, resolutionSteps, null);
+        }
+
+        /** The same card, settled by an action's outcome: it says so at the top and offers no more buttons. */
+        public DiagnosisCard settledBy(Settled s) {
+            return new DiagnosisCard(diagnosis, guidance, activitiesOpen, resolutionSteps, history, s);
         }
 
         public DiagnosisCard(Diagnosis diagnosis, Guidance guidance) {
@@ -41,8 +51,23 @@ public sealed interface Reply {
 
         /** The same card with the pipeline's history ("first failure after 37 successes"). */
         public DiagnosisCard withHistory(RunHistory h) {
-            return new DiagnosisCard(diagnosis, guidance, activitiesOpen, resolutionSteps, h);
+            return new DiagnosisCard(diagnosis, guidance, activitiesOpen, resolutionSteps, h, settled);
         }
+    }
+
+    /**
+     * What settled a diagnosed failure: a rerun (or a cancel) that ended, shown on the diagnosis card it was started
+     * from.
+     *
+     * @param what      {@code rerunfromfailure} or {@code rerun}
+     * @param succeeded the new run succeeded
+     * @param status    the new run's final status in words ("succeeded", "failed", "was cancelled")
+     * @param at        when it ended
+     * @param newRun    the new run
+     * @param by        who started it
+     */
+    record Settled(String what, boolean succeeded, String status, java.time.Instant at, com.adfops.adf.PipelineRun newRun,
+                   String by) {
     }
 
     /**

@@ -234,6 +234,15 @@ public final class CardFactory {
         d.put("activitiesOpen", card.activitiesOpen() && !card.diagnosis().failed().isEmpty());
         ArrayNode steps = d.putArray("steps");
         card.resolutionSteps().forEach(x -> steps.addObject().put("text", ErrorText.truncate(x, 600)));
+        Reply.Settled st = card.settled();
+        d.put("settled", st == null ? "" : (st.succeeded() ? "✅ " : "❌ ")
+                + (st.what().equals("rerunfromfailure") ? "Rerun from the failed activity " : "Rerun ") + st.status()
+                + " at " + time(st.at(), v) + (st.by() == null || st.by().isBlank() ? "" : " (started by " + st.by() + ")"));
+        d.put("settledStyle", st != null && st.succeeded() ? "good" : "attention");
+        d.put("settledRunLabel", st == null ? "" : "run " + shortId(st.newRun().runId()));
+        d.put("settledRunUrl", st == null ? "" : st.newRun().factory().studioRunUrl(st.newRun().runId()));
+        // A settled card is a record: its buttons are gone.
+        d.put("showActions", st == null);
         return d;
     }
 
@@ -274,19 +283,30 @@ public final class CardFactory {
         d.put("runId", run.runId());
         d.put("factory", run.factory().factoryName());
         d.put("pipeline", run.pipelineName());
+        d.put("settled", "");
+        d.put("showActions", true);
         boolean running = run.status() == RunStatus.IN_PROGRESS || run.status() == RunStatus.QUEUED
                 || run.status() == RunStatus.CANCELING;
         d.put("canRerun", !running);
         d.put("canRerunFromFailure", run.status() == RunStatus.FAILED || run.status() == RunStatus.CANCELLED);
+        // One line under the title: when, how long, what started it, where; the run as a link to ADF Studio.
+        StringBuilder when = new StringBuilder();
+        when.append(run.runStart() == null ? "not started" : time(run.runStart(), v));
+        if (run.runEnd() != null) {
+            when.append(" – ").append(clockTime(run.runEnd(), v));
+        }
+        run.duration().ifPresent(du -> when.append(" (").append(duration(du)).append(")"));
+        when.append(" · ").append(trigger(run)).append(" · ").append(run.factory().factoryName()).append(" · ");
+        d.put("whenLine", when.toString());
+        d.put("runLabel", "run " + shortId(run.runId()));
+        d.put("runUrl", run.factory().studioRunUrl(run.runId()));
         ArrayNode facts = d.putArray("facts");
-        fact(facts, "Pipeline", run.pipelineName());
-        fact(facts, "Factory", run.factory().factoryName());
         fact(facts, "Run ID", run.runId());
-        fact(facts, "Status", run.status().wireName());
         fact(facts, "Started", run.runStart() == null ? "not started" : time(run.runStart(), v));
         fact(facts, "Ended", run.runEnd() == null ? "—" : time(run.runEnd(), v));
         fact(facts, "Duration", run.duration().map(CardFactory::duration).orElse("—"));
         fact(facts, "Triggered by", trigger(run));
+        fact(facts, "Factory", run.factory().factoryName());
         ArrayNode params = d.putArray("parameters");
         run.parameters().entrySet().stream().limit(20).forEach(e ->
                 params.addObject().put("name", ErrorText.truncate(e.getKey(), 60))
@@ -297,19 +317,44 @@ public final class CardFactory {
         int budget = 6000;
         if (dg.hasRootCause()) {
             Diagnosis.FailedActivity rc = dg.rootCause();
-            boolean named = rc.depth() == 0 || rc.path().contains(rc.pipelineName());
-            root.put("path", rc.path() + (named ? "" : " (in " + rc.pipelineName() + ")"));
-            root.put("type", orDash(rc.activity().activityType()));
-            root.put("code", orDash(rc.activity().error().errorCode()));
-            root.put("failureType", orDash(rc.activity().error().failureType()));
-            root.put("target", orDash(rc.activity().error().target()));
-            root.put("errorClass", dg.errorClass().label());
-            String cause = ErrorText.cause(rc.activity().error().message(), MAX_CAUSE);
-            root.put("cause", cause);
+            com.adfops.adf.ActivityRun act = rc.activity();
+            String inChild = rc.depth() > 0 && !rc.pipelineName().equalsIgnoreCase(run.pipelineName())
+                    ? " in " + rc.pipelineName() : "";
+            String code = act.error().errorCode();
+            // The answer first: which activity broke (and in which child pipeline), its type and code.
+            root.put("headline", "✖ " + act.activityName() + inChild
+                    + (act.activityType().isBlank() ? "" : " (" + act.activityType() + ")")
+                    + (code.isBlank() ? "" : " · error " + code));
+            String cause = ErrorText.cause(act.error().message(), MAX_CAUSE);
+            root.put("cause", cause.isBlank() ? "ADF recorded no message for this activity." : cause);
             budget -= cause.length();
-            root.put("message", ErrorText.full(rc.activity().error().message(), MAX_MESSAGE));
+            // What to look at: the linked service and the integration runtime ADF says the activity used.
+            List<String> check = new java.util.ArrayList<>();
+            if (act.linkedService() != null && !act.linkedService().isBlank()) {
+                check.add("linked service " + act.linkedService());
+            }
+            if (act.integrationRuntime() != null && !act.integrationRuntime().isBlank()) {
+                check.add("integration runtime " + act.integrationRuntime());
+            }
+            root.put("check", String.join(" on ", check));
+            boolean named = rc.depth() == 0 || rc.path().contains(rc.pipelineName());
+            root.put("path", rc.depth() == 0 ? "" : rc.path() + (named ? "" : " (in " + rc.pipelineName() + ")"));
+            List<String> cls = new java.util.ArrayList<>();
+            cls.add(dg.errorClass().label());
+            if (!act.error().failureType().isBlank()) {
+                cls.add(act.error().failureType());
+            }
+            if (!act.error().target().isBlank() && !act.error().target().equals(act.activityName())) {
+                cls.add("target " + act.error().target());
+            }
+            root.put("classLine", "Error class: " + String.join(" · ", cls));
+            root.put("type", orDash(act.activityType()));
+            root.put("code", orDash(code));
+            root.put("errorClass", dg.errorClass().label());
+            root.put("message", ErrorText.full(act.error().message(), MAX_MESSAGE));
         } else {
-            for (String k : List.of("path", "type", "code", "failureType", "target", "errorClass", "cause", "message")) {
+            for (String k : List.of("headline", "cause", "check", "path", "classLine", "type", "code", "errorClass",
+                    "message")) {
                 root.put(k, "");
             }
         }
@@ -877,7 +922,8 @@ public final class CardFactory {
         d.put("explain", explain);
         d.put("messageTitle", a.state().equals("resolved") ? "How it was fixed: " : a.state().equals("refused") ? ""
                 : a.state().equals("failed") ? "Data Factory said: " : "");
-        d.put("message", a.message());
+        // A finished run's outcome is said once, in the message that notifies; its confirmation card only records it.
+        d.put("message", a.state().equals("finished") ? "" : a.message());
         String advice = "";
         if (!a.missingAction().isEmpty()) {
             advice = "The bot's identity lacks the Azure action " + ErrorText.escapeMarkdown(a.missingAction())

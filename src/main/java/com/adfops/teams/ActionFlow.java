@@ -100,7 +100,10 @@ final class ActionFlow {
         Map<String, Object> data = turn.action();
         Optional<ActionKind> kind = ActionKind.proposedBy(verb);
         if (kind.isPresent()) {
-            return actions.propose(kind.get(), str(data.get("runId")), str(data.get("factory")), who, turn.conversationId());
+            // From a diagnosis card: that card is settled with the outcome (a click elsewhere leaves its card as is).
+            String source = "diagnosis".equals(str(data.get("from"))) ? cardId : null;
+            return actions.propose(kind.get(), str(data.get("runId")), str(data.get("factory")), who, turn.conversationId(),
+                    source);
         }
         return switch (verb) {
             case CONFIRM -> actions.confirm(str(data.get("actionId")), who, cardId);
@@ -210,6 +213,7 @@ final class ActionFlow {
                 log.warn("Could not diagnose the failed rerun {}", f.run().runId(), e);
             }
         }
+        Optional<Reply.DiagnosisCard> settled = settledDiagnosis(f);
         try {
             turns.submit(conversationId, () -> adapter.continueConversation(appId, origin, ctx -> {
                 CompletableFuture<Void> updated = f.action().cardId() == null ? CompletableFuture.completedFuture(null)
@@ -218,13 +222,52 @@ final class ActionFlow {
                             log.warn("Could not update the confirmation card of action {}", f.action().id(), x);
                             return null;
                         });
-                return updated.thenCompose(r -> sender.sendTo(ctx, new AgentReply(parts), origin, ZoneId.of("UTC")));
+                // The diagnosis card it was started from says how it ended, and offers no more buttons.
+                CompletableFuture<Void> diagnosis = settled.isEmpty() ? updated : updated.thenCompose(r ->
+                        sender.update(ctx, f.action().sourceCardId(), settled.get(), ZoneId.of("UTC")).exceptionally(x -> {
+                            log.warn("Could not settle the diagnosis card of action {}", f.action().id(), x);
+                            return null;
+                        }));
+                return diagnosis.thenCompose(r -> sender.sendTo(ctx, new AgentReply(parts), origin, ZoneId.of("UTC")));
             }).exceptionally(x -> {
                 log.error("Could not post the outcome of action {}", f.action().id(), x);
                 return null;
             }).join());
         } catch (RejectedExecutionException busy) {
             log.warn("Turn queue full; outcome of action {} not posted", f.action().id());
+        }
+    }
+
+    /**
+     * The diagnosis card a finished rerun was started from, settled by its outcome: the failure diagnosed again (from
+     * the cached activity runs) with the new run's status on top. Empty for a cancel, an action started elsewhere,
+     * or when the failure cannot be read now (the card then stays as it was).
+     */
+    private Optional<Reply.DiagnosisCard> settledDiagnosis(ActionService.Finished f) {
+        com.adfops.actions.PendingAction a = f.action();
+        if (a.sourceCardId() == null || a.kind() == com.adfops.actions.ActionKind.CANCEL) {
+            return Optional.empty();
+        }
+        String diagnosed = a.clickedRunId() != null && !a.clickedRunId().isBlank() ? a.clickedRunId() : a.runId();
+        Turn diagnose = new Turn(a.conversationId(), a.actedBy(), "", Map.of("action", CardVerb.DIAGNOSE.wire(),
+                "runId", diagnosed, "factory", a.factory()), ZoneId.of("UTC"));
+        try {
+            Optional<Reply.DiagnosisCard> card = agent.handle(diagnose).parts().stream()
+                    .filter(Reply.DiagnosisCard.class::isInstance).map(Reply.DiagnosisCard.class::cast).findFirst();
+            com.adfops.adf.PipelineRun run = f.run();
+            String status = switch (run.status()) {
+                case SUCCEEDED -> "succeeded";
+                case FAILED -> "failed";
+                case CANCELLED -> "was cancelled";
+                default -> run.status().wireName();
+            };
+            java.time.Instant at = run.runEnd() != null ? run.runEnd() : run.sortTime();
+            return card.map(c -> c.settledBy(new Reply.Settled(a.kind() == com.adfops.actions.ActionKind.RERUN_FROM_FAILURE
+                    ? "rerunfromfailure" : "rerun", run.status() == com.adfops.adf.RunStatus.SUCCEEDED, status, at, run,
+                    a.actedBy())));
+        } catch (RuntimeException e) {
+            log.warn("Could not read the failure of action {} again; its diagnosis card stays as it was", a.id(), e);
+            return Optional.empty();
         }
     }
 

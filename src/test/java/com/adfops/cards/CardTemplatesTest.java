@@ -141,16 +141,48 @@ class CardTemplatesTest {
         JsonNode card = FACTORY.expand("diagnosis", data.get("diagnosis-web-html"));
         JsonNode root = null;
         for (JsonNode item : card.get("body")) {
-            if (item.path("items").path(0).path("text").asText().equals("Likely root cause")) {
+            if (item.path("items").path(0).path("inlines").path(0).path("text").asText().equals("Likely root cause")) {
                 root = item.get("items");
             }
         }
         assertThat(root).as("the root cause section").isNotNull();
-        assertThat(root.get(1).get("inlines").get(0).get("text").asText())
+        // The failing activity and its code, then the human sentence, before anything else.
+        assertThat(root.get(1).get("inlines").get(0).get("text").asText()).startsWith("✖ ");
+        assertThat(root.get(2).get("inlines").get(0).get("text").asText())
                 .isEqualTo("502 Bad Gateway: The upstream service did not answer");
         String text = TestSim.JSON.writeValueAsString(card);
         assertThat(text).contains("Try again in a few minutes & contact ops if it persists.")
                 .doesNotContain("<", "&amp;", "font-family", "dataLayer", "trace 8f2c", "DOCTYPE");
+    }
+
+    /**
+     * At 3 a.m.: the diagnosis card opens with the title, one line of when/where with the run as a link, and the root
+     * cause; the facts and full messages wait behind "Show full error"; at most four buttons act, the rest are under
+     * "More…".
+     */
+    @Test
+    void aDiagnosisShowsTheAnswerFirstAndAtMostFourButtons() throws Exception {
+        JsonNode card = FACTORY.expand("diagnosis", data.get("diagnosis"));
+        JsonNode body = card.get("body");
+        for (JsonNode item : body) {
+            if (item.path("id").asText().equals("details")) {
+                assertThat(item.path("isVisible").asBoolean(true)).as("details start collapsed").isFalse();
+                assertThat(TestSim.JSON.writeValueAsString(item)).contains("Run ID: ", "Started: ");
+            }
+        }
+        // Nothing before the root cause repeats the title as a fact ("Pipeline:", "Status:").
+        String beforeRoot = TestSim.JSON.writeValueAsString(body.get(0)) + TestSim.JSON.writeValueAsString(body.get(1));
+        assertThat(beforeRoot).doesNotContain("Pipeline: ", "Status: ");
+        assertThat(body.get(1).path("inlines").path(1).path("selectAction").path("url").asText())
+                .startsWith("https://adf.azure.com/en/monitoring/pipelineruns/");
+        JsonNode acts = body.get(body.size() - 1).get("actions");
+        List<String> titles = new java.util.ArrayList<>();
+        acts.forEach(a -> titles.add(a.path("title").asText()));
+        assertThat(titles).containsExactly("Rerun from failed activity", "Rerun pipeline", "What changed?", "Escalate", "More…");
+        List<String> more = new java.util.ArrayList<>();
+        acts.get(4).path("card").path("actions").forEach(a -> more.add(a.path("title").asText()));
+        assertThat(more).containsExactly("Resolved…", "Follow up", "Watch this pipeline", "Clear history");
+        assertThat(card.path("actions").isMissingNode() || card.path("actions").isEmpty()).isTrue();
     }
 
     @Test

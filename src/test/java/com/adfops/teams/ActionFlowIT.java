@@ -51,7 +51,7 @@ class ActionFlowIT extends WithConnector {
         String conversation = "a:actions-" + System.nanoTime();
         String run = failedRun();
         ObjectNode propose = submit(conversation, "diag-card");
-        propose.putObject("value").put("action", "rerunfromfailure").put("runId", run);
+        propose.putObject("value").put("action", "rerunfromfailure").put("runId", run).put("from", "diagnosis");
         assertThat(TeamsActivities.post(port, propose).statusCode()).isEqualTo(200);
 
         FakeConnector.Sent confirmation = connector.await(s -> s.conversationId().equals(conversation)
@@ -80,8 +80,18 @@ class ActionFlowIT extends WithConnector {
         FakeConnector.Sent outcome = connector.await(s -> s.conversationId().equals(conversation)
                 && s.text().contains("is done"), Duration.ofSeconds(30));
         assertThat(outcome.text()).contains("✅").contains("succeeded");
-        assertThat(connector.await(s -> s.method().equals("PUT") && s.path().endsWith("/confirm-card")
-                && card(s).contains("Done"), Duration.ofSeconds(10))).isNotNull();
+        FakeConnector.Sent done = connector.await(s -> s.method().equals("PUT") && s.path().endsWith("/confirm-card")
+                && card(s).contains("Done"), Duration.ofSeconds(10));
+        // The outcome is said once, in the message that notifies: the confirmation card only records the action.
+        assertThat(card(done)).doesNotContain("succeeded");
+        assertThat(connector.sent()).filteredOn(s -> s.conversationId().equals(conversation) && s.text().contains("is done"))
+                .hasSize(1);
+        // The diagnosis card it was started from says how it ended, with the new run, and offers no more buttons.
+        FakeConnector.Sent settled = connector.await(s -> s.method().equals("PUT") && s.path().endsWith("/diag-card"),
+                Duration.ofSeconds(10));
+        assertThat(card(settled)).contains("✅ Rerun from the failed activity succeeded at ", "(started by Alex Wilber)",
+                "Likely root cause", "https://adf.azure.com/en/monitoring/pipelineruns/");
+        assertThat(card(settled)).doesNotContain("\"verb\":\"rerunfromfailure\"", "\"verb\":\"rerun\"", "More…");
 
         // The audit shows it.
         ObjectNode ask = TeamsActivities.message(connector.serviceUrl(), conversation, "what was done today?");
