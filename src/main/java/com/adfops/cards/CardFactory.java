@@ -436,7 +436,8 @@ public final class CardFactory {
         ArrayNode recent = d.putArray("recent");
         for (PipelineRun r : s.recent()) {
             recent.addObject().put("line", icon(r.status()) + " " + r.status().wireName() + (r.rerunOf() != null ? " (rerun)" : "")
-                    + " · " + timeAgo(r.sortTime(), v) + r.duration().map(du -> " · " + duration(du)).orElse("") + " · " + r.runId());
+                    + " · " + timeAgo(r.sortTime(), v) + r.duration().map(du -> " · " + duration(du)).orElse("") + " · ")
+                    .put("runLabel", "run " + shortId(r.runId())).put("runUrl", r.factory().studioRunUrl(r.runId()));
         }
         return d;
     }

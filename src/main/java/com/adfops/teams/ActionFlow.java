@@ -284,7 +284,13 @@ final class ActionFlow {
             case FAILED -> "❌ ";
             default -> "⏹️ ";
         };
-        return icon + what + " is done: " + f.action().message();
+        // The run named in the outcome is a link to it in ADF Studio, shown shortened.
+        String message = f.action().message();
+        String runId = f.run().runId();
+        if (runId != null && runId.length() > 12 && message.contains(runId)) {
+            message = message.replace(runId, "[" + runId.substring(0, 8) + "…](" + f.run().factory().studioRunUrl(runId) + ")");
+        }
+        return icon + what + " is done: " + message;
     }
 
     private void send(String conversationId, ConversationReference origin, AgentReply reply, ZoneId zone) {

@@ -79,7 +79,8 @@ class ActionFlowIT extends WithConnector {
 
         FakeConnector.Sent outcome = connector.await(s -> s.conversationId().equals(conversation)
                 && s.text().contains("is done"), Duration.ofSeconds(30));
-        assertThat(outcome.text()).contains("✅").contains("succeeded");
+        assertThat(outcome.text()).contains("✅").contains("succeeded")
+                .containsPattern("\\[[0-9a-f-]{8}…\\]\\(https://adf\\.azure\\.com/en/monitoring/pipelineruns/[0-9a-f-]{36}\\?factory=%2Fsubscriptions%2F");
         FakeConnector.Sent done = connector.await(s -> s.method().equals("PUT") && s.path().endsWith("/confirm-card")
                 && card(s).contains("Done"), Duration.ofSeconds(10));
         // The outcome is said once, in the message that notifies: the confirmation card only records the action.
