@@ -84,7 +84,7 @@ class TrendsTest {
         String card = new CardFactory(TestSim.JSON).card(new Reply.Trends(s),
                 new CardFactory.View(NOW, ZoneId.of("UTC"))).toString();
         assertThat(card).contains("How all pipelines did in the last 3 days", "50.0 %", "+0.0 points",
-                "Chart.VerticalBar", "\"y\":1", "Wed 25: 3 runs, 1 failed (66.7 % succeeded)", "pl_a: 2 failures",
+                "Chart.HorizontalBar", "\"showBarValues\":true", "\"y\":1", "Wed 25: 3 runs, 1 failed (66.7 % succeeded)", "pl_a: 2 failures",
                 "10h 45m on average (2 recoveries)");
     }
 
