@@ -531,7 +531,8 @@ class AlertMonitorTest {
         assertThat(direct.poster.posts).as("without the run index, no week is read from Data Factory every pass").isEmpty();
         assertThat(bot.poster.alertsIn("conv-all")).singleElement().satisfies(a -> {
             assertThat(a.state()).isEqualTo("runninglong");
-            assertThat(a.rootCause()).contains("2.0x its usual");
+            assertThat(a.rootCause()).isEqualTo("Running long: usually 10m 0s–10m 0s, p95 10m 0s (its last 10 successful "
+                    + "runs, over 2 days); running 19m 50s, 2.0x the p95.");
         });
 
         clock.advance(Duration.ofMinutes(25));   // the run ends, successfully
