@@ -33,14 +33,14 @@ import java.util.List;
  * @param recent    the recent runs (null with too little history)
  * @param baseline  the runs before them (null with too little history)
  * @param ratio     the recent median over the baseline median (0 with too little history)
- * @param slower    the rank test that recent runs are longer
- * @param faster    the rank test that recent runs are shorter
+ * @param test      the rank test in the direction of the change (recent runs longer when the ratio is 1 or more, else
+ *                  shorter); null when the change is under the minimum effect (no test can make it a trend)
  * @param slowAbove a run of the window longer than this is slow
  * @param slowRuns  the window's runs longer than {@code slowAbove}, slowest (relative to the usual) first
  * @param finished  finished runs with a duration in the history read (recent and baseline)
  */
-public record DurationVerdict(Kind kind, Sample recent, Sample baseline, double ratio, RankTest.Result slower,
-                              RankTest.Result faster, Duration slowAbove, List<SlowRun> slowRuns, int finished) {
+public record DurationVerdict(Kind kind, Sample recent, Sample baseline, double ratio, RankTest.Result test,
+                              Duration slowAbove, List<SlowRun> slowRuns, int finished) {
 
     /** How far back from the window's end runs count as recent. */
     public static final Duration RECENT = Duration.ofHours(48);
@@ -137,7 +137,7 @@ public record DurationVerdict(Kind kind, Sample recent, Sample baseline, double 
         List<PipelineRun> recent = runs.subList(firstRecent, runs.size());
         List<PipelineRun> before = runs.subList(0, firstRecent);
         if (before.size() < MIN_BASELINE || recent.isEmpty()) {
-            return new DurationVerdict(Kind.TOO_LITTLE_HISTORY, null, null, 0, null, null, null, List.of(), runs.size());
+            return new DurationVerdict(Kind.TOO_LITTLE_HISTORY, null, null, 0, null, null, List.of(), runs.size());
         }
         Sample r = Sample.of(recent);
         Sample b = Sample.of(before);
@@ -145,8 +145,11 @@ public record DurationVerdict(Kind kind, Sample recent, Sample baseline, double 
         double ratio = usual == 0 ? 0 : (double) r.median().toMillis() / usual;
         long[] recentMs = millis(recent);
         long[] beforeMs = millis(before);
-        RankTest.Result slower = RankTest.greater(recentMs, beforeMs);
-        RankTest.Result faster = RankTest.greater(beforeMs, recentMs);
+        // Only a change past the minimum effect is tested (most pipelines of a factory need no test at all).
+        boolean longer = ratio >= MIN_EFFECT;
+        boolean shorter = ratio > 0 && ratio <= 1 / MIN_EFFECT;
+        RankTest.Result test = longer ? RankTest.greater(recentMs, beforeMs)
+                : shorter ? RankTest.greater(beforeMs, recentMs) : null;
         long limit = slowLimit(beforeMs, usual);
         List<SlowRun> slow = new ArrayList<>();
         for (PipelineRun run : inWindow) {
@@ -157,10 +160,10 @@ public record DurationVerdict(Kind kind, Sample recent, Sample baseline, double 
         }
         slow.sort(Comparator.comparing(SlowRun::ratio).reversed().thenComparing(s -> s.run().sortTime(),
                 Comparator.reverseOrder()));
-        Kind kind = ratio >= MIN_EFFECT && slower.pValue() < ALPHA ? Kind.SLOWER
-                : ratio > 0 && ratio <= 1 / MIN_EFFECT && faster.pValue() < ALPHA ? Kind.FASTER
+        boolean significant = test != null && test.pValue() < ALPHA;
+        Kind kind = longer && significant ? Kind.SLOWER : shorter && significant ? Kind.FASTER
                 : slow.isEmpty() ? Kind.STEADY : Kind.SLOW_RUNS;
-        return new DurationVerdict(kind, r, b, ratio, slower, faster, Duration.ofMillis(limit), slow, runs.size());
+        return new DurationVerdict(kind, r, b, ratio, test, Duration.ofMillis(limit), slow, runs.size());
     }
 
     /**

@@ -81,7 +81,8 @@ public final class ToolRunner {
     public static Map<String, String> descriptions() {
         return Map.of(
                 AdfTools.PIPELINE_RUNS, "Pipeline runs of the configured Azure Data Factories in a time window: failing "
-                        + "pipelines (latest finished run failed), recovered ones, and for a named pipeline its recent runs.",
+                        + "pipelines (latest finished run failed), recovered ones, for a named pipeline its recent runs, and "
+                        + "runs in progress past their usual duration (against their pipeline's last successful runs).",
                 AdfTools.ACTIVITY_RUNS, "Why a pipeline run failed: its failed activities (nested pipeline runs and loop "
                         + "bodies followed), the likely root cause with error code, class and next step.",
                 RUN_STATS, "How pipelines did over a window: finished runs, success rate against the period before, failures "
@@ -222,6 +223,12 @@ public final class ToolRunner {
                 o.put("start", String.valueOf(run.runStart()));
                 run.duration().ifPresent(d -> o.put("duration_s", d.toSeconds()));
             }
+        }
+        // Runs in progress past their pipeline's usual duration (its last successful runs), as the cards say it.
+        List<RunningLong> longRuns = tools.baselines().runningLong(r.runs(), now);
+        if (!longRuns.isEmpty()) {
+            ArrayNode running = out.putArray("running_long");
+            longRuns.stream().limit(5).forEach(x -> putRunningLong(running.addObject(), x));
         }
         return ok(name, arguments, t0, out, summary.failing().isEmpty() && summary.recovered().isEmpty() ? null : summary, null);
     }
@@ -389,11 +396,15 @@ public final class ToolRunner {
                 .put("middle_half_to_seconds", v.baseline().high().toSeconds())
                 .put("slow_above_seconds", v.slowAbove().toSeconds());
         row.put("ratio", round1(v.ratio()));
-        boolean slower = v.ratio() >= 1;
-        RankTest.Result t = slower ? v.slower() : v.faster();
-        row.putObject("test").put("name", "Mann-Whitney U, one-sided (recent " + (slower ? "longer" : "shorter") + ")")
-                .put("p_value", Math.round(t.pValue() * 10000) / 10000.0).put("exact", t.exact())
-                .put("significant_at", DurationVerdict.ALPHA).put("min_ratio", DurationVerdict.MIN_EFFECT);
+        ObjectNode test = row.putObject("test").put("min_ratio", DurationVerdict.MIN_EFFECT);
+        if (v.test() == null) {
+            test.put("outcome", "not run: the median changed by less than the minimum ratio");
+        } else {
+            test.put("name", "Mann-Whitney U, one-sided (recent runs " + (v.ratio() >= 1 ? "longer" : "shorter") + ")")
+                    .put("u", v.test().u()).put("p_value", Math.round(v.test().pValue() * 10000) / 10000.0)
+                    .put("exact", v.test().exact()).put("significant_at", DurationVerdict.ALPHA)
+                    .put("outcome", v.test().pValue() < DurationVerdict.ALPHA ? "significant" : "not significant");
+        }
         row.put("slow_runs", v.slowRuns().size());
         if (!v.slowRuns().isEmpty()) {
             row.put("slowest_ratio", round1(v.slowestRatio()));

@@ -112,9 +112,9 @@ class DurationsTest {
         assertThat(v.baseline().high()).isEqualTo(Duration.ofMinutes(11));
         assertThat(v.ratio()).isEqualTo(3.1, org.assertj.core.data.Offset.offset(1e-9));
         // Every recent run is longer than every baseline run: U = 8 x 48, and the exact p-value is 1 / C(56, 8).
-        assertThat(v.slower().u()).isEqualTo(384.0);
-        assertThat(v.slower().exact()).isTrue();
-        assertThat(v.slower().pValue()).isCloseTo(1.0 / 1_420_494_075L, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(v.test().u()).isEqualTo(384.0);
+        assertThat(v.test().exact()).isTrue();
+        assertThat(v.test().pValue()).isCloseTo(1.0 / 1_420_494_075L, org.assertj.core.data.Offset.offset(1e-15));
         // Slow above: MAD of the baseline = 1 min (32 runs 1 min off, 16 on the median), 3 x 1.4826 min = 266.868 s,
         // more than a quarter of 10 min: 600 + 266.868 s.
         assertThat(v.slowAbove()).isEqualTo(Duration.ofMillis(866_868));
@@ -132,12 +132,41 @@ class DurationsTest {
     }
 
     @Test
+    void theModelsToolGivesTheSameVerdictAndFigures() throws Exception {
+        ToolRunner runner = new ToolRunner(new AdfTools(sim.adf, Clock.fixed(NOW, ZoneOffset.UTC)),
+                new com.adfops.docs.DocsService(null, new com.adfops.docs.BuiltInDocsIndex(TestSim.JSON), Clock.systemUTC(),
+                        Duration.ofSeconds(1), Duration.ofHours(1), 10, Duration.ofSeconds(60)), TestSim.JSON);
+        com.fasterxml.jackson.databind.JsonNode out = TestSim.JSON.readTree(runner.run("adf_run_stats",
+                "{\"pipeline\":\"pl_slowing\"}", UTC).output());
+        com.fasterxml.jackson.databind.JsonNode p = out.at("/slowest_by_median/0");
+        assertThat(p.get("pipeline").asText()).isEqualTo("pl_slowing");
+        assertThat(p.get("verdict").asText()).isEqualTo("slower");
+        assertThat(p.at("/recent/runs").asInt()).isEqualTo(8);
+        assertThat(p.at("/recent/since").asText()).isEqualTo("2026-11-24T13:00:00Z");
+        assertThat(p.at("/recent/median_seconds").asLong()).isEqualTo(1860);
+        assertThat(p.at("/baseline/runs").asInt()).isEqualTo(48);
+        assertThat(p.at("/baseline/median_seconds").asLong()).isEqualTo(600);
+        assertThat(p.at("/baseline/middle_half_from_seconds").asLong()).isEqualTo(540);
+        assertThat(p.at("/baseline/middle_half_to_seconds").asLong()).isEqualTo(660);
+        assertThat(p.at("/baseline/slow_above_seconds").asLong()).isEqualTo(866);
+        assertThat(p.get("ratio").asDouble()).isEqualTo(3.1);
+        assertThat(p.at("/test/u").asDouble()).isEqualTo(384.0);
+        assertThat(p.at("/test/exact").asBoolean()).isTrue();
+        assertThat(p.at("/test/outcome").asText()).isEqualTo("significant");
+        assertThat(p.get("slow_runs").asInt()).isEqualTo(8);
+        assertThat(p.get("slowest_ratio").asDouble()).isEqualTo(3.9);
+        assertThat(out.get("getting_slower")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .containsExactly("pl_slowing");
+    }
+
+    @Test
     void oneSlowRunIsNotATrend() {
         PerformanceSummary s = ask("is pl_outlier getting slower?");
         DurationVerdict v = s.pipelines().get(0).verdict();
         // The last 8 runs: 30 min and 11, 9, 10, 11, 9, 10, 11 (runs 2..8): median (4th of 8) 10 min, 1.0x.
         assertThat(v.kind()).isEqualTo(DurationVerdict.Kind.SLOW_RUNS);
         assertThat(v.ratio()).isEqualTo(1.0);
+        assertThat(v.test()).as("no change to test").isNull();
         assertThat(v.slowRuns()).singleElement().satisfies(r -> assertThat(r.run().runId()).isEqualTo(outlierRun));
         String card = card(s);
         assertThat(card).contains("1 slow run, not a trend: the last 8 runs (since Nov 24, 13:00 UTC) took a median of "
