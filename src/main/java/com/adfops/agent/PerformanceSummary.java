@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * How long pipelines take over a window, against the period before.
+ * How long pipelines take over a window, and whether each is getting slower (its recent runs against the runs before).
  *
  * @param window    the window
  * @param scope     "all pipelines", a name or a pattern
@@ -40,9 +40,6 @@ public record PerformanceSummary(TimeWindow window, String scope, List<PipelineD
             return now.minus(before);
         }
     }
-
-    /** Runs needed before a pipeline's usual duration is judged: a baseline before the recent runs. */
-    public static final int MIN_BASELINE = DurationVerdict.MIN_BASELINE;
 
     /**
      * One pipeline's durations in the window, and its verdict.

@@ -269,7 +269,8 @@ public final class RunBaselines {
     }
 
     private static String key(FactoryRef factory, String pipeline) {
-        return factory.factoryName() + "/" + pipeline.toLowerCase(Locale.ROOT);
+        return factory.subscriptionId() + "/" + factory.resourceGroup() + "/" + factory.factoryName() + "/"
+                + pipeline.toLowerCase(Locale.ROOT);
     }
 
     private static ThreadPoolExecutor reads() {
