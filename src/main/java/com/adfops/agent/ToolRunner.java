@@ -361,9 +361,14 @@ public final class ToolRunner {
                 Set.of(), window), periods, s.scope(), zone, false);
         ArrayNode slowest = out.putArray("slowest_by_median");
         perf.pipelines().stream().limit(5).forEach(p -> putDurations(slowest.addObject(), p));
+        // Every pipeline getting slower (the slowest five above may not hold them all), compactly.
         ArrayNode slower = out.putArray("getting_slower");
-        perf.pipelines().stream().filter(p -> p.verdict().kind() == DurationVerdict.Kind.SLOWER).limit(5)
-                .forEach(p -> slower.add(p.pipeline()));
+        perf.pipelines().stream().filter(p -> p.verdict().kind() == DurationVerdict.Kind.SLOWER)
+                .sorted(java.util.Comparator.comparingDouble((PerformanceSummary.PipelineDurations p) -> p.verdict().ratio())
+                        .reversed()).limit(10)
+                .forEach(p -> slower.addObject().put("pipeline", p.pipeline()).put("ratio", round1(p.verdict().ratio()))
+                        .put("recent_median_seconds", p.verdict().recent().median().toSeconds())
+                        .put("usual_seconds", p.verdict().usual().toSeconds()));
         ArrayNode outliers = out.putArray("slower_than_usual");
         perf.outliers().stream().limit(5).forEach(o -> outliers.addObject().put("pipeline", o.pipeline())
                 .put("run_id", o.runId()).put("seconds", o.duration().toSeconds()).put("usual_seconds", o.usual().toSeconds())

@@ -155,8 +155,11 @@ class DurationsTest {
         assertThat(p.at("/test/outcome").asText()).isEqualTo("significant");
         assertThat(p.get("slow_runs").asInt()).isEqualTo(8);
         assertThat(p.get("slowest_ratio").asDouble()).isEqualTo(3.9);
-        assertThat(out.get("getting_slower")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
-                .containsExactly("pl_slowing");
+        assertThat(out.get("getting_slower")).singleElement().satisfies(x -> {
+            assertThat(x.get("pipeline").asText()).isEqualTo("pl_slowing");
+            assertThat(x.get("ratio").asDouble()).isEqualTo(3.1);
+            assertThat(x.get("usual_seconds").asLong()).isEqualTo(600);
+        });
     }
 
     @Test

@@ -154,6 +154,21 @@ class ToolRunnerTest {
     }
 
     @Test
+    void runStatsOfABusyFactoryStayWholeJson() throws Exception {
+        try (TestSim s = TestSim.builtIn(NOW, 100)) {
+            ToolRunner r = new ToolRunner(new AdfTools(s.adf, Clock.fixed(NOW, ZoneOffset.UTC)), new DocsService(null,
+                    new BuiltInDocsIndex(TestSim.JSON), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofHours(1), 10,
+                    Duration.ofSeconds(60)), TestSim.JSON);
+            String output = r.run("adf_run_stats", "{}", ZoneId.of("UTC")).output();
+            System.out.printf("tool output sizes: run stats (built-in factory) %d chars = ~%d tokens%n", output.length(),
+                    output.length() / 4);
+            assertThat(output.length()).isLessThan(ToolRunner.MAX_OUTPUT_CHARS);
+            assertThat(TestSim.JSON.readTree(output).get("slowest_by_median")).isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.get("verdict").asText()).isNotBlank());
+        }
+    }
+
+    @Test
     void badInputIsAnErrorResult() throws Exception {
         assertThat(runner.run("adf_pipeline_runs", "not json", ZoneId.of("UTC")).output()).contains("not a JSON object");
         assertThat(runner.run("adf_pipeline_runs", "{\"window\":\"since the dawn of time\"}", ZoneId.of("UTC")).output())
