@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every analytics card agrees with itself ({@link AnalyticsCardCheck}) on generated run histories of many shapes:
- * hourly, daily and weekly pipelines; stable ones; a slowdown of the last two days; a slow last day; one outlier; the
- * last two nightly runs slow; recurring errors with successes between; failures and their reruns; a nightly run going
- * four times its usual. The cards are the ones a user gets: the durations of one pipeline and the slowest, trends of
+ * hourly, daily and weekly pipelines; stable ones; a slowdown (and a speed-up) of the last two days; a slow last day;
+ * one outlier; the last two nightly runs slow; recurring errors with successes between; failures and their reruns; a
+ * nightly run going four times its usual. The cards are the ones a user gets: the durations of one pipeline and the slowest, trends of
  * one and of all, status and the failing list.
  */
 class CardConsistencyTest {
@@ -120,6 +120,7 @@ class CardConsistencyTest {
                 }
                 // The shapes are what they say they are.
                 assertThat(kinds.get("hourly_slowdown")).as("seed " + seed).isEqualTo(DurationVerdict.Kind.SLOWER);
+                assertThat(kinds.get("hourly_faster")).as("seed " + seed).isEqualTo(DurationVerdict.Kind.FASTER);
                 assertThat(kinds.get("daily_outlier")).as("seed " + seed).isEqualTo(DurationVerdict.Kind.SLOW_RUNS);
                 assertThat(kinds.get("daily_last_two_slow")).as("seed " + seed).isEqualTo(DurationVerdict.Kind.SLOW_RUNS);
                 assertThat(kinds.get("hourly_stable")).as("seed " + seed).isIn(DurationVerdict.Kind.STEADY,
@@ -138,7 +139,7 @@ class CardConsistencyTest {
     static final class Shapes {
         static final List<String> PIPELINES = List.of("hourly_stable", "hourly_slowdown", "hourly_slow_last_day",
                 "daily_outlier", "daily_last_two_slow", "pl_week_report", "recurring_errors", "reruns", "nightly_long",
-                "hourly_going");
+                "hourly_going", "hourly_faster");
         final DatasetBuilder data;
         final Random rnd;
 
@@ -153,6 +154,7 @@ class CardConsistencyTest {
                 ok("hourly_slowdown", start, h <= 48 ? usual * factor : usual);
                 ok("hourly_slow_last_day", start, h <= 20 ? usual * factor : usual);
                 ok("hourly_going", start, usual / 3);
+                ok("hourly_faster", start, h <= 48 ? usual * 0.4 : usual);
             }
             data.run("hourly_going", NOW.minus(Duration.ofMinutes(3)), 0, "InProgress");
             Instant nightly = Instant.parse("2026-11-26T01:00:00Z");
