@@ -338,4 +338,20 @@ public final class AdfTools {
         closestOut.addAll(m.closest());
         return List.of();
     }
+
+    private volatile RunBaselines baselines;
+
+    /** What runs in progress are compared with: each pipeline's last successful runs, read back once and kept. */
+    public RunBaselines baselines() {
+        RunBaselines b = baselines;
+        if (b == null) {
+            synchronized (this) {
+                if (baselines == null) {
+                    baselines = new RunBaselines(adf, clock);
+                }
+                b = baselines;
+            }
+        }
+        return b;
+    }
 }

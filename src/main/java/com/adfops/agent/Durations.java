@@ -3,6 +3,7 @@ package com.adfops.agent;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -11,47 +12,71 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Computes a {@link PerformanceSummary}: medians and 95th percentiles of finished runs, the change against the period
- * before, and outliers against each pipeline's own baseline (median and median absolute deviation of both periods,
- * robust to the outliers themselves; judged only with {@link PerformanceSummary#MIN_BASELINE} runs or more).
+ * Computes a {@link PerformanceSummary}: medians and 95th percentiles of finished runs in the window and, per pipeline,
+ * a {@link DurationVerdict} (its recent runs against the runs before them) from which the headline, the chart's usual
+ * line and the list of slow runs are all rendered.
  */
 public final class Durations {
-
-    /** Scale of the MAD that makes it comparable to a standard deviation for normal data. */
-    private static final double MAD_SCALE = 1.4826;
 
     private Durations() {
     }
 
+    /**
+     * The summary of a window read with the period before it ({@code p}); a window shorter than the verdict's
+     * baseline needs is read further back first (one more read, from memory when the run index holds it).
+     */
+    public static PerformanceSummary summary(AdfTools tools, AdfTools.RunsRequest request, AdfTools.Periods p,
+                                             String scope, ZoneId zone, boolean single) {
+        List<PipelineRun> earlier = List.of();
+        TimeWindow before = earlierWindow(p.current().window());
+        if (before != null && p.previous() != null) {
+            earlier = tools.pipelineRuns(new AdfTools.RunsRequest(request.factory(), request.pipeline(), Set.of(),
+                    before)).runs();
+        }
+        return of(scope, p.current(), p.previous(), earlier, zone, single);
+    }
+
+    /**
+     * What a verdict on {@code window} reads before its period before: from {@link DurationVerdict#BASELINE_SPAN}
+     * before its recent runs to the period before's start; null when the period before reaches that far already.
+     */
+    static TimeWindow earlierWindow(TimeWindow window) {
+        Instant from = window.to().minus(DurationVerdict.RECENT).minus(DurationVerdict.BASELINE_SPAN);
+        Instant to = window.previous().from();
+        return from.isBefore(to) ? new TimeWindow(from, to, "the baseline before") : null;
+    }
+
     public static PerformanceSummary of(String scope, AdfTools.RunsResult current, AdfTools.RunsResult previous,
                                         ZoneId zone, boolean single) {
+        return of(scope, current, previous, List.of(), zone, single);
+    }
+
+    /**
+     * @param earlier runs before the period before, read for the verdicts' baselines (may be empty)
+     */
+    public static PerformanceSummary of(String scope, AdfTools.RunsResult current, AdfTools.RunsResult previous,
+                                        List<PipelineRun> earlier, ZoneId zone, boolean single) {
         Map<String, List<PipelineRun>> now = finishedByPipeline(current.runs());
-        Map<String, List<PipelineRun>> before = previous == null ? Map.of() : finishedByPipeline(previous.runs());
+        List<PipelineRun> all = new ArrayList<>(current.runs());
+        if (previous != null) {
+            all.addAll(previous.runs());
+        }
+        all.addAll(earlier);
+        Map<String, List<PipelineRun>> history = finishedByPipeline(distinct(all));
         List<PerformanceSummary.PipelineDurations> rows = new ArrayList<>();
         List<PerformanceSummary.Outlier> outliers = new ArrayList<>();
         for (Map.Entry<String, List<PipelineRun>> e : now.entrySet()) {
-            List<Long> ms = millis(e.getValue());
-            List<Long> prev = millis(before.getOrDefault(e.getKey(), List.of()));
-            List<Long> baseline = new ArrayList<>(ms);
-            baseline.addAll(prev);
-            rows.add(new PerformanceSummary.PipelineDurations(e.getKey(), ms.size(), Duration.ofMillis(quantile(ms, 0.5)),
-                    Duration.ofMillis(quantile(ms, 0.95)), prev.isEmpty() ? null : Duration.ofMillis(quantile(prev, 0.5)),
-                    baseline.size()));
-            if (baseline.size() >= PerformanceSummary.MIN_BASELINE) {
-                long median = quantile(baseline, 0.5);
-                List<Long> deviations = baseline.stream().map(x -> Math.abs(x - median)).toList();
-                double mad = quantile(deviations, 0.5) * MAD_SCALE;
-                double limit = median + Math.max(3 * mad, 0.25 * median);
-                for (PipelineRun r : e.getValue()) {
-                    long d = r.duration().orElseThrow().toMillis();
-                    if (d > limit) {
-                        outliers.add(new PerformanceSummary.Outlier(e.getKey(), r.runId(), Duration.ofMillis(d),
-                                Duration.ofMillis(median)));
-                    }
-                }
+            long[] ms = millis(e.getValue());
+            DurationVerdict verdict = DurationVerdict.of(history.get(e.getKey()), e.getValue(), current.window().to());
+            rows.add(new PerformanceSummary.PipelineDurations(e.getKey(), ms.length,
+                    Duration.ofMillis(quantile(ms.clone(), 0.5)), Duration.ofMillis(quantile(ms.clone(), 0.95)),
+                    Duration.ofMillis(quantile(ms, 1.0)), verdict));
+            for (DurationVerdict.SlowRun r : verdict.slowRuns()) {
+                outliers.add(new PerformanceSummary.Outlier(e.getKey(), r.run().runId(), r.duration(), r.usual()));
             }
         }
         rows.sort(Comparator.comparing(PerformanceSummary.PipelineDurations::median).reversed());
@@ -67,6 +92,15 @@ public final class Durations {
         }
         return new PerformanceSummary(current.window(), scope, rows, days, outliers.stream().limit(5).toList(),
                 current.freshness());
+    }
+
+    /** Each run once (a run updated at a period's edge is read in both). */
+    private static List<PipelineRun> distinct(List<PipelineRun> runs) {
+        Map<String, PipelineRun> byId = new LinkedHashMap<>();
+        for (PipelineRun r : runs) {
+            byId.putIfAbsent(r.factory().factoryName() + "/" + r.runId(), r);
+        }
+        return new ArrayList<>(byId.values());
     }
 
     /**
@@ -113,8 +147,20 @@ public final class Durations {
         return by;
     }
 
-    private static List<Long> millis(List<PipelineRun> runs) {
-        return runs.stream().map(r -> r.duration().orElseThrow().toMillis()).toList();
+    private static long[] millis(List<PipelineRun> runs) {
+        return runs.stream().mapToLong(r -> r.duration().orElseThrow().toMillis()).toArray();
+    }
+
+    /** A duration as every card and alert writes it: "45s", "12m 5s", "2h 3m". */
+    public static String text(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return (s / 60) + "m " + (s % 60) + "s";
+        }
+        return (s / 3600) + "h " + ((s % 3600) / 60) + "m";
     }
 
     /** The nearest-rank quantile of the values (0 for none); sorts the array in place. */

@@ -187,19 +187,18 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     }
 
     /**
-     * Runs in progress among {@code seen} that run long against their pipeline's last week. Nothing is read when
-     * {@code seen} holds no run in progress, and {@code seen} itself is the history when it already covers the week.
+     * Runs in progress among {@code seen} that run long against their pipeline's last successful runs ({@link
+     * RunBaselines}: the week in memory, read back further for a daily or weekly pipeline). Nothing is read when
+     * {@code seen} holds no run in progress, and {@code seen} itself is the memory when it already covers the week.
      */
     private List<RunningLong> runningLong(String factory, String pipeline, AdfTools.RunsResult seen, boolean coversWeek) {
-        if (seen.runs().stream().noneMatch(r -> r.status() == RunStatus.IN_PROGRESS)) {
+        if (RunningLong.inProgress(seen.runs()).isEmpty()) {
             return List.of();
         }
-        if (coversWeek) {
-            return RunningLong.find(seen.runs(), tools.now());
-        }
         try {
-            return RunningLong.find(tools.pipelineRuns(new AdfTools.RunsRequest(factory, pipeline, Set.of(),
-                    statusWindow())).runs(), tools.now());
+            List<PipelineRun> known = coversWeek ? seen.runs() : tools.pipelineRuns(new AdfTools.RunsRequest(factory,
+                    pipeline, Set.of(), statusWindow())).runs();
+            return tools.baselines().runningLong(known, tools.now());
         } catch (DataFactoryException e) {
             log.debug("No running-long check", e);
             return List.of();
@@ -420,13 +419,14 @@ public final class OfflineAgent implements Agent, StandardAnswers {
 
     /** How long pipelines take: the window (default the last 7 days) against the period before it. */
     private AgentReply performance(Intent.Performance perf, Turn turn) {
-        AdfTools.Periods p = tools.pipelineRunsWithPrevious(new AdfTools.RunsRequest(perf.factory(), perf.pipelines(),
-                Set.of(), perf.window() != null ? perf.window() : statusWindow()));
+        AdfTools.RunsRequest request = new AdfTools.RunsRequest(perf.factory(), perf.pipelines(), Set.of(),
+                perf.window() != null ? perf.window() : statusWindow());
+        AdfTools.Periods p = tools.pipelineRunsWithPrevious(request);
         if (p.current().unknownPipeline()) {
             return unknownPipeline(perf.pipelines(), p.current().closest(), "How long does %s take?");
         }
         boolean single = p.current().pipelines().size() == 1;
-        PerformanceSummary summary = Durations.of(scope(perf.pipelines(), p.current()), p.current(), p.previous(),
+        PerformanceSummary summary = Durations.summary(tools, request, p, scope(perf.pipelines(), p.current()),
                 turn.zone(), single);
         if (single && p.previous() != null) {
             summary = summary.withGrowth(Durations.growth(activitiesOfLatest(p.current()), activitiesOfLatest(p.previous()),

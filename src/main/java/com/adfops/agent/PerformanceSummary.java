@@ -6,14 +6,14 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * How long pipelines take over a window, against the period before.
+ * How long pipelines take over a window, and whether each is getting slower (its recent runs against the runs before).
  *
  * @param window    the window
  * @param scope     "all pipelines", a name or a pattern
  * @param pipelines per pipeline, slowest (by median) first
  * @param days      for one pipeline: the median duration per day, oldest first; empty for several
- * @param outliers  runs in the window far slower than their pipeline's usual (median + 3 scaled MADs, and at least
- *                  a quarter over the median), slowest relative to usual first
+ * @param outliers  runs in the window slower than their pipeline's usual, slowest relative to usual first (at most
+ *                  five): each pipeline's {@link DurationVerdict#slowRuns()}, against the same usual
  * @param freshness how current the runs are
  */
 public record PerformanceSummary(TimeWindow window, String scope, List<PipelineDurations> pipelines, List<Day> days,
@@ -41,26 +41,17 @@ public record PerformanceSummary(TimeWindow window, String scope, List<PipelineD
         }
     }
 
-    /** Runs needed before a pipeline's usual duration is judged. */
-    public static final int MIN_BASELINE = 8;
-
     /**
-     * One pipeline's durations.
+     * One pipeline's durations in the window, and its verdict.
      *
-     * @param runs        finished runs in the window with a duration
-     * @param median      their median
-     * @param p95         their 95th percentile
-     * @param previousMedian the median in the period before, or null without runs there
-     * @param baselineRuns runs in both periods (the baseline for outliers)
+     * @param runs    finished runs in the window with a duration
+     * @param median  their median (the typical run)
+     * @param p95     their 95th percentile
+     * @param slowest the longest of them
+     * @param verdict its recent runs against the runs before them; the slow runs listed come from it
      */
-    public record PipelineDurations(String pipeline, int runs, Duration median, Duration p95, Duration previousMedian,
-                                    int baselineRuns) {
-
-        /** The change of the median against the period before (0.35 = 35 % slower), or null. */
-        public Double change() {
-            return previousMedian == null || previousMedian.isZero() ? null
-                    : (double) median.toMillis() / previousMedian.toMillis() - 1;
-        }
+    public record PipelineDurations(String pipeline, int runs, Duration median, Duration p95, Duration slowest,
+                                    DurationVerdict verdict) {
     }
 
     /** One day's median for a single pipeline. */
@@ -71,7 +62,7 @@ public record PerformanceSummary(TimeWindow window, String scope, List<PipelineD
         }
     }
 
-    /** A run far slower than its pipeline's usual. */
+    /** A run slower than its pipeline's usual (one of its verdict's slow runs). */
     public record Outlier(String pipeline, String runId, Duration duration, Duration usual) {
 
         public double ratio() {

@@ -81,13 +81,16 @@ public final class ToolRunner {
     public static Map<String, String> descriptions() {
         return Map.of(
                 AdfTools.PIPELINE_RUNS, "Pipeline runs of the configured Azure Data Factories in a time window: failing "
-                        + "pipelines (latest finished run failed), recovered ones, and for a named pipeline its recent runs.",
+                        + "pipelines (latest finished run failed), recovered ones, for a named pipeline its recent runs, and "
+                        + "runs in progress past their usual duration (against their pipeline's last successful runs).",
                 AdfTools.ACTIVITY_RUNS, "Why a pipeline run failed: its failed activities (nested pipeline runs and loop "
                         + "bodies followed), the likely root cause with error code, class and next step.",
                 RUN_STATS, "How pipelines did over a window: finished runs, success rate against the period before, failures "
                         + "per day, the pipelines that failed most and the mean time to recovery (a run and its reruns count once); "
-                        + "how long they take: the slowest by median (against the period before), runs far slower than usual, "
-                        + "runs still going past their usual duration.",
+                        + "how long they take: the slowest by median, each with a verdict (slower, faster, slow_runs, steady, "
+                        + "too_little_history) of its recent runs (the last 48 h or last 5) against the runs before them, "
+                        + "with the figures and the rank test behind it; runs slower than usual; runs still going past their "
+                        + "usual duration (their pipeline's last successful runs).",
                 COST, "Estimated cost of pipeline runs over a window from their activity runs' billing, at list prices "
                         + "(or the configured rates): total, by meter, and the most expensive pipelines (or runs of one pipeline).",
                 DOCS_SEARCH, "Search Microsoft Learn for Azure Data Factory documentation: error codes, how-to topics.");
@@ -233,6 +236,12 @@ public final class ToolRunner {
                 run.duration().ifPresent(d -> o.put("duration_s", d.toSeconds()));
             }
         }
+        // Runs in progress past their pipeline's usual duration (its last successful runs), as the cards say it.
+        List<RunningLong> longRuns = tools.baselines().runningLong(r.runs(), now);
+        if (!longRuns.isEmpty()) {
+            ArrayNode running = out.putArray("running_long");
+            longRuns.stream().limit(5).forEach(x -> putRunningLong(running.addObject(), x));
+        }
         return ok(name, arguments, t0, out, summary.failing().isEmpty() && summary.recovered().isEmpty() ? null : summary, null);
     }
 
@@ -358,25 +367,80 @@ public final class ToolRunner {
             out.put("mean_time_to_recovery_minutes", s.meanTimeToRecovery().toMinutes());
             out.put("recoveries", s.recoveries());
         }
-        // How long: the slowest pipelines by median (against the period before), runs far slower than their
-        // pipeline's usual, and runs still going past their usual duration.
-        PerformanceSummary perf = Durations.of(s.scope(), current, periods.previous(), zone, false);
+        // How long: per pipeline its verdict (recent runs against the runs before them) with the figures the card
+        // shows, the slow runs of the same verdicts, and runs still going past their usual duration.
+        PerformanceSummary perf = Durations.summary(tools, new AdfTools.RunsRequest(text(a, "factory"), pipeline,
+                Set.of(), window), periods, s.scope(), zone, false);
         ArrayNode slowest = out.putArray("slowest_by_median");
-        perf.pipelines().stream().limit(5).forEach(p -> {
-            ObjectNode row = slowest.addObject().put("pipeline", p.pipeline()).put("runs", p.runs())
-                    .put("median_seconds", p.median().toSeconds()).put("p95_seconds", p.p95().toSeconds());
-            if (p.change() != null) {
-                row.put("median_change_percent", Math.round(p.change() * 100));
-            }
-        });
+        perf.pipelines().stream().limit(5).forEach(p -> putDurations(slowest.addObject(), p));
+        // Every pipeline getting slower (the slowest five above may not hold them all), compactly.
+        ArrayNode slower = out.putArray("getting_slower");
+        perf.pipelines().stream().filter(p -> p.verdict().kind() == DurationVerdict.Kind.SLOWER)
+                .sorted(java.util.Comparator.comparingDouble((PerformanceSummary.PipelineDurations p) -> p.verdict().ratio())
+                        .reversed()).limit(10)
+                .forEach(p -> slower.addObject().put("pipeline", p.pipeline()).put("ratio", round1(p.verdict().ratio()))
+                        .put("recent_median_seconds", p.verdict().recent().median().toSeconds())
+                        .put("usual_seconds", p.verdict().usual().toSeconds()));
         ArrayNode outliers = out.putArray("slower_than_usual");
         perf.outliers().stream().limit(5).forEach(o -> outliers.addObject().put("pipeline", o.pipeline())
-                .put("run_id", o.runId()).put("seconds", o.duration().toSeconds()).put("usual_seconds", o.usual().toSeconds()));
+                .put("run_id", o.runId()).put("seconds", o.duration().toSeconds()).put("usual_seconds", o.usual().toSeconds())
+                .put("ratio", round1(o.ratio())));
         ArrayNode running = out.putArray("running_long");
-        RunningLong.find(current.runs(), tools.now()).stream().limit(5).forEach(r -> running.addObject()
-                .put("pipeline", r.run().pipelineName()).put("run_id", r.run().runId())
-                .put("running_seconds", r.elapsed().toSeconds()).put("usual_seconds", r.usual().toSeconds()));
+        tools.baselines().runningLong(current.runs(), tools.now()).stream().limit(5)
+                .forEach(r -> putRunningLong(running.addObject(), r));
         return ok(name, arguments, t0, out, null, null, s);
+    }
+
+    /**
+     * One pipeline's durations and verdict, the figures its card states: the window's median and p95, the recent runs
+     * against the baseline before them (medians, the baseline's middle half, the ratio), the rank test's outcome, and
+     * how many runs of the window were slow. The model reads the verdict; it does not judge lists itself.
+     */
+    static void putDurations(ObjectNode row, PerformanceSummary.PipelineDurations p) {
+        DurationVerdict v = p.verdict();
+        row.put("pipeline", p.pipeline()).put("runs", p.runs()).put("median_seconds", p.median().toSeconds())
+                .put("p95_seconds", p.p95().toSeconds()).put("slowest_seconds", p.slowest().toSeconds());
+        row.put("verdict", v.kind().name().toLowerCase(java.util.Locale.ROOT));
+        if (v.kind() == DurationVerdict.Kind.TOO_LITTLE_HISTORY) {
+            row.put("finished_runs", v.finished()).put("runs_needed", DurationVerdict.needed());
+            return;
+        }
+        row.putObject("recent").put("runs", v.recent().runs()).put("since", v.recent().from().toString())
+                .put("median_seconds", v.recent().median().toSeconds());
+        row.putObject("baseline").put("runs", v.baseline().runs()).put("since", v.baseline().from().toString())
+                .put("median_seconds", v.baseline().median().toSeconds())
+                .put("middle_half_from_seconds", v.baseline().low().toSeconds())
+                .put("middle_half_to_seconds", v.baseline().high().toSeconds())
+                .put("slow_above_seconds", v.slowAbove().toSeconds());
+        row.put("ratio", round1(v.ratio()));
+        ObjectNode test = row.putObject("test").put("min_ratio", DurationVerdict.MIN_EFFECT);
+        if (v.test() == null) {
+            test.put("outcome", "not run: the median changed by less than the minimum ratio");
+        } else {
+            test.put("name", "Mann-Whitney U, one-sided (recent runs " + (v.ratio() >= 1 ? "longer" : "shorter") + ")")
+                    .put("u", v.test().u()).put("p_value", Math.round(v.test().pValue() * 10000) / 10000.0)
+                    .put("exact", v.test().exact()).put("significant_at", DurationVerdict.ALPHA)
+                    .put("outcome", v.test().pValue() < DurationVerdict.ALPHA ? "significant" : "not significant");
+        }
+        row.put("slow_runs", v.slowRuns().size());
+        if (!v.slowRuns().isEmpty()) {
+            row.put("slowest_ratio", round1(v.slowestRatio()));
+        }
+    }
+
+    /** A run going long: how long it has run against its baseline (the same figures as its card and alert). */
+    static void putRunningLong(ObjectNode o, RunningLong r) {
+        DurationBaseline b = r.baseline();
+        o.put("pipeline", r.run().pipelineName()).put("run_id", r.run().runId())
+                .put("running_seconds", r.elapsed().toSeconds()).put("usual_from_seconds", b.low().toSeconds())
+                .put("usual_to_seconds", b.high().toSeconds()).put("p95_seconds", b.p95().toSeconds())
+                .put("times_p95", round1(r.times())).put("flagged_after_seconds", b.threshold().toSeconds())
+                .put("baseline_runs", b.runs()).put("baseline_since", b.since().toString())
+                .put("summary", "Running long: " + r.comparison());
+    }
+
+    private static double round1(double x) {
+        return Math.round(x * 10) / 10.0;
     }
 
     private Call docsSearch(String name, String arguments, ObjectNode a, long t0) {

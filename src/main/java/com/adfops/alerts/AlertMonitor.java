@@ -57,8 +57,16 @@ public final class AlertMonitor implements AutoCloseable {
      * moves on (with a warning), so one failing conversation does not make every pass read an ever longer window.
      */
     static final Duration MAX_WATERMARK_LAG = Duration.ofHours(1);
-    /** The history a "running long" baseline comes from. */
+    /**
+     * The runs a pass reads from memory for "running long": the runs in progress, and the successes a pipeline's
+     * baseline comes from when it runs often enough (a daily or weekly pipeline's is read back once and kept).
+     */
     static final Duration BASELINE = Duration.ofDays(7);
+    /**
+     * How long a pass waits for baselines read back from Data Factory (one read per pipeline, once); a pipeline whose
+     * read is slower is judged at a later pass.
+     */
+    static final Duration BASELINE_WAIT = Duration.ofSeconds(10);
 
     /**
      * @param every       how often detection runs
@@ -354,8 +362,9 @@ public final class AlertMonitor implements AutoCloseable {
     }
 
     /**
-     * Predictive: a watched pipeline's run still in progress past its usual duration gets one "running long" alert per
-     * conversation (before it fails or misses its window); the card recovers when that run succeeds.
+     * Predictive: a watched pipeline's run still in progress past its usual duration (its last successful runs, however
+     * far back: {@link com.adfops.agent.RunBaselines}) gets one "running long" alert per conversation (before it fails
+     * or misses its window); the card recovers when that run succeeds.
      */
     private void runningLong(FactoryRef f, List<String> watchers, Instant now) {
         List<com.adfops.agent.RunningLong> longRuns;
@@ -365,7 +374,7 @@ public final class AlertMonitor implements AutoCloseable {
             return;
         }
         try {
-            longRuns = com.adfops.agent.RunningLong.find(adf.queryPipelineRuns(f, week), now).stream()
+            longRuns = tools.baselines().runningLong(adf.queryPipelineRuns(f, week), now, BASELINE_WAIT).stream()
                     .filter(r -> r.run().parentRunId() == null).toList();
         } catch (DataFactoryException e) {
             return;

@@ -111,9 +111,7 @@ public final class AlertService {
         }
         if (a.runningLong() && !"recovered".equals(state)) {
             root = longRun == null ? "The run is still in progress past its pipeline's usual duration."
-                    : String.format(java.util.Locale.ENGLISH, "Still running after %d min: %.1fx its usual (the 95th "
-                    + "percentile of its succeeded runs is %d min).", longRun.elapsed().toMinutes(), longRun.times(),
-                    Math.max(1, longRun.usual().toMinutes()));
+                    : "Running long: " + longRun.comparison() + ".";
             code = "";
             errorClass = "Running long";
             next = "Look at the activity in progress (a slow source, a queue on the integration runtime, a lock); cancel "

@@ -13,6 +13,7 @@ import com.adfops.agent.ErrorText;
 import com.adfops.agent.FailingSummary;
 import com.adfops.agent.PipelineStatus;
 import com.adfops.agent.PerformanceSummary;
+import com.adfops.agent.DurationVerdict;
 import com.adfops.agent.ActionView;
 import com.adfops.agent.AlertView;
 import com.adfops.agent.CostSummary;
@@ -487,21 +488,10 @@ public final class CardFactory {
                 + (when.startsWith("the ") ? "in " + when : when));
         d.put("subtitle", time(s.window().from(), v) + " – " + time(s.window().to(), v) + "; finished runs"
                 + freshness(s.freshness(), v));
-        String verdict = "";
-        if (single && !s.pipelines().isEmpty()) {
-            PerformanceSummary.PipelineDurations p = s.pipelines().get(0);
-            Double change = p.change();
-            verdict = p.baselineRuns() < PerformanceSummary.MIN_BASELINE
-                    ? "Too little history to judge: " + p.baselineRuns() + " finished runs in this and the period before "
-                            + "(" + PerformanceSummary.MIN_BASELINE + " needed)."
-                    : change == null ? "No runs in the period before to compare with."
-                    : change > 0.10 ? "Getting slower: the median is " + Math.round(change * 100) + " % above the period before ("
-                            + duration(p.previousMedian()) + " then, " + duration(p.median()) + " now)."
-                    : change < -0.10 ? "Getting faster: the median is " + Math.round(-change * 100) + " % below the period "
-                            + "before (" + duration(p.previousMedian()) + " then, " + duration(p.median()) + " now)."
-                    : "About as fast as in the period before (median " + duration(p.median()) + ").";
-        }
-        d.put("verdict", verdict);
+        DurationVerdict verdict = single && !s.pipelines().isEmpty() ? s.pipelines().get(0).verdict() : null;
+        d.put("verdict", single ? (verdict == null ? "" : verdictLine(verdict, v)) : slowestHeadline(s));
+        Duration usual = verdict == null ? null : verdict.usual();
+        d.put("usualShown", usual != null);
         DateTimeFormatter label = DateTimeFormatter.ofPattern("EEE d", Locale.ENGLISH);
         ArrayNode days = d.putArray("days");
         for (PerformanceSummary.Day day : s.days()) {
@@ -509,18 +499,29 @@ public final class CardFactory {
             ObjectNode o = days.addObject().put("label", l);
             minutes(o, "minutes", day.median());
             minutes(o, "p95Minutes", day.p95());
+            if (usual != null) {
+                minutes(o, "usualMinutes", usual);
+            }
             o.put("line", l + ": median " + duration(day.median()) + ", p95 " + duration(day.p95()) + " over " + day.runs()
-                            + (day.runs() == 1 ? " run" : " runs"));
+                    + (day.runs() == 1 ? " run" : " runs") + (usual == null ? "" : " (usual " + duration(usual) + ")"));
         }
-        d.put("pipelinesTitle", single ? "Durations" : "Slowest by median");
-        ArrayNode rows = d.putArray("pipelines");
+        // One pipeline: one line; several: a table, slowest (by median) first.
+        String summary = "";
+        ArrayNode table = d.putArray("table");
         for (PerformanceSummary.PipelineDurations p : s.pipelines().stream().limit(MAX_ROWS).toList()) {
-            Double change = p.change();
-            rows.addObject().put("line", p.pipeline() + ": median " + duration(p.median()) + ", p95 " + duration(p.p95())
-                    + " over " + p.runs() + (p.runs() == 1 ? " run" : " runs")
-                    + (change == null ? "" : String.format(Locale.ENGLISH, " (%+d %% against the period before)",
-                            Math.round(change * 100))));
+            if (single) {
+                summary = p.runs() + (p.runs() == 1 ? " run" : " runs") + " in this window: typically " + duration(p.median())
+                        + ", p95 " + duration(p.p95()) + ", the slowest " + duration(p.slowest()) + ".";
+                continue;
+            }
+            table.addObject().put("pipeline", p.pipeline()).put("runs", String.valueOf(p.runs()))
+                    .put("typical", duration(p.median())).put("p95", duration(p.p95()) + " / " + duration(p.slowest()))
+                    .put("trend", trendCell(p.verdict()));
         }
+        d.put("summary", summary);
+        d.put("empty", s.pipelines().isEmpty());
+        int more = s.pipelines().size() - Math.min(MAX_ROWS, s.pipelines().size());
+        d.put("moreText", single || more <= 0 ? "" : "…and " + more + " faster pipelines.");
         ArrayNode grew = d.putArray("grew");
         for (PerformanceSummary.ActivityGrowth g : s.grew()) {
             grew.addObject().put("line", "⏫ " + g.activity() + ": median " + duration(g.before()) + " → "
@@ -532,6 +533,78 @@ public final class CardFactory {
                     + String.format(Locale.ENGLISH, ", %.1fx its usual ", o.ratio()) + duration(o.usual()));
         }
         return d;
+    }
+
+    /**
+     * The headline of one pipeline's durations, from its verdict: "🐢 Getting slower: the last 8 runs (since ...) took
+     * a median of 31m 0s, 3.1x the usual 10m 0s (the 48 runs before: 9m 0s–11m 0s for the middle half). 8 slow runs,
+     * up to 3.9x." Every figure is one the chart (its usual line) or the list of slow runs shows too.
+     */
+    static String verdictLine(DurationVerdict x, View v) {
+        if (x.kind() == DurationVerdict.Kind.TOO_LITTLE_HISTORY) {
+            return "Too little history to judge: " + x.finished() + (x.finished() == 1 ? " finished run" : " finished runs")
+                    + " (" + DurationVerdict.needed() + " needed: the " + DurationVerdict.RECENT_RUNS + " latest and "
+                    + DurationVerdict.MIN_BASELINE + " before them).";
+        }
+        DurationVerdict.Sample r = x.recent();
+        DurationVerdict.Sample b = x.baseline();
+        String recent = "the last " + r.runs() + " runs (since " + time(r.from(), v) + ") took a median of "
+                + duration(r.median());
+        String before = "(the " + b.runs() + " runs before: " + duration(b.low()) + "–" + duration(b.high())
+                + " for the middle half)";
+        String times = String.format(Locale.ENGLISH, "%.1fx", x.ratio());
+        int n = x.slowRuns().size();
+        String slow = n == 0 ? "" : String.format(Locale.ENGLISH, " %d slow %s, up to %.1fx.", n, n == 1 ? "run" : "runs",
+                x.slowestRatio());
+        return switch (x.kind()) {
+            case SLOWER -> "🐢 Getting slower: " + recent + ", " + times + " the usual " + duration(b.median()) + " "
+                    + before + "." + slow;
+            case FASTER -> "⚡ Getting faster: " + recent + ", " + times + " the usual " + duration(b.median()) + " "
+                    + before + "." + slow;
+            case SLOW_RUNS -> String.format(Locale.ENGLISH, "⚠️ %d slow %s, not a trend: ", n, n == 1 ? "run" : "runs")
+                    + recent + " against the usual " + duration(b.median()) + " " + before
+                    + String.format(Locale.ENGLISH, "; the slowest took %.1fx.", x.slowestRatio());
+            case STEADY -> "About as fast as usual: " + recent + " against the usual " + duration(b.median()) + " "
+                    + before + "; none was slow.";
+            case TOO_LITTLE_HISTORY -> throw new IllegalStateException();
+        };
+    }
+
+    /** A pipeline's trend in the table of the slowest: "🐢 3.1x slower", "⚠️ 2 slow runs", "steady". */
+    static String trendCell(DurationVerdict x) {
+        int n = x.slowRuns().size();
+        return switch (x.kind()) {
+            case SLOWER -> String.format(Locale.ENGLISH, "🐢 %.1fx slower", x.ratio());
+            case FASTER -> String.format(Locale.ENGLISH, "⚡ faster (%.1fx)", x.ratio()) + (n == 0 ? ""
+                    : ", " + n + (n == 1 ? " slow run" : " slow runs"));
+            case SLOW_RUNS -> "⚠️ " + n + (n == 1 ? " slow run" : " slow runs");
+            case STEADY -> "steady";
+            case TOO_LITTLE_HISTORY -> "— (few runs)";
+        };
+    }
+
+    /**
+     * The headline of the slowest pipelines: the ones getting slower against their usual, or how many runs were slow,
+     * or (only without either) that none is.
+     */
+    static String slowestHeadline(PerformanceSummary s) {
+        List<PerformanceSummary.PipelineDurations> slower = s.pipelines().stream()
+                .filter(p -> p.verdict().kind() == DurationVerdict.Kind.SLOWER)
+                .sorted(java.util.Comparator.comparingDouble((PerformanceSummary.PipelineDurations p) -> p.verdict().ratio())
+                        .reversed()).toList();
+        if (!slower.isEmpty()) {
+            String names = String.join(", ", slower.stream().limit(3).map(p -> p.pipeline() + String.format(Locale.ENGLISH,
+                    " (%.1fx its usual %s)", p.verdict().ratio(), duration(p.verdict().usual()))).toList());
+            return "🐢 Getting slower: " + names + (slower.size() > 3 ? " and " + (slower.size() - 3) + " more" : "") + ".";
+        }
+        int slow = s.pipelines().stream().mapToInt(p -> p.verdict().slowRuns().size()).sum();
+        if (slow > 0) {
+            double worst = s.outliers().isEmpty() ? 0 : s.outliers().get(0).ratio();
+            return String.format(Locale.ENGLISH, "⚠️ No pipeline is getting slower, but %d %s slow (up to %.1fx the usual).",
+                    slow, slow == 1 ? "run was" : "runs were", worst);
+        }
+        boolean judged = s.pipelines().stream().anyMatch(p -> p.verdict().kind() != DurationVerdict.Kind.TOO_LITTLE_HISTORY);
+        return judged ? "No pipeline is getting slower, and no run was slow." : "";
     }
 
     private static String percent(double r) {
@@ -965,11 +1038,12 @@ public final class CardFactory {
         return d;
     }
 
-    /** "⏱️ Running 3.1x longer than usual: 45m 10s so far (usually up to 14m 30s); run ... started 10:02". */
+    /**
+     * "⏱️ Running long: usually 18m 0s–22m 0s, p95 22m 0s (its last 12 successful runs, over 12 days); running 1h 15m,
+     * 3.4x the p95; run ... started Nov 26, 01:00 UTC".
+     */
     static String runningLongLine(RunningLong r, View v) {
-        return String.format(Locale.ENGLISH, "⏱️ Running %.1fx longer than usual: %s so far (usually up to %s); run %s "
-                + "started %s", r.times(), duration(r.elapsed()), duration(r.usual()), r.run().runId(),
-                time(r.run().runStart(), v));
+        return "⏱️ Running long: " + r.comparison() + "; run " + r.run().runId() + " started " + time(r.run().runStart(), v);
     }
 
     /**
@@ -1261,13 +1335,6 @@ public final class CardFactory {
     }
 
     static String duration(Duration d) {
-        long s = Math.max(0, d.getSeconds());
-        if (s < 60) {
-            return s + "s";
-        }
-        if (s < 3600) {
-            return (s / 60) + "m " + (s % 60) + "s";
-        }
-        return (s / 3600) + "h " + ((s % 3600) / 60) + "m";
+        return com.adfops.agent.Durations.text(d);
     }
 }

@@ -107,4 +107,101 @@ class RunningLongTest {
         FailingSummary failing = part(ask("what is failing?"), Reply.Failing.class).summary();
         assertThat(failing.runningLong()).extracting(r -> r.run().pipelineName()).containsExactly("pl_nightly");
     }
+
+    static AgentReply ask(OfflineAgent a, String text) {
+        return a.handle(new Turn("c-cadence", "Dana", text, Map.of(), ZoneId.of("UTC")));
+    }
+
+    static String card(Reply part, Instant now) {
+        return new com.adfops.cards.CardFactory(TestSim.JSON).card(part, new com.adfops.cards.CardFactory.View(now,
+                ZoneId.of("UTC"))).toString();
+    }
+
+    /**
+     * A nightly pipeline (a run at 01:00 on each of the 12 nights before, 18 to 22 minutes) whose run tonight has gone
+     * 80 minutes. The memory holds 7 days: 6 of those runs, too few; its baseline is read back from Data Factory, once.
+     */
+    @Test
+    void aNightlyPipelineRunningFourTimesItsUsualIsFlaggedThoughItsHistoryIsOlderThanTheMemory() {
+        Instant now = Instant.parse("2026-11-26T02:20:00Z");
+        com.adfops.MutableClock clock = new com.adfops.MutableClock(now);
+        DatasetBuilder b = new DatasetBuilder("df-nightly");
+        int[] minutes = {18, 19, 20, 21, 22, 18, 19, 20, 21, 22, 20, 20};
+        for (int d = 1; d <= 12; d++) {
+            b.run("pl_nightly", Instant.parse("2026-11-26T01:00:00Z").minus(Duration.ofDays(d)), minutes[d - 1] * 60,
+                    "Succeeded");
+        }
+        String tonight = b.run("pl_nightly", Instant.parse("2026-11-26T01:00:00Z"), 0, "InProgress").id();
+        try (TestSim s = TestSim.of(b.build(), 50, clock)) {
+            com.adfops.index.RunIndex index = new com.adfops.index.RunIndex(s.adf, new com.adfops.adf.RequestMeter(), clock,
+                    new com.adfops.index.RunIndex.Settings(Duration.ofDays(7), Duration.ofSeconds(30), Duration.ofMinutes(5),
+                            100, Duration.ofSeconds(15)));
+            index.refreshAll();
+            com.adfops.CountingReads reads = new com.adfops.CountingReads(index, clock);
+            AdfTools tools = new AdfTools(reads, clock);
+            tools.baselines().turnWait(Duration.ofMinutes(1));
+            OfflineAgent a = new OfflineAgent(tools, new InMemoryConversationStore(),
+                    new GuidanceFinder(TestDocs.builtInOnly()), Duration.ofHours(12));
+
+            Reply.Status status = part(ask(a, "status of pl_nightly"), Reply.Status.class);
+            RunningLong r = status.status().runningLong();
+            assertThat(r).isNotNull();
+            assertThat(r.run().runId()).isEqualTo(tonight);
+            // 18, 18, 19, 19, 20, 20, 20, 20, 21, 21, 22, 22: the middle half 19 to 21 min, p95 (the 12th) 22 min;
+            // 80 / 22 = 3.6.
+            assertThat(card(status, now)).contains("Running long: usually 19m 0s–21m 0s, p95 22m 0s (its last 12 "
+                    + "successful runs, over 12 days); running 1h 20m, 3.6x the p95; run " + tonight);
+            assertThat(reads.readsBack).as("one read past the memory").hasValue(1);
+
+            FailingSummary failing = part(ask(a, "what is failing?"), Reply.Failing.class).summary();
+            assertThat(failing.runningLong()).extracting(x -> x.run().runId()).containsExactly(tonight);
+
+            // Later (the index's own reads of older windows expired): the baseline is kept, nothing read back again.
+            clock.advance(Duration.ofMinutes(20));
+            index.refreshAll();
+            assertThat(part(ask(a, "status of pl_nightly"), Reply.Status.class).status().runningLong().elapsed())
+                    .isEqualTo(Duration.ofMinutes(100));
+            assertThat(reads.readsBack).hasValue(1);
+            index.close();
+        }
+    }
+
+    /**
+     * A weekly pipeline (Thursdays at 01:00 for 12 weeks, about two hours) running 5 hours. ADF keeps 6 of its runs (45
+     * days), too few; with Data Factory's logs in Log Analytics (kept 90 days here) its baseline reaches back 12 weeks.
+     */
+    @Test
+    void aWeeklyPipelineRunningLongIsFlaggedWithTheLogsThatReachBackWeeks() {
+        Instant now = Instant.parse("2026-11-26T06:00:00Z");
+        java.time.Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        DatasetBuilder b = new DatasetBuilder("df-weekly");
+        int[] minutes = {115, 120, 125, 118, 122, 120, 116, 124, 120, 119, 121, 130};
+        for (int w = 1; w <= 12; w++) {
+            b.run("pl_weekly", Instant.parse("2026-11-26T01:00:00Z").minus(Duration.ofDays(7L * w)), minutes[w - 1] * 60,
+                    "Succeeded");
+        }
+        b.run("pl_weekly", Instant.parse("2026-11-26T01:00:00Z"), 0, "InProgress");
+        try (TestSim s = TestSim.of(b.build(), 50, clock)) {
+            AdfTools adfOnly = new AdfTools(s.adf, clock);
+            adfOnly.baselines().turnWait(Duration.ofMinutes(1));
+            OfflineAgent withoutLogs = new OfflineAgent(adfOnly, new InMemoryConversationStore(),
+                    new GuidanceFinder(TestDocs.builtInOnly()), Duration.ofHours(12));
+            assertThat(part(ask(withoutLogs, "status of pl_weekly"), Reply.Status.class).status().runningLong())
+                    .as("6 runs in ADF's 45 days: too few to judge").isNull();
+
+            com.adfops.adf.DataFactory withArchive = new com.adfops.index.ArchivedHistory(s.adf,
+                    com.adfops.adf.implementation.LogAnalyticsArchive.forEndpoint(s.server.workspaceEndpoint(), "0000-ws",
+                            Duration.ofDays(90), Duration.ofSeconds(10), 1000), clock);
+            AdfTools tools = new AdfTools(withArchive, clock);
+            tools.baselines().turnWait(Duration.ofMinutes(1));
+            OfflineAgent a = new OfflineAgent(tools, new InMemoryConversationStore(),
+                    new GuidanceFinder(TestDocs.builtInOnly()), Duration.ofHours(12));
+            Reply.Status status = part(ask(a, "status of pl_weekly"), Reply.Status.class);
+            assertThat(status.status().runningLong()).isNotNull();
+            // 115, 116, 118, 119, 120, 120, 120, 121, 122, 124, 125, 130 min: the middle half 118 to 122, p95 130;
+            // 300 / 130 = 2.3; the oldest run 84 days before.
+            assertThat(card(status, now)).contains("Running long: usually 1h 58m–2h 2m, p95 2h 10m (its last 12 "
+                    + "successful runs, over 84 days); running 5h 0m, 2.3x the p95");
+        }
+    }
 }

@@ -80,12 +80,16 @@ class ToolRunnerTest {
     @Test
     void runStatsSayHowLongPipelinesTakeAndWhichRunIsGoingLong() throws Exception {
         DatasetBuilder d = new DatasetBuilder("df-durations");
+        for (int i = 1; i <= 72; i++) {
+            // Hourly, 60 to 72 s; a run every 12 hours of 10 to 12 minutes.
+            d.run("pl_hourly_sync", NOW.minus(Duration.ofHours(i)), 60 + i % 13, "Succeeded");
+        }
         for (int i = 1; i <= 12; i++) {
-            d.run("pl_hourly_sync", NOW.minus(Duration.ofHours(i * 6L)), 60 + i, "Succeeded");
             d.run("pl_daily_load", NOW.minus(Duration.ofHours(i * 12L)), 600 + i * 10, "Succeeded");
         }
-        // Far slower than its usual minute, and one still going after 20 minutes (it will end in 40).
-        DatasetBuilder.Run slow = d.run("pl_hourly_sync", NOW.minus(Duration.ofHours(2)), 900, "Succeeded");
+        // Far slower than its usual minute (but one run: not a trend), and one still going after 20 minutes (it will
+        // end in 40).
+        DatasetBuilder.Run slow = d.run("pl_hourly_sync", NOW.minus(Duration.ofMinutes(150)), 900, "Succeeded");
         DatasetBuilder.Run going = d.run("pl_hourly_sync", NOW.minus(Duration.ofMinutes(20)), 3600, "Succeeded");
         try (TestSim s = TestSim.of(d.build(), 100, Clock.fixed(NOW, ZoneOffset.UTC))) {
             ToolRunner r = new ToolRunner(new AdfTools(s.adf, Clock.fixed(NOW, ZoneOffset.UTC)), new DocsService(null,
@@ -95,10 +99,72 @@ class ToolRunnerTest {
             JsonNode out = TestSim.JSON.readTree(c.output());
             assertThat(out.at("/slowest_by_median/0/pipeline").asText()).isEqualTo("pl_daily_load");
             assertThat(out.at("/slowest_by_median/0/median_seconds").asLong()).isBetween(600L, 730L);
+            // Twelve runs: the 5 latest and 7 before them, one short of a baseline.
+            assertThat(out.at("/slowest_by_median/0/verdict").asText()).isEqualTo("too_little_history");
+            assertThat(out.at("/slowest_by_median/0/runs_needed").asInt()).isEqualTo(13);
+            // The hourly one: its recent runs (the last 48 hours: 48 hourly runs and the slow one) against the 24 before;
+            // one slow run, no trend; the verdict carries the figures and the test behind it.
+            JsonNode hourly = out.at("/slowest_by_median/1");
+            assertThat(hourly.get("pipeline").asText()).isEqualTo("pl_hourly_sync");
+            assertThat(hourly.get("verdict").asText()).isEqualTo("slow_runs");
+            assertThat(hourly.at("/recent/runs").asInt()).isEqualTo(49);
+            assertThat(hourly.at("/baseline/runs").asInt()).isEqualTo(24);
+            assertThat(hourly.at("/test/outcome").asText()).startsWith("not run: the median changed by less");
+            assertThat(hourly.get("slow_runs").asInt()).isEqualTo(1);
             assertThat(out.at("/slower_than_usual/0/run_id").asText()).isEqualTo(slow.id());
+            assertThat(out.get("getting_slower")).isEmpty();
+            // Running long against the last 20 successes: 60 to 72 s and the slow 900 s; p95 (the 19th of 20) is the
+            // longest of the usual ones.
             assertThat(out.at("/running_long/0/run_id").asText()).isEqualTo(going.id());
             assertThat(out.at("/running_long/0/running_seconds").asLong()).isEqualTo(1200L);
+            assertThat(out.at("/running_long/0/baseline_runs").asInt()).isEqualTo(20);
+            assertThat(out.at("/running_long/0/p95_seconds").asLong()).isLessThan(73L);
+            assertThat(out.at("/running_long/0/summary").asText()).startsWith("Running long: usually ");
             assertThat(c.output().length()).isLessThan(ToolRunner.MAX_OUTPUT_CHARS);
+        }
+    }
+
+    @Test
+    void pipelineRunsSayWhichRunIsGoingLongAgainstItsLastSuccesses() throws Exception {
+        // A nightly pipeline: 12 nights of 20 minutes before, tonight's run going for 80 (the 24-hour window holds one
+        // success: its baseline is read back, 12 runs).
+        DatasetBuilder d = new DatasetBuilder("df-nightly");
+        for (int n = 1; n <= 12; n++) {
+            d.run("pl_nightly", NOW.minus(Duration.ofMinutes(80)).minus(Duration.ofDays(n)), 1200, "Succeeded");
+        }
+        DatasetBuilder.Run going = d.run("pl_nightly", NOW.minus(Duration.ofMinutes(80)), 7200, "Succeeded");
+        try (TestSim s = TestSim.of(d.build(), 100, Clock.fixed(NOW, ZoneOffset.UTC))) {
+            AdfTools tools = new AdfTools(s.adf, Clock.fixed(NOW, ZoneOffset.UTC));
+            tools.baselines().turnWait(Duration.ofMinutes(1));
+            ToolRunner r = new ToolRunner(tools, new DocsService(null, new BuiltInDocsIndex(TestSim.JSON), Clock.systemUTC(),
+                    Duration.ofSeconds(1), Duration.ofHours(1), 10, Duration.ofSeconds(60)), TestSim.JSON);
+            JsonNode out = TestSim.JSON.readTree(r.run("adf_pipeline_runs", "{\"pipeline\":\"pl_nightly\"}",
+                    ZoneId.of("UTC")).output());
+            JsonNode longRun = out.at("/running_long/0");
+            assertThat(longRun.get("run_id").asText()).isEqualTo(going.id());
+            assertThat(longRun.get("running_seconds").asLong()).isEqualTo(4800);
+            assertThat(longRun.get("p95_seconds").asLong()).isEqualTo(1200);
+            assertThat(longRun.get("usual_from_seconds").asLong()).isEqualTo(1200);
+            assertThat(longRun.get("times_p95").asDouble()).isEqualTo(4.0);
+            assertThat(longRun.get("flagged_after_seconds").asLong()).isEqualTo(1500);
+            assertThat(longRun.get("baseline_runs").asInt()).isEqualTo(12);
+            assertThat(longRun.get("summary").asText()).isEqualTo("Running long: usually 20m 0s–20m 0s, p95 20m 0s (its "
+                    + "last 12 successful runs, over 12 days); running 1h 20m, 4.0x the p95");
+        }
+    }
+
+    @Test
+    void runStatsOfABusyFactoryStayWholeJson() throws Exception {
+        try (TestSim s = TestSim.builtIn(NOW, 100)) {
+            ToolRunner r = new ToolRunner(new AdfTools(s.adf, Clock.fixed(NOW, ZoneOffset.UTC)), new DocsService(null,
+                    new BuiltInDocsIndex(TestSim.JSON), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofHours(1), 10,
+                    Duration.ofSeconds(60)), TestSim.JSON);
+            String output = r.run("adf_run_stats", "{}", ZoneId.of("UTC")).output();
+            System.out.printf("tool output sizes: run stats (built-in factory) %d chars = ~%d tokens%n", output.length(),
+                    output.length() / 4);
+            assertThat(output.length()).isLessThan(ToolRunner.MAX_OUTPUT_CHARS);
+            assertThat(TestSim.JSON.readTree(output).get("slowest_by_median")).isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.get("verdict").asText()).isNotBlank());
         }
     }
 

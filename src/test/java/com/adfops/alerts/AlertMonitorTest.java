@@ -531,7 +531,8 @@ class AlertMonitorTest {
         assertThat(direct.poster.posts).as("without the run index, no week is read from Data Factory every pass").isEmpty();
         assertThat(bot.poster.alertsIn("conv-all")).singleElement().satisfies(a -> {
             assertThat(a.state()).isEqualTo("runninglong");
-            assertThat(a.rootCause()).contains("2.0x its usual");
+            assertThat(a.rootCause()).isEqualTo("Running long: usually 10m 0s–10m 0s, p95 10m 0s (its last 10 successful "
+                    + "runs, over 2 days); running 19m 50s, 2.0x the p95.");
         });
 
         clock.advance(Duration.ofMinutes(25));   // the run ends, successfully
@@ -539,6 +540,41 @@ class AlertMonitorTest {
         bot.monitor.pass();
         assertThat(bot.poster.updates).singleElement()
                 .satisfies(u -> assertThat(((Reply.Alert) u).view().state()).isEqualTo("recovered"));
+    }
+
+    @Test
+    void aWatchedNightlyRunFourTimesItsUsualIsAlertedThoughItsHistoryIsOlderThanTheMemory() {
+        DatasetBuilder b = new DatasetBuilder("df-alerts");
+        for (int d = 1; d <= 12; d++) {
+            // A run every night at T - d days, 20 minutes: the week's memory holds 7 of them, too few on its own.
+            b.run("pl_nightly", T.minus(Duration.ofDays(d)), 1200, "Succeeded");
+        }
+        // Tonight's starts at T and takes 80 minutes.
+        b.run("pl_nightly", T.plusSeconds(10), 4800, "Succeeded");
+        sim = TestSim.of(b.build(), 50, clock);
+        com.adfops.index.RunIndex index = new com.adfops.index.RunIndex(sim.adf, new com.adfops.adf.RequestMeter(), clock,
+                new com.adfops.index.RunIndex.Settings(Duration.ofDays(7), Duration.ofSeconds(30), Duration.ofMinutes(5),
+                        100, Duration.ofSeconds(15)));
+        Bot bot = new Bot(new InMemoryStateStore(), 5, index);
+        index.refreshAll();
+        bot.monitor.pass();
+        bot.watch("conv-all", "*");
+
+        clock.advance(Duration.ofMinutes(20));
+        index.refreshAll();
+        bot.monitor.pass();
+        assertThat(bot.poster.posts).as("within its usual 20 minutes (x 1.25)").isEmpty();
+
+        clock.advance(Duration.ofMinutes(20));
+        index.refreshAll();
+        bot.monitor.pass();
+        bot.monitor.pass();
+        assertThat(bot.poster.alertsIn("conv-all")).singleElement().satisfies(a -> {
+            assertThat(a.state()).isEqualTo("runninglong");
+            assertThat(a.rootCause()).isEqualTo("Running long: usually 20m 0s–20m 0s, p95 20m 0s (its last 12 successful "
+                    + "runs, over 12 days); running 39m 50s, 2.0x the p95.");
+        });
+        index.close();
     }
 
     @Test

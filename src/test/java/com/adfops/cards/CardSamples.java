@@ -63,6 +63,34 @@ public final class CardSamples {
         return m;
     }
 
+    /**
+     * {@code count} successful runs of {@code pipeline}, one every {@code step} back from an hour before now, the i-th
+     * newest taking {@code seconds.applyAsLong(i)}.
+     */
+    static List<PipelineRun> every(String pipeline, int count, Duration step, java.util.function.IntToLongFunction seconds) {
+        List<PipelineRun> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Instant start = NOW.minus(Duration.ofHours(1)).minus(step.multipliedBy(i));
+            long s = seconds.applyAsLong(i);
+            out.add(new PipelineRun(F, pipeline + "-" + i, pipeline, RunStatus.SUCCEEDED, "", start, start.plusSeconds(s),
+                    start.plusSeconds(s), s * 1000, Map.of(), "ScheduleTrigger", "tr", null, null, null));
+        }
+        return out;
+    }
+
+    /** The durations of {@code history} in {@code window} against the period before, as the agent computes them. */
+    static com.adfops.agent.PerformanceSummary durations(String scope, TimeWindow window, List<PipelineRun> history,
+                                                         boolean single) {
+        TimeWindow before = window.previous();
+        List<PipelineRun> now = history.stream().filter(r -> !r.sortTime().isBefore(window.from())).toList();
+        List<PipelineRun> then = history.stream().filter(r -> r.sortTime().isBefore(window.from())
+                && !r.sortTime().isBefore(before.from())).toList();
+        List<String> names = now.stream().map(PipelineRun::pipelineName).distinct().toList();
+        return com.adfops.agent.Durations.of(scope, new com.adfops.agent.AdfTools.RunsResult(window, List.of(F), names, now,
+                false, List.of(), new com.adfops.adf.Freshness(NOW, true, "")), new com.adfops.agent.AdfTools.RunsResult(
+                before, List.of(F), names, then, false, List.of()), ZoneId.of("UTC"), single);
+    }
+
     public static Map<String, Reply> all() {
         Map<String, Reply> m = new LinkedHashMap<>();
         TimeWindow day = new TimeWindow(NOW.minus(Duration.ofHours(24)), NOW, "the last 24 hours");
@@ -149,8 +177,14 @@ public final class CardSamples {
         m.put("status-running", new Reply.Status(new PipelineStatus("web_sync", "df-test",
                 new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), active, ok, c, 30, 1, 1,
                 List.of(active, ok, c))));
+        // Usually 9-10 minutes over its last 12 successful runs (12 days: a nightly pipeline), running 31.
+        List<com.adfops.agent.DurationBaseline.Sample> nightly = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            nightly.add(new com.adfops.agent.DurationBaseline.Sample("n" + i, NOW.minus(Duration.ofDays(i)),
+                    (540 + 5L * i) * 1000));
+        }
         com.adfops.agent.RunningLong longRun = new com.adfops.agent.RunningLong(active, Duration.ofMinutes(31),
-                Duration.ofMinutes(10));
+                com.adfops.agent.DurationBaseline.of(nightly));
         m.put("status-running-long", new Reply.Status(new PipelineStatus("web_sync", "df-test",
                 new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), active, ok, c, 30, 1, 1,
                 List.of(active, ok, c)).withRunningLong(longRun)));
@@ -175,23 +209,24 @@ public final class CardSamples {
                 "The bot's identity may not query the Log Analytics workspace (HTTP 403): grant it the Log Analytics "
                         + "Reader role on the workspace.", "Ask an owner of the Log Analytics workspace to give the bot's "
                         + "identity the Log Analytics Reader role on it.", null, 0, 0, 0, 0)));
-        m.put("performance-all", new Reply.Performance(new com.adfops.agent.PerformanceSummary(
-                new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), "all pipelines",
-                List.of(new com.adfops.agent.PerformanceSummary.PipelineDurations("pl_nightly_load", 7, Duration.ofMinutes(42),
-                                Duration.ofMinutes(61), Duration.ofMinutes(35), 14),
-                        new com.adfops.agent.PerformanceSummary.PipelineDurations("web_sync", 160, Duration.ofSeconds(20),
-                                Duration.ofSeconds(31), null, 160)),
-                List.of(), List.of(new com.adfops.agent.PerformanceSummary.Outlier("pl_nightly_load", "run-slow",
-                        Duration.ofMinutes(61), Duration.ofMinutes(38))), new com.adfops.adf.Freshness(NOW, true, ""))));
-        m.put("performance-one", new Reply.Performance(new com.adfops.agent.PerformanceSummary(
-                new TimeWindow(NOW.minus(Duration.ofDays(3)), NOW, "the last 3 days"), "pl_nightly_load",
-                List.of(new com.adfops.agent.PerformanceSummary.PipelineDurations("pl_nightly_load", 3, Duration.ofMinutes(42),
-                        Duration.ofMinutes(61), Duration.ofMinutes(35), 6)),
-                List.of(new com.adfops.agent.PerformanceSummary.Day(java.time.LocalDate.of(2026, 11, 24), 1, Duration.ofMinutes(40)),
-                        new com.adfops.agent.PerformanceSummary.Day(java.time.LocalDate.of(2026, 11, 25), 2, Duration.ofMinutes(44))),
-                List.of(), null).withGrowth(List.of(new com.adfops.agent.PerformanceSummary.ActivityGrowth("Copy *orders*",
+        // Durations computed from runs, as the agent computes them: a pipeline getting slower, a steady one, one with a
+        // slow run, one with too little history.
+        List<PipelineRun> history = new ArrayList<>();
+        history.addAll(every("pl_nightly_load", 14, Duration.ofDays(1), i -> i < 5 ? 3300 + 150L * i : 2100 + 60L * (i % 4)));
+        history.addAll(every("web_sync", 14 * 24, Duration.ofHours(1), i -> 18 + i % 5));
+        history.addAll(every("pl_orders", 14 * 4, Duration.ofHours(6), i -> i == 9 ? 720 : 280 + 10L * (i % 3)));
+        history.addAll(every("pl_rare", 3, Duration.ofDays(4), i -> 600));
+        TimeWindow lastWeek = new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days");
+        m.put("performance-all", new Reply.Performance(durations("all pipelines", lastWeek, history, false)));
+        m.put("performance-one", new Reply.Performance(durations("pl_nightly_load", lastWeek,
+                history.stream().filter(r -> r.pipelineName().equals("pl_nightly_load")).toList(), true)
+                .withGrowth(List.of(new com.adfops.agent.PerformanceSummary.ActivityGrowth("Copy *orders*",
                         Duration.ofMinutes(20), Duration.ofMinutes(27)), new com.adfops.agent.PerformanceSummary.ActivityGrowth(
                         "Merge", Duration.ofMinutes(5), Duration.ofMinutes(6))))));
+        m.put("performance-one-slow-run", new Reply.Performance(durations("pl_orders", lastWeek,
+                history.stream().filter(r -> r.pipelineName().equals("pl_orders")).toList(), true)));
+        m.put("performance-one-new", new Reply.Performance(durations("pl_rare", lastWeek,
+                history.stream().filter(r -> r.pipelineName().equals("pl_rare")).toList(), true)));
         TimeWindow week = new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days");
         List<com.adfops.agent.TrendSummary.Day> trendDays = new ArrayList<>();
         for (int i = 7; i >= 0; i--) {

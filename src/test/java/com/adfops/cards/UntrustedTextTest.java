@@ -78,7 +78,9 @@ class UntrustedTextTest {
                 null, List.of(new com.adfops.agent.TrendSummary.PipelineFailures("pl " + P, 1)), 0, null, null)));
         m.put("performance", new Reply.Performance(new com.adfops.agent.PerformanceSummary(day, "pl " + P,
                 List.of(new com.adfops.agent.PerformanceSummary.PipelineDurations("pl " + P, 9, Duration.ofMinutes(3),
-                        Duration.ofMinutes(5), Duration.ofMinutes(2), 9)),
+                        Duration.ofMinutes(5), Duration.ofMinutes(9), new com.adfops.agent.DurationVerdict(
+                        com.adfops.agent.DurationVerdict.Kind.TOO_LITTLE_HISTORY, null, null, 0, null, null,
+                        List.of(), 9))),
                 List.of(new com.adfops.agent.PerformanceSummary.Day(java.time.LocalDate.of(2026, 11, 26), 9, Duration.ofMinutes(3))),
                 List.of(new com.adfops.agent.PerformanceSummary.Outlier("pl " + P, "run " + P, Duration.ofMinutes(9),
                         Duration.ofMinutes(3))), null)));
