@@ -77,17 +77,32 @@ public final class AdfTools {
 
     /** @param rates the prices cost estimates use */
     public AdfTools(DataFactory adf, Clock clock, CostRates rates) {
+        this(adf, clock, rates, com.adfops.billing.BillingLedger.onDemand(adf, clock));
+    }
+
+    /**
+     * @param rates   the prices cost estimates use
+     * @param billing what finished runs are billed for (read in the background, or by the questions themselves)
+     */
+    public AdfTools(DataFactory adf, Clock clock, CostRates rates, com.adfops.billing.BillingLedger billing) {
         this.adf = adf;
         this.diagnoser = new Diagnoser(adf);
         this.clock = clock;
         this.rates = rates;
+        this.billing = billing;
     }
 
     private final CostRates rates;
+    private final com.adfops.billing.BillingLedger billing;
 
     /** The prices cost estimates use. */
     public CostRates costRates() {
         return rates;
+    }
+
+    /** What finished runs are billed for, one summary per run. */
+    public com.adfops.billing.BillingLedger billing() {
+        return billing;
     }
 
     /**
