@@ -25,11 +25,13 @@ import java.util.Set;
  * @param total       the estimate over the runs counted
  * @param rows        the most expensive pipelines (for several) or runs (for one), most expensive first
  * @param coverage    how many of the window's finished runs the estimate counts
+ * @param previous    the same for the period of the same length just before (week over week), when the bot's memory
+ *                    holds it and both estimates are complete; else null
  * @param ratesSource where the prices come from
  * @param freshness   how current the runs are
  */
 public record CostSummary(String scope, String factories, TimeWindow window, Costs.Estimate total, List<Row> rows,
-                          Coverage coverage, String ratesSource, Freshness freshness) {
+                          Coverage coverage, Previous previous, String ratesSource, Freshness freshness) {
 
     /**
      * Most runs whose billing a question reads itself (a few Data Factory requests, four at a time); when more are
@@ -61,6 +63,34 @@ public record CostSummary(String scope, String factories, TimeWindow window, Cos
         public String words() {
             return count(counted) + " of " + count(runs) + (runs == 1 ? " run" : " runs") + (complete() ? "" : " so far");
         }
+    }
+
+    /**
+     * What the period just before the window cost (every run of it counted).
+     *
+     * @param total what it cost
+     * @param runs  its finished runs
+     */
+    public record Previous(double total, int runs) {
+    }
+
+    /**
+     * "Up 92.6% on the period before ($54.43, 2,016 runs)"; "" without a complete comparison.
+     */
+    public String comparison() {
+        if (previous == null) {
+            return "";
+        }
+        String before = " the period before (" + usd(previous.total()) + ", " + count(previous.runs())
+                + (previous.runs() == 1 ? " run)" : " runs)");
+        if (previous.total() <= 0) {
+            return total.total() <= 0 ? "The same as" + before : "Up from nothing in" + before;
+        }
+        double change = (total.total() - previous.total()) / previous.total() * 100;
+        if (Math.abs(change) < 0.05) {
+            return "The same as" + before;
+        }
+        return (change > 0 ? "Up " : "Down ") + String.format(Locale.ENGLISH, "%,.1f", Math.abs(change)) + "% on" + before;
     }
 
     /**
@@ -177,7 +207,38 @@ public record CostSummary(String scope, String factories, TimeWindow window, Cos
         if (r.unknownPipeline()) {
             return new Answer.UnknownPipeline(r.closest());
         }
-        return new Answer.Priced(of(tools, r, scope(pipeline, r), w));
+        CostSummary now = of(tools, r, scope(pipeline, r), w);
+        Previous before = now.coverage().complete() ? previous(tools, r, factory, pipeline, w.previous()) : null;
+        return new Answer.Priced(before == null ? now : new CostSummary(now.scope(), now.factories(), now.window(),
+                now.total(), now.rows(), now.coverage(), before, now.ratesSource(), now.freshness()));
+    }
+
+    /**
+     * What {@code before} cost, from the summaries alone (no Data Factory read: neither of runs, when the memory does not
+     * hold the period, nor of billing); null unless every finished run of it has its summary.
+     */
+    private static Previous previous(AdfTools tools, AdfTools.RunsResult r, String factory, String pipeline,
+                                     TimeWindow before) {
+        for (com.adfops.adf.FactoryRef f : r.factories()) {
+            Instant held = tools.heldSince(f);
+            if (held == null || before.from().isBefore(held)) {
+                return null;
+            }
+        }
+        double total = 0;
+        int runs = 0;
+        for (PipelineRun run : tools.pipelineRuns(new AdfTools.RunsRequest(factory, pipeline, Set.of(), before)).runs()) {
+            if (!run.status().isTerminal()) {
+                continue;
+            }
+            BilledRun b = tools.billing().get(run);
+            if (b == null) {
+                return null;
+            }
+            total += Costs.amount(b, tools.costRates());
+            runs++;
+        }
+        return new Previous(total, runs);
     }
 
     /**
@@ -243,6 +304,6 @@ public record CostSummary(String scope, String factories, TimeWindow window, Cos
         Duration remaining = missing.isEmpty() || !ledger.reading() ? null : ledger.timeForWanted();
         return new CostSummary(scope, String.join(", ", r.factories().stream().map(f -> f.factoryName()).toList()),
                 window, Costs.of(priced.values(), rates), rows, new Coverage(finished.size(), priced.size(), remaining),
-                rates.source(), r.freshness());
+                null, rates.source(), r.freshness());
     }
 }

@@ -157,6 +157,11 @@ public final class ToolRunner {
         if (!s.coverage().complete()) {
             out.put("note", s.coverageNote() + " Say that the estimate covers " + s.coverage().words() + ".");
         }
+        if (s.previous() != null) {
+            out.put("comparedWithThePeriodBefore", s.comparison());
+            out.putObject("periodBefore").put("estimate", Math.round(s.previous().total() * 10000) / 10000.0)
+                    .put("runs", s.previous().runs());
+        }
         out.put("activityRuns", s.total().activityRuns());
         out.put("rates", s.ratesSource());
         ObjectNode meters = out.putObject("byMeter");

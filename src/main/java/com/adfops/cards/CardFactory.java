@@ -1021,6 +1021,7 @@ public final class CardFactory {
                 + String.format(Locale.ENGLISH, "%,d", s.total().activityRuns())
                 + (s.total().activityRuns() == 1 ? " activity run" : " activity runs") + freshness(s.freshness(), v));
         d.put("coverageNote", s.coverageNote());
+        d.put("comparison", s.comparison());
         ArrayNode meters = d.putArray("meters");
         s.total().byMeter().forEach((k, line) -> cents(meters.addObject().put("meter", k), "amount", line.amount())
                 .put("line", k + ": "

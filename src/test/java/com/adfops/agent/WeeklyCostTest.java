@@ -49,9 +49,16 @@ class WeeklyCostTest {
     void week() {
         clock = new MutableClock(NOW);
         adf = new FakeFactory("df-week");
-        // Two weeks every 5 minutes (the index holds 14 days): the last 7 days hold 2,016 of them, each ending within.
+        // Two weeks every 5 minutes (the index holds 14 days): the last 7 days hold 2,016 of them, each ending within;
+        // the week before copied half as much (0.1 DIU-hours: $0.027 a run, $54.432 for its 2,016 runs).
         for (int k = -2016; k < 2016; k++) {
-            every5(NOW.minus(Duration.ofDays(7)).plus(Duration.ofMinutes(5L * k)).plusSeconds(30));
+            Instant start = NOW.minus(Duration.ofDays(7)).plus(Duration.ofMinutes(5L * k)).plusSeconds(30);
+            if (k < 0) {
+                adf.run(String.format("before-%05d", -k), "pl_every_5_min", start, 60, RunStatus.SUCCEEDED, 1,
+                        new BillableDuration("DataMovement", "AzureIR", 0.1, "DIUHours"));
+            } else {
+                every5(start);
+            }
         }
         for (int day : new int[] {1, 2, 3, 5, 6}) {
             adf.run("weekly-" + day, "pl_weekly", NOW.minus(Duration.ofDays(day)), 1800, RunStatus.SUCCEEDED, 0,
@@ -99,6 +106,7 @@ class WeeklyCostTest {
         assertThat(ledger.drain()).isEqualTo(4032 + 5);
         assertThat(adf.readsOf.values()).allSatisfy(n -> assertThat(n).hasValue(1));
         int readsBefore = adf.reads();
+        int queriesBefore = adf.queries.get();
 
         CostSummary week = ask(agent(tools), "what did pl_every_5_min cost in the last 7 days?");
         assertThat(week.runs()).isEqualTo(2016);
@@ -108,12 +116,17 @@ class WeeklyCostTest {
         assertThat(week.total().activityRuns()).isEqualTo(2 * 2016);
         assertThat(week.total().byMeter().get("Data movement (AzureIR)").quantity()).isCloseTo(403.2, within(1e-9));
         assertThat(week.headline()).isEqualTo("pl_every_5_min cost about $104.83 in the last 7 days (2,016 of 2,016 runs)");
-        // From the summaries: the question read nothing from Data Factory.
+        // Week over week from memory: 104.832 / 54.432 = 1.926 (up 92.6 %).
+        assertThat(week.previous().runs()).isEqualTo(2016);
+        assertThat(week.previous().total()).isCloseTo(2016 * (0.25 * 0.1 + 0.002), within(1e-9));
+        assertThat(week.comparison()).isEqualTo("Up 92.6% on the period before ($54.43, 2,016 runs)");
+        // From the summaries and the memory: the question read nothing from Data Factory, neither runs nor billing.
         assertThat(adf.reads()).isEqualTo(readsBefore);
+        assertThat(adf.queries).hasValue(queriesBefore);
         String card = card(week);
         assertThat(card).contains("💰 pl_every_5_min cost about $104.83 in the last 7 days (2,016 of 2,016 runs)",
                 "Data movement (AzureIR): 403.20 DIU-hours = $100.80", "Orchestration (AzureIR): 4,032 activity runs = $4.03",
-                "Most expensive runs", "\"type\":\"Table\"");
+                "Most expensive runs", "\"type\":\"Table\"", "Up 92.6% on the period before ($54.43, 2,016 runs)");
 
         // Fifteen minutes on: three runs finished (read by the question itself: few), three left the window.
         for (int i = 0; i < 3; i++) {
@@ -140,6 +153,7 @@ class WeeklyCostTest {
         assertThat(adf.reads()).isEqualTo(readsBefore);
         assertThat(week.coverage().complete()).isFalse();
         assertThat(week.runsCounted()).isEqualTo(100);
+        assertThat(week.previous()).as("no comparison with a partial figure").isNull();
         assertThat(week.runs()).isEqualTo(2016);
         assertThat(week.total().total()).isCloseTo(100 * PER_RUN, within(1e-9));
         assertThat(week.headline()).isEqualTo("pl_every_5_min cost about $5.20 for 100 of 2,016 runs so far in the last 7 days");
@@ -219,6 +233,7 @@ class WeeklyCostTest {
             assertThat(out.get("statement").asText()).isEqualTo(card.headline());
             assertThat(out.get("window").asText()).isEqualTo(card.window().label());
             assertThat(call.cost().total().total()).isEqualTo(card.total().total());
+            assertThat(out.path("comparedWithThePeriodBefore").asText()).isEqualTo(card.comparison());
             if (!card.coverage().complete()) {
                 assertThat(out.get("note").asText()).contains("100 of 2,016 runs so far");
             }

@@ -300,7 +300,7 @@ public final class CardSamples {
                 new com.adfops.agent.Costs.Estimate(9.5453, 420, meters),
                 List.of(new com.adfops.agent.CostSummary.Row("pl_*sales* ${x}", null, 84, 80, 7.2),
                         new com.adfops.agent.CostSummary.Row("pl_archive", 7, 0.0009)),
-                new com.adfops.agent.CostSummary.Coverage(400, 300, Duration.ofSeconds(25)), "list prices", null)));
+                new com.adfops.agent.CostSummary.Coverage(400, 300, Duration.ofSeconds(25)), null, "list prices", null)));
         // One pipeline, every run counted: its most expensive runs (a link to each in ADF Studio).
         java.util.Map<String, com.adfops.agent.Costs.Line> oneMeters = new java.util.LinkedHashMap<>();
         oneMeters.put("Data movement (AzureIR)", new com.adfops.agent.Costs.Line(403.2, "DIU-hours", 100.8));
@@ -314,7 +314,8 @@ public final class CardSamples {
                         new com.adfops.agent.CostSummary.Row("pl_every_5_min",
                                 run("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "pl_every_5_min", RunStatus.SUCCEEDED, 300, 60, "", Map.of(), null),
                                 1, 1, 0.051)),
-                new com.adfops.agent.CostSummary.Coverage(2016, 2016, null), "list prices",
+                new com.adfops.agent.CostSummary.Coverage(2016, 2016, null),
+                new com.adfops.agent.CostSummary.Previous(54.432, 2016), "list prices",
                 new com.adfops.adf.Freshness(NOW, true, ""))));
         m.put("export", new Reply.Export("pl_*sales*", new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"),
                 120, 100, 15, "https://bot.example/api/export?token=abc.def", 15));
