@@ -16,7 +16,7 @@ import java.util.Objects;
  *
  * @param at           when the run last changed (its end): the run leaves the memory with it
  * @param activityRuns activity runs per meter ({@code AzureIR}, {@code SelfhostedIR}, ...): an activity run without
- *                     billing counts on {@code AzureIR}
+ *                     billing counts on {@code AzureIR}; in no particular order
  * @param billed       billed quantities, one per (activity type, meter, unit), in the order first met
  */
 public record BilledRun(Instant at, Map<String, Integer> activityRuns, List<BillableDuration> billed) {
@@ -26,8 +26,8 @@ public record BilledRun(Instant at, Map<String, Integer> activityRuns, List<Bill
 
     public BilledRun {
         Objects.requireNonNull(at, "at");
-        activityRuns = activityRuns == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(activityRuns));
+        // Usually one meter: an immutable map of one entry is a few bytes (the ledger keeps one per run).
+        activityRuns = activityRuns == null ? Map.of() : Map.copyOf(activityRuns);
         billed = billed == null ? List.of() : List.copyOf(billed);
     }
 

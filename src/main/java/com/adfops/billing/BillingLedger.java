@@ -76,8 +76,8 @@ public final class BillingLedger implements AutoCloseable {
     private final ReadGate gate;
     private final BillingStore store;
 
-    /** Summaries of runs inside the horizon, by {@code factory/runId}. */
-    private final Map<String, BilledRun> held = new ConcurrentHashMap<>();
+    /** Summaries of runs inside the horizon, by factory name and run id (the run's own id string: no copy). */
+    private final Map<String, Map<String, BilledRun>> held = new ConcurrentHashMap<>();
     /** Summaries of older runs, least recently used first. */
     private final Map<String, BilledRun> older = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, true) {
@@ -125,9 +125,13 @@ public final class BillingLedger implements AutoCloseable {
 
     /** The summary of a finished run, or null when it has not been read yet. */
     public BilledRun get(PipelineRun run) {
-        String key = key(run);
-        BilledRun b = held.get(key);
-        return b != null ? b : older.get(key);
+        Map<String, BilledRun> f = held.get(run.factory().factoryName());
+        BilledRun b = f == null ? null : f.get(run.runId());
+        return b != null ? b : older.isEmpty() ? null : older.get(key(run));
+    }
+
+    private Map<String, BilledRun> heldOf(String factory) {
+        return held.computeIfAbsent(factory, k -> new ConcurrentHashMap<>());
     }
 
     /** Keeps the summary of a run a question read itself (charged to the read budget, never waiting for it). */
@@ -169,7 +173,7 @@ public final class BillingLedger implements AutoCloseable {
 
     /** Summaries held (inside the horizon and older). */
     public int size() {
-        return held.size() + older.size();
+        return held.values().stream().mapToInt(Map::size).sum() + older.size();
     }
 
     // ---- the background reader ----------------------------------------------------------------------------
@@ -391,12 +395,13 @@ public final class BillingLedger implements AutoCloseable {
     private void load(Instant now) {
         lastLoad = now;
         Instant horizonStart = now.minus(settings.horizon()).minus(Duration.ofMinutes(1));
-        int before = held.size();
+        int before = size();
         for (FactoryRef f : adf.factories()) {
             try {
+                Map<String, BilledRun> mine = heldOf(f.factoryName());
                 store.load(f, horizonStart.atZone(ZoneOffset.UTC).toLocalDate()).forEach((id, b) -> {
                     if (!b.at().isBefore(horizonStart)) {
-                        held.putIfAbsent(f.factoryName() + "/" + id, b);
+                        mine.putIfAbsent(id, b);
                     }
                 });
             } catch (RuntimeException e) {
@@ -404,8 +409,8 @@ public final class BillingLedger implements AutoCloseable {
                         f.factoryName(), e);
             }
         }
-        if (!loaded && held.size() > before) {
-            log.info("Cost ledger: {} runs' billing from the state store", held.size() - before);
+        if (!loaded && size() > before) {
+            log.info("Cost ledger: {} runs' billing from the state store", size() - before);
         }
         loaded = true;
     }
@@ -433,7 +438,7 @@ public final class BillingLedger implements AutoCloseable {
     }
 
     private void evict(Instant horizonStart) {
-        held.values().removeIf(b -> b.at().isBefore(horizonStart));
+        held.values().forEach(m -> m.values().removeIf(b -> b.at().isBefore(horizonStart)));
         synchronized (this) {
             unsaved.values().forEach(m -> m.values().removeIf(b -> b.at().isBefore(horizonStart)));
         }
@@ -441,12 +446,11 @@ public final class BillingLedger implements AutoCloseable {
 
     private void keep(PipelineRun run, BilledRun b) {
         Instant horizonStart = clock.instant().minus(settings.horizon()).minus(Duration.ofMinutes(1));
-        String key = key(run);
         if (b.at().isBefore(horizonStart)) {
-            older.put(key, b);
+            older.put(key(run), b);
             return;
         }
-        held.put(key, b);
+        heldOf(run.factory().factoryName()).put(run.runId(), b);
         if (store != null) {
             synchronized (this) {
                 unsaved.computeIfAbsent(run.factory(), k -> new LinkedHashMap<>()).put(run.runId(), b);
