@@ -119,6 +119,11 @@ public final class AdfTools {
 
     /** {@code adf_pipeline_runs}: runs of one or all factories in a window, filtered by pipeline and status. */
     public RunsResult pipelineRuns(RunsRequest req) {
+        return pipelineRuns(req, RunQuery.DEFAULT_MAX_RUNS);
+    }
+
+    /** {@link #pipelineRuns(RunsRequest)}, at most {@code maxRuns} runs per factory (figures over every run ask more). */
+    public RunsResult pipelineRuns(RunsRequest req, int maxRuns) {
         List<FactoryRef> factories = selectFactories(req.factory());
         List<PipelineRun> runs = new ArrayList<>();
         List<String> resolved = new ArrayList<>();
@@ -142,7 +147,7 @@ public final class AdfTools {
         }
         for (Map.Entry<Set<String>, List<FactoryRef>> e : byFilter.entrySet()) {
             RunQuery q = new RunQuery(req.window().from(), req.window().to(), e.getKey(),
-                    req.statuses() == null ? Set.of() : req.statuses(), RunQuery.DEFAULT_MAX_RUNS);
+                    req.statuses() == null ? Set.of() : req.statuses(), maxRuns);
             runs.addAll(e.getValue().size() == 1 ? adf.queryPipelineRuns(e.getValue().get(0), q)
                     : adf.queryPipelineRuns(e.getValue(), q));
             for (FactoryRef f : e.getValue()) {

@@ -40,6 +40,11 @@ public record CostSummary(String scope, String factories, TimeWindow window, Cos
     public static final int READ_IN_QUESTION = 50;
     /** Rows of a ranking. */
     public static final int TOP = 10;
+    /**
+     * Most runs of a window one cost question lists per factory: every run (a list's default stops at 5,000); from
+     * memory that costs nothing, and a window past the memory is a heavy question with a deadline.
+     */
+    public static final int MAX_RUNS = 1_000_000;
 
     public CostSummary {
         rows = rows == null ? List.of() : List.copyOf(rows);
@@ -203,7 +208,7 @@ public record CostSummary(String scope, String factories, TimeWindow window, Cos
      */
     public static Answer ask(AdfTools tools, String factory, String pipeline, TimeWindow window) {
         TimeWindow w = window != null ? window : defaultWindow(tools.now());
-        AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(factory, pipeline, Set.of(), w));
+        AdfTools.RunsResult r = runs(tools, factory, pipeline, w);
         if (r.unknownPipeline()) {
             return new Answer.UnknownPipeline(r.closest());
         }
@@ -227,7 +232,7 @@ public record CostSummary(String scope, String factories, TimeWindow window, Cos
         }
         double total = 0;
         int runs = 0;
-        for (PipelineRun run : tools.pipelineRuns(new AdfTools.RunsRequest(factory, pipeline, Set.of(), before)).runs()) {
+        for (PipelineRun run : runs(tools, factory, pipeline, before).runs()) {
             if (!run.status().isTerminal()) {
                 continue;
             }
@@ -239,6 +244,11 @@ public record CostSummary(String scope, String factories, TimeWindow window, Cos
             runs++;
         }
         return new Previous(total, runs);
+    }
+
+    /** Every run of {@code window} of the pipelines asked (up to {@link #MAX_RUNS} per factory). */
+    public static AdfTools.RunsResult runs(AdfTools tools, String factory, String pipeline, TimeWindow window) {
+        return tools.pipelineRuns(new AdfTools.RunsRequest(factory, pipeline, Set.of(), window), MAX_RUNS);
     }
 
     /**

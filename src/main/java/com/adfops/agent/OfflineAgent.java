@@ -127,7 +127,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         if (reachesPastMemory(window)) {
             return Effort.heavy("reading the runs of " + window.label() + " and their cost", narrower);
         }
-        AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(c.factory(), c.pipelines(), Set.of(), window));
+        AdfTools.RunsResult r = CostSummary.runs(tools, c.factory(), c.pipelines(), window);
         // Runs already summarized cost nothing to count; the answer reads the others only when they are few.
         int reads = r.unknownPipeline() ? 0 : CostSummary.readsFor(tools, r);
         return reads <= LIGHT_COST_RUNS ? Effort.LIGHT

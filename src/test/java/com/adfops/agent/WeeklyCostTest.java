@@ -216,6 +216,25 @@ class WeeklyCostTest {
     }
 
     @Test
+    void moreThanFiveThousandRunsInTheWindowAllCount() {
+        // A pipeline every 100 s: 6,048 runs in the week, each one activity run without billing ($0.001).
+        for (int k = 0; k < 6048; k++) {
+            adf.run("often-" + k, "pl_every_100_s", NOW.minus(Duration.ofDays(7)).plusSeconds(100L * k + 10), 30,
+                    RunStatus.SUCCEEDED, 1);
+        }
+        index.close();
+        index = new RunIndex(adf, new RequestMeter(), clock, new RunIndex.Settings(Duration.ofDays(14),
+                Duration.ofSeconds(30), Duration.ofMinutes(5), 5000, Duration.ofSeconds(15)));
+        index.refreshAll();
+        BillingLedger ledger = ledger(100_000);
+        ledger.drain();
+        CostSummary often = ask(agent(new AdfTools(index, clock, CostRates.LIST_PRICES, ledger)),
+                "what did pl_every_100_s cost in the last 7 days?");
+        assertThat(often.coverage()).isEqualTo(new CostSummary.Coverage(6048, 6048, null));
+        assertThat(often.total().total()).isCloseTo(6.048, within(1e-9));
+    }
+
+    @Test
     void theToolStatesTheCardsFiguresAndCoverage() throws Exception {
         for (double rate : new double[] {10_000, 100}) {
             BillingLedger ledger = ledger(rate);
