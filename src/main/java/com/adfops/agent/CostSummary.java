@@ -89,7 +89,7 @@ public record CostSummary(String scope, String factories, TimeWindow window, Cos
         String before = " the period before (" + usd(previous.total()) + ", " + count(previous.runs())
                 + (previous.runs() == 1 ? " run)" : " runs)");
         if (previous.total() <= 0) {
-            return total.total() <= 0 ? "The same as" + before : "Up from nothing in" + before;
+            return total.total() <= 0 ? "The same as" + before : "Up from" + before;
         }
         double change = (total.total() - previous.total()) / previous.total() * 100;
         if (Math.abs(change) < 0.05) {
@@ -220,7 +220,7 @@ public record CostSummary(String scope, String factories, TimeWindow window, Cos
 
     /**
      * What {@code before} cost, from the summaries alone (no Data Factory read: neither of runs, when the memory does not
-     * hold the period, nor of billing); null unless every finished run of it has its summary.
+     * hold the period, nor of billing); null unless it had finished runs and every one of them has its summary.
      */
     private static Previous previous(AdfTools tools, AdfTools.RunsResult r, String factory, String pipeline,
                                      TimeWindow before) {
@@ -243,7 +243,8 @@ public record CostSummary(String scope, String factories, TimeWindow window, Cos
             total += Costs.amount(b, tools.costRates());
             runs++;
         }
-        return new Previous(total, runs);
+        // No runs before (a new pipeline, or a factory the memory holds less of): nothing to compare with.
+        return runs == 0 ? null : new Previous(total, runs);
     }
 
     /** Every run of {@code window} of the pipelines asked (up to {@link #MAX_RUNS} per factory). */
