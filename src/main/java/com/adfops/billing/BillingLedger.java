@@ -103,6 +103,7 @@ public final class BillingLedger implements AutoCloseable {
 
     private final AtomicLong backgroundReads = new AtomicLong();
     private volatile boolean running;
+    private boolean caughtUp;
     private volatile int failures;
     private Thread worker;
     private ExecutorService readers;
@@ -226,6 +227,11 @@ public final class BillingLedger implements AutoCloseable {
         }
         PipelineRun next = next();
         if (next == null) {
+            if (!caughtUp && lastListing != Instant.MIN && !listedAsOf.isEmpty()) {
+                caughtUp = true;
+                log.info("Cost ledger: the billing of every finished run in memory is read ({} summaries, {} read from "
+                        + "Data Factory)", size(), backgroundReads.get());
+            }
             synchronized (this) {
                 wait(IDLE.toMillis());
             }
