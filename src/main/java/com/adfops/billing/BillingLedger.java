@@ -104,6 +104,7 @@ public final class BillingLedger implements AutoCloseable {
     private final AtomicLong backgroundReads = new AtomicLong();
     private volatile boolean running;
     private boolean caughtUp;
+    private volatile boolean closed;
     private volatile int failures;
     private Thread worker;
     private ExecutorService readers;
@@ -331,13 +332,14 @@ public final class BillingLedger implements AutoCloseable {
             } else {
                 Duration pause = e.retryAfter() != null ? e.retryAfter() : FAILURE_PAUSE;
                 gate.pause(pause);
-                if (failures++ == 0) {
+                if (!closed && failures++ == 0) {
                     log.warn("Cost ledger: reading the activity runs of {} failed ({}: {}); pausing {}",
                             run.factory().factoryName(), e.kind(), e.getMessage(), pause);
                 }
             }
         } catch (RuntimeException e) {
-            if (failures++ == 0) {
+            // A read cut short by shutting down is no failure to report.
+            if (!closed && failures++ == 0) {
                 log.warn("Cost ledger: reading the activity runs of run {} failed", run.runId(), e);
             }
         } finally {
@@ -466,6 +468,7 @@ public final class BillingLedger implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         running = false;
         synchronized (this) {
             notifyAll();
