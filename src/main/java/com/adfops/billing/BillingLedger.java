@@ -11,7 +11,6 @@ import com.adfops.adf.RunQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -66,8 +65,10 @@ public final class BillingLedger implements AutoCloseable {
     /** How often the store is read again while a backfill goes on (another instance may have read those runs). */
     static final Duration RELOAD_EVERY = Duration.ofMinutes(5);
     private static final Duration IDLE = Duration.ofSeconds(1);
-    /** How often new summaries are written to the store (a day's document holds a few hundred). */
+    /** How often new summaries are written to the store (an hour's document holds a few hundred at most). */
     static final Duration SAVE_EVERY = Duration.ofSeconds(30);
+    /** How often the store's documents of hours that left the horizon are deleted. */
+    static final Duration FORGET_EVERY = Duration.ofHours(1);
     private static final Duration FAILURE_PAUSE = Duration.ofSeconds(30);
 
     private final DataFactory adf;
@@ -98,6 +99,7 @@ public final class BillingLedger implements AutoCloseable {
     private final Map<FactoryRef, Instant> listedAsOf = new ConcurrentHashMap<>();
     private Instant lastListing = Instant.MIN;
     private Instant lastSave = Instant.MIN;
+    private Instant lastForget = Instant.MIN;
     private Instant lastLoad;
     private boolean loaded;
 
@@ -225,6 +227,10 @@ public final class BillingLedger implements AutoCloseable {
         if (!now.isBefore(lastSave.plus(SAVE_EVERY))) {
             lastSave = now;
             save();
+        }
+        if (store != null && !now.isBefore(lastForget.plus(FORGET_EVERY))) {
+            lastForget = now;
+            forget(now);
         }
         PipelineRun next = next();
         if (next == null) {
@@ -407,7 +413,7 @@ public final class BillingLedger implements AutoCloseable {
         for (FactoryRef f : adf.factories()) {
             try {
                 Map<String, BilledRun> mine = heldOf(f.factoryName());
-                store.load(f, horizonStart.atZone(ZoneOffset.UTC).toLocalDate()).forEach((id, b) -> {
+                store.load(f, horizonStart).forEach((id, b) -> {
                     if (!b.at().isBefore(horizonStart)) {
                         mine.putIfAbsent(id, b);
                     }
@@ -421,6 +427,19 @@ public final class BillingLedger implements AutoCloseable {
             log.info("Cost ledger: {} runs' billing from the state store", size() - before);
         }
         loaded = true;
+    }
+
+    /** Deletes the stored summaries of runs that left the horizon. */
+    private void forget(Instant now) {
+        Instant horizonStart = now.minus(settings.horizon()).minus(Duration.ofMinutes(1));
+        for (FactoryRef f : adf.factories()) {
+            try {
+                store.forgetBefore(f, horizonStart);
+            } catch (RuntimeException e) {
+                log.warn("Cost ledger: cannot delete the old summaries of {} (next try in {})", f.factoryName(),
+                        FORGET_EVERY, e);
+            }
+        }
     }
 
     /** Writes the summaries read since the last save. */

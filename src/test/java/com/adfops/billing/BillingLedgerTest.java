@@ -150,8 +150,20 @@ class BillingLedgerTest {
         assertThat(second.drain()).isZero();
         assertThat(adf.reads()).isEqualTo(40);
         assertThat(second.get(runs.get(7))).isEqualTo(first.get(runs.get(7)));
-        // One document per factory and day the runs ended on (Nov 24, 25 and 26).
-        assertThat(docs.keys(com.adfops.state.StateKeys.of("billing", "sub-1/rg-1/df-ledger"))).hasSize(3);
+        // One document per factory and hour the runs ended in (40 runs an hour apart: 40 hours).
+        String folder = com.adfops.state.StateKeys.of("billing", "sub-1/rg-1/df-ledger");
+        assertThat(docs.keys(folder)).hasSize(40).contains(folder + "/2026-11-26T11", folder + "/2026-11-24T20");
+
+        // When the oldest ten runs have left the horizon (it starts at 05:39 on Nov 25 then), so have their documents,
+        // by whole hours: run 9's (it ended at 05:10) stays with the hour the horizon starts in.
+        clock.advance(Duration.ofDays(14).minusHours(30).minusMinutes(20));
+        index.refreshAll();
+        BillingLedger third = ledger(1000, new BillingStore(docs));
+        assertThat(third.drain()).isZero();
+        assertThat(third.size()).isEqualTo(30);
+        assertThat(docs.keys(folder)).hasSize(31).doesNotContain(folder + "/2026-11-25T04")
+                .contains(folder + "/2026-11-25T05");
+        assertThat(adf.reads()).isEqualTo(40);
     }
 
     @Test
