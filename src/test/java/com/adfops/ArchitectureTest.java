@@ -109,6 +109,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void billingKnowsOnlyThePortAndTheStore() {
+        noClasses().that().resideInAPackage("com.adfops.billing..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.adfops.agent..", "com.adfops.cards..",
+                        "com.adfops.teams..", "com.adfops.index..", "com.adfops.sim..", "com.adfops.config..",
+                        "com.adfops.adf.implementation..", "com.adfops.state.implementation..")
+                .because("the ledger reads through the Data Factory port and keeps its summaries in the state store")
+                .check(classes);
+    }
+
+    @Test
     void packagesAreFreeOfCycles() {
         slices().matching("com.adfops.(*)..").should().beFreeOfCycles().check(classes);
     }

@@ -12,9 +12,12 @@ import java.util.function.Supplier;
  */
 public final class RequestMeter {
 
-    /** Why a request was made. */
+    /**
+     * Why a request was made: refreshing the run index, answering a question, or reading finished runs' billing in the
+     * background (the cost ledger).
+     */
     public enum Purpose {
-        REFRESH, QUESTION
+        REFRESH, QUESTION, COST
     }
 
     private static final ThreadLocal<Purpose> CURRENT = ThreadLocal.withInitial(() -> Purpose.QUESTION);
@@ -29,6 +32,11 @@ public final class RequestMeter {
         } finally {
             CURRENT.set(before);
         }
+    }
+
+    /** The calling thread's purpose. */
+    public static Purpose current() {
+        return CURRENT.get();
     }
 
     /** Counts one request to {@code factory} for the current purpose. */

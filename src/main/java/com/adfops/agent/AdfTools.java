@@ -77,17 +77,32 @@ public final class AdfTools {
 
     /** @param rates the prices cost estimates use */
     public AdfTools(DataFactory adf, Clock clock, CostRates rates) {
+        this(adf, clock, rates, com.adfops.billing.BillingLedger.onDemand(adf, clock));
+    }
+
+    /**
+     * @param rates   the prices cost estimates use
+     * @param billing what finished runs are billed for (read in the background, or by the questions themselves)
+     */
+    public AdfTools(DataFactory adf, Clock clock, CostRates rates, com.adfops.billing.BillingLedger billing) {
         this.adf = adf;
         this.diagnoser = new Diagnoser(adf);
         this.clock = clock;
         this.rates = rates;
+        this.billing = billing;
     }
 
     private final CostRates rates;
+    private final com.adfops.billing.BillingLedger billing;
 
     /** The prices cost estimates use. */
     public CostRates costRates() {
         return rates;
+    }
+
+    /** What finished runs are billed for, one summary per run. */
+    public com.adfops.billing.BillingLedger billing() {
+        return billing;
     }
 
     /**
@@ -104,6 +119,11 @@ public final class AdfTools {
 
     /** {@code adf_pipeline_runs}: runs of one or all factories in a window, filtered by pipeline and status. */
     public RunsResult pipelineRuns(RunsRequest req) {
+        return pipelineRuns(req, RunQuery.DEFAULT_MAX_RUNS);
+    }
+
+    /** {@link #pipelineRuns(RunsRequest)}, at most {@code maxRuns} runs per factory (figures over every run ask more). */
+    public RunsResult pipelineRuns(RunsRequest req, int maxRuns) {
         List<FactoryRef> factories = selectFactories(req.factory());
         List<PipelineRun> runs = new ArrayList<>();
         List<String> resolved = new ArrayList<>();
@@ -127,7 +147,7 @@ public final class AdfTools {
         }
         for (Map.Entry<Set<String>, List<FactoryRef>> e : byFilter.entrySet()) {
             RunQuery q = new RunQuery(req.window().from(), req.window().to(), e.getKey(),
-                    req.statuses() == null ? Set.of() : req.statuses(), RunQuery.DEFAULT_MAX_RUNS);
+                    req.statuses() == null ? Set.of() : req.statuses(), maxRuns);
             runs.addAll(e.getValue().size() == 1 ? adf.queryPipelineRuns(e.getValue().get(0), q)
                     : adf.queryPipelineRuns(e.getValue(), q));
             for (FactoryRef f : e.getValue()) {

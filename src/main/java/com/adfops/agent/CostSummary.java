@@ -1,61 +1,320 @@
 package com.adfops.agent;
 
+import com.adfops.adf.ActivityRun;
 import com.adfops.adf.Freshness;
+import com.adfops.adf.PipelineRun;
+import com.adfops.billing.BilledRun;
+import com.adfops.billing.BillingLedger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * What pipelines cost over a window, estimated from their activity runs' billing at {@link CostRates}.
+ * What pipelines cost over a window, estimated from every finished run's billing ({@link BilledRun}, kept by the
+ * {@link BillingLedger}) at {@link CostRates}. The card and the model's {@code adf_cost} tool both state it.
  *
  * @param scope       "all pipelines", one pipeline, or the pattern as typed
+ * @param factories   the factories asked ("df-prod", "df-a, df-b")
  * @param window      the window
  * @param total       the estimate over the runs counted
  * @param rows        the most expensive pipelines (for several) or runs (for one), most expensive first
- * @param runs        finished runs in the window
- * @param runsCounted the runs whose activity runs were read (the newest, at most {@link #MAX_RUNS})
+ * @param coverage    how many of the window's finished runs the estimate counts
+ * @param previous    the same for the period of the same length just before (week over week), when the bot's memory
+ *                    holds it and both estimates are complete; else null
  * @param ratesSource where the prices come from
  * @param freshness   how current the runs are
  */
-public record CostSummary(String scope, TimeWindow window, Costs.Estimate total, List<Row> rows, int runs,
-                          int runsCounted, String ratesSource, Freshness freshness) {
+public record CostSummary(String scope, String factories, TimeWindow window, Costs.Estimate total, List<Row> rows,
+                          Coverage coverage, Previous previous, String ratesSource, Freshness freshness) {
 
-    /** Most runs whose activity runs one cost answer reads (each is a Data Factory request the first time). */
-    public static final int MAX_RUNS = 300;
+    /**
+     * Most runs whose billing a question reads itself (a few Data Factory requests, four at a time); when more are
+     * missing the answer counts what the ledger holds and says so, and the ledger reads the rest first.
+     */
+    public static final int READ_IN_QUESTION = 50;
+    /** Rows of a ranking. */
+    public static final int TOP = 10;
+    /**
+     * Most runs of a window one cost question lists per factory: every run (a list's default stops at 5,000); from
+     * memory that costs nothing, and a window past the memory is a heavy question with a deadline.
+     */
+    public static final int MAX_RUNS = 1_000_000;
 
     public CostSummary {
         rows = rows == null ? List.of() : List.copyOf(rows);
+        factories = factories == null ? "" : factories;
     }
 
     /**
-     * Prices the finished runs of {@code r} (the newest {@link #MAX_RUNS}) from their activity runs' billing: by meter,
-     * and the most expensive pipelines, or runs when {@code r} holds one pipeline.
+     * How much of the window an estimate covers.
+     *
+     * @param runs      finished runs in the window
+     * @param counted   those whose billing the estimate counts
+     * @param remaining for a partial estimate, about how long until the rest is read (null: not being read)
      */
-    public static CostSummary of(AdfTools tools, AdfTools.RunsResult r, String scope, TimeWindow window) {
-        List<com.adfops.adf.PipelineRun> finished = r.runs().stream().filter(x -> x.status().isTerminal())
-                .sorted(java.util.Comparator.comparing(com.adfops.adf.PipelineRun::sortTime).reversed()).toList();
-        List<com.adfops.adf.PipelineRun> counted = finished.stream().limit(MAX_RUNS).toList();
-        List<com.adfops.adf.ActivityRun> all = new java.util.ArrayList<>();
-        java.util.Map<String, double[]> byPipeline = new java.util.LinkedHashMap<>();
-        List<Row> runRows = new java.util.ArrayList<>();
-        // A few reads at once (each is a Data Factory request the first time); in the runs' order.
-        List<List<com.adfops.adf.ActivityRun>> activities = tools.activitiesOf(counted);
-        for (int i = 0; i < counted.size(); i++) {
-            com.adfops.adf.PipelineRun run = counted.get(i);
-            List<com.adfops.adf.ActivityRun> acts = activities.get(i);
-            all.addAll(acts);
-            double amount = Costs.of(acts, tools.costRates()).total();
-            double[] p = byPipeline.computeIfAbsent(run.pipelineName(), k -> new double[2]);
-            p[0] += 1;
-            p[1] += amount;
-            runRows.add(new Row("run " + run.runId() + " · " + run.status().wireName(), 1, amount));
+    public record Coverage(int runs, int counted, Duration remaining) {
+
+        public boolean complete() {
+            return counted >= runs;
         }
-        List<Row> rows = r.pipelines().size() == 1 ? runRows : byPipeline.entrySet().stream()
-                .map(e -> new Row(e.getKey(), (int) e.getValue()[0], e.getValue()[1])).toList();
-        rows = rows.stream().sorted(java.util.Comparator.comparingDouble(Row::amount).reversed()).limit(10).toList();
-        return new CostSummary(scope, window, Costs.of(all, tools.costRates()), rows, finished.size(), counted.size(),
-                tools.costRates().source(), r.freshness());
+
+        /** "2,016 of 2,016 runs", "1,700 of 2,015 runs so far". */
+        public String words() {
+            return count(counted) + " of " + count(runs) + (runs == 1 ? " run" : " runs") + (complete() ? "" : " so far");
+        }
     }
 
-    /** A pipeline or a run and its estimated cost. */
-    public record Row(String label, int runs, double amount) {
+    /**
+     * What the period just before the window cost (every run of it counted).
+     *
+     * @param total what it cost
+     * @param runs  its finished runs
+     */
+    public record Previous(double total, int runs) {
+    }
+
+    /**
+     * "Up 92.6% on the period before ($54.43, 2,016 runs)"; "" without a complete comparison.
+     */
+    public String comparison() {
+        if (previous == null) {
+            return "";
+        }
+        String before = " the period before (" + usd(previous.total()) + ", " + count(previous.runs())
+                + (previous.runs() == 1 ? " run)" : " runs)");
+        if (previous.total() <= 0) {
+            return total.total() <= 0 ? "The same as" + before : "Up from" + before;
+        }
+        double change = (total.total() - previous.total()) / previous.total() * 100;
+        if (Math.abs(change) < 0.05) {
+            return "The same as" + before;
+        }
+        return (change > 0 ? "Up " : "Down ") + String.format(Locale.ENGLISH, "%,.1f", Math.abs(change)) + "% on" + before;
+    }
+
+    /**
+     * A pipeline and its runs in the window ({@code run} null), or one run ({@code runs} and {@code counted} 1).
+     *
+     * @param pipeline the pipeline (with its factory in brackets when several factories were asked)
+     * @param run      the run, for a ranking of one pipeline's runs; else null
+     * @param runs     finished runs in the window
+     * @param counted  those priced in {@code amount}
+     * @param amount   their estimated cost
+     */
+    public record Row(String pipeline, PipelineRun run, int runs, int counted, double amount) {
+
+        public Row(String pipeline, int runs, double amount) {
+            this(pipeline, null, runs, runs, amount);
+        }
+
+        /** The pipeline, or "run ‹id› · ‹status›". */
+        public String label() {
+            return run == null ? pipeline : "run " + run.runId() + " · " + run.status().wireName();
+        }
+    }
+
+    public int runs() {
+        return coverage.runs();
+    }
+
+    public int runsCounted() {
+        return coverage.counted();
+    }
+
+    /** Whether the rows are one pipeline's runs (else pipelines). */
+    public boolean rowsAreRuns() {
+        return !rows.isEmpty() && rows.stream().allMatch(r -> r.run() != null);
+    }
+
+    /**
+     * The one sentence both faces say: "pl_x cost about $102.82 in the last 7 days (2,016 of 2,016 runs)", or for a
+     * partial estimate "all pipelines cost about $86.70 for 1,700 of 2,015 runs so far in the last 7 days" (never a
+     * partial figure as the whole).
+     */
+    public String headline() {
+        String when = window.label().startsWith("the ") ? "in " + window.label() : window.label();
+        if (coverage.runs() == 0) {
+            return scope + " had no finished runs " + when + ", so no cost";
+        }
+        if (coverage.counted() == 0) {
+            return scope + " cost " + when + ": not known yet, " + coverage.words().replace(" so far", " read so far");
+        }
+        String amount = usd(total.total());
+        return coverage.complete() ? scope + " cost about " + amount + " " + when + " (" + coverage.words() + ")"
+                : scope + " cost about " + amount + " for " + coverage.words() + " " + when;
+    }
+
+    /** For a partial estimate: what is missing and when to ask again; "" when complete. */
+    public String coverageNote() {
+        if (coverage.complete()) {
+            return "";
+        }
+        int missing = coverage.runs() - coverage.counted();
+        String start = "The figure counts only the runs whose billing has been read so far; the other " + count(missing);
+        return coverage.remaining() == null ? start + " are not read yet."
+                : start + " are being read now (about " + minutes(coverage.remaining())
+                + "): ask again then for the whole window.";
+    }
+
+    /** USD to the cent, or to 1/100 of a cent below a cent. */
+    public static String usd(double amount) {
+        return amount < 0.01 && amount > 0 ? String.format(Locale.ENGLISH, "$%.4f", amount)
+                : String.format(Locale.ENGLISH, "$%,.2f", amount);
+    }
+
+    static String count(int n) {
+        return String.format(Locale.ENGLISH, "%,d", n);
+    }
+
+    private static String minutes(Duration d) {
+        long s = Math.max(1, d.toSeconds());
+        return s < 90 ? s + " s" : (s + 59) / 60 + " min";
+    }
+
+    // ---- the one way to answer a cost question ------------------------------------------------------------
+
+    /** The window of a cost question that names none: the last 7 days. */
+    public static TimeWindow defaultWindow(Instant now) {
+        return new TimeWindow(now.minus(Duration.ofDays(7)), now.plusSeconds(60), "the last 7 days");
+    }
+
+    /** What the answer is about: all pipelines, the one pipeline a name resolved to, or the pattern as typed. */
+    public static String scope(String asked, AdfTools.RunsResult r) {
+        return asked == null || asked.isBlank() ? "all pipelines" : r.pipelines().size() == 1 ? r.pipelines().get(0) : asked;
+    }
+
+    /** A cost question's answer: the estimate, or the closest names when the pipeline is unknown. */
+    public sealed interface Answer {
+        /** The estimate. */
+        record Priced(CostSummary summary) implements Answer {
+        }
+
+        /** No pipeline matched the name. */
+        record UnknownPipeline(List<String> closest) implements Answer {
+        }
+    }
+
+    /**
+     * What {@code pipeline} (a name, a pattern or null for all) of {@code factory} (null: all) cost over
+     * {@code window} (null: {@link #defaultWindow}): every finished run of the window, each from its summary; the
+     * runs not summarized yet read here when they are at most {@link #READ_IN_QUESTION}, else left to the ledger
+     * (asked to read them first) and the coverage says so.
+     */
+    public static Answer ask(AdfTools tools, String factory, String pipeline, TimeWindow window) {
+        TimeWindow w = window != null ? window : defaultWindow(tools.now());
+        AdfTools.RunsResult r = runs(tools, factory, pipeline, w);
+        if (r.unknownPipeline()) {
+            return new Answer.UnknownPipeline(r.closest());
+        }
+        CostSummary now = of(tools, r, scope(pipeline, r), w);
+        Previous before = now.coverage().complete() ? previous(tools, r, factory, pipeline, w.previous()) : null;
+        return new Answer.Priced(before == null ? now : new CostSummary(now.scope(), now.factories(), now.window(),
+                now.total(), now.rows(), now.coverage(), before, now.ratesSource(), now.freshness()));
+    }
+
+    /**
+     * What {@code before} cost, from the summaries alone (no Data Factory read: neither of runs, when the memory does not
+     * hold the period, nor of billing); null unless it had finished runs and every one of them has its summary.
+     */
+    private static Previous previous(AdfTools tools, AdfTools.RunsResult r, String factory, String pipeline,
+                                     TimeWindow before) {
+        for (com.adfops.adf.FactoryRef f : r.factories()) {
+            Instant held = tools.heldSince(f);
+            if (held == null || before.from().isBefore(held)) {
+                return null;
+            }
+        }
+        double total = 0;
+        int runs = 0;
+        for (PipelineRun run : runs(tools, factory, pipeline, before).runs()) {
+            if (!run.status().isTerminal()) {
+                continue;
+            }
+            BilledRun b = tools.billing().get(run);
+            if (b == null) {
+                return null;
+            }
+            total += Costs.amount(b, tools.costRates());
+            runs++;
+        }
+        // No runs before (a new pipeline, or a factory the memory holds less of): nothing to compare with.
+        return runs == 0 ? null : new Previous(total, runs);
+    }
+
+    /** Every run of {@code window} of the pipelines asked (up to {@link #MAX_RUNS} per factory). */
+    public static AdfTools.RunsResult runs(AdfTools tools, String factory, String pipeline, TimeWindow window) {
+        return tools.pipelineRuns(new AdfTools.RunsRequest(factory, pipeline, Set.of(), window), MAX_RUNS);
+    }
+
+    /**
+     * How many runs' billing answering {@code r} would read from Data Factory itself: those not summarized yet, when
+     * they are few enough to be read in the question; else 0 (the answer counts what is there).
+     */
+    public static int readsFor(AdfTools tools, AdfTools.RunsResult r) {
+        int missing = 0;
+        for (PipelineRun run : r.runs()) {
+            if (run.status().isTerminal() && tools.billing().get(run) == null) {
+                missing++;
+            }
+        }
+        return missing <= READ_IN_QUESTION ? missing : 0;
+    }
+
+    /** Prices every finished run of {@code r}: by meter, and the most expensive pipelines (or runs of one pipeline). */
+    public static CostSummary of(AdfTools tools, AdfTools.RunsResult r, String scope, TimeWindow window) {
+        BillingLedger ledger = tools.billing();
+        CostRates rates = tools.costRates();
+        List<PipelineRun> finished = r.runs().stream().filter(x -> x.status().isTerminal())
+                .sorted(Comparator.comparing(PipelineRun::sortTime).reversed()).toList();
+        Map<PipelineRun, BilledRun> priced = new LinkedHashMap<>();
+        List<PipelineRun> missing = new ArrayList<>();
+        for (PipelineRun run : finished) {
+            BilledRun b = ledger.get(run);
+            if (b != null) {
+                priced.put(run, b);
+            } else {
+                missing.add(run);
+            }
+        }
+        if (!missing.isEmpty() && missing.size() <= READ_IN_QUESTION) {
+            // A few reads at once, in the runs' order; each kept, so the next question reads nothing.
+            List<List<ActivityRun>> activities = tools.activitiesOf(missing);
+            for (int i = 0; i < missing.size(); i++) {
+                priced.put(missing.get(i), ledger.record(missing.get(i), activities.get(i)));
+            }
+            missing = List.of();
+        } else if (!missing.isEmpty()) {
+            ledger.want(missing);
+        }
+        boolean severalFactories = r.factories().size() > 1;
+        Map<String, Row> byPipeline = new LinkedHashMap<>();
+        Map<PipelineRun, Double> amounts = new LinkedHashMap<>();
+        for (PipelineRun run : finished) {
+            BilledRun b = priced.get(run);
+            double amount = b == null ? 0 : Costs.amount(b, rates);
+            if (b != null) {
+                amounts.put(run, amount);
+            }
+            String name = severalFactories ? run.pipelineName() + " (" + run.factory().factoryName() + ")"
+                    : run.pipelineName();
+            byPipeline.merge(name, new Row(name, null, 1, b == null ? 0 : 1, amount),
+                    (a, x) -> new Row(a.pipeline(), null, a.runs() + 1, a.counted() + x.counted(), a.amount() + x.amount()));
+        }
+        Comparator<Row> mostFirst = Comparator.comparingDouble(Row::amount).reversed()
+                .thenComparing(Comparator.comparingInt(Row::runs).reversed());
+        List<Row> rows = r.pipelines().size() == 1
+                ? amounts.entrySet().stream().map(e -> new Row(e.getKey().pipelineName(), e.getKey(), 1, 1, e.getValue()))
+                        .sorted(mostFirst).limit(TOP).toList()
+                : byPipeline.values().stream().sorted(mostFirst).limit(TOP).toList();
+        Duration remaining = missing.isEmpty() || !ledger.reading() ? null : ledger.timeForWanted();
+        return new CostSummary(scope, String.join(", ", r.factories().stream().map(f -> f.factoryName()).toList()),
+                window, Costs.of(priced.values(), rates), rows, new Coverage(finished.size(), priced.size(), remaining),
+                null, rates.source(), r.freshness());
     }
 }

@@ -2,14 +2,17 @@ package com.adfops.agent;
 
 import com.adfops.adf.ActivityRun;
 import com.adfops.adf.BillableDuration;
+import com.adfops.billing.BilledRun;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Estimated cost of activity runs from their {@code billingReference}, priced with {@link CostRates}: orchestration
- * per 1,000 activity runs, plus each billed duration times its rate.
+ * Estimated cost of activity runs from their {@code billingReference} (or of finished runs from their
+ * {@link BilledRun} summaries), priced with {@link CostRates}: orchestration per 1,000 activity runs, plus each billed
+ * duration times its rate.
  */
 public final class Costs {
 
@@ -24,19 +27,30 @@ public final class Costs {
     public record Line(double quantity, String unit, double amount) {
     }
 
+    /** What a set of activity runs cost (those of one pipeline run, or of several). */
     public static Estimate of(List<ActivityRun> runs, CostRates rates) {
+        return of(List.of(BilledRun.of(java.time.Instant.EPOCH, runs)), rates);
+    }
+
+    /**
+     * What a set of finished runs cost, from their summaries: orchestration per activity run on its meter, each
+     * billed quantity at its rate. Meters come most expensive first.
+     */
+    public static Estimate of(Collection<BilledRun> runs, CostRates rates) {
         Map<String, double[]> qty = new LinkedHashMap<>();
         Map<String, String> units = new LinkedHashMap<>();
         Map<String, Double> amounts = new LinkedHashMap<>();
         double total = 0;
         int orchestrated = 0;
-        for (ActivityRun a : runs) {
-            orchestrated++;
-            String meter = a.billing().isEmpty() ? "AzureIR" : a.billing().get(0).meterType();
-            double orchestration = rates.rate("orchestration", meter) / 1000.0;
-            total += orchestration;
-            add(qty, units, amounts, "Orchestration (" + meter + ")", 1, "activity runs", orchestration);
-            for (BillableDuration b : a.billing()) {
+        for (BilledRun run : runs) {
+            for (Map.Entry<String, Integer> e : run.activityRuns().entrySet()) {
+                double orchestration = e.getValue() * rates.rate("orchestration", e.getKey()) / 1000.0;
+                orchestrated += e.getValue();
+                total += orchestration;
+                add(qty, units, amounts, "Orchestration (" + e.getKey() + ")", e.getValue(), "activity runs",
+                        orchestration);
+            }
+            for (BillableDuration b : run.billed()) {
                 double amount = b.duration() * rates.rate(b.activityType(), b.meterType());
                 total += amount;
                 add(qty, units, amounts, label(b.activityType()) + " (" + b.meterType() + ")", b.duration(),
@@ -44,8 +58,21 @@ public final class Costs {
             }
         }
         Map<String, Line> lines = new LinkedHashMap<>();
-        qty.forEach((k, v) -> lines.put(k, new Line(v[0], units.get(k), amounts.get(k))));
+        amounts.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> lines.put(e.getKey(), new Line(qty.get(e.getKey())[0], units.get(e.getKey()), e.getValue())));
         return new Estimate(total, orchestrated, lines);
+    }
+
+    /** What one finished run cost. */
+    public static double amount(BilledRun run, CostRates rates) {
+        double total = 0;
+        for (Map.Entry<String, Integer> e : run.activityRuns().entrySet()) {
+            total += e.getValue() * rates.rate("orchestration", e.getKey()) / 1000.0;
+        }
+        for (BillableDuration b : run.billed()) {
+            total += b.duration() * rates.rate(b.activityType(), b.meterType());
+        }
+        return total;
     }
 
     private static void add(Map<String, double[]> qty, Map<String, String> units, Map<String, Double> amounts, String key,

@@ -86,7 +86,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     }
 
     /**
-     * Heavy: cost questions reading the activity runs of more than {@link #LIGHT_COST_RUNS} runs, and questions whose
+     * Heavy: cost questions reading the billing of more than {@link #LIGHT_COST_RUNS} runs themselves, and questions whose
      * window reaches more than a day past what the bot's memory holds (each such question reads Data Factory, page
      * by page); typed or from a card's question button.
      */
@@ -115,22 +115,23 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         }
     }
 
-    /** Cost questions reading at most this many runs' activity runs are answered in the conversation's turn. */
+    /** Cost questions reading at most this many runs' billing themselves are answered in the conversation's turn. */
     static final int LIGHT_COST_RUNS = 8;
     /** How far past the memory a window may start and still be read from memory (its edge is read once). */
     private static final Duration PAST_MEMORY = Duration.ofDays(1);
     private static final List<String> NARROWER = List.of("What pipelines failed today?", "Trends for the last 7 days");
 
     private Effort costEffort(Intent.Cost c) {
-        TimeWindow window = c.window() != null ? c.window() : statusWindow();
+        TimeWindow window = c.window() != null ? c.window() : CostSummary.defaultWindow(tools.now());
         List<String> narrower = List.of("What did we spend yesterday?", "Most expensive pipelines today");
         if (reachesPastMemory(window)) {
             return Effort.heavy("reading the runs of " + window.label() + " and their cost", narrower);
         }
-        AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(c.factory(), c.pipelines(), Set.of(), window));
-        long counted = Math.min(CostSummary.MAX_RUNS, r.runs().stream().filter(x -> x.status().isTerminal()).count());
-        return r.unknownPipeline() || counted <= LIGHT_COST_RUNS ? Effort.LIGHT
-                : Effort.heavy("reading the cost of " + counted + " runs of " + window.label(), narrower);
+        AdfTools.RunsResult r = CostSummary.runs(tools, c.factory(), c.pipelines(), window);
+        // Runs already summarized cost nothing to count; the answer reads the others only when they are few.
+        int reads = r.unknownPipeline() ? 0 : CostSummary.readsFor(tools, r);
+        return reads <= LIGHT_COST_RUNS ? Effort.LIGHT
+                : Effort.heavy("reading the cost of " + reads + " runs of " + window.label(), narrower);
     }
 
     /** Whether a window starts more than {@link #PAST_MEMORY} before what memory holds (7 days without the index). */
@@ -436,16 +437,15 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     }
 
     /**
-     * What pipelines cost: the finished runs of the window (default the last 7 days; the newest {@link
-     * CostSummary#MAX_RUNS} of them), each priced from its activity runs' billing.
+     * What pipelines cost: every finished run of the window (default the last 7 days), each priced from its billing
+     * summary ({@link CostSummary#ask}, as the model's {@code adf_cost}).
      */
     private AgentReply cost(Intent.Cost c) {
-        TimeWindow window = c.window() != null ? c.window() : statusWindow();
-        AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(c.factory(), c.pipelines(), Set.of(), window));
-        if (r.unknownPipeline()) {
-            return unknownPipeline(c.pipelines(), r.closest(), "What did %s cost this week?");
+        CostSummary.Answer a = CostSummary.ask(tools, c.factory(), c.pipelines(), c.window());
+        if (a instanceof CostSummary.Answer.UnknownPipeline u) {
+            return unknownPipeline(c.pipelines(), u.closest(), "What did %s cost this week?");
         }
-        return AgentReply.of(new Reply.Cost(CostSummary.of(tools, r, scope(c.pipelines(), r), window)));
+        return AgentReply.of(new Reply.Cost(((CostSummary.Answer.Priced) a).summary()));
     }
 
     /** A compliance export: the window's totals (default the last 7 days) and a signed, short-lived CSV link. */

@@ -92,7 +92,9 @@ public final class ToolRunner {
                         + "with the figures and the rank test behind it; runs slower than usual; runs still going past their "
                         + "usual duration (their pipeline's last successful runs).",
                 COST, "Estimated cost of pipeline runs over a window from their activity runs' billing, at list prices "
-                        + "(or the configured rates): total, by meter, and the most expensive pipelines (or runs of one pipeline).",
+                        + "(or the configured rates): a statement to quote, the total over every finished run of the window "
+                        + "with its coverage (runsCounted of runs; complete false means the figure is partial and must be "
+                        + "called so), by meter, and the most expensive pipelines (or runs of one pipeline).",
                 DOCS_SEARCH, "Search Microsoft Learn for Azure Data Factory documentation: error codes, how-to topics.");
     }
 
@@ -125,33 +127,62 @@ public final class ToolRunner {
         }
     }
 
-    /** {@code adf_cost}: a compact estimate (total, meters, the most expensive five). */
+    /**
+     * {@code adf_cost}: the card's figures from the same code ({@link CostSummary#ask}): the total, its coverage (runs
+     * counted of the window's finished runs, complete or not), a sentence to quote, by meter and the most expensive
+     * five.
+     */
     private Call cost(String name, String arguments, ObjectNode a, ZoneId zone, long t0) {
         Instant now = tools.now();
         String w = text(a, "window");
-        TimeWindow window = w == null ? new TimeWindow(now.minus(java.time.Duration.ofDays(7)), now.plusSeconds(60), "the last 7 days")
+        TimeWindow window = w == null ? null
                 : TimeWindowParser.find(w, now, zone, tools.history()).orElseThrow(() -> new IllegalArgumentException(
                         "window '" + ErrorText.truncate(w, 40) + "' is not understood; use e.g. 'last 7 days', 'this week'"));
-        AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(text(a, "factory"), text(a, "pipeline"), Set.of(), window));
+        CostSummary.Answer answer = CostSummary.ask(tools, text(a, "factory"), text(a, "pipeline"), window);
         ObjectNode out = json.createObjectNode();
-        if (r.unknownPipeline()) {
+        if (answer instanceof CostSummary.Answer.UnknownPipeline u) {
             out.put("error", "unknown pipeline");
             ArrayNode closest = out.putArray("closest");
-            r.closest().forEach(closest::add);
+            u.closest().forEach(closest::add);
             return ok(name, arguments, t0, out, null, null);
         }
-        CostSummary s = CostSummary.of(tools, r, r.pipelines().size() == 1 ? r.pipelines().get(0) : "all pipelines", window);
-        out.put("window", window.label());
+        CostSummary s = ((CostSummary.Answer.Priced) answer).summary();
+        out.put("statement", s.headline());
+        out.put("window", s.window().label());
+        out.put("from", s.window().from().toString());
+        out.put("to", s.window().to().toString());
+        out.put("factories", s.factories());
         out.put("currency", "USD");
         out.put("estimate", Math.round(s.total().total() * 10000) / 10000.0);
-        out.put("rates", s.ratesSource());
         out.put("runs", s.runs());
         out.put("runsCounted", s.runsCounted());
+        out.put("complete", s.coverage().complete());
+        if (!s.coverage().complete()) {
+            out.put("note", s.coverageNote() + " Say that the estimate covers " + s.coverage().words() + ".");
+        }
+        if (s.previous() != null) {
+            out.put("comparedWithThePeriodBefore", s.comparison());
+            out.putObject("periodBefore").put("estimate", Math.round(s.previous().total() * 10000) / 10000.0)
+                    .put("runs", s.previous().runs());
+        }
+        out.put("activityRuns", s.total().activityRuns());
+        out.put("rates", s.ratesSource());
         ObjectNode meters = out.putObject("byMeter");
         s.total().byMeter().forEach((k, v) -> meters.put(k, Math.round(v.amount() * 10000) / 10000.0));
-        ArrayNode top = out.putArray("mostExpensive");
-        s.rows().stream().limit(5).forEach(x -> top.addObject().put("name", x.label()).put("runs", x.runs())
-                .put("estimate", Math.round(x.amount() * 10000) / 10000.0));
+        ArrayNode top = out.putArray(s.rowsAreRuns() ? "mostExpensiveRuns" : "mostExpensivePipelines");
+        for (CostSummary.Row x : s.rows().stream().limit(5).toList()) {
+            ObjectNode row = top.addObject();
+            if (x.run() != null) {
+                row.put("run_id", x.run().runId()).put("status", x.run().status().wireName())
+                        .put("started", String.valueOf(x.run().runStart()));
+            } else {
+                row.put("pipeline", x.pipeline()).put("runs", x.runs());
+                if (x.counted() < x.runs()) {
+                    row.put("runsCounted", x.counted());
+                }
+            }
+            row.put("estimate", Math.round(x.amount() * 10000) / 10000.0);
+        }
         return new Call(name, arguments, output(out), ms(t0), true, null, null, null, s);
     }
 

@@ -8,7 +8,10 @@
  * ({@link com.adfops.agent.ErrorClassifier}) live here. The Foundry agent ({@code agent.foundry}) depends on
  * {@link com.adfops.agent.StandardAnswers}, never on the offline agent itself.
  *
- * <p>May import {@code adf}, {@code docs} and {@code state}; never the Bot SDK, the Data Factory SDK, cards,
- * escalation or the wiring.
+ * Costs are priced here ({@link com.adfops.agent.Costs}, {@link com.adfops.agent.CostSummary}) from the billing
+ * summaries the {@code billing} ledger keeps.
+ *
+ * <p>May import {@code adf}, {@code billing}, {@code docs} and {@code state}; never the Bot SDK, the Data Factory SDK,
+ * cards, escalation or the wiring.
  */
 package com.adfops.agent;

@@ -1154,23 +1154,43 @@ public final class CardFactory {
 
     ObjectNode costData(CostSummary s, View v) {
         ObjectNode d = json.createObjectNode();
-        String when = s.window().label();
-        d.put("title", "💰 " + s.scope() + " cost about " + usd(s.total().total()) + " "
-                + (when.startsWith("the ") ? "in " + when : when));
-        d.put("subtitle", s.runs() + (s.runs() == 1 ? " finished run" : " finished runs")
-                + (s.runsCounted() < s.runs() ? " (the newest " + s.runsCounted() + " counted)" : "") + ", "
-                + s.total().activityRuns() + " activity runs" + freshness(s.freshness(), v));
+        // The headline is the model tool's statement too; a partial figure says so in it ("1,700 of 2,015 runs so far").
+        d.put("title", "💰 " + s.headline());
+        d.put("subtitle", (s.factories().isEmpty() ? "" : s.factories() + " · ")
+                + String.format(Locale.ENGLISH, "%,d", s.total().activityRuns())
+                + (s.total().activityRuns() == 1 ? " activity run" : " activity runs") + freshness(s.freshness(), v));
+        d.put("coverageNote", s.coverageNote());
+        d.put("comparison", s.comparison());
         ArrayNode meters = d.putArray("meters");
         s.total().byMeter().forEach((k, line) -> cents(meters.addObject().put("meter", k), "amount", line.amount())
                 .put("line", k + ": "
-                + String.format(Locale.ENGLISH, line.unit().equals("activity runs") ? "%.0f %s" : "%.2f %s",
-                line.quantity(), line.unit()) + " = " + usd(line.amount())));
-        boolean runs = s.rows().stream().allMatch(r -> r.label().startsWith("run "));
+                + String.format(Locale.ENGLISH, line.unit().equals("activity runs") ? "%,.0f %s" : "%,.2f %s",
+                line.quantity(), line.unit()) + " = " + CostSummary.usd(line.amount())));
+        boolean runs = s.rowsAreRuns();
         d.put("rowsTitle", runs ? "Most expensive runs" : "Most expensive pipelines");
+        d.put("nameHeader", runs ? "Run" : "Pipeline");
+        d.put("runsHeader", runs ? "Started (" + zoneName(v) + ")" : "Runs");
+        DateTimeFormatter started = DateTimeFormatter.ofPattern("MMM d, HH:mm", Locale.ENGLISH).withZone(v.zone());
+        // Runs with a link to ADF Studio (their id shortened), the rest as text: a template cannot drop a property.
         ArrayNode rows = d.putArray("rows");
+        ArrayNode runRows = d.putArray("runRows");
         for (CostSummary.Row r : s.rows()) {
-            rows.addObject().put("line", r.label() + (runs ? "" : " · " + r.runs() + (r.runs() == 1 ? " run" : " runs"))
-                    + ": " + usd(r.amount()));
+            String link = r.run() == null ? "" : costRunLink(r.run());
+            ObjectNode row = (link.isEmpty() ? rows : runRows).addObject();
+            if (r.run() != null) {
+                String id = r.run().runId();
+                row.put("name", (link.isEmpty() || id.length() <= 8 ? id : id.substring(0, 8) + "…")
+                        + (r.run().status() == RunStatus.SUCCEEDED ? "" : " · " + r.run().status().wireName()));
+                row.put("runs", r.run().runStart() == null ? "" : started.format(r.run().runStart()));
+                if (!link.isEmpty()) {
+                    row.put("link", link);
+                }
+            } else {
+                row.put("name", r.pipeline());
+                row.put("runs", r.counted() < r.runs() ? String.format(Locale.ENGLISH, "%,d of %,d", r.counted(), r.runs())
+                        : String.format(Locale.ENGLISH, "%,d", r.runs()));
+            }
+            row.put("amount", CostSummary.usd(r.amount()));
         }
         d.put("note", "Estimates in USD at " + s.ratesSource() + " from each activity run's billing reference "
                 + "(orchestration per 1,000 activity runs, data movement per DIU-hour, pipeline and external activity "
@@ -1179,9 +1199,16 @@ public final class CardFactory {
         return d;
     }
 
-    private static String usd(double amount) {
-        return amount < 0.01 && amount > 0 ? String.format(Locale.ENGLISH, "$%.4f", amount)
-                : String.format(Locale.ENGLISH, "$%,.2f", amount);
+    /** The run in ADF Studio's monitor, or "" for an id that is not a run id (it is never made a link). */
+    private static String costRunLink(PipelineRun run) {
+        if (run.runId() == null || !run.runId().matches("[A-Za-z0-9-]{1,80}")) {
+            return "";
+        }
+        com.adfops.adf.FactoryRef f = run.factory();
+        String factoryId = "/subscriptions/" + f.subscriptionId() + "/resourceGroups/" + f.resourceGroup()
+                + "/providers/Microsoft.DataFactory/factories/" + f.factoryName();
+        return "https://adf.azure.com/en/monitoring/pipelineruns/" + run.runId() + "?factory="
+                + java.net.URLEncoder.encode(factoryId, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     ObjectNode whatChangedData(Reply.WhatChanged w, View v) {

@@ -352,12 +352,32 @@ public class ApplicationWiring {
     }
 
     @Bean
-    public AdfTools adfTools(DataFactory dataFactory, Clock clock, CostProperties cost, ObjectMapper adfopsJson) {
+    public AdfTools adfTools(DataFactory dataFactory, Clock clock, CostProperties cost, ObjectMapper adfopsJson,
+                             com.adfops.billing.BillingLedger billingLedger) {
         CostRates rates = cost.rates() == null ? CostRates.LIST_PRICES : CostRates.load(cost.rates(), adfopsJson);
         if (cost.rates() != null) {
             log.info("Cost estimates: {}", rates.source());
         }
-        return new AdfTools(dataFactory, clock, rates);
+        return new AdfTools(dataFactory, clock, rates, billingLedger);
+    }
+
+    /**
+     * What each finished run the index holds is billed for, read once in the background within
+     * {@code ADFOPS_COST_READRATE} and kept in the state store (a restart or another instance does not read it again).
+     */
+    @Bean(destroyMethod = "close")
+    public com.adfops.billing.BillingLedger billingLedger(DataFactory dataFactory, Clock clock, CostProperties cost,
+                                                         IndexProperties index, JsonDocuments jsonDocuments) {
+        Duration horizon = index.horizon().compareTo(TimeWindowParser.RETENTION) > 0 ? TimeWindowParser.RETENTION
+                : index.horizon();
+        com.adfops.billing.BillingLedger ledger = new com.adfops.billing.BillingLedger(dataFactory, clock,
+                new com.adfops.billing.BillingLedger.Settings(cost.readRate(), cost.readsInFlight(), horizon),
+                new com.adfops.billing.BillingStore(jsonDocuments));
+        if (cost.readRate() <= 0) {
+            log.info("Cost ledger: no background reader (ADFOPS_COST_READRATE=0): questions read at most {} runs' "
+                    + "billing themselves", com.adfops.agent.CostSummary.READ_IN_QUESTION);
+        }
+        return ledger.start();
     }
 
     @Bean(destroyMethod = "close")

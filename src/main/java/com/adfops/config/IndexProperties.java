@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled           answer from the index ({@code ADFOPS_INDEX_ENABLED}); false reads Data Factory per question
  * @param horizon           how far back the index holds runs ({@code ADFOPS_INDEX_HORIZON}, at most ADF's 45 days);
- *                          questions beyond it read Data Factory directly
+ *                          questions beyond it read Data Factory directly. Twice the default window of a question
+ *                          (7 days), so a window and the period before it (week over week) come from memory
+ *                          without a Data Factory read
  * @param refresh           how often the index asks for runs updated since its last read ({@code ADFOPS_INDEX_REFRESH})
  * @param overlap           how far each refresh reaches back before the last read, for late writes
  *                          ({@code ADFOPS_INDEX_OVERLAP})
@@ -19,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties(prefix = "adfops.index")
 public record IndexProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("7d") Duration horizon,
+        @DefaultValue("14d") Duration horizon,
         @DefaultValue("30s") Duration refresh,
         @DefaultValue("5m") Duration overlap,
         @DefaultValue("5000") int activityCacheSize,

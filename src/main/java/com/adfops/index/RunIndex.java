@@ -406,6 +406,11 @@ public final class RunIndex implements DataFactory, AutoCloseable {
             }
         }
         List<ActivityRun> runs = once("activities|" + key, () -> source.queryActivityRuns(factory, run));
+        if (RequestMeter.current() == RequestMeter.Purpose.COST) {
+            // The cost ledger keeps a summary of what it reads: its reads (every finished run) would push the runs
+            // questions looked at out of this cache.
+            return runs;
+        }
         // A finished run's activity runs never change; a running one's are reused briefly.
         Instant expires = run.status().isTerminal() ? null : now.plus(settings.activeTtl());
         synchronized (activities) {

@@ -91,7 +91,11 @@ class CostsTest {
         com.fasterxml.jackson.databind.JsonNode out = TestSim.JSON.readTree(call.output());
         assertThat(out.get("estimate").asDouble()).isCloseTo(1.016, within(1e-9));
         assertThat(out.get("currency").asText()).isEqualTo("USD");
-        assertThat(out.get("mostExpensive")).hasSize(2);
+        assertThat(out.get("mostExpensiveRuns")).hasSize(2);
+        assertThat(out.get("runs").asInt()).isEqualTo(2);
+        assertThat(out.get("runsCounted").asInt()).isEqualTo(2);
+        assertThat(out.get("complete").asBoolean()).isTrue();
+        assertThat(out.get("statement").asText()).isEqualTo("pl_copy cost about $1.02 in the last 7 days (2 of 2 runs)");
         assertThat(call.cost()).isNotNull();
         assertThat(ToolRunner.schemas()).containsKey(ToolRunner.COST);
         assertThat(TestSim.JSON.readTree(runner.run(ToolRunner.COST, "{\"pipeline\":\"pl_nope_zzz\"}", ZoneId.of("UTC"))

@@ -426,7 +426,9 @@ class OfflineAgentTest {
 
     @Test
     void costQuestionsOverManyRunsAndWindowsPastTheMemoryAreHeavy() {
-        // Ten finished runs in the week: more than a turn reads on the turn threads.
+        // Ten finished runs in the week whose billing nobody read yet: more than a turn reads on the turn threads.
+        agent = new OfflineAgent(new AdfTools(sim.adf, Clock.fixed(AgentScenario.NOW, ZoneOffset.UTC)), store,
+                new GuidanceFinder(DOCS), java.time.Duration.ofHours(12));
         Agent.Effort cost = effort("what did we spend this week?");
         assertThat(cost.heavy()).isTrue();
         assertThat(cost.doing()).isEqualTo("reading the cost of 10 runs of this week");
@@ -443,6 +445,10 @@ class OfflineAgentTest {
         assertThat(effort("trends for the last 7 days").heavy()).isFalse();
         assertThat(effort("what did marketing_sync cost this week?").heavy()).isFalse();
         assertThat(effort("what did pl_nope_zzz cost this week?").heavy()).isFalse();
+        // Once answered, the runs' billing is kept: the same question reads nothing and is light.
+        assertThat(part(agent.handleHeavy(new Turn("conv-1", "Dana", "what did we spend this week?", Map.of(),
+                ZoneId.of("UTC"))), Reply.Cost.class).summary().coverage().complete()).isTrue();
+        assertThat(effort("what did we spend this week?").heavy()).isFalse();
     }
 
     @Test

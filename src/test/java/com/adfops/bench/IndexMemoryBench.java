@@ -15,7 +15,7 @@ import java.util.Set;
  * failing in ten with a 600-character message) loaded through the real SDK into the run index; heap used after a
  * full GC, with the index, minus without it. Also the time of the backfill and of one question from memory; then the
  * activity-run cache: the activity runs of finished runs (four each: copies with inputs and billing, a lookup, a
- * notebook) read through the index, heap after minus before.
+ * notebook) read through the index, heap after minus before; then the cost ledger's summaries of those runs.
  * Run: {@code bench/index-memory.sh}.
  */
 public final class IndexMemoryBench {
@@ -91,6 +91,16 @@ public final class IndexMemoryBench {
                     + "pipeline run's list (%.1f MB; the default 5,000 runs: about %.0f MB)%n", newest.size(), activityRuns,
                     (cacheAfter - cacheBefore) / (double) activityRuns, perRun, (cacheAfter - cacheBefore) / 1048576.0,
                     perRun * 5000 / 1048576.0);
+            // The cost ledger: one billing summary per finished run (read in the background; here the newest runs').
+            com.adfops.billing.BillingLedger ledger = new com.adfops.billing.BillingLedger(index,
+                    Clock.fixed(now, ZoneOffset.UTC), new com.adfops.billing.BillingLedger.Settings(ACTIVITY_RUNS, 2,
+                    Duration.ofDays(14)), null);
+            long ledgerBefore = usedAfterGc();
+            int summarized = ledger.drain();
+            long ledgerAfter = usedAfterGc();
+            double perSummary = (ledgerAfter - ledgerBefore) / (double) summarized;
+            System.out.printf("billing ledger: %d runs, %.0f bytes per run's summary (100,000 runs: about %.0f MB)%n",
+                    summarized, perSummary, perSummary * 100_000 / 1048576.0);
             index.close();
         }
     }

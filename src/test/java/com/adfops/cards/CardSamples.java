@@ -329,11 +329,29 @@ public final class CardSamples {
         meters.put("Orchestration (AzureIR)", new com.adfops.agent.Costs.Line(420, "activity runs", 0.42));
         meters.put("Data movement (AzureIR)", new com.adfops.agent.Costs.Line(36.5, "DIU-hours", 9.125));
         meters.put("External activities (SelfhostedIR)", new com.adfops.agent.Costs.Line(3, "hours", 0.0003));
-        m.put("cost", new Reply.Cost(new com.adfops.agent.CostSummary("all pipelines",
+        // Partial: 300 of the week's 400 runs read so far (the rest in about 25 s at 4 reads a second).
+        m.put("cost", new Reply.Cost(new com.adfops.agent.CostSummary("all pipelines", "df-test",
                 new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"),
                 new com.adfops.agent.Costs.Estimate(9.5453, 420, meters),
-                List.of(new com.adfops.agent.CostSummary.Row("pl_*sales* ${x}", 84, 7.2),
-                        new com.adfops.agent.CostSummary.Row("pl_archive", 7, 0.0009)), 400, 300, "list prices", null)));
+                List.of(new com.adfops.agent.CostSummary.Row("pl_*sales* ${x}", null, 84, 80, 7.2),
+                        new com.adfops.agent.CostSummary.Row("pl_archive", 7, 0.0009)),
+                new com.adfops.agent.CostSummary.Coverage(400, 300, Duration.ofSeconds(25)), null, "list prices", null)));
+        // One pipeline, every run counted: its most expensive runs (a link to each in ADF Studio).
+        java.util.Map<String, com.adfops.agent.Costs.Line> oneMeters = new java.util.LinkedHashMap<>();
+        oneMeters.put("Data movement (AzureIR)", new com.adfops.agent.Costs.Line(403.2, "DIU-hours", 100.8));
+        oneMeters.put("Orchestration (AzureIR)", new com.adfops.agent.Costs.Line(2016, "activity runs", 2.016));
+        m.put("cost-runs", new Reply.Cost(new com.adfops.agent.CostSummary("pl_every_5_min", "df-test",
+                new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"),
+                new com.adfops.agent.Costs.Estimate(102.816, 2016, oneMeters),
+                List.of(new com.adfops.agent.CostSummary.Row("pl_every_5_min",
+                                run("0b7e2c1d-4f5a-4e8b-9c3d-2a1b0c9d8e7f", "pl_every_5_min", RunStatus.FAILED, 95, 600, "x", Map.of(), null),
+                                1, 1, 0.3),
+                        new com.adfops.agent.CostSummary.Row("pl_every_5_min",
+                                run("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "pl_every_5_min", RunStatus.SUCCEEDED, 300, 60, "", Map.of(), null),
+                                1, 1, 0.051)),
+                new com.adfops.agent.CostSummary.Coverage(2016, 2016, null),
+                new com.adfops.agent.CostSummary.Previous(54.432, 2016), "list prices",
+                new com.adfops.adf.Freshness(NOW, true, ""))));
         m.put("export", new Reply.Export("pl_*sales*", new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"),
                 120, 100, 15, "https://bot.example/api/export?token=abc.def", 15));
         m.put("export-shareable", new Reply.Export("Finance-*", new TimeWindow(NOW.minus(Duration.ofDays(30)), NOW, "the last month"),

@@ -71,7 +71,8 @@ class ConfigurationDefaultsTest {
             assertThat(ctx.getBean(ContextProperties.class).retention()).isEqualTo(Duration.ofDays(30));
             IndexProperties index = ctx.getBean(IndexProperties.class);
             assertThat(index.enabled()).isTrue();
-            assertThat(index.horizon()).isEqualTo(Duration.ofDays(7));
+            // Twice the default 7-day window: week over week from memory.
+            assertThat(index.horizon()).isEqualTo(Duration.ofDays(14));
             assertThat(index.refresh()).isEqualTo(Duration.ofSeconds(30));
             assertThat(index.overlap()).isEqualTo(Duration.ofMinutes(5));
             assertThat(index.activityCacheSize()).isEqualTo(5000);
@@ -93,6 +94,8 @@ class ConfigurationDefaultsTest {
             assertThat(alerts.groupWindow()).isEqualTo(Duration.ofMinutes(5));
             assertThat(alerts.digestAfter()).isEqualTo(5);
             assertThat(ctx.getBean(CostProperties.class).rates()).isNull();
+            assertThat(ctx.getBean(CostProperties.class).readRate()).isEqualTo(4.0);
+            assertThat(ctx.getBean(CostProperties.class).readsInFlight()).isEqualTo(2);
             assertThat(ctx.getBean(ExportProperties.class).linkTtl()).isEqualTo(Duration.ofMinutes(15));
             assertThat(ctx.getBean(ExportProperties.class).signingKey()).isNull();
             assertThat(ctx.getBean(ExportProperties.class).reportChannelId()).isNull();
@@ -113,6 +116,7 @@ class ConfigurationDefaultsTest {
                         "adfops.turns.heavythreads=3", "adfops.turns.heavydeadline=45s",
                         "adfops.context.ttl=30m", "adfops.state.blob-timeout=2s", "adfops.foundry.concurrency=2",
                         "adfops.history.workspaceid=0000aaaa-0000-0000-0000-00000000cafe", "adfops.history.retention=365d",
+                        "adfops.cost.readrate=0.5", "adfops.cost.readsinflight=3",
                         "adfops.actions.allowed=df-prod:0000aaaa-0000-0000-0000-000000000001=Ana,0000bbbb-0000-0000-0000-000000000002")
                 .run(ctx -> {
                     assertThat(ctx.getBean(AuthProperties.class).tenants()).containsExactlyInAnyOrder("t1", "t2");
@@ -122,6 +126,8 @@ class ConfigurationDefaultsTest {
                     assertThat(ctx.getBean(ContextProperties.class).ttl()).isEqualTo(Duration.ofMinutes(30));
                     assertThat(ctx.getBean(StateProperties.class).blobTimeout()).isEqualTo(Duration.ofSeconds(2));
                     assertThat(ctx.getBean(FoundryProperties.class).concurrency()).isEqualTo(2);
+                    assertThat(ctx.getBean(CostProperties.class).readRate()).isEqualTo(0.5);
+                    assertThat(ctx.getBean(CostProperties.class).readsInFlight()).isEqualTo(3);
                     assertThat(ctx.getBean(HistoryProperties.class).workspaceId())
                             .isEqualTo("0000aaaa-0000-0000-0000-00000000cafe");
                     assertThat(ctx.getBean(HistoryProperties.class).retention()).isEqualTo(Duration.ofDays(365));
