@@ -1179,7 +1179,7 @@ public final class CardFactory {
             ObjectNode row = (link.isEmpty() ? rows : runRows).addObject();
             if (r.run() != null) {
                 String id = r.run().runId();
-                row.put("name", (link.isEmpty() || id.length() <= 8 ? id : id.substring(0, 8) + "…")
+                row.put("name", (link.isEmpty() ? id : shortId(id))
                         + (r.run().status() == RunStatus.SUCCEEDED ? "" : " · " + r.run().status().wireName()));
                 row.put("runs", r.run().runStart() == null ? "" : started.format(r.run().runStart()));
                 if (!link.isEmpty()) {
@@ -1201,14 +1201,7 @@ public final class CardFactory {
 
     /** The run in ADF Studio's monitor, or "" for an id that is not a run id (it is never made a link). */
     private static String costRunLink(PipelineRun run) {
-        if (run.runId() == null || !run.runId().matches("[A-Za-z0-9-]{1,80}")) {
-            return "";
-        }
-        com.adfops.adf.FactoryRef f = run.factory();
-        String factoryId = "/subscriptions/" + f.subscriptionId() + "/resourceGroups/" + f.resourceGroup()
-                + "/providers/Microsoft.DataFactory/factories/" + f.factoryName();
-        return "https://adf.azure.com/en/monitoring/pipelineruns/" + run.runId() + "?factory="
-                + java.net.URLEncoder.encode(factoryId, java.nio.charset.StandardCharsets.UTF_8);
+        return run.runId() == null || run.runId().isBlank() ? "" : run.factory().studioRunUrl(run.runId());
     }
 
     ObjectNode whatChangedData(Reply.WhatChanged w, View v) {
