@@ -271,6 +271,10 @@ const SCENARIOS = {
     await say(page, 'which pipelines are slowest this week?');
     await cardWith(page, 'The slowest of all pipelines');
     await shot('slowest');
+    // One pipeline's durations: the verdict, the chart with its usual line, the slow runs.
+    await say(page, 'is pl_stream_telemetry_to_lake getting slower?');
+    await cardWith(page, 'How long pl_stream_telemetry_to_lake took');
+    await shot('durations');
     await say(page, 'how did pipelines do this week?');
     const trends = await cardWith(page, 'How all pipelines did');
     if (!(await trends.innerText()).includes('Success rate')) throw new Error('the trends card has no success rate');
@@ -285,6 +289,9 @@ const SCENARIOS = {
     await say(page, 'why did pl_master_nightly fail?');
     const diag = await cardWith(page, 'Likely root cause');
     await shot('diagnosis');
+    await diag.getByRole('button', { name: 'What changed?' }).click();
+    await cardWith(page, 'What changed in pl_master_nightly');
+    await shot('what-changed');
     await diag.getByRole('button', { name: 'Rerun from failed activity' }).click();
     const confirm = await cardWith(page, 'Confirm: rerun pl_master_nightly from the failed activity');
     const text = await confirm.innerText();

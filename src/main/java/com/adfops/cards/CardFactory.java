@@ -1043,7 +1043,7 @@ public final class CardFactory {
      * 3.4x the p95; run ... started Nov 26, 01:00 UTC".
      */
     static String runningLongLine(RunningLong r, View v) {
-        return "⏱️ Running long: " + r.comparison() + "; run " + r.run().runId() + " started " + time(r.run().runStart(), v);
+        return "⏱️ Running long: " + r.comparison() + "; run " + shortId(r.run().runId()) + " started " + time(r.run().runStart(), v);
     }
 
     /**
@@ -1211,15 +1211,15 @@ public final class CardFactory {
         d.put("runId", f.runId());
         d.put("factory", f.factory().factoryName());
         if (w.lastSuccess() == null) {
-            d.put("subtitle", "Run " + f.runId() + " (" + f.status().wireName() + ", " + time(f.sortTime(), v) + ")");
+            d.put("subtitle", "Run " + shortId(f.runId()) + " (" + f.status().wireName() + ", " + time(f.sortTime(), v) + ")");
             d.put("emptyText", "There is no successful run of this pipeline in ADF's 45 days of history to compare with.");
             d.putArray("changes");
             d.put("footer", "");
             return d;
         }
         PipelineRun ok = w.lastSuccess();
-        d.put("subtitle", "Run " + f.runId() + " (" + f.status().wireName() + ", " + time(f.sortTime(), v) + ") against the "
-                + "last success, run " + ok.runId() + " (" + timeAgo(ok.sortTime(), v) + ")");
+        d.put("subtitle", "Run " + shortId(f.runId()) + " (" + f.status().wireName() + ", " + time(f.sortTime(), v) + ") against the "
+                + "last success, run " + shortId(ok.runId()) + " (" + timeAgo(ok.sortTime(), v) + ")");
         ArrayNode rows = d.putArray("changes");
         String before = ok.duration().map(CardFactory::duration).orElse("—");
         String after = f.duration().map(CardFactory::duration).orElse("—");
@@ -1243,7 +1243,7 @@ public final class CardFactory {
         boolean running = a.state().equals("runninglong") || a.errorClass().equals("Running long");
         d.put("title", recovered ? "✅ Recovered: " + a.pipeline() : running ? "⏱️ " + a.pipeline() + " is running long"
                 : "🚨 " + a.pipeline() + " failed");
-        d.put("byline", "Run " + a.runId() + " in " + a.factory() + (a.failedAt() == null ? ""
+        d.put("byline", "Run " + shortId(a.runId()) + " in " + a.factory() + (a.failedAt() == null ? ""
                 : running ? " · started " + timeAgo(a.failedAt(), v) : " · failed " + timeAgo(a.failedAt(), v)));
         d.put("style", recovered ? "good" : a.state().equals("acknowledged") ? "emphasis" : running ? "warning" : "attention");
         d.put("stateLine", switch (a.state()) {
@@ -1295,7 +1295,7 @@ public final class CardFactory {
         ArrayNode rows = d.putArray("rows");
         for (AlertView x : a.alerts().stream().limit(MAX_ROWS).toList()) {
             rows.addObject().put("pipeline", x.pipeline()).put("runId", x.runId()).put("factory", x.factory())
-                    .put("meta", "run " + x.runId() + (x.failedAt() == null ? "" : " · failed " + timeAgo(x.failedAt(), v)));
+                    .put("meta", "run " + shortId(x.runId()) + (x.failedAt() == null ? "" : " · failed " + timeAgo(x.failedAt(), v)));
         }
         int more = a.alerts().size() - Math.min(MAX_ROWS, a.alerts().size());
         d.put("moreText", more > 0 ? "…and " + more + " more. Ask what is failing for the full list." : "");
