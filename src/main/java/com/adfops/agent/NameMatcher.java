@@ -226,6 +226,29 @@ public final class NameMatcher {
         return new Match(Optional.empty(), pool.stream().limit(MAX_CHOICES).map(WordFit::name).toList(), true);
     }
 
+    /**
+     * The names that have every word of {@code words} (each a word of the name, its plural, a prefix or a small typo of
+     * it), in their order: a group such as "sales" in "what broke in the sales pipelines?".
+     */
+    public static List<String> having(String words, List<String> names) {
+        List<String> q = new ArrayList<>();
+        for (String w : words(cap(words, MAX_NAME))) {
+            if (!NOISE.contains(w) && !FILLER.contains(w)) {
+                q.add(w);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        if (q.isEmpty() || q.size() > 12) {
+            return out;
+        }
+        for (String name : names) {
+            if (fit(q, name).all()) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
     private static WordFit fit(List<String> q, String name) {
         List<String> own = new ArrayList<>();
         for (String w : words(name)) {
