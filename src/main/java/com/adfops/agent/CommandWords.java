@@ -146,10 +146,14 @@ final class CommandWords {
         Set<String> out = new java.util.HashSet<>();
         Pattern word = Pattern.compile("[a-z]{3,}");
         for (String table : tables) {
-            // Optional letters in a table ("fail(?:ure)?", "errors?") leave the stem and the variants as words.
-            Matcher m = word.matcher(table.replaceAll("\\\\[a-z]", " "));
-            while (m.find()) {
-                out.add(m.group());
+            String t = table.replaceAll("\\\\[a-z]", " ");
+            // Optional parts ("fail(?:ure)?", "errors?", "trends?") give the word with and without them.
+            for (String variant : List.of(t, t.replaceAll("\\(\\?:([a-z]+)\\)\\?", "$1").replaceAll("([a-z])\\?", "$1"),
+                    t.replaceAll("\\(\\?:[a-z]+\\)\\?", "").replaceAll("[a-z]\\?", ""))) {
+                Matcher m = word.matcher(variant);
+                while (m.find()) {
+                    out.add(m.group());
+                }
             }
         }
         List<String> plural = new ArrayList<>();

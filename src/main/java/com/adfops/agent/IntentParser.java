@@ -116,7 +116,8 @@ public final class IntentParser {
             "\\b(?:cost|costs|costing|costly|spend|spent|spending|expensive|cheapest|price|priced|bill|billed)\\b");
     private static final Pattern COST_WORDS = Pattern.compile("(?<=\\s)(?:what|what's|did|does|do|has|have|how|much|"
             + "cost|costs|costing|costly|spend|spent|spending|expensive|cheapest|price|priced|bill|billed|most|least|the|"
-            + "our|my|are|is|was|were|we|on|pipelines?|runs?|us|in|top|\\d+)(?=\\s)");
+            + "our|my|are|is|was|were|we|on|pipelines?|runs?|(?<=(?:cost|costs|costing|spend|spent|spending|bill|billed) )us|in|"
+            + "top|\\d+)(?=\\s)");
     private static final Pattern ANALYTICS = Pattern.compile(
             "\\b(?:trends?|trending|slow|slowest|slower|fastest|longest|shortest|durations?|how long|took longer|"
                     + "taking longer|average|avg|median|p9\\d|percentiles?|costs?|costing|spend|spent|spending|bill|billing|"
@@ -134,19 +135,19 @@ public final class IntentParser {
     /** A chart or numbers without a duration word: the trend card (it has the chart). */
     private static final Pattern TRENDS_CHART = Pattern.compile("\\b(?:charts?|graphs?|plot|statistics|stats|metrics)\\b");
     private static final Pattern TRENDS_WORDS = Pattern.compile(
-            "\\b(?:show(?: me)?|give me|trends?|trending|for|of|how|did|have|has|the|our|my|all|pipelines?|we|things|"
-                    + "factor\\w*|do|done|been|doing|are|were|going|success|failure|rate|health|over|time|weekly|report|"
-                    + "summary|week in review|what|is|in|which|fails?|failures?|failed|most|often|flaky|flakiest|charts?|"
-                    + "graphs?|plot|statistics|stats|metrics|a|of|me|draw|make)\\b");
+            "(?<=\\s)(?:show(?: me)?|give me|trends?|trending|for|of|how|did|have|has|the|our|my|all|pipelines?|we|things|"
+                    + "factor\\w*|do|done|been|doing|are|were|going|success|failure|rate|health|over|time|"
+                    + "weekly (?:report|summary)|report|summary|week in review|what|is|in|which|fails?|failures?|failed|"
+                    + "most|often|flaky|flakiest|charts?|graphs?|plot|statistics|stats|metrics|a|of|me|draw|make)(?=\\s)");
     private static final Pattern PERFORMANCE = Pattern.compile(
             "\\b(?:slowest|slow|slower|longest|how long|durations?|took longer|taking longer|takes longer|anomal\\w*|"
                     + "outliers?|"
                     + "run(?:ning)? longer|run ?times?|median|average|avg|p50|p9\\d|percentiles?)\\b");
     private static final Pattern PERFORMANCE_WORDS = Pattern.compile(
-            "\\b(?:show(?: me)?|give me|which|what|are|is|was|were|the|getting|get|got|becoming|slowest|slow|slower|longest|"
-                    + "how|long|does|do|did|durations?|took|taking|take|takes|longer|than|usual|run(?:ning)?|run ?times?|median|"
-                    + "average|avg|p50|p9\\d|percentiles?|pipelines?|of|for|in|my|our|all|ones?|any|anomal\\w*|outliers?|"
-                    + "there|runs?|spot|find|see|charts?|graphs?|plot|a|me)\\b");
+            "(?<=\\s)(?:show(?: me)?|give me|which|what|are|is|was|were|the|getting|get|got|becoming|slowest|slow|slower|"
+                    + "longest|how|long|does|do|did|durations?|took|taking|take|takes|longer|than|usual|run(?:ning)?|"
+                    + "run ?times?|median|average|avg|p50|p9\\d|percentiles?|pipelines?|of|for|in|my|our|all|ones?|any|"
+                    + "anomal\\w*|outliers?|there|runs?|spot|find|see|charts?|graphs?|plot|a|me)(?=\\s)");
     private static final Pattern FACTORY_BEFORE = Pattern.compile(
             "\\b(?:in|on|from|of|for) (?:the )?(?:data factory|factory|adf|df) ['\"]?([a-z0-9][a-z0-9-]{1,62})['\"]?");
     private static final Pattern FACTORY_AFTER = Pattern.compile(
@@ -268,7 +269,7 @@ public final class IntentParser {
             rule("what changed", q -> WHAT_CHANGED.matcher(q.withoutFactory).find(), q -> new Intent.WhatChanged(
                     q.named(target(WHAT_CHANGED_WORDS.matcher(" " + windowless(q.withoutFactory) + " ").replaceAll(" "))),
                     q.factory, q.window)),
-            rule("audit", q -> AUDIT.matcher(q.t).find() && !REPORT_WORDS.matcher(q.t).find(), q -> new Intent.Audit(
+            rule("audit", q -> AUDIT.matcher(q.t).find() && !REPORT_WORDS.matcher(q.keywords()).find(), q -> new Intent.Audit(
                     q.named(target(AUDIT_WORDS.matcher(" " + windowless(q.withoutFactory) + " ").replaceAll(" "))),
                     q.factory, q.window)),
             rule("watching", q -> WATCHING.matcher(q.t).find(), q -> new Intent.Watching()),
@@ -302,18 +303,19 @@ public final class IntentParser {
             rule("export", q -> EXPORT.matcher(q.keywords()).find(), q -> new Intent.Export(
                     q.scope(target(EXPORT_WORDS.matcher(" " + windowless(q.withoutFactory) + " ").replaceAll(" "))),
                     q.factory, q.window)),
-            rule("cost", q -> COST.matcher(q.keywords()).find() && !REPORT_WORDS.matcher(q.t).find(),
+            rule("cost", q -> COST.matcher(q.keywords()).find() && !REPORT_WORDS.matcher(q.keywords()).find(),
                     q -> new Intent.Cost(q.scope(target(COST_WORDS.matcher(" " + windowless(q.withoutFactory) + " ")
                             .replaceAll(" "))), q.factory, q.window)),
             rule("trends", q -> TRENDS.matcher(q.keywords()).find(), q -> new Intent.Trends(
-                    q.scope(target(TRENDS_WORDS.matcher(windowless(q.withoutFactory)).replaceAll(" "))), q.factory, q.window)),
+                    q.scope(target(TRENDS_WORDS.matcher(" " + windowless(q.withoutFactory) + " ").replaceAll(" "))), q.factory,
+                    q.window)),
             rule("performance", q -> !q.whyFailed() && PERFORMANCE.matcher(q.keywords()).find(),
-                    q -> new Intent.Performance(q.scope(target(PERFORMANCE_WORDS.matcher(windowless(q.withoutFactory))
-                            .replaceAll(" "))), q.factory, q.window)),
+                    q -> new Intent.Performance(q.scope(target(PERFORMANCE_WORDS.matcher(" " + windowless(q.withoutFactory)
+                            + " ").replaceAll(" "))), q.factory, q.window)),
             rule("chart", q -> !q.whyFailed() && TRENDS_CHART.matcher(q.keywords()).find()
                     && !q.t.matches(".*\\b(?:compare|comparison|compared|versus|vs|sla|slas)\\b.*"),
-                    q -> new Intent.Trends(q.scope(target(TRENDS_WORDS.matcher(windowless(q.withoutFactory)).replaceAll(" "))),
-                            q.factory, q.window)),
+                    q -> new Intent.Trends(q.scope(target(TRENDS_WORDS.matcher(" " + windowless(q.withoutFactory) + " ")
+                            .replaceAll(" "))), q.factory, q.window)),
             rule("analytics, not yet", q -> !q.whyFailed() && ANALYTICS.matcher(q.keywords()).find(),
                     q -> new Intent.NotYet(Intent.Capability.ANALYTICS, q.raw)),
             rule("previous", q -> PREVIOUS.matcher(q.t).find(), q -> new Intent.PreviousFailure()),
@@ -466,6 +468,11 @@ public final class IntentParser {
         if (!t.isEmpty() && !HELP.matcher(t).matches()) {
             t = CommandWords.correct(t, VOCABULARY, known);
         }
+        if (quoted != null) {
+            // A quoted name is a name: its words are nobody's command ("status of 'Monthly Trend Extract'").
+            t = t.replaceFirst("[\"'`‘’“”]" + Pattern.quote(quoted.toLowerCase(Locale.ROOT).replace('’', '\''))
+                    + "[\"'`‘’“”]", " " + NAME + " ").replaceAll("\\s+", " ").trim();
+        }
         Intent read = decide(new Question(raw, t, quoted, known, now, zone, history));
         if (quoted != null || NAME_FREE.contains(read.getClass())) {
             return read;
@@ -473,7 +480,10 @@ public final class IntentParser {
         NameSpan span = NameSpan.find(t, known, VOCABULARY);
         if (span != null) {
             Intent named = decide(new Question(raw, span.replaced(), span.name(), known, now, zone, history));
-            if (!NAMELESS.contains(named.getClass())) {
+            // A name alone ("Monthly Trend Extract", "the cost sync pipeline") asks for its status; other words that
+            // make no question once the name is taken out were not a name.
+            if (!NAMELESS.contains(named.getClass())
+                    || (named instanceof Intent.NameOnly && target(span.replaced()).isEmpty())) {
                 return named;
             }
         }

@@ -10,9 +10,10 @@ import java.util.Optional;
  * Finds the pipeline a user means: case-insensitive, ignoring spaces, underscores and dashes, tolerant of small
  * typos, and able to find a name inside a longer phrase ("the sales orders ingest pipeline"). A name given by its
  * words in any order ("the sales copy pipeline" for {@code PL_Copy_Sales_Daily}) is matched word by word: names are
- * split at separators, camelCase and digits ({@link #words}); the one name whose words the description covers
- * entirely wins, or the only name that has all of its words; when several do, none is guessed and the match says
- * which ones ({@link Match#ambiguous()}), for a "did you mean A or B?".
+ * split at separators, camelCase and digits ({@link #words}); names having the very words come before names having
+ * only a prefix, a plural or a small typo of them; then the only name that has every word wins, or the one name
+ * whose words the description covers entirely; when several fit equally, none is guessed and the match says which
+ * ones ({@link Match#ambiguous()}), for a "did you mean A or B?".
  */
 public final class NameMatcher {
 
@@ -117,6 +118,14 @@ public final class NameMatcher {
 
     /** Words of a name that say nothing about it: a prefix people leave out. */
     private static final java.util.Set<String> NOISE = java.util.Set.of("pl", "pipeline", "pipe", "p", "pln");
+    /** Words of a name that join the others ("copy-gl-to-lake"): a description that leaves them out is whole. */
+    private static final java.util.Set<String> CONNECTIVES = java.util.Set.of("to", "from", "of", "for", "and", "in",
+            "on", "into", "the", "a", "an", "by", "with", "at", "per");
+
+    /** Whether a word of a name says something about it (not a "pl" prefix, not a "to" between two words). */
+    static boolean meaningful(String nameWord) {
+        return !NOISE.contains(nameWord) && !CONNECTIVES.contains(nameWord);
+    }
 
     /**
      * The words of a name or a description, lower case: split at anything but letters and digits, at camelCase
@@ -195,7 +204,7 @@ public final class NameMatcher {
     private static Match byWords(String query, List<String> names) {
         List<String> q = new ArrayList<>();
         for (String w : words(cap(query, MAX_NAME))) {
-            if (!NOISE.contains(w) && !FILLER.contains(w)) {
+            if (meaningful(w) && !FILLER.contains(w) && !q.contains(w)) {
                 q.add(w);
             }
         }
@@ -211,6 +220,12 @@ public final class NameMatcher {
         }
         if (fits.isEmpty()) {
             return null;
+        }
+        // Names having the very words come before names that only have a prefix or a typo of them ("load" is
+        // dim_product_load's word, and only the start of trend_loader's).
+        int exact = 2 * q.size();
+        if (fits.stream().anyMatch(f -> f.quality() == exact)) {
+            fits = fits.stream().filter(f -> f.quality() == exact).toList();
         }
         if (fits.size() == 1) {
             return new Match(Optional.of(fits.get(0).name()), List.of());
@@ -233,7 +248,7 @@ public final class NameMatcher {
     public static List<String> having(String words, List<String> names) {
         List<String> q = new ArrayList<>();
         for (String w : words(cap(words, MAX_NAME))) {
-            if (!NOISE.contains(w) && !FILLER.contains(w)) {
+            if (meaningful(w) && !FILLER.contains(w) && !q.contains(w)) {
                 q.add(w);
             }
         }
@@ -250,9 +265,10 @@ public final class NameMatcher {
     }
 
     private static WordFit fit(List<String> q, String name) {
+        // Distinct words: "lake_to_lake_copy" is named whole by "lake copy".
         List<String> own = new ArrayList<>();
         for (String w : words(name)) {
-            if (!NOISE.contains(w)) {
+            if (meaningful(w) && !own.contains(w)) {
                 own.add(w);
             }
         }

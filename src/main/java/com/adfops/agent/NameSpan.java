@@ -9,8 +9,8 @@ import java.util.Set;
  * <em>trend loader</em> ok?", "how's the <em>cost sync</em> doing?". The parser reads such a question with the run
  * replaced by {@link IntentParser#NAME}, so the command word inside the name does not make it an analytics question.
  *
- * <p>A run qualifies when some pipeline's name has every one of its words ({@link NameMatcher#words}) and either one
- * of the words is not a command word, or the run is the whole of a name. A run that holds a window phrase ("last
+ * <p>A run qualifies when some pipeline's name has every one of its words ({@link NameMatcher#words}) and one of the
+ * words is not a command word, or the run is the whole of a name, or "pipeline" follows it ("the trend pipeline"). A run that holds a window phrase ("last
  * hour") is the window's, not a name's. The longest run wins.
  *
  * @param name     the pipeline the words name, or the words themselves when several names have them all (the router
@@ -37,11 +37,12 @@ record NameSpan(String name, String replaced) {
         }
         List<List<String>> names = new ArrayList<>();
         for (String n : known.pipelines()) {
-            names.add(NameMatcher.words(n));
+            names.add(NameMatcher.words(n).stream().distinct().toList());
         }
         for (int len = Math.min(MAX_WORDS, tokens.length); len >= 1; len--) {
             for (int i = 0; i + len <= tokens.length; i++) {
-                String name = nameOf(words, i, len, known, names, vocabulary);
+                boolean pipelineAfter = i + len < tokens.length && tokens[i + len].matches("pipeline\\W*|pipeline's");
+                String name = nameOf(words, i, len, known, names, vocabulary, pipelineAfter);
                 if (name != null) {
                     StringBuilder sb = new StringBuilder();
                     for (int k = 0; k < tokens.length; k++) {
@@ -61,12 +62,16 @@ record NameSpan(String name, String replaced) {
     }
 
     private static String nameOf(String[] words, int from, int len, KnownNames known, List<List<String>> names,
-                                 Set<String> vocabulary) {
+                                 Set<String> vocabulary, boolean pipelineAfter) {
         List<String> run = new ArrayList<>();
         boolean command = false;
         boolean other = false;
         for (int k = from; k < from + len; k++) {
             if (words[k] == null || known.factory(words[k]) != null) {
+                return null;
+            }
+            if (run.contains(words[k])) {
+                // "what did the cost sync cost": the second "cost" is the question's, not the name's.
                 return null;
             }
             run.add(words[k]);
@@ -90,7 +95,7 @@ record NameSpan(String name, String replaced) {
                 }
             }
         }
-        if (having.isEmpty() || (!other && whole.isEmpty())) {
+        if (having.isEmpty() || (!other && whole.isEmpty() && !pipelineAfter)) {
             return null;
         }
         if (having.size() == 1) {
@@ -119,7 +124,7 @@ record NameSpan(String name, String replaced) {
     private static int meaningful(List<String> own) {
         int n = 0;
         for (String w : own) {
-            if (!w.equals("pl") && !w.equals("pipeline") && !w.equals("pipe") && !w.equals("p")) {
+            if (NameMatcher.meaningful(w)) {
                 n++;
             }
         }
