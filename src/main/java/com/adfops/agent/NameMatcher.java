@@ -246,6 +246,11 @@ public final class NameMatcher {
      * it), in their order: a group such as "sales" in "what broke in the sales pipelines?".
      */
     public static List<String> having(String words, List<String> names) {
+        return having(words, names, false);
+    }
+
+    /** As {@link #having(String, List)}; {@code exactly}: the very words (or their plurals), no prefix or typo. */
+    public static List<String> having(String words, List<String> names, boolean exactly) {
         List<String> q = new ArrayList<>();
         for (String w : words(cap(words, MAX_NAME))) {
             if (meaningful(w) && !FILLER.contains(w) && !q.contains(w)) {
@@ -257,7 +262,8 @@ public final class NameMatcher {
             return out;
         }
         for (String name : names) {
-            if (fit(q, name).all()) {
+            WordFit f = fit(q, name);
+            if (f.all() && (!exactly || f.quality() == 2 * q.size())) {
                 out.add(name);
             }
         }

@@ -51,13 +51,17 @@ public sealed interface PipelineScope {
                 return new Pipelines(s, List.of(p));
             }
         }
-        List<String> group = NameMatcher.having(s, pipelines);
-        if (!group.isEmpty()) {
-            return new Pipelines(s, group);
-        }
-        List<String> byWords = NameMatcher.having(s, factories);
-        if (byWords.size() == 1) {
-            return new Factory(byWords.get(0));
+        // The very words first ("prod" is df-prod-eu's word, and only the start of dim_product_load's), then
+        // prefixes and small typos ("salse").
+        for (boolean exactly : new boolean[] {true, false}) {
+            List<String> group = NameMatcher.having(s, pipelines, exactly);
+            if (!group.isEmpty()) {
+                return new Pipelines(s, group);
+            }
+            List<String> byWords = NameMatcher.having(s, factories, exactly);
+            if (byWords.size() == 1) {
+                return new Factory(byWords.get(0));
+            }
         }
         NameMatcher.Match one = NameMatcher.match(s, pipelines);
         if (one.name().isPresent()) {
