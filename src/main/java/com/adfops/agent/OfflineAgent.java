@@ -667,6 +667,9 @@ public final class OfflineAgent implements Agent, StandardAnswers {
 
     private AgentReply nameOnly(Session s, String words) {
         NameMatcher.Match m = NameMatcher.match(words, tools.allPipelineNames());
+        if (m.ambiguous()) {
+            return unknownPipeline(words, m.closest(), "Status of %s");
+        }
         return m.name().isPresent() ? status(s, m.name().get(), null, null) : didNotCatch();
     }
 
@@ -780,6 +783,9 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             return diagnoseFocus(s, Shape.TROUBLESHOOT, t.window());
         }
         NameMatcher.Match m = NameMatcher.match(t.pipeline(), tools.allPipelineNames());
+        if (m.ambiguous()) {
+            return unknownPipeline(t.pipeline(), m.closest(), "How do I fix %s?");
+        }
         if (m.name().isEmpty()) {
             // Not a pipeline: a topic ("how do I fix a permissions problem?"), answered from the docs.
             return AgentReply.of(new Reply.DocsAnswer(t.question(), guidance.forQuestion(t.question())));

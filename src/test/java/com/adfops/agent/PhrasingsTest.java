@@ -210,6 +210,10 @@ class PhrasingsTest {
         assertThat(which.questions()).containsExactly("Why did PL_Copy_Sales_Daily fail?", "Why did PL_Copy_Sales_Hourly fail?");
         assertThat(part(ask("is the sales copy pipeline still running"), Reply.Suggestions.class).questions())
                 .containsExactly("Is PL_Copy_Sales_Daily still running?", "Is PL_Copy_Sales_Hourly still running?");
+        assertThat(part(ask("the sales copy pipeline"), Reply.Suggestions.class).questions())
+                .containsExactly("Status of PL_Copy_Sales_Daily", "Status of PL_Copy_Sales_Hourly");
+        assertThat(part(ask("how do I fix the sales copy pipeline?"), Reply.Suggestions.class).questions())
+                .containsExactly("How do I fix PL_Copy_Sales_Daily?", "How do I fix PL_Copy_Sales_Hourly?");
         // A choice, clicked, is answered.
         assertThat(headline(ask(which.questions().get(0).replace("Why did", "Did").replace("fail?", "fail today?"))))
                 .startsWith("Yes: it failed at 07:10 UTC");
