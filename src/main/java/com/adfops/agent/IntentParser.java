@@ -169,7 +169,7 @@ public final class IntentParser {
         "all", "see", "need", "help", "from", "inside", "within", "under", "where", "when", "who", "it", "this", "these",
         "those", "them", "they", "some", "now", "currently", "recently", "lately", "so", "far", "again", "still", "yet",
         "right", "moment", "else", "anything", "everything", "something", "red", "down", "unhealthy", "incidents",
-        "incident", "during", "over", "going", "happening", "ran", "'s", "§"};
+        "incident", "during", "over", "going", "happening", "ran", "since", "until", "'s", "§"};
     private static final Pattern FILLER_WORDS = Pattern.compile("(?<=\\s)(?:" + String.join("|",
             java.util.Arrays.stream(FILLER).map(Pattern::quote).toList()) + ")(?=\\s)");
 
@@ -649,6 +649,8 @@ public final class IntentParser {
 
     /** The words that name the pipeline (or run) a question is about, or "" / a pronoun. */
     static String target(String t) {
+        // Nor are dates and times the window parser does not read ("31/02", "14:00").
+        t = t.replaceAll("(?<![\\w/:.-])\\d{1,4}[/:]\\d{1,2}(?:[/:]\\d{1,4})?(?![\\w/:-])", " ");
         String s = " " + t.replaceAll("[?!,:;\"`()]", " ").replaceAll("\\.(?=\\s|$)", " ")
                 .replaceAll("(?<=\\w)'s(?=\\s|$)", " ")
                 .replaceAll("'(?=\\s|$)|(?<=\\s)'", " ") + " ";

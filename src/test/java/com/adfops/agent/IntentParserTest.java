@@ -198,6 +198,8 @@ class IntentParserTest {
         "what changed in pl_orders on Nov 24 | changed:pl_orders[Tuesday, Nov 24]",
         "what went wrong with 'Load Customers (EU)' on 2026-11-24 | why:Load Customers (EU)[Tuesday, Nov 24]",
         "show me the pl_orders runs yesterday | status:pl_orders[yesterday]",
+        "what failed since 31/02? | failing[-]",
+        "why did pl_orders fail at 14:00 | why:pl_orders",
         // yes or no
         "is pl_orders failing? | ask:FAILING:pl_orders",
         "is pl_orders still failing? | ask:FAILING:pl_orders",
