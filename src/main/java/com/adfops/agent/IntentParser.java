@@ -504,13 +504,6 @@ public final class IntentParser {
         return new Intent.Unknown();
     }
 
-    /** The name of the rule that decides {@code text} (for tests and logs). */
-    static String ruleFor(String text, Instant now, ZoneId zone) {
-        Question q = new Question(text, CommandWords.correct(normalize(text), VOCABULARY, KnownNames.NONE), quoted(text),
-                KnownNames.NONE, now, zone, TimeWindowParser.RETENTION);
-        return RULES.stream().filter(r -> r.when().test(q)).findFirst().map(Rule::name).orElse("nothing");
-    }
-
     private static Intent troubleshoot(Question q) {
         String target = q.quoted != null ? q.quoted : target(q.withoutFactory);
         // Whether other words name a pipeline is the router's call (it knows the names); an error code is not one.
