@@ -3,7 +3,8 @@ package com.adfops.agent;
 /**
  * What a typed question asks for, as {@link IntentParser} understood it. Pipeline names are the user's words for
  * them (matched against the factory's names by the router); a null pipeline means "the one we are talking about".
- * A null window means the intent's default (24 hours for lists, 7 days for a status).
+ * A null window means the intent's default (24 hours for lists, 7 days for a status, the latest failure for a
+ * diagnosis).
  */
 public sealed interface Intent {
 
@@ -23,32 +24,75 @@ public sealed interface Intent {
     record HowTo(String question) implements Intent {
     }
 
-    /** The failing pipelines in a window. */
-    record FailingList(TimeWindow window, String factory) implements Intent {
+    /**
+     * The failing pipelines in a window. {@code scope} narrows the list: a pattern with {@code *}, a group's words
+     * ("sales" in "what broke in the sales pipelines?"), one pipeline's name, or a factory's name; null = all.
+     */
+    record FailingList(TimeWindow window, String factory, String scope) implements Intent {
+
+        public FailingList(TimeWindow window, String factory) {
+            this(window, factory, null);
+        }
     }
 
     /** Why a run failed, by run id. */
     record DiagnoseRun(String runId) implements Intent {
     }
 
-    /** Why a pipeline's latest failure happened; {@code pipeline} null = the run in focus ("why did it fail?"). */
-    record DiagnosePipeline(String pipeline, String factory) implements Intent {
+    /**
+     * Why a pipeline's latest failure happened; {@code pipeline} null = the run in focus ("why did it fail?"). With a
+     * {@code window} ("why did X fail yesterday?"), the latest failure in that window.
+     */
+    record DiagnosePipeline(String pipeline, String factory, TimeWindow window) implements Intent {
+
+        public DiagnosePipeline(String pipeline, String factory) {
+            this(pipeline, factory, null);
+        }
     }
 
     /** The failure before the one in focus ("and the one before?"). */
     record PreviousFailure() implements Intent {
     }
 
-    /** The failed activities of a pipeline's latest failure (the diagnosis with its list open). */
-    record FailedActivities(String pipeline, String factory) implements Intent {
+    /** The failed activities of a pipeline's latest failure (in {@code window}, if given): the diagnosis, list open. */
+    record FailedActivities(String pipeline, String factory, TimeWindow window) implements Intent {
+
+        public FailedActivities(String pipeline, String factory) {
+            this(pipeline, factory, null);
+        }
     }
 
-    /** How to fix a pipeline's failure: its diagnosis, guidance and numbered resolution steps. */
-    record Troubleshoot(String pipeline, String factory, String question) implements Intent {
+    /** How to fix a pipeline's failure (in {@code window}, if given): its diagnosis, guidance and resolution steps. */
+    record Troubleshoot(String pipeline, String factory, String question, TimeWindow window) implements Intent {
+
+        public Troubleshoot(String pipeline, String factory, String question) {
+            this(pipeline, factory, question, null);
+        }
     }
 
-    /** A pipeline's health over a window. */
-    record Status(String pipeline, String factory, TimeWindow window) implements Intent {
+    /**
+     * A pipeline's health over a window; {@code question} non-null when the question wants a yes or a no ("is X
+     * failing?", "is X still running?"), answered first.
+     */
+    record Status(String pipeline, String factory, TimeWindow window, Question question) implements Intent {
+
+        public Status(String pipeline, String factory, TimeWindow window) {
+            this(pipeline, factory, window, null);
+        }
+    }
+
+    /** The yes/no questions about one pipeline. */
+    enum Question {
+        /** "is X failing?", "did X fail (yesterday)?", "is X broken?" */
+        FAILING,
+        /** "is X ok?", "did X succeed?", "has X recovered?" */
+        HEALTHY,
+        /** "is X still running?", "is X running?" */
+        RUNNING,
+        /** "is X done yet?", "has X finished?" */
+        FINISHED,
+        /** "did X run (yesterday)?" */
+        RAN
     }
 
     /**
@@ -91,8 +135,15 @@ public sealed interface Intent {
     record Watching() implements Intent {
     }
 
-    /** "what changed since X last worked?": a failure against the last success. {@code pipeline} null = focus. */
-    record WhatChanged(String pipeline, String factory) implements Intent {
+    /**
+     * "what changed since X last worked?": a failure (the latest, or the latest in {@code window}) against the last
+     * success. {@code pipeline} null = focus.
+     */
+    record WhatChanged(String pipeline, String factory, TimeWindow window) implements Intent {
+
+        public WhatChanged(String pipeline, String factory) {
+            this(pipeline, factory, null);
+        }
     }
 
     /**

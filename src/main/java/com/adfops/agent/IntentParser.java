@@ -1,16 +1,32 @@
 package com.adfops.agent;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Text in, {@link Intent} out: the one place that reads what people type. It knows words, not the factory: pipeline
- * names come out as the user's words, and the router matches them against the real names. Rules run from the most
- * specific (help, clear, run ids, how-to) to the most general (a bare name).
+ * Text in, {@link Intent} out: the one place that reads what people type. It knows words, and (when the router gives
+ * them) the factories' names: pipeline names come out as the user's words, and the router matches them against the
+ * real names.
+ *
+ * <p>Reading a question has three steps, each data-driven:
+ * <ol>
+ *   <li>its words: Teams mentions and politeness removed, misspelt command words corrected ({@link CommandWords}:
+ *       "whats failng", "diagnoze", "stauts"), words that name a pipeline kept together as that name even when they
+ *       include a command word ("is the trend loader ok?", "how's the cost sync doing?");</li>
+ *   <li>its factory, its window ({@link TimeWindowParser}: "yesterday", "on Monday", "last 3 days") and its target
+ *       (what is left once the table of filler words is removed);</li>
+ *   <li>the first row of {@link #RULES} whose condition holds: rows run from the most specific (help, clear, run
+ *       ids, how-to) to the most general (a bare name).</li>
+ * </ol>
  */
 public final class IntentParser {
 
@@ -100,7 +116,8 @@ public final class IntentParser {
             "\\b(?:cost|costs|costing|costly|spend|spent|spending|expensive|cheapest|price|priced|bill|billed)\\b");
     private static final Pattern COST_WORDS = Pattern.compile("(?<=\\s)(?:what|what's|did|does|do|has|have|how|much|"
             + "cost|costs|costing|costly|spend|spent|spending|expensive|cheapest|price|priced|bill|billed|most|least|the|"
-            + "our|my|are|is|was|were|we|on|pipelines?|runs?|us|in|top|\\d+)(?=\\s)");
+            + "our|my|are|is|was|were|we|on|pipelines?|runs?|(?<=(?:cost|costs|costing|spend|spent|spending|bill|billed) )us|in|"
+            + "top|\\d+)(?=\\s)");
     private static final Pattern ANALYTICS = Pattern.compile(
             "\\b(?:trends?|trending|slow|slowest|slower|fastest|longest|shortest|durations?|how long|took longer|"
                     + "taking longer|average|avg|median|p9\\d|percentiles?|costs?|costing|spend|spent|spending|bill|billing|"
@@ -109,11 +126,6 @@ public final class IntentParser {
                     + "success rate|failure rate|"
                     + "fail(?:ure)? most|most often|most failures|failed most|flaky|flakiest|top \\d+|what changed|"
                     + "statistics|stats|metrics)\\b");
-    private static final Pattern WINDOW_WORDS = Pattern.compile(
-            "\\b(?:in the |over the |during the |for the )?(?:last|past|previous) \\d*\\s*(?:months?|mos?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|hour|day|week)\\b"
-                    + "|\\b(?:since|from) (?:last )?(?:\\w+day|mon|tue|wed|thu|fri|sat|sun|yesterday|today|this morning)\\b"
-                    + "|\\b(?:for |in )?this (?:week|morning|afternoon|evening|month)\\b"
-                    + "|\\b(?:today|yesterday|tonight|last week|now|currently|recently|again|so far)\\b");
     private static final Pattern TRENDS = Pattern.compile(
             "\\b(?:trends?|trending|how (?:did|have) (?:the |our |my |all )?(?:pipelines?|we|things|factor\\w*) (?:do|done|been doing)"
                     + "|how (?:did|has|have) [\\w .*'-]{1,80}? (?:do|done|been doing)\\b"
@@ -123,19 +135,19 @@ public final class IntentParser {
     /** A chart or numbers without a duration word: the trend card (it has the chart). */
     private static final Pattern TRENDS_CHART = Pattern.compile("\\b(?:charts?|graphs?|plot|statistics|stats|metrics)\\b");
     private static final Pattern TRENDS_WORDS = Pattern.compile(
-            "\\b(?:show(?: me)?|give me|trends?|trending|for|of|how|did|have|has|the|our|my|all|pipelines?|we|things|"
-                    + "factor\\w*|do|done|been|doing|are|were|going|success|failure|rate|health|over|time|weekly|report|"
-                    + "summary|week in review|what|is|in|which|fails?|failures?|failed|most|often|flaky|flakiest|charts?|"
-                    + "graphs?|plot|statistics|stats|metrics|a|of|me|draw|make)\\b");
+            "(?<=\\s)(?:show(?: me)?|give me|trends?|trending|for|of|how|did|have|has|the|our|my|all|pipelines?|we|things|"
+                    + "factor\\w*|do|done|been|doing|are|were|going|success|failure|rate|health|over|time|"
+                    + "weekly (?:report|summary)|report|summary|week in review|what|is|in|which|fails?|failures?|failed|"
+                    + "most|often|flaky|flakiest|charts?|graphs?|plot|statistics|stats|metrics|a|of|me|draw|make)(?=\\s)");
     private static final Pattern PERFORMANCE = Pattern.compile(
             "\\b(?:slowest|slow|slower|longest|how long|durations?|took longer|taking longer|takes longer|anomal\\w*|"
                     + "outliers?|"
                     + "run(?:ning)? longer|run ?times?|median|average|avg|p50|p9\\d|percentiles?)\\b");
     private static final Pattern PERFORMANCE_WORDS = Pattern.compile(
-            "\\b(?:show(?: me)?|give me|which|what|are|is|was|were|the|getting|get|got|becoming|slowest|slow|slower|longest|"
-                    + "how|long|does|do|did|durations?|took|taking|take|takes|longer|than|usual|run(?:ning)?|run ?times?|median|"
-                    + "average|avg|p50|p9\\d|percentiles?|pipelines?|of|for|in|my|our|all|ones?|any|anomal\\w*|outliers?|"
-                    + "there|runs?|spot|find|see|charts?|graphs?|plot|a|me)\\b");
+            "(?<=\\s)(?:show(?: me)?|give me|which|what|are|is|was|were|the|getting|get|got|becoming|slowest|slow|slower|"
+                    + "longest|how|long|does|do|did|durations?|took|taking|take|takes|longer|than|usual|run(?:ning)?|"
+                    + "run ?times?|median|average|avg|p50|p9\\d|percentiles?|pipelines?|of|for|in|my|our|all|ones?|any|"
+                    + "anomal\\w*|outliers?|there|runs?|spot|find|see|charts?|graphs?|plot|a|me)(?=\\s)");
     private static final Pattern FACTORY_BEFORE = Pattern.compile(
             "\\b(?:in|on|from|of|for) (?:the )?(?:data factory|factory|adf|df) ['\"]?([a-z0-9][a-z0-9-]{1,62})['\"]?");
     private static final Pattern FACTORY_AFTER = Pattern.compile(
@@ -155,9 +167,281 @@ public final class IntentParser {
         "activities", "that", "list", "troubleshoot", "troubleshooting", "fix", "fixing", "debug", "resolve", "solve",
         "repair", "remediate", "remedy", "mitigate", "issue", "issues", "problem", "problems", "steps", "step",
         "all", "see", "need", "help", "from", "inside", "within", "under", "where", "when", "who", "it", "this", "these",
-        "those", "them", "they", "some", "now", "currently"};
+        "those", "them", "they", "some", "now", "currently", "recently", "lately", "so", "far", "again", "still", "yet",
+        "right", "moment", "else", "anything", "everything", "something", "red", "down", "unhealthy", "incidents",
+        "incident", "during", "over", "going", "happening", "ran", "since", "until", "'s", "§"};
     private static final Pattern FILLER_WORDS = Pattern.compile("(?<=\\s)(?:" + String.join("|",
             java.util.Arrays.stream(FILLER).map(Pattern::quote).toList()) + ")(?=\\s)");
+
+    /** Where a name found in the words stands in the text the rules read (it is filler to every rule). */
+    static final String NAME = "\u00a7";
+
+    /**
+     * Yes/no questions about one pipeline: the form (on the question without its window, factory and trailing
+     * "again"/"now") and what it asks. Group 1 is the subject.
+     */
+    private record YesNoForm(Pattern form, Intent.Question question) {
+    }
+
+    private static YesNoForm ask(String regex, Intent.Question q) {
+        return new YesNoForm(Pattern.compile(regex), q);
+    }
+
+    private static final String BE = "(?:is|are|isn't|aren't|is not|are not)";
+    private static final List<YesNoForm> YES_NO = List.of(
+            ask("^" + BE + " (.+?) (?:still )?(?:running|going|executing|processing|in progress|active|underway|going on)$",
+                    Intent.Question.RUNNING),
+            ask("^(.+?) still (?:running|going|in progress|executing)$", Intent.Question.RUNNING),
+            ask("^()still (?:running|going|in progress)$", Intent.Question.RUNNING),
+            ask("^" + BE + " (.+?) (?:done|finished|complete|completed|over|through)(?: yet)?$", Intent.Question.FINISHED),
+            ask("^(?:has|have|did) (.+?) (?:finished|completed|ended|stopped|finish|complete|end|stop|been completed)(?: yet)?$",
+                    Intent.Question.FINISHED),
+            ask("^" + BE + " (.+?) (?:still )?(?:failing|broken|down|red|erroring|failed|in error|stuck|crashing|in trouble"
+                    + "|having (?:problems|issues|trouble))$", Intent.Question.FAILING),
+            ask("^(?:did|has|have|does) (.+?) (?:fail|failed|break|broke|broken|error|errored|go red|gone red|crash|crashed)$",
+                    Intent.Question.FAILING),
+            ask("^(?:has|have) (.+?) been (?:failing|failed|broken|erroring|down|red)$", Intent.Question.FAILING),
+            ask("^" + BE + " (.+?) (?:ok|okay|fine|healthy|green|good|working|alright|all right|up|back up|back|back to normal"
+                    + "|fixed|recovered|running fine|running ok|running okay|succeeding|passing|working again)$",
+                    Intent.Question.HEALTHY),
+            ask("^(?:did|has|have|does) (.+?) (?:succeed|succeeded|work|worked|pass|passed|recover|recovered|run ok|run fine"
+                    + "|run okay|come back|completed successfully|complete successfully|run successfully)$",
+                    Intent.Question.HEALTHY),
+            ask("^(?:did|has|have|does) (.+?) (?:run|ran|been run|execute|executed|start|started|trigger|triggered)$",
+                    Intent.Question.RAN));
+    /** The same questions after "tell me if", "check whether": "X is still running", "X failed yesterday". */
+    private static final List<YesNoForm> YES_NO_AFTER_IF = List.of(
+            ask("^(.+?) (?:is|are) (?:still )?(?:running|going|executing|processing|in progress|active|underway)$",
+                    Intent.Question.RUNNING),
+            ask("^(.+?) (?:is|are) (?:done|finished|complete|completed|over|through)(?: yet)?$", Intent.Question.FINISHED),
+            ask("^(.+?) (?:has|have) (?:finished|completed|ended|stopped)(?: yet)?$", Intent.Question.FINISHED),
+            ask("^(.+?) (?:is|are) (?:still )?(?:failing|broken|down|red|erroring|failed|in error|stuck|crashing)$",
+                    Intent.Question.FAILING),
+            ask("^(.+?) (?:has |have )?(?:failed|broke|broken|errored|crashed|gone red)$", Intent.Question.FAILING),
+            ask("^(.+?) (?:is|are) (?:ok|okay|fine|healthy|green|good|working|alright|all right|up|back|fixed|recovered)$",
+                    Intent.Question.HEALTHY),
+            ask("^(.+?) (?:has |have )?(?:succeeded|worked|passed|recovered|run ok|run fine|completed successfully)$",
+                    Intent.Question.HEALTHY),
+            ask("^(.+?) (?:ran|has run|have run|was run|ran at all|started|has started|was triggered)$", Intent.Question.RAN));
+    /** Words around a yes/no question that do not change it. */
+    private static final Pattern ASK_IF = Pattern.compile("^(?:(?:can|could) you |please )*(?:tell me|check|let me know|"
+            + "do you know|see|find out|i wonder|i'm wondering|wondering)(?: if| whether) ");
+    private static final Pattern ASK_AFTER = Pattern.compile("(?:\\s+(?:again|now|right now|currently|at the moment|"
+            + "already|please|at all|or not|anymore|any more))+$");
+    /** Subjects that make a yes/no question a list ("is anything failing?", "are all pipelines ok?"). */
+    private static final Pattern LIST_SUBJECT = Pattern.compile("^(?:there |the |all |any |our |my )*(?:anything|something|"
+            + "everything|things|any ?(?:one|pipelines?|runs?)|all(?: (?:the )?(?:pipelines?|runs?))?|pipelines|runs|"
+            + "(?:the |all |our )?(?:pipelines|runs|factor(?:y|ies))|we|us)$");
+    /** "the sales pipelines": several pipelines, named by words they share. */
+    private static final Pattern GROUP = Pattern.compile("\\b(?:pipelines|jobs|flows|loads|ones)\\b");
+    /** "how are the sales pipelines doing?": a group's health. */
+    private static final Pattern GROUP_HEALTH = Pattern.compile("^how (?:are|were|have|did) (.+?) (?:pipelines|jobs|flows) "
+            + "(?:doing|going|been doing|done|do|look|looking)$");
+    /** Command nouns that name a group when "pipelines" follows ("the billing pipelines", "the cost jobs"). */
+    private static final Pattern GROUP_NOUN = Pattern.compile("\\b(?:cost|costs|billing|bill|trend|trends|export|exports|"
+            + "audit|status|history|price|pricing|spend|metrics|stats|statistics|compliance|sla|report|reporting|charts?)"
+            + " (?=(?:pipelines|jobs|flows|loads)\\b)");
+    private static final Pattern REPORT_WORDS = Pattern.compile("\\b(?:export|csv|report)\\b");
+    /** A factory named without the word "factory": "in df-prod" (only a configured factory's name counts). */
+    private static final Pattern FACTORY_BARE = Pattern.compile("\\b(?:in|on|from|of|for|at) (?:the )?['\"]?([a-z0-9][a-z0-9-]{1,62})['\"]?(?=\\s|$)");
+
+    /** One rule: when it applies and what it makes of the question. */
+    private record Rule(String name, Predicate<Question> when, Function<Question, Intent> intent) {
+    }
+
+    private static Rule rule(String name, Predicate<Question> when, Function<Question, Intent> intent) {
+        return new Rule(name, when, intent);
+    }
+
+    /** The rules, most specific first; the first that applies decides. */
+    static final List<Rule> RULES = List.of(
+            rule("help", q -> q.t.isEmpty() || HELP.matcher(q.t).matches(), q -> new Intent.Help()),
+            rule("clear", q -> CLEAR.matcher(q.t).matches() || q.t.equals("clear history"), q -> new Intent.ClearHistory()),
+            rule("access", q -> ACCESS.matcher(q.t).find(), q -> new Intent.CheckAccess()),
+            rule("run id", q -> RUN_ID.matcher(q.raw).find() && !HOW_TO.matcher(q.t).find(), q -> {
+                Matcher id = RUN_ID.matcher(q.raw);
+                id.find();
+                return new Intent.DiagnoseRun(id.group(1));
+            }),
+            rule("troubleshoot", q -> TROUBLESHOOT.matcher(q.t).find()
+                    && (q.t.startsWith("how") || TROUBLESHOOT_START.matcher(q.t).find()), IntentParser::troubleshoot),
+            rule("how-to", q -> HOW_TO.matcher(q.t).find(), q -> new Intent.HowTo(q.raw)),
+            rule("what changed", q -> WHAT_CHANGED.matcher(q.withoutFactory).find(), q -> new Intent.WhatChanged(
+                    q.named(target(WHAT_CHANGED_WORDS.matcher(" " + windowless(q.withoutFactory) + " ").replaceAll(" "))),
+                    q.factory, q.window)),
+            rule("audit", q -> AUDIT.matcher(q.t).find() && !REPORT_WORDS.matcher(q.keywords()).find(), q -> new Intent.Audit(
+                    q.named(target(AUDIT_WORDS.matcher(" " + windowless(q.withoutFactory) + " ").replaceAll(" "))),
+                    q.factory, q.window)),
+            rule("watching", q -> WATCHING.matcher(q.t).find(), q -> new Intent.Watching()),
+            rule("unwatch", q -> UNWATCH_CMD.matcher(q.plain).matches(), q -> {
+                Matcher w = UNWATCH_CMD.matcher(q.plain);
+                w.matches();
+                return new Intent.Unwatch(watchTarget(w.group(1) == null ? "" : w.group(1)).pattern());
+            }),
+            rule("watch", q -> WATCH_CMD.matcher(q.plain).matches() || ALERT_ME.matcher(q.plain).matches(), q -> {
+                Matcher w = WATCH_CMD.matcher(q.plain);
+                if (!w.matches()) {
+                    w = ALERT_ME.matcher(q.plain);
+                    w.matches();
+                }
+                String what = w.group(1) != null ? w.group(1) : w.groupCount() >= 2 && w.group(2) != null ? w.group(2) : "";
+                Intent.Watch target = watchTarget(what);
+                return target.pattern().isEmpty() ? new Intent.Watching() : target;
+            }),
+            rule("watch, not yet", q -> WATCH.matcher(q.t).find(), q -> new Intent.NotYet(Intent.Capability.WATCH, q.raw)),
+            rule("action", q -> ACTION.matcher(q.t).find(), q -> {
+                Intent.ActionKind kind = CANCEL_WORDS.matcher(q.t).find() ? Intent.ActionKind.CANCEL
+                        : FROM_FAILURE.matcher(q.t).find() ? Intent.ActionKind.RERUN_FROM_FAILURE : Intent.ActionKind.RERUN;
+                String named = q.quoted != null ? q.quoted
+                        : target(ACTION_WORDS.matcher(" " + q.withoutFactory + " ").replaceAll(" ").replaceAll("\\s+", " "));
+                return new Intent.RequestAction(kind, PRONOUNS.contains(named) ? null : named, q.factory);
+            }),
+            rule("yes or no", q -> q.yesNo() != null, IntentParser::yesNo),
+            rule("a group's health", q -> GROUP_HEALTH.matcher(q.bare()).matches()
+                    && !target(GROUP_HEALTH.matcher(q.bare()).replaceAll("$1")).isEmpty(),
+                    q -> new Intent.Trends(groupPattern(target(GROUP_HEALTH.matcher(q.bare()).replaceAll("$1"))), q.factory, q.window)),
+            rule("export", q -> EXPORT.matcher(q.keywords()).find(), q -> new Intent.Export(
+                    q.scope(target(EXPORT_WORDS.matcher(" " + windowless(q.withoutFactory) + " ").replaceAll(" "))),
+                    q.factory, q.window)),
+            rule("cost", q -> COST.matcher(q.keywords()).find() && !REPORT_WORDS.matcher(q.keywords()).find(),
+                    q -> new Intent.Cost(q.scope(target(COST_WORDS.matcher(" " + windowless(q.withoutFactory) + " ")
+                            .replaceAll(" "))), q.factory, q.window)),
+            rule("trends", q -> TRENDS.matcher(q.keywords()).find(), q -> new Intent.Trends(
+                    q.scope(target(TRENDS_WORDS.matcher(" " + windowless(q.withoutFactory) + " ").replaceAll(" "))), q.factory,
+                    q.window)),
+            rule("performance", q -> !q.whyFailed() && PERFORMANCE.matcher(q.keywords()).find(),
+                    q -> new Intent.Performance(q.scope(target(PERFORMANCE_WORDS.matcher(" " + windowless(q.withoutFactory)
+                            + " ").replaceAll(" "))), q.factory, q.window)),
+            rule("chart", q -> !q.whyFailed() && TRENDS_CHART.matcher(q.keywords()).find()
+                    && !q.t.matches(".*\\b(?:compare|comparison|compared|versus|vs|sla|slas)\\b.*"),
+                    q -> new Intent.Trends(q.scope(target(TRENDS_WORDS.matcher(" " + windowless(q.withoutFactory) + " ")
+                            .replaceAll(" "))), q.factory, q.window)),
+            rule("analytics, not yet", q -> !q.whyFailed() && ANALYTICS.matcher(q.keywords()).find(),
+                    q -> new Intent.NotYet(Intent.Capability.ANALYTICS, q.raw)),
+            rule("previous", q -> PREVIOUS.matcher(q.t).find(), q -> new Intent.PreviousFailure()),
+            rule("failed activities", q -> ACTIVITIES.matcher(q.t).find() && q.failing(),
+                    q -> new Intent.FailedActivities(q.pronoun() ? null : q.target(), q.factory, q.window)),
+            rule("diagnosis", q -> WHY.matcher(q.t).find() || (q.failing() && !q.pronoun() && !q.list() && !q.group()),
+                    q -> new Intent.DiagnosePipeline(q.pronoun() ? null : q.target(), q.factory, q.window)),
+            rule("one pipeline's runs", q -> q.list() && !q.failing() && !q.pronoun() && !q.group(),
+                    q -> new Intent.Status(q.target(), q.factory, q.window)),
+            rule("failing list", q -> q.failing() || q.list(),
+                    q -> new Intent.FailingList(q.window, q.factory, q.pronoun() ? null : q.listScope())),
+            rule("status", q -> STATUS.matcher(q.t).find(),
+                    q -> new Intent.Status(q.pronoun() ? null : q.target(), q.factory, q.window)),
+            rule("a name", q -> !q.pronoun(), q -> new Intent.NameOnly(q.target())),
+            rule("nothing", q -> true, q -> new Intent.Unknown()));
+
+    /** Rules whose answer does not depend on a name found in the words (a name is then read as words). */
+    private static final Set<Class<? extends Intent>> NAMELESS = Set.of(Intent.NameOnly.class, Intent.Unknown.class);
+
+    /** A question as the rules read it: its text in several forms, its factory, window and name. */
+    static final class Question {
+        /** As typed, without Teams mentions and extra spaces. */
+        final String raw;
+        /** Lower case, politeness removed, command words' typos corrected, a found name replaced by {@link #NAME}. */
+        final String t;
+        /** As typed without trailing punctuation (watch commands keep the user's case). */
+        final String plain;
+        /** A name in quotes, or the pipeline a run of words names; null when neither. */
+        final String quoted;
+        final String factory;
+        final String withoutFactory;
+        final TimeWindow window;
+        final KnownNames known;
+
+        Question(String raw, String t, String quoted, KnownNames known, Instant now, ZoneId zone, Duration history) {
+            this.raw = raw;
+            this.t = t;
+            this.plain = raw.trim().replaceAll("[?!.]+$", "").replaceAll("\\s+", " ").trim();
+            this.quoted = quoted;
+            this.known = known;
+            this.factory = factory(t, known);
+            this.withoutFactory = factory == null ? t : removeFactory(t, factory);
+            this.window = TimeWindowParser.find(withoutFactory, now, zone, history).orElse(null);
+        }
+
+        /** The words naming what the question is about, or "" / a pronoun. */
+        String target() {
+            return quoted != null ? quoted : IntentParser.target(withoutFactory);
+        }
+
+        boolean pronoun() {
+            return quoted == null && PRONOUNS.contains(target());
+        }
+
+        /** A name found or quoted, else the words left ({@code rest}), or null for none. */
+        String named(String rest) {
+            return quoted != null ? quoted : rest.isEmpty() || PRONOUNS.contains(rest) ? null : rest;
+        }
+
+        /** As {@link #named}, a group's words ("the sales pipelines") as a pattern: {@code *sales*}. */
+        String scope(String rest) {
+            String n = named(rest);
+            return n != null && quoted == null && GROUP.matcher(withoutFactory).find() ? groupPattern(n) : n;
+        }
+
+        /** What a failing list is narrowed to: a name, a pattern, a group's or a factory's words; null for all. */
+        String listScope() {
+            String s = target();
+            return s.isEmpty() || PRONOUNS.contains(s) ? null : s;
+        }
+
+        /** Several pipelines named by shared words: "the sales pipelines". */
+        boolean group() {
+            return quoted == null && GROUP.matcher(withoutFactory).find() && !pronoun();
+        }
+
+        /** The words keyword rules read: no identifiers ("cost_sync"), no group nouns ("the billing pipelines"). */
+        String keywords() {
+            return GROUP_NOUN.matcher(withoutIdentifiers(t)).replaceAll(" ").trim();
+        }
+
+        boolean failing() {
+            return FAILING.matcher(t).find();
+        }
+
+        boolean list() {
+            return LIST.matcher(t).find() && LIST_OBJECT.matcher(t).find() && !t.matches(".*\\bwhy\\b.*");
+        }
+
+        boolean whyFailed() {
+            return WHY.matcher(t).find() && failing();
+        }
+
+        /** The question without its window, factory, politeness around a yes/no and trailing "again"/"now". */
+        String bare() {
+            String s = TimeWindowParser.strip(withoutFactory).replaceAll("[?!.,]+$", "").trim();
+            s = ASK_IF.matcher(s).replaceFirst("");
+            return ASK_AFTER.matcher(s).replaceFirst("").trim();
+        }
+
+        /** The yes/no form this question has (group 1 is its subject), or null. */
+        Matcher yesNo() {
+            YesNoForm f = yesNoForm();
+            if (f == null) {
+                return null;
+            }
+            Matcher m = f.form().matcher(bare());
+            return m.matches() ? m : null;
+        }
+
+        Intent.Question yesNoQuestion() {
+            YesNoForm f = yesNoForm();
+            return f == null ? null : f.question();
+        }
+
+        private YesNoForm yesNoForm() {
+            String s = bare();
+            boolean askedIf = ASK_IF.matcher(TimeWindowParser.strip(withoutFactory)).find();
+            for (YesNoForm f : askedIf ? YES_NO_AFTER_IF : YES_NO) {
+                if (f.form().matcher(s).matches()) {
+                    return f;
+                }
+            }
+            return null;
+        }
+    }
 
     private IntentParser() {
     }
@@ -168,126 +452,109 @@ public final class IntentParser {
     }
 
     /** As {@link #parse(String, Instant, ZoneId)}, with windows reaching at most {@code history} back. */
-    public static Intent parse(String text, Instant now, ZoneId zone, java.time.Duration history) {
+    public static Intent parse(String text, Instant now, ZoneId zone, Duration history) {
+        return parse(text, now, zone, history, KnownNames.NONE);
+    }
+
+    /**
+     * As {@link #parse(String, Instant, ZoneId, Duration)}, knowing the factories' names: a word of a name is never
+     * taken for a misspelt command, and words that name a pipeline are its name even when one of them is a command
+     * word ("how's the cost sync doing?" asks for the status of {@code cost_sync}).
+     */
+    public static Intent parse(String text, Instant now, ZoneId zone, Duration history, KnownNames known) {
         String raw = text == null ? "" : text.replaceAll("<at>[^<]*</at>", " ").replaceAll("\\s+", " ").trim();
         String t = normalize(raw);
-        if (t.isEmpty() || HELP.matcher(t).matches()) {
-            return new Intent.Help();
-        }
-        if (CLEAR.matcher(t).matches() || t.equals("clear history")) {
-            return new Intent.ClearHistory();
-        }
-        if (ACCESS.matcher(t).find()) {
-            return new Intent.CheckAccess();
-        }
-        Matcher id = RUN_ID.matcher(raw);
-        if (id.find() && !HOW_TO.matcher(t).find()) {
-            return new Intent.DiagnoseRun(id.group(1));
-        }
-        String factory = factory(t);
-        String withoutFactory = factory == null ? t : removeFactory(t);
-        TimeWindow window = TimeWindowParser.find(withoutFactory, now, zone, history).orElse(null);
         String quoted = quoted(raw);
-        if (TROUBLESHOOT.matcher(t).find() && (t.startsWith("how") || TROUBLESHOOT_START.matcher(t).find())) {
-            String target = quoted != null ? quoted : target(withoutFactory);
-            // Whether other words name a pipeline is the router's call (it knows the names); an error code is not one.
-            if (quoted == null && ERROR_CODE.matcher(target).matches()) {
-                return new Intent.HowTo(raw);
+        if (!t.isEmpty() && !HELP.matcher(t).matches()) {
+            t = CommandWords.correct(t, VOCABULARY, known);
+        }
+        if (quoted != null) {
+            // A quoted name is a name: its words are nobody's command ("status of 'Monthly Trend Extract'").
+            t = t.replaceFirst("[\"'`‘’“”]" + Pattern.quote(quoted.toLowerCase(Locale.ROOT).replace('’', '\''))
+                    + "[\"'`‘’“”]", " " + NAME + " ").replaceAll("\\s+", " ").trim();
+        }
+        Intent read = decide(new Question(raw, t, quoted, known, now, zone, history));
+        if (quoted != null || NAME_FREE.contains(read.getClass())) {
+            return read;
+        }
+        NameSpan span = NameSpan.find(t, known, VOCABULARY);
+        if (span != null) {
+            Intent named = decide(new Question(raw, span.replaced(), span.name(), known, now, zone, history));
+            // A name alone ("Monthly Trend Extract", "the cost sync pipeline") asks for its status; other words that
+            // make no question once the name is taken out were not a name.
+            if (!NAMELESS.contains(named.getClass())
+                    || (named instanceof Intent.NameOnly && target(span.replaced()).isEmpty())) {
+                return named;
             }
-            return new Intent.Troubleshoot(PRONOUNS.contains(target) ? null : target, factory, raw);
         }
-        if (HOW_TO.matcher(t).find()) {
-            return new Intent.HowTo(raw);
-        }
-        Matcher changed = WHAT_CHANGED.matcher(withoutFactory);
-        if (changed.find()) {
-            String rest = target(WHAT_CHANGED_WORDS.matcher(" " + windowless(withoutFactory) + " ").replaceAll(" "));
-            return new Intent.WhatChanged(rest.isEmpty() || PRONOUNS.contains(rest) ? null : (quoted != null ? quoted : rest),
-                    factory);
-        }
-        if (AUDIT.matcher(t).find() && !t.matches(".*\\b(?:export|csv|report)\\b.*")) {
-            String rest = target(AUDIT_WORDS.matcher(" " + windowless(withoutFactory) + " ").replaceAll(" "));
-            return new Intent.Audit(rest.isEmpty() || PRONOUNS.contains(rest) ? null : rest, factory, window);
-        }
-        if (WATCHING.matcher(t).find()) {
-            return new Intent.Watching();
-        }
-        String plain = raw.trim().replaceAll("[?!.]+$", "").replaceAll("\\s+", " ").trim();
-        Matcher w = UNWATCH_CMD.matcher(plain);
-        if (w.matches()) {
-            return new Intent.Unwatch(watchTarget(w.group(1) == null ? "" : w.group(1)).pattern());
-        }
-        w = WATCH_CMD.matcher(plain);
-        if (!w.matches()) {
-            w = ALERT_ME.matcher(plain);
-        }
-        if (w.matches()) {
-            String what = w.group(1) != null ? w.group(1) : w.groupCount() >= 2 && w.group(2) != null ? w.group(2) : "";
-            Intent.Watch target = watchTarget(what);
-            return target.pattern().isEmpty() ? new Intent.Watching() : target;
-        }
-        if (WATCH.matcher(t).find()) {
-            return new Intent.NotYet(Intent.Capability.WATCH, raw);
-        }
-        if (ACTION.matcher(t).find()) {
-            Intent.ActionKind kind = CANCEL_WORDS.matcher(t).find() ? Intent.ActionKind.CANCEL
-                    : FROM_FAILURE.matcher(t).find() ? Intent.ActionKind.RERUN_FROM_FAILURE : Intent.ActionKind.RERUN;
-            String named = quoted != null ? quoted
-                    : target(ACTION_WORDS.matcher(" " + withoutFactory + " ").replaceAll(" ").replaceAll("\\s+", " "));
-            return new Intent.RequestAction(kind, PRONOUNS.contains(named) ? null : named, factory);
-        }
-        if (EXPORT.matcher(withoutIdentifiers(t).trim()).find()) {
-            String rest = target(EXPORT_WORDS.matcher(" " + windowless(withoutFactory) + " ").replaceAll(" "));
-            return new Intent.Export(rest.isEmpty() || PRONOUNS.contains(rest) ? null : (quoted != null ? quoted : rest),
-                    factory, window);
-        }
-        if (COST.matcher(withoutIdentifiers(t)).find() && !t.matches(".*\\b(?:export|csv|report)\\b.*")) {
-            String rest = target(COST_WORDS.matcher(" " + windowless(withoutFactory) + " ").replaceAll(" "));
-            return new Intent.Cost(rest.isEmpty() || PRONOUNS.contains(rest) ? null : (quoted != null ? quoted : rest),
-                    factory, window);
-        }
-        if (TRENDS.matcher(withoutIdentifiers(t)).find()) {
-            String rest = target(TRENDS_WORDS.matcher(windowless(withoutFactory)).replaceAll(" "));
-            return new Intent.Trends(rest.isEmpty() || PRONOUNS.contains(rest) ? null : rest, factory, window);
-        }
-        boolean whyFailed = WHY.matcher(t).find() && FAILING.matcher(t).find();
-        if (!whyFailed && PERFORMANCE.matcher(withoutIdentifiers(t)).find()) {
-            String rest = target(PERFORMANCE_WORDS.matcher(windowless(withoutFactory)).replaceAll(" "));
-            return new Intent.Performance(rest.isEmpty() || PRONOUNS.contains(rest) ? null : rest, factory, window);
-        }
-        if (!whyFailed && TRENDS_CHART.matcher(withoutIdentifiers(t)).find()
-                && !t.matches(".*\\b(?:compare|comparison|compared|versus|vs|sla|slas)\\b.*")) {
-            String rest = target(TRENDS_WORDS.matcher(windowless(withoutFactory)).replaceAll(" "));
-            return new Intent.Trends(rest.isEmpty() || PRONOUNS.contains(rest) ? null : rest, factory, window);
-        }
-        if (!whyFailed && ANALYTICS.matcher(withoutIdentifiers(t)).find()) {
-            return new Intent.NotYet(Intent.Capability.ANALYTICS, raw);
-        }
-        if (PREVIOUS.matcher(t).find()) {
-            return new Intent.PreviousFailure();
-        }
-        String target = quoted != null ? quoted : target(withoutFactory);
-        boolean pronoun = PRONOUNS.contains(target);
-        boolean failing = FAILING.matcher(t).find();
-        if (ACTIVITIES.matcher(t).find() && failing) {
-            return new Intent.FailedActivities(pronoun ? null : target, factory);
-        }
-        boolean why = WHY.matcher(t).find();
-        boolean list = listQuestion(t);
-        if (why || (failing && !pronoun && !list)) {
-            return new Intent.DiagnosePipeline(pronoun ? null : target, factory);
-        }
-        if (failing || list) {
-            return new Intent.FailingList(window, factory);
-        }
-        if (STATUS.matcher(t).find()) {
-            return new Intent.Status(pronoun ? null : target, factory, window);
-        }
-        if (!pronoun) {
-            return new Intent.NameOnly(target);
+        return read;
+    }
+
+    /** Intents no name can change (the names are not read for them). */
+    private static final Set<Class<? extends Intent>> NAME_FREE = Set.of(Intent.Help.class, Intent.ClearHistory.class,
+            Intent.CheckAccess.class, Intent.DiagnoseRun.class, Intent.HowTo.class, Intent.Watching.class,
+            Intent.Unwatch.class, Intent.Watch.class, Intent.PreviousFailure.class);
+
+    private static Intent decide(Question q) {
+        for (Rule r : RULES) {
+            if (r.when().test(q)) {
+                return r.intent().apply(q);
+            }
         }
         return new Intent.Unknown();
     }
+
+    private static Intent troubleshoot(Question q) {
+        String target = q.quoted != null ? q.quoted : target(q.withoutFactory);
+        // Whether other words name a pipeline is the router's call (it knows the names); an error code is not one.
+        if (q.quoted == null && ERROR_CODE.matcher(target).matches()) {
+            return new Intent.HowTo(q.raw);
+        }
+        return new Intent.Troubleshoot(PRONOUNS.contains(target) && q.quoted == null ? null : target, q.factory, q.raw,
+                q.window);
+    }
+
+    /** "is X failing?", "is X still running?", "did X run yesterday?"; about a group or everything, the failing list. */
+    private static Intent yesNo(Question q) {
+        Matcher m = q.yesNo();
+        Intent.Question question = q.yesNoQuestion();
+        String subject = m.group(1).trim();
+        String words = q.quoted != null ? q.quoted : target(subject);
+        if (q.quoted == null) {
+            if (LIST_SUBJECT.matcher(subject.replace("?", "").trim()).matches()) {
+                return new Intent.FailingList(q.window, q.factory);
+            }
+            String factory = q.known.factory(words);
+            if (factory != null) {
+                return new Intent.FailingList(q.window, factory);
+            }
+            if (!words.isEmpty() && !PRONOUNS.contains(words) && GROUP.matcher(subject).find()) {
+                return new Intent.FailingList(q.window, q.factory, words);
+            }
+        }
+        boolean pronoun = words.isEmpty() || PRONOUNS.contains(words);
+        return new Intent.Status(pronoun ? null : words, q.factory, q.window, question);
+    }
+
+    /** A group's words as the pattern every answer understands: "sales" -> {@code *sales*}. */
+    static String groupPattern(String words) {
+        if (words.contains("*")) {
+            return words;
+        }
+        return "*" + String.join("*", words.trim().split("\\s+")) + "*";
+    }
+
+    /** Every word the rules read as they are (never corrected as a typo). */
+    static final Set<String> VOCABULARY = CommandWords.wordsOf(List.of(String.join(" ", FILLER), HELP.pattern(),
+            CLEAR.pattern(), PREVIOUS.pattern(), STATUS.pattern(), WHY.pattern(), FAILING.pattern(), LIST.pattern(),
+            LIST_OBJECT.pattern(), ACTIVITIES.pattern(), TROUBLESHOOT.pattern(), HOW_TO.pattern(), ACCESS.pattern(),
+            WATCHING.pattern(), UNWATCH_CMD.pattern(), WATCH_CMD.pattern(), ALERT_ME.pattern(), WATCH.pattern(),
+            ACTION.pattern(), ACTION_WORDS.pattern(), AUDIT.pattern(), AUDIT_WORDS.pattern(), WHAT_CHANGED.pattern(),
+            WHAT_CHANGED_WORDS.pattern(), EXPORT.pattern(), EXPORT_WORDS.pattern(), COST.pattern(), COST_WORDS.pattern(),
+            ANALYTICS.pattern(), TRENDS.pattern(), TRENDS_CHART.pattern(), TRENDS_WORDS.pattern(), PERFORMANCE.pattern(),
+            PERFORMANCE_WORDS.pattern(), ASK_IF.pattern(), ASK_AFTER.pattern(), LIST_SUBJECT.pattern(),
+            YES_NO.stream().map(f -> f.form().pattern()).reduce("", String::concat),
+            YES_NO_AFTER_IF.stream().map(f -> f.form().pattern()).reduce("", String::concat)));
 
     /** What a watch or unwatch names: a pipeline or pattern in the user's case ("*" for everything), and a factory. */
     static Intent.Watch watchTarget(String words) {
@@ -319,12 +586,11 @@ public final class IntentParser {
         return t.trim();
     }
 
-    private static boolean listQuestion(String t) {
-        return LIST.matcher(t).find() && LIST_OBJECT.matcher(t).find() && !t.matches(".*\\bwhy\\b.*");
-    }
-
-    /** A factory named in the text ("in factory df-prod", "on the df-prod factory"), or null. */
-    static String factory(String t) {
+    /**
+     * A factory named in the text ("in factory df-prod", "on the df-prod factory", or "in df-prod" when df-prod is a
+     * configured factory), or null.
+     */
+    static String factory(String t, KnownNames known) {
         Matcher m = FACTORY_BEFORE.matcher(t);
         if (m.find()) {
             return m.group(1);
@@ -333,11 +599,23 @@ public final class IntentParser {
         if (m.find() && !m.group(1).equals("data")) {
             return m.group(1);
         }
+        if (!known.factories().isEmpty()) {
+            m = FACTORY_BARE.matcher(t);
+            while (m.find()) {
+                String f = known.factory(m.group(1));
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
         return null;
     }
 
-    private static String removeFactory(String t) {
-        return FACTORY_AFTER.matcher(FACTORY_BEFORE.matcher(t).replaceAll(" ")).replaceAll(" ").replaceAll("\\s+", " ").trim();
+    private static String removeFactory(String t, String factory) {
+        String s = FACTORY_AFTER.matcher(FACTORY_BEFORE.matcher(t).replaceAll(" ")).replaceAll(" ");
+        s = s.replaceAll("\\b(?:in|on|from|of|for|at) (?:the )?['\"]?" + Pattern.quote(factory.toLowerCase(Locale.ROOT))
+                + "['\"]?(?=\\s|$)", " ");
+        return s.replaceAll("\\s+", " ").trim();
     }
 
     private static String quoted(String raw) {
@@ -357,16 +635,20 @@ public final class IntentParser {
         return (" " + t + " ").replaceAll("(?<=\\s)\\S*[_.\\-]\\S*(?=\\s)", " ");
     }
 
-    /** The text without window phrases ("last 3 days", "since yesterday", "this week"). */
+    /** The text without window phrases ("last 3 days", "since yesterday", "this week", "on Monday"). */
     private static String windowless(String t) {
-        return WINDOW_WORDS.matcher(" " + t + " ").replaceAll(" ").trim();
+        return TimeWindowParser.strip(t);
     }
 
     /** The words that name the pipeline (or run) a question is about, or "" / a pronoun. */
     static String target(String t) {
-        String s = " " + t.replaceAll("[?!,:;\"`()]", " ").replaceAll("\\.(?=\\s|$)", " ").replaceAll("'(?=\\s|$)|(?<=\\s)'", " ") + " ";
-        // Window phrases are not names: "last 3 days", "since yesterday".
-        s = WINDOW_WORDS.matcher(s).replaceAll(" ");
+        // Nor are dates and times the window parser does not read ("31/02", "14:00").
+        t = t.replaceAll("(?<![\\w/:.-])\\d{1,4}[/:]\\d{1,2}(?:[/:]\\d{1,4})?(?![\\w/:-])", " ");
+        String s = " " + t.replaceAll("[?!,:;\"`()]", " ").replaceAll("\\.(?=\\s|$)", " ")
+                .replaceAll("(?<=\\w)'s(?=\\s|$)", " ")
+                .replaceAll("'(?=\\s|$)|(?<=\\s)'", " ") + " ";
+        // Window phrases are not names: "last 3 days", "since yesterday", "on Monday".
+        s = " " + TimeWindowParser.strip(s) + " ";
         String before;
         do {
             before = s;

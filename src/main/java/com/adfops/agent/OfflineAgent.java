@@ -332,7 +332,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     // ---- typed questions -------------------------------------------------------------------------------
 
     private AgentReply ask(Turn turn, String text, Session s) {
-        Intent intent = IntentParser.parse(text, tools.now(), turn.zone(), tools.history());
+        Intent intent = IntentParser.parse(text, tools.now(), turn.zone(), tools.history(), known());
         if (intent instanceof Intent.Help) {
             return AgentReply.of(new Reply.Help(false, "", tools.factoryStatus()));
         } else if (intent instanceof Intent.ClearHistory) {
@@ -348,15 +348,15 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         } else if (intent instanceof Intent.FailingList f) {
             return listFailing(s, f, turn);
         } else if (intent instanceof Intent.DiagnosePipeline d) {
-            return d.pipeline() == null ? diagnoseFocus(s, Shape.PLAIN)
-                    : diagnosePipeline(s, d.pipeline(), d.factory(), Shape.PLAIN);
+            return d.pipeline() == null ? diagnoseFocus(s, Shape.PLAIN, d.window())
+                    : diagnosePipeline(s, d.pipeline(), d.factory(), Shape.PLAIN, d.window());
         } else if (intent instanceof Intent.FailedActivities f) {
-            return f.pipeline() == null ? diagnoseFocus(s, Shape.ACTIVITIES)
-                    : diagnosePipeline(s, f.pipeline(), f.factory(), Shape.ACTIVITIES);
+            return f.pipeline() == null ? diagnoseFocus(s, Shape.ACTIVITIES, f.window())
+                    : diagnosePipeline(s, f.pipeline(), f.factory(), Shape.ACTIVITIES, f.window());
         } else if (intent instanceof Intent.Troubleshoot t) {
             return troubleshoot(s, t);
         } else if (intent instanceof Intent.Status st) {
-            return status(s, st.pipeline(), st.factory(), st.window());
+            return status(s, st.pipeline(), st.factory(), st.window(), st.question());
         } else if (intent instanceof Intent.NameOnly n) {
             return nameOnly(s, n.words());
         } else if (intent instanceof Intent.Trends tr) {
@@ -383,6 +383,12 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             return notYet(n.capability());
         }
         return didNotCatch();
+    }
+
+    /** The factories' names for the parser, read only if a question needs them (cached by the tools). */
+    private KnownNames known() {
+        return KnownNames.lazy(tools::allPipelineNames,
+                () -> tools.factories().stream().map(com.adfops.adf.FactoryRef::factoryName).toList());
     }
 
     /**
@@ -614,13 +620,14 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         if (m.name().isEmpty()) {
             return unknownPipeline(w.pipeline(), m.closest(), "What changed in %s?");
         }
-        List<PipelineRun> failures = failuresOf(m.name().get(), w.factory(), statusWindow());
-        if (failures.isEmpty()) {
+        List<PipelineRun> failures = failuresOf(m.name().get(), w.factory(), w.window() != null ? w.window() : statusWindow());
+        if (failures.isEmpty() && w.window() == null) {
             failures = failuresOf(m.name().get(), w.factory(), retentionWindow());
         }
         if (failures.isEmpty()) {
-            return AgentReply.of(new Reply.Text(bold(m.name().get()) + " has not failed in the last 45 days, so there "
-                    + "is no failure to compare with its last success."));
+            return AgentReply.of(new Reply.Text(bold(m.name().get()) + (w.window() != null
+                    ? " did not fail" + Windows.phrase(w.window()) : " has not failed in the last 45 days")
+                    + ", so there is no failure to compare with its last success."));
         }
         return whatChanged(s, failures.get(0).runId(), failures.get(0).factory().factoryName());
     }
@@ -660,6 +667,9 @@ public final class OfflineAgent implements Agent, StandardAnswers {
 
     private AgentReply nameOnly(Session s, String words) {
         NameMatcher.Match m = NameMatcher.match(words, tools.allPipelineNames());
+        if (m.ambiguous()) {
+            return unknownPipeline(words, m.closest(), "Status of %s");
+        }
         return m.name().isPresent() ? status(s, m.name().get(), null, null) : didNotCatch();
     }
 
@@ -695,9 +705,12 @@ public final class OfflineAgent implements Agent, StandardAnswers {
 
     private AgentReply listFailing(Session s, Intent.FailingList f, Turn turn) {
         TimeWindow window = f.window() != null ? f.window() : TimeWindowParser.parse("", tools.now(), turn.zone());
-        AdfTools.RunsResult result = tools.pipelineRuns(new AdfTools.RunsRequest(f.factory(), null, Set.of(), window));
+        PipelineScope scope = scope(f);
+        AdfTools.RunsResult result = scope.filter(tools.pipelineRuns(new AdfTools.RunsRequest(scope.factory(f.factory()),
+                null, Set.of(), window)));
         FailingSummary summary = FailureCauses.of(RunSummaries.failing(result), tools::diagnose, FailureCauses.ROWS)
-                .withRunningLong(runningLong(f.factory(), null, result, false));
+                .withRunningLong(runningLong(scope.factory(f.factory()), null, result, false).stream()
+                        .filter(r -> scope.includes().test(r.run())).toList());
         List<RunRef> listed = new ArrayList<>();
         for (FailingSummary.Row r : summary.failing()) {
             listed.add(new RunRef(r.factory(), r.pipeline(), r.lastFailure().runId()));
@@ -707,7 +720,23 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             s.ctx.setFocus(listed.get(0));
             s.ctx.setFocusIndex(0);
         }
-        return AgentReply.of(new Reply.Failing(summary));
+        AgentReply reply = AgentReply.of(new Reply.Failing(summary));
+        return scope.note() == null ? reply : prepend(scope.note(), reply);
+    }
+
+    /** What a failing list is narrowed to: a group, a pattern, a pipeline or a factory the question named. */
+    private PipelineScope scope(Intent.FailingList f) {
+        if (f.scope() == null) {
+            return new PipelineScope.All();
+        }
+        List<com.adfops.adf.FactoryRef> factories = tools.factories().stream()
+                .filter(x -> f.factory() == null || x.factoryName().equalsIgnoreCase(f.factory())).toList();
+        List<String> names = new ArrayList<>();
+        for (com.adfops.adf.FactoryRef x : factories.isEmpty() ? tools.factories() : factories) {
+            names.addAll(tools.pipelineNames(x));
+        }
+        return PipelineScope.of(f.scope(), names.stream().distinct().toList(),
+                tools.factories().stream().map(com.adfops.adf.FactoryRef::factoryName).toList());
     }
 
     /** How a diagnosis is shown: plain, with the failed activities open, or with resolution steps. */
@@ -724,7 +753,15 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     }
 
     private AgentReply diagnoseFocus(Session s, Shape shape) {
+        return diagnoseFocus(s, shape, null);
+    }
+
+    /** The run in focus, or (with a window: "why did it fail yesterday?") its pipeline's failure in that window. */
+    private AgentReply diagnoseFocus(Session s, Shape shape, TimeWindow window) {
         RunRef focus = focusOrOnlyListed(s.ctx);
+        if (focus != null && window != null) {
+            return diagnosePipeline(s, focus.pipeline(), focus.factory(), shape, window);
+        }
         if (focus != null) {
             return diagnoseRun(s, focus.runId(), focus.factory(), shape);
         }
@@ -743,22 +780,33 @@ public final class OfflineAgent implements Agent, StandardAnswers {
 
     private AgentReply troubleshoot(Session s, Intent.Troubleshoot t) {
         if (t.pipeline() == null) {
-            return diagnoseFocus(s, Shape.TROUBLESHOOT);
+            return diagnoseFocus(s, Shape.TROUBLESHOOT, t.window());
         }
         NameMatcher.Match m = NameMatcher.match(t.pipeline(), tools.allPipelineNames());
+        if (m.ambiguous()) {
+            return unknownPipeline(t.pipeline(), m.closest(), "How do I fix %s?");
+        }
         if (m.name().isEmpty()) {
             // Not a pipeline: a topic ("how do I fix a permissions problem?"), answered from the docs.
             return AgentReply.of(new Reply.DocsAnswer(t.question(), guidance.forQuestion(t.question())));
         }
-        return diagnosePipeline(s, m.name().get(), t.factory(), Shape.TROUBLESHOOT);
+        return diagnosePipeline(s, m.name().get(), t.factory(), Shape.TROUBLESHOOT, t.window());
     }
 
     private AgentReply diagnosePipeline(Session s, String words, String factory, Shape shape) {
+        return diagnosePipeline(s, words, factory, shape, null);
+    }
+
+    /** A pipeline's latest failure, or with a {@code window} its latest failure in that window. */
+    private AgentReply diagnosePipeline(Session s, String words, String factory, Shape shape, TimeWindow window) {
         NameMatcher.Match m = NameMatcher.match(words, tools.allPipelineNames());
         if (m.name().isEmpty()) {
-            return unknownPipeline(words, m.closest(), "Why did %s fail?");
+            return unknownPipeline(words, m.closest(), "Why did %s fail" + Windows.phrase(window) + "?");
         }
         String pipeline = m.name().get();
+        if (window != null) {
+            return diagnoseIn(s, pipeline, factory, shape, window);
+        }
         // The last week first (the run index answers it from memory), then ADF's whole retention.
         List<PipelineRun> failures = failuresOf(pipeline, factory, statusWindow());
         if (failures.isEmpty()) {
@@ -776,7 +824,30 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         return AgentReply.of(diagnosis(tools.diagnose(run), shape));
     }
 
+    /** The latest failure of {@code pipeline} in {@code window}, or that it did not fail then (and its status then). */
+    private AgentReply diagnoseIn(Session s, String pipeline, String factory, Shape shape, TimeWindow window) {
+        List<PipelineRun> failures = failuresOf(pipeline, factory, window);
+        if (failures.isEmpty()) {
+            PipelineStatus st = RunSummaries.status(pipeline, tools.pipelineRuns(
+                    new AdfTools.RunsRequest(factory, pipeline, Set.of(), window)));
+            return AgentReply.of(new Reply.Text(bold(pipeline) + (st.latest() == null ? " did not run" : " did not fail")
+                    + Windows.phrase(window) + "."), new Reply.Status(st));
+        }
+        PipelineRun run = failures.get(0);
+        s.ctx.setFocus(new RunRef(run.factory().factoryName(), run.pipelineName(), run.runId()));
+        s.ctx.setFocusIndex(0);
+        return AgentReply.of(diagnosis(tools.diagnose(run), shape));
+    }
+
     private AgentReply unknownPipeline(String target, List<String> closest, String questionFormat) {
+        NameMatcher.Match words = target == null || target.contains("*") ? null
+                : NameMatcher.match(target, tools.allPipelineNames());
+        if (words != null && words.ambiguous()) {
+            // The words fit several names equally: ask, with each one a click away.
+            List<String> choices = words.closest();
+            return AgentReply.of(new Reply.Suggestions("Which pipeline?", "Did you mean " + Windows.either(choices.stream()
+                    .map(OfflineAgent::bold).toList()) + "?", choices.stream().map(questionFormat::formatted).toList()));
+        }
         List<String> qs = closest.stream().map(questionFormat::formatted).toList();
         String shown = ErrorText.truncate(safe(target), 80);
         String msg = closest.isEmpty()
@@ -858,6 +929,11 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     }
 
     private AgentReply status(Session s, String words, String factory, TimeWindow window) {
+        return status(s, words, factory, window, null);
+    }
+
+    /** A pipeline's status; with a {@code question} ("is X failing?"), its yes or no said first. */
+    private AgentReply status(Session s, String words, String factory, TimeWindow window, Intent.Question question) {
         String target = words;
         if (target == null) {
             RunRef f = s.ctx.getFocus();
@@ -870,7 +946,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         }
         NameMatcher.Match m = NameMatcher.match(target, tools.allPipelineNames());
         if (m.name().isEmpty()) {
-            return unknownPipeline(target, m.closest(), "Status of %s");
+            return unknownPipeline(target, m.closest(), Windows.question(question, window));
         }
         String pipeline = m.name().get();
         AdfTools.RunsResult runs = tools.pipelineRuns(new AdfTools.RunsRequest(factory, pipeline, Set.of(),
@@ -884,7 +960,8 @@ public final class OfflineAgent implements Agent, StandardAnswers {
                     st.lastFailure() != null ? st.lastFailure().runId() : st.latest().runId()));
             s.ctx.setFocusIndex(0);
         }
-        return AgentReply.of(new Reply.Status(st));
+        return AgentReply.of(new Reply.Status(st, question == null ? null
+                : StatusAnswer.of(question, st, window != null, tools.now())));
     }
 
     /** The diagnosis card with documentation guidance for its root cause, shaped for the question. */

@@ -121,8 +121,14 @@ public sealed interface Reply {
         }
     }
 
-    /** One pipeline's health. */
-    record Status(PipelineStatus status) implements Reply {
+    /**
+     * One pipeline's health; {@code answer} the yes or no to the question asked ("is X failing?"), said first, or null.
+     */
+    record Status(PipelineStatus status, StatusAnswer answer) implements Reply {
+
+        public Status(PipelineStatus status) {
+            this(status, null);
+        }
     }
 
     /**

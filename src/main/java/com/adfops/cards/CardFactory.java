@@ -103,7 +103,7 @@ public final class CardFactory {
         } else if (part instanceof Reply.DocsAnswer a) {
             return new CardData("docs-answer", docsAnswerData(a));
         } else if (part instanceof Reply.Status s) {
-            return new CardData("status", statusData(s.status(), view));
+            return new CardData("status", StatusHeadline.withAnswer(statusData(s.status(), view), s.answer(), view));
         } else if (part instanceof Reply.Help h) {
             return new CardData("welcome", welcomeData(h.welcome(), h.scope(), h.factories(), view));
         } else if (part instanceof Reply.Problem p) {
@@ -1335,7 +1335,7 @@ public final class CardFactory {
         return DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH).withZone(v.zone()).format(t) + " " + zoneName(v);
     }
 
-    private static String zoneName(View v) {
+    static String zoneName(View v) {
         return v.zone().getId().equals("Z") ? "UTC" : v.zone().getId();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -53,7 +54,7 @@ class IntentParserTest {
         "whats wrong with 'Load Customers (EU)' | why:Load Customers (EU)",
         "why did `nightly.load` fail in factory df-core | why:nightly.load@df-core",
         "why did finanse-gl-exprot fail?? | why:finanse-gl-exprot",
-        "<at>ADF Ops</at> why did pl_master_nightly fail today | why:pl_master_nightly",
+        "<at>ADF Ops</at> why did pl_master_nightly fail today | why:pl_master_nightly[today]",
         // follow-ups
         "why did it fail? | why:<focus>",
         "Why? | why:<focus>",
@@ -89,7 +90,7 @@ class IntentParserTest {
         // status
         "status of pl_sales_ingest | status:pl_sales_ingest",
         "how's nightly.load doing? | status:nightly.load",
-        "is Finance-GL_Export ok | status:finance-gl_export",
+        "is Finance-GL_Export ok | ask:HEALTHY:finance-gl_export",
         "last runs of ingest events hourly | status:ingest events hourly",
         "status of pl_sales_ingest over the last 3 days | status:pl_sales_ingest[the last 3 days]",
         "status of it | status:<focus>",
@@ -170,6 +171,107 @@ class IntentParserTest {
         assertThat(describe(IntentParser.parse(text == null ? "" : text, NOW, ZoneId.of("UTC")))).isEqualTo(expected.trim());
     }
 
+    /**
+     * Questions as a new user phrases them (issue 23, point 5), read from their words alone: scoped lists, windows on
+     * a diagnosis, yes/no and "still running?" questions, typos in command words. Each row: typed | understood.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        // a list narrowed to a group, a pattern, a factory
+        "what broke in the billing pipelines? | failing[-] in billing",
+        "failures in the sales pipelines today | failing[today] in sales",
+        "what's failing in Finance-* | failing[-] in finance-*",
+        "anything failing in ingest_* since yesterday | failing[since yesterday] in ingest_*",
+        "show all sales pipelines | failing[-] in sales",
+        "are the sales pipelines ok? | failing[-] in sales",
+        "is anything failing? | failing[-]",
+        "is everything ok? | failing[-]",
+        "what did the sales pipelines cost this week? | cost:*sales*[this week]",
+        "how are the billing pipelines doing? | trends:*billing*",
+        // a window on a diagnosis (and on the other answers about one pipeline)
+        "why did pl_orders fail yesterday? | why:pl_orders[yesterday]",
+        "pl_orders's errors on Monday | why:pl_orders[Monday, Nov 23]",
+        "what went wrong with ingest-events last night | why:ingest-events[overnight]",
+        "why did it fail yesterday | why:<focus>[yesterday]",
+        "show the failed activities of pl_orders from 3 days ago | activities:pl_orders[Monday, Nov 23]",
+        "how do I fix pl_orders's failure from yesterday | fix:pl_orders[yesterday]",
+        "what changed in pl_orders on Nov 24 | changed:pl_orders[Tuesday, Nov 24]",
+        "what went wrong with 'Load Customers (EU)' on 2026-11-24 | why:Load Customers (EU)[Tuesday, Nov 24]",
+        "show me the pl_orders runs yesterday | status:pl_orders[yesterday]",
+        "what failed since 31/02? | failing[-]",
+        "why did pl_orders fail at 14:00 | why:pl_orders",
+        // yes or no
+        "is pl_orders failing? | ask:FAILING:pl_orders",
+        "is pl_orders still failing? | ask:FAILING:pl_orders",
+        "did pl_orders fail yesterday? | ask:FAILING:pl_orders[yesterday]",
+        "has pl_orders been failing this week | ask:FAILING:pl_orders[this week]",
+        "has Load Customers recovered? | ask:HEALTHY:load customers",
+        "is the nightly load ok now? | ask:HEALTHY:nightly load",
+        "did pl_orders run yesterday? | ask:RAN:pl_orders[yesterday]",
+        "can you check if pl_orders is broken | ask:FAILING:pl_orders",
+        "is it failing again? | ask:FAILING:<focus>",
+        // still running?
+        "is pl_orders still running? | ask:RUNNING:pl_orders",
+        "<at>ADF Ops</at> is 'Load Customers (EU)' still running | ask:RUNNING:Load Customers (EU)",
+        "is it still running? | ask:RUNNING:<focus>",
+        "still running? | ask:RUNNING:<focus>",
+        "pl_orders still going? | ask:RUNNING:pl_orders",
+        "is pl_orders done yet? | ask:FINISHED:pl_orders",
+        "has pl_orders finished? | ask:FINISHED:pl_orders",
+        // typos in command words
+        "whats failng right now? | failing[-]",
+        "diagnoze pl_orders | why:pl_orders",
+        "stauts of pl_orders | status:pl_orders",
+        "why did pl_orders fial yesterady | why:pl_orders[yesterday]",
+        "wich pipelines are failnig today | failing[today]",
+        "is pl_orders runing | ask:RUNNING:pl_orders",
+        "yesterady's failures | failing[yesterday]",
+        "trnds for the last week | trends:<all>[the last week]",
+        // words that only look like a typo of a command word stay as typed
+        "why did the batch loader fail | why:batch loader",
+        "status of the lowest tier sync | status:lowest tier sync",
+    })
+    void understandsQuestionsAsPeoplePhraseThem(String text, String expected) {
+        assertThat(describe(IntentParser.parse(text, NOW, ZoneId.of("UTC")))).isEqualTo(expected.trim());
+    }
+
+    /** Names of a factory the parser has never seen, some with command words in them. */
+    static final KnownNames KNOWN = KnownNames.of(List.of("trend_loader", "cost_sync", "PL_Copy_Sales_Daily",
+            "copy_hr_daily", "status_feed", "failed_orders_retry", "ingest_failng_records", "cost_sync_eu",
+            "cost_sync_us"), List.of("df-prod", "df-test"));
+
+    /**
+     * With the factories' names known: words that name a pipeline are its name even when one is a command word, a
+     * word of a name is never corrected as a typo, and a factory is recognised by its name alone.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "is the trend loader ok? | ask:HEALTHY:trend_loader",
+        "how's the cost sync doing? | status:cost_sync",
+        "what did the cost sync cost last week? | cost:cost_sync[the last week]",
+        "is the trend loader getting slower? | perf:trend_loader",
+        "why did the status feed fail yesterday | why:status_feed[yesterday]",
+        "show me the status feed runs | status:status_feed",
+        "why did the failed orders retry fail | why:failed_orders_retry",
+        "why did ingest failng records fail | why:ingest failng records",
+        "is the cost sync eu still running | ask:RUNNING:cost_sync_eu",
+        // the words fit several names: the router asks which one
+        "how is the cost sync us doing | status:cost_sync_us",
+        // command words stay commands where they name nothing
+        "show trends for the last week | trends:<all>[the last week]",
+        "what did we spend this week | cost:<all>[this week]",
+        "most expensive pipelines | cost:<all>",
+        "whats failing right now? | failing[-]",
+        // a factory by its name alone
+        "what's failing in df-prod? | failing[-]@df-prod",
+        "is df-test ok? | failing[-]@df-test",
+        "what failed in df-prodx | failing[-] in df-prodx",
+    })
+    void namesKnownWinOverCommandWords(String text, String expected) {
+        assertThat(describe(IntentParser.parse(text, NOW, ZoneId.of("UTC"), java.time.Duration.ofDays(45), KNOWN)))
+                .isEqualTo(expected.trim());
+    }
+
     static String describe(Intent i) {
         if (i instanceof Intent.Help) {
             return "help";
@@ -180,19 +282,21 @@ class IntentParserTest {
         } else if (i instanceof Intent.HowTo) {
             return "howto";
         } else if (i instanceof Intent.FailingList f) {
-            return "failing[" + (f.window() == null ? "-" : f.window().label()) + "]" + at(f.factory());
+            return "failing[" + (f.window() == null ? "-" : f.window().label()) + "]" + at(f.factory())
+                    + (f.scope() == null ? "" : " in " + f.scope());
         } else if (i instanceof Intent.DiagnoseRun d) {
             return "run:" + d.runId();
         } else if (i instanceof Intent.DiagnosePipeline d) {
-            return "why:" + name(d.pipeline()) + at(d.factory());
+            return "why:" + name(d.pipeline()) + in(d.window()) + at(d.factory());
         } else if (i instanceof Intent.PreviousFailure) {
             return "previous";
         } else if (i instanceof Intent.FailedActivities f) {
-            return "activities:" + name(f.pipeline()) + at(f.factory());
+            return "activities:" + name(f.pipeline()) + in(f.window()) + at(f.factory());
         } else if (i instanceof Intent.Troubleshoot t) {
-            return "fix:" + name(t.pipeline()) + at(t.factory());
+            return "fix:" + name(t.pipeline()) + in(t.window()) + at(t.factory());
         } else if (i instanceof Intent.Status s) {
-            return "status:" + name(s.pipeline()) + (s.window() == null ? "" : "[" + s.window().label() + "]") + at(s.factory());
+            return (s.question() == null ? "status:" : "ask:" + s.question() + ":") + name(s.pipeline()) + in(s.window())
+                    + at(s.factory());
         } else if (i instanceof Intent.NameOnly n) {
             return "name:" + n.words();
         } else if (i instanceof Intent.Performance p) {
@@ -213,7 +317,7 @@ class IntentParserTest {
             return "cost:" + (c.pipelines() == null ? "<all>" : c.pipelines())
                     + (c.window() == null ? "" : "[" + c.window().label() + "]") + at(c.factory());
         } else if (i instanceof Intent.WhatChanged w) {
-            return "changed:" + name(w.pipeline()) + at(w.factory());
+            return "changed:" + name(w.pipeline()) + in(w.window()) + at(w.factory());
         } else if (i instanceof Intent.Watch w) {
             return "watch:" + w.pattern() + at(w.factory());
         } else if (i instanceof Intent.Unwatch u) {
@@ -228,6 +332,10 @@ class IntentParserTest {
 
     private static String name(String p) {
         return p == null ? "<focus>" : p;
+    }
+
+    private static String in(TimeWindow w) {
+        return w == null ? "" : "[" + w.label() + "]";
     }
 
     private static String at(String factory) {

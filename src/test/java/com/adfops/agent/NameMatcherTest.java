@@ -45,6 +45,67 @@ class NameMatcherTest {
         assertThat(amb.name()).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "PL_Copy_Sales_Daily | pl copy sales daily",
+        "copy-gl-to-lake | copy gl to lake",
+        "IngestCustomerDataV2 | ingest customer data v 2",
+        "dim_product_load | dim product load",
+        "XMLFeedLoader | xml feed loader",
+        "load2Lake_v10 | load 2 lake v 10",
+        "Sales Orders (EU) | sales orders eu",
+    })
+    void namesSplitIntoWords(String name, String words) {
+        assertThat(String.join(" ", NameMatcher.words(name))).isEqualTo(words.trim());
+    }
+
+    /** A factory's names in real-world shapes, several sharing words. */
+    static final List<String> DESCRIBED = List.of("PL_Copy_Sales_Daily", "PL_Copy_Sales_Hourly", "copy-gl-to-lake",
+            "IngestCustomerDataV2", "IngestCustomerData", "dim_product_load", "nightly_gl_load", "GL_Load_Nightly_Backfill",
+            "fact_sales_load");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        // every word of one name, in any order
+        "the copy sales daily pipeline | PL_Copy_Sales_Daily",
+        "sales copy hourly | PL_Copy_Sales_Hourly",
+        "the nightly GL load | nightly_gl_load",
+        "gl load nightly backfill | GL_Load_Nightly_Backfill",
+        "the product dim load | dim_product_load",
+        "ingest customer data | IngestCustomerData",
+        "ingest customer data v2 | IngestCustomerDataV2",
+        "the gl to lake copy | copy-gl-to-lake",
+        // the only name with all the words
+        "the product load | dim_product_load",
+        "the customer data v2 | IngestCustomerDataV2",
+        "the customer data ingest v | IngestCustomerDataV2",
+        "gl lake | copy-gl-to-lake",
+        "fact sales | fact_sales_load",
+        // prefixes and typos of words
+        "the prod dim load | dim_product_load",
+        "the nightly gl laod | nightly_gl_load",
+    })
+    void findsAPipelineByItsWords(String description, String expected) {
+        NameMatcher.Match m = NameMatcher.match(description, DESCRIBED);
+        assertThat(m.name()).as(description).contains(expected.trim());
+        assertThat(m.ambiguous()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "the sales copy pipeline | PL_Copy_Sales_Daily, PL_Copy_Sales_Hourly",
+        "gl load | nightly_gl_load, GL_Load_Nightly_Backfill",
+        "the nightly load | nightly_gl_load, GL_Load_Nightly_Backfill",
+        "sales | fact_sales_load, PL_Copy_Sales_Daily, PL_Copy_Sales_Hourly",
+    })
+    void twoNamesWithTheWordsAreNotGuessed(String description, String choices) {
+        NameMatcher.Match m = NameMatcher.match(description, DESCRIBED);
+        List<String> expected = java.util.Arrays.stream(choices.split(",")).map(String::trim).toList();
+        assertThat(m.name()).as(description).isEmpty();
+        assertThat(m.ambiguous()).isTrue();
+        assertThat(m.closest()).containsExactlyElementsOf(expected);
+    }
+
     @Test
     void somethingUnrelatedMatchesNothing() {
         assertThat(NameMatcher.match("kubernetes cluster", NAMES).name()).isEmpty();

@@ -190,6 +190,20 @@ public final class CardSamples {
                 List.of(active, ok, c)).withRunningLong(longRun)));
         m.put("failing-running-long", new Reply.Failing(new FailingSummary(day, List.of("df-test"), 40, 0, List.of(),
                 List.of(), 1).withRunningLong(List.of(longRun))));
+        // A yes/no question answered first: "is web_sync failing?" after it recovered; "is it still running?" when
+        // its run in progress runs long.
+        PipelineStatus recovered = new PipelineStatus("web_sync", "df-test",
+                new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), ok, ok, c, 30, 1, 0, List.of(ok, c));
+        m.put("status-answer-recovered", new Reply.Status(recovered, com.adfops.agent.StatusAnswer.of(
+                com.adfops.agent.Intent.Question.FAILING, recovered, false, NOW)));
+        PipelineRun longActive = run("run-long", "web_sync", RunStatus.IN_PROGRESS, 31, 0, "", Map.of(), null);
+        PipelineStatus stillRunning = new PipelineStatus("web_sync", "df-test",
+                new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), longActive, ok, c, 30, 1, 1,
+                List.of(longActive, ok, c)).withRunningLong(new com.adfops.agent.RunningLong(longActive,
+                Duration.ofMinutes(31), new com.adfops.agent.DurationBaseline(8, NOW.minus(Duration.ofDays(7)), Duration.ofMinutes(8),
+                Duration.ofMinutes(9), Duration.ofMinutes(10), Duration.ofMinutes(10))));
+        m.put("status-answer-still-running", new Reply.Status(stillRunning, com.adfops.agent.StatusAnswer.of(
+                com.adfops.agent.Intent.Question.RUNNING, stillRunning, false, NOW)));
         m.put("status-empty", new Reply.Status(new PipelineStatus("quiet", "df-test",
                 new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), null, null, null, 0, 0, 0, List.of())));
         m.put("welcome", new Reply.Help(true, "personal"));
