@@ -228,7 +228,8 @@ public final class ActionService {
             audit.append(new AuditRecord(now, who.name(), who.objectId(), "resolve", f, run.pipelineName(), run.runId(),
                     null, escalated ? "resolved; escalation closed" : "resolved", text));
             return AgentReply.of(new Reply.Action(new ActionView("", "resolve", "resolved", f, run.pipelineName(),
-                    run.runId(), null, null, null, null, who.name(), null, who.name(), now, null, text, null)));
+                    run.runId(), null, null, null, null, who.name(), null, who.name(), now, null, text, null)
+                    .withFactoryRef(run.factory())));
         } catch (DataFactoryException e) {
             return AgentReply.of(new Reply.Problem(e.kind(), e.getMessage(), e.factory()));
         }
@@ -377,7 +378,14 @@ public final class ActionService {
                 a.kind().wire(), a.factory(), a.pipeline(), a.runId(), a.newRunId(), result, null);
     }
 
-    static ActionView view(PendingAction a) {
+    /** The action's card, its runs linked to ADF Studio while its factory is configured. */
+    ActionView view(PendingAction a) {
+        FactoryRef ref = adf.factories().stream().filter(f -> f.factoryName().equalsIgnoreCase(a.factory())).findFirst()
+                .orElse(null);
+        return plainView(a).withFactoryRef(ref);
+    }
+
+    static ActionView plainView(PendingAction a) {
         String state = switch (a.state()) {
             case PENDING -> "pending";
             case CLAIMED -> "claimed";
@@ -394,7 +402,7 @@ public final class ActionService {
 
     private ActionView refusal(ActionKind kind, String factory, PipelineRun run, Actor who, String reason) {
         return new ActionView("", kind.wire(), "refused", factory, run.pipelineName(), run.runId(), null, null, null,
-                null, who.name(), null, who.name(), clock.instant(), null, reason, null);
+                null, who.name(), null, who.name(), clock.instant(), null, reason, null).withFactoryRef(run.factory());
     }
 
     private static AgentReply outOfDate(String why) {

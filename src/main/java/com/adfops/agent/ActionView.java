@@ -26,11 +26,26 @@ import java.util.Map;
  * @param newRunId    the run a rerun started; "" otherwise
  * @param message     a result line (ADF's refusal, the resolution note, why it was refused), shown literally; may be ""
  * @param missingAction for an Azure permission failure, the action the bot's identity lacks; else ""
+ * @param factoryRef  the factory, when it is still configured (its runs link to ADF Studio); else null
  */
 public record ActionView(String id, String kind, String state, String factory, String pipeline, String runId,
                          String clickedRunId, String clickedPipeline, String startsAt, Map<String, String> parameters,
                          String requestedBy, Instant expiresAt, String actedBy, Instant actedAt, String newRunId,
-                         String message, String missingAction) {
+                         String message, String missingAction, com.adfops.adf.FactoryRef factoryRef) {
+
+    public ActionView(String id, String kind, String state, String factory, String pipeline, String runId,
+                      String clickedRunId, String clickedPipeline, String startsAt, Map<String, String> parameters,
+                      String requestedBy, Instant expiresAt, String actedBy, Instant actedAt, String newRunId,
+                      String message, String missingAction) {
+        this(id, kind, state, factory, pipeline, runId, clickedRunId, clickedPipeline, startsAt, parameters, requestedBy,
+                expiresAt, actedBy, actedAt, newRunId, message, missingAction, null);
+    }
+
+    /** The same view whose runs link to ADF Studio. */
+    public ActionView withFactoryRef(com.adfops.adf.FactoryRef ref) {
+        return new ActionView(id, kind, state, factory, pipeline, runId, clickedRunId, clickedPipeline, startsAt,
+                parameters, requestedBy, expiresAt, actedBy, actedAt, newRunId, message, missingAction, ref);
+    }
 
     public ActionView {
         id = nz(id);

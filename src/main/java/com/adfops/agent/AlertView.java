@@ -24,15 +24,25 @@ import java.util.List;
  * @param at           when; null before
  * @param until        for a snooze, until when; null otherwise
  * @param recoveredRun for a recovered alert, the run that succeeded; else ""
+ * @param runUrl       the run in ADF Studio, while its factory is configured; else ""
  */
 public record AlertView(String alertId, String state, String factory, String pipeline, String runId, Instant failedAt,
                         String rootCause, String errorCode, String errorClass, String nextStep, Guidance guidance,
-                        List<String> others, String by, Instant at, Instant until, String recoveredRun) {
+                        List<String> others, String by, Instant at, Instant until, String recoveredRun,
+                        String runUrl) {
+
+    public AlertView(String alertId, String state, String factory, String pipeline, String runId, Instant failedAt,
+                     String rootCause, String errorCode, String errorClass, String nextStep, Guidance guidance,
+                     List<String> others, String by, Instant at, Instant until, String recoveredRun) {
+        this(alertId, state, factory, pipeline, runId, failedAt, rootCause, errorCode, errorClass, nextStep, guidance,
+                others, by, at, until, recoveredRun, "");
+    }
 
     public AlertView {
         others = others == null ? List.of() : List.copyOf(others);
         by = by == null ? "" : by;
         recoveredRun = recoveredRun == null ? "" : recoveredRun;
         errorCode = errorCode == null ? "" : errorCode;
+        runUrl = runUrl == null ? "" : runUrl;
     }
 }

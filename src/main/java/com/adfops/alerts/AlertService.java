@@ -124,8 +124,10 @@ public final class AlertService {
             default -> "";
         };
         Instant at = "acknowledged".equals(state) ? a.at() : "recovered".equals(state) ? a.recoveredAt() : null;
+        String runUrl = tools.factories().stream().filter(f -> f.factoryName().equalsIgnoreCase(a.factory())).findFirst()
+                .map(f -> f.studioRunUrl(a.runId())).orElse("");
         return new AlertView(a.id(), state, a.factory(), a.pipeline(), a.runId(), a.failedAt(), root, code, errorClass,
-                next, g, a.grouped(), by, at, "snoozed".equals(state) ? a.snoozedUntil() : null, a.recoveredRun());
+                next, g, a.grouped(), by, at, "snoozed".equals(state) ? a.snoozedUntil() : null, a.recoveredRun(), runUrl);
     }
 
     private static AgentReply outOfDate() {

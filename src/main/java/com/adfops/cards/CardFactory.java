@@ -505,6 +505,15 @@ public final class CardFactory {
             o.put("line", l + ": median " + duration(day.median()) + ", p95 " + duration(day.p95()) + " over " + day.runs()
                     + (day.runs() == 1 ? " run" : " runs") + (usual == null ? "" : " (usual " + duration(usual) + ")"));
         }
+        // The axis from 0 to a top the chart's four steps divide into whole minutes (its ticks are top / 4).
+        double top = 0;
+        for (PerformanceSummary.Day day : s.days()) {
+            top = Math.max(top, Math.max(day.median().toSeconds(), day.p95().toSeconds()) / 60.0);
+        }
+        if (usual != null) {
+            top = Math.max(top, usual.toSeconds() / 60.0);
+        }
+        d.put("chartMax", top <= 1 ? 1 : top <= 4 ? 4 : 4 * (int) Math.ceil(top / 4));
         // One pipeline: one line; several: a table, slowest (by median) first.
         String summary = "";
         ArrayNode table = d.putArray("table");
@@ -802,8 +811,21 @@ public final class CardFactory {
 
     // ---- formatting ---------------------------------------------------------------------------------------
 
+    /** A run as a fact: shortened and linked to ADF Studio when its factory is known, else the whole id. */
+    private static void runFact(ArrayNode facts, String title, String runId, com.adfops.adf.FactoryRef factory) {
+        if (factory == null || runId == null || runId.isBlank()) {
+            fact(facts, title, runId);
+            return;
+        }
+        facts.addObject().put("title", title).put("value", "").put("link", "run " + shortId(runId))
+                .put("url", factory.studioRunUrl(runId));
+    }
+
     private static void fact(ArrayNode facts, String title, String value) {
-        facts.addObject().put("title", title).put("value", value == null || value.isBlank() ? "—" : value);
+        // "url" and "link" always present: a template's ${url != ''} must not meet an undefined value (the official
+        // templating engine keeps the element then).
+        facts.addObject().put("title", title).put("value", value == null || value.isBlank() ? "—" : value)
+                .put("link", "").put("url", "");
     }
 
     private static String orDash(String s) {
@@ -961,7 +983,8 @@ public final class CardFactory {
         ArrayNode facts = d.putArray("facts");
         fact(facts, "Factory", a.factory());
         fact(facts, "Pipeline", a.pipeline());
-        fact(facts, cancel ? "Run to cancel" : a.kind().equals("resolve") ? "Run" : "Reference run", a.runId());
+        runFact(facts, cancel ? "Run to cancel" : a.kind().equals("resolve") ? "Run" : "Reference run", a.runId(),
+                a.factoryRef());
         if (!a.clickedRunId().isEmpty()) {
             fact(facts, "Failure in", a.clickedPipeline() + " (child run " + a.clickedRunId() + ")");
         }
@@ -976,7 +999,7 @@ public final class CardFactory {
                     .collect(java.util.stream.Collectors.joining("; ")), 400) + " (reused)");
         }
         if (!a.newRunId().isEmpty()) {
-            fact(facts, "New run", a.newRunId());
+            runFact(facts, "New run", a.newRunId(), a.factoryRef());
         }
         String explain = "";
         if (a.state().equals("pending")) {
@@ -1162,7 +1185,8 @@ public final class CardFactory {
         d.put("coverageNote", s.coverageNote());
         d.put("comparison", s.comparison());
         ArrayNode meters = d.putArray("meters");
-        s.total().byMeter().forEach((k, line) -> cents(meters.addObject().put("meter", k), "amount", line.amount())
+        s.total().byMeter().forEach((k, line) -> cents(meters.addObject().put("meter", k)
+                .put("color", SERIES_COLORS.get((meters.size() - 1) % SERIES_COLORS.size())), "amount", line.amount())
                 .put("line", k + ": "
                 + String.format(Locale.ENGLISH, line.unit().equals("activity runs") ? "%,.0f %s" : "%,.2f %s",
                 line.quantity(), line.unit()) + " = " + CostSummary.usd(line.amount())));
@@ -1243,8 +1267,13 @@ public final class CardFactory {
         boolean running = a.state().equals("runninglong") || a.errorClass().equals("Running long");
         d.put("title", recovered ? "✅ Recovered: " + a.pipeline() : running ? "⏱️ " + a.pipeline() + " is running long"
                 : "🚨 " + a.pipeline() + " failed");
-        d.put("byline", "Run " + shortId(a.runId()) + " in " + a.factory() + (a.failedAt() == null ? ""
-                : running ? " · started " + timeAgo(a.failedAt(), v) : " · failed " + timeAgo(a.failedAt(), v)));
+        boolean linked = !a.runUrl().isEmpty();
+        String when = a.failedAt() == null ? "" : running ? " · started " + timeAgo(a.failedAt(), v)
+                : " · failed " + timeAgo(a.failedAt(), v);
+        // The run last, as a link to ADF Studio when its factory is configured.
+        d.put("byline", linked ? "In " + a.factory() + when + " · " : "Run " + shortId(a.runId()) + " in " + a.factory() + when);
+        d.put("runLabel", linked ? "run " + shortId(a.runId()) : "");
+        d.put("runUrl", a.runUrl());
         d.put("style", recovered ? "good" : a.state().equals("acknowledged") ? "emphasis" : running ? "warning" : "attention");
         d.put("stateLine", switch (a.state()) {
             case "acknowledged" -> "Acknowledged by " + a.by() + (a.at() == null ? "" : " at " + time(a.at(), v));
@@ -1319,6 +1348,10 @@ public final class CardFactory {
                 + "post). Acknowledge, Snooze and Escalate are on the alert; when a later run succeeds, the alert says so.");
         return d;
     }
+
+    /** Colours that tell a chart's series apart at a glance (Teams' categorical palette, most distinct first). */
+    static final List<String> SERIES_COLORS = List.of("categoricalBlue", "categoricalMarigold", "categoricalTeal",
+            "categoricalRed", "categoricalPurple", "categoricalLime", "categoricalLightBlue", "categoricalGreen");
 
     /** A run id as shown (the whole id is in the link and the buttons): its first 8 characters. */
     static String shortId(String runId) {

@@ -58,6 +58,11 @@ class ActionServiceTest {
         assertThat(v.requestedBy()).isEqualTo("Ana");
         assertThat(v.expiresAt()).isEqualTo(f.clock.instant().plus(Duration.ofMinutes(10)));
         assertThat(f.requests("/createRun")).isEmpty();
+        // The reference run is a shortened link to it in ADF Studio.
+        String card = new com.adfops.cards.CardFactory(com.adfops.TestSim.JSON).card(new com.adfops.agent.Reply.Action(v),
+                new com.adfops.cards.CardFactory.View(f.clock.instant(), java.time.ZoneOffset.UTC)).toString();
+        assertThat(card).contains("\"text\":\"run " + f.parent.id().substring(0, 8) + "…\"",
+                "https://adf.azure.com/en/monitoring/pipelineruns/" + f.parent.id() + "?factory=%2Fsubscriptions%2F");
     }
 
     @Test
