@@ -84,6 +84,32 @@ class UntrustedTextTest {
                 List.of(new com.adfops.agent.PerformanceSummary.Day(java.time.LocalDate.of(2026, 11, 26), 9, Duration.ofMinutes(3))),
                 List.of(new com.adfops.agent.PerformanceSummary.Outlier("pl " + P, "run " + P, Duration.ofMinutes(9),
                         Duration.ofMinutes(3))), null)));
+        // The new surfaces: several pipelines' table, a failing incident with its cause and folded child, a yes/no
+        // status line, a settled diagnosis, an action's and an alert's run links.
+        m.put("performance-all", new Reply.Performance(new com.adfops.agent.PerformanceSummary(day, "all pipelines",
+                List.of(new com.adfops.agent.PerformanceSummary.PipelineDurations("pl " + P, 9, Duration.ofMinutes(3),
+                                Duration.ofMinutes(5), Duration.ofMinutes(9), new com.adfops.agent.DurationVerdict(
+                                com.adfops.agent.DurationVerdict.Kind.TOO_LITTLE_HISTORY, null, null, 0, null, null,
+                                List.of(), 9)),
+                        new com.adfops.agent.PerformanceSummary.PipelineDurations("pl2 " + P, 9, Duration.ofMinutes(2),
+                                Duration.ofMinutes(4), Duration.ofMinutes(8), new com.adfops.agent.DurationVerdict(
+                                com.adfops.agent.DurationVerdict.Kind.TOO_LITTLE_HISTORY, null, null, 0, null, null,
+                                List.of(), 9))),
+                List.of(), List.of(), null)));
+        m.put("failing-incident", new Reply.Failing(new FailingSummary(day, List.of(F.factoryName()), 3, 2,
+                List.of(new FailingSummary.Row("pl " + P, F.factoryName(), failed, 1, "short " + P, null, null,
+                        List.of(run("child " + P, RunStatus.FAILED, null)),
+                        new FailingSummary.Cause("Copy " + P, "child " + P, "Copy" + P, "2200" + P, "cause " + P))),
+                List.of(), 0, null)));
+        PipelineStatus st = new PipelineStatus("pl " + P, F.factoryName(), day, ok, ok, failed, 1, 1, 0, List.of(ok, failed),
+                null, null);
+        m.put("status-answer", new Reply.Status(st, com.adfops.agent.StatusAnswer.of(
+                com.adfops.agent.Intent.Question.FAILING, st, false, NOW)));
+        m.put("diagnosis-settled", new Reply.DiagnosisCard(d, g).settledBy(new Reply.Settled("rerunfromfailure", true,
+                "succeeded", NOW, ok, "User " + P)));
+        m.put("action-linked", new Reply.Action(new com.adfops.agent.ActionView("a-1", "rerun", "finished", F.factoryName(),
+                "pl " + P, "run " + P, null, null, null, Map.of(), "User " + P, NOW, "User " + P, NOW, "new " + P, "msg " + P,
+                null, F)));
         m.put("watching", new Reply.Watching("Watching pipelines matching " + P + " here: when a run fails, I post an alert.",
                 List.of(new com.adfops.agent.Watchlist.Watch(P, "df " + P, "User " + P, NOW))));
         m.put("expert", new Reply.ExpertDetails(List.of(new Reply.ToolCallInfo("tool " + P, "{\"a\":\"" + P + "\"}", 3, true)),
