@@ -23,6 +23,9 @@ record NameSpan(String name, String replaced) {
     static final int MAX_WORDS = 6;
 
     /** The run of words in {@code t} that names a pipeline and holds a command word, or null. */
+    /** Words of a question looked at for a pipeline named in plain words. */
+    static final int MAX_SCANNED = 40;
+
     static NameSpan find(String t, KnownNames known, Set<String> vocabulary) {
         String[] tokens = t.split(" ");
         String[] words = new String[tokens.length];
@@ -39,8 +42,11 @@ record NameSpan(String name, String replaced) {
         for (String n : known.pipelines()) {
             names.add(NameMatcher.words(n).stream().distinct().toList());
         }
-        for (int len = Math.min(MAX_WORDS, tokens.length); len >= 1; len--) {
-            for (int i = 0; i + len <= tokens.length; i++) {
+        // A question names its pipeline within its first words; a pasted log is not scanned word by word (each span
+        // is matched against every pipeline's words).
+        int scanned = Math.min(tokens.length, MAX_SCANNED);
+        for (int len = Math.min(MAX_WORDS, scanned); len >= 1; len--) {
+            for (int i = 0; i + len <= scanned; i++) {
                 boolean pipelineAfter = i + len < tokens.length && tokens[i + len].matches("pipeline\\W*|pipeline's");
                 String name = nameOf(words, i, len, known, names, vocabulary, pipelineAfter);
                 if (name != null) {
