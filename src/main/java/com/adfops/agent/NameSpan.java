@@ -39,8 +39,14 @@ record NameSpan(String name, String replaced) {
             return null;
         }
         List<List<String>> names = new ArrayList<>();
+        // Which names hold each word: a span is checked against the names holding all its words, not against every one.
+        java.util.Map<String, java.util.BitSet> holding = new java.util.HashMap<>();
         for (String n : known.pipelines()) {
-            names.add(NameMatcher.words(n).stream().distinct().toList());
+            List<String> own = NameMatcher.words(n).stream().distinct().toList();
+            for (String w : own) {
+                holding.computeIfAbsent(w, x -> new java.util.BitSet()).set(names.size());
+            }
+            names.add(own);
         }
         // A question names its pipeline within its first words; a pasted log is not scanned word by word (each span
         // is matched against every pipeline's words).
@@ -48,7 +54,7 @@ record NameSpan(String name, String replaced) {
         for (int len = Math.min(MAX_WORDS, scanned); len >= 1; len--) {
             for (int i = 0; i + len <= scanned; i++) {
                 boolean pipelineAfter = i + len < tokens.length && tokens[i + len].matches("pipeline\\W*|pipeline's");
-                String name = nameOf(words, i, len, known, names, vocabulary, pipelineAfter);
+                String name = nameOf(words, i, len, known, names, holding, vocabulary, pipelineAfter);
                 if (name != null) {
                     StringBuilder sb = new StringBuilder();
                     for (int k = 0; k < tokens.length; k++) {
@@ -67,8 +73,23 @@ record NameSpan(String name, String replaced) {
         return null;
     }
 
+    /** The names holding a word the same or as its plural ({@link NameMatcher#fit} 2). */
+    private static java.util.BitSet holdingWord(String q, java.util.Map<String, java.util.BitSet> holding) {
+        java.util.BitSet out = new java.util.BitSet();
+        for (String form : new String[] {q, q + "s", q + "es",
+                q.endsWith("s") ? q.substring(0, q.length() - 1) : null,
+                q.endsWith("es") ? q.substring(0, q.length() - 2) : null}) {
+            java.util.BitSet b = form == null ? null : holding.get(form);
+            if (b != null) {
+                out.or(b);
+            }
+        }
+        return out;
+    }
+
     private static String nameOf(String[] words, int from, int len, KnownNames known, List<List<String>> names,
-                                 Set<String> vocabulary, boolean pipelineAfter) {
+                                 java.util.Map<String, java.util.BitSet> holding, Set<String> vocabulary,
+                                 boolean pipelineAfter) {
         List<String> run = new ArrayList<>();
         boolean command = false;
         boolean other = false;
@@ -90,9 +111,18 @@ record NameSpan(String name, String replaced) {
         if (!command || !TimeWindowParser.strip(String.join(" ", run)).equals(String.join(" ", run))) {
             return null;
         }
+        java.util.BitSet candidates = null;
+        for (String w : run) {
+            java.util.BitSet b = holdingWord(w, holding);
+            if (candidates == null) {
+                candidates = b;
+            } else {
+                candidates.and(b);
+            }
+        }
         List<String> having = new ArrayList<>();
         List<String> whole = new ArrayList<>();
-        for (int n = 0; n < names.size(); n++) {
+        for (int n = candidates.nextSetBit(0); n >= 0; n = candidates.nextSetBit(n + 1)) {
             List<String> own = names.get(n);
             if (hasAll(own, run)) {
                 having.add(known.pipelines().get(n));
