@@ -201,6 +201,16 @@ final class ActionFlow {
         if (f.action().cardId() != null) {
             origin.setActivityId(f.action().cardId());
         }
+        try {
+            // In the conversation's order: the diagnoses below read and write its context like any of its turns.
+            turns.submit(conversationId, () -> post(f, conversationId, origin));
+        } catch (RejectedExecutionException busy) {
+            log.warn("Turn queue full; outcome of action {} not posted", f.action().id());
+        }
+    }
+
+    /** Updates the action's cards and posts its outcome, once; a card that cannot be updated never holds the outcome back. */
+    private void post(ActionService.Finished f, String conversationId, ConversationReference origin) {
         List<Reply> parts = new ArrayList<>();
         boolean failedRerun = f.run().status() == com.adfops.adf.RunStatus.FAILED && f.action().newRunId() != null;
         parts.add(new Reply.Text(outcomeText(f)));
@@ -214,28 +224,25 @@ final class ActionFlow {
             }
         }
         Optional<Reply.DiagnosisCard> settled = settledDiagnosis(f);
-        try {
-            turns.submit(conversationId, () -> adapter.continueConversation(appId, origin, ctx -> {
-                CompletableFuture<Void> updated = f.action().cardId() == null ? CompletableFuture.completedFuture(null)
-                        : sender.update(ctx, f.action().cardId(), new Reply.Action(f.card()), ZoneId.of("UTC"))
-                        .exceptionally(x -> {
-                            log.warn("Could not update the confirmation card of action {}", f.action().id(), x);
-                            return null;
-                        });
-                // The diagnosis card it was started from says how it ended, and offers no more buttons.
-                CompletableFuture<Void> diagnosis = settled.isEmpty() ? updated : updated.thenCompose(r ->
-                        sender.update(ctx, f.action().sourceCardId(), settled.get(), ZoneId.of("UTC")).exceptionally(x -> {
-                            log.warn("Could not settle the diagnosis card of action {}", f.action().id(), x);
-                            return null;
-                        }));
-                return diagnosis.thenCompose(r -> sender.sendTo(ctx, new AgentReply(parts), origin, ZoneId.of("UTC")));
-            }).exceptionally(x -> {
-                log.error("Could not post the outcome of action {}", f.action().id(), x);
-                return null;
-            }).join());
-        } catch (RejectedExecutionException busy) {
-            log.warn("Turn queue full; outcome of action {} not posted", f.action().id());
-        }
+        adapter.continueConversation(appId, origin, ctx -> {
+            CompletableFuture<Void> start = CompletableFuture.completedFuture(null);
+            CompletableFuture<Void> updated = f.action().cardId() == null ? start
+                    : start.thenCompose(r -> sender.update(ctx, f.action().cardId(), new Reply.Action(f.card()),
+                            ZoneId.of("UTC"))).exceptionally(x -> {
+                                log.warn("Could not update the confirmation card of action {}", f.action().id(), x);
+                                return null;
+                            });
+            // The diagnosis card it was started from says how it ended, and offers no more buttons.
+            CompletableFuture<Void> diagnosis = settled.isEmpty() ? updated : updated.thenCompose(r ->
+                    sender.update(ctx, f.action().sourceCardId(), settled.get(), ZoneId.of("UTC"))).exceptionally(x -> {
+                        log.warn("Could not settle the diagnosis card of action {}", f.action().id(), x);
+                        return null;
+                    });
+            return diagnosis.thenCompose(r -> sender.sendTo(ctx, new AgentReply(parts), origin, ZoneId.of("UTC")));
+        }).exceptionally(x -> {
+            log.error("Could not post the outcome of action {}", f.action().id(), x);
+            return null;
+        }).join();
     }
 
     /**
