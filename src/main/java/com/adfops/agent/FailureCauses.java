@@ -27,31 +27,83 @@ public final class FailureCauses {
     private FailureCauses() {
     }
 
-    /**
-     * The summary whose first {@code max} rows name what broke. A row whose run cannot be read (Data Factory down,
-     * throttled) keeps its pipeline-level message: the list is never lost for one unreadable run.
-     */
+    /** How long a failing list waits for what broke before it answers with the messages it has. */
+    public static final java.time.Duration BUDGET = java.time.Duration.ofSeconds(3);
+    /** Rows read at once (each a diagnosis: its activity runs and its child runs' ones). */
+    static final int IN_FLIGHT = 4;
+
+    private static final java.util.concurrent.ExecutorService READS = java.util.concurrent.Executors.newFixedThreadPool(
+            IN_FLIGHT, r -> {
+                Thread t = new Thread(r, "failure-causes");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** {@link #of(FailingSummary, Function, int, java.time.Duration)} within {@link #BUDGET}. */
     public static FailingSummary of(FailingSummary summary, Function<PipelineRun, Diagnosis> diagnose, int max) {
-        List<FailingSummary.Row> rows = new ArrayList<>(summary.failing().size());
-        int read = 0;
-        boolean unreadable = false;
-        for (FailingSummary.Row row : summary.failing()) {
-            if (read >= max || unreadable || row.cause() != null) {
-                rows.add(row);
-                continue;
-            }
-            read++;
-            try {
-                rows.add(row.withCause(cause(diagnose.apply(row.lastFailure()))));
-            } catch (DataFactoryException e) {
-                // One failed read says the factory is not answering now: the rest keep their messages too.
-                log.warn("Could not read what broke in run {} of {}: {}", row.lastFailure().runId(), row.pipeline(),
-                        e.kind());
-                unreadable = true;
-                rows.add(row);
-            }
+        return of(summary, diagnose, max, BUDGET);
+    }
+
+    /**
+     * The summary whose first {@code max} rows name what broke, read {@link #IN_FLIGHT} at a time. A row not read
+     * within {@code budget} (a cold cache at the incident's peak, nested runs) keeps its pipeline-level message, as does
+     * a row whose run cannot be read (Data Factory down, throttled: then no further row is started). The list is never
+     * lost or held back for the causes; a read still in flight finishes in the background and warms the cache.
+     */
+    public static FailingSummary of(FailingSummary summary, Function<PipelineRun, Diagnosis> diagnose, int max,
+                                    java.time.Duration budget) {
+        List<FailingSummary.Row> rows = summary.failing();
+        int n = Math.min(max, rows.size());
+        List<java.util.concurrent.Future<FailingSummary.Cause>> reads = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean refused = new java.util.concurrent.atomic.AtomicBoolean();
+        for (int i = 0; i < n; i++) {
+            FailingSummary.Row row = rows.get(i);
+            reads.add(row.cause() != null ? java.util.concurrent.CompletableFuture.completedFuture(row.cause())
+                    : READS.submit(() -> {
+                        if (refused.get()) {
+                            return null;
+                        }
+                        try {
+                            return cause(diagnose.apply(row.lastFailure()));
+                        } catch (DataFactoryException e) {
+                            // One failed read says the factory is not answering now: the rest keep their messages too.
+                            if (!refused.getAndSet(true)) {
+                                log.warn("Could not read what broke in run {} of {}: {}", row.lastFailure().runId(),
+                                        row.pipeline(), e.kind());
+                            }
+                            return null;
+                        }
+                    }));
         }
-        return summary.withRows(rows);
+        long deadline = System.nanoTime() + budget.toNanos();
+        List<FailingSummary.Row> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            FailingSummary.Row row = rows.get(i);
+            FailingSummary.Cause c = i < n ? await(reads.get(i), deadline, row) : row.cause();
+            out.add(c == null || c == row.cause() ? row : row.withCause(c));
+        }
+        // Rows not started yet when the budget ran out are not read for this list.
+        reads.forEach(f -> f.cancel(false));
+        return summary.withRows(out);
+    }
+
+    private static FailingSummary.Cause await(java.util.concurrent.Future<FailingSummary.Cause> read, long deadline,
+                                              FailingSummary.Row row) {
+        try {
+            return read.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            log.debug("What broke in run {} of {} was not read in time; its message is shown", row.lastFailure().runId(),
+                    row.pipeline());
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            log.warn("Could not read what broke in run {} of {}", row.lastFailure().runId(), row.pipeline(), e.getCause());
+            return null;
+        } catch (java.util.concurrent.CancellationException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("stopped while reading what broke");
+        }
     }
 
     /** What broke in {@code d}, or null when ADF recorded no failed activity. */

@@ -134,9 +134,32 @@ class FailingIncidentsTest {
             throw new DataFactoryException(DataFactoryException.Kind.THROTTLED, "df-nested", "throttled", null);
         }, FailureCauses.ROWS);
         assertThat(named.failing()).hasSameSizeAs(s.failing()).allMatch(r -> r.cause() == null);
-        assertThat(reads).as("one refusal stops the reads of this list").hasValue(1);
+        assertThat(reads.get()).as("a refusal starts no further read").isLessThanOrEqualTo(FailureCauses.IN_FLIGHT);
         assertThat(named.failing()).extracting(FailingSummary.Row::shortError).containsExactlyElementsOf(
                 s.failing().stream().map(FailingSummary.Row::shortError).toList());
+    }
+
+    /** A cold cache at the incident's peak: the list answers within its budget with the messages it has. */
+    @Test
+    void rowsNotReadWithinTheBudgetKeepTheirMessages() throws Exception {
+        FailingSummary s = RunSummaries.failing(tools.pipelineRuns(new AdfTools.RunsRequest(null, null, java.util.Set.of(),
+                TimeWindowParser.parse("", NOW, ZoneId.of("UTC")))));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            FailingSummary named = FailureCauses.of(s, run -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return tools.diagnose(run);
+            }, FailureCauses.ROWS, Duration.ofMillis(300));
+            assertThat(named.failing()).hasSameSizeAs(s.failing()).allMatch(r -> r.cause() == null);
+            assertThat(named.failing()).extracting(FailingSummary.Row::shortError).containsExactlyElementsOf(
+                    s.failing().stream().map(FailingSummary.Row::shortError).toList());
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test
