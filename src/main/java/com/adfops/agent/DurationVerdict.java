@@ -24,7 +24,9 @@ import java.util.List;
  *       p &lt; {@link #ALPHA}. Ranks, not means: durations are skewed, and one 3-hour run must not weigh like twenty
  *       slow ones.</li>
  * </ul>
- * Faster is the mirror image (median at most 1 / {@link #MIN_EFFECT}, the other tail). Otherwise the verdict says
+ * Faster is the mirror image (median at most 1 / {@link #MIN_EFFECT}, the other tail). A change of the median past the
+ * minimum effect that the test cannot tell from chance is said as such ({@link Kind#SLOWER_WITHIN_SPREAD},
+ * {@link Kind#FASTER_WITHIN_SPREAD}): never "steady" beside a median 1.5x the usual. Otherwise the verdict says
  * whether any run of the window was <b>slow</b>: over the baseline median plus three scaled median absolute deviations
  * (the Hampel identifier: robust to the outliers it looks for) and at least a quarter over the median, and always when
  * it took twice the usual or more (so no card calls a pipeline steady beside a run that took twice as long).
@@ -62,9 +64,13 @@ public record DurationVerdict(Kind kind, Sample recent, Sample baseline, double 
         SLOWER,
         /** The recent runs are faster than the baseline. */
         FASTER,
-        /** No trend, but slow runs in the window. */
+        /** The recent median is past the minimum effect slower, but the test cannot tell it from chance. */
+        SLOWER_WITHIN_SPREAD,
+        /** The recent median is past the minimum effect faster, but the test cannot tell it from chance. */
+        FASTER_WITHIN_SPREAD,
+        /** No change of the median, but slow runs in the window. */
         SLOW_RUNS,
-        /** No trend and no slow run. */
+        /** No change of the median (within the minimum effect either way) and no slow run. */
         STEADY,
         /** Too few runs to judge. */
         TOO_LITTLE_HISTORY
@@ -161,7 +167,8 @@ public record DurationVerdict(Kind kind, Sample recent, Sample baseline, double 
         slow.sort(Comparator.comparing(SlowRun::ratio).reversed().thenComparing(s -> s.run().sortTime(),
                 Comparator.reverseOrder()));
         boolean significant = test != null && test.pValue() < ALPHA;
-        Kind kind = longer && significant ? Kind.SLOWER : shorter && significant ? Kind.FASTER
+        Kind kind = longer ? (significant ? Kind.SLOWER : Kind.SLOWER_WITHIN_SPREAD)
+                : shorter ? (significant ? Kind.FASTER : Kind.FASTER_WITHIN_SPREAD)
                 : slow.isEmpty() ? Kind.STEADY : Kind.SLOW_RUNS;
         return new DurationVerdict(kind, r, b, ratio, test, Duration.ofMillis(limit), slow, runs.size());
     }

@@ -142,6 +142,11 @@ public final class RunBaselines {
                 r -> baselines.getOrDefault(key(r.factory(), r.pipelineName()), Optional.empty()));
     }
 
+    /** The reads back going now, done when all of them are (for a caller that must see their results: tests). */
+    public CompletableFuture<Void> pending() {
+        return CompletableFuture.allOf(inFlight.values().toArray(CompletableFuture[]::new)).handle((x, e) -> null);
+    }
+
     private static Optional<DurationBaseline> await(CompletableFuture<Optional<DurationBaseline>> f, long deadline) {
         try {
             long left = deadline - System.nanoTime();

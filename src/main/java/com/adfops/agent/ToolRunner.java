@@ -87,8 +87,9 @@ public final class ToolRunner {
                         + "bodies followed), the likely root cause with error code, class and next step.",
                 RUN_STATS, "How pipelines did over a window: finished runs, success rate against the period before, failures "
                         + "per day, the pipelines that failed most and the mean time to recovery (a run and its reruns count once); "
-                        + "how long they take: the slowest by median, each with a verdict (slower, faster, slow_runs, steady, "
-                        + "too_little_history) of its recent runs (the last 48 h or last 5) against the runs before them, "
+                        + "how long they take: the slowest by median, each with a verdict (slower, faster, "
+                        + "slower_within_spread and faster_within_spread: a change of the median the test cannot tell from "
+                        + "chance, slow_runs, steady, too_little_history) of its recent runs (the last 48 h or last 5) against the runs before them, "
                         + "with the figures and the rank test behind it; runs slower than usual; runs still going past their "
                         + "usual duration (their pipeline's last successful runs).",
                 COST, "Estimated cost of pipeline runs over a window from their activity runs' billing, at list prices "

@@ -37,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * service or target) within the group window share one card; more than the digest threshold at once become one
  * digest card. A later success of an alerted pipeline updates its card to "Recovered". The watermark moves only after
  * a pass, so a restart or a failed read repeats the window and the claims keep it from alerting twice.
+ *
+ * <p>Running long comes after every factory's failures, and never holds them back: only watched pipelines' runs are
+ * judged, against the baselines at hand; a baseline still being read back from Data Factory (in the background, at
+ * most one read per pipeline) is used at a later pass.
  */
 public final class AlertMonitor implements AutoCloseable {
 
@@ -62,11 +66,6 @@ public final class AlertMonitor implements AutoCloseable {
      * baseline comes from when it runs often enough (a daily or weekly pipeline's is read back once and kept).
      */
     static final Duration BASELINE = Duration.ofDays(7);
-    /**
-     * How long a pass waits for baselines read back from Data Factory (one read per pipeline, once); a pipeline whose
-     * read is slower is judged at a later pass.
-     */
-    static final Duration BASELINE_WAIT = Duration.ofSeconds(10);
 
     /**
      * @param every       how often detection runs
@@ -127,6 +126,7 @@ public final class AlertMonitor implements AutoCloseable {
         Instant now = clock.instant();
         retryStuck(now);
         List<String> watchers = watches.watchers();
+        List<FactoryRef> read = new ArrayList<>();
         for (FactoryRef f : adf.factories()) {
             Optional<Instant> wm = store.watermark(f.factoryName());
             if (wm.isEmpty()) {
@@ -164,9 +164,7 @@ public final class AlertMonitor implements AutoCloseable {
                     }
                 }
             }
-            if (!watchers.isEmpty()) {
-                runningLong(f, watchers, now);
-            }
+            read.add(f);
             recover(f, runs.stream().filter(r -> r.status() == RunStatus.SUCCEEDED).toList(), now);
             if (complete) {
                 store.watermark(f.factoryName(), now);
@@ -174,6 +172,11 @@ public final class AlertMonitor implements AutoCloseable {
                 log.warn("Alerts of {} could not be claimed for {}; detection moves on from now", f.factoryName(),
                         MAX_WATERMARK_LAG);
                 store.watermark(f.factoryName(), now);
+            }
+        }
+        if (!watchers.isEmpty()) {
+            for (FactoryRef f : read) {
+                runningLong(f, watchers, now);
             }
         }
     }
@@ -364,25 +367,42 @@ public final class AlertMonitor implements AutoCloseable {
     /**
      * Predictive: a watched pipeline's run still in progress past its usual duration (its last successful runs, however
      * far back: {@link com.adfops.agent.RunBaselines}) gets one "running long" alert per conversation (before it fails
-     * or misses its window); the card recovers when that run succeeds.
+     * or misses its window); the card recovers when that run succeeds. Only watched pipelines' baselines are asked for,
+     * and none is waited for: one not read back yet is judged at a later pass.
      */
     private void runningLong(FactoryRef f, List<String> watchers, Instant now) {
-        List<com.adfops.agent.RunningLong> longRuns;
         RunQuery week = new RunQuery(now.minus(BASELINE), now.plus(Duration.ofMinutes(1)), Set.of(), Set.of(), UNBOUNDED);
         // Every pass reads a week of runs: only from the run index's memory, never from Data Factory itself.
         if (!adf.freshness(f, week).fromMemory()) {
             return;
         }
+        List<PipelineRun> runs;
         try {
-            longRuns = tools.baselines().runningLong(adf.queryPipelineRuns(f, week), now, BASELINE_WAIT).stream()
-                    .filter(r -> r.run().parentRunId() == null).toList();
+            runs = adf.queryPipelineRuns(f, week);
         } catch (DataFactoryException e) {
             return;
         }
+        Map<String, List<Watchlist.Watch>> watching = new LinkedHashMap<>();
+        watchers.forEach(c -> watching.put(c, watches.watching(c)));
+        Set<String> watched = new java.util.HashSet<>();
+        for (PipelineRun r : com.adfops.agent.RunningLong.inProgress(runs)) {
+            String name = r.pipelineName().toLowerCase(java.util.Locale.ROOT);
+            if (r.parentRunId() == null && !watched.contains(name) && watching.values().stream()
+                    .anyMatch(mine -> Watches.watchedSince(mine, f.factoryName(), r.pipelineName()).isPresent())) {
+                watched.add(name);
+            }
+        }
+        if (watched.isEmpty()) {
+            return;
+        }
+        List<PipelineRun> known = runs.stream()
+                .filter(r -> watched.contains(r.pipelineName().toLowerCase(java.util.Locale.ROOT))).toList();
+        List<com.adfops.agent.RunningLong> longRuns = tools.baselines().runningLong(known, now, Duration.ZERO).stream()
+                .filter(r -> r.run().parentRunId() == null).toList();
         for (com.adfops.agent.RunningLong r : longRuns) {
             PipelineRun run = r.run();
             for (String conversation : watchers) {
-                List<Watchlist.Watch> mine = watches.watching(conversation);
+                List<Watchlist.Watch> mine = watching.get(conversation);
                 Optional<Instant> since = Watches.watchedSince(mine, f.factoryName(), run.pipelineName());
                 if (since.isEmpty() || store.snoozedUntil(conversation, run.pipelineName(), now).isPresent()) {
                     continue;

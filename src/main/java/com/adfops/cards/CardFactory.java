@@ -570,6 +570,10 @@ public final class CardFactory {
                     + before + "." + slow;
             case FASTER -> "⚡ Getting faster: " + recent + ", " + times + " the usual " + duration(b.median()) + " "
                     + before + "." + slow;
+            case SLOWER_WITHIN_SPREAD -> "Slower than usual, but within its usual spread: " + recent + ", " + times
+                    + " the usual " + duration(b.median()) + " " + before + "; " + notSignificant(x) + "." + slow;
+            case FASTER_WITHIN_SPREAD -> "Faster than usual, but within its usual spread: " + recent + ", " + times
+                    + " the usual " + duration(b.median()) + " " + before + "; " + notSignificant(x) + "." + slow;
             case SLOW_RUNS -> String.format(Locale.ENGLISH, "⚠️ %d slow %s, not a trend: ", n, n == 1 ? "run" : "runs")
                     + recent + " against the usual " + duration(b.median()) + " " + before
                     + String.format(Locale.ENGLISH, "; the slowest took %.1fx.", x.slowestRatio());
@@ -579,13 +583,24 @@ public final class CardFactory {
         };
     }
 
-    /** A pipeline's trend in the table of the slowest: "🐢 3.1x slower", "⚠️ 2 slow runs", "steady". */
+    /** "not significant (p = 0.14)": why a change of the median is not called a trend. */
+    private static String notSignificant(DurationVerdict x) {
+        return String.format(Locale.ENGLISH, "not significant (p = %.2g)", x.test().pValue());
+    }
+
+    /**
+     * A pipeline's trend in the table of the slowest: "🐢 3.1x slower", "slower, 1.5x (not significant)", "⚠️ 2 slow
+     * runs", "steady".
+     */
     static String trendCell(DurationVerdict x) {
         int n = x.slowRuns().size();
         return switch (x.kind()) {
             case SLOWER -> String.format(Locale.ENGLISH, "🐢 %.1fx slower", x.ratio());
             case FASTER -> String.format(Locale.ENGLISH, "⚡ faster (%.1fx)", x.ratio()) + (n == 0 ? ""
                     : ", " + n + (n == 1 ? " slow run" : " slow runs"));
+            case SLOWER_WITHIN_SPREAD, FASTER_WITHIN_SPREAD -> String.format(Locale.ENGLISH, "%s, %.1fx (not significant)",
+                    x.kind() == DurationVerdict.Kind.SLOWER_WITHIN_SPREAD ? "slower" : "faster", x.ratio())
+                    + (n == 0 ? "" : ", " + n + (n == 1 ? " slow run" : " slow runs"));
             case SLOW_RUNS -> "⚠️ " + n + (n == 1 ? " slow run" : " slow runs");
             case STEADY -> "steady";
             case TOO_LITTLE_HISTORY -> "— (few runs)";
@@ -613,7 +628,11 @@ public final class CardFactory {
                     slow, slow == 1 ? "run was" : "runs were", worst);
         }
         boolean judged = s.pipelines().stream().anyMatch(p -> p.verdict().kind() != DurationVerdict.Kind.TOO_LITTLE_HISTORY);
-        return judged ? "No pipeline is getting slower, and no run was slow." : "";
+        long unclear = s.pipelines().stream().filter(p -> p.verdict().kind() == DurationVerdict.Kind.SLOWER_WITHIN_SPREAD)
+                .count();
+        return !judged ? "" : unclear == 0 ? "No pipeline is getting slower, and no run was slow."
+                : "No pipeline is clearly getting slower (" + unclear + " slower than usual but within "
+                + (unclear == 1 ? "its" : "their") + " usual spread), and no run was slow.";
     }
 
     private static String percent(double r) {

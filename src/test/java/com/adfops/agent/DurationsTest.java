@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code pl_slowing}: runs 1..8 took 39, 37, ..., 25 minutes: a slowdown of the last two days;</li>
  *   <li>{@code pl_outlier}: run 1 took 30 minutes, the rest as usual: one bad run;</li>
  *   <li>{@code pl_steady}: as usual throughout;</li>
- *   <li>{@code pl_y}: three runs of a minute.</li>
+ *   <li>{@code pl_y}: three runs of a minute;</li>
+ *   <li>{@code pl_spread}: eight runs every 12 hours from 6 days back, of 10, 14, 18, 20, 24, 28, 35 and 38 minutes,
+ *       then five in the last 40 hours of 22, 29, 30, 31 and 33: a median 1.5x the usual that the rank test does not
+ *       tell from chance.</li>
  * </ul>
  * The old verdict compared the medians of the last 7 days (runs 1..28) and the 7 before (29..56): 10 minutes both, so it
  * said "About as fast as in the period before" beside eight runs listed at 2.5x to 3.9x.
@@ -64,6 +67,14 @@ class DurationsTest {
         }
         for (int i = 0; i < 3; i++) {
             d.run("pl_y", Instant.parse("2026-11-24T01:00:00Z").plus(Duration.ofHours(i)), 60, "Succeeded");
+        }
+        int[] spreadBefore = {10, 14, 18, 20, 24, 28, 35, 38};
+        for (int i = 0; i < spreadBefore.length; i++) {
+            d.run("pl_spread", NOW.minus(Duration.ofHours(144 - 12L * i)), spreadBefore[i] * 60, "Succeeded");
+        }
+        int[] spreadRecent = {22, 29, 30, 31, 33};
+        for (int i = 0; i < spreadRecent.length; i++) {
+            d.run("pl_spread", NOW.minus(Duration.ofHours(40 - 8L * i)), spreadRecent[i] * 60, "Succeeded");
         }
         sim = TestSim.of(d.build(), 100, Clock.fixed(NOW, ZoneOffset.UTC));
         agent = new OfflineAgent(new AdfTools(sim.adf, Clock.fixed(NOW, ZoneOffset.UTC)), new InMemoryConversationStore(),
@@ -204,5 +215,42 @@ class DurationsTest {
         String card = card(s);
         assertThat(card).contains("\"type\":\"Table\"", "Getting slower: pl_slowing (3.1x its usual 10m 0s).",
                 "🐢 3.1x slower", "⚠️ 1 slow run", "steady", "— (few runs)");
+    }
+
+    @Test
+    void aMedianOneAndAHalfTimesTheUsualIsNotCalledAsFastAsUsualWhenTheTestCannotTellItFromChance() throws Exception {
+        PerformanceSummary s = ask("is pl_spread getting slower?");
+        DurationVerdict v = s.pipelines().get(0).verdict();
+        // Recent: the 5 runs of the last 48 hours, 22, 29, 30, 31, 33 min: median (3rd) 30 min. Baseline: 10, 14, 18,
+        // 20, 24, 28, 35, 38 min: median (4th of 8) 20 min, middle half 14 (2nd) to 28 (6th). 30 / 20 = 1.5.
+        assertThat(v.recent().median()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(v.baseline().median()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(v.ratio()).isEqualTo(1.5);
+        // U = 4 + 6 + 6 + 6 + 6 = 28 (22 beats 10, 14, 18, 20; the others all but 35 and 38); of the C(13, 5) = 1287
+        // ways to pick five ranks, 183 give U of 28 or more: p = 183 / 1287 = 0.142.
+        assertThat(v.test().u()).isEqualTo(28.0);
+        assertThat(v.test().pValue()).isCloseTo(183.0 / 1287, org.assertj.core.data.Offset.offset(1e-12));
+        // Slow above: MAD 6 min (deviations 0, 2, 4, 6, 8, 10, 15, 18), 20 + 3 x 1.4826 x 6 = 46.7 min, capped just
+        // under twice the usual (40 min): no run of the window is over it.
+        assertThat(v.slowRuns()).isEmpty();
+        assertThat(v.kind()).isEqualTo(DurationVerdict.Kind.SLOWER_WITHIN_SPREAD);
+        String card = card(s);
+        assertThat(card).contains("Slower than usual, but within its usual spread: the last 5 runs (since Nov 24, 20:00 UTC)"
+                + " took a median of 30m 0s, 1.5x the usual 20m 0s (the 8 runs before: 14m 0s–28m 0s for the middle half);"
+                + " not significant (p = 0.14).");
+        assertThat(card).doesNotContain("About as fast", "none was slow", "Getting slower");
+        assertThat(com.adfops.cards.AnalyticsCardCheck.check(TestSim.JSON.readTree(card)).violations()).isEmpty();
+        // The table of the slowest says the same in its trend cell.
+        assertThat(card(ask("which pipelines are slowest?"))).contains("slower, 1.5x (not significant)");
+        // And the model's tool.
+        ToolRunner runner = new ToolRunner(new AdfTools(sim.adf, Clock.fixed(NOW, ZoneOffset.UTC)),
+                new com.adfops.docs.DocsService(null, new com.adfops.docs.BuiltInDocsIndex(TestSim.JSON), Clock.systemUTC(),
+                        Duration.ofSeconds(1), Duration.ofHours(1), 10, Duration.ofSeconds(60)), TestSim.JSON);
+        com.fasterxml.jackson.databind.JsonNode p = TestSim.JSON.readTree(runner.run("adf_run_stats",
+                "{\"pipeline\":\"pl_spread\"}", UTC).output()).at("/slowest_by_median/0");
+        assertThat(p.get("verdict").asText()).isEqualTo("slower_within_spread");
+        assertThat(p.get("ratio").asDouble()).isEqualTo(1.5);
+        assertThat(p.at("/test/outcome").asText()).isEqualTo("not significant");
+        assertThat(p.at("/test/p_value").asDouble()).isEqualTo(0.1422);
     }
 }

@@ -86,6 +86,7 @@ class AlertMonitorTest {
         final AlertStore store;
         final AlertService alerts;
         final AlertMonitor monitor;
+        final AdfTools tools;
         final FakePoster poster = new FakePoster();
 
         Bot(StateStore state, int digestAfter) {
@@ -94,7 +95,7 @@ class AlertMonitorTest {
 
         Bot(StateStore state, int digestAfter, com.adfops.adf.DataFactory adf) {
             JsonDocuments docs = new JsonDocuments(state, TestSim.JSON);
-            AdfTools tools = new AdfTools(adf, clock);
+            tools = new AdfTools(adf, clock);
             watches = new Watches(docs);
             store = new AlertStore(docs);
             alerts = new AlertService(store, tools, new GuidanceFinder(TestDocs.builtInOnly()), clock);
@@ -564,10 +565,11 @@ class AlertMonitorTest {
         index.refreshAll();
         bot.monitor.pass();
         assertThat(bot.poster.posts).as("within its usual 20 minutes (x 1.25)").isEmpty();
+        // The pass asked for its baseline and did not wait for it: it is read back meanwhile.
+        bot.tools.baselines().pending().join();
 
         clock.advance(Duration.ofMinutes(20));
         index.refreshAll();
-        bot.monitor.pass();
         bot.monitor.pass();
         assertThat(bot.poster.alertsIn("conv-all")).singleElement().satisfies(a -> {
             assertThat(a.state()).isEqualTo("runninglong");
@@ -575,6 +577,124 @@ class AlertMonitorTest {
                     + "runs, over 12 days); running 39m 50s, 2.0x the p95.");
         });
         index.close();
+    }
+
+    /**
+     * Two factories in memory: {@code df-long} (listed first) with runs in progress whose baselines must be read back
+     * (their successes are older than the week a pass reads), and {@code df-fail} with a failure. A read back (a query
+     * for named pipelines) is recorded and blocks until {@link #release} opens.
+     */
+    static final class TwoFactories implements com.adfops.adf.DataFactory {
+        final com.adfops.adf.FactoryRef longRuns = new com.adfops.adf.FactoryRef("sub-1", "rg-1", "df-long");
+        final com.adfops.adf.FactoryRef failing = new com.adfops.adf.FactoryRef("sub-1", "rg-1", "df-fail");
+        final List<com.adfops.adf.PipelineRun> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> baselineReads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+        void run(com.adfops.adf.FactoryRef f, String id, String pipeline, com.adfops.adf.RunStatus status, Instant start,
+                 Instant end) {
+            Long ms = end == null ? null : Duration.between(start, end).toMillis();
+            runs.add(new com.adfops.adf.PipelineRun(f, id, pipeline, status, "", start, end, end == null ? start : end, ms,
+                    java.util.Map.of(), "ScheduleTrigger", "tr", null, null, null));
+        }
+
+        @Override
+        public List<com.adfops.adf.FactoryRef> factories() {
+            return List.of(longRuns, failing);
+        }
+
+        @Override
+        public List<String> listPipelineNames(com.adfops.adf.FactoryRef f) {
+            return runs.stream().filter(r -> r.factory().equals(f)).map(com.adfops.adf.PipelineRun::pipelineName).distinct()
+                    .toList();
+        }
+
+        @Override
+        public List<com.adfops.adf.PipelineRun> queryPipelineRuns(com.adfops.adf.FactoryRef f, com.adfops.adf.RunQuery q) {
+            if (!q.pipelineNames().isEmpty()) {
+                baselineReads.addAll(q.pipelineNames());
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return runs.stream().filter(r -> r.factory().equals(f))
+                    .filter(r -> !r.lastUpdated().isBefore(q.from()) && r.lastUpdated().isBefore(q.to()))
+                    .filter(r -> q.pipelineNames().isEmpty() || q.pipelineNames().contains(r.pipelineName()))
+                    .filter(r -> q.statuses().isEmpty() || q.statuses().contains(r.status())).toList();
+        }
+
+        @Override
+        public List<com.adfops.adf.ActivityRun> queryActivityRuns(com.adfops.adf.FactoryRef f, com.adfops.adf.PipelineRun run) {
+            return List.of();
+        }
+
+        @Override
+        public java.util.Optional<com.adfops.adf.PipelineRun> getPipelineRun(com.adfops.adf.FactoryRef f, String runId) {
+            return runs.stream().filter(r -> r.runId().equals(runId)).findFirst();
+        }
+
+        @Override
+        public com.adfops.adf.Freshness freshness(com.adfops.adf.FactoryRef f, com.adfops.adf.RunQuery query) {
+            return new com.adfops.adf.Freshness(Instant.now(), true, null);
+        }
+    }
+
+    @Test
+    void aFailureAlertIsNotHeldBackByABaselineReadThatBlocksAndOnlyWatchedPipelinesBaselinesAreRead() {
+        TwoFactories adf = new TwoFactories();
+        for (int d = 8; d <= 17; d++) {
+            // Ten successes of 10 minutes, older than the week a pass reads: a baseline must be read back.
+            adf.run(adf.longRuns, "long-ok-" + d, "pl_long", com.adfops.adf.RunStatus.SUCCEEDED,
+                    T.minus(Duration.ofDays(d)), T.minus(Duration.ofDays(d)).plus(Duration.ofMinutes(10)));
+            adf.run(adf.longRuns, "other-ok-" + d, "pl_other", com.adfops.adf.RunStatus.SUCCEEDED,
+                    T.minus(Duration.ofDays(d)), T.minus(Duration.ofDays(d)).plus(Duration.ofMinutes(10)));
+        }
+        // Both in progress since an hour before T; only pl_long is watched.
+        adf.run(adf.longRuns, "long-now", "pl_long", com.adfops.adf.RunStatus.IN_PROGRESS, T.minus(Duration.ofHours(1)), null);
+        adf.run(adf.longRuns, "other-now", "pl_other", com.adfops.adf.RunStatus.IN_PROGRESS, T.minus(Duration.ofHours(1)), null);
+        // pl_fail fails in the other factory, listed after the first.
+        adf.run(adf.failing, "fail-1", "pl_fail", com.adfops.adf.RunStatus.FAILED, T.plus(Duration.ofMinutes(1)),
+                T.plus(Duration.ofMinutes(2)));
+        Bot bot = new Bot(new InMemoryStateStore(), 5, adf);
+        List<Integer> readsWhenPosted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        bot.monitor.postWith(new AlertPoster() {
+            @Override
+            public CompletableFuture<Posted> post(String conversation, Reply card) {
+                readsWhenPosted.add(adf.baselineReads.size());
+                return bot.poster.post(conversation, card);
+            }
+
+            @Override
+            public CompletableFuture<Void> update(String conversation, Posted where, Reply card) {
+                return bot.poster.update(conversation, where, card);
+            }
+        });
+        try {
+            bot.monitor.pass();                   // first pass: from now on
+            bot.watch("conv", "pl_long");
+            bot.watch("conv", "pl_fail");
+            clock.advance(Duration.ofMinutes(5));
+            bot.monitor.pass();
+            // The pass returned while pl_long's baseline read is still blocked, with the failure alert posted, before
+            // any baseline was asked for.
+            assertThat(adf.release.getCount()).isEqualTo(1);
+            assertThat(bot.poster.alertsIn("conv")).singleElement().satisfies(a -> {
+                assertThat(a.pipeline()).isEqualTo("pl_fail");
+                assertThat(a.state()).isNotEqualTo("runninglong");
+            });
+            assertThat(readsWhenPosted).containsExactly(0);
+        } finally {
+            adf.release.countDown();
+        }
+        bot.tools.baselines().pending().join();
+        assertThat(adf.baselineReads).as("only the watched pipeline's baseline").containsExactly("pl_long");
+        // The next pass judges pl_long on the baseline read meanwhile: 65 minutes against its usual 10.
+        clock.advance(Duration.ofMinutes(1));
+        bot.monitor.pass();
+        assertThat(bot.poster.alertsIn("conv")).extracting(AlertView::state).hasSize(2).contains("runninglong");
+        assertThat(adf.baselineReads).containsExactly("pl_long");
     }
 
     @Test

@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  *       or more the usual it states, its headline says nothing reassuring ("as fast", "no change", "about the same",
  *       "not slower", "as usual", "steady", ...) and speaks of slow runs; in the table of the slowest, the row of a
  *       pipeline with such a run does not say "steady".</li>
+ *   <li><b>No reassurance beside a changed median.</b> When the headline states a recent median at 1.25x the usual or
+ *       more (or 0.8x or less), as a ratio or as two durations, it says nothing reassuring; nor does a table row whose
+ *       trend states such a ratio.</li>
  *   <li><b>The same numbers.</b> The usual the headline states is the usual of every listed run and the chart's usual
  *       line; its ratio is its recent median over that usual; its "up to 3.9x" is the list's slowest; its count of slow
  *       runs is at least what the list shows; a pipeline the headline calls slower has that ratio in its table row.</li>
@@ -46,6 +49,10 @@ public final class AnalyticsCardCheck {
     private static final Pattern LISTED = Pattern.compile("(?:🐌 (.+?) run \\S+: )?" + DUR + ", ([0-9.]+)x its usual " + DUR);
     private static final Pattern HEAD_USUAL = Pattern.compile("the usual " + DUR);
     private static final Pattern HEAD_RATIO = Pattern.compile("took a median of " + DUR + ", ([0-9.]+)x the usual " + DUR);
+    private static final Pattern HEAD_AGAINST = Pattern.compile("took a median of " + DUR + " against the usual " + DUR);
+    private static final Pattern CELL_RATIO = Pattern.compile("([0-9]+\\.[0-9])x");
+    /** A median changed this much (or its inverse) is a change, whatever the test says. */
+    static final double CHANGED = 1.25;
     private static final Pattern HEAD_UP_TO = Pattern.compile("(\\d+) slow runs?, (?:up to ([0-9.]+)x|not a trend)");
     private static final Pattern HEAD_SLOWEST = Pattern.compile("the slowest took ([0-9.]+)x");
     private static final Pattern HEAD_PIPELINE = Pattern.compile("([^,:]+?) \\(([0-9.]+)x its usual " + DUR + "\\)");
@@ -134,6 +141,37 @@ public final class AnalyticsCardCheck {
                 for (String phrase : REASSURING) {
                     if (trend.contains(phrase)) {
                         out.add("the row of " + pipeline + " says \"" + phrase + "\" beside its run at " + worst + "x");
+                    }
+                }
+            }
+        }
+
+        // No reassurance beside a changed median: the ratio as stated, or the two durations the headline compares.
+        Double stated = null;
+        Matcher sr = HEAD_RATIO.matcher(head);
+        Matcher sa = HEAD_AGAINST.matcher(head);
+        if (sr.find()) {
+            stated = Double.valueOf(sr.group(2));
+        } else if (sa.find() && seconds(sa.group(2)) > 0) {
+            stated = (double) seconds(sa.group(1)) / seconds(sa.group(2));
+        }
+        if (stated != null && changed(stated)) {
+            applied.add("no reassurance beside a changed median");
+            for (String phrase : REASSURING) {
+                if (headLower.contains(phrase)) {
+                    out.add(String.format(Locale.ENGLISH, "says \"%s\" beside a median at %.1fx the usual: %s", phrase,
+                            stated, head));
+                }
+            }
+        }
+        for (List<String> row : c.tableRows) {
+            String trend = row.get(row.size() - 1).toLowerCase(Locale.ROOT);
+            Matcher cr = CELL_RATIO.matcher(trend);
+            if (cr.find() && changed(Double.parseDouble(cr.group(1)))) {
+                applied.add("no reassurance beside a changed median");
+                for (String phrase : REASSURING) {
+                    if (trend.contains(phrase)) {
+                        out.add("the row of " + row.get(0) + " says \"" + phrase + "\" beside " + cr.group() + ": " + trend);
                     }
                 }
             }
@@ -273,6 +311,11 @@ public final class AnalyticsCardCheck {
             }
         }
         return new Result(out, applied);
+    }
+
+    /** Whether a ratio of the recent median to the usual, as shown (to 0.1), is a change. */
+    static boolean changed(double ratio) {
+        return ratio >= CHANGED - 1e-9 || (ratio > 0 && ratio <= 1 / CHANGED + 1e-9);
     }
 
     private record Text(String text, String id) {

@@ -54,6 +54,15 @@ class CardConsistencyTest {
                 .anyMatch(v -> v.startsWith("says \"as fast\" beside a run at 3.9x its usual"));
         assertThat(AnalyticsCardCheck.check(resource("old-outlier.json")).violations())
                 .anyMatch(v -> v.startsWith("says \"as fast\" beside a run at 3.0x its usual"));
+        // Captured from the code before the within-spread verdict, on DurationsTest's pl_spread: "About as fast as usual"
+        // and "none was slow" for a median of 30 minutes against the usual 20 (1.5x, p = 0.14).
+        assertThat(AnalyticsCardCheck.check(resource("old-within-spread.json")).violations())
+                .anyMatch(v -> v.startsWith("says \"as fast\" beside a median at 1.5x the usual"))
+                .anyMatch(v -> v.startsWith("says \"none was slow\" beside a median at 1.5x the usual"));
+        // A table row that calls a pipeline at 1.5x steady.
+        String all = TestSim.JSON.writeValueAsString(CARDS.card(CardSamples.all().get("performance-all"), CardSamples.VIEW));
+        assertThat(AnalyticsCardCheck.check(TestSim.JSON.readTree(all.replace("⚠️ 1 slow run", "steady (1.5x)")))
+                .violations()).anyMatch(v -> v.startsWith("the row of pl_orders says \"steady\" beside 1.5x"));
     }
 
     @Test
