@@ -378,7 +378,11 @@ public final class AnalyticsCardCheck {
                     List<String> cells = new ArrayList<>();
                     row.path("cells").forEach(cell -> {
                         StringBuilder sb = new StringBuilder();
-                        cell.path("items").forEach(i -> sb.append(i.path("text").asText()));
+                        // A cell's text: a TextBlock's, or a RichTextBlock's runs (names are shown literally).
+                        cell.path("items").forEach(i -> {
+                            sb.append(i.path("text").asText());
+                            i.path("inlines").forEach(r -> sb.append(r.path("text").asText()));
+                        });
                         cells.add(sb.toString());
                     });
                     tableRows.add(cells);
