@@ -194,12 +194,21 @@ public final class RunBaselines {
             read = mine;
             try {
                 READS.execute(() -> {
+                    // Out of the in-flight map before anyone sees the result: a caller woken by it that asks again
+                    // must start a new read, not get this finished one back.
+                    Entry result = null;
+                    Throwable failure = null;
                     try {
-                        mine.complete(readBack(factory, pipeline, memory, key));
+                        result = readBack(factory, pipeline, memory, key);
                     } catch (RuntimeException | Error x) {
-                        mine.completeExceptionally(x);
+                        failure = x;
                     } finally {
                         inFlight.remove(key, mine);
+                    }
+                    if (failure == null) {
+                        mine.complete(result);
+                    } else {
+                        mine.completeExceptionally(failure);
                     }
                 });
             } catch (RejectedExecutionException full) {
