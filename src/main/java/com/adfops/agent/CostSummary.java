@@ -179,6 +179,14 @@ public record CostSummary(String scope, String factories, TimeWindow window, Cos
 
     // ---- the one way to answer a cost question ------------------------------------------------------------
 
+    /**
+     * How far before the memory's start "the period before" may begin and still be compared: windows are cut to whole
+     * seconds while the memory's start moves with the clock, so the default window's period before (14 days and a
+     * minute back, the memory's reach) starts up to a second before it. The comparison then starts this far after the
+     * memory's start (a second or two of a week left out), so it is answered from memory and never reads Data Factory.
+     */
+    static final Duration EDGE = Duration.ofSeconds(1);
+
     /** The window of a cost question that names none: the last 7 days. */
     public static TimeWindow defaultWindow(Instant now) {
         return new TimeWindow(now.minus(Duration.ofDays(7)), now.plusSeconds(60), "the last 7 days");
@@ -223,11 +231,18 @@ public record CostSummary(String scope, String factories, TimeWindow window, Cos
      * hold the period, nor of billing); null unless it had finished runs and every one of them has its summary.
      */
     private static Previous previous(AdfTools tools, AdfTools.RunsResult r, String factory, String pipeline,
-                                     TimeWindow before) {
+                                     TimeWindow asked) {
+        TimeWindow before = asked;
         for (com.adfops.adf.FactoryRef f : r.factories()) {
             Instant held = tools.heldSince(f);
-            if (held == null || before.from().isBefore(held)) {
+            if (held == null || asked.from().isBefore(held.minus(EDGE))) {
                 return null;
+            }
+            // Within a second or so of the memory's start (a window cut to whole seconds on a clock with millis):
+            // compare from just inside the memory, so the listing below is answered from it.
+            Instant inside = held.plus(EDGE);
+            if (before.from().isBefore(inside)) {
+                before = new TimeWindow(inside, asked.to(), asked.label());
             }
         }
         double total = 0;

@@ -141,6 +141,27 @@ class WeeklyCostTest {
     }
 
     @Test
+    void theDefaultWindowIsComparedWithTheWeekBeforeOnASubSecondClock() {
+        BillingLedger ledger = ledger(10_000);
+        ledger.drain();
+        // Half a second past the whole second: the question's window is cut to whole seconds (7 days to NOW + 60 s),
+        // so the week before starts half a second before the memory does (NOW + 0.5 s - 14 days - 1 min).
+        clock.advance(Duration.ofMillis(500));
+        AdfTools tools = new AdfTools(index, clock, CostRates.LIST_PRICES, ledger);
+        int queriesBefore = adf.queries.get();
+        CostSummary week = ask(agent(tools), "what did pl_every_5_min cost?");
+        assertThat(week.window().label()).isEqualTo("the last 7 days");
+        assertThat(week.coverage()).isEqualTo(new CostSummary.Coverage(2016, 2016, null));
+        // The week before: 2,016 runs of 0.1 DIU-hours and two activity runs ($0.027 each): $54.432.
+        assertThat(week.previous()).isNotNull();
+        assertThat(week.previous().runs()).isEqualTo(2016);
+        assertThat(week.previous().total()).isCloseTo(2016 * (0.25 * 0.1 + 0.002), within(1e-9));
+        assertThat(week.comparison()).isEqualTo("Up 92.6% on the period before ($54.43, 2,016 runs)");
+        // From memory: no run listed from Data Factory.
+        assertThat(adf.queries).hasValue(queriesBefore);
+    }
+
+    @Test
     void aPartialFigureSaysSoInItsHeadlineAndCountsOnlyTheRunsRead() {
         // The background reader has read a hundred runs so far: the newest (all of pl_every_5_min, the last 8 hours).
         BillingLedger ledger = ledger(100);
