@@ -160,6 +160,21 @@ public final class BillingLedger implements AutoCloseable {
         }
     }
 
+    /**
+     * Notes that Data Factory does not have the activity runs of a run a question tried to read (NOT_FOUND): neither
+     * the background nor a later question asks for them again.
+     */
+    public synchronized void notFound(PipelineRun run) {
+        String key = key(run);
+        unreadable.add(key);
+        wanted.remove(key);
+    }
+
+    /** Whether Data Factory did not have the run's activity runs (its billing cannot be read). */
+    public synchronized boolean unreadable(PipelineRun run) {
+        return unreadable.contains(key(run));
+    }
+
     /** Whether runs not read yet are being read in the background. */
     public boolean reading() {
         return running;
