@@ -360,8 +360,13 @@ public final class BillingLedger implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // A read cut short by shutting down is no failure to report.
-            if (!closed && failures++ == 0) {
-                log.warn("Cost ledger: reading the activity runs of run {} failed", run.runId(), e);
+            if (!closed) {
+                // Unexpected (no DataFactoryException): pause as for one, rather than spend the budget on more.
+                gate.pause(FAILURE_PAUSE);
+                if (failures++ == 0) {
+                    log.warn("Cost ledger: reading the activity runs of run {} failed unexpectedly; pausing {}",
+                            run.runId(), FAILURE_PAUSE, e);
+                }
             }
         } finally {
             done(run);

@@ -123,6 +123,24 @@ class BillingLedgerTest {
     }
 
     @Test
+    void anUnexpectedFailurePausesTheReaderLikeADataFactoryError() {
+        BillingLedger ledger = ledger(4, null);
+        // The newest run's read fails with something that is no DataFactoryException (a bug, an SDK surprise).
+        adf.failReadsOf("run-39", new IllegalStateException("unexpected"));
+        // One try, then a pause of 30 s: the rest of the second's budget is not spent on more failures.
+        assertThat(ledger.drain()).isEqualTo(1);
+        assertThat(adf.readOrder).containsExactly("run-39");
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(ledger.drain()).isZero();
+        // After the pause the reader goes on, the failed run first again (it is still the newest not read).
+        adf.failReadsOf("run-39", null);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(ledger.drain()).isEqualTo(4);
+        assertThat(adf.readOrder).containsExactly("run-39", "run-39", "run-38", "run-37", "run-36");
+        assertThat(ledger.get(runs.get(39))).isNotNull();
+    }
+
+    @Test
     void summariesLeaveWithTheirRuns() {
         BillingLedger ledger = ledger(1000, null);
         assertThat(ledger.drain()).isEqualTo(40);
