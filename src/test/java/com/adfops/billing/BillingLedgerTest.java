@@ -185,6 +185,49 @@ class BillingLedgerTest {
     }
 
     @Test
+    void closingLetsTheReadsInFlightEndAndStopsTheWorker() throws Exception {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        adf.onRead(() -> {
+            started.countDown();
+            // A read in flight (the Azure SDK logs an interrupted one as an error).
+            while (!release.get()) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    interrupted.set(true);
+                    return;
+                }
+            }
+        });
+        java.util.Set<Thread> before = workers();
+        BillingLedger ledger = ledger(1000, null).start();
+        java.util.Set<Thread> mine = workers();
+        mine.removeAll(before);
+        assertThat(mine).hasSize(1);
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+
+        Thread closer = new Thread(ledger::close, "closer");
+        closer.start();
+        // Closing waits (for the worker, then for the reads in flight) instead of interrupting them.
+        while (closer.isAlive() && closer.getState() != Thread.State.TIMED_WAITING) {
+            Thread.onSpinWait();
+        }
+        release.set(true);
+        closer.join();
+        assertThat(interrupted).as("a read in flight was interrupted").isFalse();
+        assertThat(ledger.get(runs.get(39))).as("the read in flight was kept").isNotNull();
+        assertThat(mine).allSatisfy(t -> assertThat(t.isAlive()).as("the worker has ended").isFalse());
+    }
+
+    private static java.util.Set<Thread> workers() {
+        java.util.Set<Thread> out = new java.util.HashSet<>();
+        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("billing-ledger")).forEach(out::add);
+        return out;
+    }
+
+    @Test
     void theBackgroundReaderKeepsAtMostItsReadsInFlight() throws Exception {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
