@@ -231,22 +231,39 @@ class BillingLedgerTest {
     void theBackgroundReaderKeepsAtMostItsReadsInFlight() throws Exception {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
+        java.util.concurrent.CountDownLatch two = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(40);
         adf.onRead(() -> {
             most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            two.countDown();
             try {
-                Thread.sleep(20);
+                release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             inFlight.decrementAndGet();
             all.countDown();
         });
+        java.util.Set<Thread> before = workers();
         // The clock stands still: the budget of a 1,000-a-second reader is enough for all 40 at once.
         try (BillingLedger ledger = ledger(1000, null).start()) {
+            java.util.Set<Thread> mine = workers();
+            mine.removeAll(before);
+            assertThat(mine).hasSize(1);
+            Thread worker = mine.iterator().next();
+            assertThat(two.await(30, TimeUnit.SECONDS)).isTrue();
+            // Two reads in flight (held): the worker waits for one to end with the next run claimed, and no more (it
+            // does not queue the other 37 behind them). Three runs at 1,000 a second: 3 ms to go.
+            while (worker.getState() != Thread.State.TIMED_WAITING) {
+                Thread.onSpinWait();
+            }
+            assertThat(ledger.timeForWanted()).isEqualTo(Duration.ofMillis(3));
+            assertThat(inFlight).hasValue(2);
+            release.countDown();
             assertThat(all.await(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(most.get()).isBetween(1, 2);
+            assertThat(most).hasValue(2);
         }
-        assertThat(adf.readsOf.values()).allSatisfy(n -> assertThat(n).hasValue(1));
+        assertThat(adf.readsOf.values()).hasSize(40).allSatisfy(n -> assertThat(n).hasValue(1));
     }
 }
