@@ -34,6 +34,7 @@ public final class FakeFactory implements DataFactory {
     /** Runs listed from Data Factory (pipeline-run queries). */
     public final AtomicInteger queries = new AtomicInteger();
     private volatile Runnable onRead = () -> { };
+    private final Map<String, RuntimeException> failing = new ConcurrentHashMap<>();
 
     public FakeFactory(String name) {
         this.factory = new FactoryRef("sub-1", "rg-1", name);
@@ -72,6 +73,15 @@ public final class FakeFactory implements DataFactory {
         this.onRead = r;
     }
 
+    /** Reads of the run's activity runs throw {@code e} (null: read again); each try counts as a read. */
+    public void failReadsOf(String runId, RuntimeException e) {
+        if (e == null) {
+            failing.remove(runId);
+        } else {
+            failing.put(runId, e);
+        }
+    }
+
     /** Activity-run reads of all runs. */
     public int reads() {
         return readsOf.values().stream().mapToInt(AtomicInteger::get).sum();
@@ -103,6 +113,10 @@ public final class FakeFactory implements DataFactory {
         onRead.run();
         readsOf.computeIfAbsent(run.runId(), k -> new AtomicInteger()).incrementAndGet();
         readOrder.add(run.runId());
+        RuntimeException failure = failing.get(run.runId());
+        if (failure != null) {
+            throw failure;
+        }
         return activities.getOrDefault(run.runId(), List.of());
     }
 

@@ -259,8 +259,31 @@ public final class AdfTools {
      * java.util.concurrent.CancellationException}.
      */
     public List<List<com.adfops.adf.ActivityRun>> activitiesOf(List<PipelineRun> runs) {
-        @SuppressWarnings("unchecked")
-        List<com.adfops.adf.ActivityRun>[] out = new List[runs.size()];
+        return read(runs, true).stream().map(ActivitiesRead::activities).toList();
+    }
+
+    /**
+     * A run's activity runs, or why they could not be read.
+     *
+     * @param activities the activity runs; null when the read failed
+     * @param failure    the failure; null when read
+     */
+    public record ActivitiesRead(List<com.adfops.adf.ActivityRun> activities, RuntimeException failure) {
+        public boolean read() {
+            return failure == null;
+        }
+    }
+
+    /**
+     * {@link #activitiesOf(List)}, except that a failed read fails only its run: the others are read, and each result
+     * says whether it was read or why not. Stopping (an interrupt) throws as there.
+     */
+    public List<ActivitiesRead> activitiesEach(List<PipelineRun> runs) {
+        return read(runs, false);
+    }
+
+    private List<ActivitiesRead> read(List<PipelineRun> runs, boolean stopOnFailure) {
+        ActivitiesRead[] out = new ActivitiesRead[runs.size()];
         java.util.concurrent.ExecutorCompletionService<Integer> done = new java.util.concurrent.ExecutorCompletionService<>(READS);
         List<java.util.concurrent.Future<Integer>> started = new ArrayList<>();
         int next = 0;
@@ -270,7 +293,14 @@ public final class AdfTools {
                     int i = next++;
                     PipelineRun run = runs.get(i);
                     started.add(done.submit(() -> {
-                        out[i] = adf.queryActivityRuns(run.factory(), run);
+                        try {
+                            out[i] = new ActivitiesRead(adf.queryActivityRuns(run.factory(), run), null);
+                        } catch (RuntimeException e) {
+                            if (stopOnFailure) {
+                                throw e;
+                            }
+                            out[i] = new ActivitiesRead(null, e);
+                        }
                         return i;
                     }));
                 }

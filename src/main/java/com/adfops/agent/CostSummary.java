@@ -1,6 +1,6 @@
 package com.adfops.agent;
 
-import com.adfops.adf.ActivityRun;
+import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.Freshness;
 import com.adfops.adf.PipelineRun;
 import com.adfops.billing.BilledRun;
@@ -56,9 +56,15 @@ public record CostSummary(String scope, String factories, TimeWindow window, Cos
      *
      * @param runs      finished runs in the window
      * @param counted   those whose billing the estimate counts
-     * @param remaining for a partial estimate, about how long until the rest is read (null: not being read)
+     * @param remaining  for a partial estimate, about how long until the rest is read (null: not being read)
+     * @param unreadable of the runs not counted, those whose billing could not be read from Data Factory (a read of
+     *                   the question failed, or Data Factory no longer has the run's activity runs)
      */
-    public record Coverage(int runs, int counted, Duration remaining) {
+    public record Coverage(int runs, int counted, Duration remaining, int unreadable) {
+
+        public Coverage(int runs, int counted, Duration remaining) {
+            this(runs, counted, remaining, 0);
+        }
 
         public boolean complete() {
             return counted >= runs;
@@ -155,11 +161,24 @@ public record CostSummary(String scope, String factories, TimeWindow window, Cos
         if (coverage.complete()) {
             return "";
         }
-        int missing = coverage.runs() - coverage.counted();
-        String start = "The figure counts only the runs whose billing has been read so far; the other " + count(missing);
-        return coverage.remaining() == null ? start + " are not read yet."
-                : start + " are being read now (about " + minutes(coverage.remaining())
-                + "): ask again then for the whole window.";
+        int unreadable = coverage.unreadable();
+        int notRead = coverage.runs() - coverage.counted() - unreadable;
+        StringBuilder note = new StringBuilder("The figure counts only the runs whose billing has been read so far");
+        if (notRead > 0) {
+            note.append(unreadable == 0 ? "; the other " : "; ").append(count(notRead))
+                    .append(unreadable == 0 ? "" : notRead == 1 ? " other" : " others")
+                    .append(notRead == 1 ? " is" : " are")
+                    .append(coverage.remaining() == null ? " not read yet."
+                            : " being read now (about " + minutes(coverage.remaining())
+                            + "): ask again then for the whole window.");
+        } else {
+            note.append('.');
+        }
+        if (unreadable > 0) {
+            note.append(' ').append(count(unreadable)).append(unreadable == 1 ? " run" : " runs")
+                    .append(" could not be read from Data Factory.");
+        }
+        return note.toString();
     }
 
     /** USD to the cent, or to 1/100 of a cent below a cent. */
@@ -178,6 +197,14 @@ public record CostSummary(String scope, String factories, TimeWindow window, Cos
     }
 
     // ---- the one way to answer a cost question ------------------------------------------------------------
+
+    /**
+     * How far before the memory's start "the period before" may begin and still be compared: windows are cut to whole
+     * seconds while the memory's start moves with the clock, so the default window's period before (14 days and a
+     * minute back, the memory's reach) starts up to a second before it. The comparison then starts this far after the
+     * memory's start (a second or two of a week left out), so it is answered from memory and never reads Data Factory.
+     */
+    static final Duration EDGE = Duration.ofSeconds(1);
 
     /** The window of a cost question that names none: the last 7 days. */
     public static TimeWindow defaultWindow(Instant now) {
@@ -223,11 +250,18 @@ public record CostSummary(String scope, String factories, TimeWindow window, Cos
      * hold the period, nor of billing); null unless it had finished runs and every one of them has its summary.
      */
     private static Previous previous(AdfTools tools, AdfTools.RunsResult r, String factory, String pipeline,
-                                     TimeWindow before) {
+                                     TimeWindow asked) {
+        TimeWindow before = asked;
         for (com.adfops.adf.FactoryRef f : r.factories()) {
             Instant held = tools.heldSince(f);
-            if (held == null || before.from().isBefore(held)) {
+            if (held == null || asked.from().isBefore(held.minus(EDGE))) {
                 return null;
+            }
+            // Within a second or so of the memory's start (a window cut to whole seconds on a clock with millis):
+            // compare from just inside the memory, so the listing below is answered from it.
+            Instant inside = held.plus(EDGE);
+            if (before.from().isBefore(inside)) {
+                before = new TimeWindow(inside, asked.to(), asked.label());
             }
         }
         double total = 0;
@@ -259,7 +293,7 @@ public record CostSummary(String scope, String factories, TimeWindow window, Cos
     public static int readsFor(AdfTools tools, AdfTools.RunsResult r) {
         int missing = 0;
         for (PipelineRun run : r.runs()) {
-            if (run.status().isTerminal() && tools.billing().get(run) == null) {
+            if (run.status().isTerminal() && tools.billing().get(run) == null && !tools.billing().unreadable(run)) {
                 missing++;
             }
         }
@@ -282,12 +316,35 @@ public record CostSummary(String scope, String factories, TimeWindow window, Cos
                 missing.add(run);
             }
         }
-        if (!missing.isEmpty() && missing.size() <= READ_IN_QUESTION) {
-            // A few reads at once, in the runs' order; each kept, so the next question reads nothing.
-            List<List<ActivityRun>> activities = tools.activitiesOf(missing);
-            for (int i = 0; i < missing.size(); i++) {
-                priced.put(missing.get(i), ledger.record(missing.get(i), activities.get(i)));
+        // Runs Data Factory does not have the activity runs of: not read again, said so.
+        int unreadable = 0;
+        for (var it = missing.iterator(); it.hasNext(); ) {
+            if (ledger.unreadable(it.next())) {
+                it.remove();
+                unreadable++;
             }
+        }
+        if (!missing.isEmpty() && missing.size() <= READ_IN_QUESTION) {
+            // A few reads at once, in the runs' order; each kept, so the next question reads nothing. A failed read
+            // leaves its run to the background reader (or, when Data Factory does not have it, to no one).
+            List<AdfTools.ActivitiesRead> reads = tools.activitiesEach(missing);
+            List<PipelineRun> failed = new ArrayList<>();
+            for (int i = 0; i < missing.size(); i++) {
+                PipelineRun run = missing.get(i);
+                AdfTools.ActivitiesRead read = reads.get(i);
+                if (read.read()) {
+                    priced.put(run, ledger.record(run, read.activities()));
+                } else {
+                    unreadable++;
+                    if (read.failure() instanceof DataFactoryException e
+                            && e.kind() == DataFactoryException.Kind.NOT_FOUND) {
+                        ledger.notFound(run);
+                    } else {
+                        failed.add(run);
+                    }
+                }
+            }
+            ledger.want(failed);
             missing = List.of();
         } else if (!missing.isEmpty()) {
             ledger.want(missing);
@@ -314,7 +371,8 @@ public record CostSummary(String scope, String factories, TimeWindow window, Cos
                 : byPipeline.values().stream().sorted(mostFirst).limit(TOP).toList();
         Duration remaining = missing.isEmpty() || !ledger.reading() ? null : ledger.timeForWanted();
         return new CostSummary(scope, String.join(", ", r.factories().stream().map(f -> f.factoryName()).toList()),
-                window, Costs.of(priced.values(), rates), rows, new Coverage(finished.size(), priced.size(), remaining),
+                window, Costs.of(priced.values(), rates), rows,
+                new Coverage(finished.size(), priced.size(), remaining, unreadable),
                 null, rates.source(), r.freshness());
     }
 }

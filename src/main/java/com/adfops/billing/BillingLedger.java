@@ -160,6 +160,21 @@ public final class BillingLedger implements AutoCloseable {
         }
     }
 
+    /**
+     * Notes that Data Factory does not have the activity runs of a run a question tried to read (NOT_FOUND): neither
+     * the background nor a later question asks for them again.
+     */
+    public synchronized void notFound(PipelineRun run) {
+        String key = key(run);
+        unreadable.add(key);
+        wanted.remove(key);
+    }
+
+    /** Whether Data Factory did not have the run's activity runs (its billing cannot be read). */
+    public synchronized boolean unreadable(PipelineRun run) {
+        return unreadable.contains(key(run));
+    }
+
     /** Whether runs not read yet are being read in the background. */
     public boolean reading() {
         return running;
@@ -212,7 +227,11 @@ public final class BillingLedger implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 log.warn("Cost ledger: unexpected failure; going on in {}", FAILURE_PAUSE, e);
-                sleep(FAILURE_PAUSE);
+                try {
+                    idle(FAILURE_PAUSE);
+                } catch (InterruptedException stop) {
+                    return;
+                }
             }
         }
     }
@@ -239,19 +258,27 @@ public final class BillingLedger implements AutoCloseable {
                 log.info("Cost ledger: the billing of every finished run in memory is read ({} summaries, {} read from "
                         + "Data Factory)", size(), backgroundReads.get());
             }
-            synchronized (this) {
-                wait(IDLE.toMillis());
-            }
+            idle(IDLE);
             return;
         }
+        boolean slot = false;
         try {
             while (running && !gate.tryTake()) {
-                sleep(gate.untilNext());
+                idle(gate.untilNext());
             }
-            slots.acquire();
+            while (running && !(slot = slots.tryAcquire(IDLE.toMillis(), TimeUnit.MILLISECONDS))) {
+                // A read in flight ends, or close() stops the reader.
+            }
         } catch (InterruptedException | RuntimeException e) {
             done(next);
             throw e;
+        }
+        if (!slot || !running) {
+            if (slot) {
+                slots.release();
+            }
+            done(next);
+            return;
         }
         try {
             readers.execute(() -> {
@@ -345,8 +372,13 @@ public final class BillingLedger implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // A read cut short by shutting down is no failure to report.
-            if (!closed && failures++ == 0) {
-                log.warn("Cost ledger: reading the activity runs of run {} failed", run.runId(), e);
+            if (!closed) {
+                // Unexpected (no DataFactoryException): pause as for one, rather than spend the budget on more.
+                gate.pause(FAILURE_PAUSE);
+                if (failures++ == 0) {
+                    log.warn("Cost ledger: reading the activity runs of run {} failed unexpectedly; pausing {}",
+                            run.runId(), FAILURE_PAUSE, e);
+                }
             }
         } finally {
             done(run);
@@ -485,6 +517,11 @@ public final class BillingLedger implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the background reader: the worker ends (woken, not interrupted), the reads in flight may end for
+     * {@link #CLOSE_WAIT} (interrupting one makes the Azure SDK log it as an error), then they are interrupted; what
+     * was read is saved.
+     */
     @Override
     public void close() {
         closed = true;
@@ -492,25 +529,38 @@ public final class BillingLedger implements AutoCloseable {
         synchronized (this) {
             notifyAll();
         }
-        if (worker != null) {
-            worker.interrupt();
-        }
-        if (readers != null) {
-            readers.shutdownNow();
-            try {
-                readers.awaitTermination(2, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        try {
+            if (worker != null && worker != Thread.currentThread()) {
+                worker.join(CLOSE_WAIT.toMillis());
+                if (worker.isAlive()) {
+                    worker.interrupt();
+                    worker.join(CLOSE_WAIT.toMillis());
+                }
             }
+            if (readers != null) {
+                readers.shutdown();
+                if (!readers.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    readers.shutdownNow();
+                }
+            }
+        } catch (InterruptedException e) {
+            if (readers != null) {
+                readers.shutdownNow();
+            }
+            Thread.currentThread().interrupt();
         }
         save();
     }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(Math.max(10, Math.min(d.toMillis(), 5_000)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** How long {@link #close()} waits for the worker, and then for the reads in flight, before interrupting them. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
+    /** Waits up to {@code d} (at least 10 ms, at most 5 s), or until {@link #close()}. */
+    private void idle(Duration d) throws InterruptedException {
+        synchronized (this) {
+            if (running) {
+                wait(Math.max(10, Math.min(d.toMillis(), 5_000)));
+            }
         }
     }
 

@@ -141,6 +141,70 @@ class WeeklyCostTest {
     }
 
     @Test
+    void theDefaultWindowIsComparedWithTheWeekBeforeOnASubSecondClock() {
+        BillingLedger ledger = ledger(10_000);
+        ledger.drain();
+        // Half a second past the whole second: the question's window is cut to whole seconds (7 days to NOW + 60 s),
+        // so the week before starts half a second before the memory does (NOW + 0.5 s - 14 days - 1 min).
+        clock.advance(Duration.ofMillis(500));
+        AdfTools tools = new AdfTools(index, clock, CostRates.LIST_PRICES, ledger);
+        int queriesBefore = adf.queries.get();
+        CostSummary week = ask(agent(tools), "what did pl_every_5_min cost?");
+        assertThat(week.window().label()).isEqualTo("the last 7 days");
+        assertThat(week.coverage()).isEqualTo(new CostSummary.Coverage(2016, 2016, null));
+        // The week before: 2,016 runs of 0.1 DIU-hours and two activity runs ($0.027 each): $54.432.
+        assertThat(week.previous()).isNotNull();
+        assertThat(week.previous().runs()).isEqualTo(2016);
+        assertThat(week.previous().total()).isCloseTo(2016 * (0.25 * 0.1 + 0.002), within(1e-9));
+        assertThat(week.comparison()).isEqualTo("Up 92.6% on the period before ($54.43, 2,016 runs)");
+        // From memory: no run listed from Data Factory.
+        assertThat(adf.queries).hasValue(queriesBefore);
+    }
+
+    @Test
+    void aFailedReadKeepsThePartialFigureAndSaysHowManyRunsCouldNotBeRead() {
+        BillingLedger ledger = ledger(10_000);
+        AdfTools tools = new AdfTools(index, clock, CostRates.LIST_PRICES, ledger);
+        ledger.drain();
+        // Fifteen minutes on: three runs finished (few: the question reads them itself). Data Factory throttles the
+        // read of the first and no longer has the second's activity runs.
+        for (int i = 0; i < 3; i++) {
+            every5(NOW.plus(Duration.ofMinutes(5L * i)).plusSeconds(30));
+        }
+        adf.failReadsOf("run-02016", new com.adfops.adf.DataFactoryException(
+                com.adfops.adf.DataFactoryException.Kind.THROTTLED, "df-week", "Too many requests", null, null,
+                Duration.ofSeconds(10)));
+        adf.failReadsOf("run-02017", new com.adfops.adf.DataFactoryException(
+                com.adfops.adf.DataFactoryException.Kind.NOT_FOUND, "df-week", "Not found", null));
+        clock.advance(Duration.ofMinutes(15));
+        index.refreshAll();
+
+        // The figure over the 2,014 runs read (2,014 x $0.052 = $104.728), and how many could not be read.
+        CostSummary partial = ask(agent(tools), "what did pl_every_5_min cost in the last 7 days?");
+        assertThat(partial.coverage()).isEqualTo(new CostSummary.Coverage(2016, 2014, null, 2));
+        assertThat(partial.total().total()).isCloseTo(2014 * PER_RUN, within(1e-9));
+        assertThat(partial.headline())
+                .isEqualTo("pl_every_5_min cost about $104.73 for 2,014 of 2,016 runs so far in the last 7 days");
+        assertThat(partial.coverageNote()).isEqualTo("The figure counts only the runs whose billing has been read so "
+                + "far. 2 runs could not be read from Data Factory.");
+        assertThat(partial.previous()).isNull();
+
+        // The throttled run is read by the background once Data Factory answers; the one it does not have is not
+        // asked for again, by the background nor by the next question.
+        adf.failReadsOf("run-02016", null);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(ledger.drain()).isEqualTo(1);
+        assertThat(adf.readsOf.get("run-02016")).hasValue(2);
+        try (BillingLedger reading = ledger.start()) {
+            CostSummary later = ask(agent(tools), "what did pl_every_5_min cost in the last 7 days?");
+            assertThat(later.coverage()).isEqualTo(new CostSummary.Coverage(2016, 2015, null, 1));
+            assertThat(later.coverageNote()).isEqualTo("The figure counts only the runs whose billing has been read "
+                    + "so far. 1 run could not be read from Data Factory.").doesNotContain("being read now");
+        }
+        assertThat(adf.readsOf.get("run-02017")).hasValue(1);
+    }
+
+    @Test
     void aPartialFigureSaysSoInItsHeadlineAndCountsOnlyTheRunsRead() {
         // The background reader has read a hundred runs so far: the newest (all of pl_every_5_min, the last 8 hours).
         BillingLedger ledger = ledger(100);

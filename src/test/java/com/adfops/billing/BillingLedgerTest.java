@@ -123,6 +123,24 @@ class BillingLedgerTest {
     }
 
     @Test
+    void anUnexpectedFailurePausesTheReaderLikeADataFactoryError() {
+        BillingLedger ledger = ledger(4, null);
+        // The newest run's read fails with something that is no DataFactoryException (a bug, an SDK surprise).
+        adf.failReadsOf("run-39", new IllegalStateException("unexpected"));
+        // One try, then a pause of 30 s: the rest of the second's budget is not spent on more failures.
+        assertThat(ledger.drain()).isEqualTo(1);
+        assertThat(adf.readOrder).containsExactly("run-39");
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(ledger.drain()).isZero();
+        // After the pause the reader goes on, the failed run first again (it is still the newest not read).
+        adf.failReadsOf("run-39", null);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(ledger.drain()).isEqualTo(4);
+        assertThat(adf.readOrder).containsExactly("run-39", "run-39", "run-38", "run-37", "run-36");
+        assertThat(ledger.get(runs.get(39))).isNotNull();
+    }
+
+    @Test
     void summariesLeaveWithTheirRuns() {
         BillingLedger ledger = ledger(1000, null);
         assertThat(ledger.drain()).isEqualTo(40);
@@ -167,25 +185,85 @@ class BillingLedgerTest {
     }
 
     @Test
+    void closingLetsTheReadsInFlightEndAndStopsTheWorker() throws Exception {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        adf.onRead(() -> {
+            started.countDown();
+            // A read in flight (the Azure SDK logs an interrupted one as an error).
+            while (!release.get()) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    interrupted.set(true);
+                    return;
+                }
+            }
+        });
+        java.util.Set<Thread> before = workers();
+        BillingLedger ledger = ledger(1000, null).start();
+        java.util.Set<Thread> mine = workers();
+        mine.removeAll(before);
+        assertThat(mine).hasSize(1);
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+
+        Thread closer = new Thread(ledger::close, "closer");
+        closer.start();
+        // Closing waits (for the worker, then for the reads in flight) instead of interrupting them.
+        while (closer.isAlive() && closer.getState() != Thread.State.TIMED_WAITING) {
+            Thread.onSpinWait();
+        }
+        release.set(true);
+        closer.join();
+        assertThat(interrupted).as("a read in flight was interrupted").isFalse();
+        assertThat(ledger.get(runs.get(39))).as("the read in flight was kept").isNotNull();
+        assertThat(mine).allSatisfy(t -> assertThat(t.isAlive()).as("the worker has ended").isFalse());
+    }
+
+    private static java.util.Set<Thread> workers() {
+        java.util.Set<Thread> out = new java.util.HashSet<>();
+        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("billing-ledger")).forEach(out::add);
+        return out;
+    }
+
+    @Test
     void theBackgroundReaderKeepsAtMostItsReadsInFlight() throws Exception {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
+        java.util.concurrent.CountDownLatch two = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(40);
         adf.onRead(() -> {
             most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            two.countDown();
             try {
-                Thread.sleep(20);
+                release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             inFlight.decrementAndGet();
             all.countDown();
         });
+        java.util.Set<Thread> before = workers();
         // The clock stands still: the budget of a 1,000-a-second reader is enough for all 40 at once.
         try (BillingLedger ledger = ledger(1000, null).start()) {
+            java.util.Set<Thread> mine = workers();
+            mine.removeAll(before);
+            assertThat(mine).hasSize(1);
+            Thread worker = mine.iterator().next();
+            assertThat(two.await(30, TimeUnit.SECONDS)).isTrue();
+            // Two reads in flight (held): the worker waits for one to end with the next run claimed, and no more (it
+            // does not queue the other 37 behind them). Three runs at 1,000 a second: 3 ms to go.
+            while (worker.getState() != Thread.State.TIMED_WAITING) {
+                Thread.onSpinWait();
+            }
+            assertThat(ledger.timeForWanted()).isEqualTo(Duration.ofMillis(3));
+            assertThat(inFlight).hasValue(2);
+            release.countDown();
             assertThat(all.await(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(most.get()).isBetween(1, 2);
+            assertThat(most).hasValue(2);
         }
-        assertThat(adf.readsOf.values()).allSatisfy(n -> assertThat(n).hasValue(1));
+        assertThat(adf.readsOf.values()).hasSize(40).allSatisfy(n -> assertThat(n).hasValue(1));
     }
 }
