@@ -146,13 +146,14 @@ class FailingIncidentsTest {
                 TimeWindowParser.parse("", NOW, ZoneId.of("UTC")))));
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         try {
+            // The reads end after the test without reading anything (the factory closes with the class).
             FailingSummary named = FailureCauses.of(s, run -> {
                 try {
                     release.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return tools.diagnose(run);
+                return null;
             }, FailureCauses.ROWS, Duration.ofMillis(300));
             assertThat(named.failing()).hasSameSizeAs(s.failing()).allMatch(r -> r.cause() == null);
             assertThat(named.failing()).extracting(FailingSummary.Row::shortError).containsExactlyElementsOf(
