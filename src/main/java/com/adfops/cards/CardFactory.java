@@ -949,13 +949,13 @@ public final class CardFactory {
             case "started" -> {
                 title = cancel ? "⏹️ Cancel requested: " + a.pipeline() : "▶️ Rerun started: " + a.pipeline();
                 byline = (cancel ? "Cancelled by " : "Rerun started by ") + by
-                        + (a.newRunId().isEmpty() ? "." : ": run " + a.newRunId() + ".") + " I'll post the outcome here.";
+                        + (a.newRunId().isEmpty() ? "." : ": run " + shortId(a.newRunId()) + ".") + " I'll post the outcome here.";
                 style = "good";
             }
             case "finished" -> {
                 title = "🏁 Done: " + what;
                 byline = (cancel ? "Cancel" : "Rerun") + " confirmed by " + by + (a.newRunId().isEmpty() ? "."
-                        : ": run " + a.newRunId() + ".");
+                        : ": run " + shortId(a.newRunId()) + ".");
                 style = "emphasis";
             }
             case "failed" -> {
