@@ -42,6 +42,7 @@ class DatasetFileIT {
 
     @AfterAll
     static void stop() throws Exception {
+        connector.awaitQuiet(Duration.ofMillis(500), Duration.ofSeconds(10));
         connector.close();
         Files.deleteIfExists(file);
     }

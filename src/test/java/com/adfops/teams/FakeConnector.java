@@ -95,6 +95,26 @@ final class FakeConnector implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits (at most {@code max}) until nothing new has arrived for {@code idle}: a class's last answers (a late typing
+     * indicator, a follow-up) are taken before the connector closes, instead of meeting a closed port.
+     */
+    void awaitQuiet(Duration idle, Duration max) throws InterruptedException {
+        Instant deadline = Instant.now().plus(max);
+        int seen = -1;
+        while (Instant.now().isBefore(deadline)) {
+            int now;
+            synchronized (sent) {
+                now = sent.size();
+            }
+            if (now == seen) {
+                return;
+            }
+            seen = now;
+            Thread.sleep(idle.toMillis());
+        }
+    }
+
     void clear() {
         synchronized (sent) {
             sent.clear();

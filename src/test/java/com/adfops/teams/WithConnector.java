@@ -14,7 +14,8 @@ abstract class WithConnector {
     }
 
     @AfterAll
-    static void stopConnector() {
+    static void stopConnector() throws InterruptedException {
+        connector.awaitQuiet(java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(10));
         connector.close();
     }
 }
