@@ -367,9 +367,13 @@ public final class ActionService {
                 : "Microsoft.DataFactory/factories/pipelines/createrun/action";
     }
 
+    /** The configured factory of that name, if it still is. */
+    private Optional<FactoryRef> configured(String name) {
+        return adf.factories().stream().filter(f -> f.factoryName().equalsIgnoreCase(name)).findFirst();
+    }
+
     private FactoryRef factory(String name) {
-        return adf.factories().stream().filter(f -> f.factoryName().equalsIgnoreCase(name)).findFirst()
-                .orElseThrow(() -> new DataFactoryException(DataFactoryException.Kind.NOT_FOUND, name,
+        return configured(name).orElseThrow(() -> new DataFactoryException(DataFactoryException.Kind.NOT_FOUND, name,
                         "Factory " + name + " is no longer configured.", null));
     }
 
@@ -380,12 +384,6 @@ public final class ActionService {
 
     /** The action's card, its runs linked to ADF Studio while its factory is configured. */
     ActionView view(PendingAction a) {
-        FactoryRef ref = adf.factories().stream().filter(f -> f.factoryName().equalsIgnoreCase(a.factory())).findFirst()
-                .orElse(null);
-        return plainView(a).withFactoryRef(ref);
-    }
-
-    static ActionView plainView(PendingAction a) {
         String state = switch (a.state()) {
             case PENDING -> "pending";
             case CLAIMED -> "claimed";
@@ -397,7 +395,7 @@ public final class ActionService {
         };
         return new ActionView(a.id(), a.kind().wire(), state, a.factory(), a.pipeline(), a.runId(), a.clickedRunId(),
                 a.clickedPipeline(), a.startsAt(), a.parameters(), a.requestedBy(), a.expiresAt(), a.actedBy(),
-                a.actedAt(), a.newRunId(), a.message(), a.missingAction());
+                a.actedAt(), a.newRunId(), a.message(), a.missingAction(), configured(a.factory()).orElse(null));
     }
 
     private ActionView refusal(ActionKind kind, String factory, PipelineRun run, Actor who, String reason) {

@@ -215,10 +215,8 @@ final class ActionFlow {
         boolean failedRerun = f.run().status() == com.adfops.adf.RunStatus.FAILED && f.action().newRunId() != null;
         parts.add(new Reply.Text(outcomeText(f)));
         if (failedRerun) {
-            Turn diagnose = new Turn(conversationId, f.action().actedBy(), "", Map.of("action", CardVerb.DIAGNOSE.wire(),
-                    "runId", f.run().runId(), "factory", f.action().factory()), ZoneId.of("UTC"));
             try {
-                parts.addAll(agent.handle(diagnose).parts());
+                parts.addAll(agent.handle(diagnoseTurn(f.action(), f.run().runId())).parts());
             } catch (RuntimeException e) {
                 log.warn("Could not diagnose the failed rerun {}", f.run().runId(), e);
             }
@@ -256,8 +254,7 @@ final class ActionFlow {
             return Optional.empty();
         }
         String diagnosed = a.clickedRunId() != null && !a.clickedRunId().isBlank() ? a.clickedRunId() : a.runId();
-        Turn diagnose = new Turn(a.conversationId(), a.actedBy(), "", Map.of("action", CardVerb.DIAGNOSE.wire(),
-                "runId", diagnosed, "factory", a.factory()), ZoneId.of("UTC"));
+        Turn diagnose = diagnoseTurn(a, diagnosed);
         try {
             Optional<Reply.DiagnosisCard> card = agent.handle(diagnose).parts().stream()
                     .filter(Reply.DiagnosisCard.class::isInstance).map(Reply.DiagnosisCard.class::cast).findFirst();
@@ -276,6 +273,12 @@ final class ActionFlow {
             log.warn("Could not read the failure of action {} again; its diagnosis card stays as it was", a.id(), e);
             return Optional.empty();
         }
+    }
+
+    /** A *Why did it fail?* click on {@code runId}, made for the person who acted, in the action's conversation. */
+    private static Turn diagnoseTurn(com.adfops.actions.PendingAction a, String runId) {
+        return new Turn(a.conversationId(), a.actedBy(), "", Map.of("action", CardVerb.DIAGNOSE.wire(), "runId", runId,
+                "factory", a.factory()), ZoneId.of("UTC"));
     }
 
     static String outcomeText(ActionService.Finished f) {
