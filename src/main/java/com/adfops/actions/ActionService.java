@@ -7,12 +7,13 @@ import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunRequest;
 import com.adfops.adf.RunStatus;
+import com.adfops.diagnosis.Diagnoser;
 import com.adfops.agent.ActionView;
-import com.adfops.agent.AdfTools;
+import com.adfops.runs.AdfTools;
 import com.adfops.agent.AgentReply;
 import com.adfops.agent.AuditRecord;
-import com.adfops.agent.Diagnosis;
-import com.adfops.agent.ErrorText;
+import com.adfops.diagnosis.Diagnosis;
+import com.adfops.runs.ErrorText;
 import com.adfops.agent.Reply;
 import com.adfops.escalation.EscalationService;
 import java.time.Clock;
@@ -315,7 +316,7 @@ public final class ActionService {
 
     /** Where a rerun from failure starts: the root cause's path, or the top-level run's failed activities. */
     private String startsAt(FactoryRef f, PipelineRun top) {
-        Diagnosis d = tools.diagnose(top);
+        Diagnosis d = new Diagnoser(tools).diagnose(top);
         if (d.hasRootCause()) {
             return d.rootCause().path();
         }

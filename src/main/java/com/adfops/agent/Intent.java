@@ -1,5 +1,8 @@
 package com.adfops.agent;
 
+import com.adfops.analytics.Trends;
+import com.adfops.runs.TimeWindow;
+
 /**
  * What a typed question asks for, as {@link IntentParser} understood it. Pipeline names are the user's words for
  * them (matched against the factory's names by the router); a null pipeline means "the one we are talking about".

@@ -1,5 +1,8 @@
 package com.adfops.agent;
 
+import com.adfops.runs.KnownNames;
+import com.adfops.runs.TimeWindow;
+import com.adfops.runs.TimeWindowParser;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

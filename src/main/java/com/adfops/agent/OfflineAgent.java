@@ -1,5 +1,27 @@
 package com.adfops.agent;
 
+import com.adfops.analytics.CostSummary;
+import com.adfops.analytics.Durations;
+import com.adfops.analytics.PerformanceSummary;
+import com.adfops.analytics.Trends;
+import com.adfops.diagnosis.Diagnoser;
+import com.adfops.diagnosis.Diagnosis;
+import com.adfops.diagnosis.FailureCauses;
+import com.adfops.diagnosis.FailureHistory;
+import com.adfops.diagnosis.GuidanceFinder;
+import com.adfops.diagnosis.Resolution;
+import com.adfops.diagnosis.RunComparison;
+import com.adfops.runs.AdfTools;
+import com.adfops.runs.ErrorText;
+import com.adfops.runs.FailingSummary;
+import com.adfops.runs.KnownNames;
+import com.adfops.runs.NameMatcher;
+import com.adfops.runs.PipelineStatus;
+import com.adfops.runs.RunBaselines;
+import com.adfops.runs.RunSummaries;
+import com.adfops.runs.RunningLong;
+import com.adfops.runs.TimeWindow;
+import com.adfops.runs.TimeWindowParser;
 import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.FactoryStatus;
 import com.adfops.adf.PipelineRun;
@@ -708,7 +730,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         PipelineScope scope = scope(f);
         AdfTools.RunsResult result = scope.filter(tools.pipelineRuns(new AdfTools.RunsRequest(scope.factory(f.factory()),
                 null, Set.of(), window)));
-        FailingSummary summary = FailureCauses.of(RunSummaries.failing(result), tools::diagnose, FailureCauses.ROWS)
+        FailingSummary summary = FailureCauses.of(RunSummaries.failing(result), new Diagnoser(tools)::diagnose, FailureCauses.ROWS)
                 .withRunningLong(runningLong(scope.factory(f.factory()), null, result, false).stream()
                         .filter(r -> scope.includes().test(r.run())).toList());
         List<RunRef> listed = new ArrayList<>();
@@ -821,7 +843,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         PipelineRun run = failures.get(0);
         s.ctx.setFocus(new RunRef(run.factory().factoryName(), run.pipelineName(), run.runId()));
         s.ctx.setFocusIndex(0);
-        return AgentReply.of(diagnosis(tools.diagnose(run), shape));
+        return AgentReply.of(diagnosis(new Diagnoser(tools).diagnose(run), shape));
     }
 
     /** The latest failure of {@code pipeline} in {@code window}, or that it did not fail then (and its status then). */
@@ -836,7 +858,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         PipelineRun run = failures.get(0);
         s.ctx.setFocus(new RunRef(run.factory().factoryName(), run.pipelineName(), run.runId()));
         s.ctx.setFocusIndex(0);
-        return AgentReply.of(diagnosis(tools.diagnose(run), shape));
+        return AgentReply.of(diagnosis(new Diagnoser(tools).diagnose(run), shape));
     }
 
     private AgentReply unknownPipeline(String target, List<String> closest, String questionFormat) {
@@ -889,7 +911,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         PipelineRun run = failures.get(next);
         s.ctx.setFocus(new RunRef(run.factory().factoryName(), run.pipelineName(), run.runId()));
         s.ctx.setFocusIndex(next);
-        return AgentReply.of(diagnosis(tools.diagnose(run), Shape.PLAIN));
+        return AgentReply.of(diagnosis(new Diagnoser(tools).diagnose(run), Shape.PLAIN));
     }
 
     private static int indexOf(List<PipelineRun> runs, String runId) {
@@ -921,7 +943,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             return AgentReply.of(new Reply.Text("Run " + run.runId() + " of " + bold(run.pipelineName())
                     + " did not fail: it is " + describe(run.status()) + "."), new Reply.Status(st));
         }
-        return AgentReply.of(diagnosis(tools.diagnose(run), shape));
+        return AgentReply.of(diagnosis(new Diagnoser(tools).diagnose(run), shape));
     }
 
     private TimeWindow statusWindow() {

@@ -1,5 +1,15 @@
 package com.adfops.agent;
 
+import com.adfops.analytics.CostSummary;
+import com.adfops.analytics.PerformanceSummary;
+import com.adfops.analytics.TrendSummary;
+import com.adfops.analytics.Trends;
+import com.adfops.diagnosis.Diagnosis;
+import com.adfops.diagnosis.RunComparison;
+import com.adfops.diagnosis.RunHistory;
+import com.adfops.runs.FailingSummary;
+import com.adfops.runs.PipelineStatus;
+import com.adfops.runs.TimeWindow;
 import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.FactoryStatus;
 import com.adfops.adf.PipelineRun;

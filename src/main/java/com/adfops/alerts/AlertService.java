@@ -1,12 +1,13 @@
 package com.adfops.alerts;
 
 import com.adfops.adf.DataFactoryException;
-import com.adfops.agent.AdfTools;
+import com.adfops.diagnosis.Diagnoser;
+import com.adfops.runs.AdfTools;
 import com.adfops.agent.AgentReply;
 import com.adfops.agent.AlertView;
-import com.adfops.agent.Diagnosis;
-import com.adfops.agent.ErrorText;
-import com.adfops.agent.GuidanceFinder;
+import com.adfops.diagnosis.Diagnosis;
+import com.adfops.runs.ErrorText;
+import com.adfops.diagnosis.GuidanceFinder;
 import com.adfops.agent.Reply;
 import com.adfops.docs.Guidance;
 import java.time.Clock;
@@ -81,7 +82,7 @@ public final class AlertService {
     }
 
     /** The card of an alert; for a new "running long" alert, how long it has run against its usual. */
-    AlertView view(AlertRecord a, com.adfops.agent.RunningLong longRun) {
+    AlertView view(AlertRecord a, com.adfops.runs.RunningLong longRun) {
         String state = switch (a.state()) {
             case RECOVERED -> "recovered";
             case ACKNOWLEDGED -> "acknowledged";
@@ -95,7 +96,7 @@ public final class AlertService {
         try {
             Optional<AdfTools.Located> run = tools.findRun(a.runId(), a.factory());
             if (run.isPresent()) {
-                Diagnosis d = tools.diagnose(run.get().run());
+                Diagnosis d = new Diagnoser(tools).diagnose(run.get().run());
                 root = d.hasRootCause()
                         ? d.rootCause().path() + ": " + ErrorText.summary(d.rootCause().activity().error().message(), 300)
                         : ErrorText.summary(run.get().run().message(), 300);

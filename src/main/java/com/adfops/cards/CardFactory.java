@@ -6,24 +6,24 @@ import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.FactoryStatus;
 import com.adfops.adf.Freshness;
 import com.adfops.adf.SecretRedactor;
-import com.adfops.agent.Diagnosis;
+import com.adfops.diagnosis.Diagnosis;
 import com.adfops.docs.DocResult;
 import com.adfops.docs.Guidance;
-import com.adfops.agent.ErrorText;
-import com.adfops.agent.FailingSummary;
-import com.adfops.agent.PipelineStatus;
-import com.adfops.agent.PerformanceSummary;
-import com.adfops.agent.DurationVerdict;
+import com.adfops.runs.ErrorText;
+import com.adfops.runs.FailingSummary;
+import com.adfops.runs.PipelineStatus;
+import com.adfops.analytics.PerformanceSummary;
+import com.adfops.analytics.DurationVerdict;
 import com.adfops.agent.ActionView;
 import com.adfops.agent.AlertView;
-import com.adfops.agent.CostSummary;
-import com.adfops.agent.RunComparison;
-import com.adfops.agent.RunHistory;
-import com.adfops.agent.RunningLong;
+import com.adfops.analytics.CostSummary;
+import com.adfops.diagnosis.RunComparison;
+import com.adfops.diagnosis.RunHistory;
+import com.adfops.runs.RunningLong;
 import com.adfops.agent.Watchlist;
 import com.adfops.agent.AuditRecord;
 import com.adfops.agent.Reply;
-import com.adfops.agent.TrendSummary;
+import com.adfops.analytics.TrendSummary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -1407,6 +1407,6 @@ public final class CardFactory {
     }
 
     static String duration(Duration d) {
-        return com.adfops.agent.Durations.text(d);
+        return com.adfops.runs.DurationText.text(d);
     }
 }

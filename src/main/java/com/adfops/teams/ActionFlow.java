@@ -282,8 +282,8 @@ final class ActionFlow {
     }
 
     static String outcomeText(ActionService.Finished f) {
-        String pipeline = "**" + com.adfops.agent.ErrorText.escapeMarkdown(f.action().pipeline()) + "**";
-        String who = com.adfops.agent.ErrorText.escapeMarkdown(f.action().actedBy() == null ? "someone" : f.action().actedBy());
+        String pipeline = "**" + com.adfops.runs.ErrorText.escapeMarkdown(f.action().pipeline()) + "**";
+        String who = com.adfops.runs.ErrorText.escapeMarkdown(f.action().actedBy() == null ? "someone" : f.action().actedBy());
         String what = switch (f.action().kind()) {
             case CANCEL -> "The cancel of run " + f.action().runId() + " of " + pipeline + " (by " + who + ")";
             case RERUN_FROM_FAILURE -> "The rerun from the failed activity of " + pipeline + " (by " + who + ")";
