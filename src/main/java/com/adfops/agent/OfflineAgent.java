@@ -1,5 +1,11 @@
 package com.adfops.agent;
 
+import com.adfops.answers.ActionKind;
+import com.adfops.answers.AuditRecord;
+import com.adfops.answers.AuditTrail;
+import com.adfops.answers.CardVerb;
+import com.adfops.answers.ExportLinks;
+import com.adfops.answers.Watchlist;
 import com.adfops.analytics.CostSummary;
 import com.adfops.analytics.Durations;
 import com.adfops.analytics.PerformanceSummary;
@@ -553,7 +559,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
      * that says exactly what will run.
      */
     private AgentReply requestAction(Session s, Intent.RequestAction a) {
-        if (a.kind() == Intent.ActionKind.CANCEL) {
+        if (a.kind() == ActionKind.CANCEL) {
             AgentReply status = status(s, a.pipeline(), a.factory(), null);
             boolean running = status.parts().stream().anyMatch(p -> p instanceof Reply.Status st
                     && st.status().latest() != null && (st.status().latest().status() == RunStatus.IN_PROGRESS
@@ -570,7 +576,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         if (diagnosis.parts().stream().noneMatch(Reply.DiagnosisCard.class::isInstance)) {
             return diagnosis;
         }
-        return prepend(a.kind() == Intent.ActionKind.RERUN_FROM_FAILURE
+        return prepend(a.kind() == ActionKind.RERUN_FROM_FAILURE
                 ? "To rerun from the failed activity, use *Rerun from failed activity* on the card below; I'll show "
                         + "exactly what will run and ask you to confirm."
                 : "To rerun, use *Rerun pipeline* (or *Rerun from failed activity*) on the card below; I'll show "

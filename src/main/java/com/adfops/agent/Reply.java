@@ -1,5 +1,9 @@
 package com.adfops.agent;
 
+import com.adfops.answers.ActionView;
+import com.adfops.answers.AlertView;
+import com.adfops.answers.AuditRecord;
+import com.adfops.answers.Watchlist;
 import com.adfops.analytics.CostSummary;
 import com.adfops.analytics.PerformanceSummary;
 import com.adfops.analytics.TrendSummary;

@@ -8,10 +8,10 @@ import com.adfops.adf.RunQuery;
 import com.adfops.adf.RunStatus;
 import com.adfops.diagnosis.Diagnoser;
 import com.adfops.runs.AdfTools;
-import com.adfops.agent.AlertView;
+import com.adfops.answers.AlertView;
 import com.adfops.diagnosis.Diagnosis;
 import com.adfops.agent.Reply;
-import com.adfops.agent.Watchlist;
+import com.adfops.answers.Watchlist;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -313,7 +313,7 @@ public final class AlertMonitor implements AutoCloseable {
             for (PipelineRun r : claimed.subList(1, claimed.size())) {
                 store.update(ids.get(r.runId()), x -> x.recovered(null, now));
             }
-            List<AlertView> rows = claimed.stream().map(r -> new AlertView("", "open", f.factoryName(), r.pipelineName(),
+            List<AlertView> rows = claimed.stream().map(r -> new AlertView("", AlertView.Kind.FAILED, AlertView.State.OPEN, f.factoryName(), r.pipelineName(),
                     r.runId(), r.runEnd(), "", "", "", "", null, List.of(), "", null, null, "")).toList();
             post(digest, new Reply.AlertDigest(f.factoryName(), rows));
             return alertIds;

@@ -397,7 +397,7 @@ public class ApplicationWiring {
                        ObjectMapper adfopsJson, AuditLog audit, Watches watches, ExportSigner exports,
                        ExportProperties export, EscalationProperties escalation) {
         OfflineAgent offline = new OfflineAgent(tools, store, guidance, context.ttl(), audit, watches,
-                com.adfops.agent.ExportLinks.sharing(exports, export.shareable(escalation)));
+                com.adfops.answers.ExportLinks.sharing(exports, export.shareable(escalation)));
         if (!foundry.configured()) {
             log.info("Agent: offline (set AZURE_AI_PROJECT_ENDPOINT and AZURE_AI_MODEL_DEPLOYMENT_NAME for Azure AI Foundry)");
             return offline;

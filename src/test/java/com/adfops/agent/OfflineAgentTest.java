@@ -1,5 +1,8 @@
 package com.adfops.agent;
 
+import com.adfops.answers.AuditRecord;
+import com.adfops.answers.AuditTrail;
+import com.adfops.answers.Watchlist;
 import com.adfops.diagnosis.Diagnosis;
 import com.adfops.diagnosis.ErrorClass;
 import com.adfops.diagnosis.GuidanceFinder;

@@ -280,64 +280,64 @@ public final class CardSamples {
                 new Reply.ToolCallInfo("adf_pipeline_runs", "{\"status\":\"Failed\"}", 120, true),
                 new Reply.ToolCallInfo("no_such_tool", "{}", 0, false)), "gpt-4o", 2400, 180, 3, 4100));
         java.time.Instant until = NOW.plusSeconds(600);
-        m.put("action-pending", new Reply.Action(new com.adfops.agent.ActionView("a-1", "rerunfromfailure", "pending",
+        m.put("action-pending", new Reply.Action(new com.adfops.answers.ActionView("a-1", com.adfops.answers.ActionKind.RERUN_FROM_FAILURE, com.adfops.answers.ActionView.State.PENDING,
                 "df-test", "master_nightly", "run-master", "run-child", "child_load",
                 "Run child › child_load › Copy customers", ordered("region", "emea", "date", "${utcnow()}"), "Dana",
                 until, null, null, null, null, null)));
-        m.put("action-cancel-pending", new Reply.Action(new com.adfops.agent.ActionView("a-2", "cancel", "pending",
+        m.put("action-cancel-pending", new Reply.Action(new com.adfops.answers.ActionView("a-2", com.adfops.answers.ActionKind.CANCEL, com.adfops.answers.ActionView.State.PENDING,
                 "df-test", "web_sync", "run-active", null, null, null, null, "Dana", until, null, null, null, null, null)));
-        m.put("action-started", new Reply.Action(new com.adfops.agent.ActionView("a-1", "rerunfromfailure", "started",
+        m.put("action-started", new Reply.Action(new com.adfops.answers.ActionView("a-1", com.adfops.answers.ActionKind.RERUN_FROM_FAILURE, com.adfops.answers.ActionView.State.STARTED,
                 "df-test", "master_nightly", "run-master", null, null, "Copy customers", Map.of(), "Dana", until, "Lee",
                 NOW.plusSeconds(30), "run-new", null, null)));
-        m.put("action-failed-403", new Reply.Action(new com.adfops.agent.ActionView("a-3", "rerun", "failed",
+        m.put("action-failed-403", new Reply.Action(new com.adfops.answers.ActionView("a-3", com.adfops.answers.ActionKind.RERUN, com.adfops.answers.ActionView.State.FAILED,
                 "df-test", "master_nightly", "run-master", null, null, null, Map.of(), "Dana", until, "Dana",
                 NOW.plusSeconds(30), null, "The bot's identity is not allowed to start a run of pipeline master_nightly "
                         + "(AuthorizationFailed, HTTP 403).", "Microsoft.DataFactory/factories/pipelines/createrun/action")));
-        m.put("action-refused", new Reply.Action(new com.adfops.agent.ActionView("", "rerun", "refused",
+        m.put("action-refused", new Reply.Action(new com.adfops.answers.ActionView("", com.adfops.answers.ActionKind.RERUN, com.adfops.answers.ActionView.State.REFUSED,
                 "df-test", "master_nightly", "run-master", null, null, null, null, "Dana", null, "Dana", NOW,
                 null, "Sorry, Dana, you are not on the list. Who can: Ops on-call (group).", null)));
-        m.put("action-expired", new Reply.Action(new com.adfops.agent.ActionView("a-4", "rerun", "expired",
+        m.put("action-expired", new Reply.Action(new com.adfops.answers.ActionView("a-4", com.adfops.answers.ActionKind.RERUN, com.adfops.answers.ActionView.State.EXPIRED,
                 "df-test", "master_nightly", "run-master", null, null, null, Map.of(), "Dana", until, null, null,
                 null, null, null)));
-        m.put("action-resolved", new Reply.Action(new com.adfops.agent.ActionView("", "resolve", "resolved",
+        m.put("action-resolved", new Reply.Action(new com.adfops.answers.ActionView("", com.adfops.answers.ActionKind.RESOLVE, com.adfops.answers.ActionView.State.RESOLVED,
                 "df-test", "master_nightly", "run-master", null, null, null, null, "Dana", null, "Dana", NOW, null,
                 "Rotated the **SQL** key; <at>x</at> ${reran} it", null)));
         m.put("audit", new Reply.Audit("", "today", List.of(
-                new com.adfops.agent.AuditRecord(NOW.minusSeconds(60), "Lee", "oid", "resolve", "df-test", "master_nightly",
+                new com.adfops.answers.AuditRecord(NOW.minusSeconds(60), "Lee", "oid", "resolve", "df-test", "master_nightly",
                         "run-master", null, "resolved; escalation closed", "Rotated the key [link](http://x)"),
-                new com.adfops.agent.AuditRecord(NOW.minusSeconds(3600), "Dana", "oid", "rerunfromfailure", "df-test",
+                new com.adfops.answers.AuditRecord(NOW.minusSeconds(3600), "Dana", "oid", "rerunfromfailure", "df-test",
                         "master_nightly", "run-master", "run-new", "started run run-new", null))));
         m.put("audit-empty", new Reply.Audit("web_sync", "the last 7 days", List.of()));
         com.adfops.docs.Guidance oneLink = new com.adfops.docs.Guidance("Microsoft Learn", List.of(new DocResult(
                 "Troubleshoot self-hosted integration runtime", "https://learn.microsoft.com/en-us/azure/data-factory/self-hosted-integration-runtime-troubleshoot-guide",
                 "The runtime is offline.")), "");
-        com.adfops.agent.AlertView open = new com.adfops.agent.AlertView("al-1", "open", "df-test", "pl_sales",
+        com.adfops.answers.AlertView open = new com.adfops.answers.AlertView("al-1", com.adfops.answers.AlertView.Kind.FAILED, com.adfops.answers.AlertView.State.OPEN, "df-test", "pl_sales",
                 "run-s", NOW.minusSeconds(300), "Load sales: **The integration runtime** is offline. ${x}", "2011",
                 "Integration runtime", "Check that the self-hosted integration runtime is online.", oneLink,
                 List.of("pl_b · run run-b"), "", null, null, "");
         m.put("alert", new Reply.Alert(open));
-        m.put("alert-acknowledged", new Reply.Alert(new com.adfops.agent.AlertView("al-1", "acknowledged", "df-test",
+        m.put("alert-acknowledged", new Reply.Alert(new com.adfops.answers.AlertView("al-1", com.adfops.answers.AlertView.Kind.FAILED, com.adfops.answers.AlertView.State.ACKNOWLEDGED, "df-test",
                 "pl_sales", "run-s", NOW.minusSeconds(300), "Load sales: offline", "2011", "Integration runtime", "Check it.",
                 oneLink, List.of(), "Bo", NOW, null, "")));
-        m.put("alert-snoozed", new Reply.Alert(new com.adfops.agent.AlertView("al-1", "snoozed", "df-test",
+        m.put("alert-snoozed", new Reply.Alert(new com.adfops.answers.AlertView("al-1", com.adfops.answers.AlertView.Kind.FAILED, com.adfops.answers.AlertView.State.SNOOZED, "df-test",
                 "pl_sales", "run-s", NOW.minusSeconds(300), "Load sales: offline", "2011", "Integration runtime", "Check it.",
                 null, List.of(), "Ana", null, NOW.plusSeconds(3600), "")));
-        m.put("alert-running-long", new Reply.Alert(new com.adfops.agent.AlertView("al-2", "runninglong", "df-test",
+        m.put("alert-running-long", new Reply.Alert(new com.adfops.answers.AlertView("al-2", com.adfops.answers.AlertView.Kind.RUNNING_LONG, com.adfops.answers.AlertView.State.OPEN, "df-test",
                 "pl_nightly", "run-n", NOW.minusSeconds(1860), "Still running after 31 min: 3.1x its usual (the 95th "
                 + "percentile of its succeeded runs is 10 min).", "", "Running long", "Look at the activity in progress.",
                 null, List.of(), "", null, null, "")));
-        m.put("alert-recovered", new Reply.Alert(new com.adfops.agent.AlertView("al-1", "recovered", "df-test",
+        m.put("alert-recovered", new Reply.Alert(new com.adfops.answers.AlertView("al-1", com.adfops.answers.AlertView.Kind.FAILED, com.adfops.answers.AlertView.State.RECOVERED, "df-test",
                 "pl_sales", "run-s", NOW.minusSeconds(300), "Load sales: offline", "2011", "Integration runtime", "Check it.",
                 oneLink, List.of(), "", NOW, null, "run-ok")));
-        List<com.adfops.agent.AlertView> batch = new ArrayList<>();
+        List<com.adfops.answers.AlertView> batch = new ArrayList<>();
         for (int i = 0; i < 18; i++) {
-            batch.add(new com.adfops.agent.AlertView("", "open", "df-test", "pl_batch_" + i, "run-" + i,
+            batch.add(new com.adfops.answers.AlertView("", com.adfops.answers.AlertView.Kind.FAILED, com.adfops.answers.AlertView.State.OPEN, "df-test", "pl_batch_" + i, "run-" + i,
                     NOW.minusSeconds(60L * i), "", "", "", "", null, List.of(), "", null, null, ""));
         }
         m.put("alert-digest", new Reply.AlertDigest("df-test", batch));
         m.put("watching", new Reply.Watching("Watching pipelines matching Finance-* here.", List.of(
-                new com.adfops.agent.Watchlist.Watch("*", null, "Ana", NOW.minusSeconds(7200)),
-                new com.adfops.agent.Watchlist.Watch("Finance-*", "df-test", "Bo <at>x</at>", NOW))));
+                new com.adfops.answers.Watchlist.Watch("*", null, "Ana", NOW.minusSeconds(7200)),
+                new com.adfops.answers.Watchlist.Watch("Finance-*", "df-test", "Bo <at>x</at>", NOW))));
         m.put("watching-empty", new Reply.Watching("", List.of()));
         java.util.Map<String, com.adfops.analytics.Costs.Line> meters = new java.util.LinkedHashMap<>();
         meters.put("Orchestration (AzureIR)", new com.adfops.analytics.Costs.Line(420, "activity runs", 0.42));

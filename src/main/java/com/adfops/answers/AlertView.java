@@ -1,4 +1,4 @@
-package com.adfops.agent;
+package com.adfops.answers;
 
 import com.adfops.docs.Guidance;
 import java.time.Instant;
@@ -9,7 +9,8 @@ import java.util.List;
  * Text from Data Factory (names, messages) is shown literally.
  *
  * @param alertId      the alert's id (its buttons carry it)
- * @param state        {@code open}, {@code acknowledged}, {@code snoozed} or {@code recovered}
+ * @param kind         what it alerts of: a failed run, or a run in progress past its usual duration
+ * @param state        where it stands
  * @param factory      the factory
  * @param pipeline     the pipeline that failed (the root run's, for a parent and its children)
  * @param runId        the failed run
@@ -26,16 +27,29 @@ import java.util.List;
  * @param recoveredRun for a recovered alert, the run that succeeded; else ""
  * @param runUrl       the run in ADF Studio, while its factory is configured; else ""
  */
-public record AlertView(String alertId, String state, String factory, String pipeline, String runId, Instant failedAt,
+public record AlertView(String alertId, Kind kind, State state, String factory, String pipeline, String runId, Instant failedAt,
                         String rootCause, String errorCode, String errorClass, String nextStep, Guidance guidance,
                         List<String> others, String by, Instant at, Instant until, String recoveredRun,
                         String runUrl) {
 
-    public AlertView(String alertId, String state, String factory, String pipeline, String runId, Instant failedAt,
+    public AlertView(String alertId, Kind kind, State state, String factory, String pipeline, String runId, Instant failedAt,
                      String rootCause, String errorCode, String errorClass, String nextStep, Guidance guidance,
                      List<String> others, String by, Instant at, Instant until, String recoveredRun) {
-        this(alertId, state, factory, pipeline, runId, failedAt, rootCause, errorCode, errorClass, nextStep, guidance,
+        this(alertId, kind, state, factory, pipeline, runId, failedAt, rootCause, errorCode, errorClass, nextStep, guidance,
                 others, by, at, until, recoveredRun, "");
+    }
+
+    /** What an alert is about. */
+    public enum Kind {
+        /** A watched pipeline's run failed. */
+        FAILED,
+        /** A watched pipeline's run is still in progress past its usual duration. */
+        RUNNING_LONG
+    }
+
+    /** Where an alert stands. */
+    public enum State {
+        OPEN, ACKNOWLEDGED, SNOOZED, RECOVERED
     }
 
     public AlertView {

@@ -1,4 +1,4 @@
-package com.adfops.agent;
+package com.adfops.answers;
 
 import java.time.Instant;
 import java.util.Map;
@@ -9,9 +9,8 @@ import java.util.Map;
  * parameters, messages) is shown literally by the card.
  *
  * @param id          the confirmation's id (the Confirm and Cancel buttons carry it); "" for a resolution
- * @param kind        what: {@code rerunfromfailure}, {@code rerun}, {@code cancel} or {@code resolve}
- * @param state       {@code pending}, {@code started}, {@code succeeded}, {@code failed}, {@code cancelled},
- *                    {@code dismissed}, {@code expired}, {@code refused} or {@code resolved}
+ * @param kind        what: a rerun from the failed activity, a rerun, a cancel or a recorded resolution
+ * @param state       where it stands
  * @param factory     the factory
  * @param pipeline    the pipeline acted on (for reruns, the top-level pipeline)
  * @param runId       the reference run (reruns) or the run to cancel
@@ -28,17 +27,39 @@ import java.util.Map;
  * @param missingAction for an Azure permission failure, the action the bot's identity lacks; else ""
  * @param factoryRef  the factory, when it is still configured (its runs link to ADF Studio); else null
  */
-public record ActionView(String id, String kind, String state, String factory, String pipeline, String runId,
+public record ActionView(String id, ActionKind kind, State state, String factory, String pipeline, String runId,
                          String clickedRunId, String clickedPipeline, String startsAt, Map<String, String> parameters,
                          String requestedBy, Instant expiresAt, String actedBy, Instant actedAt, String newRunId,
                          String message, String missingAction, com.adfops.adf.FactoryRef factoryRef) {
 
-    public ActionView(String id, String kind, String state, String factory, String pipeline, String runId,
+    public ActionView(String id, ActionKind kind, State state, String factory, String pipeline, String runId,
                       String clickedRunId, String clickedPipeline, String startsAt, Map<String, String> parameters,
                       String requestedBy, Instant expiresAt, String actedBy, Instant actedAt, String newRunId,
                       String message, String missingAction) {
         this(id, kind, state, factory, pipeline, runId, clickedRunId, clickedPipeline, startsAt, parameters, requestedBy,
                 expiresAt, actedBy, actedAt, newRunId, message, missingAction, null);
+    }
+
+    /** Where an action stands, as its card says it. */
+    public enum State {
+        /** Waiting for Confirm or Cancel. */
+        PENDING,
+        /** Confirmed: Data Factory is being called. */
+        CLAIMED,
+        /** Data Factory accepted it; the outcome is followed. */
+        STARTED,
+        /** The new (or cancelled) run reached its final status. */
+        FINISHED,
+        /** Data Factory refused it. */
+        FAILED,
+        /** Someone clicked Cancel on the confirmation: nothing ran. */
+        DISMISSED,
+        /** Nobody confirmed in time: nothing ran. */
+        EXPIRED,
+        /** Who asked may not do it (the policy's reason is the message). */
+        REFUSED,
+        /** A resolution note was recorded. */
+        RESOLVED
     }
 
     /** The same view whose runs link to ADF Studio. */

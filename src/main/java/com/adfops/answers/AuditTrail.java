@@ -1,4 +1,4 @@
-package com.adfops.agent;
+package com.adfops.answers;
 
 import java.time.Instant;
 import java.util.List;

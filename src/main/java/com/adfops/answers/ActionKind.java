@@ -1,16 +1,17 @@
-package com.adfops.actions;
+package com.adfops.answers;
 
-import com.adfops.agent.CardVerb;
 import java.util.Optional;
 
-/** What a card can do to a run. */
+/** What a card can do to a run: the three Data Factory actions, and recording a resolution. */
 public enum ActionKind {
     /** Create Run with the top-level run as reference, {@code isRecovery=true}, {@code startFromFailure=true}. */
     RERUN_FROM_FAILURE("rerunfromfailure", "Rerun from the failed activity"),
     /** Create Run with the top-level run as reference and {@code isRecovery=true}: the whole pipeline again. */
     RERUN("rerun", "Rerun the pipeline"),
     /** Cancel with {@code isRecursive=true}: the run and its child runs. */
-    CANCEL("cancel", "Cancel the run");
+    CANCEL("cancel", "Cancel the run"),
+    /** Nothing runs: a note of how a failure was fixed, recorded in the audit log. */
+    RESOLVE("resolve", "Record how it was fixed");
 
     private final String wire;
     private final String title;
