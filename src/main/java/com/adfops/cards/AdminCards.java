@@ -25,6 +25,9 @@ import java.util.Map;
  */
 final class AdminCards {
 
+    /** Most audit entries on one card. */
+    static final int MAX_AUDIT = 25;
+
     private final ObjectMapper json;
 
     AdminCards(ObjectMapper json) {
@@ -185,9 +188,6 @@ final class AdminCards {
         fact(facts, "Tokens", x.inputTokens() + " in, " + x.outputTokens() + " out");
         return d;
     }
-
-    /** Most audit entries on one card. */
-    static final int MAX_AUDIT = 25;
 
     ObjectNode auditData(Reply.Audit a, View v) {
         ObjectNode d = json.createObjectNode();

@@ -35,6 +35,10 @@ import java.util.Locale;
  */
 final class AnalyticsCards {
 
+    /** Colours that tell a chart's series apart at a glance (Teams' categorical palette, most distinct first). */
+    static final List<String> SERIES_COLORS = List.of("categoricalBlue", "categoricalMarigold", "categoricalTeal",
+            "categoricalRed", "categoricalPurple", "categoricalLime", "categoricalLightBlue", "categoricalGreen");
+
     private final ObjectMapper json;
 
     AnalyticsCards(ObjectMapper json) {
@@ -254,8 +258,4 @@ final class AnalyticsCards {
                 + "Execute Pipeline children).");
         return d;
     }
-
-    /** Colours that tell a chart's series apart at a glance (Teams' categorical palette, most distinct first). */
-    static final List<String> SERIES_COLORS = List.of("categoricalBlue", "categoricalMarigold", "categoricalTeal",
-            "categoricalRed", "categoricalPurple", "categoricalLime", "categoricalLightBlue", "categoricalGreen");
 }
