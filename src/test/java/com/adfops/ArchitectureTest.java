@@ -124,6 +124,17 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Time comes from the injected clock, so tests (and two instances) agree on "now". */
+    @Test
+    void capabilitiesAndTheCoreReadTheInjectedClock() {
+        noClasses().that().resideInAnyPackage("com.adfops.actions..", "com.adfops.alerts..", "com.adfops.escalation..",
+                        "com.adfops.export..", "com.adfops.runs..", "com.adfops.diagnosis..", "com.adfops.analytics..",
+                        "com.adfops.agent..", "com.adfops.billing..", "com.adfops.index..")
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .check(classes);
+    }
+
     @Test
     void theModelCannotAct() {
         // Neither agent (nor its tools) can reach the port's Create Run or Cancel.
