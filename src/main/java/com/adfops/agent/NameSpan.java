@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * A run of words in a question that names a pipeline although one of its words is a command word: "is the
  * <em>trend loader</em> ok?", "how's the <em>cost sync</em> doing?". The parser reads such a question with the run
- * replaced by {@link IntentParser#NAME}, so the command word inside the name does not make it an analytics question.
+ * replaced by {@link IntentWords#NAME}, so the command word inside the name does not make it an analytics question.
  *
  * <p>A run qualifies when some pipeline's name has every one of its words ({@link NameMatcher#words}) and one of the
  * words is not a command word, or the run is the whole of a name, or "pipeline" follows it ("the trend pipeline"). A run that holds a window phrase ("last
@@ -62,7 +62,7 @@ record NameSpan(String name, String replaced) {
                     StringBuilder sb = new StringBuilder();
                     for (int k = 0; k < tokens.length; k++) {
                         if (k == i) {
-                            sb.append(' ').append(IntentParser.NAME);
+                            sb.append(' ').append(IntentWords.NAME);
                             // Keep what followed the last word ("?", ",").
                             sb.append(tokens[i + len - 1].replaceAll("^.*?(\\p{Punct}*)$", "$1").replace("'s", ""));
                         } else if (k < i || k >= i + len) {
