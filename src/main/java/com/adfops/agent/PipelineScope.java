@@ -103,14 +103,14 @@ public sealed interface PipelineScope {
         if (this instanceof Pipelines p) {
             int n = p.names().size();
             String shown = String.join(", ", p.names().subList(0, Math.min(5, n)).stream()
-                    .map(OfflineAgent::bold).toList()) + (n > 5 ? " and " + (n - 5) + " more" : "");
+                    .map(AnswerKit::bold).toList()) + (n > 5 ? " and " + (n - 5) + " more" : "");
             return n == 1 && NameMatcher.normalize(p.asked()).equals(NameMatcher.normalize(p.names().get(0)))
                     ? "Only " + shown + "."
-                    : "Only the " + n + (n == 1 ? " pipeline" : " pipelines") + " matching “" + OfflineAgent.safe(p.asked())
+                    : "Only the " + n + (n == 1 ? " pipeline" : " pipelines") + " matching “" + AnswerKit.safe(p.asked())
                             + "”: " + shown + ".";
         }
         if (this instanceof NoMatch m) {
-            return "No pipeline or factory here has “" + ErrorText.truncate(OfflineAgent.safe(m.asked()), 60)
+            return "No pipeline or factory here has “" + ErrorText.truncate(AnswerKit.safe(m.asked()), 60)
                     + "” in its name, so this is every failure.";
         }
         return null;

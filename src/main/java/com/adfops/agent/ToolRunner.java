@@ -1,11 +1,10 @@
 package com.adfops.agent;
 
+import com.adfops.analytics.Analytics;
 import com.adfops.analytics.CostSummary;
 import com.adfops.analytics.DurationVerdict;
-import com.adfops.analytics.Durations;
 import com.adfops.analytics.PerformanceSummary;
 import com.adfops.analytics.TrendSummary;
-import com.adfops.analytics.Trends;
 import com.adfops.diagnosis.Diagnoser;
 import com.adfops.diagnosis.Diagnosis;
 import com.adfops.diagnosis.FailureCauses;
@@ -52,6 +51,7 @@ public final class ToolRunner {
     public static final int MAX_OUTPUT_CHARS = 8000;
 
     private final AdfTools tools;
+    private final Analytics analytics;
     private final DocsService docs;
     private final ObjectMapper json;
 
@@ -66,7 +66,13 @@ public final class ToolRunner {
     }
 
     public ToolRunner(AdfTools tools, DocsService docs, ObjectMapper json) {
+        this(tools, new Analytics(tools), docs, json);
+    }
+
+    /** @param analytics the questions' one orchestration (default window, the period before, scope), as on Teams */
+    public ToolRunner(AdfTools tools, Analytics analytics, DocsService docs, ObjectMapper json) {
         this.tools = tools;
+        this.analytics = analytics;
         this.docs = docs;
         this.json = json;
     }
@@ -148,7 +154,7 @@ public final class ToolRunner {
     }
 
     /**
-     * {@code adf_cost}: the card's figures from the same code ({@link CostSummary#ask}): the total, its coverage (runs
+     * {@code adf_cost}: the card's figures from the same code ({@link Analytics#cost}): the total, its coverage (runs
      * counted of the window's finished runs, complete or not), a sentence to quote, by meter and the most expensive
      * five.
      */
@@ -158,7 +164,7 @@ public final class ToolRunner {
         TimeWindow window = w == null ? null
                 : TimeWindowParser.find(w, now, zone, tools.history()).orElseThrow(() -> new IllegalArgumentException(
                         "window '" + ErrorText.truncate(w, 40) + "' is not understood; use e.g. 'last 7 days', 'this week'"));
-        CostSummary.Answer answer = CostSummary.ask(tools, text(a, "factory"), text(a, "pipeline"), window);
+        CostSummary.Answer answer = analytics.cost(text(a, "factory"), text(a, "pipeline"), window);
         ObjectNode out = json.createObjectNode();
         if (answer instanceof CostSummary.Answer.UnknownPipeline u) {
             out.put("error", "unknown pipeline");
@@ -378,22 +384,21 @@ public final class ToolRunner {
     private Call runStats(String name, String arguments, ObjectNode a, ZoneId zone, long t0) {
         Instant now = tools.now();
         String w = text(a, "window");
-        TimeWindow window = w == null ? new TimeWindow(now.minus(Duration.ofDays(7)), now, "the last 7 days")
+        TimeWindow window = w == null ? analytics.window(null)
                 : TimeWindowParser.find(w, now, zone, tools.history()).orElseThrow(() -> new IllegalArgumentException(
                         "window '" + ErrorText.truncate(w, 40) + "' is not understood; use e.g. 'last 7 days', 'this week'"));
         String pipeline = text(a, "pipeline");
-        AdfTools.Periods periods = tools.pipelineRunsWithPrevious(
-                new AdfTools.RunsRequest(text(a, "factory"), pipeline, Set.of(), window));
-        AdfTools.RunsResult current = periods.current();
+        Analytics.Answer<Analytics.Stats> answer = analytics.stats(text(a, "factory"), pipeline, window, zone);
         ObjectNode out = json.createObjectNode();
         out.put("window", window.label());
-        if (current.unknownPipeline()) {
+        if (answer instanceof Analytics.Answer.UnknownPipeline<Analytics.Stats> u) {
             out.put("unknown_pipeline", ErrorText.truncate(pipeline, 80));
             ArrayNode c = out.putArray("closest_names");
-            current.closest().forEach(c::add);
+            u.closest().forEach(c::add);
             return ok(name, arguments, t0, out, null, null, null);
         }
-        TrendSummary s = Trends.of(pipeline == null ? "all pipelines" : pipeline, current, periods.previous(), zone);
+        Analytics.Stats stats = ((Analytics.Answer.Found<Analytics.Stats>) answer).summary();
+        TrendSummary s = stats.trends();
         out.put("finished_runs", s.finished());
         out.put("succeeded", s.succeeded());
         out.put("failed", s.failed());
@@ -420,8 +425,7 @@ public final class ToolRunner {
         }
         // How long: per pipeline its verdict (recent runs against the runs before them) with the figures the card
         // shows, the slow runs of the same verdicts, and runs still going past their usual duration.
-        PerformanceSummary perf = Durations.summary(tools, new AdfTools.RunsRequest(text(a, "factory"), pipeline,
-                Set.of(), window), periods, s.scope(), zone, false);
+        PerformanceSummary perf = stats.durations();
         ArrayNode slowest = out.putArray("slowest_by_median");
         perf.pipelines().stream().limit(5).forEach(p -> putDurations(slowest.addObject(), p));
         // Every pipeline getting slower (the slowest five above may not hold them all), compactly.
@@ -437,7 +441,7 @@ public final class ToolRunner {
                 .put("run_id", o.runId()).put("seconds", o.duration().toSeconds()).put("usual_seconds", o.usual().toSeconds())
                 .put("ratio", round1(o.ratio())));
         ArrayNode running = out.putArray("running_long");
-        tools.baselines().runningLong(current.runs(), tools.now()).stream().limit(5)
+        stats.runningLong().stream().limit(5)
                 .forEach(r -> putRunningLong(running.addObject(), r));
         return ok(name, arguments, t0, out, null, null, s);
     }

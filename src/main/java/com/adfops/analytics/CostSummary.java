@@ -211,7 +211,7 @@ public record CostSummary(String scope, String factories, TimeWindow window, Cos
 
     /** The window of a cost question that names none: the last 7 days. */
     public static TimeWindow defaultWindow(Instant now) {
-        return new TimeWindow(now.minus(Duration.ofDays(7)), now.plusSeconds(60), "the last 7 days");
+        return TimeWindow.byDefault(now);
     }
 
     /** What the answer is about: all pipelines, the one pipeline a name resolved to, or the pattern as typed. */

@@ -10,6 +10,7 @@ import com.adfops.diagnosis.GuidanceFinder;
 import com.adfops.agent.OfflineAgent;
 import com.adfops.runs.TimeWindowParser;
 import com.adfops.agent.ToolRunner;
+import com.adfops.analytics.Analytics;
 import com.adfops.agent.foundry.FoundryAgent;
 import com.adfops.cards.CardFactory;
 import com.adfops.docs.BuiltInDocsIndex;
@@ -395,13 +396,19 @@ public class ApplicationWiring {
         return new DocsService(live, builtIn, clock, docs.timeout(), docs.cacheTtl(), docs.cacheSize(), docs.retryAfter());
     }
 
+    /** The analytics questions' one orchestration, for the Teams conversation and the model's tools alike. */
+    @Bean
+    public Analytics analytics(AdfTools tools) {
+        return new Analytics(tools);
+    }
+
     @Bean
     @ConditionalOnMissingBean
-    public Agent agent(AdfTools tools, ConversationStore store, DocsService docs, GuidanceFinder guidance,
+    public Agent agent(AdfTools tools, Analytics analytics, ConversationStore store, DocsService docs, GuidanceFinder guidance,
                        ContextProperties context, FoundryProperties foundry, JsonDocuments documents,
                        ObjectMapper adfopsJson, AuditLog audit, Watches watches, ExportSigner exports,
                        ExportProperties export, EscalationProperties escalation) {
-        OfflineAgent offline = new OfflineAgent(tools, store, guidance, context.ttl(), audit, watches,
+        OfflineAgent offline = new OfflineAgent(tools, analytics, store, guidance, context.ttl(), audit, watches,
                 com.adfops.answers.ExportLinks.sharing(exports, export.shareable(escalation)));
         if (!foundry.configured()) {
             log.info("Agent: offline (set AZURE_AI_PROJECT_ENDPOINT and AZURE_AI_MODEL_DEPLOYMENT_NAME for Azure AI Foundry)");
@@ -415,7 +422,7 @@ public class ApplicationWiring {
                     .serviceVersion(com.azure.ai.agents.AgentsServiceVersion.V2025_11_15_PREVIEW)
                     .buildAgentsClient();
             log.info("Agent: Azure AI Foundry at {} (model {})", foundry.projectEndpoint(), foundry.modelDeploymentName());
-            return FoundryAgent.create(agents, credential, new ToolRunner(tools, docs, adfopsJson), offline, documents,
+            return FoundryAgent.create(agents, credential, new ToolRunner(tools, analytics, docs, adfopsJson), offline, documents,
                     adfopsJson, new FoundryAgent.Settings(foundry.projectEndpoint(), foundry.modelDeploymentName(),
                             foundry.agentName(), foundry.apiVersion(), foundry.maxRounds(), foundry.turnDeadline(),
                             foundry.callTimeout(), foundry.concurrency()));
