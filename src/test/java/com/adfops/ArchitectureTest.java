@@ -46,6 +46,7 @@ class ArchitectureTest {
     void onlyTheDocsImplementationImportsMcp() {
         noClasses().that().resideOutsideOfPackage("com.adfops.docs.implementation..")
                 .and().resideOutsideOfPackage("com.adfops.config..")
+                .and().resideOutsideOfPackage("com.adfops.mcp..")
                 .should().dependOnClassesThat().resideInAPackage("io.modelcontextprotocol..")
                 .check(classes);
         noClasses().that().resideInAPackage("com.adfops.docs..")
@@ -169,6 +170,27 @@ class ArchitectureTest {
                 .orShould().callMethod(System.class, "getenv")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.beans.factory.annotation.Value")
                 .check(classes);
+    }
+
+    /**
+     * The MCP face reads the core (the model's tool runner and tools, for now in {@code agent}; {@code adf}; {@code docs})
+     * and nothing of the other faces or the capabilities that act; only the wiring knows it.
+     */
+    @Test
+    void theMcpFaceReadsTheCoreAndOnlyTheWiringKnowsIt() {
+        noClasses().that().resideInAPackage("com.adfops.mcp..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.adfops.teams..", "com.adfops.cards..",
+                        "com.adfops.actions..", "com.adfops.alerts..", "com.adfops.escalation..", "com.adfops.export..",
+                        "com.adfops.state..", "com.adfops.sim..", "com.adfops.index..", "com.adfops.billing..",
+                        "com.adfops.agent.foundry..", "com.adfops.config..", "..implementation..", "com.microsoft.bot..",
+                        "com.azure..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("com.adfops.mcp..", "com.adfops.config..")
+                .should().dependOnClassesThat().resideInAPackage("com.adfops.mcp..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("com.adfops.mcp..")
+                .should().dependOnClassesThat().resideInAPackage("com.nimbusds..")
+                .because("bearer tokens of the MCP server are checked in one place").check(classes);
     }
 
     @Test

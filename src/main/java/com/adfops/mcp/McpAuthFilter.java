@@ -1,0 +1,102 @@
+package com.adfops.mcp;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The edge in front of {@code /mcp}: the caller first (a bearer token the {@link TokenValidator} accepts, or the local
+ * caller of a server that runs open on loopback), then its rate. A request without a good token gets 401 with {@code
+ * WWW-Authenticate: Bearer resource_metadata="..."} (where the client learns which authorization server to ask, as MCP's
+ * authorization specifies), a token without the app role 403 ({@code insufficient_scope}), a caller over its rate 429
+ * with {@code Retry-After}; none of them reaches the server, so no data leaves with a refusal.
+ */
+public final class McpAuthFilter implements Filter {
+
+    private static final Logger log = LoggerFactory.getLogger(McpAuthFilter.class);
+    /** The request attribute the server's transport context reads the caller from. */
+    public static final String CALLER = "com.adfops.mcp.caller";
+
+    private final TokenValidator tokens;
+    private final RateLimiter rate;
+    private final PublicUrl urls;
+    private final String scope;
+
+    /**
+     * @param tokens the validator, or null for a server open to the local caller (loopback only: the wiring decides)
+     * @param scope  the scope a client asks for ({@code <application ID URI>/.default}), named in 403 answers
+     */
+    public McpAuthFilter(TokenValidator tokens, RateLimiter rate, PublicUrl urls, String scope) {
+        this.tokens = tokens;
+        this.rate = rate;
+        this.urls = urls;
+        this.scope = scope;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        Caller caller;
+        if (tokens == null) {
+            caller = Caller.LOCAL;
+        } else {
+            String header = request.getHeader("Authorization");
+            if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() < 8) {
+                refuse(response, 401, "Bearer resource_metadata=\"" + urls.metadata(request) + "\"",
+                        "unauthorized", "A bearer token from Entra ID is required; see " + urls.metadata(request));
+                return;
+            }
+            TokenValidator.Outcome outcome = tokens.validate(header.substring(7).trim());
+            if (outcome instanceof TokenValidator.Outcome.Valid v) {
+                caller = v.caller();
+            } else if (outcome instanceof TokenValidator.Outcome.Forbidden f) {
+                log.info("MCP: refused {}: {}", f.caller(), f.why());
+                refuse(response, 403, "Bearer error=\"insufficient_scope\", scope=\"" + scope
+                        + "\", error_description=\"" + f.why() + "\", resource_metadata=\"" + urls.metadata(request)
+                        + "\"", "insufficient_scope", f.why());
+                return;
+            } else if (outcome instanceof TokenValidator.Outcome.KeysUnavailable k) {
+                log.warn("MCP: {}", k.why());
+                response.setHeader("Retry-After", "30");
+                refuse(response, 503, null, "temporarily_unavailable", k.why() + "; try again shortly");
+                return;
+            } else {
+                String why = ((TokenValidator.Outcome.Invalid) outcome).why();
+                log.info("MCP: refused a token from {}: {}", request.getRemoteAddr(), why);
+                refuse(response, 401, "Bearer error=\"invalid_token\", error_description=\"" + why
+                        + "\", resource_metadata=\"" + urls.metadata(request) + "\"", "invalid_token", why);
+                return;
+            }
+        }
+        long wait = rate.acquire(caller.key());
+        if (wait > 0) {
+            log.info("MCP: {} is over its rate; retry after {} s", caller, wait);
+            response.setHeader("Retry-After", Long.toString(wait));
+            refuse(response, 429, null, "rate_limited", "Too many calls; retry after " + wait + " s");
+            return;
+        }
+        request.setAttribute(CALLER, caller);
+        chain.doFilter(request, response);
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String challenge, String error, String text)
+            throws IOException {
+        response.setStatus(status);
+        if (challenge != null) {
+            response.setHeader("WWW-Authenticate", challenge);
+        }
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getOutputStream().write(("{\"error\":\"" + error + "\",\"error_description\":\"" + text.replace("\"", "'")
+                + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+}
