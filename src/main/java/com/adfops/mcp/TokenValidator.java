@@ -142,7 +142,7 @@ public final class TokenValidator {
         if (m.contains("expired")) {
             return "the token has expired";
         }
-        if (m.contains("audience")) {
+        if (m.contains("aud claim") || m.contains("audience")) {
             return "the token is for another audience";
         }
         if (m.contains("missing") && m.contains("claim")) {
