@@ -86,7 +86,8 @@ public class McpWiring {
         if (mode == Mode.OPEN) {
             log.warn("MCP server: /mcp open to local callers, without tokens (simulated factory on loopback); set "
                     + "ADFOPS_MCP_AUDIENCE and ADFOPS_MCP_TENANTS to require Entra tokens");
-            return new McpFace(mode, endpoint, new McpAuthFilter(null, rate, urls, ""), null);
+            return new McpFace(mode, endpoint, new McpAuthFilter(null, rate, urls, "", ApplicationWiring.MAX_BODY,
+                    adfopsJson), null);
         }
         Set<String> audiences = new LinkedHashSet<>(List.of(mcp.audience().trim()));
         if (mcp.clientId() != null && !mcp.clientId().isBlank()) {
@@ -97,7 +98,8 @@ public class McpWiring {
         String scope = mcp.audience().trim().replaceAll("/+$", "") + "/.default";
         log.info("MCP server: /mcp for Entra tokens of {} (tenants {}, role {}), {} calls/s a caller (burst {})",
                 audiences, mcp.tenants(), mcp.role(), mcp.rate(), mcp.burst());
-        return new McpFace(mode, endpoint, new McpAuthFilter(validator, rate, urls, scope),
+        return new McpFace(mode, endpoint, new McpAuthFilter(validator, rate, urls, scope, ApplicationWiring.MAX_BODY,
+                adfopsJson),
                 new ProtectedResourceMetadata(urls, validator.authorizationServers(), List.of(scope), adfopsJson));
     }
 

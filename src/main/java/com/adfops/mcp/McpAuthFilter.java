@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * caller of a server that runs open on loopback), then its rate. A request without a good token gets 401 with {@code
  * WWW-Authenticate: Bearer resource_metadata="..."} (where the client learns which authorization server to ask, as MCP's
  * authorization specifies), a token without the app role 403 ({@code insufficient_scope}), a caller over its rate 429
- * with {@code Retry-After}; none of them reaches the server, so no data leaves with a refusal.
+ * with {@code Retry-After}; none of them reaches the server, so no data leaves with a refusal. A body that is not one
+ * JSON-RPC message gets a JSON-RPC error ({@link JsonRpcBody}).
  */
 public final class McpAuthFilter implements Filter {
 
@@ -29,16 +30,22 @@ public final class McpAuthFilter implements Filter {
     private final RateLimiter rate;
     private final PublicUrl urls;
     private final String scope;
+    private final int maxBody;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     /**
      * @param tokens the validator, or null for a server open to the local caller (loopback only: the wiring decides)
      * @param scope  the scope a client asks for ({@code <application ID URI>/.default}), named in 403 answers
+     * @param maxBody the largest body taken, in bytes (413 beyond)
      */
-    public McpAuthFilter(TokenValidator tokens, RateLimiter rate, PublicUrl urls, String scope) {
+    public McpAuthFilter(TokenValidator tokens, RateLimiter rate, PublicUrl urls, String scope, int maxBody,
+                         com.fasterxml.jackson.databind.ObjectMapper json) {
         this.tokens = tokens;
         this.rate = rate;
         this.urls = urls;
         this.scope = scope;
+        this.maxBody = maxBody;
+        this.json = json;
     }
 
     @Override
@@ -85,7 +92,24 @@ public final class McpAuthFilter implements Filter {
             return;
         }
         request.setAttribute(CALLER, caller);
-        chain.doFilter(request, response);
+        if (!"POST".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(maxBody + 1);
+        if (body.length > maxBody) {
+            refuse(response, 413, null, "too_large", "The body is over " + maxBody + " bytes");
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode problem = JsonRpcBody.problem(body, json);
+        if (problem != null) {
+            response.setStatus(400);
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getOutputStream().write(problem.toString().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        chain.doFilter(JsonRpcBody.replay(request, body), response);
     }
 
     private static void refuse(HttpServletResponse response, int status, String challenge, String error, String text)
