@@ -1,5 +1,7 @@
 package com.adfops.mcp;
 
+import com.adfops.adf.DataFactoryException;
+import com.adfops.adf.SecretRedactor;
 import com.adfops.agent.AdfTools;
 import com.adfops.agent.ToolRunner;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -125,6 +127,10 @@ public final class McpTools {
             result = tool.call().apply(args, caller);
         } catch (IllegalArgumentException e) {
             return error(name, caller, factory, t0, "Bad arguments: " + e.getMessage());
+        } catch (DataFactoryException e) {
+            // Outside the runner's own boundary (finding a pipeline's latest failure): said as the runner says it.
+            return error(name, caller, factory, t0, SecretRedactor.redact("Data Factory could not answer: "
+                    + e.getMessage() + " (" + e.kind() + ")"));
         } catch (RuntimeException e) {
             log.warn("MCP: tool {} failed for {}", clip(name), caller, e);
             return error(name, caller, factory, t0, "The tool failed unexpectedly; try again, or ask about a narrower window.");
