@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * The edge in front of {@code /mcp}: the caller first (a bearer token the {@link TokenValidator} accepts, or the local
  * caller of a server that runs open on loopback), then its rate. A request without a good token gets 401 with {@code
  * WWW-Authenticate: Bearer resource_metadata="..."} (where the client learns which authorization server to ask, as MCP's
- * authorization specifies), a token without the app role 403 ({@code insufficient_scope}), a caller over its rate 429
+ * authorization specifies), a request to an open server from anywhere but loopback (Host, Origin) 403, a token
+ * without the app role 403 ({@code insufficient_scope}), a caller over its rate 429
  * with {@code Retry-After}; none of them reaches the server, so no data leaves with a refusal. A body that is not one
  * JSON-RPC message gets a JSON-RPC error ({@link JsonRpcBody}).
  */
@@ -54,6 +55,12 @@ public final class McpAuthFilter implements Filter {
         HttpServletResponse response = (HttpServletResponse) res;
         Caller caller;
         if (tokens == null) {
+            if (!local(request.getHeader("Host"), request.getHeader("Origin"))) {
+                // A page in a browser must not reach an open server through a name it controls (DNS rebinding).
+                refuse(response, 403, null, "forbidden", "Without tokens, /mcp takes only local callers "
+                        + "(Host and Origin on loopback)");
+                return;
+            }
             caller = Caller.LOCAL;
         } else {
             String header = request.getHeader("Authorization");
@@ -110,6 +117,35 @@ public final class McpAuthFilter implements Filter {
             return;
         }
         chain.doFilter(JsonRpcBody.replay(request, body), response);
+    }
+
+    /**
+     * Whether a request to an open server is local: its Host (and its Origin, when it has one) a loopback name or
+     * address, as MCP's transport wants servers that run locally to check.
+     */
+    static boolean local(String host, String origin) {
+        if (host == null || !loopback(host)) {
+            return false;
+        }
+        if (origin == null || origin.isBlank()) {
+            return true;
+        }
+        try {
+            String h = java.net.URI.create(origin.trim()).getHost();
+            return h != null && loopback(h);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean loopback(String hostAndPort) {
+        String h = hostAndPort.trim().toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("[")) {
+            h = h.substring(1, Math.max(1, h.indexOf(']')));
+        } else if (h.indexOf(':') == h.lastIndexOf(':') && h.contains(":")) {
+            h = h.substring(0, h.indexOf(':'));
+        }
+        return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1") || h.matches("127(\\.\\d{1,3}){3}");
     }
 
     private static void refuse(HttpServletResponse response, int status, String challenge, String error, String text)
