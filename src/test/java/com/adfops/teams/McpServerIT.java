@@ -134,6 +134,10 @@ class McpServerIT extends WithConnector {
             McpSchema.CallToolResult neither = mcp.callTool(new McpSchema.CallToolRequest(McpTools.DIAGNOSE, Map.of()));
             assertThat(neither.isError()).isTrue();
             assertThat(text(neither)).contains("give run_id (a failed run) or pipeline");
+            // The schema's own checks (the SDK validates arguments against it) answer the same way.
+            McpSchema.CallToolResult noPipeline = mcp.callTool(new McpSchema.CallToolRequest(McpTools.STATUS, Map.of()));
+            assertThat(noPipeline.isError()).isTrue();
+            assertThat(text(noPipeline)).contains("pipeline");
         }
     }
 
