@@ -3,14 +3,14 @@ package com.adfops;
 import static com.adfops.agent.Replies.part;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.adfops.agent.AdfTools;
+import com.adfops.runs.AdfTools;
 import com.adfops.agent.AgentReply;
-import com.adfops.agent.GuidanceFinder;
+import com.adfops.diagnosis.GuidanceFinder;
 import com.adfops.agent.OfflineAgent;
 import com.adfops.agent.Reply;
-import com.adfops.agent.RunHistory;
+import com.adfops.diagnosis.RunHistory;
 import com.adfops.agent.ToolRunner;
-import com.adfops.agent.TrendSummary;
+import com.adfops.analytics.TrendSummary;
 import com.adfops.agent.Turn;
 import com.adfops.cards.CardFactory;
 import com.adfops.docs.TestDocs;

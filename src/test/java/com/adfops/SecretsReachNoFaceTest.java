@@ -7,10 +7,10 @@ import com.adfops.adf.ActivityRun;
 import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
-import com.adfops.agent.ActionView;
-import com.adfops.agent.AdfTools;
-import com.adfops.agent.Diagnosis;
-import com.adfops.agent.ErrorClass;
+import com.adfops.answers.ActionView;
+import com.adfops.runs.AdfTools;
+import com.adfops.diagnosis.Diagnosis;
+import com.adfops.diagnosis.ErrorClass;
 import com.adfops.agent.Reply;
 import com.adfops.agent.ToolRunner;
 import com.adfops.cards.CardFactory;
@@ -148,7 +148,7 @@ class SecretsReachNoFaceTest {
             Diagnosis.FailedActivity fa = new Diagnosis.FailedActivity(act, 0, "Copy orders", "pl_orders", run.runId(), 1);
             Reply diagnosis = new Reply.DiagnosisCard(new Diagnosis(run, List.of(fa), fa, ErrorClass.AUTHENTICATION, 1, false),
                     null, true, List.of());
-            Reply confirmation = new Reply.Action(new ActionView("a-1", "rerun", "pending", "df-prop", "pl_orders",
+            Reply confirmation = new Reply.Action(new ActionView("a-1", com.adfops.answers.ActionKind.RERUN, ActionView.State.PENDING, "df-prop", "pl_orders",
                     run.runId(), null, null, null, c.parameters(), "Dana", NOW.plusSeconds(600), null, null, null, null, null));
             Map<String, String> faces = new LinkedHashMap<>();
             faces.put("diagnosis card", CARDS.card(diagnosis, VIEW).toString());

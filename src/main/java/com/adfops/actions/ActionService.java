@@ -1,5 +1,6 @@
 package com.adfops.actions;
 
+import com.adfops.answers.ActionKind;
 import com.adfops.adf.ActivityRun;
 import com.adfops.adf.DataFactory;
 import com.adfops.adf.DataFactoryException;
@@ -7,12 +8,13 @@ import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunRequest;
 import com.adfops.adf.RunStatus;
-import com.adfops.agent.ActionView;
-import com.adfops.agent.AdfTools;
+import com.adfops.diagnosis.Diagnoser;
+import com.adfops.answers.ActionView;
+import com.adfops.runs.AdfTools;
 import com.adfops.agent.AgentReply;
-import com.adfops.agent.AuditRecord;
-import com.adfops.agent.Diagnosis;
-import com.adfops.agent.ErrorText;
+import com.adfops.answers.AuditRecord;
+import com.adfops.diagnosis.Diagnosis;
+import com.adfops.runs.ErrorText;
 import com.adfops.agent.Reply;
 import com.adfops.escalation.EscalationService;
 import java.time.Clock;
@@ -227,7 +229,7 @@ public final class ActionService {
             boolean escalated = escalations.resolved(f, run.runId(), who.name(), now, text);
             audit.append(new AuditRecord(now, who.name(), who.objectId(), "resolve", f, run.pipelineName(), run.runId(),
                     null, escalated ? "resolved; escalation closed" : "resolved", text));
-            return AgentReply.of(new Reply.Action(new ActionView("", "resolve", "resolved", f, run.pipelineName(),
+            return AgentReply.of(new Reply.Action(new ActionView("", ActionKind.RESOLVE, ActionView.State.RESOLVED, f, run.pipelineName(),
                     run.runId(), null, null, null, null, who.name(), null, who.name(), now, null, text, null)
                     .withFactoryRef(run.factory())));
         } catch (DataFactoryException e) {
@@ -315,7 +317,7 @@ public final class ActionService {
 
     /** Where a rerun from failure starts: the root cause's path, or the top-level run's failed activities. */
     private String startsAt(FactoryRef f, PipelineRun top) {
-        Diagnosis d = tools.diagnose(top);
+        Diagnosis d = new Diagnoser(tools).diagnose(top);
         if (d.hasRootCause()) {
             return d.rootCause().path();
         }
@@ -338,6 +340,7 @@ public final class ActionService {
                             + "*Rerun pipeline*.");
             case RERUN -> running(run.status()) ? Optional.of("Run " + run.runId() + " of " + name + " is still running; "
                     + "rerun it once it has finished (or cancel it first).") : Optional.empty();
+            case RESOLVE -> Optional.empty();
         };
     }
 
@@ -384,22 +387,22 @@ public final class ActionService {
 
     /** The action's card, its runs linked to ADF Studio while its factory is configured. */
     ActionView view(PendingAction a) {
-        String state = switch (a.state()) {
-            case PENDING -> "pending";
-            case CLAIMED -> "claimed";
-            case STARTED -> "started";
-            case FINISHED -> "finished";
-            case FAILED -> "failed";
-            case DISMISSED -> "dismissed";
-            case EXPIRED -> "expired";
+        ActionView.State state = switch (a.state()) {
+            case PENDING -> ActionView.State.PENDING;
+            case CLAIMED -> ActionView.State.CLAIMED;
+            case STARTED -> ActionView.State.STARTED;
+            case FINISHED -> ActionView.State.FINISHED;
+            case FAILED -> ActionView.State.FAILED;
+            case DISMISSED -> ActionView.State.DISMISSED;
+            case EXPIRED -> ActionView.State.EXPIRED;
         };
-        return new ActionView(a.id(), a.kind().wire(), state, a.factory(), a.pipeline(), a.runId(), a.clickedRunId(),
+        return new ActionView(a.id(), a.kind(), state, a.factory(), a.pipeline(), a.runId(), a.clickedRunId(),
                 a.clickedPipeline(), a.startsAt(), a.parameters(), a.requestedBy(), a.expiresAt(), a.actedBy(),
                 a.actedAt(), a.newRunId(), a.message(), a.missingAction(), configured(a.factory()).orElse(null));
     }
 
     private ActionView refusal(ActionKind kind, String factory, PipelineRun run, Actor who, String reason) {
-        return new ActionView("", kind.wire(), "refused", factory, run.pipelineName(), run.runId(), null, null, null,
+        return new ActionView("", kind, ActionView.State.REFUSED, factory, run.pipelineName(), run.runId(), null, null, null,
                 null, who.name(), null, who.name(), clock.instant(), null, reason, null).withFactoryRef(run.factory());
     }
 

@@ -1,7 +1,7 @@
 package com.adfops.actions;
 
-import com.adfops.agent.AuditRecord;
-import com.adfops.agent.AuditTrail;
+import com.adfops.answers.AuditRecord;
+import com.adfops.answers.AuditTrail;
 import com.adfops.state.JsonDocuments;
 import com.adfops.state.StateKeys;
 import java.time.Duration;

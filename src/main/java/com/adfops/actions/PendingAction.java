@@ -1,5 +1,6 @@
 package com.adfops.actions;
 
+import com.adfops.answers.ActionKind;
 import java.time.Instant;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package com.adfops.agent;
 
+import com.adfops.runs.KnownNames;
+import com.adfops.runs.NameMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

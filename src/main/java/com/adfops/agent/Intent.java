@@ -1,5 +1,9 @@
 package com.adfops.agent;
 
+import com.adfops.answers.ActionKind;
+import com.adfops.analytics.Trends;
+import com.adfops.runs.TimeWindow;
+
 /**
  * What a typed question asks for, as {@link IntentParser} understood it. Pipeline names are the user's words for
  * them (matched against the factory's names by the router); a null pipeline means "the one we are talking about".
@@ -155,13 +159,6 @@ public sealed interface Intent {
 
     /** "export runs for last month", "compliance export for Finance-*": a CSV download of the runs of a window. */
     record Export(String pipelines, String factory, TimeWindow window) implements Intent {
-    }
-
-    /** The actions a typed question may ask for. */
-    enum ActionKind {
-        RERUN_FROM_FAILURE,
-        RERUN,
-        CANCEL
     }
 
     /** Words that may be a pipeline's name and nothing else ("pl_sales_ingest"): its status if it is one. */

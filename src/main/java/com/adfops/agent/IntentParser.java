@@ -1,5 +1,9 @@
 package com.adfops.agent;
 
+import com.adfops.answers.ActionKind;
+import com.adfops.runs.KnownNames;
+import com.adfops.runs.TimeWindow;
+import com.adfops.runs.TimeWindowParser;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -290,8 +294,8 @@ public final class IntentParser {
             }),
             rule("watch, not yet", q -> WATCH.matcher(q.t).find(), q -> new Intent.NotYet(Intent.Capability.WATCH, q.raw)),
             rule("action", q -> ACTION.matcher(q.t).find(), q -> {
-                Intent.ActionKind kind = CANCEL_WORDS.matcher(q.t).find() ? Intent.ActionKind.CANCEL
-                        : FROM_FAILURE.matcher(q.t).find() ? Intent.ActionKind.RERUN_FROM_FAILURE : Intent.ActionKind.RERUN;
+                ActionKind kind = CANCEL_WORDS.matcher(q.t).find() ? ActionKind.CANCEL
+                        : FROM_FAILURE.matcher(q.t).find() ? ActionKind.RERUN_FROM_FAILURE : ActionKind.RERUN;
                 String named = q.quoted != null ? q.quoted
                         : target(ACTION_WORDS.matcher(" " + q.withoutFactory + " ").replaceAll(" ").replaceAll("\\s+", " "));
                 return new Intent.RequestAction(kind, PRONOUNS.contains(named) ? null : named, q.factory);

@@ -1,5 +1,8 @@
 package com.adfops.agent;
 
+import com.adfops.runs.KnownNames;
+import com.adfops.runs.NameMatcher;
+import com.adfops.runs.TimeWindowParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,33 @@
 package com.adfops.agent;
 
+import com.adfops.answers.ActionKind;
+import com.adfops.answers.AuditRecord;
+import com.adfops.answers.AuditTrail;
+import com.adfops.answers.CardVerb;
+import com.adfops.answers.ExportLinks;
+import com.adfops.answers.Watchlist;
+import com.adfops.analytics.CostSummary;
+import com.adfops.analytics.Durations;
+import com.adfops.analytics.PerformanceSummary;
+import com.adfops.analytics.Trends;
+import com.adfops.diagnosis.Diagnoser;
+import com.adfops.diagnosis.Diagnosis;
+import com.adfops.diagnosis.FailureCauses;
+import com.adfops.diagnosis.FailureHistory;
+import com.adfops.diagnosis.GuidanceFinder;
+import com.adfops.diagnosis.Resolution;
+import com.adfops.diagnosis.RunComparison;
+import com.adfops.runs.AdfTools;
+import com.adfops.runs.ErrorText;
+import com.adfops.runs.FailingSummary;
+import com.adfops.runs.KnownNames;
+import com.adfops.runs.NameMatcher;
+import com.adfops.runs.PipelineStatus;
+import com.adfops.runs.RunBaselines;
+import com.adfops.runs.RunSummaries;
+import com.adfops.runs.RunningLong;
+import com.adfops.runs.TimeWindow;
+import com.adfops.runs.TimeWindowParser;
 import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.FactoryStatus;
 import com.adfops.adf.PipelineRun;
@@ -531,7 +559,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
      * that says exactly what will run.
      */
     private AgentReply requestAction(Session s, Intent.RequestAction a) {
-        if (a.kind() == Intent.ActionKind.CANCEL) {
+        if (a.kind() == ActionKind.CANCEL) {
             AgentReply status = status(s, a.pipeline(), a.factory(), null);
             boolean running = status.parts().stream().anyMatch(p -> p instanceof Reply.Status st
                     && st.status().latest() != null && (st.status().latest().status() == RunStatus.IN_PROGRESS
@@ -548,7 +576,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         if (diagnosis.parts().stream().noneMatch(Reply.DiagnosisCard.class::isInstance)) {
             return diagnosis;
         }
-        return prepend(a.kind() == Intent.ActionKind.RERUN_FROM_FAILURE
+        return prepend(a.kind() == ActionKind.RERUN_FROM_FAILURE
                 ? "To rerun from the failed activity, use *Rerun from failed activity* on the card below; I'll show "
                         + "exactly what will run and ask you to confirm."
                 : "To rerun, use *Rerun pipeline* (or *Rerun from failed activity*) on the card below; I'll show "
@@ -708,7 +736,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         PipelineScope scope = scope(f);
         AdfTools.RunsResult result = scope.filter(tools.pipelineRuns(new AdfTools.RunsRequest(scope.factory(f.factory()),
                 null, Set.of(), window)));
-        FailingSummary summary = FailureCauses.of(RunSummaries.failing(result), tools::diagnose, FailureCauses.ROWS)
+        FailingSummary summary = FailureCauses.of(RunSummaries.failing(result), new Diagnoser(tools)::diagnose, FailureCauses.ROWS)
                 .withRunningLong(runningLong(scope.factory(f.factory()), null, result, false).stream()
                         .filter(r -> scope.includes().test(r.run())).toList());
         List<RunRef> listed = new ArrayList<>();
@@ -821,7 +849,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         PipelineRun run = failures.get(0);
         s.ctx.setFocus(new RunRef(run.factory().factoryName(), run.pipelineName(), run.runId()));
         s.ctx.setFocusIndex(0);
-        return AgentReply.of(diagnosis(tools.diagnose(run), shape));
+        return AgentReply.of(diagnosis(new Diagnoser(tools).diagnose(run), shape));
     }
 
     /** The latest failure of {@code pipeline} in {@code window}, or that it did not fail then (and its status then). */
@@ -836,7 +864,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         PipelineRun run = failures.get(0);
         s.ctx.setFocus(new RunRef(run.factory().factoryName(), run.pipelineName(), run.runId()));
         s.ctx.setFocusIndex(0);
-        return AgentReply.of(diagnosis(tools.diagnose(run), shape));
+        return AgentReply.of(diagnosis(new Diagnoser(tools).diagnose(run), shape));
     }
 
     private AgentReply unknownPipeline(String target, List<String> closest, String questionFormat) {
@@ -889,7 +917,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         PipelineRun run = failures.get(next);
         s.ctx.setFocus(new RunRef(run.factory().factoryName(), run.pipelineName(), run.runId()));
         s.ctx.setFocusIndex(next);
-        return AgentReply.of(diagnosis(tools.diagnose(run), Shape.PLAIN));
+        return AgentReply.of(diagnosis(new Diagnoser(tools).diagnose(run), Shape.PLAIN));
     }
 
     private static int indexOf(List<PipelineRun> runs, String runId) {
@@ -921,7 +949,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             return AgentReply.of(new Reply.Text("Run " + run.runId() + " of " + bold(run.pipelineName())
                     + " did not fail: it is " + describe(run.status()) + "."), new Reply.Status(st));
         }
-        return AgentReply.of(diagnosis(tools.diagnose(run), shape));
+        return AgentReply.of(diagnosis(new Diagnoser(tools).diagnose(run), shape));
     }
 
     private TimeWindow statusWindow() {

@@ -1,5 +1,8 @@
 package com.adfops.agent;
 
+import com.adfops.runs.AdfTools;
+import com.adfops.runs.ErrorText;
+import com.adfops.runs.NameMatcher;
 import com.adfops.adf.PipelineRun;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,19 @@
 package com.adfops.agent;
 
+import com.adfops.answers.ActionView;
+import com.adfops.answers.AlertView;
+import com.adfops.answers.AuditRecord;
+import com.adfops.answers.Watchlist;
+import com.adfops.analytics.CostSummary;
+import com.adfops.analytics.PerformanceSummary;
+import com.adfops.analytics.TrendSummary;
+import com.adfops.analytics.Trends;
+import com.adfops.diagnosis.Diagnosis;
+import com.adfops.diagnosis.RunComparison;
+import com.adfops.diagnosis.RunHistory;
+import com.adfops.runs.FailingSummary;
+import com.adfops.runs.PipelineStatus;
+import com.adfops.runs.TimeWindow;
 import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.FactoryStatus;
 import com.adfops.adf.PipelineRun;

@@ -1,5 +1,6 @@
 package com.adfops.agent;
 
+import com.adfops.diagnosis.Diagnosis;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,8 @@
 package com.adfops.agent;
 
+import com.adfops.runs.PipelineStatus;
+import com.adfops.runs.RunningLong;
+import com.adfops.runs.TimeWindow;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
 import java.time.Duration;

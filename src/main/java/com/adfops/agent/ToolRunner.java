@@ -1,5 +1,24 @@
 package com.adfops.agent;
 
+import com.adfops.analytics.CostSummary;
+import com.adfops.analytics.DurationVerdict;
+import com.adfops.analytics.Durations;
+import com.adfops.analytics.PerformanceSummary;
+import com.adfops.analytics.TrendSummary;
+import com.adfops.analytics.Trends;
+import com.adfops.diagnosis.Diagnoser;
+import com.adfops.diagnosis.Diagnosis;
+import com.adfops.diagnosis.FailureCauses;
+import com.adfops.diagnosis.FailureHistory;
+import com.adfops.diagnosis.RunHistory;
+import com.adfops.runs.AdfTools;
+import com.adfops.runs.DurationBaseline;
+import com.adfops.runs.ErrorText;
+import com.adfops.runs.FailingSummary;
+import com.adfops.runs.RunSummaries;
+import com.adfops.runs.RunningLong;
+import com.adfops.runs.TimeWindow;
+import com.adfops.runs.TimeWindowParser;
 import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
@@ -229,7 +248,7 @@ public final class ToolRunner {
         // Failing or recovered is judged from every run in the window, whatever status the model asked for: a
         // pipeline that failed and then succeeded has recovered, even when only failed runs were requested.
         AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(text(a, "factory"), text(a, "pipeline"), Set.of(), window));
-        FailingSummary summary = FailureCauses.of(RunSummaries.failing(r), tools::diagnose, FailureCauses.ROWS);
+        FailingSummary summary = FailureCauses.of(RunSummaries.failing(r), new Diagnoser(tools)::diagnose, FailureCauses.ROWS);
         ObjectNode out = json.createObjectNode();
         out.put("window", window.label());
         out.put("from", window.from().toString());
@@ -306,7 +325,7 @@ public final class ToolRunner {
         if (runId == null || !runId.matches("[A-Za-z0-9-]{1,80}")) {
             throw new IllegalArgumentException("run_id must be a pipeline run id (letters, digits and dashes)");
         }
-        var d = tools.activityRuns(runId, text(a, "factory"));
+        var d = new Diagnoser(tools).find(runId, text(a, "factory"));
         ObjectNode out = json.createObjectNode();
         if (d.isEmpty()) {
             out.put("run_id", runId);

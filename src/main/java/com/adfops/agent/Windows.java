@@ -1,5 +1,6 @@
 package com.adfops.agent;
 
+import com.adfops.runs.TimeWindow;
 import java.util.List;
 
 /** How windows and choices read inside the router's sentences and suggested questions. */

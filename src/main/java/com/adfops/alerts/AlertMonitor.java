@@ -6,11 +6,12 @@ import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunQuery;
 import com.adfops.adf.RunStatus;
-import com.adfops.agent.AdfTools;
-import com.adfops.agent.AlertView;
-import com.adfops.agent.Diagnosis;
+import com.adfops.diagnosis.Diagnoser;
+import com.adfops.runs.AdfTools;
+import com.adfops.answers.AlertView;
+import com.adfops.diagnosis.Diagnosis;
 import com.adfops.agent.Reply;
-import com.adfops.agent.Watchlist;
+import com.adfops.answers.Watchlist;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -312,7 +313,7 @@ public final class AlertMonitor implements AutoCloseable {
             for (PipelineRun r : claimed.subList(1, claimed.size())) {
                 store.update(ids.get(r.runId()), x -> x.recovered(null, now));
             }
-            List<AlertView> rows = claimed.stream().map(r -> new AlertView("", "open", f.factoryName(), r.pipelineName(),
+            List<AlertView> rows = claimed.stream().map(r -> new AlertView("", AlertView.Kind.FAILED, AlertView.State.OPEN, f.factoryName(), r.pipelineName(),
                     r.runId(), r.runEnd(), "", "", "", "", null, List.of(), "", null, null, "")).toList();
             post(digest, new Reply.AlertDigest(f.factoryName(), rows));
             return alertIds;
@@ -366,7 +367,7 @@ public final class AlertMonitor implements AutoCloseable {
 
     /**
      * Predictive: a watched pipeline's run still in progress past its usual duration (its last successful runs, however
-     * far back: {@link com.adfops.agent.RunBaselines}) gets one "running long" alert per conversation (before it fails
+     * far back: {@link com.adfops.runs.RunBaselines}) gets one "running long" alert per conversation (before it fails
      * or misses its window); the card recovers when that run succeeds. Only watched pipelines' baselines are asked for,
      * and none is waited for: one not read back yet is judged at a later pass.
      */
@@ -385,7 +386,7 @@ public final class AlertMonitor implements AutoCloseable {
         Map<String, List<Watchlist.Watch>> watching = new LinkedHashMap<>();
         watchers.forEach(c -> watching.put(c, watches.watching(c)));
         Set<String> watched = new java.util.HashSet<>();
-        for (PipelineRun r : com.adfops.agent.RunningLong.inProgress(runs)) {
+        for (PipelineRun r : com.adfops.runs.RunningLong.inProgress(runs)) {
             String name = r.pipelineName().toLowerCase(java.util.Locale.ROOT);
             if (r.parentRunId() == null && !watched.contains(name) && watching.values().stream()
                     .anyMatch(mine -> Watches.watchedSince(mine, f.factoryName(), r.pipelineName()).isPresent())) {
@@ -397,9 +398,9 @@ public final class AlertMonitor implements AutoCloseable {
         }
         List<PipelineRun> known = runs.stream()
                 .filter(r -> watched.contains(r.pipelineName().toLowerCase(java.util.Locale.ROOT))).toList();
-        List<com.adfops.agent.RunningLong> longRuns = tools.baselines().runningLong(known, now, Duration.ZERO).stream()
+        List<com.adfops.runs.RunningLong> longRuns = tools.baselines().runningLong(known, now, Duration.ZERO).stream()
                 .filter(r -> r.run().parentRunId() == null).toList();
-        for (com.adfops.agent.RunningLong r : longRuns) {
+        for (com.adfops.runs.RunningLong r : longRuns) {
             PipelineRun run = r.run();
             for (String conversation : watchers) {
                 List<Watchlist.Watch> mine = watching.get(conversation);
@@ -450,7 +451,7 @@ public final class AlertMonitor implements AutoCloseable {
      * Posts a claimed alert's card ({@code digest} instead, when given) and, once the connector took it, records where
      * it went; until then the alert stays POSTING, and {@link #retryStuck} posts it again.
      */
-    private void post(AlertRecord a, Reply.AlertDigest digestCard, com.adfops.agent.RunningLong longRun) {
+    private void post(AlertRecord a, Reply.AlertDigest digestCard, com.adfops.runs.RunningLong longRun) {
         // The post's lease starts now (not when the pass began): no instance takes it over while it is going.
         Instant start = clock.instant();
         AlertRecord leased = store.update(a.id(), x -> x.state() == AlertRecord.State.POSTING
@@ -548,7 +549,7 @@ public final class AlertMonitor implements AutoCloseable {
 
     private Diagnosis diagnose(PipelineRun r) {
         try {
-            return tools.diagnose(r);
+            return new Diagnoser(tools).diagnose(r);
         } catch (DataFactoryException e) {
             return null;
         }

@@ -1,12 +1,13 @@
 package com.adfops.alerts;
 
 import com.adfops.adf.DataFactoryException;
-import com.adfops.agent.AdfTools;
+import com.adfops.diagnosis.Diagnoser;
+import com.adfops.runs.AdfTools;
 import com.adfops.agent.AgentReply;
-import com.adfops.agent.AlertView;
-import com.adfops.agent.Diagnosis;
-import com.adfops.agent.ErrorText;
-import com.adfops.agent.GuidanceFinder;
+import com.adfops.answers.AlertView;
+import com.adfops.diagnosis.Diagnosis;
+import com.adfops.runs.ErrorText;
+import com.adfops.diagnosis.GuidanceFinder;
 import com.adfops.agent.Reply;
 import com.adfops.docs.Guidance;
 import java.time.Clock;
@@ -81,12 +82,14 @@ public final class AlertService {
     }
 
     /** The card of an alert; for a new "running long" alert, how long it has run against its usual. */
-    AlertView view(AlertRecord a, com.adfops.agent.RunningLong longRun) {
-        String state = switch (a.state()) {
-            case RECOVERED -> "recovered";
-            case ACKNOWLEDGED -> "acknowledged";
-            default -> a.snoozedUntil() != null && a.snoozedUntil().isAfter(clock.instant()) ? "snoozed" : "open";
+    AlertView view(AlertRecord a, com.adfops.runs.RunningLong longRun) {
+        AlertView.State state = switch (a.state()) {
+            case RECOVERED -> AlertView.State.RECOVERED;
+            case ACKNOWLEDGED -> AlertView.State.ACKNOWLEDGED;
+            default -> a.snoozedUntil() != null && a.snoozedUntil().isAfter(clock.instant()) ? AlertView.State.SNOOZED
+                    : AlertView.State.OPEN;
         };
+        AlertView.Kind kind = a.runningLong() ? AlertView.Kind.RUNNING_LONG : AlertView.Kind.FAILED;
         String root = "";
         String code = "";
         String errorClass = "";
@@ -95,7 +98,7 @@ public final class AlertService {
         try {
             Optional<AdfTools.Located> run = tools.findRun(a.runId(), a.factory());
             if (run.isPresent()) {
-                Diagnosis d = tools.diagnose(run.get().run());
+                Diagnosis d = new Diagnoser(tools).diagnose(run.get().run());
                 root = d.hasRootCause()
                         ? d.rootCause().path() + ": " + ErrorText.summary(d.rootCause().activity().error().message(), 300)
                         : ErrorText.summary(run.get().run().message(), 300);
@@ -109,25 +112,24 @@ public final class AlertService {
         } catch (DataFactoryException e) {
             root = "The diagnosis is not available right now: " + e.getMessage();
         }
-        if (a.runningLong() && !"recovered".equals(state)) {
+        if (kind == AlertView.Kind.RUNNING_LONG && state != AlertView.State.RECOVERED) {
             root = longRun == null ? "The run is still in progress past its pipeline's usual duration."
                     : "Running long: " + longRun.comparison() + ".";
             code = "";
             errorClass = "Running long";
             next = "Look at the activity in progress (a slow source, a queue on the integration runtime, a lock); cancel "
                     + "and rerun if it is stuck.";
-            state = "open".equals(state) ? "runninglong" : state;
         }
         String by = switch (state) {
-            case "acknowledged" -> a.by();
-            case "snoozed" -> a.snoozedBy();
+            case ACKNOWLEDGED -> a.by();
+            case SNOOZED -> a.snoozedBy();
             default -> "";
         };
-        Instant at = "acknowledged".equals(state) ? a.at() : "recovered".equals(state) ? a.recoveredAt() : null;
+        Instant at = state == AlertView.State.ACKNOWLEDGED ? a.at() : state == AlertView.State.RECOVERED ? a.recoveredAt() : null;
         String runUrl = tools.factories().stream().filter(f -> f.factoryName().equalsIgnoreCase(a.factory())).findFirst()
                 .map(f -> f.studioRunUrl(a.runId())).orElse("");
-        return new AlertView(a.id(), state, a.factory(), a.pipeline(), a.runId(), a.failedAt(), root, code, errorClass,
-                next, g, a.grouped(), by, at, "snoozed".equals(state) ? a.snoozedUntil() : null, a.recoveredRun(), runUrl);
+        return new AlertView(a.id(), kind, state, a.factory(), a.pipeline(), a.runId(), a.failedAt(), root, code, errorClass,
+                next, g, a.grouped(), by, at, state == AlertView.State.SNOOZED ? a.snoozedUntil() : null, a.recoveredRun(), runUrl);
     }
 
     private static AgentReply outOfDate() {

@@ -1,6 +1,6 @@
 package com.adfops.alerts;
 
-import com.adfops.agent.Watchlist;
+import com.adfops.answers.Watchlist;
 import com.adfops.state.JsonDocuments;
 import com.adfops.state.StateKeys;
 import java.util.ArrayList;

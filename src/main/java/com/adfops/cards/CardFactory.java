@@ -6,24 +6,25 @@ import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.FactoryStatus;
 import com.adfops.adf.Freshness;
 import com.adfops.adf.SecretRedactor;
-import com.adfops.agent.Diagnosis;
+import com.adfops.diagnosis.Diagnosis;
 import com.adfops.docs.DocResult;
 import com.adfops.docs.Guidance;
-import com.adfops.agent.ErrorText;
-import com.adfops.agent.FailingSummary;
-import com.adfops.agent.PipelineStatus;
-import com.adfops.agent.PerformanceSummary;
-import com.adfops.agent.DurationVerdict;
-import com.adfops.agent.ActionView;
-import com.adfops.agent.AlertView;
-import com.adfops.agent.CostSummary;
-import com.adfops.agent.RunComparison;
-import com.adfops.agent.RunHistory;
-import com.adfops.agent.RunningLong;
-import com.adfops.agent.Watchlist;
-import com.adfops.agent.AuditRecord;
+import com.adfops.runs.ErrorText;
+import com.adfops.runs.FailingSummary;
+import com.adfops.runs.PipelineStatus;
+import com.adfops.analytics.PerformanceSummary;
+import com.adfops.analytics.DurationVerdict;
+import com.adfops.answers.ActionKind;
+import com.adfops.answers.ActionView;
+import com.adfops.answers.AlertView;
+import com.adfops.analytics.CostSummary;
+import com.adfops.diagnosis.RunComparison;
+import com.adfops.diagnosis.RunHistory;
+import com.adfops.runs.RunningLong;
+import com.adfops.answers.Watchlist;
+import com.adfops.answers.AuditRecord;
 import com.adfops.agent.Reply;
-import com.adfops.agent.TrendSummary;
+import com.adfops.analytics.TrendSummary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -924,11 +925,11 @@ public final class CardFactory {
 
     ObjectNode actionData(ActionView a, View v) {
         ObjectNode d = json.createObjectNode();
-        boolean cancel = a.kind().equals("cancel");
+        boolean cancel = a.kind() == ActionKind.CANCEL;
         String what = switch (a.kind()) {
-            case "rerunfromfailure" -> "rerun " + a.pipeline() + " from the failed activity";
-            case "rerun" -> "rerun " + a.pipeline();
-            case "cancel" -> "cancel the run of " + a.pipeline();
+            case RERUN_FROM_FAILURE -> "rerun " + a.pipeline() + " from the failed activity";
+            case RERUN -> "rerun " + a.pipeline();
+            case CANCEL -> "cancel the run of " + a.pipeline();
             default -> a.pipeline();
         };
         String by = a.actedBy().isEmpty() ? "" : a.actedBy() + (a.actedAt() == null ? "" : " at " + time(a.actedAt(), v));
@@ -936,50 +937,50 @@ public final class CardFactory {
         String byline;
         String style;
         switch (a.state()) {
-            case "pending" -> {
+            case PENDING -> {
                 title = (cancel ? "⏹️ " : "🔁 ") + "Confirm: " + what + "?";
                 byline = "Asked by " + a.requestedBy() + ". Confirm by " + time(a.expiresAt(), v) + "; after that, ask again.";
                 style = "warning";
             }
-            case "claimed" -> {
+            case CLAIMED -> {
                 title = "⏳ Starting: " + what;
                 byline = "Confirmed by " + by + ".";
                 style = "emphasis";
             }
-            case "started" -> {
+            case STARTED -> {
                 title = cancel ? "⏹️ Cancel requested: " + a.pipeline() : "▶️ Rerun started: " + a.pipeline();
                 byline = (cancel ? "Cancelled by " : "Rerun started by ") + by
                         + (a.newRunId().isEmpty() ? "." : ": run " + shortId(a.newRunId()) + ".") + " I'll post the outcome here.";
                 style = "good";
             }
-            case "finished" -> {
+            case FINISHED -> {
                 title = "🏁 Done: " + what;
                 byline = (cancel ? "Cancel" : "Rerun") + " confirmed by " + by + (a.newRunId().isEmpty() ? "."
                         : ": run " + shortId(a.newRunId()) + ".");
                 style = "emphasis";
             }
-            case "failed" -> {
+            case FAILED -> {
                 title = "🚫 Could not " + what;
                 byline = "Confirmed by " + by + "; Data Factory refused it. Nothing was started.";
                 style = "attention";
             }
-            case "dismissed" -> {
+            case DISMISSED -> {
                 title = "✖️ Not done: " + what;
                 byline = "Cancelled by " + by + ". Nothing was run.";
                 style = "default";
             }
-            case "expired" -> {
+            case EXPIRED -> {
                 title = "⌛ This confirmation expired";
                 byline = "Nobody confirmed by " + time(a.expiresAt(), v) + ", so nothing was run. Click the button on the "
                         + "diagnosis card again to get a fresh confirmation.";
                 style = "default";
             }
-            case "refused" -> {
+            case REFUSED -> {
                 title = "🚫 You can't " + what + " from here";
                 byline = "Asked by " + a.requestedBy() + ".";
                 style = "attention";
             }
-            case "resolved" -> {
+            case RESOLVED -> {
                 title = "✅ Resolved: " + a.pipeline();
                 byline = "Resolved by " + by + ".";
                 style = "good";
@@ -995,24 +996,24 @@ public final class CardFactory {
         d.put("style", style);
         d.put("actionId", a.id());
         d.put("factory", a.factory());
-        d.put("pending", a.state().equals("pending"));
+        d.put("pending", a.state() == ActionView.State.PENDING);
         d.put("newRunId", a.newRunId());
         d.put("confirmTitle", cancel ? "Confirm: cancel the run" : "Confirm: start the rerun");
         d.put("dismissTitle", cancel ? "Keep it running" : "Cancel");
         ArrayNode facts = d.putArray("facts");
         fact(facts, "Factory", a.factory());
         fact(facts, "Pipeline", a.pipeline());
-        runFact(facts, cancel ? "Run to cancel" : a.kind().equals("resolve") ? "Run" : "Reference run", a.runId(),
+        runFact(facts, cancel ? "Run to cancel" : a.kind() == ActionKind.RESOLVE ? "Run" : "Reference run", a.runId(),
                 a.factoryRef());
         if (!a.clickedRunId().isEmpty()) {
             fact(facts, "Failure in", a.clickedPipeline() + " (child run " + a.clickedRunId() + ")");
         }
-        if (a.kind().equals("rerunfromfailure")) {
+        if (a.kind() == ActionKind.RERUN_FROM_FAILURE) {
             fact(facts, "Starts at", a.startsAt().isEmpty() ? "the failed activities" : a.startsAt());
-        } else if (a.kind().equals("rerun")) {
+        } else if (a.kind() == ActionKind.RERUN) {
             fact(facts, "Starts at", "the start (every activity runs again)");
         }
-        if (!cancel && !a.kind().equals("resolve")) {
+        if (!cancel && a.kind() != ActionKind.RESOLVE) {
             fact(facts, "Parameters", a.parameters().isEmpty() ? "none" : ErrorText.truncate(a.parameters().entrySet()
                     .stream().map(e -> e.getKey() + " = " + SecretRedactor.redactParameter(e.getKey(), e.getValue()))
                     .collect(java.util.stream.Collectors.joining("; ")), 400) + " (reused)");
@@ -1021,25 +1022,25 @@ public final class CardFactory {
             runFact(facts, "New run", a.newRunId(), a.factoryRef());
         }
         String explain = "";
-        if (a.state().equals("pending")) {
+        if (a.state() == ActionView.State.PENDING) {
             explain = switch (a.kind()) {
-                case "rerunfromfailure" -> "Data Factory starts a recovery run in the same run group"
+                case RERUN_FROM_FAILURE -> "Data Factory starts a recovery run in the same run group"
                         + (a.clickedRunId().isEmpty() ? "" : " of the top-level run (a child pipeline's failure reruns its parent)")
                         + ": the activities that succeeded are skipped, the failed ones and everything after them run again. "
                         + "It reuses the reference run's parameters; new parameters cannot be given to a recovery run.";
-                case "rerun" -> "Data Factory starts a new run in the same run group"
+                case RERUN -> "Data Factory starts a new run in the same run group"
                         + (a.clickedRunId().isEmpty() ? "" : " of the top-level run")
                         + " that runs every activity again, with the reference run's parameters.";
-                case "cancel" -> "Data Factory cancels the run and every child run it started (Execute Pipeline). "
+                case CANCEL -> "Data Factory cancels the run and every child run it started (Execute Pipeline). "
                         + "Activities that are running stop; nothing after them runs.";
                 default -> "";
             };
         }
         d.put("explain", explain);
-        d.put("messageTitle", a.state().equals("resolved") ? "How it was fixed: " : a.state().equals("refused") ? ""
-                : a.state().equals("failed") ? "Data Factory said: " : "");
+        d.put("messageTitle", a.state() == ActionView.State.RESOLVED ? "How it was fixed: " : a.state() == ActionView.State.REFUSED ? ""
+                : a.state() == ActionView.State.FAILED ? "Data Factory said: " : "");
         // A finished run's outcome is said once, in the message that notifies; its confirmation card only records it.
-        d.put("message", a.state().equals("finished") ? "" : a.message());
+        d.put("message", a.state() == ActionView.State.FINISHED ? "" : a.message());
         String advice = "";
         if (!a.missingAction().isEmpty()) {
             advice = "The bot's identity lacks the Azure action " + ErrorText.escapeMarkdown(a.missingAction())
@@ -1282,8 +1283,8 @@ public final class CardFactory {
 
     ObjectNode alertData(AlertView a, View v) {
         ObjectNode d = json.createObjectNode();
-        boolean recovered = a.state().equals("recovered");
-        boolean running = a.state().equals("runninglong") || a.errorClass().equals("Running long");
+        boolean recovered = a.state() == AlertView.State.RECOVERED;
+        boolean running = a.kind() == AlertView.Kind.RUNNING_LONG;
         d.put("title", recovered ? "✅ Recovered: " + a.pipeline() : running ? "⏱️ " + a.pipeline() + " is running long"
                 : "🚨 " + a.pipeline() + " failed");
         boolean linked = !a.runUrl().isEmpty();
@@ -1293,12 +1294,12 @@ public final class CardFactory {
         d.put("byline", linked ? "In " + a.factory() + when + " · " : "Run " + shortId(a.runId()) + " in " + a.factory() + when);
         d.put("runLabel", linked ? "run " + shortId(a.runId()) : "");
         d.put("runUrl", a.runUrl());
-        d.put("style", recovered ? "good" : a.state().equals("acknowledged") ? "emphasis" : running ? "warning" : "attention");
+        d.put("style", recovered ? "good" : a.state() == AlertView.State.ACKNOWLEDGED ? "emphasis" : running ? "warning" : "attention");
         d.put("stateLine", switch (a.state()) {
-            case "acknowledged" -> "Acknowledged by " + a.by() + (a.at() == null ? "" : " at " + time(a.at(), v));
-            case "snoozed" -> "Snoozed by " + a.by() + " until " + time(a.until(), v)
+            case ACKNOWLEDGED -> "Acknowledged by " + a.by() + (a.at() == null ? "" : " at " + time(a.at(), v));
+            case SNOOZED -> "Snoozed by " + a.by() + " until " + time(a.until(), v)
                     + ": no alerts for this pipeline here until then";
-            case "recovered" -> "Recovered" + (a.at() == null ? "" : " at " + time(a.at(), v))
+            case RECOVERED -> "Recovered" + (a.at() == null ? "" : " at " + time(a.at(), v))
                     + (a.recoveredRun().isEmpty() ? "" : ": run " + a.recoveredRun() + " succeeded");
             default -> "";
         });
@@ -1307,7 +1308,7 @@ public final class CardFactory {
         d.put("runId", a.runId());
         d.put("factory", a.factory());
         d.put("active", !recovered);
-        d.put("canAcknowledge", a.state().equals("open") || a.state().equals("snoozed") || a.state().equals("runninglong"));
+        d.put("canAcknowledge", a.state() == AlertView.State.OPEN || a.state() == AlertView.State.SNOOZED);
         ArrayNode facts = d.putArray("facts");
         if (!a.errorCode().isEmpty()) {
             fact(facts, "Error code", a.errorCode());
@@ -1407,6 +1408,6 @@ public final class CardFactory {
     }
 
     static String duration(Duration d) {
-        return com.adfops.agent.Durations.text(d);
+        return com.adfops.runs.DurationText.text(d);
     }
 }

@@ -2,7 +2,7 @@ package com.adfops.cards;
 
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
-import com.adfops.agent.ErrorText;
+import com.adfops.runs.ErrorText;
 import com.adfops.agent.StatusAnswer;
 import com.adfops.agent.Windows;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -4,11 +4,11 @@ import com.adfops.adf.DataFactory;
 import com.adfops.adf.FactoryRef;
 import com.adfops.adf.RequestMeter;
 import com.adfops.adf.implementation.SdkDataFactory;
-import com.adfops.agent.AdfTools;
+import com.adfops.runs.AdfTools;
 import com.adfops.agent.Agent;
-import com.adfops.agent.GuidanceFinder;
+import com.adfops.diagnosis.GuidanceFinder;
 import com.adfops.agent.OfflineAgent;
-import com.adfops.agent.TimeWindowParser;
+import com.adfops.runs.TimeWindowParser;
 import com.adfops.agent.ToolRunner;
 import com.adfops.agent.foundry.FoundryAgent;
 import com.adfops.cards.CardFactory;
@@ -34,7 +34,7 @@ import com.adfops.actions.ActionService;
 import com.adfops.actions.AuditLog;
 import com.adfops.actions.PendingActions;
 import com.adfops.actions.RunFollower;
-import com.adfops.agent.CostRates;
+import com.adfops.billing.CostRates;
 import com.adfops.alerts.AlertMonitor;
 import com.adfops.export.ExportSigner;
 import com.adfops.alerts.AlertService;
@@ -375,7 +375,7 @@ public class ApplicationWiring {
                 new com.adfops.billing.BillingStore(jsonDocuments));
         if (cost.readRate() <= 0) {
             log.info("Cost ledger: no background reader (ADFOPS_COST_READRATE=0): questions read at most {} runs' "
-                    + "billing themselves", com.adfops.agent.CostSummary.READ_IN_QUESTION);
+                    + "billing themselves", com.adfops.analytics.CostSummary.READ_IN_QUESTION);
         }
         return ledger.start();
     }
@@ -397,7 +397,7 @@ public class ApplicationWiring {
                        ObjectMapper adfopsJson, AuditLog audit, Watches watches, ExportSigner exports,
                        ExportProperties export, EscalationProperties escalation) {
         OfflineAgent offline = new OfflineAgent(tools, store, guidance, context.ttl(), audit, watches,
-                com.adfops.agent.ExportLinks.sharing(exports, export.shareable(escalation)));
+                com.adfops.answers.ExportLinks.sharing(exports, export.shareable(escalation)));
         if (!foundry.configured()) {
             log.info("Agent: offline (set AZURE_AI_PROJECT_ENDPOINT and AZURE_AI_MODEL_DEPLOYMENT_NAME for Azure AI Foundry)");
             return offline;

@@ -2,11 +2,12 @@ package com.adfops.escalation;
 
 import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.PipelineRun;
-import com.adfops.agent.AdfTools;
+import com.adfops.diagnosis.Diagnoser;
+import com.adfops.runs.AdfTools;
 import com.adfops.agent.AgentReply;
-import com.adfops.agent.Diagnosis;
-import com.adfops.agent.ErrorText;
-import com.adfops.agent.GuidanceFinder;
+import com.adfops.diagnosis.Diagnosis;
+import com.adfops.runs.ErrorText;
+import com.adfops.diagnosis.GuidanceFinder;
 import com.adfops.agent.Reply;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public final class EscalationService {
             Escalations.Result result = escalations.escalate(new Escalations.Escalation(run.factory().factoryName(),
                     run.runId(), run.pipelineName(), user, tools.now(), null));
             Escalations.Escalation e = result.escalation();
-            Diagnosis d = tools.diagnose(run);
+            Diagnosis d = new Diagnoser(tools).diagnose(run);
             String root = d.hasRootCause()
                     ? d.rootCause().path() + ": " + ErrorText.summary(d.rootCause().activity().error().message(), 300)
                     : ErrorText.summary(run.message(), 300);

@@ -2,8 +2,8 @@ package com.adfops.export;
 
 import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.PipelineRun;
-import com.adfops.agent.AdfTools;
-import com.adfops.agent.TimeWindow;
+import com.adfops.runs.AdfTools;
+import com.adfops.runs.TimeWindow;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;

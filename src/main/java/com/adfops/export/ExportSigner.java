@@ -1,6 +1,6 @@
 package com.adfops.export;
 
-import com.adfops.agent.ExportLinks;
+import com.adfops.answers.ExportLinks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -2,7 +2,7 @@ package com.adfops.export;
 
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.SecretRedactor;
-import com.adfops.agent.ErrorText;
+import com.adfops.runs.ErrorText;
 import java.util.List;
 
 /**

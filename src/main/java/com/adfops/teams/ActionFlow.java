@@ -1,11 +1,11 @@
 package com.adfops.teams;
 
-import com.adfops.actions.ActionKind;
+import com.adfops.answers.ActionKind;
 import com.adfops.actions.ActionService;
 import com.adfops.actions.Actor;
 import com.adfops.agent.Agent;
 import com.adfops.agent.AgentReply;
-import com.adfops.agent.CardVerb;
+import com.adfops.answers.CardVerb;
 import com.adfops.agent.Reply;
 import com.adfops.agent.Turn;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
@@ -250,7 +250,7 @@ final class ActionFlow {
      */
     private Optional<Reply.DiagnosisCard> settledDiagnosis(ActionService.Finished f) {
         com.adfops.actions.PendingAction a = f.action();
-        if (a.sourceCardId() == null || a.kind() == com.adfops.actions.ActionKind.CANCEL) {
+        if (a.sourceCardId() == null || a.kind() == com.adfops.answers.ActionKind.CANCEL) {
             return Optional.empty();
         }
         String diagnosed = a.clickedRunId() != null && !a.clickedRunId().isBlank() ? a.clickedRunId() : a.runId();
@@ -266,7 +266,7 @@ final class ActionFlow {
                 default -> run.status().wireName();
             };
             java.time.Instant at = run.runEnd() != null ? run.runEnd() : run.sortTime();
-            return card.map(c -> c.settledBy(new Reply.Settled(a.kind() == com.adfops.actions.ActionKind.RERUN_FROM_FAILURE
+            return card.map(c -> c.settledBy(new Reply.Settled(a.kind() == com.adfops.answers.ActionKind.RERUN_FROM_FAILURE
                     ? "rerunfromfailure" : "rerun", run.status() == com.adfops.adf.RunStatus.SUCCEEDED, status, at, run,
                     a.actedBy())));
         } catch (RuntimeException e) {
@@ -282,12 +282,13 @@ final class ActionFlow {
     }
 
     static String outcomeText(ActionService.Finished f) {
-        String pipeline = "**" + com.adfops.agent.ErrorText.escapeMarkdown(f.action().pipeline()) + "**";
-        String who = com.adfops.agent.ErrorText.escapeMarkdown(f.action().actedBy() == null ? "someone" : f.action().actedBy());
+        String pipeline = "**" + com.adfops.runs.ErrorText.escapeMarkdown(f.action().pipeline()) + "**";
+        String who = com.adfops.runs.ErrorText.escapeMarkdown(f.action().actedBy() == null ? "someone" : f.action().actedBy());
         String what = switch (f.action().kind()) {
             case CANCEL -> "The cancel of run " + f.action().runId() + " of " + pipeline + " (by " + who + ")";
             case RERUN_FROM_FAILURE -> "The rerun from the failed activity of " + pipeline + " (by " + who + ")";
             case RERUN -> "The rerun of " + pipeline + " (by " + who + ")";
+            case RESOLVE -> "The resolution of " + pipeline + " (by " + who + ")";
         };
         String icon = switch (f.run().status()) {
             case SUCCEEDED -> "✅ ";

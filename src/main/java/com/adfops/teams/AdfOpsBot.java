@@ -2,7 +2,7 @@ package com.adfops.teams;
 
 import com.adfops.agent.Agent;
 import com.adfops.agent.AgentReply;
-import com.adfops.agent.CardVerb;
+import com.adfops.answers.CardVerb;
 import com.adfops.agent.Reply;
 import com.adfops.agent.Turn;
 import com.adfops.state.Installations;

@@ -1,7 +1,7 @@
 package com.adfops.teams;
 
 import com.adfops.agent.AgentReply;
-import com.adfops.agent.ErrorText;
+import com.adfops.runs.ErrorText;
 import com.adfops.agent.Reply;
 import com.adfops.agent.Turn;
 import com.adfops.cards.CardFactory;

@@ -1,13 +1,14 @@
 package com.adfops.actions;
 
+import com.adfops.answers.ActionKind;
 import static com.adfops.actions.ActionsFixture.ANA;
 import static com.adfops.actions.ActionsFixture.BO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adfops.adf.RunStatus;
-import com.adfops.agent.ActionView;
+import com.adfops.answers.ActionView;
 import com.adfops.agent.AgentReply;
-import com.adfops.agent.AuditRecord;
+import com.adfops.answers.AuditRecord;
 import com.adfops.agent.Reply;
 import com.adfops.state.InMemoryStateStore;
 import java.time.Duration;
@@ -48,7 +49,7 @@ class ActionServiceTest {
     void aChildsFailureProposesARerunOfTheTopLevelRunFromTheFailedActivityAndStartsNothing() {
         ActionView v = card(bot.actions.propose(ActionKind.RERUN_FROM_FAILURE, f.child.id(), null, ana, "conv-1"));
 
-        assertThat(v.state()).isEqualTo("pending");
+        assertThat(v.state()).isEqualTo(ActionView.State.PENDING);
         assertThat(v.runId()).as("the top-level run").isEqualTo(f.parent.id());
         assertThat(v.pipeline()).isEqualTo("pl_orchestrate");
         assertThat(v.clickedRunId()).isEqualTo(f.child.id());
@@ -71,7 +72,7 @@ class ActionServiceTest {
 
         ActionView started = card(bot.actions.confirm(pending.id(), bo, "card-7"));
 
-        assertThat(started.state()).isEqualTo("started");
+        assertThat(started.state()).isEqualTo(ActionView.State.STARTED);
         assertThat(started.actedBy()).isEqualTo("Bo");
         assertThat(started.newRunId()).isNotEmpty();
         assertThat(f.requests("/createRun")).singleElement().satisfies(r -> assertThat(r)
@@ -87,7 +88,7 @@ class ActionServiceTest {
             assertThat(d.run().runId()).isEqualTo(started.newRunId());
             assertThat(d.run().status()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(d.action().cardId()).isEqualTo("card-7");
-            assertThat(d.card().state()).isEqualTo("finished");
+            assertThat(d.card().state()).isEqualTo(ActionView.State.FINISHED);
             assertThat(d.card().message()).contains(started.newRunId()).contains("succeeded");
         });
         // Reported once, then no longer followed.
@@ -133,10 +134,10 @@ class ActionServiceTest {
         pool.shutdown();
 
         assertThat(f.requests("/createRun")).hasSize(1);
-        assertThat(seen).allSatisfy(v -> assertThat(v.state()).isIn("claimed", "started"));
+        assertThat(seen).allSatisfy(v -> assertThat(v.state()).isIn(ActionView.State.CLAIMED, ActionView.State.STARTED));
         // A retry later shows the run that was started, and starts nothing.
         ActionView again = card(bot.actions.confirm(pending.id(), ana, null));
-        assertThat(again.state()).isEqualTo("started");
+        assertThat(again.state()).isEqualTo(ActionView.State.STARTED);
         assertThat(f.requests("/createRun")).hasSize(1);
     }
 
@@ -144,13 +145,13 @@ class ActionServiceTest {
     void anExpiredOrDismissedConfirmationStartsNothing() {
         ActionView late = card(bot.actions.propose(ActionKind.RERUN, f.parent.id(), null, ana, "conv-1"));
         f.clock.advance(Duration.ofMinutes(10).plusSeconds(1));
-        assertThat(card(bot.actions.confirm(late.id(), ana, null)).state()).isEqualTo("expired");
+        assertThat(card(bot.actions.confirm(late.id(), ana, null)).state()).isEqualTo(ActionView.State.EXPIRED);
 
         ActionView other = card(bot.actions.propose(ActionKind.RERUN, f.parent.id(), null, ana, "conv-1"));
         ActionView dismissed = card(bot.actions.dismiss(other.id(), bo));
-        assertThat(dismissed.state()).isEqualTo("dismissed");
+        assertThat(dismissed.state()).isEqualTo(ActionView.State.DISMISSED);
         assertThat(dismissed.actedBy()).isEqualTo("Bo");
-        assertThat(card(bot.actions.confirm(other.id(), ana, null)).state()).isEqualTo("dismissed");
+        assertThat(card(bot.actions.confirm(other.id(), ana, null)).state()).isEqualTo(ActionView.State.DISMISSED);
 
         assertThat(f.requests("/createRun")).isEmpty();
         assertThat(bot.actions.confirm("no-such-id", ana, null).parts()).singleElement()
@@ -164,7 +165,7 @@ class ActionServiceTest {
 
         ActionView started = card(bot.actions.confirm(pending.id(), ana, null));
 
-        assertThat(started.state()).isEqualTo("started");
+        assertThat(started.state()).isEqualTo(ActionView.State.STARTED);
         assertThat(f.requests("/cancel")).singleElement().satisfies(r -> assertThat(r)
                 .contains("/pipelineruns/" + f.running.id() + "/cancel?").contains("isRecursive=true"));
         assertThat(f.sim.adf.getPipelineRun(f.sim.factory, f.runningChild.id()).orElseThrow().status())
@@ -194,7 +195,7 @@ class ActionServiceTest {
 
         ActionView failed = card(bot.actions.confirm(pending.id(), ana, null));
 
-        assertThat(failed.state()).isEqualTo("failed");
+        assertThat(failed.state()).isEqualTo(ActionView.State.FAILED);
         assertThat(failed.missingAction()).isEqualTo("Microsoft.DataFactory/factories/pipelines/createrun/action");
         assertThat(failed.message()).contains("not allowed to start a run of pipeline pl_orchestrate");
         assertThat(bot.actions.following()).isEmpty();
@@ -207,7 +208,7 @@ class ActionServiceTest {
         ActionsFixture.Instance strict = f.new Instance(new InMemoryStateStore(),
                 new ActionPolicy(false, List.of("df-actions:" + ANA + "=Ana Ops"), List.of()));
         ActionView refused = card(strict.actions.propose(ActionKind.RERUN, f.parent.id(), null, bo, "c"));
-        assertThat(refused.state()).isEqualTo("refused");
+        assertThat(refused.state()).isEqualTo(ActionView.State.REFUSED);
         assertThat(refused.message()).contains("Bo").contains("Who can: Ana Ops");
 
         ActionView pending = card(strict.actions.propose(ActionKind.RERUN, f.parent.id(), null, ana, "c"));
@@ -216,7 +217,7 @@ class ActionServiceTest {
         assertThat(text(strict.actions.confirm(pending.id(), new Actor("Anon", null), null)))
                 .contains("can't tell who you are");
         assertThat(f.requests("/createRun")).isEmpty();
-        assertThat(card(strict.actions.confirm(pending.id(), ana, null)).state()).isEqualTo("started");
+        assertThat(card(strict.actions.confirm(pending.id(), ana, null)).state()).isEqualTo(ActionView.State.STARTED);
         assertThat(f.requests("/createRun")).hasSize(1);
         List<String> results = strict.audit.between(f.clock.instant().minusSeconds(60), f.clock.instant().plusSeconds(1))
                 .stream().map(AuditRecord::result).toList();
@@ -236,7 +237,7 @@ class ActionServiceTest {
 
         ActionView resolved = card(bot.actions.resolve(f.parent.id(), null, "  Rotated the **SQL** key  ", ana));
 
-        assertThat(resolved.state()).isEqualTo("resolved");
+        assertThat(resolved.state()).isEqualTo(ActionView.State.RESOLVED);
         assertThat(resolved.message()).isEqualTo("Rotated the **SQL** key");
         assertThat(bot.escalations.find("df-actions", f.parent.id())).hasValueSatisfying(e -> {
             assertThat(e.resolvedBy()).isEqualTo("Ana");
@@ -275,7 +276,7 @@ class ActionServiceTest {
         assertThat(audited.get(2).note()).as("a refused note is not recorded as a resolution").isEmpty();
 
         // The confirmation is still pending for someone who may act, and Ana may also dismiss it or resolve.
-        assertThat(card(strict.actions.dismiss(pending.id(), ana)).state()).isEqualTo("dismissed");
-        assertThat(card(strict.actions.resolve(f.parent.id(), null, "Rotated the key", ana)).state()).isEqualTo("resolved");
+        assertThat(card(strict.actions.dismiss(pending.id(), ana)).state()).isEqualTo(ActionView.State.DISMISSED);
+        assertThat(card(strict.actions.resolve(f.parent.id(), null, "Rotated the key", ana)).state()).isEqualTo(ActionView.State.RESOLVED);
     }
 }

@@ -1,8 +1,9 @@
 package com.adfops.actions;
 
+import com.adfops.answers.ActionKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.adfops.agent.ActionView;
+import com.adfops.answers.ActionView;
 import com.adfops.state.Azurite;
 import com.adfops.state.implementation.BlobStateStore;
 import java.time.Duration;
@@ -60,7 +61,7 @@ class ActionsTwoInstancesIT {
             }
             go.countDown();
             for (Future<ActionView> c : clicks) {
-                assertThat(c.get().state()).isIn("claimed", "started");
+                assertThat(c.get().state()).isIn(com.adfops.answers.ActionView.State.CLAIMED, com.adfops.answers.ActionView.State.STARTED);
             }
             pool.shutdown();
             assertThat(f.requests("/createRun")).hasSize(1);

@@ -1,5 +1,12 @@
 package com.adfops.agent;
 
+import com.adfops.diagnosis.Diagnoser;
+import com.adfops.diagnosis.FailureCauses;
+import com.adfops.diagnosis.GuidanceFinder;
+import com.adfops.runs.AdfTools;
+import com.adfops.runs.FailingSummary;
+import com.adfops.runs.RunSummaries;
+import com.adfops.runs.TimeWindowParser;
 import static com.adfops.agent.Replies.part;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -170,7 +177,7 @@ class FailingIncidentsTest {
         AtomicInteger reads = new AtomicInteger();
         FailingSummary named = FailureCauses.of(s, run -> {
             reads.incrementAndGet();
-            return tools.diagnose(run);
+            return new Diagnoser(tools).diagnose(run);
         }, 1);
         assertThat(reads).hasValue(1);
         assertThat(named.failing().get(0).cause()).isNotNull();

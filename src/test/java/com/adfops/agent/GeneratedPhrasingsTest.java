@@ -1,5 +1,8 @@
 package com.adfops.agent;
 
+import com.adfops.runs.KnownNames;
+import com.adfops.runs.NameMatcher;
+import com.adfops.runs.TimeWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

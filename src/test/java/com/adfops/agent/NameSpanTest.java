@@ -1,5 +1,6 @@
 package com.adfops.agent;
 
+import com.adfops.runs.KnownNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,5 +1,15 @@
 package com.adfops.agent;
 
+import com.adfops.answers.AuditRecord;
+import com.adfops.answers.AuditTrail;
+import com.adfops.answers.Watchlist;
+import com.adfops.diagnosis.Diagnosis;
+import com.adfops.diagnosis.ErrorClass;
+import com.adfops.diagnosis.GuidanceFinder;
+import com.adfops.runs.AdfTools;
+import com.adfops.runs.ErrorText;
+import com.adfops.runs.FailingSummary;
+import com.adfops.runs.PipelineStatus;
 import static com.adfops.agent.Replies.part;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,10 @@
 package com.adfops.agent;
 
+import com.adfops.diagnosis.Diagnosis;
+import com.adfops.diagnosis.ErrorClass;
+import com.adfops.diagnosis.GuidanceFinder;
+import com.adfops.runs.AdfTools;
+import com.adfops.runs.FailingSummary;
 import static com.adfops.agent.Replies.part;
 import static org.assertj.core.api.Assertions.assertThat;
 

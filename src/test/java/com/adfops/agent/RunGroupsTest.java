@@ -1,5 +1,9 @@
 package com.adfops.agent;
 
+import com.adfops.diagnosis.GuidanceFinder;
+import com.adfops.runs.AdfTools;
+import com.adfops.runs.FailingSummary;
+import com.adfops.runs.PipelineStatus;
 import static com.adfops.agent.Replies.part;
 import static org.assertj.core.api.Assertions.assertThat;
 

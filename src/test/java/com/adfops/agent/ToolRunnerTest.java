@@ -1,5 +1,6 @@
 package com.adfops.agent;
 
+import com.adfops.runs.AdfTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adfops.DatasetBuilder;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.adfops.DatasetBuilder;
 import com.adfops.MutableClock;
 import com.adfops.TestSim;
-import com.adfops.agent.AdfTools;
-import com.adfops.agent.AlertView;
-import com.adfops.agent.GuidanceFinder;
+import com.adfops.runs.AdfTools;
+import com.adfops.answers.AlertView;
+import com.adfops.diagnosis.GuidanceFinder;
 import com.adfops.agent.Reply;
-import com.adfops.agent.Watchlist;
+import com.adfops.answers.Watchlist;
 import com.adfops.docs.TestDocs;
 import com.adfops.state.InMemoryStateStore;
 import com.adfops.state.JsonDocuments;
@@ -161,7 +161,7 @@ class AlertMonitorTest {
         AlertView group = all.stream().filter(a -> a.pipeline().equals("pl_a")).findFirst().orElseThrow();
         assertThat(group.others()).singleElement().asString().startsWith("pl_b · run ");
         AlertView sales = all.stream().filter(a -> a.pipeline().equals("pl_sales")).findFirst().orElseThrow();
-        assertThat(sales.state()).isEqualTo("open");
+        assertThat(sales.state()).isEqualTo(AlertView.State.OPEN);
         assertThat(sales.errorCode()).isEqualTo("2011");
         assertThat(sales.rootCause()).contains("Load sales").contains("integration runtime is offline");
         assertThat(sales.nextStep()).isNotBlank();
@@ -185,7 +185,7 @@ class AlertMonitorTest {
         assertThat(restarted.poster.updates).singleElement().satisfies(u -> {
             AlertView v = ((Reply.Alert) u).view();
             assertThat(v.pipeline()).isEqualTo("pl_sales");
-            assertThat(v.state()).isEqualTo("recovered");
+            assertThat(v.state()).isEqualTo(AlertView.State.RECOVERED);
             assertThat(v.recoveredRun()).isNotBlank();
         });
     }
@@ -264,7 +264,7 @@ class AlertMonitorTest {
                 .findFirst().orElseThrow();
 
         AlertView acked = ((Reply.Alert) bot.alerts.acknowledge(sales.alertId(), "Bo").parts().get(0)).view();
-        assertThat(acked.state()).isEqualTo("acknowledged");
+        assertThat(acked.state()).isEqualTo(AlertView.State.ACKNOWLEDGED);
         assertThat(acked.by()).isEqualTo("Bo");
         assertThat(acked.at()).isEqualTo(clock.instant());
         AlertView again = ((Reply.Alert) bot.alerts.acknowledge(sales.alertId(), "Cy").parts().get(0)).view();
@@ -274,7 +274,7 @@ class AlertMonitorTest {
                 .findFirst().orElseThrow();
         AlertView snoozed = ((Reply.Alert) bot.alerts.snooze(parent.alertId(), "tomorrow", "Ana",
                 ZoneId.of("Europe/Oslo")).parts().get(0)).view();
-        assertThat(snoozed.state()).isEqualTo("snoozed");
+        assertThat(snoozed.state()).isEqualTo(AlertView.State.SNOOZED);
         assertThat(snoozed.until()).isEqualTo(Instant.parse("2026-11-27T07:00:00Z"));
         assertThat(bot.store.snoozedUntil("conv-all", "PL_PARENT", clock.instant())).isPresent();
         assertThat(bot.store.snoozedUntil("conv-other", "pl_parent", clock.instant())).isEmpty();
@@ -531,7 +531,7 @@ class AlertMonitorTest {
         direct.monitor.pass();
         assertThat(direct.poster.posts).as("without the run index, no week is read from Data Factory every pass").isEmpty();
         assertThat(bot.poster.alertsIn("conv-all")).singleElement().satisfies(a -> {
-            assertThat(a.state()).isEqualTo("runninglong");
+            assertThat(a.kind()).isEqualTo(AlertView.Kind.RUNNING_LONG);
             assertThat(a.rootCause()).isEqualTo("Running long: usually 10m 0s–10m 0s, p95 10m 0s (its last 10 successful "
                     + "runs, over 2 days); running 19m 50s, 2.0x the p95.");
         });
@@ -540,7 +540,7 @@ class AlertMonitorTest {
         index.refreshAll();
         bot.monitor.pass();
         assertThat(bot.poster.updates).singleElement()
-                .satisfies(u -> assertThat(((Reply.Alert) u).view().state()).isEqualTo("recovered"));
+                .satisfies(u -> assertThat(((Reply.Alert) u).view().state()).isEqualTo(AlertView.State.RECOVERED));
     }
 
     @Test
@@ -572,7 +572,7 @@ class AlertMonitorTest {
         index.refreshAll();
         bot.monitor.pass();
         assertThat(bot.poster.alertsIn("conv-all")).singleElement().satisfies(a -> {
-            assertThat(a.state()).isEqualTo("runninglong");
+            assertThat(a.kind()).isEqualTo(AlertView.Kind.RUNNING_LONG);
             assertThat(a.rootCause()).isEqualTo("Running long: usually 20m 0s–20m 0s, p95 20m 0s (its last 12 successful "
                     + "runs, over 12 days); running 39m 50s, 2.0x the p95.");
         });
@@ -693,7 +693,7 @@ class AlertMonitorTest {
         // The next pass judges pl_long on the baseline read meanwhile: 65 minutes against its usual 10.
         clock.advance(Duration.ofMinutes(1));
         bot.monitor.pass();
-        assertThat(bot.poster.alertsIn("conv")).extracting(AlertView::state).hasSize(2).contains("runninglong");
+        assertThat(bot.poster.alertsIn("conv")).extracting(AlertView::kind).hasSize(2).contains(AlertView.Kind.RUNNING_LONG);
         assertThat(adf.baselineReads).containsExactly("pl_long");
     }
 

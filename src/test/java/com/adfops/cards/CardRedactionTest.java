@@ -8,9 +8,9 @@ import com.adfops.adf.ActivityRun;
 import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
-import com.adfops.agent.ActionView;
-import com.adfops.agent.Diagnosis;
-import com.adfops.agent.ErrorClass;
+import com.adfops.answers.ActionView;
+import com.adfops.diagnosis.Diagnosis;
+import com.adfops.diagnosis.ErrorClass;
 import com.adfops.agent.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class CardRedactionTest {
 
     @Test
     void theRerunConfirmationShowsParametersMaskedByNameAndContent() {
-        Reply confirmation = new Reply.Action(new ActionView("a-1", "rerun", "pending", "df-test", "master_nightly",
+        Reply confirmation = new Reply.Action(new ActionView("a-1", com.adfops.answers.ActionKind.RERUN, ActionView.State.PENDING, "df-test", "master_nightly",
                 "run-master", null, null, null, parameters(), "Dana", NOW.plusSeconds(600), null, null, null, null, null));
         String card = FACTORY.card(confirmation, CardSamples.VIEW).toString();
         assertThat(card).contains("region = emea", "dbPassword = ***", "storage_key = ***", "se=2026-12-01&sig=***",

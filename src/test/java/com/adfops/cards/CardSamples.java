@@ -6,12 +6,12 @@ import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
-import com.adfops.agent.Diagnosis;
-import com.adfops.agent.ErrorClass;
-import com.adfops.agent.FailingSummary;
-import com.adfops.agent.PipelineStatus;
+import com.adfops.diagnosis.Diagnosis;
+import com.adfops.diagnosis.ErrorClass;
+import com.adfops.runs.FailingSummary;
+import com.adfops.runs.PipelineStatus;
 import com.adfops.agent.Reply;
-import com.adfops.agent.TimeWindow;
+import com.adfops.runs.TimeWindow;
 import com.adfops.docs.DocResult;
 import com.adfops.docs.Guidance;
 import java.time.Duration;
@@ -79,15 +79,15 @@ public final class CardSamples {
     }
 
     /** The durations of {@code history} in {@code window} against the period before, as the agent computes them. */
-    static com.adfops.agent.PerformanceSummary durations(String scope, TimeWindow window, List<PipelineRun> history,
+    static com.adfops.analytics.PerformanceSummary durations(String scope, TimeWindow window, List<PipelineRun> history,
                                                          boolean single) {
         TimeWindow before = window.previous();
         List<PipelineRun> now = history.stream().filter(r -> !r.sortTime().isBefore(window.from())).toList();
         List<PipelineRun> then = history.stream().filter(r -> r.sortTime().isBefore(window.from())
                 && !r.sortTime().isBefore(before.from())).toList();
         List<String> names = now.stream().map(PipelineRun::pipelineName).distinct().toList();
-        return com.adfops.agent.Durations.of(scope, new com.adfops.agent.AdfTools.RunsResult(window, List.of(F), names, now,
-                false, List.of(), new com.adfops.adf.Freshness(NOW, true, "")), new com.adfops.agent.AdfTools.RunsResult(
+        return com.adfops.analytics.Durations.of(scope, new com.adfops.runs.AdfTools.RunsResult(window, List.of(F), names, now,
+                false, List.of(), new com.adfops.adf.Freshness(NOW, true, "")), new com.adfops.runs.AdfTools.RunsResult(
                 before, List.of(F), names, then, false, List.of()), ZoneId.of("UTC"), single);
     }
 
@@ -131,20 +131,20 @@ public final class CardSamples {
                         "https://learn.microsoft.com/en-us/azure/data-factory/copy-activity-fault-tolerance", "")), "");
         m.put("diagnosis", new Reply.DiagnosisCard(new Diagnosis(master, List.of(f1, f2), f2, ErrorClass.DATA_SCHEMA, 12, false), learn));
         m.put("diagnosis-new", new Reply.DiagnosisCard(new Diagnosis(master, List.of(f1, f2), f2, ErrorClass.DATA_SCHEMA, 12,
-                false), learn).withHistory(new com.adfops.agent.RunHistory(1, 37, NOW.minusSeconds(7200), 1, 10,
-                NOW.minusSeconds(36_000)).withSameError(new com.adfops.agent.RunHistory.SameError(List.of(), 0, 0,
+                false), learn).withHistory(new com.adfops.diagnosis.RunHistory(1, 37, NOW.minusSeconds(7200), 1, 10,
+                NOW.minusSeconds(36_000)).withSameError(new com.adfops.diagnosis.RunHistory.SameError(List.of(), 0, 0,
                 Duration.ofDays(7)))));
         m.put("diagnosis-chronic", new Reply.DiagnosisCard(new Diagnosis(master, List.of(f1, f2), f2, ErrorClass.DATA_SCHEMA,
-                12, false), learn).withHistory(new com.adfops.agent.RunHistory(3, 2, NOW.minusSeconds(86_400), 6, 10,
-                Instant.parse("2026-11-23T09:00:00Z")).withSameError(new com.adfops.agent.RunHistory.SameError(
+                12, false), learn).withHistory(new com.adfops.diagnosis.RunHistory(3, 2, NOW.minusSeconds(86_400), 6, 10,
+                Instant.parse("2026-11-23T09:00:00Z")).withSameError(new com.adfops.diagnosis.RunHistory.SameError(
                 List.of(1, 2, 5, 9).stream().map(h -> master.sortTime().minus(Duration.ofHours(h))).toList(), 4, 0,
                 Duration.ofDays(7)))));
         PipelineRun lastOk = run("run-ok-1", "master_nightly", RunStatus.SUCCEEDED, 1500, 900, "", Map.of("date", "2026-11-25"), null);
         m.put("what-changed", new Reply.WhatChanged(master, lastOk, List.of(
-                new com.adfops.agent.RunComparison.Change("Parameter date", "2026-11-25", "2026-11-26"),
-                new com.adfops.agent.RunComparison.Change("Integration runtime of Copy customers",
+                new com.adfops.diagnosis.RunComparison.Change("Parameter date", "2026-11-25", "2026-11-26"),
+                new com.adfops.diagnosis.RunComparison.Change("Integration runtime of Copy customers",
                         "AutoResolveIntegrationRuntime", "ir-**vnet** ${x}"),
-                new com.adfops.agent.RunComparison.Change("Input source.connection of Copy customers",
+                new com.adfops.diagnosis.RunComparison.Change("Input source.connection of Copy customers",
                         "Server=a;Password=***;", "Server=b;Password=***;"))));
         m.put("what-changed-nothing", new Reply.WhatChanged(master, lastOk, List.of()));
         m.put("what-changed-no-success", new Reply.WhatChanged(master, null, List.of()));
@@ -178,13 +178,13 @@ public final class CardSamples {
                 new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), active, ok, c, 30, 1, 1,
                 List.of(active, ok, c))));
         // Usually 9-10 minutes over its last 12 successful runs (12 days: a nightly pipeline), running 31.
-        List<com.adfops.agent.DurationBaseline.Sample> nightly = new ArrayList<>();
+        List<com.adfops.runs.DurationBaseline.Sample> nightly = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
-            nightly.add(new com.adfops.agent.DurationBaseline.Sample("n" + i, NOW.minus(Duration.ofDays(i)),
+            nightly.add(new com.adfops.runs.DurationBaseline.Sample("n" + i, NOW.minus(Duration.ofDays(i)),
                     (540 + 5L * i) * 1000));
         }
-        com.adfops.agent.RunningLong longRun = new com.adfops.agent.RunningLong(active, Duration.ofMinutes(31),
-                com.adfops.agent.DurationBaseline.of(nightly));
+        com.adfops.runs.RunningLong longRun = new com.adfops.runs.RunningLong(active, Duration.ofMinutes(31),
+                com.adfops.runs.DurationBaseline.of(nightly));
         m.put("status-running-long", new Reply.Status(new PipelineStatus("web_sync", "df-test",
                 new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), active, ok, c, 30, 1, 1,
                 List.of(active, ok, c)).withRunningLong(longRun)));
@@ -199,8 +199,8 @@ public final class CardSamples {
         PipelineRun longActive = run("run-long", "web_sync", RunStatus.IN_PROGRESS, 31, 0, "", Map.of(), null);
         PipelineStatus stillRunning = new PipelineStatus("web_sync", "df-test",
                 new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"), longActive, ok, c, 30, 1, 1,
-                List.of(longActive, ok, c)).withRunningLong(new com.adfops.agent.RunningLong(longActive,
-                Duration.ofMinutes(31), new com.adfops.agent.DurationBaseline(8, NOW.minus(Duration.ofDays(7)), Duration.ofMinutes(8),
+                List.of(longActive, ok, c)).withRunningLong(new com.adfops.runs.RunningLong(longActive,
+                Duration.ofMinutes(31), new com.adfops.runs.DurationBaseline(8, NOW.minus(Duration.ofDays(7)), Duration.ofMinutes(8),
                 Duration.ofMinutes(9), Duration.ofMinutes(10), Duration.ofMinutes(10))));
         m.put("status-answer-still-running", new Reply.Status(stillRunning, com.adfops.agent.StatusAnswer.of(
                 com.adfops.agent.Intent.Question.RUNNING, stillRunning, false, NOW)));
@@ -234,33 +234,33 @@ public final class CardSamples {
         m.put("performance-all", new Reply.Performance(durations("all pipelines", lastWeek, history, false)));
         m.put("performance-one", new Reply.Performance(durations("pl_nightly_load", lastWeek,
                 history.stream().filter(r -> r.pipelineName().equals("pl_nightly_load")).toList(), true)
-                .withGrowth(List.of(new com.adfops.agent.PerformanceSummary.ActivityGrowth("Copy *orders*",
-                        Duration.ofMinutes(20), Duration.ofMinutes(27)), new com.adfops.agent.PerformanceSummary.ActivityGrowth(
+                .withGrowth(List.of(new com.adfops.analytics.PerformanceSummary.ActivityGrowth("Copy *orders*",
+                        Duration.ofMinutes(20), Duration.ofMinutes(27)), new com.adfops.analytics.PerformanceSummary.ActivityGrowth(
                         "Merge", Duration.ofMinutes(5), Duration.ofMinutes(6))))));
         m.put("performance-one-slow-run", new Reply.Performance(durations("pl_orders", lastWeek,
                 history.stream().filter(r -> r.pipelineName().equals("pl_orders")).toList(), true)));
         m.put("performance-one-new", new Reply.Performance(durations("pl_rare", lastWeek,
                 history.stream().filter(r -> r.pipelineName().equals("pl_rare")).toList(), true)));
         TimeWindow week = new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days");
-        List<com.adfops.agent.TrendSummary.Day> trendDays = new ArrayList<>();
+        List<com.adfops.analytics.TrendSummary.Day> trendDays = new ArrayList<>();
         for (int i = 7; i >= 0; i--) {
-            trendDays.add(new com.adfops.agent.TrendSummary.Day(java.time.LocalDate.of(2026, 11, 26).minusDays(i), 120 + i,
+            trendDays.add(new com.adfops.analytics.TrendSummary.Day(java.time.LocalDate.of(2026, 11, 26).minusDays(i), 120 + i,
                     118 + i - (i % 3), i % 3));
         }
-        m.put("trends", new Reply.Trends(new com.adfops.agent.TrendSummary(week, "all pipelines", trendDays, 980, 968, 12,
-                new com.adfops.agent.TrendSummary.Period(950, 945, 5),
-                List.of(new com.adfops.agent.TrendSummary.PipelineFailures("pl_ingest_orders", 7),
-                        new com.adfops.agent.TrendSummary.PipelineFailures("web_sync", 3)),
+        m.put("trends", new Reply.Trends(new com.adfops.analytics.TrendSummary(week, "all pipelines", trendDays, 980, 968, 12,
+                new com.adfops.analytics.TrendSummary.Period(950, 945, 5),
+                List.of(new com.adfops.analytics.TrendSummary.PipelineFailures("pl_ingest_orders", 7),
+                        new com.adfops.analytics.TrendSummary.PipelineFailures("web_sync", 3)),
                 4, Duration.ofMinutes(95), new com.adfops.adf.Freshness(NOW.minusSeconds(20), true, ""))));
         // A quarter: the last 7 days from the run index, the older part from ADF's logs in Log Analytics.
-        List<com.adfops.agent.TrendSummary.Day> quarter = new ArrayList<>();
+        List<com.adfops.analytics.TrendSummary.Day> quarter = new ArrayList<>();
         for (int i = 90; i >= 0; i--) {
-            quarter.add(new com.adfops.agent.TrendSummary.Day(java.time.LocalDate.of(2026, 11, 26).minusDays(i), 33, 33 - (i % 9 == 0 ? 3 : 0),
+            quarter.add(new com.adfops.analytics.TrendSummary.Day(java.time.LocalDate.of(2026, 11, 26).minusDays(i), 33, 33 - (i % 9 == 0 ? 3 : 0),
                     i % 9 == 0 ? 3 : 0));
         }
-        m.put("trends-archived", new Reply.Trends(new com.adfops.agent.TrendSummary(new TimeWindow(NOW.minus(Duration.ofDays(90)),
+        m.put("trends-archived", new Reply.Trends(new com.adfops.analytics.TrendSummary(new TimeWindow(NOW.minus(Duration.ofDays(90)),
                 NOW, "the last 3 months"), "Finance-*", quarter, 2980, 2950, 30, null,
-                List.of(new com.adfops.agent.TrendSummary.PipelineFailures("Finance-ledger", 21)),
+                List.of(new com.adfops.analytics.TrendSummary.PipelineFailures("Finance-ledger", 21)),
                 9, Duration.ofMinutes(240), new com.adfops.adf.Freshness(NOW.minusSeconds(20), true, "",
                         NOW.minus(Duration.ofDays(7))))));
         for (DataFactoryException.Kind k : DataFactoryException.Kind.values()) {
@@ -280,91 +280,91 @@ public final class CardSamples {
                 new Reply.ToolCallInfo("adf_pipeline_runs", "{\"status\":\"Failed\"}", 120, true),
                 new Reply.ToolCallInfo("no_such_tool", "{}", 0, false)), "gpt-4o", 2400, 180, 3, 4100));
         java.time.Instant until = NOW.plusSeconds(600);
-        m.put("action-pending", new Reply.Action(new com.adfops.agent.ActionView("a-1", "rerunfromfailure", "pending",
+        m.put("action-pending", new Reply.Action(new com.adfops.answers.ActionView("a-1", com.adfops.answers.ActionKind.RERUN_FROM_FAILURE, com.adfops.answers.ActionView.State.PENDING,
                 "df-test", "master_nightly", "run-master", "run-child", "child_load",
                 "Run child › child_load › Copy customers", ordered("region", "emea", "date", "${utcnow()}"), "Dana",
                 until, null, null, null, null, null)));
-        m.put("action-cancel-pending", new Reply.Action(new com.adfops.agent.ActionView("a-2", "cancel", "pending",
+        m.put("action-cancel-pending", new Reply.Action(new com.adfops.answers.ActionView("a-2", com.adfops.answers.ActionKind.CANCEL, com.adfops.answers.ActionView.State.PENDING,
                 "df-test", "web_sync", "run-active", null, null, null, null, "Dana", until, null, null, null, null, null)));
-        m.put("action-started", new Reply.Action(new com.adfops.agent.ActionView("a-1", "rerunfromfailure", "started",
+        m.put("action-started", new Reply.Action(new com.adfops.answers.ActionView("a-1", com.adfops.answers.ActionKind.RERUN_FROM_FAILURE, com.adfops.answers.ActionView.State.STARTED,
                 "df-test", "master_nightly", "run-master", null, null, "Copy customers", Map.of(), "Dana", until, "Lee",
                 NOW.plusSeconds(30), "run-new", null, null)));
-        m.put("action-failed-403", new Reply.Action(new com.adfops.agent.ActionView("a-3", "rerun", "failed",
+        m.put("action-failed-403", new Reply.Action(new com.adfops.answers.ActionView("a-3", com.adfops.answers.ActionKind.RERUN, com.adfops.answers.ActionView.State.FAILED,
                 "df-test", "master_nightly", "run-master", null, null, null, Map.of(), "Dana", until, "Dana",
                 NOW.plusSeconds(30), null, "The bot's identity is not allowed to start a run of pipeline master_nightly "
                         + "(AuthorizationFailed, HTTP 403).", "Microsoft.DataFactory/factories/pipelines/createrun/action")));
-        m.put("action-refused", new Reply.Action(new com.adfops.agent.ActionView("", "rerun", "refused",
+        m.put("action-refused", new Reply.Action(new com.adfops.answers.ActionView("", com.adfops.answers.ActionKind.RERUN, com.adfops.answers.ActionView.State.REFUSED,
                 "df-test", "master_nightly", "run-master", null, null, null, null, "Dana", null, "Dana", NOW,
                 null, "Sorry, Dana, you are not on the list. Who can: Ops on-call (group).", null)));
-        m.put("action-expired", new Reply.Action(new com.adfops.agent.ActionView("a-4", "rerun", "expired",
+        m.put("action-expired", new Reply.Action(new com.adfops.answers.ActionView("a-4", com.adfops.answers.ActionKind.RERUN, com.adfops.answers.ActionView.State.EXPIRED,
                 "df-test", "master_nightly", "run-master", null, null, null, Map.of(), "Dana", until, null, null,
                 null, null, null)));
-        m.put("action-resolved", new Reply.Action(new com.adfops.agent.ActionView("", "resolve", "resolved",
+        m.put("action-resolved", new Reply.Action(new com.adfops.answers.ActionView("", com.adfops.answers.ActionKind.RESOLVE, com.adfops.answers.ActionView.State.RESOLVED,
                 "df-test", "master_nightly", "run-master", null, null, null, null, "Dana", null, "Dana", NOW, null,
                 "Rotated the **SQL** key; <at>x</at> ${reran} it", null)));
         m.put("audit", new Reply.Audit("", "today", List.of(
-                new com.adfops.agent.AuditRecord(NOW.minusSeconds(60), "Lee", "oid", "resolve", "df-test", "master_nightly",
+                new com.adfops.answers.AuditRecord(NOW.minusSeconds(60), "Lee", "oid", "resolve", "df-test", "master_nightly",
                         "run-master", null, "resolved; escalation closed", "Rotated the key [link](http://x)"),
-                new com.adfops.agent.AuditRecord(NOW.minusSeconds(3600), "Dana", "oid", "rerunfromfailure", "df-test",
+                new com.adfops.answers.AuditRecord(NOW.minusSeconds(3600), "Dana", "oid", "rerunfromfailure", "df-test",
                         "master_nightly", "run-master", "run-new", "started run run-new", null))));
         m.put("audit-empty", new Reply.Audit("web_sync", "the last 7 days", List.of()));
         com.adfops.docs.Guidance oneLink = new com.adfops.docs.Guidance("Microsoft Learn", List.of(new DocResult(
                 "Troubleshoot self-hosted integration runtime", "https://learn.microsoft.com/en-us/azure/data-factory/self-hosted-integration-runtime-troubleshoot-guide",
                 "The runtime is offline.")), "");
-        com.adfops.agent.AlertView open = new com.adfops.agent.AlertView("al-1", "open", "df-test", "pl_sales",
+        com.adfops.answers.AlertView open = new com.adfops.answers.AlertView("al-1", com.adfops.answers.AlertView.Kind.FAILED, com.adfops.answers.AlertView.State.OPEN, "df-test", "pl_sales",
                 "run-s", NOW.minusSeconds(300), "Load sales: **The integration runtime** is offline. ${x}", "2011",
                 "Integration runtime", "Check that the self-hosted integration runtime is online.", oneLink,
                 List.of("pl_b · run run-b"), "", null, null, "");
         m.put("alert", new Reply.Alert(open));
-        m.put("alert-acknowledged", new Reply.Alert(new com.adfops.agent.AlertView("al-1", "acknowledged", "df-test",
+        m.put("alert-acknowledged", new Reply.Alert(new com.adfops.answers.AlertView("al-1", com.adfops.answers.AlertView.Kind.FAILED, com.adfops.answers.AlertView.State.ACKNOWLEDGED, "df-test",
                 "pl_sales", "run-s", NOW.minusSeconds(300), "Load sales: offline", "2011", "Integration runtime", "Check it.",
                 oneLink, List.of(), "Bo", NOW, null, "")));
-        m.put("alert-snoozed", new Reply.Alert(new com.adfops.agent.AlertView("al-1", "snoozed", "df-test",
+        m.put("alert-snoozed", new Reply.Alert(new com.adfops.answers.AlertView("al-1", com.adfops.answers.AlertView.Kind.FAILED, com.adfops.answers.AlertView.State.SNOOZED, "df-test",
                 "pl_sales", "run-s", NOW.minusSeconds(300), "Load sales: offline", "2011", "Integration runtime", "Check it.",
                 null, List.of(), "Ana", null, NOW.plusSeconds(3600), "")));
-        m.put("alert-running-long", new Reply.Alert(new com.adfops.agent.AlertView("al-2", "runninglong", "df-test",
+        m.put("alert-running-long", new Reply.Alert(new com.adfops.answers.AlertView("al-2", com.adfops.answers.AlertView.Kind.RUNNING_LONG, com.adfops.answers.AlertView.State.OPEN, "df-test",
                 "pl_nightly", "run-n", NOW.minusSeconds(1860), "Still running after 31 min: 3.1x its usual (the 95th "
                 + "percentile of its succeeded runs is 10 min).", "", "Running long", "Look at the activity in progress.",
                 null, List.of(), "", null, null, "")));
-        m.put("alert-recovered", new Reply.Alert(new com.adfops.agent.AlertView("al-1", "recovered", "df-test",
+        m.put("alert-recovered", new Reply.Alert(new com.adfops.answers.AlertView("al-1", com.adfops.answers.AlertView.Kind.FAILED, com.adfops.answers.AlertView.State.RECOVERED, "df-test",
                 "pl_sales", "run-s", NOW.minusSeconds(300), "Load sales: offline", "2011", "Integration runtime", "Check it.",
                 oneLink, List.of(), "", NOW, null, "run-ok")));
-        List<com.adfops.agent.AlertView> batch = new ArrayList<>();
+        List<com.adfops.answers.AlertView> batch = new ArrayList<>();
         for (int i = 0; i < 18; i++) {
-            batch.add(new com.adfops.agent.AlertView("", "open", "df-test", "pl_batch_" + i, "run-" + i,
+            batch.add(new com.adfops.answers.AlertView("", com.adfops.answers.AlertView.Kind.FAILED, com.adfops.answers.AlertView.State.OPEN, "df-test", "pl_batch_" + i, "run-" + i,
                     NOW.minusSeconds(60L * i), "", "", "", "", null, List.of(), "", null, null, ""));
         }
         m.put("alert-digest", new Reply.AlertDigest("df-test", batch));
         m.put("watching", new Reply.Watching("Watching pipelines matching Finance-* here.", List.of(
-                new com.adfops.agent.Watchlist.Watch("*", null, "Ana", NOW.minusSeconds(7200)),
-                new com.adfops.agent.Watchlist.Watch("Finance-*", "df-test", "Bo <at>x</at>", NOW))));
+                new com.adfops.answers.Watchlist.Watch("*", null, "Ana", NOW.minusSeconds(7200)),
+                new com.adfops.answers.Watchlist.Watch("Finance-*", "df-test", "Bo <at>x</at>", NOW))));
         m.put("watching-empty", new Reply.Watching("", List.of()));
-        java.util.Map<String, com.adfops.agent.Costs.Line> meters = new java.util.LinkedHashMap<>();
-        meters.put("Orchestration (AzureIR)", new com.adfops.agent.Costs.Line(420, "activity runs", 0.42));
-        meters.put("Data movement (AzureIR)", new com.adfops.agent.Costs.Line(36.5, "DIU-hours", 9.125));
-        meters.put("External activities (SelfhostedIR)", new com.adfops.agent.Costs.Line(3, "hours", 0.0003));
+        java.util.Map<String, com.adfops.analytics.Costs.Line> meters = new java.util.LinkedHashMap<>();
+        meters.put("Orchestration (AzureIR)", new com.adfops.analytics.Costs.Line(420, "activity runs", 0.42));
+        meters.put("Data movement (AzureIR)", new com.adfops.analytics.Costs.Line(36.5, "DIU-hours", 9.125));
+        meters.put("External activities (SelfhostedIR)", new com.adfops.analytics.Costs.Line(3, "hours", 0.0003));
         // Partial: 300 of the week's 400 runs read so far (the rest in about 25 s at 4 reads a second).
-        m.put("cost", new Reply.Cost(new com.adfops.agent.CostSummary("all pipelines", "df-test",
+        m.put("cost", new Reply.Cost(new com.adfops.analytics.CostSummary("all pipelines", "df-test",
                 new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"),
-                new com.adfops.agent.Costs.Estimate(9.5453, 420, meters),
-                List.of(new com.adfops.agent.CostSummary.Row("pl_*sales* ${x}", null, 84, 80, 7.2),
-                        new com.adfops.agent.CostSummary.Row("pl_archive", 7, 0.0009)),
-                new com.adfops.agent.CostSummary.Coverage(400, 300, Duration.ofSeconds(25)), null, "list prices", null)));
+                new com.adfops.analytics.Costs.Estimate(9.5453, 420, meters),
+                List.of(new com.adfops.analytics.CostSummary.Row("pl_*sales* ${x}", null, 84, 80, 7.2),
+                        new com.adfops.analytics.CostSummary.Row("pl_archive", 7, 0.0009)),
+                new com.adfops.analytics.CostSummary.Coverage(400, 300, Duration.ofSeconds(25)), null, "list prices", null)));
         // One pipeline, every run counted: its most expensive runs (a link to each in ADF Studio).
-        java.util.Map<String, com.adfops.agent.Costs.Line> oneMeters = new java.util.LinkedHashMap<>();
-        oneMeters.put("Data movement (AzureIR)", new com.adfops.agent.Costs.Line(403.2, "DIU-hours", 100.8));
-        oneMeters.put("Orchestration (AzureIR)", new com.adfops.agent.Costs.Line(2016, "activity runs", 2.016));
-        m.put("cost-runs", new Reply.Cost(new com.adfops.agent.CostSummary("pl_every_5_min", "df-test",
+        java.util.Map<String, com.adfops.analytics.Costs.Line> oneMeters = new java.util.LinkedHashMap<>();
+        oneMeters.put("Data movement (AzureIR)", new com.adfops.analytics.Costs.Line(403.2, "DIU-hours", 100.8));
+        oneMeters.put("Orchestration (AzureIR)", new com.adfops.analytics.Costs.Line(2016, "activity runs", 2.016));
+        m.put("cost-runs", new Reply.Cost(new com.adfops.analytics.CostSummary("pl_every_5_min", "df-test",
                 new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"),
-                new com.adfops.agent.Costs.Estimate(102.816, 2016, oneMeters),
-                List.of(new com.adfops.agent.CostSummary.Row("pl_every_5_min",
+                new com.adfops.analytics.Costs.Estimate(102.816, 2016, oneMeters),
+                List.of(new com.adfops.analytics.CostSummary.Row("pl_every_5_min",
                                 run("0b7e2c1d-4f5a-4e8b-9c3d-2a1b0c9d8e7f", "pl_every_5_min", RunStatus.FAILED, 95, 600, "x", Map.of(), null),
                                 1, 1, 0.3),
-                        new com.adfops.agent.CostSummary.Row("pl_every_5_min",
+                        new com.adfops.analytics.CostSummary.Row("pl_every_5_min",
                                 run("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "pl_every_5_min", RunStatus.SUCCEEDED, 300, 60, "", Map.of(), null),
                                 1, 1, 0.051)),
-                new com.adfops.agent.CostSummary.Coverage(2016, 2016, null),
-                new com.adfops.agent.CostSummary.Previous(54.432, 2016), "list prices",
+                new com.adfops.analytics.CostSummary.Coverage(2016, 2016, null),
+                new com.adfops.analytics.CostSummary.Previous(54.432, 2016), "list prices",
                 new com.adfops.adf.Freshness(NOW, true, ""))));
         m.put("export", new Reply.Export("pl_*sales*", new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days"),
                 120, 100, 15, "https://bot.example/api/export?token=abc.def", 15));

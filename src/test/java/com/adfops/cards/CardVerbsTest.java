@@ -3,7 +3,7 @@ package com.adfops.cards;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adfops.TestSim;
-import com.adfops.agent.CardVerb;
+import com.adfops.answers.CardVerb;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

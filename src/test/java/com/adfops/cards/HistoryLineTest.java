@@ -2,7 +2,7 @@ package com.adfops.cards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.adfops.agent.RunHistory;
+import com.adfops.diagnosis.RunHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
-import com.adfops.agent.AdfTools;
+import com.adfops.runs.AdfTools;
 import com.adfops.agent.Intent.Question;
-import com.adfops.agent.PipelineStatus;
-import com.adfops.agent.RunSummaries;
-import com.adfops.agent.RunningLong;
+import com.adfops.runs.PipelineStatus;
+import com.adfops.runs.RunSummaries;
+import com.adfops.runs.RunningLong;
 import com.adfops.agent.StatusAnswer;
-import com.adfops.agent.TimeWindow;
+import com.adfops.runs.TimeWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -93,7 +93,7 @@ class StatusHeadlineTest {
         assertThat(say(Question.RUNNING, running)).isEqualTo("Yes: running for 30m 0s, since 15:00 UTC");
         assertThat(say(Question.FINISHED, running)).isEqualTo("No: still running for 30m 0s, since 15:00 UTC");
         PipelineStatus longRun = running.withRunningLong(new RunningLong(RUNNING_1500, Duration.ofMinutes(30),
-                new com.adfops.agent.DurationBaseline(8, RUNNING_1500.runStart().minus(Duration.ofDays(7)),
+                new com.adfops.runs.DurationBaseline(8, RUNNING_1500.runStart().minus(Duration.ofDays(7)),
                         Duration.ofMinutes(8), Duration.ofMinutes(9), Duration.ofMinutes(10), Duration.ofMinutes(10))));
         assertThat(say(Question.RUNNING, longRun))
                 .isEqualTo("Yes: running for 30m 0s, since 15:00 UTC; longer than usual (usually up to 10m 0s)");

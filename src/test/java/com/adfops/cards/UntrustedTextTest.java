@@ -9,13 +9,13 @@ import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
-import com.adfops.agent.Diagnosis;
-import com.adfops.agent.ErrorClass;
-import com.adfops.agent.ErrorText;
-import com.adfops.agent.FailingSummary;
-import com.adfops.agent.PipelineStatus;
+import com.adfops.diagnosis.Diagnosis;
+import com.adfops.diagnosis.ErrorClass;
+import com.adfops.runs.ErrorText;
+import com.adfops.runs.FailingSummary;
+import com.adfops.runs.PipelineStatus;
 import com.adfops.agent.Reply;
-import com.adfops.agent.TimeWindow;
+import com.adfops.runs.TimeWindow;
 import com.adfops.docs.DocResult;
 import com.adfops.docs.Guidance;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,27 +73,27 @@ class UntrustedTextTest {
         m.put("problem", new Reply.Problem(DataFactoryException.Kind.SERVICE, "ADF said " + P, F.factoryName()));
         m.put("suggestions", new Reply.Suggestions("Title " + P, "Message " + P, List.of("Why did " + P + " fail?")));
         m.put("escalation", new Reply.Escalation(failed, "root " + P, "Data / schema", "next", "User " + P, NOW, g, true, ""));
-        m.put("trends", new Reply.Trends(new com.adfops.agent.TrendSummary(day, "pl " + P,
-                List.of(new com.adfops.agent.TrendSummary.Day(java.time.LocalDate.of(2026, 11, 26), 3, 2, 1)), 3, 2, 1,
-                null, List.of(new com.adfops.agent.TrendSummary.PipelineFailures("pl " + P, 1)), 0, null, null)));
-        m.put("performance", new Reply.Performance(new com.adfops.agent.PerformanceSummary(day, "pl " + P,
-                List.of(new com.adfops.agent.PerformanceSummary.PipelineDurations("pl " + P, 9, Duration.ofMinutes(3),
-                        Duration.ofMinutes(5), Duration.ofMinutes(9), new com.adfops.agent.DurationVerdict(
-                        com.adfops.agent.DurationVerdict.Kind.TOO_LITTLE_HISTORY, null, null, 0, null, null,
+        m.put("trends", new Reply.Trends(new com.adfops.analytics.TrendSummary(day, "pl " + P,
+                List.of(new com.adfops.analytics.TrendSummary.Day(java.time.LocalDate.of(2026, 11, 26), 3, 2, 1)), 3, 2, 1,
+                null, List.of(new com.adfops.analytics.TrendSummary.PipelineFailures("pl " + P, 1)), 0, null, null)));
+        m.put("performance", new Reply.Performance(new com.adfops.analytics.PerformanceSummary(day, "pl " + P,
+                List.of(new com.adfops.analytics.PerformanceSummary.PipelineDurations("pl " + P, 9, Duration.ofMinutes(3),
+                        Duration.ofMinutes(5), Duration.ofMinutes(9), new com.adfops.analytics.DurationVerdict(
+                        com.adfops.analytics.DurationVerdict.Kind.TOO_LITTLE_HISTORY, null, null, 0, null, null,
                         List.of(), 9))),
-                List.of(new com.adfops.agent.PerformanceSummary.Day(java.time.LocalDate.of(2026, 11, 26), 9, Duration.ofMinutes(3))),
-                List.of(new com.adfops.agent.PerformanceSummary.Outlier("pl " + P, "run " + P, Duration.ofMinutes(9),
+                List.of(new com.adfops.analytics.PerformanceSummary.Day(java.time.LocalDate.of(2026, 11, 26), 9, Duration.ofMinutes(3))),
+                List.of(new com.adfops.analytics.PerformanceSummary.Outlier("pl " + P, "run " + P, Duration.ofMinutes(9),
                         Duration.ofMinutes(3))), null)));
         // The new surfaces: several pipelines' table, a failing incident with its cause and folded child, a yes/no
         // status line, a settled diagnosis, an action's and an alert's run links.
-        m.put("performance-all", new Reply.Performance(new com.adfops.agent.PerformanceSummary(day, "all pipelines",
-                List.of(new com.adfops.agent.PerformanceSummary.PipelineDurations("pl " + P, 9, Duration.ofMinutes(3),
-                                Duration.ofMinutes(5), Duration.ofMinutes(9), new com.adfops.agent.DurationVerdict(
-                                com.adfops.agent.DurationVerdict.Kind.TOO_LITTLE_HISTORY, null, null, 0, null, null,
+        m.put("performance-all", new Reply.Performance(new com.adfops.analytics.PerformanceSummary(day, "all pipelines",
+                List.of(new com.adfops.analytics.PerformanceSummary.PipelineDurations("pl " + P, 9, Duration.ofMinutes(3),
+                                Duration.ofMinutes(5), Duration.ofMinutes(9), new com.adfops.analytics.DurationVerdict(
+                                com.adfops.analytics.DurationVerdict.Kind.TOO_LITTLE_HISTORY, null, null, 0, null, null,
                                 List.of(), 9)),
-                        new com.adfops.agent.PerformanceSummary.PipelineDurations("pl2 " + P, 9, Duration.ofMinutes(2),
-                                Duration.ofMinutes(4), Duration.ofMinutes(8), new com.adfops.agent.DurationVerdict(
-                                com.adfops.agent.DurationVerdict.Kind.TOO_LITTLE_HISTORY, null, null, 0, null, null,
+                        new com.adfops.analytics.PerformanceSummary.PipelineDurations("pl2 " + P, 9, Duration.ofMinutes(2),
+                                Duration.ofMinutes(4), Duration.ofMinutes(8), new com.adfops.analytics.DurationVerdict(
+                                com.adfops.analytics.DurationVerdict.Kind.TOO_LITTLE_HISTORY, null, null, 0, null, null,
                                 List.of(), 9))),
                 List.of(), List.of(), null)));
         m.put("failing-incident", new Reply.Failing(new FailingSummary(day, List.of(F.factoryName()), 3, 2,
@@ -107,11 +107,11 @@ class UntrustedTextTest {
                 com.adfops.agent.Intent.Question.FAILING, st, false, NOW)));
         m.put("diagnosis-settled", new Reply.DiagnosisCard(d, g).settledBy(new Reply.Settled("rerunfromfailure", true,
                 "succeeded", NOW, ok, "User " + P)));
-        m.put("action-linked", new Reply.Action(new com.adfops.agent.ActionView("a-1", "rerun", "finished", F.factoryName(),
+        m.put("action-linked", new Reply.Action(new com.adfops.answers.ActionView("a-1", com.adfops.answers.ActionKind.RERUN, com.adfops.answers.ActionView.State.FINISHED, F.factoryName(),
                 "pl " + P, "run " + P, null, null, null, Map.of(), "User " + P, NOW, "User " + P, NOW, "new " + P, "msg " + P,
                 null, F)));
         m.put("watching", new Reply.Watching("Watching pipelines matching " + P + " here: when a run fails, I post an alert.",
-                List.of(new com.adfops.agent.Watchlist.Watch(P, "df " + P, "User " + P, NOW))));
+                List.of(new com.adfops.answers.Watchlist.Watch(P, "df " + P, "User " + P, NOW))));
         m.put("expert", new Reply.ExpertDetails(List.of(new Reply.ToolCallInfo("tool " + P, "{\"a\":\"" + P + "\"}", 3, true)),
                 "model " + P, 1, 2, 1, 5));
         return m;

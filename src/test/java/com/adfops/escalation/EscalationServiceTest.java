@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adfops.TestSim;
 import com.adfops.adf.DataFactoryException;
-import com.adfops.agent.AdfTools;
+import com.adfops.runs.AdfTools;
 import com.adfops.agent.AgentReply;
 import com.adfops.agent.AgentScenario;
-import com.adfops.agent.GuidanceFinder;
+import com.adfops.diagnosis.GuidanceFinder;
 import com.adfops.agent.Reply;
 import com.adfops.docs.TestDocs;
 import com.adfops.state.InMemoryStateStore;

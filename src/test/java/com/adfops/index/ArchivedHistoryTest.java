@@ -13,11 +13,12 @@ import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunQuery;
 import com.adfops.adf.RunStatus;
 import com.adfops.adf.implementation.LogAnalyticsArchive;
-import com.adfops.agent.AdfTools;
-import com.adfops.agent.Diagnosis;
-import com.adfops.agent.TimeWindowParser;
-import com.adfops.agent.TrendSummary;
-import com.adfops.agent.Trends;
+import com.adfops.diagnosis.Diagnoser;
+import com.adfops.runs.AdfTools;
+import com.adfops.diagnosis.Diagnosis;
+import com.adfops.runs.TimeWindowParser;
+import com.adfops.analytics.TrendSummary;
+import com.adfops.analytics.Trends;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -200,7 +201,7 @@ class ArchivedHistoryTest {
             // A run ADF no longer keeps: looked up, diagnosed (through the child) and costed from the logs.
             assertThat(sim.adf.getPipelineRun(sim.factory, f.old.id())).isEmpty();
             PipelineRun old = adf.getPipelineRun(sim.factory, f.old.id()).orElseThrow();
-            Diagnosis d = new AdfTools(adf, CLOCK).diagnose(old);
+            Diagnosis d = new Diagnoser(new AdfTools(adf, CLOCK)).diagnose(old);
             assertThat(d.rootCause().path()).contains("Load ledger");
             assertThat(d.rootCause().pipelineName()).isEqualTo("pl_nightly_child");
             assertThat(d.rootCause().activity().error().errorCode()).isEqualTo("SqlFailedToConnect");
@@ -288,7 +289,7 @@ class ArchivedHistoryTest {
             // Through the tools, a question across all factories reads the same way.
             AdfTools tools = new AdfTools(adf, CLOCK);
             int n = sim.server.requestCount();
-            tools.pipelineRuns(new AdfTools.RunsRequest(null, null, Set.of(), new com.adfops.agent.TimeWindow(
+            tools.pipelineRuns(new AdfTools.RunsRequest(null, null, Set.of(), new com.adfops.runs.TimeWindow(
                     NOW.minus(Duration.ofDays(60)), NOW, "the last 60 days")));
             assertThat(sim.server.requestCount() - n).isEqualTo(1);
         }

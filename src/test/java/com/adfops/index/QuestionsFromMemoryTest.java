@@ -3,9 +3,9 @@ package com.adfops.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adfops.TestSim;
-import com.adfops.agent.AdfTools;
+import com.adfops.runs.AdfTools;
 import com.adfops.agent.AgentReply;
-import com.adfops.agent.GuidanceFinder;
+import com.adfops.diagnosis.GuidanceFinder;
 import com.adfops.agent.OfflineAgent;
 import com.adfops.agent.Reply;
 import com.adfops.agent.Turn;

@@ -10,10 +10,11 @@ import com.adfops.adf.FactoryStatus;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunQuery;
 import com.adfops.adf.RunStatus;
-import com.adfops.agent.AdfTools;
-import com.adfops.agent.FailingSummary;
-import com.adfops.agent.RunSummaries;
-import com.adfops.agent.TimeWindow;
+import com.adfops.diagnosis.Diagnoser;
+import com.adfops.runs.AdfTools;
+import com.adfops.runs.FailingSummary;
+import com.adfops.runs.RunSummaries;
+import com.adfops.runs.TimeWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,8 +78,8 @@ class RunIndexTest {
             assertThat(viaIndex.failing()).extracting(FailingSummary.Row::pipeline)
                     .isNotEmpty().isEqualTo(direct.failing().stream().map(FailingSummary.Row::pipeline).toList());
             PipelineRun failed = viaIndex.failing().get(0).lastFailure();
-            assertThat(new AdfTools(index, clock).diagnose(failed).rootCause().path())
-                    .isEqualTo(new AdfTools(sim.adf, clock).diagnose(failed).rootCause().path());
+            assertThat(new Diagnoser(new AdfTools(index, clock)).diagnose(failed).rootCause().path())
+                    .isEqualTo(new Diagnoser(new AdfTools(sim.adf, clock)).diagnose(failed).rootCause().path());
         }
     }
 
@@ -304,8 +305,8 @@ class RunIndexTest {
                     assertThat(sa.withoutFreshness()).as(pipeline).isEqualTo(sb.withoutFreshness());
                 }
                 for (FailingSummary.Row row : b.failing()) {
-                    assertThat(viaIndex.diagnose(row.lastFailure()).rootCause().path())
-                            .isEqualTo(direct.diagnose(row.lastFailure()).rootCause().path());
+                    assertThat(new Diagnoser(viaIndex).diagnose(row.lastFailure()).rootCause().path())
+                            .isEqualTo(new Diagnoser(direct).diagnose(row.lastFailure()).rootCause().path());
                 }
             }
         }

@@ -2,7 +2,7 @@ package com.adfops.agent.foundry;
 
 import com.adfops.agent.Agent;
 import com.adfops.agent.AgentReply;
-import com.adfops.agent.ErrorText;
+import com.adfops.runs.ErrorText;
 import com.adfops.agent.Reply;
 import com.adfops.agent.StandardAnswers;
 import com.adfops.agent.ToolRunner;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adfops.DatasetBuilder;
 import com.adfops.TestSim;
-import com.adfops.agent.AdfTools;
+import com.adfops.runs.AdfTools;
 import com.adfops.agent.AgentReply;
-import com.adfops.agent.GuidanceFinder;
+import com.adfops.diagnosis.GuidanceFinder;
 import com.adfops.agent.OfflineAgent;
 import com.adfops.agent.Reply;
-import com.adfops.agent.TrendSummary;
+import com.adfops.analytics.TrendSummary;
 import com.adfops.agent.ToolRunner;
 import com.adfops.agent.Turn;
 import com.adfops.docs.BuiltInDocsIndex;

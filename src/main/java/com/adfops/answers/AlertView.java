@@ -1,0 +1,62 @@
+package com.adfops.answers;
+
+import com.adfops.docs.Guidance;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What an alert card shows: a watched pipeline's failed run with its diagnosis inline, and where the alert stands.
+ * Text from Data Factory (names, messages) is shown literally.
+ *
+ * @param alertId      the alert's id (its buttons carry it)
+ * @param kind         what it alerts of: a failed run, or a run in progress past its usual duration
+ * @param state        where it stands
+ * @param factory      the factory
+ * @param pipeline     the pipeline that failed (the root run's, for a parent and its children)
+ * @param runId        the failed run
+ * @param failedAt     when it ended
+ * @param rootCause    the root cause's path and message, or ADF's run message
+ * @param errorCode    the root cause's error code, or ""
+ * @param errorClass   its class's label
+ * @param nextStep     what to do next
+ * @param guidance     documentation for the root cause (may be unavailable)
+ * @param others       for a grouped alert, the other failed runs with the same root cause ("pipeline · run"); else empty
+ * @param by           who acknowledged or snoozed it, or ""
+ * @param at           when; null before
+ * @param until        for a snooze, until when; null otherwise
+ * @param recoveredRun for a recovered alert, the run that succeeded; else ""
+ * @param runUrl       the run in ADF Studio, while its factory is configured; else ""
+ */
+public record AlertView(String alertId, Kind kind, State state, String factory, String pipeline, String runId, Instant failedAt,
+                        String rootCause, String errorCode, String errorClass, String nextStep, Guidance guidance,
+                        List<String> others, String by, Instant at, Instant until, String recoveredRun,
+                        String runUrl) {
+
+    public AlertView(String alertId, Kind kind, State state, String factory, String pipeline, String runId, Instant failedAt,
+                     String rootCause, String errorCode, String errorClass, String nextStep, Guidance guidance,
+                     List<String> others, String by, Instant at, Instant until, String recoveredRun) {
+        this(alertId, kind, state, factory, pipeline, runId, failedAt, rootCause, errorCode, errorClass, nextStep, guidance,
+                others, by, at, until, recoveredRun, "");
+    }
+
+    /** What an alert is about. */
+    public enum Kind {
+        /** A watched pipeline's run failed. */
+        FAILED,
+        /** A watched pipeline's run is still in progress past its usual duration. */
+        RUNNING_LONG
+    }
+
+    /** Where an alert stands. */
+    public enum State {
+        OPEN, ACKNOWLEDGED, SNOOZED, RECOVERED
+    }
+
+    public AlertView {
+        others = others == null ? List.of() : List.copyOf(others);
+        by = by == null ? "" : by;
+        recoveredRun = recoveredRun == null ? "" : recoveredRun;
+        errorCode = errorCode == null ? "" : errorCode;
+        runUrl = runUrl == null ? "" : runUrl;
+    }
+}
