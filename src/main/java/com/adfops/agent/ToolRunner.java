@@ -10,11 +10,13 @@ import com.adfops.diagnosis.Diagnoser;
 import com.adfops.diagnosis.Diagnosis;
 import com.adfops.diagnosis.FailureCauses;
 import com.adfops.diagnosis.FailureHistory;
+import com.adfops.diagnosis.RunComparison;
 import com.adfops.diagnosis.RunHistory;
 import com.adfops.runs.AdfTools;
 import com.adfops.runs.DurationBaseline;
 import com.adfops.runs.ErrorText;
 import com.adfops.runs.FailingSummary;
+import com.adfops.runs.NameMatcher;
 import com.adfops.runs.RunSummaries;
 import com.adfops.runs.RunningLong;
 import com.adfops.runs.TimeWindow;
@@ -608,7 +610,7 @@ public final class ToolRunner {
         if (target.run() == null) {
             return new Call(name, arguments, target.answer(), ms(t0), true, null, null, null);
         }
-        Diagnosis dg = tools.diagnose(target.run().run());
+        Diagnosis dg = new Diagnoser(tools).diagnose(target.run().run());
         PipelineRun run = dg.run();
         ObjectNode out = json.createObjectNode();
         out.put("run_id", run.runId()).put("pipeline", run.pipelineName()).put("factory", run.factory().factoryName())

@@ -1,6 +1,6 @@
 package com.adfops.config;
 
-import com.adfops.agent.AdfTools;
+import com.adfops.runs.AdfTools;
 import com.adfops.agent.ToolRunner;
 import com.adfops.docs.DocsService;
 import com.adfops.mcp.McpAuthFilter;

@@ -179,7 +179,7 @@ class ToolRunnerTest {
             AdfTools tools = new AdfTools(s.adf, Clock.fixed(NOW, ZoneOffset.UTC));
             ToolRunner r = new ToolRunner(tools, com.adfops.docs.TestDocs.builtInOnly(), TestSim.JSON);
             OfflineAgent agent = new OfflineAgent(tools, new com.adfops.state.InMemoryConversationStore(),
-                    new GuidanceFinder(com.adfops.docs.TestDocs.builtInOnly()), Duration.ofHours(12));
+                    new com.adfops.diagnosis.GuidanceFinder(com.adfops.docs.TestDocs.builtInOnly()), Duration.ofHours(12));
             Reply.DiagnosisCard card = Replies.part(agent.handle(new Turn("c-tools", "Dana",
                     "why did pl_ingest_sales_orders fail?", java.util.Map.of(), ZoneId.of("UTC"))), Reply.DiagnosisCard.class);
             Reply.WhatChanged w = Replies.part(agent.handle(new Turn("c-tools", "Dana",

@@ -1,7 +1,7 @@
 package com.adfops.bench;
 
 import com.adfops.TestSim;
-import com.adfops.agent.AdfTools;
+import com.adfops.runs.AdfTools;
 import com.adfops.agent.ToolRunner;
 import com.adfops.docs.TestDocs;
 import com.adfops.mcp.McpAuthFilter;

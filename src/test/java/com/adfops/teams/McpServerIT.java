@@ -3,7 +3,7 @@ package com.adfops.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adfops.TestSim;
-import com.adfops.agent.AdfTools;
+import com.adfops.runs.AdfTools;
 import com.adfops.agent.ToolRunner;
 import com.adfops.docs.DocsService;
 import com.adfops.mcp.McpTools;
