@@ -173,8 +173,8 @@ class ArchitectureTest {
     }
 
     /**
-     * The MCP face reads the core (the model's tool runner and tools, for now in {@code agent}; {@code adf}; {@code docs})
-     * and nothing of the other faces or the capabilities that act; only the wiring knows it.
+     * The MCP face reads the core through the model's tool runner ({@code agent.ToolRunner}; {@code runs}, {@code adf},
+     * {@code docs}) and nothing of the other faces or the capabilities that act; only the wiring knows it.
      */
     @Test
     void theMcpFaceReadsTheCoreAndOnlyTheWiringKnowsIt() {

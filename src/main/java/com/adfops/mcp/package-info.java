@@ -8,7 +8,8 @@
  * expiry, app role) and the edge in front of it ({@link com.adfops.mcp.McpAuthFilter}: 401/403 before any data, a token
  * bucket per caller, {@link com.adfops.mcp.RateLimiter}).
  *
- * <p>May import: the core (the {@code agent} tool runner and tools for now, {@code adf}, {@code docs}), the MCP Java SDK,
- * Nimbus JOSE + JWT, Jackson, the servlet API. Nothing imports it but {@code config}, which wires it.
+ * <p>May import: the model's tool runner ({@code agent.ToolRunner}, the one mapping of tool calls to the core), the core
+ * ({@code runs}, {@code adf}, {@code docs}), the MCP Java SDK, Nimbus JOSE + JWT, Jackson, the servlet API; no other
+ * face, nothing that acts. Nothing imports it but {@code config}, which wires it.
  */
 package com.adfops.mcp;
