@@ -1,8 +1,14 @@
 package com.adfops;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -69,97 +75,61 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * The layers, stated once: faces -> capabilities -> core -> ports, with the adapters and the wiring at the edge.
+     * A layer may use the layers below it; nothing may use a face or the wiring; the conversation (and the model's
+     * tools in it) reaches no capability, so the model can never act or alert.
+     */
+    /** The settings records: read from the environment in {@code config}, handed to the edge that needs them. */
+    static final DescribedPredicate<JavaClass> SETTINGS = DescribedPredicate.describe("settings records",
+            c -> c.getName().matches("com\\.adfops\\.config\\.\\w+Properties(\\$.*)?"));
+
     @Test
-    void theDataFactoryPortDependsOnNothingOfOurs() {
-        noClasses().that().resideInAPackage("com.adfops.adf")
-                .should().dependOnClassesThat().resideInAnyPackage("com.adfops.agent..", "com.adfops.cards..",
-                        "com.adfops.teams..", "com.adfops.sim..", "com.adfops.state..", "com.adfops.config..",
-                        "com.adfops.adf.implementation..")
+    void layersFlowOneWay() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Wiring").definedBy(resideInAPackage("com.adfops.config..").and(not(SETTINGS)))
+                .layer("Settings").definedBy(SETTINGS)
+                .layer("Teams face").definedBy("com.adfops.teams..", "com.adfops.cards..")
+                .layer("Conversation").definedBy("com.adfops.agent..")
+                .layer("Capabilities").definedBy("com.adfops.actions..", "com.adfops.alerts..",
+                        "com.adfops.escalation..", "com.adfops.export..")
+                .layer("Core").definedBy("com.adfops.runs..", "com.adfops.diagnosis..", "com.adfops.analytics..",
+                        "com.adfops.answers..")
+                .layer("Ports").definedBy("com.adfops.adf", "com.adfops.state", "com.adfops.docs", "com.adfops.billing..")
+                .layer("Adapters").definedBy("com.adfops.adf.implementation..", "com.adfops.state.implementation..",
+                        "com.adfops.docs.implementation..", "com.adfops.index..", "com.adfops.sim..",
+                        "com.adfops.logging..")
+                .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Teams face").mayOnlyBeAccessedByLayers("Wiring")
+                .whereLayer("Conversation").mayOnlyBeAccessedByLayers("Teams face", "Wiring")
+                .whereLayer("Capabilities").mayOnlyBeAccessedByLayers("Teams face", "Capabilities", "Wiring")
+                .whereLayer("Core").mayOnlyBeAccessedByLayers("Teams face", "Conversation", "Capabilities", "Core",
+                        "Wiring")
+                .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Adapters", "Wiring")
+                .whereLayer("Settings").mayOnlyBeAccessedByLayers("Teams face", "Wiring")
+                .check(classes);
+    }
+
+    /** What each layer may not know, beyond the table: the core and the ports know no face and no card. */
+    @Test
+    void theCoreAndThePortsKnowNoFace() {
+        noClasses().that().resideInAnyPackage("com.adfops.runs..", "com.adfops.diagnosis..", "com.adfops.analytics..",
+                        "com.adfops.answers..", "com.adfops.adf", "com.adfops.state", "com.adfops.docs",
+                        "com.adfops.billing..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.microsoft.bot..", "com.azure.resourcemanager..",
+                        "com.azure.ai..", "com.azure.storage..", "io.modelcontextprotocol..")
+                .because("the core returns typed results; faces render them").allowEmptyShould(true)
                 .check(classes);
     }
 
     @Test
-    void theAgentKnowsNeitherTeamsNorCardsNorTheSdk() {
+    void theModelCannotAct() {
+        // Neither agent (nor its tools) can reach the port's Create Run or Cancel.
         noClasses().that().resideInAPackage("com.adfops.agent..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.adfops.teams..", "com.adfops.cards..",
-                        "com.adfops.sim..", "com.adfops.adf.implementation..", "com.adfops.config..")
-                .check(classes);
-    }
-
-    @Test
-    void cardsAndSimulatorStayInTheirLane() {
-        noClasses().that().resideInAPackage("com.adfops.cards..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.adfops.teams..", "com.adfops.sim..",
-                        "com.adfops.adf.implementation..", "com.adfops.config..")
-                .check(classes);
-        noClasses().that().resideInAPackage("com.adfops.sim..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.adfops.adf..", "com.adfops.agent..",
-                        "com.adfops.cards..", "com.adfops.teams..", "com.adfops.state..", "com.adfops.config..")
-                .check(classes);
-    }
-
-    @Test
-    void onlyTheWiringPicksImplementations() {
-        noClasses().that().resideOutsideOfPackage("com.adfops.config..")
-                .and().resideOutsideOfPackage("..implementation..")
-                .should().dependOnClassesThat().resideInAPackage("..implementation..")
-                .check(classes);
-        noClasses().that().resideOutsideOfPackages("com.adfops.config..", "com.adfops.agent.foundry..")
-                .should().dependOnClassesThat().resideInAPackage("com.adfops.agent.foundry..")
-                .check(classes);
-    }
-
-    @Test
-    void billingKnowsOnlyThePortAndTheStore() {
-        noClasses().that().resideInAPackage("com.adfops.billing..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.adfops.agent..", "com.adfops.cards..",
-                        "com.adfops.teams..", "com.adfops.index..", "com.adfops.sim..", "com.adfops.config..",
-                        "com.adfops.adf.implementation..", "com.adfops.state.implementation..")
-                .because("the ledger reads through the Data Factory port and keeps its summaries in the state store")
-                .check(classes);
-    }
-
-    @Test
-    void packagesAreFreeOfCycles() {
-        slices().matching("com.adfops.(*)..").should().beFreeOfCycles().check(classes);
-    }
-
-    @Test
-    void escalationKnowsNeitherTeamsNorCards() {
-        noClasses().that().resideInAPackage("com.adfops.escalation..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.adfops.teams..", "com.adfops.cards..",
-                        "com.adfops.config..", "com.adfops.sim..")
-                .check(classes);
-        noClasses().that().resideInAPackage("com.adfops.agent..")
-                .should().dependOnClassesThat().resideInAPackage("com.adfops.escalation..")
-                .check(classes);
-    }
-
-    @Test
-    void actionsKnowNeitherTeamsNorCardsAndTheAgentCannotAct() {
-        noClasses().that().resideInAPackage("com.adfops.actions..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.adfops.teams..", "com.adfops.cards..",
-                        "com.adfops.config..", "com.adfops.sim..", "com.microsoft.bot..")
-                .check(classes);
-        // The model never triggers an action: neither agent (nor its tools) can reach the actions package, nor call
-        // the port's Create Run or Cancel.
-        noClasses().that().resideInAPackage("com.adfops.agent..")
-                .should().dependOnClassesThat().resideInAPackage("com.adfops.actions..")
-                .orShould().callMethod(com.adfops.adf.DataFactory.class, "createRun", com.adfops.adf.FactoryRef.class,
+                .should().callMethod(com.adfops.adf.DataFactory.class, "createRun", com.adfops.adf.FactoryRef.class,
                         com.adfops.adf.RunRequest.class)
                 .orShould().callMethod(com.adfops.adf.DataFactory.class, "cancelRun", com.adfops.adf.FactoryRef.class,
                         String.class, boolean.class)
-                .check(classes);
-    }
-
-    @Test
-    void alertsKnowNeitherTeamsNorCards() {
-        noClasses().that().resideInAPackage("com.adfops.alerts..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.adfops.teams..", "com.adfops.cards..",
-                        "com.adfops.config..", "com.adfops.sim..", "com.adfops.actions..", "com.microsoft.bot..")
-                .check(classes);
-        noClasses().that().resideInAPackage("com.adfops.agent..")
-                .should().dependOnClassesThat().resideInAPackage("com.adfops.alerts..")
                 .check(classes);
     }
 

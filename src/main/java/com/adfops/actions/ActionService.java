@@ -11,11 +11,9 @@ import com.adfops.adf.RunStatus;
 import com.adfops.diagnosis.Diagnoser;
 import com.adfops.answers.ActionView;
 import com.adfops.runs.AdfTools;
-import com.adfops.agent.AgentReply;
 import com.adfops.answers.AuditRecord;
 import com.adfops.diagnosis.Diagnosis;
 import com.adfops.runs.ErrorText;
-import com.adfops.agent.Reply;
 import com.adfops.escalation.EscalationService;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +63,7 @@ public final class ActionService {
      * A confirmation card for {@code kind} on {@code runId} (a rerun acts on the top-level run of the failure), or why
      * not: the user may not act, the run is gone, or the action does not apply to the run's status.
      */
-    public AgentReply propose(ActionKind kind, String runId, String factory, Actor who, String conversationId) {
+    public ActionOutcome propose(ActionKind kind, String runId, String factory, Actor who, String conversationId) {
         return propose(kind, runId, factory, who, conversationId, null);
     }
 
@@ -73,27 +71,26 @@ public final class ActionService {
      * @param sourceCardId the Teams message id of the diagnosis card clicked, settled with the outcome when the run
      *                     ends; null for none
      */
-    public AgentReply propose(ActionKind kind, String runId, String factory, Actor who, String conversationId,
+    public ActionOutcome propose(ActionKind kind, String runId, String factory, Actor who, String conversationId,
                               String sourceCardId) {
         if (runId == null || runId.isBlank()) {
-            return outOfDate("That button did not say which run.");
+            return new ActionOutcome.OutOfDate(ActionOutcome.OutOfDate.Why.NO_RUN, "");
         }
         try {
             Optional<AdfTools.Located> located = tools.findRun(runId, factory);
             if (located.isEmpty()) {
-                return outOfDate("I can't find run " + runId.replaceAll("[^A-Za-z0-9-]", "") + " any more (ADF keeps runs "
-                        + "for 45 days).");
+                return new ActionOutcome.OutOfDate(ActionOutcome.OutOfDate.Why.RUN_GONE, runId);
             }
             FactoryRef f = located.get().factory();
             PipelineRun clicked = located.get().run();
             ActionPolicy.Decision decision = policy.check(f.factoryName(), who);
             if (!decision.allowed()) {
-                return AgentReply.of(new Reply.Action(refusal(kind, f.factoryName(), clicked, who, decision.reason())));
+                return new ActionOutcome.Shown(refusal(kind, f.factoryName(), clicked, who, decision.reason()));
             }
             PipelineRun target = kind == ActionKind.CANCEL ? clicked : topLevel(f, clicked);
-            Optional<String> notApplicable = notApplicable(kind, target);
+            Optional<ActionOutcome.NotApplicable.Why> notApplicable = notApplicable(kind, target);
             if (notApplicable.isPresent()) {
-                return AgentReply.of(new Reply.Text(notApplicable.get()));
+                return new ActionOutcome.NotApplicable(kind, target, notApplicable.get());
             }
             String startsAt = kind == ActionKind.RERUN_FROM_FAILURE ? startsAt(f, target) : "";
             Instant now = clock.instant();
@@ -105,9 +102,9 @@ public final class ActionService {
                     sourceCardId);
             pending.create(a);
             log.info("{} of run {} ({}) proposed by {}", kind, target.runId(), f.factoryName(), who.name());
-            return AgentReply.of(new Reply.Action(view(a)));
+            return new ActionOutcome.Shown(view(a));
         } catch (DataFactoryException e) {
-            return AgentReply.of(new Reply.Problem(e.kind(), e.getMessage(), e.factory()));
+            return new ActionOutcome.Failed(e);
         }
     }
 
@@ -117,22 +114,22 @@ public final class ActionService {
      *
      * @param cardId the Teams message id of the confirmation card (updated again when the run ends); may be null
      */
-    public AgentReply confirm(String id, Actor who, String cardId) {
+    public ActionOutcome confirm(String id, Actor who, String cardId) {
         Optional<PendingAction> found = id == null ? Optional.empty() : pending.find(id);
         if (found.isEmpty()) {
-            return outOfDate("I don't know that confirmation (it may be from another installation of this bot).");
+            return new ActionOutcome.OutOfDate(ActionOutcome.OutOfDate.Why.UNKNOWN_CONFIRMATION, "");
         }
         PendingAction a = found.get();
         Instant now = clock.instant();
         if (a.state() != PendingAction.State.PENDING) {
-            return AgentReply.of(new Reply.Action(view(a)));
+            return new ActionOutcome.Shown(view(a));
         }
         if (now.isAfter(a.expiresAt())) {
             PendingAction expired = pending.update(id, x -> x.state() == PendingAction.State.PENDING
                     ? x.with(PendingAction.State.EXPIRED, null, null, null, null, null) : x);
-            return AgentReply.of(new Reply.Action(view(expired)));
+            return new ActionOutcome.Shown(view(expired));
         }
-        Optional<AgentReply> refused = refused(a.factory(), who, a.kind().wire(), a.pipeline(), a.runId(),
+        Optional<ActionOutcome> refused = refused(a.factory(), who, a.kind().wire(), a.pipeline(), a.runId(),
                 "refused: not allowed", now);
         if (refused.isPresent()) {
             return refused.get();
@@ -147,7 +144,7 @@ public final class ActionService {
                         new Actor(claim.map(PendingActions.Claim::by).orElse(null), claim.map(PendingActions.Claim::byId).orElse(null)),
                         claim.map(PendingActions.Claim::at).orElse(now), null, null, null);
             }
-            return AgentReply.of(new Reply.Action(view(current)));
+            return new ActionOutcome.Shown(view(current));
         }
         pending.update(id, x -> x.with(PendingAction.State.CLAIMED, who, now, null, null, null).withCard(cardId));
         FactoryRef f = factory(a.factory());
@@ -155,12 +152,12 @@ public final class ActionService {
         try {
             if (a.kind() == ActionKind.CANCEL) {
                 PipelineRun run = adf.getPipelineRun(f, a.runId()).orElse(null);
-                if (run == null || !running(run.status())) {
+                if (run == null || !run.status().isActive()) {
                     String status = run == null ? "gone" : describe(run.status());
                     result = pending.update(id, x -> x.with(PendingAction.State.FINISHED, null, null, null,
                             "Nothing was cancelled: the run had already " + status + ".", null));
                     audit.append(record(result, who, "not cancelled: already " + status));
-                    return AgentReply.of(new Reply.Action(view(result)));
+                    return new ActionOutcome.Shown(view(result));
                 }
                 adf.cancelRun(f, a.runId(), true);
                 result = pending.update(id, x -> x.with(PendingAction.State.STARTED, null, null, null, null, null));
@@ -181,34 +178,34 @@ public final class ActionService {
                             : e.kind() == DataFactoryException.Kind.PERMISSION ? requiredAction(a.kind()) : null));
             audit.append(record(result, who, "failed: " + e.getMessage()));
         }
-        return AgentReply.of(new Reply.Action(view(result)));
+        return new ActionOutcome.Shown(view(result));
     }
 
     /** Cancel on the confirmation: nothing runs. */
-    public AgentReply dismiss(String id, Actor who) {
+    public ActionOutcome dismiss(String id, Actor who) {
         Optional<PendingAction> found = id == null ? Optional.empty() : pending.find(id);
         if (found.isEmpty()) {
-            return outOfDate("I don't know that confirmation.");
+            return new ActionOutcome.OutOfDate(ActionOutcome.OutOfDate.Why.UNKNOWN_CONFIRMATION, "");
         }
         Instant now = clock.instant();
-        Optional<AgentReply> refused = refused(found.get().factory(), who, found.get().kind().wire(), found.get().pipeline(),
+        Optional<ActionOutcome> refused = refused(found.get().factory(), who, found.get().kind().wire(), found.get().pipeline(),
                 found.get().runId(), "refused to dismiss: not allowed", now);
         if (refused.isPresent()) {
             return refused.get();
         }
         PendingAction after = pending.update(id, x -> x.state() == PendingAction.State.PENDING
                 ? x.with(PendingAction.State.DISMISSED, who, now, null, null, null) : x);
-        return AgentReply.of(new Reply.Action(view(after)));
+        return new ActionOutcome.Shown(view(after));
     }
 
     /**
      * Records how a run's incident was resolved: appended to the audit log, the run's escalation (if any) marked
      * resolved. The reply replaces the clicked card.
      */
-    public AgentReply resolve(String runId, String factory, String note, Actor who) {
+    public ActionOutcome resolve(String runId, String factory, String note, Actor who) {
         String text = note == null ? "" : note.strip();
         if (text.isEmpty()) {
-            return AgentReply.of(new Reply.Text("Please write how it was fixed in the box, then click *Resolved* again."));
+            return new ActionOutcome.NoteMissing();
         }
         if (text.length() > MAX_NOTE) {
             text = text.substring(0, MAX_NOTE);
@@ -216,12 +213,12 @@ public final class ActionService {
         try {
             Optional<AdfTools.Located> located = runId == null ? Optional.empty() : tools.findRun(runId, factory);
             if (located.isEmpty()) {
-                return outOfDate("I can't find that run any more, so I did not record the resolution.");
+                return new ActionOutcome.OutOfDate(ActionOutcome.OutOfDate.Why.RUN_GONE_NOT_RESOLVED, runId);
             }
             PipelineRun run = located.get().run();
             String f = located.get().factory().factoryName();
             Instant now = clock.instant();
-            Optional<AgentReply> refused = refused(f, who, "resolve", run.pipelineName(), run.runId(),
+            Optional<ActionOutcome> refused = refused(f, who, "resolve", run.pipelineName(), run.runId(),
                     "refused to resolve: not allowed", now);
             if (refused.isPresent()) {
                 return refused.get();
@@ -229,11 +226,11 @@ public final class ActionService {
             boolean escalated = escalations.resolved(f, run.runId(), who.name(), now, text);
             audit.append(new AuditRecord(now, who.name(), who.objectId(), "resolve", f, run.pipelineName(), run.runId(),
                     null, escalated ? "resolved; escalation closed" : "resolved", text));
-            return AgentReply.of(new Reply.Action(new ActionView("", ActionKind.RESOLVE, ActionView.State.RESOLVED, f, run.pipelineName(),
-                    run.runId(), null, null, null, null, who.name(), null, who.name(), now, null, text, null)
-                    .withFactoryRef(run.factory())));
+            return new ActionOutcome.Shown(new ActionView("", ActionKind.RESOLVE, ActionView.State.RESOLVED, f,
+                    run.pipelineName(), run.runId(), null, null, null, null, who.name(), null, who.name(), now, null, text,
+                    null).withFactoryRef(run.factory()));
         } catch (DataFactoryException e) {
-            return AgentReply.of(new Reply.Problem(e.kind(), e.getMessage(), e.factory()));
+            return new ActionOutcome.Failed(e);
         }
     }
 
@@ -242,14 +239,14 @@ public final class ActionService {
      * policy); otherwise the refusal is audited and the reply says why: a message, not a card update, so someone who
      * may act can still click.
      */
-    private Optional<AgentReply> refused(String factory, Actor who, String kind, String pipeline, String runId,
+    private Optional<ActionOutcome> refused(String factory, Actor who, String kind, String pipeline, String runId,
                                          String outcome, Instant now) {
         ActionPolicy.Decision decision = policy.check(factory, who);
         if (decision.allowed()) {
             return Optional.empty();
         }
         audit.append(new AuditRecord(now, who.name(), who.objectId(), kind, factory, pipeline, runId, null, outcome, null));
-        return Optional.of(AgentReply.of(new Reply.Text(ErrorText.escapeMarkdown(decision.reason()))));
+        return Optional.of(new ActionOutcome.Refused(decision.reason()));
     }
 
     // ---- the run being followed -------------------------------------------------------------------------
@@ -272,7 +269,7 @@ public final class ActionService {
         PendingAction a = found.get();
         String runId = a.kind() == ActionKind.CANCEL ? a.runId() : a.newRunId();
         PipelineRun run = adf.getPipelineRun(factory(a.factory()), runId).orElse(null);
-        if (run == null || !isFinal(run.status())) {
+        if (run == null || !run.status().isTerminal()) {
             return Optional.empty();
         }
         if (!pending.claimOutcome(id)) {
@@ -326,33 +323,20 @@ public final class ActionService {
         return String.join(", ", failed);
     }
 
-    private static Optional<String> notApplicable(ActionKind kind, PipelineRun run) {
-        String name = "**" + ErrorText.escapeMarkdown(run.pipelineName()) + "**";
+    private static Optional<ActionOutcome.NotApplicable.Why> notApplicable(ActionKind kind, PipelineRun run) {
+        RunStatus status = run.status();
         return switch (kind) {
-            case CANCEL -> running(run.status()) ? Optional.empty()
-                    : Optional.of("Run " + run.runId() + " of " + name + " has already " + describe(run.status())
-                            + "; there is nothing to cancel.");
-            case RERUN_FROM_FAILURE -> run.status() == RunStatus.FAILED || run.status() == RunStatus.CANCELLED
-                    ? Optional.empty()
-                    : running(run.status()) ? Optional.of("Run " + run.runId() + " of " + name + " is still running; "
-                            + "rerun it once it has finished (or cancel it first).")
-                    : Optional.of("Nothing failed in run " + run.runId() + " of " + name + ". To run it again, use "
-                            + "*Rerun pipeline*.");
-            case RERUN -> running(run.status()) ? Optional.of("Run " + run.runId() + " of " + name + " is still running; "
-                    + "rerun it once it has finished (or cancel it first).") : Optional.empty();
+            case CANCEL -> status.isActive() ? Optional.empty() : Optional.of(ActionOutcome.NotApplicable.Why.ALREADY_ENDED);
+            case RERUN_FROM_FAILURE -> status == RunStatus.FAILED || status == RunStatus.CANCELLED ? Optional.empty()
+                    : status.isActive() ? Optional.of(ActionOutcome.NotApplicable.Why.STILL_RUNNING)
+                    : Optional.of(ActionOutcome.NotApplicable.Why.NOTHING_FAILED);
+            case RERUN -> status.isActive() ? Optional.of(ActionOutcome.NotApplicable.Why.STILL_RUNNING) : Optional.empty();
             case RESOLVE -> Optional.empty();
         };
     }
 
-    static boolean running(RunStatus s) {
-        return s == RunStatus.IN_PROGRESS || s == RunStatus.QUEUED || s == RunStatus.CANCELING;
-    }
-
-    private static boolean isFinal(RunStatus s) {
-        return s == RunStatus.SUCCEEDED || s == RunStatus.FAILED || s == RunStatus.CANCELLED;
-    }
-
-    static String describe(RunStatus s) {
+    /** A run's status as the end of "the run has already ...". */
+    public static String describe(RunStatus s) {
         return switch (s) {
             case QUEUED -> "queued";
             case IN_PROGRESS -> "running";
@@ -404,11 +388,6 @@ public final class ActionService {
     private ActionView refusal(ActionKind kind, String factory, PipelineRun run, Actor who, String reason) {
         return new ActionView("", kind, ActionView.State.REFUSED, factory, run.pipelineName(), run.runId(), null, null, null,
                 null, who.name(), null, who.name(), clock.instant(), null, reason, null).withFactoryRef(run.factory());
-    }
-
-    private static AgentReply outOfDate(String why) {
-        return AgentReply.of(new Reply.Suggestions("That card is out of date", why
-                + " Ask me again and I'll build a fresh card.", List.of("What pipelines are failing?", "Help")));
     }
 
     static String duration(Duration d) {

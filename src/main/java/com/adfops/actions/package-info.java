@@ -6,6 +6,9 @@
  * ({@link com.adfops.actions.RunFollower}); the audit log and resolution notes ({@link com.adfops.actions.AuditLog}).
  * There is no model tool here: the model never acts.
  *
- * <p>May import {@code adf}, {@code agent}, {@code escalation} and {@code state}; never the Bot SDK or cards.
+ * Every click comes back as a typed {@link com.adfops.actions.ActionOutcome}; the Teams edge writes the words.
+ *
+ * <p>May import the core ({@code runs}, {@code diagnosis}, {@code answers}), {@code adf}, {@code escalation} and
+ * {@code state}; never a face ({@code agent}, {@code cards}, {@code teams}) or the Bot SDK.
  */
 package com.adfops.actions;

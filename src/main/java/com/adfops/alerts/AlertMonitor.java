@@ -10,7 +10,6 @@ import com.adfops.diagnosis.Diagnoser;
 import com.adfops.runs.AdfTools;
 import com.adfops.answers.AlertView;
 import com.adfops.diagnosis.Diagnosis;
-import com.adfops.agent.Reply;
 import com.adfops.answers.Watchlist;
 import java.time.Clock;
 import java.time.Duration;
@@ -255,7 +254,7 @@ public final class AlertMonitor implements AutoCloseable {
             n++;
             if (poster != null && after.activityId() != null && after.postedTo() != null) {
                 poster.update(after.conversationId(), new AlertPoster.Posted(after.postedTo(), after.activityId()),
-                        new Reply.Alert(alerts.view(after))).exceptionally(e -> {
+                        new AlertCard.Single(alerts.view(after))).exceptionally(e -> {
                             log.warn("Could not update the resolved alert {}", id, e);
                             return null;
                         });
@@ -315,7 +314,7 @@ public final class AlertMonitor implements AutoCloseable {
             }
             List<AlertView> rows = claimed.stream().map(r -> new AlertView("", AlertView.Kind.FAILED, AlertView.State.OPEN, f.factoryName(), r.pipelineName(),
                     r.runId(), r.runEnd(), "", "", "", "", null, List.of(), "", null, null, "")).toList();
-            post(digest, new Reply.AlertDigest(f.factoryName(), rows));
+            post(digest, new AlertCard.Digest(f.factoryName(), rows));
             return alertIds;
         }
         // Shared root cause within the group window: one card (an open card of an earlier pass takes the run in).
@@ -436,14 +435,14 @@ public final class AlertMonitor implements AutoCloseable {
         store.update(id, x -> x.grouping(List.of(), key).recovered(null, now));
         AlertRecord after = store.update(card.id(), x -> x.withAlso(label(r)));
         poster.update(card.conversationId(), new AlertPoster.Posted(after.postedTo(), after.activityId()),
-                new Reply.Alert(alerts.view(after))).exceptionally(e -> {
+                new AlertCard.Single(alerts.view(after))).exceptionally(e -> {
                     log.warn("Could not add run {} to the alert card {}", r.runId(), card.id(), e);
                     return null;
                 });
         log.info("Run {} of {} joins the alert card of {} (same root cause)", r.runId(), r.pipelineName(), card.pipeline());
     }
 
-    private void post(AlertRecord a, Reply.AlertDigest digestCard) {
+    private void post(AlertRecord a, AlertCard.Digest digestCard) {
         post(a, digestCard, null);
     }
 
@@ -451,7 +450,7 @@ public final class AlertMonitor implements AutoCloseable {
      * Posts a claimed alert's card ({@code digest} instead, when given) and, once the connector took it, records where
      * it went; until then the alert stays POSTING, and {@link #retryStuck} posts it again.
      */
-    private void post(AlertRecord a, Reply.AlertDigest digestCard, com.adfops.runs.RunningLong longRun) {
+    private void post(AlertRecord a, AlertCard.Digest digestCard, com.adfops.runs.RunningLong longRun) {
         // The post's lease starts now (not when the pass began): no instance takes it over while it is going.
         Instant start = clock.instant();
         AlertRecord leased = store.update(a.id(), x -> x.state() == AlertRecord.State.POSTING
@@ -461,7 +460,7 @@ public final class AlertMonitor implements AutoCloseable {
             return;
         }
         boolean digest = digestCard != null;
-        Reply card = digest ? digestCard : new Reply.Alert(alerts.view(a, longRun));
+        AlertCard card = digest ? digestCard : new AlertCard.Single(alerts.view(a, longRun));
         try {
             AlertPoster.Posted where = poster.post(a.conversationId(), card).get(POST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             Instant at = clock.instant();
@@ -539,7 +538,7 @@ public final class AlertMonitor implements AutoCloseable {
             AlertRecord after = store.update(id, x -> x.recovered(ok.get().runId(), at));
             if (after.activityId() != null && after.postedTo() != null) {
                 poster.update(a.conversationId(), new AlertPoster.Posted(after.postedTo(), after.activityId()),
-                        new Reply.Alert(alerts.view(after))).exceptionally(e -> {
+                        new AlertCard.Single(alerts.view(after))).exceptionally(e -> {
                             log.warn("Could not update the recovered alert {}", id, e);
                             return null;
                         });

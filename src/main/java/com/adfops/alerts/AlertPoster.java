@@ -1,6 +1,5 @@
 package com.adfops.alerts;
 
-import com.adfops.agent.Reply;
 import java.util.concurrent.CompletableFuture;
 
 /** Posts alert cards into conversations and updates them: the Teams edge implements it. */
@@ -11,8 +10,8 @@ public interface AlertPoster {
     }
 
     /** Posts a card for a conversation that watches (in a channel: a new post, its own thread). */
-    CompletableFuture<Posted> post(String watchingConversationId, Reply card);
+    CompletableFuture<Posted> post(String watchingConversationId, AlertCard card);
 
     /** Replaces a posted card. */
-    CompletableFuture<Void> update(String watchingConversationId, Posted where, Reply card);
+    CompletableFuture<Void> update(String watchingConversationId, Posted where, AlertCard card);
 }

@@ -3,12 +3,10 @@ package com.adfops.alerts;
 import com.adfops.adf.DataFactoryException;
 import com.adfops.diagnosis.Diagnoser;
 import com.adfops.runs.AdfTools;
-import com.adfops.agent.AgentReply;
 import com.adfops.answers.AlertView;
 import com.adfops.diagnosis.Diagnosis;
 import com.adfops.runs.ErrorText;
 import com.adfops.diagnosis.GuidanceFinder;
-import com.adfops.agent.Reply;
 import com.adfops.docs.Guidance;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,24 +37,24 @@ public final class AlertService {
     }
 
     /** Acknowledge: the alert is someone's now. Already acknowledged: the card says by whom. */
-    public AgentReply acknowledge(String alertId, String user) {
+    public AlertOutcome acknowledge(String alertId, String user) {
         Optional<AlertRecord> found = alertId == null ? Optional.empty() : store.find(alertId);
         if (found.isEmpty()) {
-            return outOfDate();
+            return new AlertOutcome.OutOfDate();
         }
         Instant now = clock.instant();
         AlertRecord after = store.update(alertId, a -> a.state() == AlertRecord.State.OPEN ? a.acknowledged(user, now) : a);
-        return AgentReply.of(new Reply.Alert(view(after)));
+        return new AlertOutcome.Shown(view(after));
     }
 
     /**
      * Snooze the alert's pipeline in its conversation: {@code span} is {@code 1h}, {@code 4h} or {@code tomorrow}
      * (08:00 in {@code zone}).
      */
-    public AgentReply snooze(String alertId, String span, String user, ZoneId zone) {
+    public AlertOutcome snooze(String alertId, String span, String user, ZoneId zone) {
         Optional<AlertRecord> found = alertId == null ? Optional.empty() : store.find(alertId);
         if (found.isEmpty()) {
-            return outOfDate();
+            return new AlertOutcome.OutOfDate();
         }
         Instant now = clock.instant();
         Instant until = switch (span == null ? "" : span.trim().toLowerCase(java.util.Locale.ROOT)) {
@@ -67,13 +65,12 @@ public final class AlertService {
             default -> null;
         };
         if (until == null) {
-            return AgentReply.of(new Reply.Text("Snooze for 1 hour, 4 hours or until tomorrow 08:00: pick one of the "
-                    + "card's Snooze buttons."));
+            return new AlertOutcome.UnknownSpan();
         }
         AlertRecord a = found.get();
         store.snooze(a.conversationId(), a.pipeline(), until);
         AlertRecord after = store.update(alertId, x -> x.snoozed(user, until));
-        return AgentReply.of(new Reply.Alert(view(after)));
+        return new AlertOutcome.Shown(view(after));
     }
 
     /** The card of an alert as it stands now. */
@@ -130,10 +127,5 @@ public final class AlertService {
                 .map(f -> f.studioRunUrl(a.runId())).orElse("");
         return new AlertView(a.id(), kind, state, a.factory(), a.pipeline(), a.runId(), a.failedAt(), root, code, errorClass,
                 next, g, a.grouped(), by, at, state == AlertView.State.SNOOZED ? a.snoozedUntil() : null, a.recoveredRun(), runUrl);
-    }
-
-    private static AgentReply outOfDate() {
-        return AgentReply.of(new Reply.Suggestions("That alert is out of date", "I don't know that alert any more. "
-                + "Ask me what is failing for a fresh card.", List.of("What pipelines are failing?", "What am I watching?")));
     }
 }

@@ -6,6 +6,10 @@
  * lives in the state store ({@link com.adfops.alerts.AlertStore}): claims decide who posts, the watermark survives
  * restarts. Posting is the Teams edge's part ({@link com.adfops.alerts.AlertPoster}).
  *
- * <p>May import {@code adf}, {@code agent}, {@code docs} and {@code state}; never the Bot SDK or cards.
+ * Clicks come back as {@link com.adfops.alerts.AlertOutcome}s and posts go out as {@link com.adfops.alerts.AlertCard}s;
+ * the Teams edge draws them.
+ *
+ * <p>May import the core ({@code runs}, {@code diagnosis}, {@code answers}), {@code adf}, {@code docs} and
+ * {@code state}; never a face ({@code agent}, {@code cards}, {@code teams}) or the Bot SDK.
  */
 package com.adfops.alerts;

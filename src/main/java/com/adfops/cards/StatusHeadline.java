@@ -52,19 +52,19 @@ final class StatusHeadline {
             case FAILED_IN_WINDOW -> "it failed at " + at(end(run), v) + cause(run)
                     + (other != null ? "; it succeeded at " + at(end(other), v) + " after" : "");
             case NO_FAILURE_IN_WINDOW -> "no failures" + Windows.phrase(a.window()) + (run != null
-                    ? "; the latest run " + CardFactory.statusWord(run.status()) + " at " + at(end(run), v) : "");
+                    ? "; the latest run " + CardText.statusWord(run.status()) + " at " + at(end(run), v) : "");
             case RAN -> (a.runs() == 1 ? "it ran once" : "it ran " + a.runs() + " times") + Windows.phrase(a.window())
                     + "; the latest run " + (run.status().isActive() ? "started at " + at(start(run), v)
                     + " and is still in progress"
-                    : CardFactory.statusWord(run.status()) + " at " + at(end(run), v));
+                    : CardText.statusWord(run.status()) + " at " + at(end(run), v));
             case IN_PROGRESS -> (a.verdict() == StatusAnswer.Verdict.NO ? "still " : "")
                     + (run.status() == RunStatus.QUEUED ? "queued since " + at(start(run), v)
-                    : "running for " + CardFactory.duration(a.elapsed()) + ", since " + at(start(run), v))
+                    : "running for " + CardText.duration(a.elapsed()) + ", since " + at(start(run), v))
                     + (a.runningLong() != null ? "; longer than usual (usually up to "
-                    + CardFactory.duration(a.runningLong().usual()) + ")" : "");
+                    + CardText.duration(a.runningLong().usual()) + ")" : "");
             case NOT_IN_PROGRESS -> run == null ? "no run is in progress"
-                    : "the latest run " + CardFactory.statusWord(run.status()) + " at " + at(end(run), v)
-                    + run.duration().map(d -> " after " + CardFactory.duration(d)).orElse("");
+                    : "the latest run " + CardText.statusWord(run.status()) + " at " + at(end(run), v)
+                    + run.duration().map(d -> " after " + CardText.duration(d)).orElse("");
         };
     }
 
@@ -100,8 +100,8 @@ final class StatusHeadline {
         LocalDate day = t.atZone(v.zone()).toLocalDate();
         if (day.equals(v.now().atZone(v.zone()).toLocalDate())) {
             return java.time.format.DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ENGLISH).withZone(v.zone())
-                    .format(t) + " " + CardFactory.zoneName(v);
+                    .format(t) + " " + CardText.zoneName(v);
         }
-        return CardFactory.time(t, v);
+        return CardText.time(t, v);
     }
 }

@@ -4,12 +4,8 @@ import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.PipelineRun;
 import com.adfops.diagnosis.Diagnoser;
 import com.adfops.runs.AdfTools;
-import com.adfops.agent.AgentReply;
 import com.adfops.diagnosis.Diagnosis;
-import com.adfops.runs.ErrorText;
 import com.adfops.diagnosis.GuidanceFinder;
-import com.adfops.agent.Reply;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,31 +26,25 @@ public final class EscalationService {
     }
 
     /**
-     * Escalates {@code runId} for {@code user}. The reply holds a {@link Reply.Escalation} (with {@code created} false
-     * when someone escalated it first, then theirs), or a suggestion when the run cannot be found, or a problem
-     * when Data Factory cannot answer.
+     * Escalates {@code runId} for {@code user}, once per run: the outcome says whether this click escalated it or
+     * someone did before (then theirs), or why nothing was escalated.
      */
-    public AgentReply escalate(String runId, String factory, String user) {
+    public EscalationOutcome escalate(String runId, String factory, String user) {
         if (runId == null || runId.isBlank()) {
-            return outOfDate("That button did not say which run to escalate.");
+            return new EscalationOutcome.NoRun();
         }
         try {
             Optional<AdfTools.Located> located = tools.findRun(runId, factory);
             if (located.isEmpty()) {
-                return outOfDate("I can't find run " + runId.replaceAll("[^A-Za-z0-9-]", "") + ", so I did not escalate it.");
+                return new EscalationOutcome.RunGone(runId);
             }
             PipelineRun run = located.get().run();
             Escalations.Result result = escalations.escalate(new Escalations.Escalation(run.factory().factoryName(),
                     run.runId(), run.pipelineName(), user, tools.now(), null));
-            Escalations.Escalation e = result.escalation();
             Diagnosis d = new Diagnoser(tools).diagnose(run);
-            String root = d.hasRootCause()
-                    ? d.rootCause().path() + ": " + ErrorText.summary(d.rootCause().activity().error().message(), 300)
-                    : ErrorText.summary(run.message(), 300);
-            return AgentReply.of(new Reply.Escalation(run, root, d.errorClass().label(), d.errorClass().nextStep(),
-                    e.escalatedBy(), e.at(), guidance.forDiagnosis(d), result.created(), ""));
+            return new EscalationOutcome.Escalated(run, d, result.escalation(), result.created(), guidance.forDiagnosis(d));
         } catch (DataFactoryException e) {
-            return AgentReply.of(new Reply.Problem(e.kind(), e.getMessage(), e.factory()));
+            return new EscalationOutcome.Failed(e);
         }
     }
 
@@ -66,10 +56,5 @@ public final class EscalationService {
     /** Records where the escalation of a run was posted. */
     public void postedTo(String factory, String runId, String where) {
         escalations.postedTo(factory, runId, where);
-    }
-
-    private static AgentReply outOfDate(String why) {
-        return AgentReply.of(new Reply.Suggestions("That card is out of date", why
-                + " Ask me again and I'll build a fresh card.", List.of("What pipelines are failing?", "Help")));
     }
 }

@@ -1,6 +1,6 @@
 /**
  * Compliance export: signed, short-lived links (HMAC-SHA256 over the request, its expiry and the conversation's
  * tenant) to a CSV of the runs in a window, served by the bot itself ({@code GET /api/export}). May import
- * {@code adf} and {@code agent}; never the Bot SDK or cards.
+ * the core ({@code runs}, {@code answers}) and {@code adf}; never a face or the Bot SDK.
  */
 package com.adfops.export;

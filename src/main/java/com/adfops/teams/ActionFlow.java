@@ -102,15 +102,17 @@ final class ActionFlow {
         if (kind.isPresent()) {
             // From a diagnosis card: that card is settled with the outcome (a click elsewhere leaves its card as is).
             String source = "diagnosis".equals(str(data.get("from"))) ? cardId : null;
-            return actions.propose(kind.get(), str(data.get("runId")), str(data.get("factory")), who, turn.conversationId(),
-                    source);
+            return ActionReplies.of(actions.propose(kind.get(), str(data.get("runId")), str(data.get("factory")), who,
+                    turn.conversationId(), source));
         }
         return switch (verb) {
-            case CONFIRM -> actions.confirm(str(data.get("actionId")), who, cardId);
-            case DISMISS -> actions.dismiss(str(data.get("actionId")), who);
-            case RESOLVE -> actions.resolve(str(data.get("runId")), str(data.get("factory")), str(data.get("note")), who);
-            case ACKNOWLEDGE -> alerts.acknowledge(str(data.get("alertId")), turn.userName());
-            case SNOOZE -> alerts.snooze(str(data.get("alertId")), str(data.get("for")), turn.userName(), turn.zone());
+            case CONFIRM -> ActionReplies.of(actions.confirm(str(data.get("actionId")), who, cardId));
+            case DISMISS -> ActionReplies.of(actions.dismiss(str(data.get("actionId")), who));
+            case RESOLVE -> ActionReplies.of(actions.resolve(str(data.get("runId")), str(data.get("factory")),
+                    str(data.get("note")), who));
+            case ACKNOWLEDGE -> AlertFlow.reply(alerts.acknowledge(str(data.get("alertId")), turn.userName()));
+            case SNOOZE -> AlertFlow.reply(alerts.snooze(str(data.get("alertId")), str(data.get("for")), turn.userName(),
+                    turn.zone()));
             default -> throw new IllegalStateException("not an action verb: " + verb);
         };
     }

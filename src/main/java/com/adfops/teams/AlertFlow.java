@@ -1,6 +1,8 @@
 package com.adfops.teams;
 
 import com.adfops.agent.AgentReply;
+import com.adfops.alerts.AlertCard;
+import com.adfops.alerts.AlertOutcome;
 import com.adfops.agent.Reply;
 import com.adfops.alerts.AlertPoster;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
@@ -10,6 +12,7 @@ import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.ConversationResourceResponse;
 import com.microsoft.bot.schema.ResourceResponse;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,7 +47,7 @@ final class AlertFlow implements AlertPoster {
     }
 
     @Override
-    public CompletableFuture<Posted> post(String watchingConversationId, Reply card) {
+    public CompletableFuture<Posted> post(String watchingConversationId, AlertCard card) {
         Optional<ConversationReference> found = references.find(watchingConversationId);
         if (found.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalStateException("no conversation reference for "
@@ -102,7 +105,7 @@ final class AlertFlow implements AlertPoster {
     }
 
     @Override
-    public CompletableFuture<Void> update(String watchingConversationId, Posted where, Reply card) {
+    public CompletableFuture<Void> update(String watchingConversationId, Posted where, AlertCard card) {
         Optional<ConversationReference> found = references.find(watchingConversationId);
         if (found.isEmpty() || where.activityId() == null) {
             return CompletableFuture.completedFuture(null);
@@ -112,7 +115,7 @@ final class AlertFlow implements AlertPoster {
         ref.setActivityId(where.activityId());
         try {
             limits.acquire(where.conversationId());
-            send(ref, ctx -> sender.update(ctx, where.activityId(), card, UTC));
+            send(ref, ctx -> sender.update(ctx, where.activityId(), reply(card), UTC));
             return CompletableFuture.completedFuture(null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -133,7 +136,28 @@ final class AlertFlow implements AlertPoster {
         }).join();
     }
 
-    private Activity message(Reply card) {
-        return sender.activities(AgentReply.of(card), UTC).get(0);
+    private Activity message(AlertCard card) {
+        return sender.activities(AgentReply.of(reply(card)), UTC).get(0);
+    }
+
+    /** The Teams card of an alert post. */
+    static Reply reply(AlertCard card) {
+        if (card instanceof AlertCard.Digest d) {
+            return new Reply.AlertDigest(d.factory(), d.alerts());
+        }
+        return new Reply.Alert(((AlertCard.Single) card).view());
+    }
+
+    /** The Teams words for what an Acknowledge or Snooze click came to. */
+    static AgentReply reply(AlertOutcome outcome) {
+        if (outcome instanceof AlertOutcome.Shown s) {
+            return AgentReply.of(new Reply.Alert(s.view()));
+        }
+        if (outcome instanceof AlertOutcome.UnknownSpan) {
+            return AgentReply.of(new Reply.Text("Snooze for 1 hour, 4 hours or until tomorrow 08:00: pick one of the "
+                    + "card's Snooze buttons."));
+        }
+        return AgentReply.of(new Reply.Suggestions("That alert is out of date", "I don't know that alert any more. "
+                + "Ask me what is failing for a fresh card.", List.of("What pipelines are failing?", "What am I watching?")));
     }
 }

@@ -1,6 +1,8 @@
 package com.adfops.teams;
 
 import com.adfops.agent.AgentReply;
+import com.adfops.diagnosis.Diagnosis;
+import com.adfops.escalation.EscalationOutcome;
 import com.adfops.runs.ErrorText;
 import com.adfops.agent.Reply;
 import com.adfops.agent.Turn;
@@ -39,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * {@code adaptiveCard/action} invoke and the {@code Action.Submit} fallback) run here, off the request thread and
  * within a deadline.
  */
-final class EscalationFlow {
+public final class EscalationFlow {
 
     private static final Logger log = LoggerFactory.getLogger(EscalationFlow.class);
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("MMM d, HH:mm 'UTC'", Locale.ENGLISH)
@@ -117,7 +119,28 @@ final class EscalationFlow {
     }
 
     private AgentReply escalate(Turn turn) {
-        return escalations.escalate(str(turn.action().get("runId")), str(turn.action().get("factory")), turn.userName());
+        return reply(escalations.escalate(str(turn.action().get("runId")), str(turn.action().get("factory")),
+                turn.userName()));
+    }
+
+    /** The Teams card (or words) for what an Escalate click came to. */
+    public static AgentReply reply(EscalationOutcome outcome) {
+        if (outcome instanceof EscalationOutcome.Escalated e) {
+            Diagnosis d = e.diagnosis();
+            String root = d.hasRootCause()
+                    ? d.rootCause().path() + ": " + ErrorText.summary(d.rootCause().activity().error().message(), 300)
+                    : ErrorText.summary(e.run().message(), 300);
+            return AgentReply.of(new Reply.Escalation(e.run(), root, d.errorClass().label(), d.errorClass().nextStep(),
+                    e.escalation().escalatedBy(), e.escalation().at(), e.guidance(), e.created(), ""));
+        }
+        if (outcome instanceof EscalationOutcome.Failed f) {
+            return AgentReply.of(new Reply.Problem(f.error().kind(), f.error().getMessage(), f.error().factory()));
+        }
+        String why = outcome instanceof EscalationOutcome.RunGone g
+                ? "I can't find run " + g.runId().replaceAll("[^A-Za-z0-9-]", "") + ", so I did not escalate it."
+                : "That button did not say which run to escalate.";
+        return AgentReply.of(new Reply.Suggestions("That card is out of date", why
+                + " Ask me again and I'll build a fresh card.", List.of("What pipelines are failing?", "Help")));
     }
 
     private static Optional<Reply.Escalation> escalationOf(AgentReply reply) {

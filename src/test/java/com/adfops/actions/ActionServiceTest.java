@@ -1,5 +1,6 @@
 package com.adfops.actions;
 
+import com.adfops.teams.ActionReplies;
 import com.adfops.answers.ActionKind;
 import static com.adfops.actions.ActionsFixture.ANA;
 import static com.adfops.actions.ActionsFixture.BO;
@@ -35,12 +36,16 @@ class ActionServiceTest {
         f.close();
     }
 
-    static ActionView card(AgentReply r) {
-        return r.parts().stream().filter(Reply.Action.class::isInstance).map(p -> ((Reply.Action) p).view()).findFirst()
-                .orElseThrow(() -> new AssertionError("no action card in " + r));
+    static ActionView card(ActionOutcome o) {
+        if (o instanceof ActionOutcome.Shown s) {
+            return s.view();
+        }
+        throw new AssertionError("no action card in " + o);
     }
 
-    static String text(AgentReply r) {
+    /** The words Teams shows for an outcome that is not a card (the face renders them). */
+    static String text(ActionOutcome o) {
+        AgentReply r = ActionReplies.of(o);
         return r.parts().stream().filter(Reply.Text.class::isInstance).map(p -> ((Reply.Text) p).text()).findFirst()
                 .orElseThrow(() -> new AssertionError("no text in " + r));
     }
@@ -154,7 +159,9 @@ class ActionServiceTest {
         assertThat(card(bot.actions.confirm(other.id(), ana, null)).state()).isEqualTo(ActionView.State.DISMISSED);
 
         assertThat(f.requests("/createRun")).isEmpty();
-        assertThat(bot.actions.confirm("no-such-id", ana, null).parts()).singleElement()
+        assertThat(bot.actions.confirm("no-such-id", ana, null)).isEqualTo(
+                new ActionOutcome.OutOfDate(ActionOutcome.OutOfDate.Why.UNKNOWN_CONFIRMATION, ""));
+        assertThat(ActionReplies.of(bot.actions.confirm("no-such-id", ana, null)).parts()).singleElement()
                 .isInstanceOf(Reply.Suggestions.class);
     }
 
@@ -178,14 +185,17 @@ class ActionServiceTest {
 
     @Test
     void actionsThatDoNotApplyToTheRunSaySoWithoutAConfirmation() {
+        assertThat(bot.actions.propose(ActionKind.RERUN_FROM_FAILURE, f.ok.id(), null, ana, "c"))
+                .isInstanceOfSatisfying(ActionOutcome.NotApplicable.class,
+                        n -> assertThat(n.why()).isEqualTo(ActionOutcome.NotApplicable.Why.NOTHING_FAILED));
         assertThat(text(bot.actions.propose(ActionKind.RERUN_FROM_FAILURE, f.ok.id(), null, ana, "c")))
                 .startsWith("Nothing failed in run");
         assertThat(text(bot.actions.propose(ActionKind.CANCEL, f.ok.id(), null, ana, "c")))
                 .contains("nothing to cancel");
         assertThat(text(bot.actions.propose(ActionKind.RERUN, f.running.id(), null, ana, "c")))
                 .contains("still running");
-        assertThat(bot.actions.propose(ActionKind.RERUN, "no-such-run", null, ana, "c").parts()).singleElement()
-                .isInstanceOf(Reply.Suggestions.class);
+        assertThat(bot.actions.propose(ActionKind.RERUN, "no-such-run", null, ana, "c"))
+                .isEqualTo(new ActionOutcome.OutOfDate(ActionOutcome.OutOfDate.Why.RUN_GONE, "no-such-run"));
     }
 
     @Test

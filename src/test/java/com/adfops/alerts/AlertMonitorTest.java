@@ -8,7 +8,6 @@ import com.adfops.TestSim;
 import com.adfops.runs.AdfTools;
 import com.adfops.answers.AlertView;
 import com.adfops.diagnosis.GuidanceFinder;
-import com.adfops.agent.Reply;
 import com.adfops.answers.Watchlist;
 import com.adfops.docs.TestDocs;
 import com.adfops.state.InMemoryStateStore;
@@ -46,14 +45,14 @@ class AlertMonitorTest {
 
     /** Records posts and updates; can fail the next posts. */
     static final class FakePoster implements AlertPoster {
-        final List<Reply> posts = Collections.synchronizedList(new ArrayList<>());
+        final List<AlertCard> posts = Collections.synchronizedList(new ArrayList<>());
         final List<String> postedIn = Collections.synchronizedList(new ArrayList<>());
-        final List<Reply> updates = Collections.synchronizedList(new ArrayList<>());
+        final List<AlertCard> updates = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger failNext = new AtomicInteger();
         final AtomicInteger ids = new AtomicInteger();
 
         @Override
-        public CompletableFuture<Posted> post(String conversation, Reply card) {
+        public CompletableFuture<Posted> post(String conversation, AlertCard card) {
             if (failNext.getAndDecrement() > 0) {
                 return CompletableFuture.failedFuture(new IllegalStateException("connector down"));
             }
@@ -64,7 +63,7 @@ class AlertMonitorTest {
         }
 
         @Override
-        public CompletableFuture<Void> update(String conversation, Posted where, Reply card) {
+        public CompletableFuture<Void> update(String conversation, Posted where, AlertCard card) {
             updates.add(card);
             return CompletableFuture.completedFuture(null);
         }
@@ -72,7 +71,7 @@ class AlertMonitorTest {
         List<AlertView> alertsIn(String conversation) {
             List<AlertView> out = new ArrayList<>();
             for (int i = 0; i < posts.size(); i++) {
-                if (postedIn.get(i).equals(conversation) && posts.get(i) instanceof Reply.Alert a) {
+                if (postedIn.get(i).equals(conversation) && posts.get(i) instanceof AlertCard.Single a) {
                     out.add(a.view());
                 }
             }
@@ -183,7 +182,7 @@ class AlertMonitorTest {
         clock.advance(Duration.ofMinutes(15));
         restarted.monitor.pass();
         assertThat(restarted.poster.updates).singleElement().satisfies(u -> {
-            AlertView v = ((Reply.Alert) u).view();
+            AlertView v = ((AlertCard.Single) u).view();
             assertThat(v.pipeline()).isEqualTo("pl_sales");
             assertThat(v.state()).isEqualTo(AlertView.State.RECOVERED);
             assertThat(v.recoveredRun()).isNotBlank();
@@ -221,10 +220,10 @@ class AlertMonitorTest {
             card.others().forEach(o -> onCards.computeIfAbsent(o.substring(0, o.indexOf(" · ")),
                     k -> new java.util.HashSet<>()).add(card.runId()));
         }
-        List<Reply> updates = new ArrayList<>(one.poster.updates);
+        List<AlertCard> updates = new ArrayList<>(one.poster.updates);
         updates.addAll(two.poster.updates);
-        for (Reply u : updates) {
-            if (u instanceof Reply.Alert updated) {
+        for (AlertCard u : updates) {
+            if (u instanceof AlertCard.Single updated) {
                 updated.view().others().forEach(o -> onCards.computeIfAbsent(o.substring(0, o.indexOf(" · ")),
                         k -> new java.util.HashSet<>()).add(updated.view().runId()));
             }
@@ -251,7 +250,7 @@ class AlertMonitorTest {
         assertThat(bot.poster.alertsIn("conv-all")).extracting(AlertView::pipeline)
                 .containsExactlyInAnyOrder("pl_sales", "pl_a", "pl_parent");
         assertThat(bot.poster.updates).singleElement().satisfies(u -> {
-            AlertView v = ((Reply.Alert) u).view();
+            AlertView v = ((AlertCard.Single) u).view();
             assertThat(v.pipeline()).isEqualTo("pl_a");
             assertThat(v.others()).singleElement().asString().startsWith("pl_b · run ");
         });
@@ -263,24 +262,24 @@ class AlertMonitorTest {
         AlertView sales = bot.poster.alertsIn("conv-all").stream().filter(a -> a.pipeline().equals("pl_sales"))
                 .findFirst().orElseThrow();
 
-        AlertView acked = ((Reply.Alert) bot.alerts.acknowledge(sales.alertId(), "Bo").parts().get(0)).view();
+        AlertView acked = ((AlertOutcome.Shown) bot.alerts.acknowledge(sales.alertId(), "Bo")).view();
         assertThat(acked.state()).isEqualTo(AlertView.State.ACKNOWLEDGED);
         assertThat(acked.by()).isEqualTo("Bo");
         assertThat(acked.at()).isEqualTo(clock.instant());
-        AlertView again = ((Reply.Alert) bot.alerts.acknowledge(sales.alertId(), "Cy").parts().get(0)).view();
+        AlertView again = ((AlertOutcome.Shown) bot.alerts.acknowledge(sales.alertId(), "Cy")).view();
         assertThat(again.by()).as("the first to acknowledge owns it").isEqualTo("Bo");
 
         AlertView parent = bot.poster.alertsIn("conv-all").stream().filter(a -> a.pipeline().equals("pl_parent"))
                 .findFirst().orElseThrow();
-        AlertView snoozed = ((Reply.Alert) bot.alerts.snooze(parent.alertId(), "tomorrow", "Ana",
-                ZoneId.of("Europe/Oslo")).parts().get(0)).view();
+        AlertView snoozed = ((AlertOutcome.Shown) bot.alerts.snooze(parent.alertId(), "tomorrow", "Ana",
+                ZoneId.of("Europe/Oslo"))).view();
         assertThat(snoozed.state()).isEqualTo(AlertView.State.SNOOZED);
         assertThat(snoozed.until()).isEqualTo(Instant.parse("2026-11-27T07:00:00Z"));
         assertThat(bot.store.snoozedUntil("conv-all", "PL_PARENT", clock.instant())).isPresent();
         assertThat(bot.store.snoozedUntil("conv-other", "pl_parent", clock.instant())).isEmpty();
-        assertThat(bot.alerts.snooze(parent.alertId(), "forever", "Ana", ZoneId.of("UTC")).parts().get(0))
-                .isInstanceOf(Reply.Text.class);
-        assertThat(bot.alerts.acknowledge("no-such-alert", "Bo").parts().get(0)).isInstanceOf(Reply.Suggestions.class);
+        assertThat(bot.alerts.snooze(parent.alertId(), "forever", "Ana", ZoneId.of("UTC")))
+                .isInstanceOf(AlertOutcome.UnknownSpan.class);
+        assertThat(bot.alerts.acknowledge("no-such-alert", "Bo")).isInstanceOf(AlertOutcome.OutOfDate.class);
     }
 
     @Test
@@ -303,8 +302,8 @@ class AlertMonitorTest {
         bot.monitor.pass();
 
         assertThat(bot.poster.posts).singleElement().satisfies(p -> {
-            assertThat(p).isInstanceOf(Reply.AlertDigest.class);
-            assertThat(((Reply.AlertDigest) p).alerts()).hasSize(7);
+            assertThat(p).isInstanceOf(AlertCard.Digest.class);
+            assertThat(((AlertCard.Digest) p).alerts()).hasSize(7);
         });
         assertThat(bot.poster.postedIn).containsExactly("conv-all");
     }
@@ -446,13 +445,13 @@ class AlertMonitorTest {
         first.watch("conv-sales", "pl_sales");
         AlertPoster dies = new AlertPoster() {
             @Override
-            public CompletableFuture<Posted> post(String conversation, Reply card) {
+            public CompletableFuture<Posted> post(String conversation, AlertCard card) {
                 first.poster.post(conversation, card);
                 throw new Killed();
             }
 
             @Override
-            public CompletableFuture<Void> update(String conversation, Posted where, Reply card) {
+            public CompletableFuture<Void> update(String conversation, Posted where, AlertCard card) {
                 return first.poster.update(conversation, where, card);
             }
         };
@@ -540,7 +539,7 @@ class AlertMonitorTest {
         index.refreshAll();
         bot.monitor.pass();
         assertThat(bot.poster.updates).singleElement()
-                .satisfies(u -> assertThat(((Reply.Alert) u).view().state()).isEqualTo(AlertView.State.RECOVERED));
+                .satisfies(u -> assertThat(((AlertCard.Single) u).view().state()).isEqualTo(AlertView.State.RECOVERED));
     }
 
     @Test
@@ -661,13 +660,13 @@ class AlertMonitorTest {
         List<Integer> readsWhenPosted = new java.util.concurrent.CopyOnWriteArrayList<>();
         bot.monitor.postWith(new AlertPoster() {
             @Override
-            public CompletableFuture<Posted> post(String conversation, Reply card) {
+            public CompletableFuture<Posted> post(String conversation, AlertCard card) {
                 readsWhenPosted.add(adf.baselineReads.size());
                 return bot.poster.post(conversation, card);
             }
 
             @Override
-            public CompletableFuture<Void> update(String conversation, Posted where, Reply card) {
+            public CompletableFuture<Void> update(String conversation, Posted where, AlertCard card) {
                 return bot.poster.update(conversation, where, card);
             }
         });

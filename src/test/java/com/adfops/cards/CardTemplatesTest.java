@@ -123,22 +123,22 @@ class CardTemplatesTest {
 
     @Test
     void diagnosisCardShowsTheRootCauseAndTheButtons() throws Exception {
-        String text = TestSim.JSON.writeValueAsString(FACTORY.expand("diagnosis", data.get("diagnosis")));
+        String text = TestSim.JSON.writeValueAsString(FACTORY.expand("diagnosis/diagnosis", data.get("diagnosis")));
         assertThat(text).contains("Likely root cause", "Run child › child_load › Copy customers", "TypeConversionFailure",
                 "Data / schema", "Follow up", "Escalate", "Clear history", "\"runId\":\"run-master\"", "Parameters (2)");
         assertThat(text).contains("Guidance from Microsoft Learn",
                 "[Schema and data type mapping in copy activity](https://learn.microsoft.com/en-us/azure/data-factory/copy-activity-schema-and-type-mapping)",
                 "[Fault tolerance \\\\[of\\\\] copy activity]");
-        String none = TestSim.JSON.writeValueAsString(FACTORY.expand("diagnosis", data.get("diagnosis-no-root")));
+        String none = TestSim.JSON.writeValueAsString(FACTORY.expand("diagnosis/diagnosis", data.get("diagnosis-no-root")));
         assertThat(none).contains("ADF recorded no failed activity").doesNotContain("Likely root cause")
                 .contains("Guidance is unavailable right now");
-        String offline = TestSim.JSON.writeValueAsString(FACTORY.expand("diagnosis", data.get("diagnosis-offline-guidance")));
+        String offline = TestSim.JSON.writeValueAsString(FACTORY.expand("diagnosis/diagnosis", data.get("diagnosis-offline-guidance")));
         assertThat(offline).contains("Guidance from the built-in docs index", "Microsoft Learn is unavailable right now");
     }
 
     @Test
     void aDiagnosisSaysTheHumanCauseFirstAndShowsAnHtmlPageWithoutMarkup() throws Exception {
-        JsonNode card = FACTORY.expand("diagnosis", data.get("diagnosis-web-html"));
+        JsonNode card = FACTORY.expand("diagnosis/diagnosis", data.get("diagnosis-web-html"));
         JsonNode root = null;
         for (JsonNode item : card.get("body")) {
             if (item.path("items").path(0).path("inlines").path(0).path("text").asText().equals("Likely root cause")) {
@@ -162,7 +162,7 @@ class CardTemplatesTest {
      */
     @Test
     void aDiagnosisShowsTheAnswerFirstAndAtMostFourButtons() throws Exception {
-        JsonNode card = FACTORY.expand("diagnosis", data.get("diagnosis"));
+        JsonNode card = FACTORY.expand("diagnosis/diagnosis", data.get("diagnosis"));
         JsonNode body = card.get("body");
         for (JsonNode item : body) {
             if (item.path("id").asText().equals("details")) {
@@ -187,10 +187,10 @@ class CardTemplatesTest {
 
     @Test
     void longListsAreCutWithANote() throws Exception {
-        JsonNode card = FACTORY.expand("failing-pipelines", data.get("failing-many"));
+        JsonNode card = FACTORY.expand("runs/failing-pipelines", data.get("failing-many"));
         String text = TestSim.JSON.writeValueAsString(card);
         assertThat(text).contains("…and 25 more failing pipelines");
         long buttons = text.split("\"verb\":\"diagnose\"", -1).length - 1;
-        assertThat(buttons).isEqualTo(CardFactory.MAX_ROWS);
+        assertThat(buttons).isEqualTo(CardText.MAX_ROWS);
     }
 }

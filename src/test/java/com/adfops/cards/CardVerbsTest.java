@@ -6,17 +6,18 @@ import com.adfops.TestSim;
 import com.adfops.answers.CardVerb;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The card verbs are one list: every {@code action} value and {@code verb} a template in {@code resources/cards}
+ * The card verbs are one list: every {@code action} value and {@code verb} a template in {@code resources/cards/<family>/}
  * sends is a {@link CardVerb}, and every {@link CardVerb} is sent by some template (none is unreachable).
  */
 class CardVerbsTest {
@@ -26,11 +27,16 @@ class CardVerbsTest {
     @Test
     void everyVerbATemplateSendsIsHandledAndEveryHandledVerbIsSent() throws IOException {
         Set<String> sent = new TreeSet<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(TEMPLATES, "*.json")) {
-            for (Path f : files) {
-                collect(TestSim.JSON.readTree(f.toFile()), sent);
-            }
+        // One folder per card family (resources/cards/<family>/*.json).
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(TEMPLATES)) {
+            files = walk.filter(f -> f.toString().endsWith(".json")).sorted().toList();
         }
+        for (Path f : files) {
+            collect(TestSim.JSON.readTree(f.toFile()), sent);
+        }
+        assertThat(files).as("templates, one folder per family").allSatisfy(
+                f -> assertThat(TEMPLATES.relativize(f).getNameCount()).as(f.toString()).isEqualTo(2));
         assertThat(sent).isNotEmpty();
         for (String verb : sent) {
             assertThat(CardVerb.of(verb)).as("template verb '" + verb + "' has a CardVerb").isPresent();

@@ -1,6 +1,6 @@
 package com.adfops.escalation;
 
-import static com.adfops.agent.Replies.part;
+import com.adfops.teams.EscalationFlow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adfops.TestSim;
@@ -47,6 +47,18 @@ class EscalationServiceTest {
         sim.server.clearFaults();
     }
 
+
+    /** The outcome as Teams shows it (the face writes the words). */
+    static <T extends Reply> T part(EscalationOutcome outcome, Class<T> type) {
+        return com.adfops.agent.Replies.part(EscalationFlow.reply(outcome), type);
+    }
+
+    @Test
+    void outcomesAreTypedAndCarryNoWords() {
+        assertThat(service.escalate(null, null, "Dana")).isInstanceOf(EscalationOutcome.NoRun.class);
+        assertThat(service.escalate("11111111-2222-3333-4444-555555555555", null, "Dana"))
+                .isEqualTo(new EscalationOutcome.RunGone("11111111-2222-3333-4444-555555555555"));
+    }
 
     @Test
     void theFirstEscalationIsRecordedAndTheSecondShowsIt() {

@@ -1,0 +1,100 @@
+package com.adfops.cards;
+
+import static com.adfops.cards.CardText.MAX_MESSAGE;
+import static com.adfops.cards.CardText.MAX_ROWS;
+import static com.adfops.cards.CardText.fact;
+import static com.adfops.cards.CardText.putGuidance;
+import static com.adfops.cards.CardText.shortId;
+import static com.adfops.cards.CardText.time;
+import static com.adfops.cards.CardText.timeAgo;
+
+import com.adfops.agent.Reply;
+import com.adfops.answers.AlertView;
+import com.adfops.cards.CardFactory.View;
+import com.adfops.runs.ErrorText;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The alert cards: one alert (failed, running long, acknowledged, snoozed, recovered) and the digest of several.
+ * Templates in {@code cards/alerts/}.
+ */
+final class AlertCards {
+
+    private final ObjectMapper json;
+
+    AlertCards(ObjectMapper json) {
+        this.json = json;
+    }
+
+    ObjectNode alertData(AlertView a, View v) {
+        ObjectNode d = json.createObjectNode();
+        boolean recovered = a.state() == AlertView.State.RECOVERED;
+        boolean running = a.kind() == AlertView.Kind.RUNNING_LONG;
+        d.put("title", recovered ? "✅ Recovered: " + a.pipeline() : running ? "⏱️ " + a.pipeline() + " is running long"
+                : "🚨 " + a.pipeline() + " failed");
+        boolean linked = !a.runUrl().isEmpty();
+        String when = a.failedAt() == null ? "" : running ? " · started " + timeAgo(a.failedAt(), v)
+                : " · failed " + timeAgo(a.failedAt(), v);
+        // The run last, as a link to ADF Studio when its factory is configured.
+        d.put("byline", linked ? "In " + a.factory() + when + " · " : "Run " + shortId(a.runId()) + " in " + a.factory() + when);
+        d.put("runLabel", linked ? "run " + shortId(a.runId()) : "");
+        d.put("runUrl", a.runUrl());
+        d.put("style", recovered ? "good" : a.state() == AlertView.State.ACKNOWLEDGED ? "emphasis" : running ? "warning" : "attention");
+        d.put("stateLine", switch (a.state()) {
+            case ACKNOWLEDGED -> "Acknowledged by " + a.by() + (a.at() == null ? "" : " at " + time(a.at(), v));
+            case SNOOZED -> "Snoozed by " + a.by() + " until " + time(a.until(), v)
+                    + ": no alerts for this pipeline here until then";
+            case RECOVERED -> "Recovered" + (a.at() == null ? "" : " at " + time(a.at(), v))
+                    + (a.recoveredRun().isEmpty() ? "" : ": run " + a.recoveredRun() + " succeeded");
+            default -> "";
+        });
+        d.put("rootTitle", running ? "What is happening" : "Likely root cause");
+        d.put("alertId", a.alertId());
+        d.put("runId", a.runId());
+        d.put("factory", a.factory());
+        d.put("active", !recovered);
+        d.put("canAcknowledge", a.state() == AlertView.State.OPEN || a.state() == AlertView.State.SNOOZED);
+        ArrayNode facts = d.putArray("facts");
+        if (!a.errorCode().isEmpty()) {
+            fact(facts, "Error code", a.errorCode());
+        }
+        if (!a.errorClass().isEmpty()) {
+            fact(facts, "Error class", a.errorClass());
+        }
+        d.put("rootCause", ErrorText.truncate(a.rootCause().isEmpty() ? "ADF recorded no error message." : a.rootCause(),
+                MAX_MESSAGE));
+        d.put("nextStep", a.nextStep() == null ? "" : a.nextStep());
+        d.put("othersTitle", "Same root cause, also failed:");
+        ArrayNode others = d.putArray("others");
+        a.others().stream().limit(MAX_ROWS).forEach(o -> others.addObject().put("line", o));
+        if (a.guidance() != null) {
+            putGuidance(d, a.guidance());
+            // One link is enough on an alert; the diagnosis has the rest.
+            ArrayNode g = (ArrayNode) d.get("guidance");
+            while (g.size() > 1) {
+                g.remove(g.size() - 1);
+            }
+        } else {
+            d.putArray("guidance");
+            d.put("guidanceTitle", "");
+        }
+        return d;
+    }
+
+    ObjectNode digestData(Reply.AlertDigest a, View v) {
+        ObjectNode d = json.createObjectNode();
+        d.put("title", "🚨 " + a.alerts().size() + " watched pipeline runs failed");
+        d.put("subtitle", "In " + a.factory() + ", since my last check. One card instead of " + a.alerts().size()
+                + "; ask why each failed below.");
+        ArrayNode rows = d.putArray("rows");
+        for (AlertView x : a.alerts().stream().limit(MAX_ROWS).toList()) {
+            rows.addObject().put("pipeline", x.pipeline()).put("runId", x.runId()).put("factory", x.factory())
+                    .put("meta", "run " + shortId(x.runId()) + (x.failedAt() == null ? "" : " · failed " + timeAgo(x.failedAt(), v)));
+        }
+        int more = a.alerts().size() - Math.min(MAX_ROWS, a.alerts().size());
+        d.put("moreText", more > 0 ? "…and " + more + " more. Ask what is failing for the full list." : "");
+        return d;
+    }
+}
