@@ -90,6 +90,7 @@ class ArchitectureTest {
                 .layer("Wiring").definedBy(resideInAPackage("com.adfops.config..").and(not(SETTINGS)))
                 .layer("Settings").definedBy(SETTINGS)
                 .layer("Teams face").definedBy("com.adfops.teams..", "com.adfops.cards..")
+                .layer("MCP face").definedBy("com.adfops.mcp..")
                 .layer("Conversation").definedBy("com.adfops.agent..")
                 .layer("Capabilities").definedBy("com.adfops.actions..", "com.adfops.alerts..",
                         "com.adfops.escalation..", "com.adfops.export..")
@@ -101,10 +102,12 @@ class ArchitectureTest {
                         "com.adfops.logging..")
                 .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Teams face").mayOnlyBeAccessedByLayers("Wiring")
-                .whereLayer("Conversation").mayOnlyBeAccessedByLayers("Teams face", "Wiring")
+                .whereLayer("MCP face").mayOnlyBeAccessedByLayers("Wiring")
+                // The MCP face calls the model's tool runner (the one mapping of tool calls to the core).
+                .whereLayer("Conversation").mayOnlyBeAccessedByLayers("Teams face", "MCP face", "Wiring")
                 .whereLayer("Capabilities").mayOnlyBeAccessedByLayers("Teams face", "Capabilities", "Wiring")
-                .whereLayer("Core").mayOnlyBeAccessedByLayers("Teams face", "Conversation", "Capabilities", "Core",
-                        "Wiring")
+                .whereLayer("Core").mayOnlyBeAccessedByLayers("Teams face", "MCP face", "Conversation", "Capabilities",
+                        "Core", "Wiring")
                 .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Adapters", "Wiring")
                 .whereLayer("Settings").mayOnlyBeAccessedByLayers("Teams face", "Wiring")
                 .check(classes);
