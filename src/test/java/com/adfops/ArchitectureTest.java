@@ -9,7 +9,10 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,6 +128,17 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Time comes from the injected clock, so tests (and two instances) agree on "now". */
+    @Test
+    void capabilitiesAndTheCoreReadTheInjectedClock() {
+        noClasses().that().resideInAnyPackage("com.adfops.actions..", "com.adfops.alerts..", "com.adfops.escalation..",
+                        "com.adfops.export..", "com.adfops.runs..", "com.adfops.diagnosis..", "com.adfops.analytics..",
+                        "com.adfops.agent..", "com.adfops.billing..", "com.adfops.index..")
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .check(classes);
+    }
+
     @Test
     void theModelCannotAct() {
         // Neither agent (nor its tools) can reach the port's Create Run or Cancel.
@@ -142,6 +156,10 @@ class ArchitectureTest {
                 .should().callMethod(System.class, "getenv", String.class)
                 .orShould().callMethod(System.class, "getenv")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.beans.factory.annotation.Value")
+                .orShould().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("getProperty"))
+                        .and(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                                JavaClass.Predicates.assignableTo(org.springframework.core.env.PropertyResolver.class)))))
+                .because("settings are records of config (BotProperties for MicrosoftAppId and its kin), never raw reads")
                 .check(classes);
     }
 

@@ -13,6 +13,7 @@ import com.adfops.answers.ActionView;
 import com.adfops.runs.AdfTools;
 import com.adfops.answers.AuditRecord;
 import com.adfops.diagnosis.Diagnosis;
+import com.adfops.runs.DurationText;
 import com.adfops.runs.ErrorText;
 import com.adfops.escalation.EscalationService;
 import java.time.Clock;
@@ -272,7 +273,7 @@ public final class ActionService {
         if (run == null || !run.status().isTerminal()) {
             return Optional.empty();
         }
-        if (!pending.claimOutcome(id)) {
+        if (!pending.claimOutcome(id, clock.instant())) {
             pending.unfollow(id);
             return Optional.empty();
         }
@@ -289,7 +290,7 @@ public final class ActionService {
     }
 
     private static String outcome(PendingAction a, PipelineRun run) {
-        String d = run.duration().map(ActionService::duration).map(x -> " in " + x).orElse("");
+        String d = run.duration().map(DurationText::text).map(x -> " in " + x).orElse("");
         if (a.kind() == ActionKind.CANCEL) {
             return run.status() == RunStatus.CANCELLED ? "The run was cancelled" + d + "."
                     : "The run " + describe(run.status()) + " before the cancel took effect.";
@@ -364,8 +365,8 @@ public final class ActionService {
                         "Factory " + name + " is no longer configured.", null));
     }
 
-    private static AuditRecord record(PendingAction a, Actor who, String result) {
-        return new AuditRecord(a.actedAt() != null ? a.actedAt() : Instant.now(), who.name(), who.objectId(),
+    private AuditRecord record(PendingAction a, Actor who, String result) {
+        return new AuditRecord(a.actedAt() != null ? a.actedAt() : clock.instant(), who.name(), who.objectId(),
                 a.kind().wire(), a.factory(), a.pipeline(), a.runId(), a.newRunId(), result, null);
     }
 
@@ -390,8 +391,4 @@ public final class ActionService {
                 null, who.name(), null, who.name(), clock.instant(), null, reason, null).withFactoryRef(run.factory());
     }
 
-    static String duration(Duration d) {
-        long s = d.toSeconds();
-        return s < 60 ? s + "s" : s < 3600 ? (s / 60) + "m " + (s % 60) + "s" : (s / 3600) + "h " + (s % 3600 / 60) + "m";
-    }
 }

@@ -64,8 +64,8 @@ public final class PendingActions {
     }
 
     /** Claims posting the outcome of an action's run; false when it was posted (or is being posted) already. */
-    boolean claimOutcome(String id) {
-        return docs.createIfAbsent(StateKeys.of(PREFIX, "outcomes/" + id), new Claim("outcome", null, Instant.now()));
+    boolean claimOutcome(String id, Instant at) {
+        return docs.createIfAbsent(StateKeys.of(PREFIX, "outcomes/" + id), new Claim("outcome", null, at));
     }
 
     void follow(String id) {

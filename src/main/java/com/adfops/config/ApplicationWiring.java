@@ -246,15 +246,20 @@ public class ApplicationWiring {
         return new AuditLog(docs);
     }
 
+    /** The bot's Bot Framework identity (MicrosoftAppId and its kin): read here, once. */
+    @Bean
+    public BotProperties botProperties(org.springframework.core.env.Environment env) {
+        return BotProperties.from(env);
+    }
+
     /**
      * Who may rerun or cancel. A list of people without Bot Framework authentication would trust an object id anyone
      * can put in an activity: the bot refuses to start.
      */
     @Bean
-    public ActionPolicy actionPolicy(ActionsProperties actions, AdfProperties adf, org.springframework.core.env.Environment env) {
+    public ActionPolicy actionPolicy(ActionsProperties actions, AdfProperties adf, BotProperties bot) {
         ActionPolicy policy = new ActionPolicy(adf.allFactories().isEmpty(), actions.allowed(), actions.groups());
-        String appId = env.getProperty("MicrosoftAppId", "");
-        if (policy.configured() && appId.isBlank()) {
+        if (policy.configured() && !bot.authenticated()) {
             throw new IllegalStateException("ADFOPS_ACTIONS_ALLOWED is set, but Bot Framework authentication is not "
                     + "(MicrosoftAppId is empty). Without it anyone could claim to be an allowed user: set MicrosoftAppId "
                     + "(and its credentials), or remove ADFOPS_ACTIONS_ALLOWED.");

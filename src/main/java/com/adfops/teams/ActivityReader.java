@@ -141,9 +141,7 @@ final class ActivityReader {
 
     /** An installation is per chat, or per team for channels (the team's conversation id, without a thread). */
     static String installationKey(Activity a) {
-        String id = a.getConversation().getId();
-        int thread = id.indexOf(";messageid=");
-        return thread > 0 ? id.substring(0, thread) : id;
+        return TeamsIds.withoutThread(a.getConversation().getId());
     }
 
     /** "personal", "groupChat" or "channel". */

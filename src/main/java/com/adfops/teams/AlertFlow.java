@@ -68,9 +68,8 @@ final class AlertFlow implements AlertPoster {
                     if (r != null && r.getId() != null) {
                         // The thread's root message is the card: its id, or the thread id's ";messageid=" part.
                         String activity = r.getActivityId();
-                        int at = r.getId().indexOf(";messageid=");
-                        if ((activity == null || activity.isBlank()) && at > 0) {
-                            activity = r.getId().substring(at + ";messageid=".length());
+                        if (activity == null || activity.isBlank()) {
+                            activity = TeamsIds.threadMessageId(r.getId());
                         }
                         return CompletableFuture.completedFuture(new Posted(r.getId(), activity));
                     }

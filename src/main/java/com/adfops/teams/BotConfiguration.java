@@ -4,6 +4,7 @@ import com.adfops.adf.DataFactory;
 import com.adfops.agent.Agent;
 import com.adfops.cards.CardFactory;
 import com.adfops.config.EscalationProperties;
+import com.adfops.config.BotProperties;
 import com.adfops.config.TurnProperties;
 import com.adfops.escalation.EscalationService;
 import com.adfops.state.Installations;
@@ -19,7 +20,6 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 /** The Teams edge's wiring: the Bot Framework adapter (with its turn error boundary), the bot and its helpers. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -27,13 +27,13 @@ class BotConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(BotConfiguration.class);
 
-    /** botbuilder reads MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId through this. */
+    /** botbuilder reads MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId through this: the settings record. */
     @Bean
-    Configuration botFrameworkConfiguration(Environment env) {
+    Configuration botFrameworkConfiguration(BotProperties bot) {
         return new Configuration() {
             @Override
             public String getProperty(String key) {
-                return env.getProperty(key, "");
+                return bot.byKey(key);
             }
 
             @Override
@@ -41,14 +41,14 @@ class BotConfiguration {
                 Properties p = new Properties();
                 for (String k : new String[] {"MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId",
                     "MicrosoftAppType", "ChannelService"}) {
-                    p.setProperty(k, env.getProperty(k, ""));
+                    p.setProperty(k, bot.byKey(k));
                 }
                 return p;
             }
 
             @Override
             public String[] getProperties(String key) {
-                String v = env.getProperty(key, "");
+                String v = bot.byKey(key);
                 return v.isEmpty() ? new String[0] : v.split(",");
             }
         };
@@ -60,11 +60,12 @@ class BotConfiguration {
      * standard settings (empty = local development without authentication).
      */
     @Bean
-    BotFrameworkAdapter botAdapter(Configuration configuration, ReplySender sender, TurnProperties turns) {
-        String appId = configuration.getProperty("MicrosoftAppId");
-        String password = configuration.getProperty("MicrosoftAppPassword");
-        String tenant = configuration.getProperty("MicrosoftAppTenantId");
-        String type = configuration.getProperty("MicrosoftAppType");
+    BotFrameworkAdapter botAdapter(Configuration configuration, BotProperties bot, ReplySender sender,
+                                   TurnProperties turns) {
+        String appId = bot.appId();
+        String password = bot.appPassword();
+        String tenant = bot.appTenantId();
+        String type = bot.appType();
         BotFrameworkAdapter adapter;
         if ("UserAssignedMSI".equalsIgnoreCase(type)) {
             if (appId == null || appId.isBlank()) {
@@ -118,18 +119,18 @@ class BotConfiguration {
 
     @Bean
     AdfOpsBot adfOpsBot(Agent agent, ReplySender sender, Clock clock, BotFrameworkAdapter adapter,
-                        Configuration configuration, TurnProcessor turns, TurnProperties turnSettings,
+                        BotProperties bot, TurnProcessor turns, TurnProperties turnSettings,
                         Installations installations, EscalationProperties escalationSettings,
                         EscalationService escalations, JsonDocuments documents, DataFactory dataFactory,
                         com.adfops.actions.ActionService actionService, com.adfops.actions.RunFollower follower,
                         com.adfops.alerts.AlertService alertService, com.adfops.alerts.AlertMonitor alertMonitor,
                         com.adfops.config.ExportProperties exportSettings, com.adfops.config.AuthProperties auth) {
-        String appId = configuration.getProperty("MicrosoftAppId");
+        String appId = bot.appId();
         EscalationFlow escalation = new EscalationFlow(escalations, escalationSettings, sender, turns, adapter, appId,
                 turnSettings.cardDeadline());
         ConversationReferences references = new ConversationReferences(documents);
         ActionFlow actions = new ActionFlow(actionService, alertService, agent, sender, turns, adapter, references, appId,
-                turnSettings.cardDeadline(), actingTenants(auth, configuration.getProperty("MicrosoftAppTenantId")));
+                turnSettings.cardDeadline(), actingTenants(auth, bot.appTenantId()));
         follower.onFinished(actions::finished);
         alertMonitor.postWith(new AlertFlow(sender, adapter, references, new ConnectorLimits(),
                 appId));

@@ -46,9 +46,8 @@ final class ChannelPosts {
         if (conversationId == null) {
             return null;
         }
-        int thread = conversationId.indexOf(";messageid=");
-        if (thread > 0) {
-            return conversationId.substring(0, thread);
+        if (TeamsIds.isThread(conversationId)) {
+            return TeamsIds.withoutThread(conversationId);
         }
         return "channel".equals(conversationType) ? conversationId : null;
     }

@@ -244,10 +244,9 @@ public final class EscalationFlow {
             return "";
         }
         String id = origin.getConversation().getId();
-        int thread = id.indexOf(";messageid=");
-        if (thread > 0) {
-            return "https://teams.microsoft.com/l/message/" + enc(id.substring(0, thread)) + "/"
-                    + enc(id.substring(thread + ";messageid=".length()));
+        if (TeamsIds.isThread(id)) {
+            return "https://teams.microsoft.com/l/message/" + enc(TeamsIds.withoutThread(id)) + "/"
+                    + enc(TeamsIds.threadMessageId(id));
         }
         if (id.startsWith("19:")) {
             return "https://teams.microsoft.com/l/chat/" + enc(id) + "/conversations";

@@ -1,6 +1,7 @@
 package com.adfops.teams;
 
 import com.adfops.config.AuthProperties;
+import com.adfops.config.BotProperties;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -22,12 +23,12 @@ public class ListenAddressGuard implements ApplicationListener<ApplicationEnviro
     }
 
     static void check(ConfigurableEnvironment env) {
-        String appId = env.getProperty("MicrosoftAppId", "");
+        BotProperties bot = BotProperties.from(env);
         // Runs before the context exists, so the settings record is bound here by hand.
         boolean allowed = Binder.get(env).bind("adfops.auth", AuthProperties.class)
                 .map(AuthProperties::allowUnauthenticated).orElse(false);
-        String address = env.getProperty("server.address", "");
-        if (!appId.isBlank() || allowed || isLoopback(address)) {
+        String address = bot.listenAddress();
+        if (bot.authenticated() || allowed || isLoopback(address)) {
             return;
         }
         throw new IllegalStateException("Refusing to listen on '" + (address.isBlank() ? "all interfaces" : address)

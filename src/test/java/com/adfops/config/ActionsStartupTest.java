@@ -21,7 +21,7 @@ class ActionsStartupTest {
 
     @Test
     void actionsConfiguredWithoutBotAuthenticationRefuseToStart() {
-        assertThatThrownBy(() -> wiring.actionPolicy(allowed(ANA), realFactory, new MockEnvironment()))
+        assertThatThrownBy(() -> wiring.actionPolicy(allowed(ANA), realFactory, BotProperties.from(new MockEnvironment())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ADFOPS_ACTIONS_ALLOWED is set, but Bot Framework authentication is not")
                 .hasMessageContaining("MicrosoftAppId");
@@ -30,12 +30,12 @@ class ActionsStartupTest {
     @Test
     void withAuthenticationTheListDecidesAndWithoutAListARealFactoryIsOff() {
         MockEnvironment authenticated = new MockEnvironment().withProperty("MicrosoftAppId", "11111111-2222-3333-4444-555555555555");
-        assertThat(wiring.actionPolicy(allowed(ANA), realFactory, authenticated)
+        assertThat(wiring.actionPolicy(allowed(ANA), realFactory, BotProperties.from(authenticated))
                 .check("df-prod", new com.adfops.actions.Actor("Ana", ANA)).allowed()).isTrue();
-        assertThat(wiring.actionPolicy(allowed(), realFactory, new MockEnvironment())
+        assertThat(wiring.actionPolicy(allowed(), realFactory, BotProperties.from(new MockEnvironment()))
                 .check("df-prod", new com.adfops.actions.Actor("Ana", ANA)).allowed()).isFalse();
         AdfProperties simulated = new AdfProperties(List.of(), null, null, null, Duration.ofSeconds(30), "AzureCloud");
-        assertThat(wiring.actionPolicy(allowed(), simulated, new MockEnvironment())
+        assertThat(wiring.actionPolicy(allowed(), simulated, BotProperties.from(new MockEnvironment()))
                 .check("sim", new com.adfops.actions.Actor("Ana", null)).allowed()).isTrue();
     }
 }
