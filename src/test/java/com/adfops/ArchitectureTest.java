@@ -55,6 +55,7 @@ class ArchitectureTest {
     void onlyTheDocsImplementationImportsMcp() {
         noClasses().that().resideOutsideOfPackage("com.adfops.docs.implementation..")
                 .and().resideOutsideOfPackage("com.adfops.config..")
+                .and().resideOutsideOfPackage("com.adfops.mcp..")
                 .should().dependOnClassesThat().resideInAPackage("io.modelcontextprotocol..")
                 .check(classes);
         noClasses().that().resideInAPackage("com.adfops.docs..")
@@ -92,6 +93,7 @@ class ArchitectureTest {
                 .layer("Wiring").definedBy(resideInAPackage("com.adfops.config..").and(not(SETTINGS)))
                 .layer("Settings").definedBy(SETTINGS)
                 .layer("Teams face").definedBy("com.adfops.teams..", "com.adfops.cards..")
+                .layer("MCP face").definedBy("com.adfops.mcp..")
                 .layer("Conversation").definedBy("com.adfops.agent..")
                 .layer("Capabilities").definedBy("com.adfops.actions..", "com.adfops.alerts..",
                         "com.adfops.escalation..", "com.adfops.export..")
@@ -103,10 +105,12 @@ class ArchitectureTest {
                         "com.adfops.logging..")
                 .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Teams face").mayOnlyBeAccessedByLayers("Wiring")
-                .whereLayer("Conversation").mayOnlyBeAccessedByLayers("Teams face", "Wiring")
+                .whereLayer("MCP face").mayOnlyBeAccessedByLayers("Wiring")
+                // The MCP face calls the model's tool runner (the one mapping of tool calls to the core).
+                .whereLayer("Conversation").mayOnlyBeAccessedByLayers("Teams face", "MCP face", "Wiring")
                 .whereLayer("Capabilities").mayOnlyBeAccessedByLayers("Teams face", "Capabilities", "Wiring")
-                .whereLayer("Core").mayOnlyBeAccessedByLayers("Teams face", "Conversation", "Capabilities", "Core",
-                        "Wiring")
+                .whereLayer("Core").mayOnlyBeAccessedByLayers("Teams face", "MCP face", "Conversation", "Capabilities",
+                        "Core", "Wiring")
                 .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Adapters", "Wiring")
                 .whereLayer("Settings").mayOnlyBeAccessedByLayers("Teams face", "Wiring")
                 .check(classes);
@@ -157,6 +161,27 @@ class ArchitectureTest {
                                 JavaClass.Predicates.assignableTo(org.springframework.core.env.PropertyResolver.class)))))
                 .because("settings are records of config (BotProperties for MicrosoftAppId and its kin), never raw reads")
                 .check(classes);
+    }
+
+    /**
+     * The MCP face reads the core through the model's tool runner ({@code agent.ToolRunner}; {@code runs}, {@code adf},
+     * {@code docs}) and nothing of the other faces or the capabilities that act; only the wiring knows it.
+     */
+    @Test
+    void theMcpFaceReadsTheCoreAndOnlyTheWiringKnowsIt() {
+        noClasses().that().resideInAPackage("com.adfops.mcp..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.adfops.teams..", "com.adfops.cards..",
+                        "com.adfops.actions..", "com.adfops.alerts..", "com.adfops.escalation..", "com.adfops.export..",
+                        "com.adfops.state..", "com.adfops.sim..", "com.adfops.index..", "com.adfops.billing..",
+                        "com.adfops.agent.foundry..", "com.adfops.config..", "..implementation..", "com.microsoft.bot..",
+                        "com.azure..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("com.adfops.mcp..", "com.adfops.config..")
+                .should().dependOnClassesThat().resideInAPackage("com.adfops.mcp..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("com.adfops.mcp..")
+                .should().dependOnClassesThat().resideInAPackage("com.nimbusds..")
+                .because("bearer tokens of the MCP server are checked in one place").check(classes);
     }
 
     @Test

@@ -9,11 +9,13 @@ import com.adfops.diagnosis.Diagnoser;
 import com.adfops.diagnosis.Diagnosis;
 import com.adfops.diagnosis.FailureCauses;
 import com.adfops.diagnosis.FailureHistory;
+import com.adfops.diagnosis.RunComparison;
 import com.adfops.diagnosis.RunHistory;
 import com.adfops.runs.AdfTools;
 import com.adfops.runs.DurationBaseline;
 import com.adfops.runs.ErrorText;
 import com.adfops.runs.FailingSummary;
+import com.adfops.runs.NameMatcher;
 import com.adfops.runs.RunSummaries;
 import com.adfops.runs.RunningLong;
 import com.adfops.runs.TimeWindow;
@@ -34,6 +36,7 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,6 +50,8 @@ public final class ToolRunner {
     public static final String DOCS_SEARCH = "adf_docs_search";
     public static final String RUN_STATS = "adf_run_stats";
     public static final String COST = "adf_cost";
+    public static final String FAILURE_HISTORY = "adf_failure_history";
+    public static final String WHAT_CHANGED = "adf_what_changed";
     /** Longest output handed to the model, in characters (about 2,000 tokens). */
     public static final int MAX_OUTPUT_CHARS = 8000;
 
@@ -100,7 +105,19 @@ public final class ToolRunner {
                         "factory", Map.of("type", "string", "description", "A configured factory's name; omit for all"))),
                 DOCS_SEARCH, Map.of("type", "object", "additionalProperties", false, "required", List.of("query"),
                         "properties", Map.of("query", Map.of("type", "string",
-                                "description", "What to look up on Microsoft Learn, e.g. an error code and activity type"))));
+                                "description", "What to look up on Microsoft Learn, e.g. an error code and activity type"))),
+                FAILURE_HISTORY, failedRunSchema(),
+                WHAT_CHANGED, failedRunSchema());
+    }
+
+    /** A failed run: by its id, or a pipeline's latest failure (in a window, else the last 7 days, then 45). */
+    private static Map<String, Object> failedRunSchema() {
+        return Map.of("type", "object", "additionalProperties", false, "properties", Map.of(
+                "run_id", Map.of("type", "string", "description", "A failed pipeline run's id (a GUID); or give pipeline"),
+                "pipeline", Map.of("type", "string", "description", "A pipeline's name (fuzzy): its latest failed run"),
+                "window", Map.of("type", "string", "description", "With pipeline: its latest failure in this window, e.g. "
+                        + "'yesterday', 'last 3 days' (default: the last 7 days, then ADF's 45)"),
+                "factory", Map.of("type", "string", "description", "The factory's name, if known")));
     }
 
     public static Map<String, String> descriptions() {
@@ -121,7 +138,14 @@ public final class ToolRunner {
                         + "(or the configured rates): a statement to quote, the total over every finished run of the window "
                         + "with its coverage (runsCounted of runs; complete false means the figure is partial and must be "
                         + "called so), by meter, and the most expensive pipelines (or runs of one pipeline).",
-                DOCS_SEARCH, "Search Microsoft Learn for Azure Data Factory documentation: error codes, how-to topics.");
+                DOCS_SEARCH, "Search Microsoft Learn for Azure Data Factory documentation: error codes, how-to topics.",
+                FAILURE_HISTORY, "Is a failure new or recurring: a failed run (or a pipeline's latest failure) among its "
+                        + "pipeline's runs of the week before: failures in a row, successes before them, the last success, "
+                        + "how many of the last runs failed, and how often the same error (root-cause activity and error "
+                        + "code) happened before.",
+                WHAT_CHANGED, "What changed between a pipeline's last successful run and a failed run (or its latest "
+                        + "failure): parameters, how it was triggered, per activity the integration runtime and the inputs, "
+                        + "activities that ran in one and not the other. Secret-looking values are masked.");
     }
 
     public Call run(String name, String arguments, ZoneId zone) {
@@ -142,9 +166,11 @@ public final class ToolRunner {
                 case DOCS_SEARCH -> docsSearch(name, arguments, (ObjectNode) args, t0);
                 case RUN_STATS -> runStats(name, arguments, (ObjectNode) args, zone, t0);
                 case COST -> cost(name, arguments, (ObjectNode) args, zone, t0);
+                case FAILURE_HISTORY -> failureHistory(name, arguments, (ObjectNode) args, zone, t0);
+                case WHAT_CHANGED -> whatChanged(name, arguments, (ObjectNode) args, zone, t0);
                 default -> error(name, arguments, t0, "There is no tool named '" + ErrorText.truncate(String.valueOf(name), 60)
                         + "'. Available tools: " + AdfTools.PIPELINE_RUNS + ", " + AdfTools.ACTIVITY_RUNS + ", " + RUN_STATS + ", " + COST + ", "
-                        + DOCS_SEARCH + ".");
+                        + DOCS_SEARCH + ", " + FAILURE_HISTORY + ", " + WHAT_CHANGED + ".");
             };
         } catch (DataFactoryException e) {
             return error(name, arguments, t0, "Data Factory could not answer: " + e.getMessage() + " (" + e.kind() + ")");
@@ -514,6 +540,151 @@ public final class ToolRunner {
             out.put("note", g.note());
         }
         return ok(name, arguments, t0, out, null, null);
+    }
+
+    /**
+     * The failed run a question names: {@code run} found, or {@code answer} (compact JSON, as a tool's output) saying
+     * why there is none: no such run, an unknown pipeline and the closest names, no failure in the window.
+     */
+    public record FailedRun(AdfTools.Located run, String answer) {
+    }
+
+    /**
+     * The failed run of {@code runId}, or the latest failure of {@code pipeline} (a fuzzy name) in {@code window}, or
+     * (without one) in the last 7 days and then in ADF's 45, as the offline agent finds it for "why did X fail?" and
+     * "what changed in X?". Bad arguments throw {@link IllegalArgumentException} with the fix.
+     */
+    public FailedRun failedRun(String runId, String pipeline, String factory, String window, ZoneId zone) {
+        ObjectNode out = json.createObjectNode();
+        if (runId != null && !runId.isBlank()) {
+            if (!runId.matches("[A-Za-z0-9-]{1,80}")) {
+                throw new IllegalArgumentException("run_id must be a pipeline run id (letters, digits and dashes)");
+            }
+            Optional<AdfTools.Located> found = tools.findRun(runId, factory);
+            if (found.isPresent()) {
+                return new FailedRun(found.get(), null);
+            }
+            out.put("run_id", runId).put("found", false)
+                    .put("note", "No such run in the configured factories (ADF keeps runs for 45 days).");
+            return new FailedRun(null, output(out));
+        }
+        if (pipeline == null || pipeline.isBlank()) {
+            throw new IllegalArgumentException("give run_id (a failed run) or pipeline (its latest failure)");
+        }
+        Instant now = tools.now();
+        TimeWindow in = window == null || window.isBlank() ? null
+                : TimeWindowParser.find(window, now, zone, tools.history()).orElseThrow(() -> new IllegalArgumentException(
+                        "window '" + ErrorText.truncate(window, 40) + "' is not understood; use e.g. 'yesterday', 'last 3 days'"));
+        NameMatcher.Match m = NameMatcher.match(pipeline, tools.allPipelineNames());
+        if (m.name().isEmpty()) {
+            out.put("unknown_pipeline", ErrorText.truncate(pipeline, 80));
+            ArrayNode c = out.putArray("closest_names");
+            m.closest().forEach(c::add);
+            return new FailedRun(null, output(out));
+        }
+        String name = m.name().get();
+        List<PipelineRun> failures = failuresOf(name, factory, in != null ? in
+                : new TimeWindow(now.minus(Duration.ofDays(7)), now.plusSeconds(60), "the last 7 days"));
+        if (failures.isEmpty() && in == null) {
+            failures = failuresOf(name, factory, new TimeWindow(now.minus(TimeWindowParser.RETENTION),
+                    now.plus(Duration.ofMinutes(1)), "the last 45 days"));
+        }
+        if (failures.isEmpty()) {
+            out.put("pipeline", name).put("failed", false).put("window", in != null ? in.label() : "the last 45 days")
+                    .put("note", "No failed run of " + name + " in " + (in != null ? in.label()
+                            : "the last 45 days (ADF keeps run history for 45 days)") + ".");
+            return new FailedRun(null, output(out));
+        }
+        PipelineRun run = failures.get(0);
+        return new FailedRun(new AdfTools.Located(run.factory(), run), null);
+    }
+
+    /** The pipeline's failed runs in {@code window}, newest first. */
+    private List<PipelineRun> failuresOf(String pipeline, String factory, TimeWindow window) {
+        return tools.pipelineRuns(new AdfTools.RunsRequest(factory, pipeline, Set.of(RunStatus.FAILED), window)).runs()
+                .stream().filter(x -> x.pipelineName().equalsIgnoreCase(pipeline)).toList();
+    }
+
+    /**
+     * {@code adf_failure_history}: a failure's history ({@link FailureHistory}, what the diagnosis card states) with its
+     * root cause: new (the first failure after successes, its error not seen before) or recurring.
+     */
+    private Call failureHistory(String name, String arguments, ObjectNode a, ZoneId zone, long t0) {
+        FailedRun target = failedRun(text(a, "run_id"), text(a, "pipeline"), text(a, "factory"), text(a, "window"), zone);
+        if (target.run() == null) {
+            return new Call(name, arguments, target.answer(), ms(t0), true, null, null, null);
+        }
+        Diagnosis dg = new Diagnoser(tools).diagnose(target.run().run());
+        PipelineRun run = dg.run();
+        ObjectNode out = json.createObjectNode();
+        out.put("run_id", run.runId()).put("pipeline", run.pipelineName()).put("factory", run.factory().factoryName())
+                .put("status", run.status().wireName()).put("failed_at", String.valueOf(RunSummaries.failedAt(run)));
+        if (dg.hasRootCause()) {
+            Diagnosis.FailedActivity rc = dg.rootCause();
+            out.putObject("root_cause").put("path", rc.path()).put("error_code", rc.activity().error().errorCode());
+        }
+        RunHistory h = FailureHistory.of(tools, dg);
+        if (h == null) {
+            out.put("note", run.status() == RunStatus.FAILED ? "The pipeline's runs before it could not be read."
+                    : "This run did not fail: there is no failure history to give.");
+            return ok(name, arguments, t0, out, null, dg);
+        }
+        // The diagnosis card's badge: by error signature when the earlier errors were compared, else by the runs.
+        out.put("verdict", h.lastRuns() <= 1 ? "no_earlier_runs" : h.sameError() != null
+                ? (h.isRecurring() ? "recurring" : "new") : h.isNew() ? "new" : "failing_repeatedly");
+        putHistory(out, h, run.sortTime());
+        return ok(name, arguments, t0, out, null, dg);
+    }
+
+    /**
+     * {@code adf_what_changed}: the failed run against its pipeline's last success before it (the week before, then
+     * ADF's retention), compared by {@link RunComparison}, as the "What changed?" card.
+     */
+    private Call whatChanged(String name, String arguments, ObjectNode a, ZoneId zone, long t0) {
+        FailedRun target = failedRun(text(a, "run_id"), text(a, "pipeline"), text(a, "factory"), text(a, "window"), zone);
+        if (target.run() == null) {
+            return new Call(name, arguments, target.answer(), ms(t0), true, null, null, null);
+        }
+        PipelineRun failed = target.run().run();
+        ObjectNode out = json.createObjectNode();
+        out.putObject("failed_run").put("run_id", failed.runId()).put("pipeline", failed.pipelineName())
+                .put("factory", failed.factory().factoryName()).put("status", failed.status().wireName())
+                .put("start", String.valueOf(failed.runStart()));
+        PipelineRun success = lastSuccessBefore(target.run());
+        if (success == null) {
+            out.put("note", "No successful run of " + failed.pipelineName() + " before this one in the last 45 days: "
+                    + "nothing to compare with.");
+            return ok(name, arguments, t0, out, null, null);
+        }
+        out.putObject("last_success").put("run_id", success.runId()).put("start", String.valueOf(success.runStart()));
+        List<RunComparison.Change> changes = RunComparison.compare(success,
+                tools.activitiesOf(target.run().factory(), success), failed, tools.activitiesOf(target.run().factory(), failed));
+        out.put("changes_found", changes.size());
+        ArrayNode list = out.putArray("changes");
+        changes.stream().limit(30).forEach(c -> list.addObject().put("what", ErrorText.truncate(c.what(), 200))
+                .put("before", c.before()).put("after", c.after()));
+        if (changes.isEmpty()) {
+            out.put("note", "Same parameters, trigger, integration runtimes and inputs as the last success: the cause is "
+                    + "outside the run (data, a linked service, the target).");
+        }
+        return ok(name, arguments, t0, out, null, null);
+    }
+
+    /** The pipeline's last success before {@code failed}: the week before it, then ADF's retention. */
+    private PipelineRun lastSuccessBefore(AdfTools.Located failed) {
+        PipelineRun run = failed.run();
+        Instant at = run.sortTime();
+        for (TimeWindow w : List.of(new TimeWindow(at.minus(Duration.ofDays(7)), at, "the week before"),
+                new TimeWindow(tools.now().minus(TimeWindowParser.RETENTION), at, "ADF's retention"))) {
+            Optional<PipelineRun> success = tools.pipelineRuns(new AdfTools.RunsRequest(failed.factory().factoryName(),
+                    run.pipelineName(), Set.of(RunStatus.SUCCEEDED), w)).runs().stream()
+                    .filter(r -> r.pipelineName().equalsIgnoreCase(run.pipelineName()) && r.sortTime().isBefore(at))
+                    .max(java.util.Comparator.comparing(PipelineRun::sortTime));
+            if (success.isPresent()) {
+                return success.get();
+            }
+        }
+        return null;
     }
 
     private Call ok(String name, String args, long t0, ObjectNode out, FailingSummary failing, Diagnosis diagnosis) {

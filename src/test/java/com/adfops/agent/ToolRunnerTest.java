@@ -169,6 +169,56 @@ class ToolRunnerTest {
         }
     }
 
+    /**
+     * The model's "what changed?" and "new or recurring?" state what the cards state (the built-in dataset's sales
+     * ingest: three failures in a row since it moved to another integration runtime), found by pipeline or by run id.
+     */
+    @Test
+    void whatChangedAndFailureHistoryStateWhatTheCardsState() throws Exception {
+        try (TestSim s = TestSim.builtIn(NOW, 100)) {
+            AdfTools tools = new AdfTools(s.adf, Clock.fixed(NOW, ZoneOffset.UTC));
+            ToolRunner r = new ToolRunner(tools, com.adfops.docs.TestDocs.builtInOnly(), TestSim.JSON);
+            OfflineAgent agent = new OfflineAgent(tools, new com.adfops.state.InMemoryConversationStore(),
+                    new com.adfops.diagnosis.GuidanceFinder(com.adfops.docs.TestDocs.builtInOnly()), Duration.ofHours(12));
+            Reply.DiagnosisCard card = Replies.part(agent.handle(new Turn("c-tools", "Dana",
+                    "why did pl_ingest_sales_orders fail?", java.util.Map.of(), ZoneId.of("UTC"))), Reply.DiagnosisCard.class);
+            Reply.WhatChanged w = Replies.part(agent.handle(new Turn("c-tools", "Dana",
+                    "what changed since pl_ingest_sales_orders last worked?", java.util.Map.of(), ZoneId.of("UTC"))),
+                    Reply.WhatChanged.class);
+
+            JsonNode changed = TestSim.JSON.readTree(r.run(ToolRunner.WHAT_CHANGED,
+                    "{\"pipeline\":\"ingest sales orders\"}", ZoneId.of("UTC")).output());
+            assertThat(changed.at("/failed_run/run_id").asText()).isEqualTo(card.diagnosis().run().runId())
+                    .isEqualTo(w.failed().runId());
+            assertThat(changed.at("/last_success/run_id").asText()).isEqualTo(w.lastSuccess().runId());
+            assertThat(changed.get("changes_found").asInt()).isEqualTo(w.changes().size());
+            for (int i = 0; i < w.changes().size(); i++) {
+                assertThat(changed.at("/changes/" + i + "/what").asText()).isEqualTo(w.changes().get(i).what());
+                assertThat(changed.at("/changes/" + i + "/after").asText()).isEqualTo(w.changes().get(i).after());
+            }
+            assertThat(changed.at("/changes/0/what").asText()).isEqualTo("Integration runtime of Copy sales orders");
+
+            String byId = "{\"run_id\":\"" + card.diagnosis().run().runId() + "\"}";
+            ToolRunner.Call history = r.run(ToolRunner.FAILURE_HISTORY, byId, ZoneId.of("UTC"));
+            JsonNode h = TestSim.JSON.readTree(history.output());
+            assertThat(history.ok()).isTrue();
+            assertThat(h.get("pipeline").asText()).isEqualTo("pl_ingest_sales_orders");
+            assertThat(h.at("/history/failures_in_a_row").asInt()).isEqualTo(card.history().failuresInARow()).isEqualTo(3);
+            assertThat(h.at("/history/successes_before").asInt()).isEqualTo(card.history().successesBefore());
+            assertThat(h.get("verdict").asText()).isEqualTo(card.history().isRecurring() ? "recurring" : "new");
+            assertThat(h.at("/root_cause/error_code").asText())
+                    .isEqualTo(card.diagnosis().rootCause().activity().error().errorCode());
+            // The same history by pipeline; a pipeline that does not exist gets the closest names, not an error.
+            assertThat(TestSim.JSON.readTree(r.run(ToolRunner.FAILURE_HISTORY, "{\"pipeline\":\"pl_ingest_sales_orders\"}",
+                    ZoneId.of("UTC")).output()).get("history")).isEqualTo(h.get("history"));
+            JsonNode unknown = TestSim.JSON.readTree(r.run(ToolRunner.WHAT_CHANGED, "{\"pipeline\":\"pl_nothing_like_it\"}",
+                    ZoneId.of("UTC")).output());
+            assertThat(unknown.get("unknown_pipeline").asText()).isEqualTo("pl_nothing_like_it");
+            assertThat(ToolRunner.schemas()).containsKeys(ToolRunner.FAILURE_HISTORY, ToolRunner.WHAT_CHANGED);
+            assertThat(ToolRunner.descriptions()).containsKeys(ToolRunner.FAILURE_HISTORY, ToolRunner.WHAT_CHANGED);
+        }
+    }
+
     @Test
     void badInputIsAnErrorResult() throws Exception {
         assertThat(runner.run("adf_pipeline_runs", "not json", ZoneId.of("UTC")).output()).contains("not a JSON object");
@@ -177,6 +227,11 @@ class ToolRunnerTest {
         assertThat(runner.run("adf_pipeline_runs", "{\"status\":\"Exploded\"}", ZoneId.of("UTC")).output())
                 .contains("status must be one of");
         assertThat(runner.run("adf_pipeline_activity_runs", "{}", ZoneId.of("UTC")).output()).contains("run_id");
+        ToolRunner.Call neither = runner.run(ToolRunner.WHAT_CHANGED, "{}", ZoneId.of("UTC"));
+        assertThat(neither.ok()).isFalse();
+        assertThat(neither.output()).contains("give run_id (a failed run) or pipeline");
+        assertThat(runner.run(ToolRunner.FAILURE_HISTORY, "{\"run_id\":\"x y\"}", ZoneId.of("UTC")).output())
+                .contains("run_id must be a pipeline run id");
         assertThat(runner.run("nope", "{}", ZoneId.of("UTC")).output()).contains("There is no tool named 'nope'");
         assertThat(TestSim.JSON.readTree(runner.run("adf_pipeline_activity_runs",
                 "{\"run_id\":\"00000000-0000-0000-0000-000000000000\"}", ZoneId.of("UTC")).output()).get("found").asBoolean()).isFalse();

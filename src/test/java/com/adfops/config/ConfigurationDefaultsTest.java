@@ -14,7 +14,8 @@ class ConfigurationDefaultsTest {
     @EnableConfigurationProperties({AdfProperties.class, SimProperties.class, DocsProperties.class,
         EscalationProperties.class, FoundryProperties.class, StateProperties.class, AuthProperties.class,
         TurnProperties.class, ContextProperties.class, IndexProperties.class, ActionsProperties.class,
-        AlertsProperties.class, CostProperties.class, ExportProperties.class, HistoryProperties.class})
+        AlertsProperties.class, CostProperties.class, ExportProperties.class, HistoryProperties.class,
+        McpProperties.class})
     static class Props {
     }
 
@@ -107,7 +108,48 @@ class ConfigurationDefaultsTest {
             assertThat(history.retention()).isEqualTo(Duration.ofDays(90));
             assertThat(history.pageRows()).isEqualTo(10000);
             assertThat(history.timeout()).isEqualTo(Duration.ofSeconds(60));
+            McpProperties mcp = ctx.getBean(McpProperties.class);
+            assertThat(mcp.enabled()).isNull();
+            assertThat(mcp.tokensConfigured()).isFalse();
+            assertThat(mcp.tenants()).isEmpty();
+            assertThat(mcp.role()).isEqualTo("AdfOps.Read");
+            assertThat(mcp.jwksUri()).isNull();
+            assertThat(mcp.resource()).isNull();
+            assertThat(mcp.rate()).isEqualTo(5.0);
+            assertThat(mcp.burst()).isEqualTo(20);
         });
+    }
+
+    /**
+     * The MCP server: open only on the simulated factory on loopback; tokens once an audience is set (with tenants);
+     * off on real factories until enabled; enabled on purpose but open anywhere else, the bot does not start.
+     */
+    @Test
+    void theMcpServerRunsOpenOnlyOnTheSimulatedFactoryOnLoopback() {
+        McpProperties none = new McpProperties(null, null, null, null, "AdfOps.Read", null, null, 5, 20);
+        McpProperties tokens = new McpProperties(null, "api://adfops", null, java.util.List.of("t1"), "AdfOps.Read", null,
+                null, 5, 20);
+        McpProperties on = new McpProperties(true, null, null, null, "AdfOps.Read", null, null, 5, 20);
+        assertThat(McpWiring.isLoopback("127.0.0.1")).isTrue();
+        assertThat(McpWiring.isLoopback("::1")).isTrue();
+        assertThat(McpWiring.isLoopback("")).isFalse();
+        assertThat(McpWiring.isLoopback("0.0.0.0")).isFalse();
+        assertThat(McpWiring.mode(none, true, true)).isEqualTo(McpWiring.Mode.OPEN);
+        assertThat(McpWiring.mode(none, true, false)).isEqualTo(McpWiring.Mode.OFF);
+        assertThat(McpWiring.mode(none, false, true)).isEqualTo(McpWiring.Mode.OFF);
+        assertThat(McpWiring.mode(tokens, false, false)).isEqualTo(McpWiring.Mode.OFF);
+        assertThat(McpWiring.mode(tokens, true, false)).isEqualTo(McpWiring.Mode.TOKENS);
+        assertThat(McpWiring.mode(new McpProperties(true, "api://adfops", null, java.util.List.of("t1"), "AdfOps.Read",
+                null, null, 5, 20), false, false)).isEqualTo(McpWiring.Mode.TOKENS);
+        assertThat(McpWiring.mode(new McpProperties(false, null, null, null, "AdfOps.Read", null, null, 5, 20), true, true))
+                .isEqualTo(McpWiring.Mode.OFF);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> McpWiring.mode(on, false, true))
+                .hasMessageContaining("ADFOPS_MCP_AUDIENCE");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> McpWiring.mode(on, true, false))
+                .hasMessageContaining("only on the simulated factory and on loopback");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> McpWiring.mode(new McpProperties(true, "api://adfops",
+                        null, null, "AdfOps.Read", null, null, 5, 20), false, false))
+                .hasMessageContaining("ADFOPS_MCP_TENANTS is empty");
     }
 
     @Test
@@ -117,6 +159,8 @@ class ConfigurationDefaultsTest {
                         "adfops.context.ttl=30m", "adfops.state.blob-timeout=2s", "adfops.foundry.concurrency=2",
                         "adfops.history.workspaceid=0000aaaa-0000-0000-0000-00000000cafe", "adfops.history.retention=365d",
                         "adfops.cost.readrate=0.5", "adfops.cost.readsinflight=3",
+                        "adfops.mcp.enabled=true", "adfops.mcp.audience=api://adfops-bot", "adfops.mcp.clientid=c1",
+                        "adfops.mcp.tenants=t1, t2", "adfops.mcp.jwksuri=http://127.0.0.1:1/keys", "adfops.mcp.burst=3",
                         "adfops.actions.allowed=df-prod:0000aaaa-0000-0000-0000-000000000001=Ana,0000bbbb-0000-0000-0000-000000000002")
                 .run(ctx -> {
                     assertThat(ctx.getBean(AuthProperties.class).tenants()).containsExactlyInAnyOrder("t1", "t2");
@@ -131,6 +175,13 @@ class ConfigurationDefaultsTest {
                     assertThat(ctx.getBean(HistoryProperties.class).workspaceId())
                             .isEqualTo("0000aaaa-0000-0000-0000-00000000cafe");
                     assertThat(ctx.getBean(HistoryProperties.class).retention()).isEqualTo(Duration.ofDays(365));
+                    McpProperties mcp = ctx.getBean(McpProperties.class);
+                    assertThat(mcp.enabled()).isTrue();
+                    assertThat(mcp.audience()).isEqualTo("api://adfops-bot");
+                    assertThat(mcp.clientId()).isEqualTo("c1");
+                    assertThat(mcp.tenants()).containsExactly("t1", "t2");
+                    assertThat(mcp.jwksUri()).isEqualTo("http://127.0.0.1:1/keys");
+                    assertThat(mcp.burst()).isEqualTo(3);
                     assertThat(ctx.getBean(ActionsProperties.class).allowed()).containsExactly(
                             "df-prod:0000aaaa-0000-0000-0000-000000000001=Ana", "0000bbbb-0000-0000-0000-000000000002");
                 });

@@ -125,6 +125,7 @@ class DeploymentTemplateTest {
                 case "ADFOPS_ADF_FACTORIES_0_RESOURCEGROUP" -> "rg-0";
                 case "ADFOPS_ADF_FACTORIES_0_NAME" -> "factory-0";
                 case "ADFOPS_HISTORY_RETENTION" -> "120d";
+                case "ADFOPS_MCP_ENABLED" -> "true";
                 default -> "value-of-" + n;
             });
         }
@@ -150,6 +151,10 @@ class DeploymentTemplateTest {
                         com.adfops.config.AlertsProperties.class).get().audience());
                 case "ADFOPS_ALERTS_TENANTID" -> env.get(n).equals(binder.bind("adfops.alerts",
                         com.adfops.config.AlertsProperties.class).get().tenantId());
+                case "ADFOPS_MCP_ENABLED" -> Boolean.TRUE.equals(mcp(binder).enabled());
+                case "ADFOPS_MCP_AUDIENCE" -> env.get(n).equals(mcp(binder).audience());
+                case "ADFOPS_MCP_CLIENTID" -> env.get(n).equals(mcp(binder).clientId());
+                case "ADFOPS_MCP_TENANTS" -> mcp(binder).tenants().equals(java.util.List.of(env.get(n)));
                 case "ADFOPS_ACTIONS_ALLOWED" -> binder.bind("adfops.actions", com.adfops.config.ActionsProperties.class)
                         .get().allowed().equals(java.util.List.of(env.get(n)));
                 // Read through application.yml placeholders into adfops.foundry.*.
@@ -164,6 +169,20 @@ class DeploymentTemplateTest {
         assertThat(state.blobContainer()).isEqualTo(env.get("ADFOPS_STATE_BLOBCONTAINER"));
         AdfProperties adf = binder.bind("adfops.adf", AdfProperties.class).get();
         assertThat(adf.allFactories()).containsExactly(new AdfProperties.Factory("sub-0", "rg-0", "factory-0"));
+    }
+
+    private static com.adfops.config.McpProperties mcp(Binder binder) {
+        return binder.bind("adfops.mcp", com.adfops.config.McpProperties.class).get();
+    }
+
+    /** The MCP server is off unless an Application ID URI is given; then tokens of the subscription's tenant. */
+    @Test
+    void theMcpServerIsOptInAndNeedsTokens() {
+        assertThat(template.at("/parameters/mcpIdentifierUri/defaultValue").asText("x")).isEmpty();
+        assertThat(text).contains("createObject('name', 'ADFOPS_MCP_ENABLED', 'value', if(empty(parameters('mcpIdentifierUri')), "
+                + "'false', 'true'))");
+        assertThat(text).contains("createObject('name', 'ADFOPS_MCP_AUDIENCE', 'value', parameters('mcpIdentifierUri'))");
+        assertThat(text).contains("createObject('name', 'ADFOPS_MCP_TENANTS', 'value', subscription().tenantId)");
     }
 
     @Test

@@ -1,0 +1,106 @@
+package com.adfops.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A POSTed body checked before the MCP SDK reads it: not JSON is a JSON-RPC parse error (-32700), JSON that is not one
+ * JSON-RPC 2.0 message (a batch, a bare value, no {@code jsonrpc: "2.0"}, neither a method nor a result or error) an
+ * invalid request (-32600), each answered with HTTP 400 and a JSON-RPC error object, as the specification wants; the
+ * SDK alone answers some of them with a body of its own shape, or a 500. A good body is handed on unchanged.
+ */
+final class JsonRpcBody {
+
+    private JsonRpcBody() {
+    }
+
+    /** The error response for {@code body}, or null when it is one JSON-RPC message. */
+    static ObjectNode problem(byte[] body, ObjectMapper json) {
+        JsonNode message;
+        try {
+            message = json.readTree(body);
+        } catch (IOException e) {
+            return error(json, -32700, "Parse error: the body is not JSON");
+        }
+        if (message == null || !message.isObject()) {
+            return error(json, -32600, "Invalid Request: send one JSON-RPC 2.0 message as a JSON object (no batches)");
+        }
+        if (!"2.0".equals(message.path("jsonrpc").asText(null))) {
+            return error(json, -32600, "Invalid Request: \"jsonrpc\" must be \"2.0\"");
+        }
+        boolean request = message.path("method").isTextual();
+        boolean response = message.has("id") && (message.has("result") || message.has("error"));
+        if (!request && !response) {
+            return error(json, -32600, "Invalid Request: a message needs a \"method\" (or a \"result\" or \"error\")");
+        }
+        return null;
+    }
+
+    private static ObjectNode error(ObjectMapper json, int code, String message) {
+        ObjectNode out = json.createObjectNode().put("jsonrpc", "2.0");
+        out.putNull("id");
+        out.putObject("error").put("code", code).put("message", message);
+        return out;
+    }
+
+    /** {@code request} with its body, already read, readable again. */
+    static HttpServletRequest replay(HttpServletRequest request, byte[] body) {
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public ServletInputStream getInputStream() {
+                ByteArrayInputStream in = new ByteArrayInputStream(body);
+                return new ServletInputStream() {
+                    @Override
+                    public boolean isFinished() {
+                        return in.available() == 0;
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        throw new UnsupportedOperationException("the body is already read");
+                    }
+
+                    @Override
+                    public int read() {
+                        return in.read();
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        return in.read(b, off, len);
+                    }
+                };
+            }
+
+            @Override
+            public BufferedReader getReader() {
+                return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public int getContentLength() {
+                return body.length;
+            }
+
+            @Override
+            public long getContentLengthLong() {
+                return body.length;
+            }
+        };
+    }
+}
