@@ -373,15 +373,24 @@ public final class GeneratedFactory implements SimRuns {
             double childRuns = children == 0 ? 0 : runsPerDay * spec.nesting();
             double parentRunsEach = children == 0 ? 0 : childRuns / children;
             double plainRuns = Math.max(plain, runsPerDay - childRuns - parents * parentRunsEach);
-            double weights = 0;
+            // Daily, six-hourly and hourly pipelines keep their schedules; the frequent ones take the rest of the runs
+            // (at least every 15 minutes). Fewer runs than that: every schedule stretches alike.
+            double fixed = 0;
+            int frequent = 0;
             for (int p = 0; p < plain; p++) {
-                weights += weight[p];
+                if (weight[p] < 96) {
+                    fixed += weight[p];
+                } else {
+                    frequent++;
+                }
             }
+            boolean keep = frequent > 0 && plainRuns >= fixed + frequent * 96;
+            double stretch = keep ? 1 : plainRuns / (fixed + frequent * 96);
             double flakyRuns = 0;
             double runs = 0;
             for (int p = 0; p < total; p++) {
                 double perDay = switch (pipelineKind[p]) {
-                    case PLAIN -> plainRuns * weight[p] / weights;
+                    case PLAIN -> keep ? (weight[p] < 96 ? weight[p] : (plainRuns - fixed) / frequent) : weight[p] * stretch;
                     case PARENT -> Math.max(1.0 / spec.days(), parentRunsEach);
                     default -> parentRunsEach;
                 };

@@ -65,6 +65,7 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
     private volatile boolean emptyFirstPage;
     private volatile java.time.Duration latency = java.time.Duration.ZERO;
     private volatile int throttleEvery;
+    private volatile int pageBudget = PAGE_BUDGET;
     private final SimWrites writes;
     private final SimulatedLogAnalytics workspace;
     private final java.util.Deque<String> requestLog = new java.util.concurrent.ConcurrentLinkedDeque<>();
@@ -180,6 +181,11 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
     /** Every {@code n}th request gets 429 with Retry-After: 1 ({@code ADFOPS_SIM_THROTTLE}); 0 = never. */
     public void setThrottleEvery(int n) {
         this.throttleEvery = Math.max(0, n);
+    }
+
+    /** Runs looked at, at most, for one page of runs ({@link #PAGE_BUDGET} unless a test makes it small). */
+    void setPageBudget(int runs) {
+        this.pageBudget = Math.max(1, runs);
     }
 
     /** When set, the first page of every query is empty but carries a continuation token (ADF does this). */
@@ -395,13 +401,13 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
         }
         ObjectNode resp = json.createObjectNode();
         ArrayNode value = resp.putArray("value");
-        if (emptyFirstPage && !pastEmpty
-                && !dataset.table().byStart(pre, desc, null, view, 1, PAGE_BUDGET).runs().isEmpty()) {
+        RunTable.Page probe = emptyFirstPage && !pastEmpty ? dataset.table().byStart(pre, desc, null, view, 1, pageBudget) : null;
+        if (probe != null && (!probe.runs().isEmpty() || probe.next() != null)) {
             resp.put("continuationToken", startToken(desc, null));
             send(ex, 200, resp);
             return;
         }
-        RunTable.Page p = dataset.table().byStart(pre, desc, from, view, pageSize, PAGE_BUDGET);
+        RunTable.Page p = dataset.table().byStart(pre, desc, from, view, pageSize, pageBudget);
         p.runs().forEach(value::add);
         if (p.next() != null) {
             resp.put("continuationToken", startToken(desc, p.next()));
