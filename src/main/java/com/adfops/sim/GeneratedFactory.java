@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -868,10 +867,5 @@ public final class GeneratedFactory implements SimRuns {
             v >>>= 4;
         }
         return new String(c);
-    }
-
-    /** How long the runs span, for a log line. */
-    Duration span() {
-        return n == 0 ? Duration.ZERO : Duration.ofMillis(startMs[n - 1] - startMs[0]);
     }
 }
