@@ -173,6 +173,10 @@ public final class SimDataset {
         if (s == null || s.isBlank()) {
             return null;
         }
+        Instant fast = utc(s);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return java.time.OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeParseException e) {
@@ -186,6 +190,63 @@ public final class SimDataset {
                 }
             }
         }
+    }
+
+    /**
+     * ADF's own form, {@code 2026-11-26T02:03:10.5555555Z} (any fraction, or none), read without a formatter: a page
+     * reads a few times of each of its runs. Null for anything else (the caller's parsers then decide).
+     */
+    static Instant utc(String s) {
+        int len = s.length();
+        if (len < 20 || len > 30 || s.charAt(len - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
+                || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        int nanos = 0;
+        if (len > 20) {
+            int digits = len - 21;
+            if (s.charAt(19) != '.' || digits < 1 || digits > 9) {
+                return null;
+            }
+            nanos = digits(s, 20, len - 1);
+            if (nanos < 0) {
+                return null;
+            }
+            for (int i = digits; i < 9; i++) {
+                nanos *= 10;
+            }
+        } else if (s.charAt(19) != 'Z') {
+            return null;
+        }
+        try {
+            long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+            return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second, nanos);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The decimal number in {@code s[from, to)}, or -1 if a character is not a digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     static String abbreviate(JsonNode n) {
