@@ -442,7 +442,7 @@ public final class BuiltInDataset {
      * ADF's {@code output.billingReference}: Copy bills data movement (4 DIUs here), compute outside ADF bills external
      * activity hours, the rest pipeline activity hours; durations rounded up to whole minutes, as ADF does.
      */
-    private static void bill(ObjectNode a, String type, String linked, Integer seconds) {
+    static void bill(ObjectNode a, String type, String linked, Integer seconds) {
         if (seconds == null) {
             return;
         }

@@ -9,22 +9,21 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The data a simulated factory serves: ADF-shaped PipelineRun and ActivityRun JSON objects, kept verbatim.
- * Format of a dataset file: {@code {"factory": NAME, "pipelineRuns": [...], "activityRuns": [...]}}, optionally
- * {@code "reruns": {PIPELINE: "Succeeded" | "Failed"}}: how a rerun of that pipeline ends.
+ * The data a simulated factory serves: ADF-shaped PipelineRun and ActivityRun JSON objects, kept verbatim, or a
+ * generated factory held compactly ({@link GeneratedFactory}). Format of a dataset file: {@code {"factory": NAME,
+ * "pipelineRuns": [...], "activityRuns": [...]}}, optionally {@code "reruns": {PIPELINE: "Succeeded" | "Failed"}}: how a
+ * rerun of that pipeline ends; or {@code {"generate": {...}}} (see {@link GeneratedFactory.Spec}). The runs are kept
+ * sorted ({@link RunTable}) so a page costs a binary search plus the page.
  */
 public final class SimDataset {
 
     private final String factory;
-    private final List<ObjectNode> pipelineRuns;
-    private final Map<String, List<ObjectNode>> activityRunsByRun;
-    private final Map<String, ObjectNode> runsById;
+    private final RunTable table;
     private final Map<String, String> rerunOutcomes;
 
     public SimDataset(String factory, List<ObjectNode> pipelineRuns, List<ObjectNode> activityRuns) {
@@ -37,12 +36,14 @@ public final class SimDataset {
      */
     public SimDataset(String factory, List<ObjectNode> pipelineRuns, List<ObjectNode> activityRuns,
                       Map<String, String> rerunOutcomes) {
+        this(factory, new ExplicitRuns(pipelineRuns, activityRuns), rerunOutcomes);
+    }
+
+    SimDataset(String factory, SimRuns runs, Map<String, String> rerunOutcomes) {
         if (factory == null || factory.isBlank()) {
             throw new IllegalArgumentException("dataset: \"factory\" must name the factory");
         }
         this.factory = factory;
-        // Runs started through Create Run are added, cancelled ones replaced: readers see a consistent list.
-        this.pipelineRuns = new java.util.concurrent.CopyOnWriteArrayList<>(pipelineRuns);
         this.rerunOutcomes = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<String, String> e : rerunOutcomes.entrySet()) {
             if (!"Succeeded".equals(e.getValue()) && !"Failed".equals(e.getValue())) {
@@ -51,48 +52,27 @@ public final class SimDataset {
             }
             this.rerunOutcomes.put(e.getKey(), e.getValue());
         }
-        this.runsById = new java.util.concurrent.ConcurrentHashMap<>();
-        for (ObjectNode r : pipelineRuns) {
-            String id = text(r, "runId");
-            if (id == null || text(r, "pipelineName") == null || text(r, "status") == null) {
-                throw new IllegalArgumentException(
-                        "dataset: every pipeline run needs runId, pipelineName and status; got " + abbreviate(r));
-            }
-            runsById.put(id, r);
-        }
-        Map<String, List<ObjectNode>> byRun = new LinkedHashMap<>();
-        for (ObjectNode a : activityRuns) {
-            String runId = text(a, "pipelineRunId");
-            if (runId == null || text(a, "activityName") == null) {
-                throw new IllegalArgumentException(
-                        "dataset: every activity run needs pipelineRunId and activityName; got " + abbreviate(a));
-            }
-            byRun.computeIfAbsent(runId, k -> new ArrayList<>()).add(a);
-        }
-        byRun.replaceAll((k, v) -> Collections.unmodifiableList(v));
-        this.activityRunsByRun = new java.util.concurrent.ConcurrentHashMap<>(byRun);
+        this.table = new RunTable(runs);
+    }
+
+    /** A generated factory (see {@link GeneratedFactory.Spec}); its history ends at the spec's end, else at {@code now}. */
+    public static SimDataset generate(GeneratedFactory.Spec spec, Instant now) {
+        GeneratedFactory g = GeneratedFactory.generate(spec, now);
+        return new SimDataset(g.factory(), g, Map.of());
     }
 
     /** Adds a run and its activity runs (a run started through Create Run). */
-    synchronized void add(ObjectNode run, List<ObjectNode> activities) {
-        String id = text(run, "runId");
-        activityRunsByRun.put(id, List.copyOf(activities));
-        runsById.put(id, run);
-        pipelineRuns.add(run);
+    void add(ObjectNode run, List<ObjectNode> activities) {
+        table.put(run, activities);
     }
 
-    /** Replaces a run and its activity runs (a cancelled run). */
-    synchronized void replace(ObjectNode run, List<ObjectNode> activities) {
-        String id = text(run, "runId");
-        ObjectNode old = runsById.get(id);
-        activityRunsByRun.put(id, List.copyOf(activities));
-        runsById.put(id, run);
-        int at = old == null ? -1 : pipelineRuns.indexOf(old);
-        if (at >= 0) {
-            pipelineRuns.set(at, run);
-        } else {
-            pipelineRuns.add(run);
-        }
+    /** Replaces a run and its activity runs (a cancelled run): its lastUpdated moves, the sorted structures follow. */
+    void replace(ObjectNode run, List<ObjectNode> activities) {
+        table.put(run, activities);
+    }
+
+    RunTable table() {
+        return table;
     }
 
     /** The status the dataset's script gives a rerun of {@code pipeline}, if it names one. */
@@ -100,8 +80,16 @@ public final class SimDataset {
         return java.util.Optional.ofNullable(rerunOutcomes.get(pipeline));
     }
 
-    /** Reads a dataset file; the message of the exception says what is wrong with it. */
+    /** Reads a dataset file; the message of the exception says what is wrong with it. A generated one ends now. */
     public static SimDataset load(Path file, ObjectMapper json) {
+        return load(file, json, Instant.now());
+    }
+
+    /**
+     * Reads a dataset file: explicit runs, or {@code {"generate": {...}}} whose history ends at its {@code end}, else at
+     * {@code now}. The message of the exception says what is wrong with it.
+     */
+    public static SimDataset load(Path file, ObjectMapper json, Instant now) {
         JsonNode root;
         try {
             root = json.readTree(Files.readString(file));
@@ -111,6 +99,9 @@ public final class SimDataset {
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("dataset " + file + ": the top level must be a JSON object");
+        }
+        if (root.has("generate")) {
+            return generate(GeneratedFactory.Spec.parse(root.get("generate")), now);
         }
         String factory = text(root, "factory");
         List<ObjectNode> runs = objects(root.get("pipelineRuns"), "pipelineRuns");
@@ -145,20 +136,30 @@ public final class SimDataset {
         return factory;
     }
 
+    /**
+     * Every run as stored, the starting ones first, then those written since (a replaced run by its newest version
+     * only). A generated factory makes each on demand: iterate it, do not hold it.
+     */
     public List<ObjectNode> pipelineRuns() {
-        return pipelineRuns;
+        return table.all();
     }
 
     public ObjectNode run(String runId) {
-        return runsById.get(runId);
+        return table.run(runId);
     }
 
     public List<ObjectNode> activityRuns(String runId) {
-        return activityRunsByRun.getOrDefault(runId, List.of());
+        return table.activities(runId);
     }
 
-    public int activityRunCount() {
-        return activityRunsByRun.values().stream().mapToInt(List::size).sum();
+    /** The activity runs the factory started with (those of runs written since are not counted). */
+    public long activityRunCount() {
+        return table.base().activityRunCount();
+    }
+
+    /** The pipelines that have runs. */
+    public java.util.Set<String> pipelineNames() {
+        return table.pipelineNames();
     }
 
     static String text(JsonNode n, String field) {
@@ -171,6 +172,10 @@ public final class SimDataset {
         String s = text(n, field);
         if (s == null || s.isBlank()) {
             return null;
+        }
+        Instant fast = utc(s);
+        if (fast != null) {
+            return fast;
         }
         try {
             return java.time.OffsetDateTime.parse(s).toInstant();
@@ -187,7 +192,64 @@ public final class SimDataset {
         }
     }
 
-    private static String abbreviate(JsonNode n) {
+    /**
+     * ADF's own form, {@code 2026-11-26T02:03:10.5555555Z} (any fraction, or none), read without a formatter: a page
+     * reads a few times of each of its runs. Null for anything else (the caller's parsers then decide).
+     */
+    static Instant utc(String s) {
+        int len = s.length();
+        if (len < 20 || len > 30 || s.charAt(len - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
+                || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        int nanos = 0;
+        if (len > 20) {
+            int digits = len - 21;
+            if (s.charAt(19) != '.' || digits < 1 || digits > 9) {
+                return null;
+            }
+            nanos = digits(s, 20, len - 1);
+            if (nanos < 0) {
+                return null;
+            }
+            for (int i = digits; i < 9; i++) {
+                nanos *= 10;
+            }
+        } else if (s.charAt(19) != 'Z') {
+            return null;
+        }
+        try {
+            long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+            return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second, nanos);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The decimal number in {@code s[from, to)}, or -1 if a character is not a digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    static String abbreviate(JsonNode n) {
         String s = n.toString();
         return s.length() > 120 ? s.substring(0, 120) + "..." : s;
     }

@@ -61,11 +61,11 @@ final class SimWrites {
         ObjectNode ref;
         if (referenceRunId == null || referenceRunId.isBlank()) {
             // A fresh run: the pipeline's latest run stands in for its definition.
-            ref = dataset.pipelineRuns().stream()
-                    .map(r -> SimulatedDataFactoryServer.asOf(r, now)).filter(r -> r != null)
-                    .filter(r -> pipeline.equalsIgnoreCase(SimDataset.text(r, "pipelineName")))
-                    .max(Comparator.comparing(r -> orEpoch(SimDataset.time(r, "runStart"))))
-                    .orElseThrow(() -> new Refused(404, "PipelineNotFound", "Pipeline '" + pipeline + "' was not found."));
+            ref = dataset.table().latestStarted(pipeline, SimRuns.micros(now),
+                    r -> SimulatedDataFactoryServer.asOf(r, now));
+            if (ref == null) {
+                throw new Refused(404, "PipelineNotFound", "Pipeline '" + pipeline + "' was not found.");
+            }
             recovery = false;
             startFromFailure = false;
         } else {

@@ -65,6 +65,7 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
     private volatile boolean emptyFirstPage;
     private volatile java.time.Duration latency = java.time.Duration.ZERO;
     private volatile int throttleEvery;
+    private volatile int pageBudget = PAGE_BUDGET;
     private final SimWrites writes;
     private final SimulatedLogAnalytics workspace;
     private final java.util.Deque<String> requestLog = new java.util.concurrent.ConcurrentLinkedDeque<>();
@@ -180,6 +181,11 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
     /** Every {@code n}th request gets 429 with Retry-After: 1 ({@code ADFOPS_SIM_THROTTLE}); 0 = never. */
     public void setThrottleEvery(int n) {
         this.throttleEvery = Math.max(0, n);
+    }
+
+    /** Runs looked at, at most, for one page of runs ({@link #PAGE_BUDGET} unless a test makes it small). */
+    void setPageBudget(int runs) {
+        this.pageBudget = Math.max(1, runs);
     }
 
     /** When set, the first page of every query is empty but carries a continuation token (ADF does this). */
@@ -335,9 +341,7 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
     /** Pipelines as ADF lists them (PipelineResource); the simulator knows the pipelines from their runs. */
     private void listPipelines(HttpExchange ex, String sub, String rg, String factory) throws IOException {
         java.util.TreeSet<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        for (ObjectNode r : dataset.pipelineRuns()) {
-            names.add(SimDataset.text(r, "pipelineName"));
-        }
+        names.addAll(dataset.pipelineNames());
         ObjectNode resp = json.createObjectNode();
         ArrayNode value = resp.putArray("value");
         for (String name : names) {
@@ -352,6 +356,10 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
         send(ex, 200, resp);
     }
 
+    /**
+     * Runs by {@code runStart} (ADF's and the SDK's order) are paged from the sorted runs: a binary search, then the
+     * page. Other orders take the runs whose {@code lastUpdated} may lie in the window and sort them per request.
+     */
     private void queryPipelineRuns(HttpExchange ex, JsonNode body) throws IOException {
         Instant after = SimDataset.time(body, "lastUpdatedAfter");
         Instant before = SimDataset.time(body, "lastUpdatedBefore");
@@ -365,16 +373,124 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
             error(ex, 400, "BadRequest", "A filter has an unknown operand or operator.");
             return;
         }
-        List<ObjectNode> matched = new ArrayList<>();
         Instant now = clock.instant();
-        for (ObjectNode stored : dataset.pipelineRuns()) {
+        java.util.function.Function<ObjectNode, ObjectNode> view = stored -> {
             ObjectNode r = asOf(stored, now);
-            if (r != null && kept(r, now) && keep.test(r) && filters.test(r)) {
-                matched.add(r);
+            return r != null && kept(r, now) && keep.test(r) && filters.test(r) ? r : null;
+        };
+        RunTable.Prefilter pre = prefilter(body.get("filters"), after, before, now);
+        JsonNode orderBy = body.get("orderBy");
+        if (!"runStart".equals(orderField(orderBy, "runStart"))) {
+            List<ObjectNode> matched = dataset.table().window(pre, view);
+            matched.sort(order(orderBy, "runStart"));
+            page(ex, body, matched);
+            return;
+        }
+        boolean desc = orderDescending(orderBy);
+        String token = SimDataset.text(body, "continuationToken");
+        RunTable.Position from = null;
+        boolean pastEmpty = false;
+        if (token != null && !token.isBlank()) {
+            try {
+                from = position(token, desc);
+                pastEmpty = true;
+            } catch (IllegalArgumentException e) {
+                error(ex, 400, "InvalidContinuationToken", "The continuation token is not valid.");
+                return;
             }
         }
-        matched.sort(order(body.get("orderBy"), "runStart"));
-        page(ex, body, matched);
+        ObjectNode resp = json.createObjectNode();
+        ArrayNode value = resp.putArray("value");
+        RunTable.Page probe = emptyFirstPage && !pastEmpty ? dataset.table().byStart(pre, desc, null, view, 1, pageBudget) : null;
+        if (probe != null && (!probe.runs().isEmpty() || probe.next() != null)) {
+            resp.put("continuationToken", startToken(desc, null));
+            send(ex, 200, resp);
+            return;
+        }
+        RunTable.Page p = dataset.table().byStart(pre, desc, from, view, pageSize, pageBudget);
+        p.runs().forEach(value::add);
+        if (p.next() != null) {
+            resp.put("continuationToken", startToken(desc, p.next()));
+        }
+        send(ex, 200, resp);
+    }
+
+    /** Runs looked at, at most, for one page: a rare filter over a big factory gives short pages with tokens, as ADF's. */
+    static final int PAGE_BUDGET = 100_000;
+
+    /** A token of a page by runStart: where the next page resumes (after that run), or from the first ({@code -}). */
+    private static String startToken(boolean desc, RunTable.Position after) {
+        String s = "sim:s:" + (desc ? "d" : "a") + ":" + (after == null ? "-" : after.key() + ":" + after.slot());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The position in a token of {@link #startToken}; null: from the first. */
+    private static RunTable.Position position(String token, boolean desc) {
+        String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        String[] parts = decoded.split(":");
+        if (parts.length < 4 || !parts[0].equals("sim") || !parts[1].equals("s") || !parts[2].equals(desc ? "d" : "a")) {
+            throw new IllegalArgumentException("not a token of this query");
+        }
+        if (parts[3].equals("-") && parts.length == 4) {
+            return null;
+        }
+        if (parts.length != 5) {
+            throw new IllegalArgumentException("not a token of this query");
+        }
+        int slot = Integer.parseInt(parts[4]);
+        if (slot < 0) {
+            throw new IllegalArgumentException("not a token of this query");
+        }
+        return new RunTable.Position(Long.parseLong(parts[3]), slot);
+    }
+
+    /** The numbers a run must have to match (a superset of the exact filters): window, pipelines, statuses. */
+    private RunTable.Prefilter prefilter(JsonNode filters, Instant after, Instant before, Instant now) {
+        Predicate<String> byName = operandTest(filters, "PipelineName");
+        Predicate<String> byStatus = operandTest(filters, "Status");
+        SimRuns base = dataset.table().base();
+        boolean[] pipelines = null;
+        if (byName != null) {
+            List<String> names = base.pipelineNames();
+            pipelines = new boolean[names.size()];
+            for (int i = 0; i < pipelines.length; i++) {
+                pipelines[i] = byName.test(names.get(i));
+            }
+        }
+        boolean[] statuses = null;
+        if (byStatus != null) {
+            List<String> names = base.statusNames();
+            statuses = new boolean[names.size()];
+            for (int i = 0; i < statuses.length; i++) {
+                statuses[i] = byStatus.test(names.get(i));
+            }
+        }
+        return new RunTable.Prefilter(SimRuns.micros(after), SimRuns.micros(before), SimRuns.micros(now), pipelines,
+                statuses, byStatus == null || byStatus.test("InProgress"));
+    }
+
+    /** Which values pass every filter on {@code operand} (null: none names it); the filters are valid. */
+    private static Predicate<String> operandTest(JsonNode filters, String operand) {
+        if (filters == null || !filters.isArray()) {
+            return null;
+        }
+        Predicate<String> all = null;
+        for (JsonNode f : filters) {
+            if (!operand.equals(SimDataset.text(f, "operand"))) {
+                continue;
+            }
+            Set<String> values = new HashSet<>();
+            if (f.get("values") != null) {
+                f.get("values").forEach(v -> values.add(v.asText().toLowerCase(Locale.ROOT)));
+            }
+            Predicate<String> in = v -> v != null && values.contains(v.toLowerCase(Locale.ROOT));
+            Predicate<String> p = switch (String.valueOf(SimDataset.text(f, "operator"))) {
+                case "NotEquals", "NotIn" -> in.negate();
+                default -> in;
+            };
+            all = all == null ? p : all.and(p);
+        }
+        return all;
     }
 
     private void queryActivityRuns(HttpExchange ex, String runId, JsonNode body) throws IOException {
@@ -548,18 +664,26 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
         return all;
     }
 
-    private static Comparator<ObjectNode> order(JsonNode orderBy, String defaultField) {
-        String field = defaultField;
-        boolean desc = true;
+    /** The field of the first {@code orderBy} as a JSON field name ({@code RunStart} -> {@code runStart}). */
+    private static String orderField(JsonNode orderBy, String defaultField) {
         if (orderBy != null && orderBy.isArray() && !orderBy.isEmpty()) {
-            JsonNode first = orderBy.get(0);
-            String f = SimDataset.text(first, "orderBy");
+            String f = SimDataset.text(orderBy.get(0), "orderBy");
             if (f != null && !f.isEmpty()) {
-                field = Character.toLowerCase(f.charAt(0)) + f.substring(1);
+                return Character.toLowerCase(f.charAt(0)) + f.substring(1);
             }
-            desc = !"ASC".equalsIgnoreCase(SimDataset.text(first, "order"));
         }
-        String key = field;
+        return defaultField;
+    }
+
+    /** Descending unless the first {@code orderBy} says ASC. */
+    private static boolean orderDescending(JsonNode orderBy) {
+        return orderBy == null || !orderBy.isArray() || orderBy.isEmpty()
+                || !"ASC".equalsIgnoreCase(SimDataset.text(orderBy.get(0), "order"));
+    }
+
+    private static Comparator<ObjectNode> order(JsonNode orderBy, String defaultField) {
+        String key = orderField(orderBy, defaultField);
+        boolean desc = orderDescending(orderBy);
         Comparator<ObjectNode> c;
         if (key.endsWith("Start") || key.endsWith("End")) {
             java.util.Map<ObjectNode, Instant> memo = new java.util.IdentityHashMap<>();

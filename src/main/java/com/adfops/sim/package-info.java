@@ -3,7 +3,9 @@
  * (api-version 2018-06-01: queryPipelineRuns, queryActivityruns, get pipeline run) with ADF's JSON shapes,
  * filters, continuation-token paging and error bodies, so the real SDK code path runs without Azure.
  *
- * <p>Serves a built-in dataset generated relative to now ({@link com.adfops.sim.BuiltInDataset}) or a dataset
- * file ({@link com.adfops.sim.SimDataset#load}). May import the JDK and Jackson only.
+ * <p>Serves a built-in dataset generated relative to now ({@link com.adfops.sim.BuiltInDataset}), a dataset
+ * file ({@link com.adfops.sim.SimDataset#load}) or a factory generated from a few lines
+ * ({@link com.adfops.sim.GeneratedFactory}, compact: a million runs fit). Runs are kept sorted
+ * ({@link com.adfops.sim.RunTable}) so a page costs a binary search plus the page. May import the JDK and Jackson only.
  */
 package com.adfops.sim;
