@@ -137,6 +137,8 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         volatile String fix = "";
         volatile Instant asOf;
         volatile long lastRefreshRequests;
+        /** Runs of the snapshot past the horizon (gone at the next compaction). */
+        volatile int expired;
         /** While loading: since when every run is held (the newest slices all landed); null before. */
         volatile Instant loadedSince;
         /** True once the whole horizon (or the budget) is loaded. */
@@ -442,7 +444,8 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         if (snap == null || snap.blocks().isEmpty()) {
             return;
         }
-        long horizonStart = RunColumns.ceilTicks(now.minus(settings.horizon()));
+        // Kept back to the slack before the horizon: heldSince (later than this until the next compaction) holds.
+        long horizonStart = RunColumns.ceilTicks(now.minus(settings.horizon()).minus(SLACK));
         int total = 0;
         int expired = 0;
         for (int b = 0; b < snap.blocks().size(); b++) {
@@ -455,6 +458,7 @@ public final class RunIndex implements DataFactory, AutoCloseable {
                 }
             }
         }
+        fi.expired = expired;
         int waste = total - snap.runs() + expired;
         long budget = settings.maxRuns();
         boolean overBudget = snap.runs() - expired > budget + budget / 20;
@@ -482,6 +486,7 @@ public final class RunIndex implements DataFactory, AutoCloseable {
             fi.strings = strings;
             fi.cappedSince = capped;
             fi.snapshot = new Snapshot(List.of(merged), java.util.Collections.singletonList(null), merged.size);
+            fi.expired = 0;
             return;
         }
         if (snap.blocks().size() > MAX_BLOCKS) {
@@ -764,8 +769,7 @@ public final class RunIndex implements DataFactory, AutoCloseable {
     }
 
     private Freshness.Reach reach(FactoryIndex fi) {
-        Snapshot snap = fi.snapshot;
-        int runs = snap == null ? 0 : snap.runs();
+        int runs = held(fi);
         Instant held = heldSince(fi.factory);
         if (held == null) {
             return new Freshness.Reach(null, 0, !fi.complete, false, runs);
@@ -803,6 +807,12 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         return new Freshness(fi.asOf, true, fi.state == FactoryStatus.State.STALE ? fi.reason : "", null, reach);
     }
 
+    /** Runs held inside the horizon. */
+    private static int held(FactoryIndex fi) {
+        Snapshot snap = fi.snapshot;
+        return snap == null ? 0 : Math.max(0, snap.runs() - fi.expired);
+    }
+
     @Override
     public List<FactoryStatus> status() {
         List<FactoryStatus> out = new ArrayList<>();
@@ -810,7 +820,7 @@ public final class RunIndex implements DataFactory, AutoCloseable {
             String name = fi.factory.factoryName();
             Snapshot snap = fi.snapshot;
             out.add(new FactoryStatus(name, fi.state, fi.reason, fi.fix, fi.asOf,
-                    snap == null ? 0 : snap.runs(), meter.count(name, RequestMeter.Purpose.REFRESH),
+                    held(fi), meter.count(name, RequestMeter.Purpose.REFRESH),
                     meter.count(name, RequestMeter.Purpose.QUESTION), fi.lastRefreshRequests, reach(fi)));
         }
         return out;
