@@ -327,9 +327,11 @@ final class RunColumns {
             }
         }
         boolean child = (flags[row] & HAS_PARENT) != 0;
+        Instant u = instant(updated[row]);
+        // A finished run's end is mostly its last update: one object for both.
+        Instant e = end[row] == updated[row] ? u : instant(end[row]);
         return new PipelineRun(factory, new UUID(idHi[row], idLo[row]).toString(), strings.get(pipeline[row]),
-                STATUSES[status[row]], strings.get(message[row]), instant(start[row]), instant(end[row]),
-                instant(updated[row]), durationMs[row] == NULL ? null : durationMs[row], ps,
+                STATUSES[status[row]], strings.get(message[row]), instant(start[row]), e, u, durationMs[row] == NULL ? null : durationMs[row], ps,
                 strings.get(byType[row]), strings.get(byName[row]),
                 child ? new UUID(parentHi[row], parentLo[row]).toString() : null, strings.get(parentPipeline[row]),
                 strings.get(rerunOf[row]));

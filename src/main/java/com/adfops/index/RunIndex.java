@@ -55,6 +55,8 @@ public final class RunIndex implements DataFactory, AutoCloseable {
     private static final Duration SLACK = Duration.ofMinutes(1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     private static final int UNBOUNDED = 10_000_000;
+    /** Answers of at least this many runs build their records in parallel. */
+    private static final int PARALLEL_RECORDS = 50_000;
     /** Blocks laid over the oldest one before the newer ones are merged into one. */
     private static final int MAX_BLOCKS = 8;
 
@@ -580,34 +582,33 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         for (RunColumns.IntList l : lists) {
             total += l.n;
         }
-        List<PipelineRun> out = new ArrayList<>(Math.min(total, max));
-        if (k == 1) {
-            RunColumns c = blocks.get(0);
-            RunColumns.IntList l = lists.get(0);
-            for (int i = 0; i < l.n && out.size() < max; i++) {
-                out.add(c.run(l.a[i]));
-            }
-            return out;
-        }
+        int n = Math.min(total, max);
+        int[] fromList = new int[n];
+        int[] rows = new int[n];
         int[] pos = new int[k];
-        while (out.size() < max) {
-            int best = -1;
-            long bestKey = 0;
-            for (int i = 0; i < k; i++) {
-                if (pos[i] < lists.get(i).n) {
-                    long key = blocks.get(i).sortKey(lists.get(i).a[pos[i]]);
-                    if (best < 0 || key > bestKey) {
-                        best = i;
-                        bestKey = key;
+        for (int j = 0; j < n; j++) {
+            int best = 0;
+            if (k > 1) {
+                best = -1;
+                long bestKey = 0;
+                for (int i = 0; i < k; i++) {
+                    if (pos[i] < lists.get(i).n) {
+                        long key = blocks.get(i).sortKey(lists.get(i).a[pos[i]]);
+                        if (best < 0 || key > bestKey) {
+                            best = i;
+                            bestKey = key;
+                        }
                     }
                 }
             }
-            if (best < 0) {
-                break;
-            }
-            out.add(blocks.get(best).run(lists.get(best).a[pos[best]++]));
+            fromList[j] = best;
+            rows[j] = lists.get(best).a[pos[best]++];
         }
-        return out;
+        PipelineRun[] built = new PipelineRun[n];
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, n);
+        // A big answer (a week of a big factory): its records built on the cores at hand.
+        (n >= PARALLEL_RECORDS ? range.parallel() : range).forEach(j -> built[j] = blocks.get(fromList[j]).run(rows[j]));
+        return new ArrayList<>(java.util.Arrays.asList(built));
     }
 
     /**
