@@ -21,7 +21,7 @@ import java.util.UUID;
  * distinct text stored once). Rows are ordered by {@link PipelineRun#sortTime()}, newest first, as Data Factory
  * answers; {@link PipelineRun} records are built only for the rows a question reads ({@link #run(int)}). A run that
  * cannot be coded without loss (an id that is not a lower-case GUID, a time finer than 100 ns, another factory) is kept
- * whole. A window on the update time is found by a binary search on the start time widened by the largest gap between
+ * whole; so are the records of the newest {@link #HOT_ROWS} rows once read. A window on the update time is found by a binary search on the start time widened by the largest gap between
  * a run's start and its last update in the block.
  */
 final class RunColumns {
@@ -32,6 +32,11 @@ final class RunColumns {
     private static final RunStatus[] STATUSES = RunStatus.values();
     private static final byte WHOLE = 1;
     private static final byte HAS_PARENT = 2;
+    /**
+     * The newest rows (by start) whose records are kept once built: the failing list, status and trends read the
+     * newest runs again and again. About 7 MB per factory at most.
+     */
+    static final int HOT_ROWS = 8192;
 
     final FactoryRef factory;
     final Strings strings;
@@ -56,6 +61,8 @@ final class RunColumns {
     private final int[] paramStart;
     private final int[] params;
     private final Map<Integer, PipelineRun> whole;
+    /** Records of the newest rows, built when first read. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<PipelineRun> newest;
     /** Open addressing by run id: row + 1, 0 for empty. */
     private int[] idTable;
     private Map<String, int[]> byPipeline;
@@ -86,6 +93,7 @@ final class RunColumns {
         paramStart = new int[size + 1];
         params = new int[paramCount];
         whole = new HashMap<>();
+        newest = new java.util.concurrent.atomic.AtomicReferenceArray<>(Math.min(size, HOT_ROWS));
     }
 
     /** The runs, coded into {@code strings} (which may be shared with other blocks of the same factory). */
@@ -317,6 +325,19 @@ final class RunColumns {
         if ((flags[row] & WHOLE) != 0) {
             return whole.get(row);
         }
+        if (row < HOT_ROWS) {
+            // The newest rows are what most questions read: their records are built once (records are immutable).
+            PipelineRun hot = newest.get(row);
+            if (hot == null) {
+                hot = build(row);
+                newest.lazySet(row, hot);
+            }
+            return hot;
+        }
+        return build(row);
+    }
+
+    private PipelineRun build(int row) {
         Map<String, String> ps = null;
         int from = paramStart[row];
         int to = paramStart[row + 1];

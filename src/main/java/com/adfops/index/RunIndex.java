@@ -82,11 +82,21 @@ public final class RunIndex implements DataFactory, AutoCloseable {
 
     /**
      * An immutable view of one factory's runs: blocks of columns (each newest start first), the rows of each block a
-     * newer state of the same run replaced ({@code dead}, null for none), and the runs held.
+     * newer state of the same run replaced ({@code dead}, null for none), the runs held, and how far back they reach
+     * (published together, so a reader never sees a reach the blocks do not hold).
+     *
+     * @param complete    whether the backfill ended
+     * @param loadedSince while loading: since when every run is held (the newest slices all landed), or null
+     * @param cappedSince when the memory budget keeps only the newest runs: the oldest update held; else null
      */
-    private record Snapshot(List<RunColumns> blocks, List<BitSet> dead, int runs) {
+    private record Snapshot(List<RunColumns> blocks, List<BitSet> dead, int runs, boolean complete,
+                            Instant loadedSince, Instant cappedSince) {
 
-        static final Snapshot EMPTY = new Snapshot(List.of(), List.of(), 0);
+        static final Snapshot EMPTY = new Snapshot(List.of(), List.of(), 0, false, null, null);
+
+        Snapshot loading(Instant since) {
+            return new Snapshot(blocks, dead, runs, false, since, null);
+        }
 
         /** This snapshot with {@code block} laid over it: of two states of one run the later update wins. */
         Snapshot with(RunColumns block) {
@@ -122,7 +132,8 @@ public final class RunIndex implements DataFactory, AutoCloseable {
             blocks.add(block);
             blocks.addAll(this.blocks);
             dead.add(0, mine);
-            return new Snapshot(List.copyOf(blocks), java.util.Collections.unmodifiableList(dead), runs + block.size - gone);
+            return new Snapshot(List.copyOf(blocks), java.util.Collections.unmodifiableList(dead), runs + block.size - gone,
+                    complete, loadedSince, cappedSince);
         }
     }
 
@@ -141,12 +152,6 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         volatile long lastRefreshRequests;
         /** Runs of the snapshot past the horizon (gone at the next compaction). */
         volatile int expired;
-        /** While loading: since when every run is held (the newest slices all landed); null before. */
-        volatile Instant loadedSince;
-        /** True once the whole horizon (or the budget) is loaded. */
-        volatile boolean complete;
-        /** When the memory budget keeps only the newest runs: the oldest update held; else null. */
-        volatile Instant cappedSince;
         /** Where the backfill started (its slices are fixed then) and which slices are still to read. */
         Instant backfillStart;
         List<Slice> slices;
@@ -286,7 +291,7 @@ public final class RunIndex implements DataFactory, AutoCloseable {
      * @return false when the index closed before the backfill ended
      */
     private boolean load(FactoryIndex fi, Instant now) {
-        if (!fi.complete) {
+        if (fi.snapshot == null || !fi.snapshot.complete()) {
             return backfill(fi, now);
         }
         changedSince(fi, now);
@@ -365,14 +370,14 @@ public final class RunIndex implements DataFactory, AutoCloseable {
                         continue;
                     }
                     publishSlice(fi, (Integer) result[0], (RunColumns) result[1]);
-                    if (fi.snapshot.runs() >= settings.maxRuns() && fi.loadedSince != null) {
+                    if (fi.snapshot.runs() >= settings.maxRuns() && fi.snapshot.loadedSince() != null) {
                         // The budget is reached: older slices are not read (newest kept).
                         stop.set(true);
                         java.util.Arrays.fill(fi.sliceDone, true);
                     }
                 }
                 Instant t = clock.instant();
-                if (failed == null && !stop.get() && fi.snapshot != null && fi.loadedSince != null
+                if (failed == null && !stop.get() && fi.snapshot != null && fi.snapshot.loadedSince() != null
                         && !t.isBefore(fi.watermark.plus(settings.refresh()))) {
                     // Older days still loading: the newest part stays current.
                     changedSince(fi, t);
@@ -394,9 +399,8 @@ public final class RunIndex implements DataFactory, AutoCloseable {
                 return false;
             }
         }
-        fi.complete = true;
-        fi.loadedSince = null;
         fi.slices = null;
+        // One publish: the merged blocks, complete, and the budget's cut if any.
         compact(fi, clock.instant(), true);
         log.info("Run index of {}: {} runs loaded", fi.factory.factoryName(), fi.snapshot.runs());
         return true;
@@ -409,9 +413,7 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         for (int i = 0; i < fi.slices.size() && fi.sliceDone[i]; i++) {
             reach = fi.slices.get(i).from();
         }
-        // The snapshot first, then the reach: a reader never sees a reach the memory does not hold yet.
-        fi.snapshot = snap.with(block);
-        fi.loadedSince = reach;
+        fi.snapshot = snap.with(block).loading(reach);
         if (fi.asOf == null) {
             fi.asOf = fi.backfillStart;
         }
@@ -443,7 +445,7 @@ public final class RunIndex implements DataFactory, AutoCloseable {
      */
     private void compact(FactoryIndex fi, Instant now, boolean full) {
         Snapshot snap = fi.snapshot;
-        if (snap == null || snap.blocks().isEmpty()) {
+        if (snap == null) {
             return;
         }
         // Kept back to the slack before the horizon: heldSince (later than this until the next compaction) holds.
@@ -486,8 +488,8 @@ public final class RunIndex implements DataFactory, AutoCloseable {
             RunColumns.Strings strings = new RunColumns.Strings();
             RunColumns merged = RunColumns.merge(fi.factory, strings, snap.blocks(), snap.dead(), keepFrom);
             fi.strings = strings;
-            fi.cappedSince = capped;
-            fi.snapshot = new Snapshot(List.of(merged), java.util.Collections.singletonList(null), merged.size);
+            fi.snapshot = new Snapshot(List.of(merged), java.util.Collections.singletonList(null), merged.size, true,
+                    null, capped);
             fi.expired = 0;
             return;
         }
@@ -500,7 +502,8 @@ public final class RunIndex implements DataFactory, AutoCloseable {
             dead.add(null);
             dead.add(snap.dead().get(last));
             fi.snapshot = new Snapshot(List.of(merged, snap.blocks().get(last)),
-                    java.util.Collections.unmodifiableList(dead), snap.runs());
+                    java.util.Collections.unmodifiableList(dead), snap.runs(), snap.complete(), snap.loadedSince(),
+                    snap.cappedSince());
         }
     }
 
@@ -531,8 +534,8 @@ public final class RunIndex implements DataFactory, AutoCloseable {
     public List<PipelineRun> queryPipelineRuns(FactoryRef factory, RunQuery query) {
         FactoryIndex fi = indexes.get(factory);
         Snapshot snap = fi == null ? null : fi.snapshot;
-        Instant held = heldSince(factory);
-        if (snap == null || held == null) {
+        Instant held = heldSince(snap);
+        if (held == null) {
             return once(List.of("runs", factory, query), () -> source.queryPipelineRuns(factory, query));
         }
         if (query.from().isBefore(held)) {
@@ -752,14 +755,18 @@ public final class RunIndex implements DataFactory, AutoCloseable {
     @Override
     public Instant heldSince(FactoryRef factory) {
         FactoryIndex fi = indexes.get(factory);
-        if (fi == null || fi.snapshot == null) {
+        return fi == null ? null : heldSince(fi.snapshot);
+    }
+
+    private Instant heldSince(Snapshot snap) {
+        if (snap == null) {
             return null;
         }
-        if (!fi.complete) {
-            return fi.loadedSince;
+        if (!snap.complete()) {
+            return snap.loadedSince();
         }
         Instant horizonStart = clock.instant().minus(settings.horizon()).minus(SLACK);
-        Instant capped = fi.cappedSince;
+        Instant capped = snap.cappedSince();
         return capped != null && capped.isAfter(horizonStart) ? capped : horizonStart;
     }
 
@@ -770,23 +777,25 @@ public final class RunIndex implements DataFactory, AutoCloseable {
     }
 
     private Freshness.Reach reach(FactoryIndex fi) {
-        int runs = held(fi);
-        Instant held = heldSince(fi.factory);
+        Snapshot snap = fi.snapshot;
+        int runs = snap == null ? 0 : Math.max(0, snap.runs() - fi.expired);
+        Instant held = heldSince(snap);
+        boolean complete = snap != null && snap.complete();
         if (held == null) {
-            return new Freshness.Reach(null, 0, !fi.complete, false, runs);
+            return new Freshness.Reach(null, 0, !complete, false, runs);
         }
         Instant now = clock.instant();
-        boolean capped = fi.complete && fi.cappedSince != null;
+        boolean capped = complete && snap.cappedSince() != null;
         int percent = 100;
-        if (!fi.complete || capped) {
+        if (!complete || capped) {
             long horizon = Math.max(1, settings.horizon().toMillis());
             long covered = Math.max(0, Duration.between(held, now).toMillis());
             percent = (int) Math.min(100, covered * 100 / horizon);
-            if (!fi.complete) {
+            if (!complete) {
                 percent = Math.min(99, percent);
             }
         }
-        return new Freshness.Reach(held, percent, !fi.complete, capped, runs);
+        return new Freshness.Reach(held, percent, !complete, capped, runs);
     }
 
     @Override
@@ -796,8 +805,8 @@ public final class RunIndex implements DataFactory, AutoCloseable {
             return Freshness.direct(clock.instant());
         }
         Freshness.Reach reach = reach(fi);
-        Instant held = heldSince(factory);
-        if (fi.snapshot == null || held == null) {
+        Instant held = reach.loadedSince();
+        if (held == null) {
             return Freshness.direct(clock.instant()).withReach(reach);
         }
         if (query.from().isBefore(held)) {
@@ -808,21 +817,15 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         return new Freshness(fi.asOf, true, fi.state == FactoryStatus.State.STALE ? fi.reason : "", null, reach);
     }
 
-    /** Runs held inside the horizon. */
-    private static int held(FactoryIndex fi) {
-        Snapshot snap = fi.snapshot;
-        return snap == null ? 0 : Math.max(0, snap.runs() - fi.expired);
-    }
-
     @Override
     public List<FactoryStatus> status() {
         List<FactoryStatus> out = new ArrayList<>();
         for (FactoryIndex fi : indexes.values()) {
             String name = fi.factory.factoryName();
-            Snapshot snap = fi.snapshot;
-            out.add(new FactoryStatus(name, fi.state, fi.reason, fi.fix, fi.asOf,
-                    held(fi), meter.count(name, RequestMeter.Purpose.REFRESH),
-                    meter.count(name, RequestMeter.Purpose.QUESTION), fi.lastRefreshRequests, reach(fi)));
+            Freshness.Reach reach = reach(fi);
+            out.add(new FactoryStatus(name, fi.state, fi.reason, fi.fix, fi.asOf, reach.runs(),
+                    meter.count(name, RequestMeter.Purpose.REFRESH), meter.count(name, RequestMeter.Purpose.QUESTION),
+                    fi.lastRefreshRequests, reach));
         }
         return out;
     }

@@ -69,6 +69,9 @@ public final class IndexScaleBench {
         report("a week, all pipelines, <= 5,000 runs (as trends ask)", () -> index.queryPipelineRuns(GeneratedFactory.FACTORY, week5000));
         report("a week, all pipelines, every run", () -> index.queryPipelineRuns(GeneratedFactory.FACTORY, week));
         report("a week, busiest pipeline", () -> index.queryPipelineRuns(GeneratedFactory.FACTORY, one));
+        long asked = usedAfterGc();
+        System.out.printf("index scale: after the questions (records of the newest runs kept once read): %.0f bytes "
+                + "per run (%.1f MB)%n", (asked - before) / (double) held, (asked - before) / 1048576.0);
         index.close();
     }
 
