@@ -15,14 +15,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One immutable block of a factory's runs, held as columns rather than objects (about 130 bytes a run instead of
- * 900-1,800): run ids as two longs (ADF's ids are GUIDs), times as 100-ns ticks, the status as a byte, pipeline
- * names, messages, triggers and parameter names and values as numbers into a {@link Strings} dictionary (each
- * distinct text stored once). Rows are ordered by {@link PipelineRun#sortTime()}, newest first, as Data Factory
- * answers; {@link PipelineRun} records are built only for the rows a question reads ({@link #run(int)}). A run that
- * cannot be coded without loss (an id that is not a lower-case GUID, a time finer than 100 ns, another factory) is kept
- * whole; so are the records of the newest {@link #HOT_ROWS} rows once read. A window on the update time is found by a binary search on the start time widened by the largest gap between
- * a run's start and its last update in the block.
+ * One immutable block of a factory's runs, held as columns rather than objects (about 140 bytes a run at a million
+ * runs instead of about 800): run ids as two longs (ADF's ids are GUIDs), times as 100-ns ticks, the status as a
+ * byte, pipeline names, messages, triggers and parameter names and values as numbers into a {@link Strings}
+ * dictionary (each distinct text stored once). Rows are ordered by {@link PipelineRun#sortTime()}, newest first, as
+ * Data Factory answers; {@link PipelineRun} records are built only for the rows a question reads ({@link #run(int)}),
+ * and those of the newest {@link #HOT_ROWS} rows are kept once built. A run that cannot be coded without loss (an id
+ * that is not a lower-case GUID, a time finer than 100 ns, another factory's) is kept whole. A window on the update
+ * time is found by a binary search on the start time, widened by the largest gap between a run's start and its last
+ * update in the block.
  */
 final class RunColumns {
 
@@ -168,7 +169,8 @@ final class RunColumns {
      * The live rows of {@code blocks} (newest block first; a row is live unless {@code dead} marks it) updated at or
      * after {@code keepFrom} (ticks; {@link Long#MIN_VALUE} keeps all), as one block coded into {@code strings}.
      */
-    static RunColumns merge(FactoryRef factory, Strings strings, List<RunColumns> blocks, List<BitSet> dead, long keepFrom) {
+    static RunColumns merge(FactoryRef factory, Strings strings, List<RunColumns> blocks, List<BitSet> dead,
+                            long keepFrom) {
         int k = blocks.size();
         int[] pos = new int[k];
         int count = 0;
@@ -352,7 +354,8 @@ final class RunColumns {
         // A finished run's end is mostly its last update: one object for both.
         Instant e = end[row] == updated[row] ? u : instant(end[row]);
         return new PipelineRun(factory, new UUID(idHi[row], idLo[row]).toString(), strings.get(pipeline[row]),
-                STATUSES[status[row]], strings.get(message[row]), instant(start[row]), e, u, durationMs[row] == NULL ? null : durationMs[row], ps,
+                STATUSES[status[row]], strings.get(message[row]), instant(start[row]), e, u,
+                durationMs[row] == NULL ? null : durationMs[row], ps,
                 strings.get(byType[row]), strings.get(byName[row]),
                 child ? new UUID(parentHi[row], parentLo[row]).toString() : null, strings.get(parentPipeline[row]),
                 strings.get(rerunOf[row]));

@@ -329,6 +329,7 @@ public final class RunIndex implements DataFactory, AutoCloseable {
                     new RunQuery(hour.from(), hour.to(), Set.of(), Set.of(), UNBOUNDED))));
         }
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        boolean budgetReached = false;
         java.util.concurrent.CompletionService<Object[]> landed = new java.util.concurrent.ExecutorCompletionService<>(loaders);
         int pending = 0;
         for (int i = 0; i < fi.slices.size(); i++) {
@@ -373,7 +374,7 @@ public final class RunIndex implements DataFactory, AutoCloseable {
                     if (fi.snapshot.runs() >= settings.maxRuns() && fi.snapshot.loadedSince() != null) {
                         // The budget is reached: older slices are not read (newest kept).
                         stop.set(true);
-                        java.util.Arrays.fill(fi.sliceDone, true);
+                        budgetReached = true;
                     }
                 }
                 Instant t = clock.instant();
@@ -395,13 +396,16 @@ public final class RunIndex implements DataFactory, AutoCloseable {
             return false;
         }
         for (boolean d : fi.sliceDone) {
-            if (!d) {
+            if (!d && !budgetReached) {
                 return false;
             }
         }
+        // Under the budget, nothing older than the newest slices that all landed is kept (an older slice may have
+        // landed past one that was not read).
+        Instant floor = budgetReached ? fi.snapshot.loadedSince() : null;
         fi.slices = null;
         // One publish: the merged blocks, complete, and the budget's cut if any.
-        compact(fi, clock.instant(), true);
+        compact(fi, clock.instant(), true, floor);
         log.info("Run index of {}: {} runs loaded", fi.factory.factoryName(), fi.snapshot.runs());
         return true;
     }
@@ -444,6 +448,10 @@ public final class RunIndex implements DataFactory, AutoCloseable {
      * replaced states and runs over the budget (the oldest updates), when those are many or {@code full}.
      */
     private void compact(FactoryIndex fi, Instant now, boolean full) {
+        compact(fi, now, full, null);
+    }
+
+    private void compact(FactoryIndex fi, Instant now, boolean full, Instant floor) {
         Snapshot snap = fi.snapshot;
         if (snap == null) {
             return;
@@ -469,6 +477,16 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         if (full || overBudget || (waste > 0 && waste >= snap.runs() / 5)) {
             long keepFrom = horizonStart;
             Instant capped = null;
+            // A cut stays until the horizon passes it: the runs older than it are not in memory any more.
+            Instant before = snap.cappedSince();
+            if (before != null && RunColumns.ceilTicks(before) > keepFrom) {
+                keepFrom = RunColumns.ceilTicks(before);
+                capped = before;
+            }
+            if (floor != null && RunColumns.ceilTicks(floor) > keepFrom) {
+                keepFrom = RunColumns.ceilTicks(floor);
+                capped = floor;
+            }
             if (snap.runs() - expired > budget) {
                 long[] keys = new long[total];
                 int n = 0;
@@ -482,8 +500,10 @@ public final class RunIndex implements DataFactory, AutoCloseable {
                     }
                 }
                 java.util.Arrays.sort(keys, 0, n);
-                keepFrom = Math.max(keepFrom, keys[n - (int) budget]);
-                capped = RunColumns.instant(keepFrom);
+                if (keys[n - (int) budget] > keepFrom) {
+                    keepFrom = keys[n - (int) budget];
+                    capped = RunColumns.instant(keepFrom);
+                }
             }
             RunColumns.Strings strings = new RunColumns.Strings();
             RunColumns merged = RunColumns.merge(fi.factory, strings, snap.blocks(), snap.dead(), keepFrom);

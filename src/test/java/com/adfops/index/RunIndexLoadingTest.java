@@ -192,6 +192,36 @@ class RunIndexLoadingTest {
     }
 
     @Test
+    void underTheBudgetAWeekIsRightAfterTheMemoryIsMergedAgain() {
+        MutableClock clock = new MutableClock(NOW);
+        Live adf = new Live(clock);
+        Random rnd = new Random(9);
+        List<PipelineRun> all = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            Instant start = NOW.minusSeconds(600 + rnd.nextInt(6 * 86400));
+            PipelineRun r = run(uuid("b" + i), "pl_" + (i % 20), RunStatus.SUCCEEDED, start, start.plusSeconds(60));
+            adf.put(r);
+            all.add(r);
+        }
+        try (RunIndex index = new RunIndex(adf, new RequestMeter(), clock, settings(1_000, 3))) {
+            index.refreshAll();
+            Instant cut = index.heldSince(F);
+            assertThat(index.status().get(0).reach().capped()).isTrue();
+            // A third of the held runs get a newer state (rerun status fixes, say): the memory is merged again.
+            clock.advance(Duration.ofSeconds(30));
+            List<PipelineRun> held = all.stream().filter(r -> !r.lastUpdated().isBefore(cut)).toList();
+            for (PipelineRun r : held.subList(0, 400)) {
+                adf.put(run(r.runId(), r.pipelineName(), RunStatus.FAILED, r.runStart(), clock.instant().minusSeconds(5)));
+            }
+            index.refreshAll();
+            assertThat(index.status().get(0).runs()).isLessThanOrEqualTo(1_000);
+            assertThat(index.heldSince(F)).as("the cut stays: older runs are not in memory").isAfterOrEqualTo(cut);
+            RunQuery week = query(clock.instant().minus(Duration.ofDays(7)), clock.instant().plusSeconds(60));
+            assertThat(byId(index.queryPipelineRuns(F, week))).isEqualTo(byId(adf.queryPipelineRuns(F, week)));
+        }
+    }
+
+    @Test
     void manyRefreshesLaidOverTheMemoryEqualReadingDataFactory() {
         MutableClock clock = new MutableClock(NOW);
         Live adf = new Live(clock);
