@@ -1,7 +1,16 @@
 #!/usr/bin/env bash
-# Bytes per indexed run, backfill time and a question from memory (loopback only). Usage: bench/index-memory.sh [RUNS]
+# Bytes per indexed run, backfill time and a question from memory (loopback only).
+# Usage: bench/index-memory.sh [RUNS]            (through the simulator and the SDK, with the activity cache and ledger)
+#        bench/index-memory.sh --scale RUNS [PAGE_MS] [HEAP]   (generated runs, no simulator: 10k to 1M runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -DskipTests test-compile
+./mvnw -B -q -DskipTests -DskipNpm=true test-compile
+if [ "${1:-}" = "--scale" ]; then
+  ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
+  cp=$(cat target/bench-classpath.txt)
+  java -Xmx"${4:-3g}" -cp "target/test-classes:target/classes:$cp" com.adfops.bench.IndexScaleBench "${2:-100000}" "${3:-0}" \
+    2>/dev/null | grep -E "^index scale"
+  exit 0
+fi
 ./mvnw -B -q exec:java -Dexec.mainClass=com.adfops.bench.IndexMemoryBench -Dexec.classpathScope=test \
   -Dexec.args="${1:-20000}" 2>/dev/null | grep -E "^(index memory|activity cache|billing ledger)"

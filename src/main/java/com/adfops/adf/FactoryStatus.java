@@ -15,9 +15,17 @@ import java.time.Instant;
  * @param refreshRequests  ADF requests made by refreshes so far (backfill included)
  * @param questionRequests ADF requests made to answer questions so far
  * @param lastRefreshRequests ADF requests the last refresh made
+ * @param reach  how far back the memory reaches (loading newest first, or capped by the memory budget); null when
+ *               the bot does not hold the factory's runs
  */
 public record FactoryStatus(String factory, State state, String reason, String fix, Instant asOf, int runs,
-                            long refreshRequests, long questionRequests, long lastRefreshRequests) {
+                            long refreshRequests, long questionRequests, long lastRefreshRequests,
+                            Freshness.Reach reach) {
+
+    public FactoryStatus(String factory, State state, String reason, String fix, Instant asOf, int runs,
+                         long refreshRequests, long questionRequests, long lastRefreshRequests) {
+        this(factory, state, reason, fix, asOf, runs, refreshRequests, questionRequests, lastRefreshRequests, null);
+    }
 
     /** See {@link FactoryStatus}. */
     public enum State {

@@ -162,9 +162,11 @@ public class ApplicationWiring {
             return direct;
         }
         Duration horizon = index.horizon().compareTo(TimeWindowParser.RETENTION) > 0 ? TimeWindowParser.RETENTION : index.horizon();
-        log.info("Run index: {} of history, refreshed every {}", horizon, index.refresh());
+        int maxRuns = index.maxRunsFor(Runtime.getRuntime().maxMemory());
+        log.info("Run index: {} of history, at most {} runs per factory, refreshed every {}", horizon, maxRuns,
+                index.refresh());
         return new RunIndex(direct, meter, clock, new RunIndex.Settings(horizon, index.refresh(), index.overlap(),
-                index.activityCacheSize(), index.activeTtl())).start();
+                index.activityCacheSize(), index.activeTtl(), maxRuns, IndexProperties.SLICES_IN_FLIGHT)).start();
     }
 
     @Bean

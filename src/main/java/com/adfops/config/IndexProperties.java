@@ -17,6 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          ({@code ADFOPS_INDEX_OVERLAP})
  * @param activityCacheSize finished runs whose activity runs are kept ({@code ADFOPS_INDEX_ACTIVITYCACHESIZE})
  * @param activeTtl         how long activity runs of a run still in progress are reused ({@code ADFOPS_INDEX_ACTIVETTL})
+ * @param maxRuns           the memory budget: runs held per factory at most ({@code ADFOPS_INDEX_MAXRUNS}); a factory
+ *                          with more runs in the horizon keeps the newest and reads older windows from Data Factory
+ *                          (the reach on {@code /health} and in answers says how far back the memory goes). 0 (the
+ *                          default) derives it from the heap: a quarter of the maximum heap at 250 bytes a run (about
+ *                          1,000,000 runs for a 1 GB heap, 268,000 for 256 MB), at least 50,000
  */
 @ConfigurationProperties(prefix = "adfops.index")
 public record IndexProperties(
@@ -25,5 +30,21 @@ public record IndexProperties(
         @DefaultValue("30s") Duration refresh,
         @DefaultValue("5m") Duration overlap,
         @DefaultValue("5000") int activityCacheSize,
-        @DefaultValue("15s") Duration activeTtl) {
+        @DefaultValue("15s") Duration activeTtl,
+        @DefaultValue("0") int maxRuns) {
+
+    /** Slices of the horizon the backfill reads at once (newest first). */
+    public static final int SLICES_IN_FLIGHT = 3;
+    /** Bytes a held run costs at most on average (measured: {@code bench/index-memory.sh --scale}). */
+    static final long BYTES_PER_RUN = 250;
+    static final int MIN_DERIVED_RUNS = 50_000;
+
+    /** The budget for a heap of {@code maxHeapBytes}: {@link #maxRuns()} when set, else derived from the heap. */
+    public int maxRunsFor(long maxHeapBytes) {
+        if (maxRuns > 0) {
+            return maxRuns;
+        }
+        long derived = maxHeapBytes / 4 / BYTES_PER_RUN;
+        return (int) Math.max(MIN_DERIVED_RUNS, Math.min(Integer.MAX_VALUE, derived));
+    }
 }

@@ -10,10 +10,12 @@ import com.adfops.adf.Freshness;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RequestMeter;
 import com.adfops.adf.RunQuery;
+import com.adfops.adf.RunStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -33,45 +36,109 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link DataFactory} that answers from one shared memory of runs per factory. On start it loads the horizon day by
- * day; then every refresh interval it asks only for runs updated since its last read (minus an overlap for late
- * writes) and upserts them by run id, so status changes land and nothing is read twice. Questions whose window lies
- * inside the horizon are answered from memory; older ones read Data Factory directly. While a refresh fails, answers
- * keep coming from memory, marked stale with the reason, and refreshes back off (Azure's Retry-After first).
+ * A {@link DataFactory} that answers from one shared memory of runs per factory. On start it loads the horizon newest
+ * first (the last hour, the rest of the last day, then day by day, a few slices in flight) and serves each part as it
+ * lands: a question whose window lies inside what is loaded is answered from memory, an older part is read from Data
+ * Factory, and {@link Freshness.Reach} says how far back the memory reaches. Then every refresh interval it asks only
+ * for runs updated since its last read (minus an overlap for late writes) and lays them over the older state by run
+ * id, so status changes land and nothing is read twice. Runs are held as columns ({@link RunColumns}), at most
+ * {@code maxRuns} of them (the newest; the in-memory horizon shrinks and the reach says so). While a refresh fails,
+ * answers keep coming from memory, marked stale with the reason, and refreshes back off (Azure's Retry-After first).
  * Activity runs of finished runs never change and are cached; identical concurrent reads share one request.
  */
 public final class RunIndex implements DataFactory, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RunIndex.class);
-    /** Questions a little older than the horizon still count as inside it (the horizon slides between refreshes). */
     /** How soon after a rerun or cancel the index refreshes (ADF needs a moment to list the run). */
     private static final Duration AFTER_WRITE = Duration.ofSeconds(3);
+    /** Questions a little older than the horizon still count as inside it (the horizon slides between refreshes). */
     private static final Duration SLACK = Duration.ofMinutes(1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     private static final int UNBOUNDED = 10_000_000;
+    /** Answers of at least this many runs build their records in parallel. */
+    private static final int PARALLEL_RECORDS = 50_000;
+    /** Blocks laid over the oldest one before the newer ones are merged into one. */
+    private static final int MAX_BLOCKS = 8;
 
-    /** See {@code config.IndexProperties}. */
+    /**
+     * See {@code config.IndexProperties}.
+     *
+     * @param maxRuns        runs held per factory at most (the newest)
+     * @param slicesInFlight slices of the horizon loaded at once
+     */
     public record Settings(Duration horizon, Duration refresh, Duration overlap, int activityCacheSize,
-                           Duration activeTtl) {
+                           Duration activeTtl, int maxRuns, int slicesInFlight) {
+
+        public Settings {
+            maxRuns = maxRuns <= 0 ? Integer.MAX_VALUE : maxRuns;
+            slicesInFlight = Math.max(1, slicesInFlight);
+        }
+
+        /** No memory budget, three slices in flight. */
+        public Settings(Duration horizon, Duration refresh, Duration overlap, int activityCacheSize, Duration activeTtl) {
+            this(horizon, refresh, overlap, activityCacheSize, activeTtl, Integer.MAX_VALUE, 3);
+        }
     }
 
     /**
-     * An immutable view of one factory's runs: all of them and each pipeline's, newest update first (so a window is a
-     * binary search away), and by id.
+     * An immutable view of one factory's runs: blocks of columns (each newest start first), the rows of each block a
+     * newer state of the same run replaced ({@code dead}, null for none), the runs held, and how far back they reach
+     * (published together, so a reader never sees a reach the blocks do not hold).
+     *
+     * @param complete    whether the backfill ended
+     * @param loadedSince while loading: since when every run is held (the newest slices all landed), or null
+     * @param cappedSince when the memory budget keeps only the newest runs: the oldest update held; else null
      */
-    private record Snapshot(List<PipelineRun> newestFirst, Map<String, List<PipelineRun>> byPipeline,
-                            Map<String, PipelineRun> byId) {
+    private record Snapshot(List<RunColumns> blocks, List<BitSet> dead, int runs, boolean complete,
+                            Instant loadedSince, Instant cappedSince) {
 
-        static Snapshot of(Map<String, PipelineRun> byId) {
-            List<PipelineRun> all = new ArrayList<>(byId.values());
-            all.sort(Comparator.comparing(RunIndex::updated).reversed());
-            Map<String, List<PipelineRun>> byPipeline = new HashMap<>();
-            for (PipelineRun r : all) {
-                byPipeline.computeIfAbsent(r.pipelineName(), k -> new ArrayList<>()).add(r);
-            }
-            byPipeline.replaceAll((k, v) -> List.copyOf(v));
-            return new Snapshot(List.copyOf(all), Map.copyOf(byPipeline), Map.copyOf(byId));
+        static final Snapshot EMPTY = new Snapshot(List.of(), List.of(), 0, false, null, null);
+
+        Snapshot loading(Instant since) {
+            return new Snapshot(blocks, dead, runs, false, since, null);
         }
+
+        /** This snapshot with {@code block} laid over it: of two states of one run the later update wins. */
+        Snapshot with(RunColumns block) {
+            List<BitSet> dead = new ArrayList<>(this.dead);
+            BitSet mine = null;
+            int gone = 0;
+            for (int b = 0; b < blocks.size(); b++) {
+                RunColumns older = blocks.get(b);
+                BitSet olderDead = dead.get(b);
+                boolean copied = false;
+                for (int r = 0; r < block.size; r++) {
+                    int o = older.findSame(block, r);
+                    if (o < 0 || (olderDead != null && olderDead.get(o)) || (mine != null && mine.get(r))) {
+                        continue;
+                    }
+                    if (block.updateKey(r) >= older.updateKey(o)) {
+                        if (!copied) {
+                            olderDead = olderDead == null ? new BitSet(older.size) : (BitSet) olderDead.clone();
+                            dead.set(b, olderDead);
+                            copied = true;
+                        }
+                        olderDead.set(o);
+                    } else {
+                        if (mine == null) {
+                            mine = new BitSet(block.size);
+                        }
+                        mine.set(r);
+                    }
+                    gone++;
+                }
+            }
+            List<RunColumns> blocks = new ArrayList<>(this.blocks.size() + 1);
+            blocks.add(block);
+            blocks.addAll(this.blocks);
+            dead.add(0, mine);
+            return new Snapshot(List.copyOf(blocks), java.util.Collections.unmodifiableList(dead), runs + block.size - gone,
+                    complete, loadedSince, cappedSince);
+        }
+    }
+
+    /** One part of the horizon the backfill reads, [from, to) on the update time. */
+    private record Slice(Instant from, Instant to) {
     }
 
     /** What the index knows about one factory. Written by the refresher thread only; read by everyone. */
@@ -83,6 +150,13 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         volatile String fix = "";
         volatile Instant asOf;
         volatile long lastRefreshRequests;
+        /** Runs of the snapshot past the horizon (gone at the next compaction). */
+        volatile int expired;
+        /** Where the backfill started (its slices are fixed then) and which slices are still to read. */
+        Instant backfillStart;
+        List<Slice> slices;
+        boolean[] sliceDone;
+        RunColumns.Strings strings = new RunColumns.Strings();
         Instant watermark;
         Instant notBefore;
         int failures;
@@ -131,6 +205,8 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** The backfill's slices in flight (the refresher thread waits for them and publishes each). */
+    private final ExecutorService loaders;
 
     public RunIndex(DataFactory source, RequestMeter meter, Clock clock, Settings settings) {
         this.source = source;
@@ -147,6 +223,12 @@ public final class RunIndex implements DataFactory, AutoCloseable {
                 return size() > max;
             }
         };
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.loaders = Executors.newFixedThreadPool(settings.slicesInFlight(), r -> {
+            Thread t = new Thread(r, "run-index-load-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Loads the horizon in the background, then refreshes every interval. */
@@ -183,8 +265,6 @@ public final class RunIndex implements DataFactory, AutoCloseable {
             if (!loaded) {
                 return;
             }
-            fi.watermark = now;
-            fi.asOf = now;
             fi.state = FactoryStatus.State.LIVE;
             fi.reason = "";
             fi.fix = "";
@@ -205,40 +285,246 @@ public final class RunIndex implements DataFactory, AutoCloseable {
     }
 
     /**
-     * Backfill (day by day) the first time, then only what changed since the watermark.
+     * The backfill (newest first, resumed where it stopped) until the horizon is loaded, then only what changed since
+     * the watermark.
      *
-     * @return false when the index closed before the backfill ended (nothing is published)
+     * @return false when the index closed before the backfill ended
      */
     private boolean load(FactoryIndex fi, Instant now) {
-        Instant horizonStart = now.minus(settings.horizon());
-        Instant to = now.plus(SLACK);
-        Map<String, PipelineRun> byId;
-        if (fi.snapshot == null) {
-            byId = new HashMap<>();
-            for (Instant from = horizonStart; from.isBefore(to); from = from.plus(Duration.ofDays(1))) {
-                if (closing) {
-                    return false;
+        if (fi.snapshot == null || !fi.snapshot.complete()) {
+            return backfill(fi, now);
+        }
+        changedSince(fi, now);
+        compact(fi, now, false);
+        return true;
+    }
+
+    /** Reads the runs updated since the watermark (minus the overlap) and lays them over the memory. */
+    private void changedSince(FactoryIndex fi, Instant now) {
+        List<PipelineRun> changed = source.queryPipelineRuns(fi.factory,
+                new RunQuery(fi.watermark.minus(settings.overlap()), now.plus(SLACK), Set.of(), Set.of(), UNBOUNDED));
+        if (!changed.isEmpty()) {
+            fi.snapshot = fi.snapshot.with(RunColumns.of(fi.factory, fi.strings, changed));
+        }
+        fi.watermark = now;
+        fi.asOf = now;
+    }
+
+    /**
+     * The slices of the horizon newest first: the last hour (alone), the rest of the last day, then one day at a
+     * time. Published one by one as they land; a few read at once; the refresher thread publishes (one writer) and,
+     * while older days load, reads what changed since the watermark every interval.
+     */
+    private boolean backfill(FactoryIndex fi, Instant now) {
+        if (fi.slices == null) {
+            fi.backfillStart = now;
+            fi.slices = slices(now.minus(settings.horizon()), now.plus(SLACK), now);
+            fi.sliceDone = new boolean[fi.slices.size()];
+            fi.watermark = now;
+        }
+        if (!fi.sliceDone[0]) {
+            // The last hour first, alone (it is small and answers the first questions); the rest in parallel.
+            Slice hour = fi.slices.get(0);
+            publishSlice(fi, 0, RunColumns.of(fi.factory, fi.strings, source.queryPipelineRuns(fi.factory,
+                    new RunQuery(hour.from(), hour.to(), Set.of(), Set.of(), UNBOUNDED))));
+        }
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        boolean budgetReached = false;
+        java.util.concurrent.CompletionService<Object[]> landed = new java.util.concurrent.ExecutorCompletionService<>(loaders);
+        int pending = 0;
+        for (int i = 0; i < fi.slices.size(); i++) {
+            if (fi.sliceDone[i]) {
+                continue;
+            }
+            int slice = i;
+            Slice sl = fi.slices.get(i);
+            landed.submit(() -> {
+                if (closing || stop.get()) {
+                    return new Object[] {slice, null};
                 }
-                Instant until = from.plus(Duration.ofDays(1)).isBefore(to) ? from.plus(Duration.ofDays(1)) : to;
-                for (PipelineRun r : source.queryPipelineRuns(fi.factory, new RunQuery(from, until, Set.of(), Set.of(), UNBOUNDED))) {
-                    byId.put(r.runId(), r);
+                List<PipelineRun> runs = RequestMeter.as(RequestMeter.Purpose.REFRESH, () -> source.queryPipelineRuns(
+                        fi.factory, new RunQuery(sl.from(), sl.to(), Set.of(), Set.of(), UNBOUNDED)));
+                return new Object[] {slice, RunColumns.of(fi.factory, fi.strings, runs)};
+            });
+            pending++;
+        }
+        DataFactoryException failed = null;
+        try {
+            while (pending > 0) {
+                java.util.concurrent.Future<Object[]> done = landed.poll(Math.max(1, settings.refresh().toMillis()),
+                        TimeUnit.MILLISECONDS);
+                if (done != null) {
+                    pending--;
+                    Object[] result;
+                    try {
+                        result = done.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        stop.set(true);
+                        if (e.getCause() instanceof DataFactoryException d && failed == null) {
+                            failed = d;
+                        } else if (!(e.getCause() instanceof DataFactoryException)) {
+                            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                        }
+                        continue;
+                    }
+                    if (result[1] == null) {
+                        continue;
+                    }
+                    publishSlice(fi, (Integer) result[0], (RunColumns) result[1]);
+                    if (fi.snapshot.runs() >= settings.maxRuns() && fi.snapshot.loadedSince() != null) {
+                        // The budget is reached: older slices are not read (newest kept).
+                        stop.set(true);
+                        budgetReached = true;
+                    }
+                }
+                Instant t = clock.instant();
+                if (failed == null && !stop.get() && fi.snapshot != null && fi.snapshot.loadedSince() != null
+                        && !t.isBefore(fi.watermark.plus(settings.refresh()))) {
+                    // Older days still loading: the newest part stays current.
+                    changedSince(fi, t);
                 }
             }
-        } else {
-            List<PipelineRun> changed = source.queryPipelineRuns(fi.factory,
-                    new RunQuery(fi.watermark.minus(settings.overlap()), to, Set.of(), Set.of(), UNBOUNDED));
-            boolean evict = fi.snapshot.newestFirst().stream().anyMatch(r -> updated(r).isBefore(horizonStart));
-            if (changed.isEmpty() && !evict) {
-                return true;
-            }
-            byId = new HashMap<>(fi.snapshot.byId());
-            for (PipelineRun r : changed) {
-                byId.put(r.runId(), r);
+        } catch (InterruptedException e) {
+            stop.set(true);
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        if (closing) {
+            return false;
+        }
+        for (boolean d : fi.sliceDone) {
+            if (!d && !budgetReached) {
+                return false;
             }
         }
-        byId.values().removeIf(r -> updated(r).isBefore(horizonStart));
-        fi.snapshot = Snapshot.of(byId);
+        // Under the budget, nothing older than the newest slices that all landed is kept (an older slice may have
+        // landed past one that was not read).
+        Instant floor = budgetReached ? fi.snapshot.loadedSince() : null;
+        fi.slices = null;
+        // One publish: the merged blocks, complete, and the budget's cut if any.
+        compact(fi, clock.instant(), true, floor);
+        log.info("Run index of {}: {} runs loaded", fi.factory.factoryName(), fi.snapshot.runs());
         return true;
+    }
+
+    private void publishSlice(FactoryIndex fi, int slice, RunColumns block) {
+        Snapshot snap = fi.snapshot == null ? Snapshot.EMPTY : fi.snapshot;
+        fi.sliceDone[slice] = true;
+        Instant reach = null;
+        for (int i = 0; i < fi.slices.size() && fi.sliceDone[i]; i++) {
+            reach = fi.slices.get(i).from();
+        }
+        fi.snapshot = snap.with(block).loading(reach);
+        if (fi.asOf == null) {
+            fi.asOf = fi.backfillStart;
+        }
+        fi.state = FactoryStatus.State.LIVE;
+    }
+
+    static List<Slice> slices(Instant horizonStart, Instant to, Instant now) {
+        List<Slice> out = new ArrayList<>();
+        Instant upper = to;
+        for (Instant edge : new Instant[] {now.minus(Duration.ofHours(1)), now.minus(Duration.ofDays(1))}) {
+            Instant lower = edge.isBefore(horizonStart) ? horizonStart : edge;
+            if (lower.isBefore(upper)) {
+                out.add(new Slice(lower, upper));
+                upper = lower;
+            }
+        }
+        while (upper.isAfter(horizonStart)) {
+            Instant lower = upper.minus(Duration.ofDays(1));
+            lower = lower.isBefore(horizonStart) ? horizonStart : lower;
+            out.add(new Slice(lower, upper));
+            upper = lower;
+        }
+        return out;
+    }
+
+    /**
+     * Merges the blocks: the newer ones into one when there are many; all of them, without the runs past the horizon,
+     * replaced states and runs over the budget (the oldest updates), when those are many or {@code full}.
+     */
+    private void compact(FactoryIndex fi, Instant now, boolean full) {
+        compact(fi, now, full, null);
+    }
+
+    private void compact(FactoryIndex fi, Instant now, boolean full, Instant floor) {
+        Snapshot snap = fi.snapshot;
+        if (snap == null) {
+            return;
+        }
+        // Kept back to the slack before the horizon: heldSince (later than this until the next compaction) holds.
+        long horizonStart = RunColumns.ceilTicks(now.minus(settings.horizon()).minus(SLACK));
+        int total = 0;
+        int expired = 0;
+        for (int b = 0; b < snap.blocks().size(); b++) {
+            RunColumns c = snap.blocks().get(b);
+            BitSet dead = snap.dead().get(b);
+            total += c.size;
+            for (int r = 0; r < c.size; r++) {
+                if (c.updateKey(r) < horizonStart && (dead == null || !dead.get(r))) {
+                    expired++;
+                }
+            }
+        }
+        fi.expired = expired;
+        int waste = total - snap.runs() + expired;
+        long budget = settings.maxRuns();
+        boolean overBudget = snap.runs() - expired > budget + budget / 20;
+        if (full || overBudget || (waste > 0 && waste >= snap.runs() / 5)) {
+            long keepFrom = horizonStart;
+            Instant capped = null;
+            // A cut stays until the horizon passes it: the runs older than it are not in memory any more.
+            Instant before = snap.cappedSince();
+            if (before != null && RunColumns.ceilTicks(before) > keepFrom) {
+                keepFrom = RunColumns.ceilTicks(before);
+                capped = before;
+            }
+            if (floor != null && RunColumns.ceilTicks(floor) > keepFrom) {
+                keepFrom = RunColumns.ceilTicks(floor);
+                capped = floor;
+            }
+            if (snap.runs() - expired > budget) {
+                long[] keys = new long[total];
+                int n = 0;
+                for (int b = 0; b < snap.blocks().size(); b++) {
+                    RunColumns c = snap.blocks().get(b);
+                    BitSet dead = snap.dead().get(b);
+                    for (int r = 0; r < c.size; r++) {
+                        if (dead == null || !dead.get(r)) {
+                            keys[n++] = c.updateKey(r);
+                        }
+                    }
+                }
+                java.util.Arrays.sort(keys, 0, n);
+                if (keys[n - (int) budget] > keepFrom) {
+                    keepFrom = keys[n - (int) budget];
+                    capped = RunColumns.instant(keepFrom);
+                }
+            }
+            RunColumns.Strings strings = new RunColumns.Strings();
+            RunColumns merged = RunColumns.merge(fi.factory, strings, snap.blocks(), snap.dead(), keepFrom);
+            fi.strings = strings;
+            fi.snapshot = new Snapshot(List.of(merged), java.util.Collections.singletonList(null), merged.size, true,
+                    null, capped);
+            fi.expired = 0;
+            return;
+        }
+        if (snap.blocks().size() > MAX_BLOCKS) {
+            // The newer (small) blocks into one; the oldest (the bulk) stays as it is.
+            int last = snap.blocks().size() - 1;
+            RunColumns merged = RunColumns.merge(fi.factory, fi.strings, snap.blocks().subList(0, last),
+                    snap.dead().subList(0, last), Long.MIN_VALUE);
+            List<BitSet> dead = new ArrayList<>();
+            dead.add(null);
+            dead.add(snap.dead().get(last));
+            fi.snapshot = new Snapshot(List.of(merged, snap.blocks().get(last)),
+                    java.util.Collections.unmodifiableList(dead), snap.runs(), snap.complete(), snap.loadedSince(),
+                    snap.cappedSince());
+        }
     }
 
     private Duration backoff(int failures) {
@@ -250,16 +536,6 @@ public final class RunIndex implements DataFactory, AutoCloseable {
 
     private static Instant updated(PipelineRun r) {
         return r.lastUpdated() != null ? r.lastUpdated() : r.sortTime();
-    }
-
-    /** The snapshot that can answer {@code query}, or null when it must be read directly. */
-    private Snapshot answering(FactoryRef factory, RunQuery query) {
-        FactoryIndex fi = indexes.get(factory);
-        if (fi == null || fi.snapshot == null) {
-            return null;
-        }
-        Instant horizonStart = clock.instant().minus(settings.horizon()).minus(SLACK);
-        return query.from().isBefore(horizonStart) ? null : fi.snapshot;
     }
 
     // ---- DataFactory --------------------------------------------------------------------------------------
@@ -276,29 +552,86 @@ public final class RunIndex implements DataFactory, AutoCloseable {
 
     @Override
     public List<PipelineRun> queryPipelineRuns(FactoryRef factory, RunQuery query) {
-        Snapshot snap = answering(factory, query);
-        if (snap == null) {
-            FactoryIndex fi = indexes.get(factory);
-            if (fi == null || fi.snapshot == null) {
-                return once(List.of("runs", factory, query), () -> source.queryPipelineRuns(factory, query));
-            }
-            return withOlderPart(factory, query, fi.snapshot);
+        FactoryIndex fi = indexes.get(factory);
+        Snapshot snap = fi == null ? null : fi.snapshot;
+        Instant held = heldSince(snap);
+        if (held == null) {
+            return once(List.of("runs", factory, query), () -> source.queryPipelineRuns(factory, query));
+        }
+        if (query.from().isBefore(held)) {
+            return withOlderPart(factory, query, snap, held);
         }
         return fromMemory(snap, query);
     }
 
+    /** The runs of the snapshot updated in the query's window, of its pipelines and statuses, newest start first. */
     private static List<PipelineRun> fromMemory(Snapshot snap, RunQuery query) {
-        List<PipelineRun> out = new ArrayList<>();
-        if (query.pipelineNames().isEmpty()) {
-            collect(snap.newestFirst(), query, out);
-        } else {
+        long from = RunColumns.ceilTicks(query.from());
+        long to = RunColumns.ceilTicks(query.to());
+        int statuses = 0;
+        for (RunStatus s : query.statuses()) {
+            statuses |= 1 << s.ordinal();
+        }
+        int max = query.maxRuns();
+        List<RunColumns> blocks = new ArrayList<>();
+        List<RunColumns.IntList> lists = new ArrayList<>();
+        for (int b = 0; b < snap.blocks().size(); b++) {
+            RunColumns c = snap.blocks().get(b);
+            BitSet dead = snap.dead().get(b);
+            if (query.pipelineNames().isEmpty()) {
+                RunColumns.IntList l = new RunColumns.IntList();
+                c.collect(null, from, to, dead, statuses, max, l);
+                if (l.n > 0) {
+                    blocks.add(c);
+                    lists.add(l);
+                }
+                continue;
+            }
             for (String name : query.pipelineNames()) {
-                collect(snap.byPipeline().getOrDefault(name, List.of()), query, out);
+                int[] rows = c.rowsOf(name);
+                if (rows != null) {
+                    RunColumns.IntList l = new RunColumns.IntList();
+                    c.collect(rows, from, to, dead, statuses, max, l);
+                    if (l.n > 0) {
+                        blocks.add(c);
+                        lists.add(l);
+                    }
+                }
             }
         }
-        // As Data Factory orders them: newest start first.
-        out.sort(Comparator.comparing(PipelineRun::sortTime).reversed());
-        return out.size() > query.maxRuns() ? out.subList(0, query.maxRuns()) : out;
+        // As Data Factory orders them: newest start first (each list is; merged, up to the query's maximum).
+        int k = lists.size();
+        int total = 0;
+        for (RunColumns.IntList l : lists) {
+            total += l.n;
+        }
+        int n = Math.min(total, max);
+        int[] fromList = new int[n];
+        int[] rows = new int[n];
+        int[] pos = new int[k];
+        for (int j = 0; j < n; j++) {
+            int best = 0;
+            if (k > 1) {
+                best = -1;
+                long bestKey = 0;
+                for (int i = 0; i < k; i++) {
+                    if (pos[i] < lists.get(i).n) {
+                        long key = blocks.get(i).sortKey(lists.get(i).a[pos[i]]);
+                        if (best < 0 || key > bestKey) {
+                            best = i;
+                            bestKey = key;
+                        }
+                    }
+                }
+            }
+            fromList[j] = best;
+            rows[j] = lists.get(best).a[pos[best]++];
+        }
+        PipelineRun[] built = new PipelineRun[n];
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, n);
+        // A big answer (a week of a big factory): its records built on the cores at hand.
+        (n >= PARALLEL_RECORDS ? range.parallel() : range).forEach(j -> built[j] = blocks.get(fromList[j]).run(rows[j]));
+        return new ArrayList<>(java.util.Arrays.asList(built));
     }
 
     /**
@@ -306,8 +639,7 @@ public final class RunIndex implements DataFactory, AutoCloseable {
      * Data Factory whose edges are widened to {@link #COLD_STEP} and which answers for {@link #COLD_TTL} (the "period
      * before" of every comparison, asked again and again, costs one read, not one per question).
      */
-    private List<PipelineRun> withOlderPart(FactoryRef factory, RunQuery query, Snapshot snap) {
-        Instant held = heldSince(factory);
+    private List<PipelineRun> withOlderPart(FactoryRef factory, RunQuery query, Snapshot snap, Instant held) {
         ColdRead read = coldRead(factory, query, coldEnd(query, held));
         Map<String, PipelineRun> byId = new java.util.LinkedHashMap<>();
         for (PipelineRun r : read.runs()) {
@@ -370,30 +702,6 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         return f.equals(t) ? t : f.plus(COLD_STEP);
     }
 
-    /** The runs of {@code newestFirst} (by update) inside the query's window and statuses. */
-    private static void collect(List<PipelineRun> newestFirst, RunQuery query, List<PipelineRun> out) {
-        // First run updated before the window's end: binary search on the descending update times.
-        int lo = 0;
-        int hi = newestFirst.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (updated(newestFirst.get(mid)).isBefore(query.to())) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        for (int i = lo; i < newestFirst.size(); i++) {
-            PipelineRun r = newestFirst.get(i);
-            if (updated(r).isBefore(query.from())) {
-                break;
-            }
-            if (query.statuses().isEmpty() || query.statuses().contains(r.status())) {
-                out.add(r);
-            }
-        }
-    }
-
     @Override
     public List<ActivityRun> queryActivityRuns(FactoryRef factory, PipelineRun run) {
         // The status is part of the key: activity runs read while the run was going are not its final ones.
@@ -447,30 +755,86 @@ public final class RunIndex implements DataFactory, AutoCloseable {
     public Optional<PipelineRun> getPipelineRun(FactoryRef factory, String runId) {
         FactoryIndex fi = indexes.get(factory);
         Snapshot snap = fi == null ? null : fi.snapshot;
-        if (snap != null && snap.byId().containsKey(runId)) {
-            return Optional.of(snap.byId().get(runId));
+        if (snap != null) {
+            for (int b = 0; b < snap.blocks().size(); b++) {
+                RunColumns c = snap.blocks().get(b);
+                int r = c.find(runId);
+                BitSet dead = snap.dead().get(b);
+                if (r >= 0 && (dead == null || !dead.get(r))) {
+                    return Optional.of(c.run(r));
+                }
+            }
         }
         return once("run|" + factory + "|" + runId, () -> source.getPipelineRun(factory, runId));
     }
 
+    /**
+     * Since when every run of the factory is in memory: the horizon once loaded (or the oldest update the memory
+     * budget keeps), the newest slices loaded so far while loading; null while nothing is.
+     */
     @Override
     public Instant heldSince(FactoryRef factory) {
         FactoryIndex fi = indexes.get(factory);
-        return fi == null || fi.snapshot == null ? null : clock.instant().minus(settings.horizon()).minus(SLACK);
+        return fi == null ? null : heldSince(fi.snapshot);
+    }
+
+    private Instant heldSince(Snapshot snap) {
+        if (snap == null) {
+            return null;
+        }
+        if (!snap.complete()) {
+            return snap.loadedSince();
+        }
+        Instant horizonStart = clock.instant().minus(settings.horizon()).minus(SLACK);
+        Instant capped = snap.cappedSince();
+        return capped != null && capped.isAfter(horizonStart) ? capped : horizonStart;
+    }
+
+    /** How far back the memory of {@code factory} reaches, or null when it is not indexed. */
+    public Freshness.Reach reach(FactoryRef factory) {
+        FactoryIndex fi = indexes.get(factory);
+        return fi == null ? null : reach(fi);
+    }
+
+    private Freshness.Reach reach(FactoryIndex fi) {
+        Snapshot snap = fi.snapshot;
+        int runs = snap == null ? 0 : Math.max(0, snap.runs() - fi.expired);
+        Instant held = heldSince(snap);
+        boolean complete = snap != null && snap.complete();
+        if (held == null) {
+            return new Freshness.Reach(null, 0, !complete, false, runs);
+        }
+        Instant now = clock.instant();
+        boolean capped = complete && snap.cappedSince() != null;
+        int percent = 100;
+        if (!complete || capped) {
+            long horizon = Math.max(1, settings.horizon().toMillis());
+            long covered = Math.max(0, Duration.between(held, now).toMillis());
+            percent = (int) Math.min(100, covered * 100 / horizon);
+            if (!complete) {
+                percent = Math.min(99, percent);
+            }
+        }
+        return new Freshness.Reach(held, percent, !complete, capped, runs);
     }
 
     @Override
     public Freshness freshness(FactoryRef factory, RunQuery query) {
         FactoryIndex fi = indexes.get(factory);
-        if (fi == null || fi.snapshot == null) {
+        if (fi == null) {
             return Freshness.direct(clock.instant());
         }
-        if (answering(factory, query) == null) {
-            // When the older part was read (it may be a few minutes old).
-            ColdRead c = cachedCold(factory, query, coldEnd(query, heldSince(factory)), clock.instant());
-            return Freshness.direct(c != null ? c.readAt() : clock.instant());
+        Freshness.Reach reach = reach(fi);
+        Instant held = reach.loadedSince();
+        if (held == null) {
+            return Freshness.direct(clock.instant()).withReach(reach);
         }
-        return new Freshness(fi.asOf, true, fi.state == FactoryStatus.State.STALE ? fi.reason : "");
+        if (query.from().isBefore(held)) {
+            // When the older part was read (it may be a few minutes old).
+            ColdRead c = cachedCold(factory, query, coldEnd(query, held), clock.instant());
+            return Freshness.direct(c != null ? c.readAt() : clock.instant()).withReach(reach);
+        }
+        return new Freshness(fi.asOf, true, fi.state == FactoryStatus.State.STALE ? fi.reason : "", null, reach);
     }
 
     @Override
@@ -478,10 +842,10 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         List<FactoryStatus> out = new ArrayList<>();
         for (FactoryIndex fi : indexes.values()) {
             String name = fi.factory.factoryName();
-            Snapshot snap = fi.snapshot;
-            out.add(new FactoryStatus(name, fi.state, fi.reason, fi.fix, fi.asOf,
-                    snap == null ? 0 : snap.newestFirst().size(), meter.count(name, RequestMeter.Purpose.REFRESH),
-                    meter.count(name, RequestMeter.Purpose.QUESTION), fi.lastRefreshRequests));
+            Freshness.Reach reach = reach(fi);
+            out.add(new FactoryStatus(name, fi.state, fi.reason, fi.fix, fi.asOf, reach.runs(),
+                    meter.count(name, RequestMeter.Purpose.REFRESH), meter.count(name, RequestMeter.Purpose.QUESTION),
+                    fi.lastRefreshRequests, reach));
         }
         return out;
     }
@@ -515,12 +879,17 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         // Let a read in flight end (interrupting it makes the Azure SDK log it as an error), then stop.
         closing = true;
         scheduler.shutdown();
+        loaders.shutdown();
         try {
             if (!scheduler.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 scheduler.shutdownNow();
             }
+            if (!loaders.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                loaders.shutdownNow();
+            }
         } catch (InterruptedException e) {
             scheduler.shutdownNow();
+            loaders.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

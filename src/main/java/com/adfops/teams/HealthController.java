@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /health}: 200 while the process serves requests (App Service health check, local scripts), with what
- * the bot knows of each factory: live, stale or failing and why, how fresh, how many runs in memory and how many
- * requests it made to Data Factory. No secrets, no host names.
+ * the bot knows of each factory: live, stale or failing and why, how fresh, how many runs in memory and how far back
+ * they reach (while the history loads, or under the memory budget), and how many requests it made to Data Factory.
+ * No secrets, no host names.
  */
 @RestController
 class HealthController {
@@ -43,6 +44,16 @@ class HealthController {
                 o.put("asOf", f.asOf().toString());
             }
             o.put("runsInMemory", f.runs());
+            if (f.reach() != null) {
+                // How far back the memory reaches: "last 26 h loaded, older history loading: 62 %".
+                ObjectNode reach = o.putObject("reach");
+                if (f.reach().loadedSince() != null) {
+                    reach.put("loadedSince", f.reach().loadedSince().toString());
+                }
+                reach.put("percentOfHorizon", f.reach().percent());
+                reach.put("loading", f.reach().loading());
+                reach.put("cappedByMemoryBudget", f.reach().capped());
+            }
             ObjectNode requests = o.putObject("adfRequests");
             requests.put("refresh", f.refreshRequests());
             requests.put("lastRefresh", f.lastRefreshRequests());

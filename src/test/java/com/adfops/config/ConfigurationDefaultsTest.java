@@ -78,6 +78,11 @@ class ConfigurationDefaultsTest {
             assertThat(index.overlap()).isEqualTo(Duration.ofMinutes(5));
             assertThat(index.activityCacheSize()).isEqualTo(5000);
             assertThat(index.activeTtl()).isEqualTo(Duration.ofSeconds(15));
+            // The memory budget from the heap: a quarter of it at 250 bytes a run, at least 50,000.
+            assertThat(index.maxRuns()).isZero();
+            assertThat(index.maxRunsFor(1L << 30)).isEqualTo(1_073_741);
+            assertThat(index.maxRunsFor(64L << 20)).isEqualTo(67_108);
+            assertThat(index.maxRunsFor(16L << 20)).isEqualTo(50_000);
             assertThat(ctx.getBean(AdfProperties.class).cloud()).isEqualTo("AzureCloud");
             assertThat(ctx.getBean(SimProperties.class).latency()).isZero();
             assertThat(ctx.getBean(SimProperties.class).throttle()).isZero();
