@@ -99,7 +99,19 @@ final class CardText {
             return " · read from Data Factory at " + at + archived;
         }
         return " · as of " + at + (f.stale() ? " (not refreshed since: " + ErrorText.truncate(f.staleReason(), 160) + ")" : "")
-                + archived;
+                + archived + reach(f);
+    }
+
+    /** How far back the memory reaches, while it holds less than its horizon ("last 26 h loaded, older ... 62 %"). */
+    static String reach(Freshness f) {
+        Freshness.Reach r = f.reach();
+        if (r == null || !r.partial() || r.loadedSince() == null) {
+            return "";
+        }
+        long hours = Math.max(1, java.time.Duration.between(r.loadedSince(), f.asOf()).toHours());
+        String span = hours < 48 ? hours + " h" : (hours / 24) + " days";
+        return r.loading() ? "; last " + span + " loaded, older history loading: " + r.percent() + " %"
+                : "; memory holds the last " + span + " (older runs are read from Data Factory)";
     }
 
     /** A run id as shown (the whole id is in the link and the buttons): its first 8 characters. */

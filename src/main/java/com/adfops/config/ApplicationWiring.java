@@ -96,7 +96,7 @@ public class ApplicationWiring {
             return new SimulatedFactoryHolder(null);
         }
         SimDataset dataset = sim.dataset() != null
-                ? SimDataset.load(sim.dataset(), adfopsJson)
+                ? SimDataset.load(sim.dataset(), adfopsJson, clock.instant())
                 : BuiltInDataset.generate(adfopsJson, clock.instant(), sim.seed());
         if (sim.dataset() != null) {
             log.info("Serving the dataset file {} as factory '{}'", sim.dataset(), dataset.factory());

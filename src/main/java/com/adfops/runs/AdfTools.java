@@ -171,7 +171,17 @@ public final class AdfTools {
         Instant archived = a.archivedBefore() == null ? b.archivedBefore()
                 : b.archivedBefore() == null || a.archivedBefore().isAfter(b.archivedBefore()) ? a.archivedBefore()
                 : b.archivedBefore();
-        return new Freshness(asOf, a.fromMemory() && b.fromMemory(), stale, archived);
+        // The reach: the factory whose memory reaches least far back speaks for the answer.
+        Freshness.Reach reach = a.reach() == null ? b.reach() : b.reach() == null ? a.reach()
+                : reachesLess(a.reach(), b.reach()) ? a.reach() : b.reach();
+        return new Freshness(asOf, a.fromMemory() && b.fromMemory(), stale, archived, reach);
+    }
+
+    private static boolean reachesLess(Freshness.Reach a, Freshness.Reach b) {
+        if (a.partial() != b.partial()) {
+            return a.partial();
+        }
+        return a.loadedSince() == null || (b.loadedSince() != null && a.loadedSince().isAfter(b.loadedSince()));
     }
 
     /** Whether the long history (Log Analytics) is readable; empty when none is configured. */
