@@ -209,7 +209,8 @@ const SCENARIOS = {
       await shot('welcome');
     }
     await page.waitForTimeout(2000);
-    const list = await mentionForCard(page, 'what is failing today?', 'failing pipeline');
+    // "in the last 24 hours", not "today": just after midnight (in the Playground's zone) today has no runs yet.
+    const list = await mentionForCard(page, 'what is failing in the last 24 hours?', 'failing pipeline');
     await shot('failing');
     await list.getByRole('button', { name: 'Why did it fail?' }).first().click();
     const diag = await cardWith(page, 'Likely root cause');

@@ -95,6 +95,7 @@ class ArchitectureTest {
                 .layer("Teams face").definedBy("com.adfops.teams..", "com.adfops.cards..")
                 .layer("MCP face").definedBy("com.adfops.mcp..")
                 .layer("Conversation").definedBy("com.adfops.agent..")
+                .layer("Tools").definedBy("com.adfops.tools..")
                 .layer("Capabilities").definedBy("com.adfops.actions..", "com.adfops.alerts..",
                         "com.adfops.escalation..", "com.adfops.export..")
                 .layer("Core").definedBy("com.adfops.runs..", "com.adfops.diagnosis..", "com.adfops.analytics..",
@@ -106,11 +107,12 @@ class ArchitectureTest {
                 .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Teams face").mayOnlyBeAccessedByLayers("Wiring")
                 .whereLayer("MCP face").mayOnlyBeAccessedByLayers("Wiring")
-                // The MCP face calls the model's tool runner (the one mapping of tool calls to the core).
-                .whereLayer("Conversation").mayOnlyBeAccessedByLayers("Teams face", "MCP face", "Wiring")
+                .whereLayer("Conversation").mayOnlyBeAccessedByLayers("Teams face", "Wiring")
+                // The tools (schemas and compact JSON over the core): the model's (agent.foundry) and MCP's alike.
+                .whereLayer("Tools").mayOnlyBeAccessedByLayers("Conversation", "MCP face", "Wiring")
                 .whereLayer("Capabilities").mayOnlyBeAccessedByLayers("Teams face", "Capabilities", "Wiring")
-                .whereLayer("Core").mayOnlyBeAccessedByLayers("Teams face", "MCP face", "Conversation", "Capabilities",
-                        "Core", "Wiring")
+                .whereLayer("Core").mayOnlyBeAccessedByLayers("Teams face", "MCP face", "Conversation", "Tools",
+                        "Capabilities", "Core", "Wiring")
                 .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Adapters", "Wiring")
                 .whereLayer("Settings").mayOnlyBeAccessedByLayers("Teams face", "Wiring")
                 .check(classes);
@@ -164,7 +166,7 @@ class ArchitectureTest {
     }
 
     /**
-     * The MCP face reads the core through the model's tool runner ({@code agent.ToolRunner}; {@code runs}, {@code adf},
+     * The MCP face reads the core through the tools the model has too ({@code tools.ToolRunner}; {@code runs}, {@code adf},
      * {@code docs}) and nothing of the other faces or the capabilities that act; only the wiring knows it.
      */
     @Test
@@ -173,7 +175,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.adfops.teams..", "com.adfops.cards..",
                         "com.adfops.actions..", "com.adfops.alerts..", "com.adfops.escalation..", "com.adfops.export..",
                         "com.adfops.state..", "com.adfops.sim..", "com.adfops.index..", "com.adfops.billing..",
-                        "com.adfops.agent.foundry..", "com.adfops.config..", "..implementation..", "com.microsoft.bot..",
+                        "com.adfops.agent..", "com.adfops.config..", "..implementation..", "com.microsoft.bot..",
                         "com.azure..")
                 .check(classes);
         noClasses().that().resideOutsideOfPackages("com.adfops.mcp..", "com.adfops.config..")

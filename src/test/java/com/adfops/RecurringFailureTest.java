@@ -9,7 +9,7 @@ import com.adfops.diagnosis.GuidanceFinder;
 import com.adfops.agent.OfflineAgent;
 import com.adfops.agent.Reply;
 import com.adfops.diagnosis.RunHistory;
-import com.adfops.agent.ToolRunner;
+import com.adfops.tools.ToolRunner;
 import com.adfops.analytics.TrendSummary;
 import com.adfops.agent.Turn;
 import com.adfops.cards.CardFactory;

@@ -12,7 +12,7 @@ import com.adfops.runs.AdfTools;
 import com.adfops.diagnosis.Diagnosis;
 import com.adfops.diagnosis.ErrorClass;
 import com.adfops.agent.Reply;
-import com.adfops.agent.ToolRunner;
+import com.adfops.tools.ToolRunner;
 import com.adfops.cards.CardFactory;
 import com.adfops.docs.BuiltInDocsIndex;
 import com.adfops.docs.DocsService;

@@ -46,8 +46,10 @@ public sealed interface ActionOutcome {
             RUN_GONE,
             /** Data Factory no longer has the run, so the resolution was not recorded. */
             RUN_GONE_NOT_RESOLVED,
-            /** The confirmation is unknown (another installation, or long gone). */
-            UNKNOWN_CONFIRMATION
+            /** The confirmation clicked Confirm on is unknown (another installation, or long gone). */
+            UNKNOWN_CONFIRMATION,
+            /** The confirmation clicked Cancel on is unknown. */
+            UNKNOWN_TO_DISMISS
         }
     }
 

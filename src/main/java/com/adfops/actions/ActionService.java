@@ -186,7 +186,7 @@ public final class ActionService {
     public ActionOutcome dismiss(String id, Actor who) {
         Optional<PendingAction> found = id == null ? Optional.empty() : pending.find(id);
         if (found.isEmpty()) {
-            return new ActionOutcome.OutOfDate(ActionOutcome.OutOfDate.Why.UNKNOWN_CONFIRMATION, "");
+            return new ActionOutcome.OutOfDate(ActionOutcome.OutOfDate.Why.UNKNOWN_TO_DISMISS, "");
         }
         Instant now = clock.instant();
         Optional<ActionOutcome> refused = refused(found.get().factory(), who, found.get().kind().wire(), found.get().pipeline(),

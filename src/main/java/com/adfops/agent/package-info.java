@@ -5,11 +5,12 @@
  * the answer families ({@code StatusAnswers}, {@code DiagnosisAnswers}, {@code AnalyticsAnswers}, {@code WatchAnswers},
  * with the shared {@code AnswerKit} and the {@code Conversation}'s context), which call the core ({@code runs},
  * {@code diagnosis}, {@code analytics}: trends, durations and cost through {@link com.adfops.analytics.Analytics}) and
- * return {@link com.adfops.agent.Reply} parts that the Teams edge renders as cards. {@link com.adfops.agent.ToolRunner}
- * is the model's face over the same core (function calls in, compact JSON out). The Foundry agent ({@code agent.foundry}) depends on
- * {@link com.adfops.agent.StandardAnswers}, never on the offline agent itself.
+ * return {@link com.adfops.agent.Reply} parts that the Teams edge renders as cards. The Foundry agent
+ * ({@code agent.foundry}) gives the model the tools of {@link com.adfops.tools.ToolRunner} (function calls in, compact
+ * JSON out, over the same core) and depends on {@link com.adfops.agent.StandardAnswers}, never on the offline agent.
  *
- * <p>May import the core ({@code runs}, {@code diagnosis}, {@code analytics}), {@code adf}, {@code billing},
+ * <p>May import the core ({@code runs}, {@code diagnosis}, {@code analytics}, {@code answers}), {@code tools},
+ * {@code adf}, {@code billing},
  * {@code docs} and {@code state}; never the Bot SDK, the Data Factory SDK, cards, actions, alerts, escalation or the
  * wiring.
  */

@@ -31,7 +31,7 @@ final class AlertCards {
     ObjectNode alertData(AlertView a, View v) {
         ObjectNode d = json.createObjectNode();
         boolean recovered = a.state() == AlertView.State.RECOVERED;
-        boolean running = a.kind() == AlertView.Kind.RUNNING_LONG;
+        boolean running = a.kind() == AlertView.Kind.RUNNING_LONG && a.state() != AlertView.State.RECOVERED;
         d.put("title", recovered ? "✅ Recovered: " + a.pipeline() : running ? "⏱️ " + a.pipeline() + " is running long"
                 : "🚨 " + a.pipeline() + " failed");
         boolean linked = !a.runUrl().isEmpty();

@@ -9,7 +9,7 @@ import com.adfops.agent.Agent;
 import com.adfops.diagnosis.GuidanceFinder;
 import com.adfops.agent.OfflineAgent;
 import com.adfops.runs.TimeWindowParser;
-import com.adfops.agent.ToolRunner;
+import com.adfops.tools.ToolRunner;
 import com.adfops.analytics.Analytics;
 import com.adfops.agent.foundry.FoundryAgent;
 import com.adfops.cards.CardFactory;
@@ -162,7 +162,7 @@ public class ApplicationWiring {
             return direct;
         }
         Duration horizon = index.horizon().compareTo(TimeWindowParser.RETENTION) > 0 ? TimeWindowParser.RETENTION : index.horizon();
-        int maxRuns = index.maxRunsFor(Runtime.getRuntime().maxMemory());
+        int maxRuns = index.maxRunsFor(Runtime.getRuntime().maxMemory(), Math.max(1, direct.factories().size()));
         log.info("Run index: {} of history, at most {} runs per factory, refreshed every {}", horizon, maxRuns,
                 index.refresh());
         return new RunIndex(direct, meter, clock, new RunIndex.Settings(horizon, index.refresh(), index.overlap(),

@@ -41,10 +41,15 @@ public record IndexProperties(
 
     /** The budget for a heap of {@code maxHeapBytes}: {@link #maxRuns()} when set, else derived from the heap. */
     public int maxRunsFor(long maxHeapBytes) {
+        return maxRunsFor(maxHeapBytes, 1);
+    }
+
+    /** The budget per factory: the setting, or a quarter of the heap shared by the {@code factories} held. */
+    public int maxRunsFor(long maxHeapBytes, int factories) {
         if (maxRuns > 0) {
             return maxRuns;
         }
-        long derived = maxHeapBytes / 4 / BYTES_PER_RUN;
+        long derived = maxHeapBytes / 4 / BYTES_PER_RUN / Math.max(1, factories);
         return (int) Math.max(MIN_DERIVED_RUNS, Math.min(Integer.MAX_VALUE, derived));
     }
 }

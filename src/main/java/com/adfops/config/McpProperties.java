@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The MCP server other agents call ({@code /mcp} on the bot's port, Streamable HTTP; README "Other agents over MCP").
  *
  * @param enabled  serve it ({@code ADFOPS_MCP_ENABLED}); empty: on with the embedded simulated factory (open to the
- *                 local caller while the bot listens on loopback), off with real factories until set
+ *                 local caller while the bot listens on loopback) or once an audience is set (tokens), else off
  * @param audience the bot's application ID URI that callers' tokens are for, e.g. {@code api://adfops-bot}
  *                 ({@code ADFOPS_MCP_AUDIENCE}); set, every call needs an Entra bearer token
  * @param clientId the same application's client id, the audience of v2.0 tokens ({@code ADFOPS_MCP_CLIENTID}; optional)

@@ -1,7 +1,7 @@
 package com.adfops.config;
 
 import com.adfops.runs.AdfTools;
-import com.adfops.agent.ToolRunner;
+import com.adfops.tools.ToolRunner;
 import com.adfops.docs.DocsService;
 import com.adfops.mcp.McpAuthFilter;
 import com.adfops.mcp.McpEndpoint;
@@ -44,7 +44,7 @@ public class McpWiring {
      * stops the bot from starting.
      */
     static Mode mode(McpProperties mcp, boolean simulated, boolean loopback) {
-        boolean enabled = mcp.enabled() != null ? mcp.enabled() : simulated;
+        boolean enabled = mcp.enabled() != null ? mcp.enabled() : simulated || mcp.tokensConfigured();
         if (!enabled) {
             return Mode.OFF;
         }

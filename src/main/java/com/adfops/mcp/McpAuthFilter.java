@@ -29,6 +29,8 @@ public final class McpAuthFilter implements Filter {
 
     private final TokenValidator tokens;
     private final RateLimiter rate;
+    /** Refused calls per remote address: 1 a second, 30 at once. */
+    private final RateLimiter refusals = new RateLimiter(1, 30);
     private final PublicUrl urls;
     private final String scope;
     private final int maxBody;
@@ -63,8 +65,17 @@ public final class McpAuthFilter implements Filter {
             }
             caller = Caller.LOCAL;
         } else {
+            // Refused callers (no token, a bad token, no role) have their own small budget per address: a flood of
+            // bad tokens costs neither signature checks nor log lines past it.
+            long cooling = refusals.waiting(request.getRemoteAddr());
+            if (cooling > 0) {
+                response.setHeader("Retry-After", Long.toString(cooling));
+                refuse(response, 429, null, "rate_limited", "Too many refused calls; retry after " + cooling + " s");
+                return;
+            }
             String header = request.getHeader("Authorization");
             if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() < 8) {
+                refusals.acquire(request.getRemoteAddr());
                 refuse(response, 401, "Bearer resource_metadata=\"" + urls.metadata(request) + "\"",
                         "unauthorized", "A bearer token from Entra ID is required; see " + urls.metadata(request));
                 return;
@@ -73,7 +84,8 @@ public final class McpAuthFilter implements Filter {
             if (outcome instanceof TokenValidator.Outcome.Valid v) {
                 caller = v.caller();
             } else if (outcome instanceof TokenValidator.Outcome.Forbidden f) {
-                log.info("MCP: refused {}: {}", f.caller(), f.why());
+                refusals.acquire(request.getRemoteAddr());
+                log.debug("MCP: refused {}: {}", f.caller(), f.why());
                 refuse(response, 403, "Bearer error=\"insufficient_scope\", scope=\"" + scope
                         + "\", error_description=\"" + f.why() + "\", resource_metadata=\"" + urls.metadata(request)
                         + "\"", "insufficient_scope", f.why());
@@ -85,7 +97,8 @@ public final class McpAuthFilter implements Filter {
                 return;
             } else {
                 String why = ((TokenValidator.Outcome.Invalid) outcome).why();
-                log.info("MCP: refused a token from {}: {}", request.getRemoteAddr(), why);
+                refusals.acquire(request.getRemoteAddr());
+                log.debug("MCP: refused a token from {}: {}", request.getRemoteAddr(), why);
                 refuse(response, 401, "Bearer error=\"invalid_token\", error_description=\"" + why
                         + "\", resource_metadata=\"" + urls.metadata(request) + "\"", "invalid_token", why);
                 return;
@@ -148,7 +161,7 @@ public final class McpAuthFilter implements Filter {
         return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1") || h.matches("127(\\.\\d{1,3}){3}");
     }
 
-    private static void refuse(HttpServletResponse response, int status, String challenge, String error, String text)
+    private void refuse(HttpServletResponse response, int status, String challenge, String error, String text)
             throws IOException {
         response.setStatus(status);
         if (challenge != null) {
@@ -156,7 +169,9 @@ public final class McpAuthFilter implements Filter {
         }
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(("{\"error\":\"" + error + "\",\"error_description\":\"" + text.replace("\"", "'")
-                + "\"}").getBytes(StandardCharsets.UTF_8));
+        java.util.Map<String, String> body = new java.util.LinkedHashMap<>();
+        body.put("error", error);
+        body.put("error_description", text);
+        response.getOutputStream().write(json.writeValueAsBytes(body));
     }
 }

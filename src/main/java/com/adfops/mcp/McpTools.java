@@ -3,7 +3,7 @@ package com.adfops.mcp;
 import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.SecretRedactor;
 import com.adfops.runs.AdfTools;
-import com.adfops.agent.ToolRunner;
+import com.adfops.tools.ToolRunner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.server.McpServerFeatures;

@@ -40,6 +40,19 @@ public final class RateLimiter {
         this.nanoTime = nanoTime;
     }
 
+    /** Whether {@code key}'s bucket is empty now (nothing taken): the seconds until it has a call again, or 0. */
+    public long waiting(String key) {
+        Bucket b = buckets.get(key);
+        if (b == null) {
+            return 0;
+        }
+        long now = nanoTime.getAsLong();
+        synchronized (b) {
+            double tokens = Math.min(burst, b.tokens + (now - b.at) / 1e9 * perSecond);
+            return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / perSecond);
+        }
+    }
+
     /** Takes one call from {@code key}'s bucket: 0 if it may go ahead, else the seconds to wait before the next. */
     public long acquire(String key) {
         long now = nanoTime.getAsLong();

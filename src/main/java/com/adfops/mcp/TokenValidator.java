@@ -118,6 +118,11 @@ public final class TokenValidator {
         if (!iss.equals(ENTRA + tenant + "/v2.0") && !iss.equals("https://sts.windows.net/" + tenant + "/")) {
             return new Outcome.Invalid("the token's issuer is not its tenant's");
         }
+        // An ID token for the same app has the same audience, issuer and tenant (and may carry roles): an access token
+        // names the client it was issued to (azp in v2.0, appid in v1.0) and carries no nonce.
+        if (first(claims, "azp", "appid").isEmpty() || claims.getClaim("nonce") != null) {
+            return new Outcome.Invalid("the token is not an access token (an ID token cannot call the MCP server)");
+        }
         Caller caller = caller(tenant, claims);
         Object roles = claims.getClaim("roles");
         if (!(roles instanceof List<?> list) || !list.contains(settings.role())) {

@@ -20,10 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,15 +80,7 @@ final class ActionFlow {
      * boundary: the cause to the log, a card to the user.
      */
     AgentReply answer(Turn turn, String cardId) {
-        try {
-            return act(turn, cardId);
-        } catch (com.adfops.state.StateStore.StoreException e) {
-            log.error("State store failed during an action in {}", turn.conversationId(), e);
-            return AgentReply.of(new Reply.TurnFailure(Reply.FailureKind.STORAGE));
-        } catch (RuntimeException e) {
-            log.error("Action failed in conversation {}", turn.conversationId(), e);
-            return AgentReply.of(new Reply.TurnFailure(Reply.FailureKind.UNEXPECTED));
-        }
+        return TurnBoundary.answer("Action", turn, () -> act(turn, cardId));
     }
 
     private AgentReply act(Turn turn, String cardId) {
@@ -165,29 +154,19 @@ final class ActionFlow {
             work.thenAccept(reply -> send(turn.conversationId(), origin, reply, turn.zone()));
             return CompletableFuture.completedFuture(ReplySender.messageResponse("Preparing the confirmation…"));
         }
-        return work.copy().orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS).handle((reply, error) -> {
-            if (error == null) {
-                Optional<Reply> card = cardOf(reply);
-                if (card.isEmpty()) {
-                    send(turn.conversationId(), origin, reply, turn.zone());
-                    return ReplySender.messageResponse("See my reply in the conversation.");
-                }
-                AgentReply rest = without(reply, card.get());
-                if (!rest.parts().isEmpty()) {
-                    send(turn.conversationId(), origin, rest, turn.zone());
-                }
-                return sender.cardResponse(card.get(), turn.zone());
+        return InvokeDeadline.answer("Action", turn.conversationId(), work, deadline, reply -> {
+            Optional<Reply> card = cardOf(reply);
+            if (card.isEmpty()) {
+                send(turn.conversationId(), origin, reply, turn.zone());
+                return ReplySender.messageResponse("See my reply in the conversation.");
             }
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof TimeoutException) {
-                log.warn("Action in {} passed its deadline of {}; the result follows in the conversation",
-                        turn.conversationId(), deadline);
-                work.thenAccept(late -> send(turn.conversationId(), origin, late, turn.zone()));
-                return ReplySender.messageResponse("Data Factory is taking a while; I'll post the result here.");
+            AgentReply rest = without(reply, card.get());
+            if (!rest.parts().isEmpty()) {
+                send(turn.conversationId(), origin, rest, turn.zone());
             }
-            log.error("Action failed in conversation {}", turn.conversationId(), cause);
-            return sender.cardResponse(new Reply.TurnFailure(Reply.FailureKind.UNEXPECTED), turn.zone());
-        });
+            return sender.cardResponse(card.get(), turn.zone());
+        }, late -> send(turn.conversationId(), origin, late, turn.zone()),
+                "Data Factory is taking a while; I'll post the result here.", sender, turn.zone());
     }
 
     /** A followed run ended: update its confirmation card and post the outcome where the action was confirmed. */

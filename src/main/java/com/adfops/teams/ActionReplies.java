@@ -34,6 +34,7 @@ public final class ActionReplies {
                         + " any more (ADF keeps runs for 45 days).";
                 case RUN_GONE_NOT_RESOLVED -> "I can't find that run any more, so I did not record the resolution.";
                 case UNKNOWN_CONFIRMATION -> "I don't know that confirmation (it may be from another installation of this bot).";
+                case UNKNOWN_TO_DISMISS -> "I don't know that confirmation.";
             });
         }
         ActionOutcome.Failed f = (ActionOutcome.Failed) outcome;

@@ -234,19 +234,7 @@ public class AdfOpsBot extends TeamsActivityHandler {
 
     /** The agent's answer; one error boundary per turn: the cause to the log, a friendly card to the user. */
     private AgentReply answer(Turn turn, boolean heavy) {
-        try {
-            return heavy ? agent.handleHeavy(turn) : agent.handle(turn);
-        } catch (java.util.concurrent.CancellationException e) {
-            // A heavy turn stopped at its deadline: the user has been told; this answer is dropped.
-            log.debug("Turn stopped in conversation {}", turn.conversationId(), e);
-            return AgentReply.of(new Reply.TurnFailure(Reply.FailureKind.UNEXPECTED));
-        } catch (StateStore.StoreException e) {
-            log.error("State store failed in conversation {}", turn.conversationId(), e);
-            return AgentReply.of(new Reply.TurnFailure(Reply.FailureKind.STORAGE));
-        } catch (RuntimeException e) {
-            log.error("Turn failed in conversation {}", turn.conversationId(), e);
-            return AgentReply.of(new Reply.TurnFailure(Reply.FailureKind.UNEXPECTED));
-        }
+        return TurnBoundary.answer("Turn", turn, () -> heavy ? agent.handleHeavy(turn) : agent.handle(turn));
     }
 
     /** Runs {@code work} in a proactive turn of the conversation; waits for it (we are on the turn processor). */

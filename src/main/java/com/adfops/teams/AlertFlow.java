@@ -68,7 +68,7 @@ final class AlertFlow implements AlertPoster {
                     if (r != null && r.getId() != null) {
                         // The thread's root message is the card: its id, or the thread id's ";messageid=" part.
                         String activity = r.getActivityId();
-                        if (activity == null || activity.isBlank()) {
+                        if ((activity == null || activity.isBlank()) && !TeamsIds.threadMessageId(r.getId()).isEmpty()) {
                             activity = TeamsIds.threadMessageId(r.getId());
                         }
                         return CompletableFuture.completedFuture(new Posted(r.getId(), activity));

@@ -27,9 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,24 +77,12 @@ public final class EscalationFlow {
             return CompletableFuture.completedFuture(ReplySender.messageResponse(
                     "I'm busy right now; please try again in a minute."));
         }
-        return work.copy().orTimeout(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                .handle((reply, error) -> {
-                    if (error == null) {
-                        Optional<Reply.Escalation> e = escalationOf(reply);
-                        e.filter(Reply.Escalation::created).ifPresent(x -> afterwards(turn, x, origin));
-                        return e.isPresent() ? sender.cardResponse(e.get(), turn.zone())
-                                : sender.invokeResponse(reply, turn.zone());
-                    }
-                    if (unwrap(error) instanceof TimeoutException) {
-                        log.warn("Escalation in {} passed its deadline of {}; the result follows in the conversation",
-                                turn.conversationId(), deadline);
-                        work.thenAccept(late -> sendLate(turn, late, origin));
-                        return ReplySender.messageResponse("Escalating is taking longer than usual; I'll post the "
-                                + "result in this conversation.");
-                    }
-                    log.error("Escalation failed in conversation {}", turn.conversationId(), unwrap(error));
-                    return sender.cardResponse(new Reply.TurnFailure(Reply.FailureKind.UNEXPECTED), turn.zone());
-                });
+        return InvokeDeadline.answer("Escalation", turn.conversationId(), work, deadline, reply -> {
+            Optional<Reply.Escalation> e = escalationOf(reply);
+            e.filter(Reply.Escalation::created).ifPresent(x -> afterwards(turn, x, origin));
+            return e.isPresent() ? sender.cardResponse(e.get(), turn.zone()) : sender.invokeResponse(reply, turn.zone());
+        }, late -> sendLate(turn, late, origin),
+                "Escalating is taking longer than usual; I'll post the result in this conversation.", sender, turn.zone());
     }
 
     /**
@@ -256,10 +242,6 @@ public final class EscalationFlow {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 
     private static String str(Object o) {

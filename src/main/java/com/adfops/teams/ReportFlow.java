@@ -80,13 +80,7 @@ final class ReportFlow {
             return say(ctx, origin, turn, "There's no report channel to share to yet, so I can't share this; the "
                     + "download link above still works. Your Teams admin can set up a report channel for the bot.");
         }
-        AgentReply reply;
-        try {
-            reply = agent.handle(turn);
-        } catch (RuntimeException e) {
-            log.error("Building the shared export failed in {}", turn.conversationId(), e);
-            reply = AgentReply.of(new Reply.TurnFailure(Reply.FailureKind.UNEXPECTED));
-        }
+        AgentReply reply = TurnBoundary.answer("Building the shared export", turn, () -> agent.handle(turn));
         Optional<Reply.Export> export = reply.parts().stream().filter(Reply.Export.class::isInstance)
                 .map(Reply.Export.class::cast).filter(e -> !e.sharedBy().isEmpty()).findFirst();
         if (export.isEmpty()) {

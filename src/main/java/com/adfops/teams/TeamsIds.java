@@ -29,8 +29,8 @@ final class TeamsIds {
         return at > 0 ? conversationId.substring(at + MESSAGE_ID.length()) : "";
     }
 
-    /** Whether the id names a channel thread. */
+    /** Whether the id names a channel thread (it has a {@code ;messageid=} part, even an empty one). */
     static boolean isThread(String conversationId) {
-        return !threadMessageId(conversationId).isEmpty();
+        return conversationId != null && conversationId.indexOf(MESSAGE_ID) > 0;
     }
 }

@@ -161,6 +161,8 @@ class ActionServiceTest {
         assertThat(f.requests("/createRun")).isEmpty();
         assertThat(bot.actions.confirm("no-such-id", ana, null)).isEqualTo(
                 new ActionOutcome.OutOfDate(ActionOutcome.OutOfDate.Why.UNKNOWN_CONFIRMATION, ""));
+        assertThat(bot.actions.dismiss("no-such-id", ana)).isEqualTo(
+                new ActionOutcome.OutOfDate(ActionOutcome.OutOfDate.Why.UNKNOWN_TO_DISMISS, ""));
         assertThat(ActionReplies.of(bot.actions.confirm("no-such-id", ana, null)).parts()).singleElement()
                 .isInstanceOf(Reply.Suggestions.class);
     }

@@ -1,5 +1,6 @@
 package com.adfops.agent;
 
+import com.adfops.tools.ToolRunner;
 import com.adfops.diagnosis.Diagnoser;
 import com.adfops.diagnosis.FailureCauses;
 import com.adfops.diagnosis.GuidanceFinder;

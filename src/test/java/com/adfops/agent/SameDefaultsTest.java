@@ -1,5 +1,6 @@
 package com.adfops.agent;
 
+import com.adfops.tools.ToolRunner;
 import static com.adfops.agent.Replies.part;
 import static org.assertj.core.api.Assertions.assertThat;
 

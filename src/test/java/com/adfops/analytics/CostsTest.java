@@ -3,7 +3,7 @@ package com.adfops.analytics;
 import com.adfops.agent.AgentReply;
 import com.adfops.agent.OfflineAgent;
 import com.adfops.agent.Reply;
-import com.adfops.agent.ToolRunner;
+import com.adfops.tools.ToolRunner;
 import com.adfops.agent.Turn;
 import com.adfops.billing.CostRates;
 import com.adfops.diagnosis.GuidanceFinder;

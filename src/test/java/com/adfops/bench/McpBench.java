@@ -2,7 +2,7 @@ package com.adfops.bench;
 
 import com.adfops.TestSim;
 import com.adfops.runs.AdfTools;
-import com.adfops.agent.ToolRunner;
+import com.adfops.tools.ToolRunner;
 import com.adfops.docs.TestDocs;
 import com.adfops.mcp.McpAuthFilter;
 import com.adfops.mcp.McpEndpoint;

@@ -142,7 +142,8 @@ class ConfigurationDefaultsTest {
         assertThat(McpWiring.mode(none, true, true)).isEqualTo(McpWiring.Mode.OPEN);
         assertThat(McpWiring.mode(none, true, false)).isEqualTo(McpWiring.Mode.OFF);
         assertThat(McpWiring.mode(none, false, true)).isEqualTo(McpWiring.Mode.OFF);
-        assertThat(McpWiring.mode(tokens, false, false)).isEqualTo(McpWiring.Mode.OFF);
+        // An audience configured on real factories turns it on (with tokens), as README's steps say.
+        assertThat(McpWiring.mode(tokens, false, false)).isEqualTo(McpWiring.Mode.TOKENS);
         assertThat(McpWiring.mode(tokens, true, false)).isEqualTo(McpWiring.Mode.TOKENS);
         assertThat(McpWiring.mode(new McpProperties(true, "api://adfops", null, java.util.List.of("t1"), "AdfOps.Read",
                 null, null, 5, 20), false, false)).isEqualTo(McpWiring.Mode.TOKENS);

@@ -224,11 +224,11 @@ class ArchivedHistoryTest {
         Fixture f = new Fixture();
         try (TestSim sim = TestSim.of(f.b.build(), 100, CLOCK)) {
             DataFactory adf = new ArchivedHistory(RunIndexTest.index(sim, CLOCK), archive(sim, 1000), CLOCK);
-            com.adfops.agent.ToolRunner runner = new com.adfops.agent.ToolRunner(new AdfTools(adf, CLOCK),
+            com.adfops.tools.ToolRunner runner = new com.adfops.tools.ToolRunner(new AdfTools(adf, CLOCK),
                     new com.adfops.docs.DocsService(null, new com.adfops.docs.BuiltInDocsIndex(TestSim.JSON),
                             Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofHours(1), 10, Duration.ofSeconds(60)),
                     TestSim.JSON);
-            com.adfops.agent.ToolRunner.Call c = runner.run("adf_run_stats", "{\"window\": \"last 3 months\"}", ZoneOffset.UTC);
+            com.adfops.tools.ToolRunner.Call c = runner.run("adf_run_stats", "{\"window\": \"last 3 months\"}", ZoneOffset.UTC);
             assertThat(c.ok()).as(c.output()).isTrue();
             var out = TestSim.JSON.readTree(c.output());
             assertThat(out.get("window").asText()).isEqualTo("the last 3 months");

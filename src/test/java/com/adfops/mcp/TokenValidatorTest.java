@@ -29,6 +29,16 @@ class TokenValidatorTest {
     }
 
     @Test
+    void anIdTokenOfTheSameAppIsNotAnAccessToken() {
+        // Same audience, issuer, tenant and roles, but no azp/appid (an ID token) or a nonce: refused.
+        assertThat(validator.validate(tokens.token(b -> b.claim("azp", null).claim("appid", null))))
+                .isInstanceOfSatisfying(TokenValidator.Outcome.Invalid.class,
+                        i -> assertThat(i.why()).contains("not an access token"));
+        assertThat(validator.validate(tokens.token(b -> b.claim("nonce", "n-1"))))
+                .isInstanceOf(TokenValidator.Outcome.Invalid.class);
+    }
+
+    @Test
     void aTokenOfAnAllowedTenantForTheBotWithTheRoleIsACaller() {
         TokenValidator.Outcome o = validator.validate(tokens.valid());
         assertThat(o).isInstanceOf(TokenValidator.Outcome.Valid.class);

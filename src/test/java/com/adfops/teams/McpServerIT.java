@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adfops.TestSim;
 import com.adfops.runs.AdfTools;
-import com.adfops.agent.ToolRunner;
+import com.adfops.tools.ToolRunner;
 import com.adfops.docs.DocsService;
 import com.adfops.mcp.McpTools;
 import com.adfops.mcp.TestTokens;

@@ -52,7 +52,7 @@ class TurnErrorIT extends WithConnector {
     void aFailingTurnGetsTheErrorCardAndTheConversationStaysUsable() throws Exception {
         String conv = "a:err-" + UUID.randomUUID();
         String card;
-        try (LogCapture log = LogCapture.of(AdfOpsBot.class)) {
+        try (LogCapture log = LogCapture.of(TurnBoundary.class)) {
             assertThat(post(conv, "boom", "2026-11-26T10:26:57.520Z")).isEqualTo(200);
             card = connector.await(s -> s.conversationId().equals(conv) && s.card().toString().contains("went wrong"),
                     Duration.ofSeconds(20)).card().toString();
@@ -71,7 +71,7 @@ class TurnErrorIT extends WithConnector {
     void aStorageOutageSaysSo() throws Exception {
         String conv = "a:storage-" + UUID.randomUUID();
         String card;
-        try (LogCapture log = LogCapture.of(AdfOpsBot.class)) {
+        try (LogCapture log = LogCapture.of(TurnBoundary.class)) {
             assertThat(post(conv, "storage please", "2026-11-26T10:26:57.520Z")).isEqualTo(200);
             card = connector.await(s -> s.conversationId().equals(conv) && s.card().toString().contains("storage"),
                     Duration.ofSeconds(20)).card().toString();

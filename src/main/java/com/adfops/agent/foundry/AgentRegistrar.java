@@ -1,6 +1,6 @@
 package com.adfops.agent.foundry;
 
-import com.adfops.agent.ToolRunner;
+import com.adfops.tools.ToolRunner;
 import com.azure.ai.agents.AgentsClient;
 import com.azure.ai.agents.models.AgentDetails;
 import com.azure.ai.agents.models.AgentVersionDetails;

@@ -5,7 +5,7 @@ import com.adfops.agent.AgentReply;
 import com.adfops.runs.ErrorText;
 import com.adfops.agent.Reply;
 import com.adfops.agent.StandardAnswers;
-import com.adfops.agent.ToolRunner;
+import com.adfops.tools.ToolRunner;
 import com.adfops.agent.Turn;
 import com.adfops.state.JsonDocuments;
 import com.azure.ai.agents.AgentsClient;

@@ -1,4 +1,4 @@
-package com.adfops.agent;
+package com.adfops.tools;
 
 import com.adfops.analytics.Analytics;
 import com.adfops.analytics.CostSummary;
@@ -583,11 +583,9 @@ public final class ToolRunner {
             return new FailedRun(null, output(out));
         }
         String name = m.name().get();
-        List<PipelineRun> failures = failuresOf(name, factory, in != null ? in
-                : new TimeWindow(now.minus(Duration.ofDays(7)), now.plusSeconds(60), "the last 7 days"));
+        List<PipelineRun> failures = failuresOf(name, factory, in != null ? in : TimeWindow.byDefault(now));
         if (failures.isEmpty() && in == null) {
-            failures = failuresOf(name, factory, new TimeWindow(now.minus(TimeWindowParser.RETENTION),
-                    now.plus(Duration.ofMinutes(1)), "the last 45 days"));
+            failures = failuresOf(name, factory, TimeWindow.retention(now));
         }
         if (failures.isEmpty()) {
             out.put("pipeline", name).put("failed", false).put("window", in != null ? in.label() : "the last 45 days")

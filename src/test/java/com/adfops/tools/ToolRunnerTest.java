@@ -1,5 +1,10 @@
-package com.adfops.agent;
+package com.adfops.tools;
 
+import com.adfops.agent.OfflineAgent;
+import com.adfops.agent.Replies;
+import com.adfops.agent.Reply;
+import com.adfops.agent.Turn;
+import com.adfops.tools.ToolRunner;
 import com.adfops.runs.AdfTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
