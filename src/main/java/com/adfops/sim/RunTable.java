@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.IntToLongFunction;
 
@@ -37,18 +38,26 @@ final class RunTable {
     private final long baseMaxLag;
     private final long baseMinLag;
     private volatile Overlay overlay;
+    /** Runs the page walks of {@link #byStart} looked at, in all: for tests of the page budget. */
+    final AtomicLong looked = new AtomicLong();
 
     /**
      * Runs written since the start: slot {@code n + i} is {@code runs.get(i)}; {@code ids} maps a run id to its newest
      * slot; {@code dead} (sorted) holds the slots a later write replaced; {@code byStart}/{@code byUpdated} the live
-     * overlay slots in order; the lags bound {@code lastUpdated - runStart} over all live runs.
+     * overlay slots in order; the lags bound {@code lastUpdated - runStart} over all live runs. {@code order[i]} is
+     * slot {@code n + i}'s tiebreak among equal keys: the slot of the run it replaced (that run's own tiebreak), else
+     * {@code n + i}, so a rewritten run (a cancel, a rerun's rewrite) keeps its place among runs of the same start and a
+     * continuation token naming it, or a run next to it, still resumes at the right place.
      */
     private record Overlay(List<ObjectNode> runs, List<List<ObjectNode>> activities, long[] start, long[] end,
-                           long[] updated, Map<String, Integer> ids, int[] byStart, int[] byUpdated, int[] dead,
-                           long maxLag, long minLag, Set<String> pipelines) {
+                           long[] updated, int[] order, Map<String, Integer> ids, int[] byStart, int[] byUpdated,
+                           int[] dead, long maxLag, long minLag, Set<String> pipelines) {
     }
 
-    /** Where a page resumes: after the run at {@code (key, slot)} in the page's direction. */
+    /**
+     * Where a page resumes: after the run at {@code (key, slot)} in the page's direction; {@code slot} is the run's
+     * tiebreak ({@link Overlay#order}), which a rewrite of the run keeps.
+     */
     record Position(long key, int slot) {
     }
 
@@ -94,8 +103,8 @@ final class RunTable {
         }
         this.baseMaxLag = max;
         this.baseMinLag = min;
-        this.overlay = new Overlay(List.of(), List.of(), new long[0], new long[0], new long[0], Map.of(), new int[0],
-                new int[0], new int[0], max, min, Set.of());
+        this.overlay = new Overlay(List.of(), List.of(), new long[0], new long[0], new long[0], new int[0], Map.of(),
+                new int[0], new int[0], new int[0], max, min, Set.of());
     }
 
     SimRuns base() {
@@ -193,6 +202,9 @@ final class RunTable {
         long[] start = Arrays.copyOf(o.start(), k);
         long[] end = Arrays.copyOf(o.end(), k);
         long[] updated = Arrays.copyOf(o.updated(), k);
+        int[] order = Arrays.copyOf(o.order(), k);
+        // The new version takes the replaced one's place among equal starts (its tiebreak), not the new slot's.
+        order[k - 1] = old >= 0 ? order(o, old) : n + k - 1;
         start[k - 1] = SimRuns.micros(SimDataset.time(run, "runStart"));
         end[k - 1] = SimRuns.micros(SimDataset.time(run, "runEnd"));
         long lu = SimRuns.micros(SimDataset.time(run, "lastUpdated"));
@@ -219,13 +231,14 @@ final class RunTable {
         }
         Set<String> pipelines = new LinkedHashSet<>(o.pipelines());
         pipelines.add(SimDataset.text(run, "pipelineName"));
-        Overlay next = new Overlay(List.copyOf(runs), List.copyOf(acts), start, end, updated, Map.copyOf(ids),
-                sorted(live, start), sorted(live, updated), dead, maxLag, minLag, Set.copyOf(pipelines));
+        Overlay next = new Overlay(List.copyOf(runs), List.copyOf(acts), start, end, updated, order, Map.copyOf(ids),
+                sorted(live, start, order), sorted(live, updated, order), dead, maxLag, minLag, Set.copyOf(pipelines));
         this.overlay = next;
     }
 
-    private int[] sorted(List<Integer> slots, long[] keys) {
-        return slots.stream().sorted(Comparator.comparingLong((Integer s) -> keys[s - n]).thenComparingInt(s -> s))
+    private int[] sorted(List<Integer> slots, long[] keys, int[] order) {
+        return slots.stream()
+                .sorted(Comparator.comparingLong((Integer s) -> keys[s - n]).thenComparingInt(s -> order[s - n]))
                 .mapToInt(Integer::intValue).toArray();
     }
 
@@ -236,7 +249,9 @@ final class RunTable {
      * (null: from the first): the runs whose {@code lastUpdated} can lie in the filter's window are those that started
      * at most the largest {@code lastUpdated - runStart} before it (and those with no start), so the walk begins with a
      * binary search and ends after the page, or after {@code budget} runs looked at (a page then comes back short, with
-     * a token, as ADF's do). {@code view} is the exact test: the run as ADF shows it now if it matches, else null.
+     * a token, as ADF's do; also when the page is full and the walk is still looking for one more run, so the last
+     * page of a sparse filter does not scan to the end: the next page, maybe empty, then says). {@code view} is the
+     * exact test: the run as ADF shows it now if it matches, else null.
      */
     Page byStart(Prefilter f, boolean desc, Position from, Function<ObjectNode, ObjectNode> view, int pageSize,
                  int budget) {
@@ -250,42 +265,45 @@ final class RunTable {
         }
         cursors.add(new Cursor(o.byStart(), o, desc, lo, hi, from));
         List<ObjectNode> out = new ArrayList<>(Math.min(pageSize, 1024));
-        long lastKey = 0;
-        int lastSlot = -1;
         long returnedKey = 0;
         int returnedSlot = -1;
         int looked = 0;
-        while (true) {
-            Cursor best = null;
-            for (Cursor c : cursors) {
-                if (c.peek() >= 0 && (best == null || before(c, best, desc))) {
-                    best = c;
-                }
-            }
-            if (best == null) {
-                return new Page(out, null);
-            }
-            int s = best.peek();
-            long key = key(o, s);
-            best.advance();
-            looked++;
-            if (!dead(o, s) && passes(o, s, f)) {
-                ObjectNode v = view.apply(json(o, s));
-                if (v != null) {
-                    if (out.size() >= pageSize) {
-                        // There is one more: the next page starts after the last one returned.
-                        return new Page(out, new Position(returnedKey, returnedSlot));
+        try {
+            while (true) {
+                Cursor best = null;
+                for (Cursor c : cursors) {
+                    if (c.peek() >= 0 && (best == null || before(c, best, desc))) {
+                        best = c;
                     }
-                    out.add(v);
-                    returnedKey = key;
-                    returnedSlot = s;
+                }
+                if (best == null) {
+                    return new Page(out, null);
+                }
+                int s = best.peek();
+                long key = key(o, s);
+                best.advance();
+                looked++;
+                if (!dead(o, s) && passes(o, s, f)) {
+                    ObjectNode v = view.apply(json(o, s));
+                    if (v != null) {
+                        if (out.size() >= pageSize) {
+                            // There is one more: the next page starts after the last one returned.
+                            return new Page(out, new Position(returnedKey, returnedSlot));
+                        }
+                        out.add(v);
+                        returnedKey = key;
+                        returnedSlot = order(o, s);
+                    }
+                }
+                if (looked >= budget) {
+                    // The budget holds while looking for one more run too (a full page): resume after the last run
+                    // returned, so a run looked at since is looked at again by the next page (which may be empty).
+                    return out.size() < pageSize ? new Page(out, new Position(key, order(o, s)))
+                            : new Page(out, new Position(returnedKey, returnedSlot));
                 }
             }
-            lastKey = key;
-            lastSlot = s;
-            if (looked >= budget && out.size() < pageSize) {
-                return new Page(out, new Position(lastKey, lastSlot));
-            }
+        } finally {
+            this.looked.addAndGet(looked);
         }
     }
 
@@ -439,19 +457,24 @@ final class RunTable {
         int sb = b.peek();
         int c = Long.compare(key(a.o, sa), key(b.o, sb));
         if (c == 0) {
-            c = Integer.compare(sa, sb);
+            c = Integer.compare(order(a.o, sa), order(b.o, sb));
+        }
+        if (c == 0) {
+            // A replaced run and its newer version at the same place: the newer (the live one) first, in either
+            // direction, so a token naming that place is never given before the live one was looked at.
+            return sa > sb;
         }
         return desc ? c > 0 : c < 0;
     }
 
-    /** The first index whose (start, slot) is at least (key, slot). */
+    /** The first index whose (start, tiebreak) is at least (key, slot). */
     private int lowerIndex(int[] slots, Overlay o, long key, int slot) {
         int lo = 0;
         int hi = slots.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             long k = key(o, slots[mid]);
-            if (k < key || (k == key && slots[mid] < slot)) {
+            if (k < key || (k == key && order(o, slots[mid]) < slot)) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -460,14 +483,14 @@ final class RunTable {
         return lo;
     }
 
-    /** The first index whose (start, slot) is above (key, slot). */
+    /** The first index whose (start, tiebreak) is above (key, slot). */
     private int upperIndex(int[] slots, Overlay o, long key, int slot) {
         int lo = 0;
         int hi = slots.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             long k = key(o, slots[mid]);
-            if (k < key || (k == key && slots[mid] <= slot)) {
+            if (k < key || (k == key && order(o, slots[mid]) <= slot)) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -494,6 +517,11 @@ final class RunTable {
 
     private long key(Overlay o, int s) {
         return s < n ? base.start(s) : o.start()[s - n];
+    }
+
+    /** The slot's tiebreak among equal keys: its own for a starting run, the replaced run's for a rewritten one. */
+    private int order(Overlay o, int s) {
+        return s < n ? s : o.order()[s - n];
     }
 
     private ObjectNode json(Overlay o, int s) {

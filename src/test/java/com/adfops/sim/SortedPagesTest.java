@@ -22,11 +22,16 @@ import com.azure.resourcemanager.datafactory.models.RunQueryOrder;
 import com.azure.resourcemanager.datafactory.models.RunQueryOrderBy;
 import com.azure.resourcemanager.datafactory.models.RunQueryOrderByField;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +42,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pages of the sorted runs, through the real SDK, equal a brute-force filter of the same runs: random windows,
@@ -181,6 +187,139 @@ class SortedPagesTest {
         }
     }
 
+    @Test
+    void aRunCancelledBetweenPagesWithTheStartOfTheTokenIsNeitherSkippedNorReturnedTwice(@TempDir Path dir) {
+        for (boolean desc : List.of(true, false)) {
+            MutableClock clock = new MutableClock(NOW);
+            try (TestSim sim = TestSim.of(tiedStarts(dir.resolve("tied-" + desc + ".json")), 4, clock)) {
+                Query q = new Query(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofHours(1)), List.of(),
+                        RunQueryOrderByField.RUN_START, desc);
+                List<String> cancelled = new ArrayList<>();
+                Set<String> seen = new HashSet<>();
+                Walk walk = walk(sim, q, (token, page) -> {
+                    seen.addAll(page);
+                    if (token == null) {
+                        return;
+                    }
+                    long key = tokenKey(token);
+                    // The run the token names (the last of the page) and one not returned yet, both of the token's
+                    // start and running: a cancel writes each again, at a new slot, with the same start.
+                    String last = page.isEmpty() ? null : page.get(page.size() - 1);
+                    String ahead = null;
+                    for (ObjectNode r : sim.server.runsNow()) {
+                        String id = r.get("runId").asText();
+                        if (r.get("status").asText().equals("InProgress")
+                                && SimRuns.micros(SimDataset.time(r, "runStart")) == key && !seen.contains(id)) {
+                            ahead = id;
+                            break;
+                        }
+                    }
+                    for (String id : java.util.Arrays.asList(last, ahead)) {
+                        ObjectNode r = id == null ? null : sim.server.runsNow().stream()
+                                .filter(x -> x.get("runId").asText().equals(id)).findFirst().orElseThrow();
+                        if (r != null && r.get("status").asText().equals("InProgress")
+                                && SimRuns.micros(SimDataset.time(r, "runStart")) == key) {
+                            clock.advance(Duration.ofSeconds(1));
+                            sim.adf.cancelRun(sim.factory, id, true);
+                            cancelled.add(id);
+                        }
+                    }
+                });
+                assertThat(cancelled).as("cancels between pages, desc=%s", desc).hasSizeGreaterThan(6);
+                assertSame(walk, expected(sim, q, clock.instant()), q);
+            }
+        }
+    }
+
+    @Test
+    void aFullPageLookingForOneMoreRunStopsAtTheBudget(@TempDir Path dir) {
+        MutableClock clock = new MutableClock(NOW);
+        // Ten failed runs, the latest; 5000 succeeded before them: a filter on Failed finds its last page at once.
+        try (TestSim sim = TestSim.of(sparse(dir.resolve("sparse.json")), 10, clock)) {
+            sim.server.setPageBudget(200);
+            RunTable table = sim.server.dataset().table();
+            for (boolean desc : List.of(true, false)) {
+                Query failed = new Query(NOW.minus(Duration.ofDays(10)), NOW.plusSeconds(1),
+                        List.of(filter(RunQueryFilterOperand.STATUS, RunQueryFilterOperator.IN, List.of("Failed"))),
+                        RunQueryOrderByField.RUN_START, desc);
+                List<Long> looked = new ArrayList<>();
+                long[] before = {table.looked.get()};
+                Walk walk = walk(sim, failed, (token, page) -> {
+                    long now = table.looked.get();
+                    looked.add(now - before[0]);
+                    before[0] = now;
+                });
+                assertThat(looked).as("runs looked at per page, desc=%s", desc).allMatch(l -> l <= 200);
+                assertThat(walk.ids).hasSize(10);
+                assertSame(walk, expected(sim, failed, NOW), failed);
+            }
+        }
+    }
+
+    /** The key of a runStart page's token ({@code sim:s:<d|a>:<key>:<slot>}). */
+    private static long tokenKey(String token) {
+        String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":");
+        return Long.parseLong(parts[3]);
+    }
+
+    /** Runs on few start times (schedules firing on the same second): most of them running at NOW. */
+    private static SimDataset tiedStarts(Path file) {
+        ArrayNode runs = TestSim.JSON.createArrayNode();
+        Instant[] starts = {NOW.minus(Duration.ofMinutes(40)), NOW.minus(Duration.ofMinutes(10)), NOW.minus(Duration.ofMinutes(5))};
+        int[] counts = {6, 30, 14};
+        int id = 0;
+        for (int g = 0; g < starts.length; g++) {
+            for (int i = 0; i < counts[g]; i++) {
+                boolean running = i % 3 != 0;
+                Instant end = running ? NOW.plus(Duration.ofHours(2)) : starts[g].plusSeconds(60);
+                runs.add(run("run-" + (id++), "pipe_" + (i % 7), running ? "Succeeded" : "Failed", starts[g], end));
+            }
+        }
+        return write(file, runs);
+    }
+
+    private static SimDataset sparse(Path file) {
+        ArrayNode runs = TestSim.JSON.createArrayNode();
+        Instant t = NOW.minus(Duration.ofDays(5));
+        for (int i = 0; i < 5000; i++) {
+            runs.add(run("ok-" + i, "pipe_" + (i % 5), "Succeeded", t.plusSeconds(60L * i), t.plusSeconds(60L * i + 30)));
+        }
+        Instant late = t.plusSeconds(60L * 5000);
+        for (int i = 0; i < 10; i++) {
+            runs.add(run("failed-" + i, "pipe_" + (i % 5), "Failed", late.plusSeconds(i), late.plusSeconds(i + 30)));
+        }
+        return write(file, runs);
+    }
+
+    private static ObjectNode run(String id, String pipeline, String status, Instant start, Instant end) {
+        ObjectNode r = TestSim.JSON.createObjectNode();
+        r.put("runId", id);
+        r.put("pipelineName", pipeline);
+        r.put("runGroupId", id);
+        r.put("isLatest", true);
+        r.put("status", status);
+        r.put("runStart", start.toString());
+        r.put("runEnd", end.toString());
+        r.put("lastUpdated", end.toString());
+        r.put("durationInMs", Duration.between(start, end).toMillis());
+        r.put("message", "");
+        r.putObject("invokedBy").put("name", "Manual").put("id", id).put("invokedByType", "Manual");
+        r.putObject("parameters");
+        return r;
+    }
+
+    private static SimDataset write(Path file, ArrayNode runs) {
+        ObjectNode root = TestSim.JSON.createObjectNode();
+        root.put("factory", "adf-tied");
+        root.set("pipelineRuns", runs);
+        try {
+            Files.writeString(file, root.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return SimDataset.load(file, TestSim.JSON, NOW);
+    }
+
     // ---- queries, walks and the brute force ------------------------------------------------------------------
 
     record Query(Instant after, Instant before, List<RunQueryFilter> filters, RunQueryOrderByField order, boolean desc) {
@@ -250,8 +389,17 @@ class SortedPagesTest {
         return new RunQueryFilter().withOperand(operand).withOperator(operator).withValues(values);
     }
 
+    /** What a test does after each page: the page's token (null after the last) and the ids on it. */
+    interface BetweenPages {
+        void after(String token, List<String> page);
+    }
+
     /** Pages through the real SDK until the token is null. */
     private static Walk walk(TestSim sim, Query q) {
+        return walk(sim, q, (token, page) -> { });
+    }
+
+    private static Walk walk(TestSim sim, Query q, BetweenPages between) {
         String base = sim.server.endpoint();
         AzureEnvironment env = new AzureEnvironment(Map.of("resourceManagerEndpointUrl", base,
                 "activeDirectoryEndpointUrl", base, "managementEndpointUrl", base));
@@ -271,10 +419,13 @@ class SortedPagesTest {
             PipelineRunsQueryResponse resp = m.pipelineRuns().queryByFactory(SimulatedDataFactoryServer.RESOURCE_GROUP,
                     sim.factory.factoryName(), params);
             pages++;
+            List<String> page = new ArrayList<>();
             for (var r : resp.value()) {
                 ids.add(r.runId());
                 runs.add(r);
+                page.add(r.runId());
             }
+            between.after(resp.continuationToken(), page);
             if (resp.continuationToken() == null) {
                 return new Walk(ids, runs, pages);
             }
