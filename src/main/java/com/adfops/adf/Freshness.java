@@ -71,4 +71,28 @@ public record Freshness(Instant asOf, boolean fromMemory, String staleReason, In
     public static Freshness direct(Instant now) {
         return new Freshness(now, false, "");
     }
+
+    /** The freshness of an answer from several factories: the oldest read, stale if any is. */
+    public static Freshness combine(Freshness a, Freshness b) {
+        if (a == null) {
+            return b;
+        }
+        Instant asOf = a.asOf() == null || (b.asOf() != null && b.asOf().isBefore(a.asOf())) ? b.asOf() : a.asOf();
+        String stale = a.stale() ? a.staleReason() : b.staleReason();
+        // The archive's part: the latest boundary (more of the window came from it).
+        Instant archived = a.archivedBefore() == null ? b.archivedBefore()
+                : b.archivedBefore() == null || a.archivedBefore().isAfter(b.archivedBefore()) ? a.archivedBefore()
+                : b.archivedBefore();
+        // The reach: the factory whose memory reaches least far back speaks for the answer.
+        Reach reach = a.reach() == null ? b.reach() : b.reach() == null ? a.reach()
+                : reachesLess(a.reach(), b.reach()) ? a.reach() : b.reach();
+        return new Freshness(asOf, a.fromMemory() && b.fromMemory(), stale, archived, reach);
+    }
+
+    private static boolean reachesLess(Reach a, Reach b) {
+        if (a.partial() != b.partial()) {
+            return a.partial();
+        }
+        return a.loadedSince() == null || (b.loadedSince() != null && a.loadedSince().isAfter(b.loadedSince()));
+    }
 }

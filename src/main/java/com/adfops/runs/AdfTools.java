@@ -150,7 +150,7 @@ public final class AdfTools {
             runs.addAll(e.getValue().size() == 1 ? adf.queryPipelineRuns(e.getValue().get(0), q)
                     : adf.queryPipelineRuns(e.getValue(), q));
             for (FactoryRef f : e.getValue()) {
-                freshness = combine(freshness, adf.freshness(f, q));
+                freshness = Freshness.combine(freshness, adf.freshness(f, q));
             }
         }
         runs.sort(Comparator.comparing(PipelineRun::sortTime).reversed());
@@ -158,30 +158,6 @@ public final class AdfTools {
         return new RunsResult(req.window(), factories, List.copyOf(resolved), List.copyOf(runs), unknown,
                 unknown || resolved.isEmpty() ? List.copyOf(closest.stream().distinct().limit(3).toList()) : List.of(),
                 freshness);
-    }
-
-    /** The freshness of an answer from several factories: the oldest read, stale if any is. */
-    private static Freshness combine(Freshness a, Freshness b) {
-        if (a == null) {
-            return b;
-        }
-        Instant asOf = a.asOf() == null || (b.asOf() != null && b.asOf().isBefore(a.asOf())) ? b.asOf() : a.asOf();
-        String stale = a.stale() ? a.staleReason() : b.staleReason();
-        // The archive's part: the latest boundary (more of the window came from it).
-        Instant archived = a.archivedBefore() == null ? b.archivedBefore()
-                : b.archivedBefore() == null || a.archivedBefore().isAfter(b.archivedBefore()) ? a.archivedBefore()
-                : b.archivedBefore();
-        // The reach: the factory whose memory reaches least far back speaks for the answer.
-        Freshness.Reach reach = a.reach() == null ? b.reach() : b.reach() == null ? a.reach()
-                : reachesLess(a.reach(), b.reach()) ? a.reach() : b.reach();
-        return new Freshness(asOf, a.fromMemory() && b.fromMemory(), stale, archived, reach);
-    }
-
-    private static boolean reachesLess(Freshness.Reach a, Freshness.Reach b) {
-        if (a.partial() != b.partial()) {
-            return a.partial();
-        }
-        return a.loadedSince() == null || (b.loadedSince() != null && a.loadedSince().isAfter(b.loadedSince()));
     }
 
     /** Whether the long history (Log Analytics) is readable; empty when none is configured. */
