@@ -26,8 +26,7 @@ final class AnswerKit {
     }
 
     AgentReply stale(String why) {
-        return AgentReply.of(new Reply.Suggestions("That card is out of date", why
-                + " Ask me again and I'll build a fresh card.", List.of("What pipelines are failing?", "Help")));
+        return AgentReply.of(Reply.Suggestions.staleCard(why));
     }
 
     AgentReply unknownPipeline(String target, List<String> closest, String questionFormat) {

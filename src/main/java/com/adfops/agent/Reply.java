@@ -177,6 +177,12 @@ public sealed interface Reply {
 
     /** A short message with questions to click. */
     record Suggestions(String title, String message, List<String> questions) implements Reply {
+
+        /** A clicked card that no longer matches anything the bot knows: why, and how to get a fresh one. */
+        public static Suggestions staleCard(String why) {
+            return new Suggestions("That card is out of date", why + " Ask me again and I'll build a fresh card.",
+                    List.of("What pipelines are failing?", "Help"));
+        }
     }
 
     /**

@@ -6,7 +6,6 @@ import com.adfops.adf.PipelineRun;
 import com.adfops.agent.AgentReply;
 import com.adfops.agent.Reply;
 import com.adfops.runs.ErrorText;
-import java.util.List;
 
 /** The Teams words for what an action click came to ({@link ActionOutcome}): the card, or a short reply. */
 public final class ActionReplies {
@@ -55,7 +54,6 @@ public final class ActionReplies {
     }
 
     private static AgentReply outOfDate(String why) {
-        return AgentReply.of(new Reply.Suggestions("That card is out of date", why
-                + " Ask me again and I'll build a fresh card.", List.of("What pipelines are failing?", "Help")));
+        return AgentReply.of(Reply.Suggestions.staleCard(why));
     }
 }

@@ -125,8 +125,7 @@ public final class EscalationFlow {
         String why = outcome instanceof EscalationOutcome.RunGone g
                 ? "I can't find run " + g.runId().replaceAll("[^A-Za-z0-9-]", "") + ", so I did not escalate it."
                 : "That button did not say which run to escalate.";
-        return AgentReply.of(new Reply.Suggestions("That card is out of date", why
-                + " Ask me again and I'll build a fresh card.", List.of("What pipelines are failing?", "Help")));
+        return AgentReply.of(Reply.Suggestions.staleCard(why));
     }
 
     private static Optional<Reply.Escalation> escalationOf(AgentReply reply) {
