@@ -99,7 +99,7 @@ public final class ActionService {
             PendingAction a = new PendingAction(UUID.randomUUID().toString(), kind, f.factoryName(),
                     target.pipelineName(), target.runId(), child ? clicked.runId() : null,
                     child ? clicked.pipelineName() : null, startsAt, target.parameters(), who.name(), conversationId,
-                    now, now.plus(confirmFor), PendingAction.State.PENDING, null, null, null, null, null, null, null,
+                    now, now.plus(confirmFor), ActionView.State.PENDING, null, null, null, null, null, null, null,
                     sourceCardId);
             pending.create(a);
             log.info("{} of run {} ({}) proposed by {}", kind, target.runId(), f.factoryName(), who.name());
@@ -122,12 +122,12 @@ public final class ActionService {
         }
         PendingAction a = found.get();
         Instant now = clock.instant();
-        if (a.state() != PendingAction.State.PENDING) {
+        if (a.state() != ActionView.State.PENDING) {
             return new ActionOutcome.Shown(view(a));
         }
         if (now.isAfter(a.expiresAt())) {
-            PendingAction expired = pending.update(id, x -> x.state() == PendingAction.State.PENDING
-                    ? x.with(PendingAction.State.EXPIRED, null, null, null, null, null) : x);
+            PendingAction expired = pending.update(id, x -> x.state() == ActionView.State.PENDING
+                    ? x.with(ActionView.State.EXPIRED, null, null, null, null, null) : x);
             return new ActionOutcome.Shown(view(expired));
         }
         Optional<ActionOutcome> refused = refused(a.factory(), who, a.kind().wire(), a.pipeline(), a.runId(),
@@ -139,15 +139,15 @@ public final class ActionService {
             // Someone else confirmed first (another click, another instance, a retry): show how it stands; until the
             // winner records it, that it is being started by them.
             PendingAction current = pending.find(id).orElse(a);
-            if (current.state() == PendingAction.State.PENDING) {
+            if (current.state() == ActionView.State.PENDING) {
                 Optional<PendingActions.Claim> claim = pending.claimOf(id);
-                current = current.with(PendingAction.State.CLAIMED,
+                current = current.with(ActionView.State.CLAIMED,
                         new Actor(claim.map(PendingActions.Claim::by).orElse(null), claim.map(PendingActions.Claim::byId).orElse(null)),
                         claim.map(PendingActions.Claim::at).orElse(now), null, null, null);
             }
             return new ActionOutcome.Shown(view(current));
         }
-        pending.update(id, x -> x.with(PendingAction.State.CLAIMED, who, now, null, null, null).withCard(cardId));
+        pending.update(id, x -> x.with(ActionView.State.CLAIMED, who, now, null, null, null).withCard(cardId));
         FactoryRef f = factory(a.factory());
         PendingAction result;
         try {
@@ -155,26 +155,26 @@ public final class ActionService {
                 PipelineRun run = adf.getPipelineRun(f, a.runId()).orElse(null);
                 if (run == null || !run.status().isActive()) {
                     String status = run == null ? "gone" : describe(run.status());
-                    result = pending.update(id, x -> x.with(PendingAction.State.FINISHED, null, null, null,
+                    result = pending.update(id, x -> x.with(ActionView.State.FINISHED, null, null, null,
                             "Nothing was cancelled: the run had already " + status + ".", null));
                     audit.append(record(result, who, "not cancelled: already " + status));
                     return new ActionOutcome.Shown(view(result));
                 }
                 adf.cancelRun(f, a.runId(), true);
-                result = pending.update(id, x -> x.with(PendingAction.State.STARTED, null, null, null, null, null));
+                result = pending.update(id, x -> x.with(ActionView.State.STARTED, null, null, null, null, null));
                 audit.append(record(result, who, "cancel requested"));
             } else {
                 RunRequest request = a.kind() == ActionKind.RERUN_FROM_FAILURE
                         ? RunRequest.fromFailure(a.pipeline(), a.runId()) : RunRequest.whole(a.pipeline(), a.runId());
                 String newRun = adf.createRun(f, request);
-                result = pending.update(id, x -> x.with(PendingAction.State.STARTED, null, null, newRun, null, null));
+                result = pending.update(id, x -> x.with(ActionView.State.STARTED, null, null, newRun, null, null));
                 audit.append(record(result, who, "started run " + newRun));
             }
             pending.follow(id);
             log.info("{} of run {} ({}) confirmed by {}", a.kind(), a.runId(), a.factory(), who.name());
         } catch (DataFactoryException e) {
             log.warn("{} of run {} ({}) failed: {}", a.kind(), a.runId(), a.factory(), e.getMessage());
-            result = pending.update(id, x -> x.with(PendingAction.State.FAILED, null, null, null, e.getMessage(),
+            result = pending.update(id, x -> x.with(ActionView.State.FAILED, null, null, null, e.getMessage(),
                     e.missingAction() != null ? e.missingAction()
                             : e.kind() == DataFactoryException.Kind.PERMISSION ? requiredAction(a.kind()) : null));
             audit.append(record(result, who, "failed: " + e.getMessage()));
@@ -194,8 +194,8 @@ public final class ActionService {
         if (refused.isPresent()) {
             return refused.get();
         }
-        PendingAction after = pending.update(id, x -> x.state() == PendingAction.State.PENDING
-                ? x.with(PendingAction.State.DISMISSED, who, now, null, null, null) : x);
+        PendingAction after = pending.update(id, x -> x.state() == ActionView.State.PENDING
+                ? x.with(ActionView.State.DISMISSED, who, now, null, null, null) : x);
         return new ActionOutcome.Shown(view(after));
     }
 
@@ -263,7 +263,7 @@ public final class ActionService {
      */
     Optional<Finished> check(String id) {
         Optional<PendingAction> found = pending.find(id);
-        if (found.isEmpty() || found.get().state() != PendingAction.State.STARTED) {
+        if (found.isEmpty() || found.get().state() != ActionView.State.STARTED) {
             pending.unfollow(id);
             return Optional.empty();
         }
@@ -278,7 +278,7 @@ public final class ActionService {
             return Optional.empty();
         }
         String outcome = outcome(a, run);
-        PendingAction done = pending.update(id, x -> x.with(PendingAction.State.FINISHED, null, null, null, outcome, null));
+        PendingAction done = pending.update(id, x -> x.with(ActionView.State.FINISHED, null, null, null, outcome, null));
         audit.append(new AuditRecord(clock.instant(), a.actedBy(), a.actedById(), "outcome", a.factory(), a.pipeline(),
                 a.runId(), a.newRunId(), describe(run.status()), null));
         pending.unfollow(id);
@@ -372,16 +372,7 @@ public final class ActionService {
 
     /** The action's card, its runs linked to ADF Studio while its factory is configured. */
     ActionView view(PendingAction a) {
-        ActionView.State state = switch (a.state()) {
-            case PENDING -> ActionView.State.PENDING;
-            case CLAIMED -> ActionView.State.CLAIMED;
-            case STARTED -> ActionView.State.STARTED;
-            case FINISHED -> ActionView.State.FINISHED;
-            case FAILED -> ActionView.State.FAILED;
-            case DISMISSED -> ActionView.State.DISMISSED;
-            case EXPIRED -> ActionView.State.EXPIRED;
-        };
-        return new ActionView(a.id(), a.kind(), state, a.factory(), a.pipeline(), a.runId(), a.clickedRunId(),
+        return new ActionView(a.id(), a.kind(), a.state(), a.factory(), a.pipeline(), a.runId(), a.clickedRunId(),
                 a.clickedPipeline(), a.startsAt(), a.parameters(), a.requestedBy(), a.expiresAt(), a.actedBy(),
                 a.actedAt(), a.newRunId(), a.message(), a.missingAction(), configured(a.factory()).orElse(null));
     }

@@ -1,5 +1,6 @@
 package com.adfops.actions;
 
+import com.adfops.answers.ActionView;
 import com.adfops.answers.ActionKind;
 import java.time.Instant;
 import java.util.Map;
@@ -33,33 +34,16 @@ import java.util.Map;
  */
 public record PendingAction(String id, ActionKind kind, String factory, String pipeline, String runId,
                             String clickedRunId, String clickedPipeline, String startsAt, Map<String, String> parameters,
-                            String requestedBy, String conversationId, Instant createdAt, Instant expiresAt, State state,
+                            String requestedBy, String conversationId, Instant createdAt, Instant expiresAt,
+                            ActionView.State state,
                             String actedBy, String actedById, Instant actedAt, String newRunId, String message,
                             String missingAction, String cardId, String sourceCardId) {
-
-    /** Where an action stands. */
-    public enum State {
-        /** Waiting for Confirm or Cancel. */
-        PENDING,
-        /** Confirmed and claimed: Data Factory is being called. */
-        CLAIMED,
-        /** Data Factory accepted it: a rerun runs (newRunId) or the run is being cancelled. */
-        STARTED,
-        /** The new run (or the cancelled run) reached its final status; {@code message} says which. */
-        FINISHED,
-        /** Data Factory refused it; {@code message} says why. */
-        FAILED,
-        /** Someone clicked Cancel on the confirmation: nothing ran. */
-        DISMISSED,
-        /** Nobody confirmed in time: nothing ran. */
-        EXPIRED
-    }
 
     public PendingAction {
         parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
     }
 
-    PendingAction with(State s, Actor by, Instant at, String newRun, String msg, String missing) {
+    PendingAction with(ActionView.State s, Actor by, Instant at, String newRun, String msg, String missing) {
         return new PendingAction(id, kind, factory, pipeline, runId, clickedRunId, clickedPipeline, startsAt, parameters,
                 requestedBy, conversationId, createdAt, expiresAt, s, by == null ? actedBy : by.name(),
                 by == null ? actedById : by.objectId(), at == null ? actedAt : at, newRun == null ? newRunId : newRun,
