@@ -3,6 +3,7 @@ package com.adfops.mcp;
 import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.SecretRedactor;
 import com.adfops.runs.AdfTools;
+import com.adfops.tools.ToolCatalog;
 import com.adfops.tools.ToolRunner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,8 +53,8 @@ public final class McpTools {
     public McpTools(ToolRunner runner, ObjectMapper json) {
         this.runner = runner;
         this.json = json;
-        Map<String, Map<String, Object>> schemas = ToolRunner.schemas();
-        Map<String, String> descriptions = ToolRunner.descriptions();
+        Map<String, Map<String, Object>> schemas = ToolCatalog.schemas();
+        Map<String, String> descriptions = ToolCatalog.descriptions();
         add(FAILING, "Failing pipelines", "Which pipelines of the configured Azure Data Factories are failing (their latest "
                         + "finished run failed) in a window (default the last 24 hours): per pipeline its last failed run id, "
                         + "the failing activity (child pipelines and loops followed), error code and cause, how often it "

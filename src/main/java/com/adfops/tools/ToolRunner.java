@@ -12,7 +12,6 @@ import com.adfops.diagnosis.FailureHistory;
 import com.adfops.diagnosis.RunComparison;
 import com.adfops.diagnosis.RunHistory;
 import com.adfops.runs.AdfTools;
-import com.adfops.runs.DurationBaseline;
 import com.adfops.runs.ErrorText;
 import com.adfops.runs.FailingSummary;
 import com.adfops.runs.NameMatcher;
@@ -35,7 +34,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -80,72 +78,6 @@ public final class ToolRunner {
         this.analytics = analytics;
         this.docs = docs;
         this.json = json;
-    }
-
-    /** The function tools' JSON schemas, by name (for the agent definition). */
-    public static Map<String, Map<String, Object>> schemas() {
-        return Map.of(
-                AdfTools.PIPELINE_RUNS, Map.of("type", "object", "additionalProperties", false, "properties", Map.of(
-                        "pipeline", Map.of("type", "string", "description", "Pipeline name, a fuzzy name or a pattern with *; omit for all pipelines"),
-                        "status", Map.of("type", "string", "enum", List.of("Failed", "Succeeded", "InProgress", "Queued", "Cancelled", "any"),
-                                "description", "Only runs with this status; 'any' or omit for all"),
-                        "window", Map.of("type", "string", "description", "Time window in words: 'last 24 hours' (default), 'today', 'yesterday', 'last 3 days', 'since Monday', 'this week'"),
-                        "factory", Map.of("type", "string", "description", "A configured factory's name; omit for all"))),
-                AdfTools.ACTIVITY_RUNS, Map.of("type", "object", "additionalProperties", false, "required", List.of("run_id"),
-                        "properties", Map.of(
-                                "run_id", Map.of("type", "string", "description", "The pipeline run id (a GUID)"),
-                                "factory", Map.of("type", "string", "description", "The factory's name, if known"))),
-                RUN_STATS, Map.of("type", "object", "additionalProperties", false, "properties", Map.of(
-                        "pipeline", Map.of("type", "string", "description", "Pipeline name or a pattern with *; omit for all pipelines"),
-                        "window", Map.of("type", "string", "description", "Time window in words: 'last 7 days' (default), 'this week', 'last 3 days', 'last 3 months' (beyond ADF's 45 days only where its logs are kept in Log Analytics)"),
-                        "factory", Map.of("type", "string", "description", "A configured factory's name; omit for all"))),
-                COST, Map.of("type", "object", "additionalProperties", false, "properties", Map.of(
-                        "pipeline", Map.of("type", "string", "description", "Pipeline name or a pattern with *; omit for all pipelines"),
-                        "window", Map.of("type", "string", "description", "Time window in words: 'last 7 days' (default), 'this week', 'yesterday'"),
-                        "factory", Map.of("type", "string", "description", "A configured factory's name; omit for all"))),
-                DOCS_SEARCH, Map.of("type", "object", "additionalProperties", false, "required", List.of("query"),
-                        "properties", Map.of("query", Map.of("type", "string",
-                                "description", "What to look up on Microsoft Learn, e.g. an error code and activity type"))),
-                FAILURE_HISTORY, failedRunSchema(),
-                WHAT_CHANGED, failedRunSchema());
-    }
-
-    /** A failed run: by its id, or a pipeline's latest failure (in a window, else the last 7 days, then 45). */
-    private static Map<String, Object> failedRunSchema() {
-        return Map.of("type", "object", "additionalProperties", false, "properties", Map.of(
-                "run_id", Map.of("type", "string", "description", "A failed pipeline run's id (a GUID); or give pipeline"),
-                "pipeline", Map.of("type", "string", "description", "A pipeline's name (fuzzy): its latest failed run"),
-                "window", Map.of("type", "string", "description", "With pipeline: its latest failure in this window, e.g. "
-                        + "'yesterday', 'last 3 days' (default: the last 7 days, then ADF's 45)"),
-                "factory", Map.of("type", "string", "description", "The factory's name, if known")));
-    }
-
-    public static Map<String, String> descriptions() {
-        return Map.of(
-                AdfTools.PIPELINE_RUNS, "Pipeline runs of the configured Azure Data Factories in a time window: failing "
-                        + "pipelines (latest finished run failed), recovered ones, for a named pipeline its recent runs, and "
-                        + "runs in progress past their usual duration (against their pipeline's last successful runs).",
-                AdfTools.ACTIVITY_RUNS, "Why a pipeline run failed: its failed activities (nested pipeline runs and loop "
-                        + "bodies followed), the likely root cause with error code, class and next step.",
-                RUN_STATS, "How pipelines did over a window: finished runs, success rate against the period before, failures "
-                        + "per day, the pipelines that failed most and the mean time to recovery (a run and its reruns count once); "
-                        + "how long they take: the slowest by median, each with a verdict (slower, faster, "
-                        + "slower_within_spread and faster_within_spread: a change of the median the test cannot tell from "
-                        + "chance, slow_runs, steady, too_little_history) of its recent runs (the last 48 h or last 5) against the runs before them, "
-                        + "with the figures and the rank test behind it; runs slower than usual; runs still going past their "
-                        + "usual duration (their pipeline's last successful runs).",
-                COST, "Estimated cost of pipeline runs over a window from their activity runs' billing, at list prices "
-                        + "(or the configured rates): a statement to quote, the total over every finished run of the window "
-                        + "with its coverage (runsCounted of runs; complete false means the figure is partial and must be "
-                        + "called so), by meter, and the most expensive pipelines (or runs of one pipeline).",
-                DOCS_SEARCH, "Search Microsoft Learn for Azure Data Factory documentation: error codes, how-to topics.",
-                FAILURE_HISTORY, "Is a failure new or recurring: a failed run (or a pipeline's latest failure) among its "
-                        + "pipeline's runs of the week before: failures in a row, successes before them, the last success, "
-                        + "how many of the last runs failed, and how often the same error (root-cause activity and error "
-                        + "code) happened before.",
-                WHAT_CHANGED, "What changed between a pipeline's last successful run and a failed run (or its latest "
-                        + "failure): parameters, how it was triggered, per activity the integration runtime and the inputs, "
-                        + "activities that ran in one and not the other. Secret-looking values are masked.");
     }
 
     public Call run(String name, String arguments, ZoneId zone) {
@@ -323,7 +255,7 @@ public final class ToolRunner {
         List<RunningLong> longRuns = tools.baselines().runningLong(r.runs(), now);
         if (!longRuns.isEmpty()) {
             ArrayNode running = out.putArray("running_long");
-            longRuns.stream().limit(5).forEach(x -> putRunningLong(running.addObject(), x));
+            longRuns.stream().limit(5).forEach(x -> ToolJson.putRunningLong(running.addObject(), x));
         }
         return ok(name, arguments, t0, out, summary.failing().isEmpty() && summary.recovered().isEmpty() ? null : summary, null);
     }
@@ -360,7 +292,7 @@ public final class ToolRunner {
         }
         out.put("error_class", dg.errorClass().label());
         out.put("next_step", dg.errorClass().nextStep());
-        putHistory(out, FailureHistory.of(tools, dg), dg.run().sortTime());
+        ToolJson.putHistory(out, FailureHistory.of(tools, dg), dg.run().sortTime());
         ArrayNode failed = out.putArray("failed_activities");
         for (Diagnosis.FailedActivity f : dg.failed().stream().limit(15).toList()) {
             ObjectNode o = failed.addObject();
@@ -375,36 +307,6 @@ public final class ToolRunner {
             out.put("more_failed_activities", true);
         }
         return ok(name, arguments, t0, out, null, dg);
-    }
-
-    /** New or recurring, the figures the diagnosis card states (hours before the failure, rounded). */
-    private static void putHistory(ObjectNode out, RunHistory h, Instant failedAt) {
-        if (h == null) {
-            return;
-        }
-        ObjectNode o = out.putObject("history");
-        o.put("failures_in_a_row", h.failuresInARow());
-        o.put("successes_before", h.successesBefore());
-        if (h.lastSuccess() != null) {
-            o.put("last_success_hours_before", hoursBefore(h.lastSuccess(), failedAt));
-        }
-        RunHistory.SameError same = h.sameError();
-        if (same == null) {
-            o.put("failed_of_last_runs", h.failedOfLast() + " of " + h.lastRuns());
-            return;
-        }
-        o.put("same_error", h.isRecurring() ? "recurring" : "new");
-        o.put("same_error_times", same.times());
-        ArrayNode before = o.putArray("same_error_hours_before");
-        same.earlier().forEach(t -> before.add(hoursBefore(t, failedAt)));
-        o.put("looked_back_days", same.lookBack().toDays());
-        if (same.notCompared() > 0) {
-            o.put("older_failures_not_compared", same.notCompared());
-        }
-    }
-
-    private static long hoursBefore(Instant t, Instant failedAt) {
-        return Math.round(Duration.between(t, failedAt).toMinutes() / 60.0);
     }
 
     private Call runStats(String name, String arguments, ObjectNode a, ZoneId zone, long t0) {
@@ -453,75 +355,23 @@ public final class ToolRunner {
         // shows, the slow runs of the same verdicts, and runs still going past their usual duration.
         PerformanceSummary perf = stats.durations();
         ArrayNode slowest = out.putArray("slowest_by_median");
-        perf.pipelines().stream().limit(5).forEach(p -> putDurations(slowest.addObject(), p));
+        perf.pipelines().stream().limit(5).forEach(p -> ToolJson.putDurations(slowest.addObject(), p));
         // Every pipeline getting slower (the slowest five above may not hold them all), compactly.
         ArrayNode slower = out.putArray("getting_slower");
         perf.pipelines().stream().filter(p -> p.verdict().kind() == DurationVerdict.Kind.SLOWER)
                 .sorted(java.util.Comparator.comparingDouble((PerformanceSummary.PipelineDurations p) -> p.verdict().ratio())
                         .reversed()).limit(10)
-                .forEach(p -> slower.addObject().put("pipeline", p.pipeline()).put("ratio", round1(p.verdict().ratio()))
+                .forEach(p -> slower.addObject().put("pipeline", p.pipeline()).put("ratio", ToolJson.round1(p.verdict().ratio()))
                         .put("recent_median_seconds", p.verdict().recent().median().toSeconds())
                         .put("usual_seconds", p.verdict().usual().toSeconds()));
         ArrayNode outliers = out.putArray("slower_than_usual");
         perf.outliers().stream().limit(5).forEach(o -> outliers.addObject().put("pipeline", o.pipeline())
                 .put("run_id", o.runId()).put("seconds", o.duration().toSeconds()).put("usual_seconds", o.usual().toSeconds())
-                .put("ratio", round1(o.ratio())));
+                .put("ratio", ToolJson.round1(o.ratio())));
         ArrayNode running = out.putArray("running_long");
         stats.runningLong().stream().limit(5)
-                .forEach(r -> putRunningLong(running.addObject(), r));
+                .forEach(r -> ToolJson.putRunningLong(running.addObject(), r));
         return ok(name, arguments, t0, out, null, null, s);
-    }
-
-    /**
-     * One pipeline's durations and verdict, the figures its card states: the window's median and p95, the recent runs
-     * against the baseline before them (medians, the baseline's middle half, the ratio), the rank test's outcome, and
-     * how many runs of the window were slow. The model reads the verdict; it does not judge lists itself.
-     */
-    static void putDurations(ObjectNode row, PerformanceSummary.PipelineDurations p) {
-        DurationVerdict v = p.verdict();
-        row.put("pipeline", p.pipeline()).put("runs", p.runs()).put("median_seconds", p.median().toSeconds())
-                .put("p95_seconds", p.p95().toSeconds()).put("slowest_seconds", p.slowest().toSeconds());
-        row.put("verdict", v.kind().name().toLowerCase(java.util.Locale.ROOT));
-        if (v.kind() == DurationVerdict.Kind.TOO_LITTLE_HISTORY) {
-            row.put("finished_runs", v.finished()).put("runs_needed", DurationVerdict.needed());
-            return;
-        }
-        row.putObject("recent").put("runs", v.recent().runs()).put("since", v.recent().from().toString())
-                .put("median_seconds", v.recent().median().toSeconds());
-        row.putObject("baseline").put("runs", v.baseline().runs()).put("since", v.baseline().from().toString())
-                .put("median_seconds", v.baseline().median().toSeconds())
-                .put("middle_half_from_seconds", v.baseline().low().toSeconds())
-                .put("middle_half_to_seconds", v.baseline().high().toSeconds())
-                .put("slow_above_seconds", v.slowAbove().toSeconds());
-        row.put("ratio", round1(v.ratio()));
-        ObjectNode test = row.putObject("test").put("min_ratio", DurationVerdict.MIN_EFFECT);
-        if (v.test() == null) {
-            test.put("outcome", "not run: the median changed by less than the minimum ratio");
-        } else {
-            test.put("name", "Mann-Whitney U, one-sided (recent runs " + (v.ratio() >= 1 ? "longer" : "shorter") + ")")
-                    .put("u", v.test().u()).put("p_value", Math.round(v.test().pValue() * 10000) / 10000.0)
-                    .put("exact", v.test().exact()).put("significant_at", DurationVerdict.ALPHA)
-                    .put("outcome", v.test().pValue() < DurationVerdict.ALPHA ? "significant" : "not significant");
-        }
-        row.put("slow_runs", v.slowRuns().size());
-        if (!v.slowRuns().isEmpty()) {
-            row.put("slowest_ratio", round1(v.slowestRatio()));
-        }
-    }
-
-    /** A run going long: how long it has run against its baseline (the same figures as its card and alert). */
-    static void putRunningLong(ObjectNode o, RunningLong r) {
-        DurationBaseline b = r.baseline();
-        o.put("pipeline", r.run().pipelineName()).put("run_id", r.run().runId())
-                .put("running_seconds", r.elapsed().toSeconds()).put("usual_from_seconds", b.low().toSeconds())
-                .put("usual_to_seconds", b.high().toSeconds()).put("p95_seconds", b.p95().toSeconds())
-                .put("times_p95", round1(r.times())).put("flagged_after_seconds", b.threshold().toSeconds())
-                .put("baseline_runs", b.runs()).put("baseline_since", b.since().toString())
-                .put("summary", "Running long: " + r.comparison());
-    }
-
-    private static double round1(double x) {
-        return Math.round(x * 10) / 10.0;
     }
 
     private Call docsSearch(String name, String arguments, ObjectNode a, long t0) {
@@ -630,7 +480,7 @@ public final class ToolRunner {
         // The diagnosis card's badge: by error signature when the earlier errors were compared, else by the runs.
         out.put("verdict", h.lastRuns() <= 1 ? "no_earlier_runs" : h.sameError() != null
                 ? (h.isRecurring() ? "recurring" : "new") : h.isNew() ? "new" : "failing_repeatedly");
-        putHistory(out, h, run.sortTime());
+        ToolJson.putHistory(out, h, run.sortTime());
         return ok(name, arguments, t0, out, null, dg);
     }
 

@@ -105,7 +105,7 @@ class CostsTest {
         assertThat(out.get("complete").asBoolean()).isTrue();
         assertThat(out.get("statement").asText()).isEqualTo("pl_copy cost about $1.02 in the last 7 days (2 of 2 runs)");
         assertThat(call.cost()).isNotNull();
-        assertThat(ToolRunner.schemas()).containsKey(ToolRunner.COST);
+        assertThat(com.adfops.tools.ToolCatalog.schemas()).containsKey(ToolRunner.COST);
         assertThat(TestSim.JSON.readTree(runner.run(ToolRunner.COST, "{\"pipeline\":\"pl_nope_zzz\"}", ZoneId.of("UTC"))
                 .output()).get("error").asText()).isEqualTo("unknown pipeline");
     }

@@ -219,8 +219,8 @@ class ToolRunnerTest {
             JsonNode unknown = TestSim.JSON.readTree(r.run(ToolRunner.WHAT_CHANGED, "{\"pipeline\":\"pl_nothing_like_it\"}",
                     ZoneId.of("UTC")).output());
             assertThat(unknown.get("unknown_pipeline").asText()).isEqualTo("pl_nothing_like_it");
-            assertThat(ToolRunner.schemas()).containsKeys(ToolRunner.FAILURE_HISTORY, ToolRunner.WHAT_CHANGED);
-            assertThat(ToolRunner.descriptions()).containsKeys(ToolRunner.FAILURE_HISTORY, ToolRunner.WHAT_CHANGED);
+            assertThat(ToolCatalog.schemas()).containsKeys(ToolRunner.FAILURE_HISTORY, ToolRunner.WHAT_CHANGED);
+            assertThat(ToolCatalog.descriptions()).containsKeys(ToolRunner.FAILURE_HISTORY, ToolRunner.WHAT_CHANGED);
         }
     }
 

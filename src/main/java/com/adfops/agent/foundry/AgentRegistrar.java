@@ -1,5 +1,6 @@
 package com.adfops.agent.foundry;
 
+import com.adfops.tools.ToolCatalog;
 import com.adfops.tools.ToolRunner;
 import com.azure.ai.agents.AgentsClient;
 import com.azure.ai.agents.models.AgentDetails;
@@ -47,16 +48,16 @@ final class AgentRegistrar {
 
     static PromptAgentDefinition definition(String model) {
         List<Tool> tools = new ArrayList<>();
-        Map<String, String> descriptions = ToolRunner.descriptions();
-        new TreeMap<>(ToolRunner.schemas()).forEach((name, schema) ->
+        Map<String, String> descriptions = ToolCatalog.descriptions();
+        new TreeMap<>(ToolCatalog.schemas()).forEach((name, schema) ->
                 tools.add(new FunctionTool(name, BinaryData.fromObject(schema), false).setDescription(descriptions.get(name))));
         return new PromptAgentDefinition(model).setInstructions(INSTRUCTIONS).setTools(tools);
     }
 
     static String hash(String model) {
         try {
-            String canonical = model + "\n" + INSTRUCTIONS + "\n" + new TreeMap<>(ToolRunner.schemas()) + "\n"
-                    + new TreeMap<>(ToolRunner.descriptions());
+            String canonical = model + "\n" + INSTRUCTIONS + "\n" + new TreeMap<>(ToolCatalog.schemas()) + "\n"
+                    + new TreeMap<>(ToolCatalog.descriptions());
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {

@@ -1,0 +1,80 @@
+package com.adfops.tools;
+
+import com.adfops.analytics.Analytics;
+import com.adfops.runs.AdfTools;
+import java.util.List;
+import java.util.Map;
+
+/** What the tools are, for whoever offers them (the Foundry agent's definition, the MCP server's list): each tool's
+ * JSON schema and description, by name. {@link ToolRunner} runs them. */
+public final class ToolCatalog {
+
+    private ToolCatalog() {
+    }
+
+    /** The function tools' JSON schemas, by name (for the agent definition). */
+    public static Map<String, Map<String, Object>> schemas() {
+        return Map.of(
+                AdfTools.PIPELINE_RUNS, Map.of("type", "object", "additionalProperties", false, "properties", Map.of(
+                        "pipeline", Map.of("type", "string", "description", "Pipeline name, a fuzzy name or a pattern with *; omit for all pipelines"),
+                        "status", Map.of("type", "string", "enum", List.of("Failed", "Succeeded", "InProgress", "Queued", "Cancelled", "any"),
+                                "description", "Only runs with this status; 'any' or omit for all"),
+                        "window", Map.of("type", "string", "description", "Time window in words: 'last 24 hours' (default), 'today', 'yesterday', 'last 3 days', 'since Monday', 'this week'"),
+                        "factory", Map.of("type", "string", "description", "A configured factory's name; omit for all"))),
+                AdfTools.ACTIVITY_RUNS, Map.of("type", "object", "additionalProperties", false, "required", List.of("run_id"),
+                        "properties", Map.of(
+                                "run_id", Map.of("type", "string", "description", "The pipeline run id (a GUID)"),
+                                "factory", Map.of("type", "string", "description", "The factory's name, if known"))),
+                ToolRunner.RUN_STATS, Map.of("type", "object", "additionalProperties", false, "properties", Map.of(
+                        "pipeline", Map.of("type", "string", "description", "Pipeline name or a pattern with *; omit for all pipelines"),
+                        "window", Map.of("type", "string", "description", "Time window in words: 'last 7 days' (default), 'this week', 'last 3 days', 'last 3 months' (beyond ADF's 45 days only where its logs are kept in Log Analytics)"),
+                        "factory", Map.of("type", "string", "description", "A configured factory's name; omit for all"))),
+                ToolRunner.COST, Map.of("type", "object", "additionalProperties", false, "properties", Map.of(
+                        "pipeline", Map.of("type", "string", "description", "Pipeline name or a pattern with *; omit for all pipelines"),
+                        "window", Map.of("type", "string", "description", "Time window in words: 'last 7 days' (default), 'this week', 'yesterday'"),
+                        "factory", Map.of("type", "string", "description", "A configured factory's name; omit for all"))),
+                ToolRunner.DOCS_SEARCH, Map.of("type", "object", "additionalProperties", false, "required", List.of("query"),
+                        "properties", Map.of("query", Map.of("type", "string",
+                                "description", "What to look up on Microsoft Learn, e.g. an error code and activity type"))),
+                ToolRunner.FAILURE_HISTORY, failedRunSchema(),
+                ToolRunner.WHAT_CHANGED, failedRunSchema());
+    }
+
+    /** A failed run: by its id, or a pipeline's latest failure (in a window, else the last 7 days, then 45). */
+    private static Map<String, Object> failedRunSchema() {
+        return Map.of("type", "object", "additionalProperties", false, "properties", Map.of(
+                "run_id", Map.of("type", "string", "description", "A failed pipeline run's id (a GUID); or give pipeline"),
+                "pipeline", Map.of("type", "string", "description", "A pipeline's name (fuzzy): its latest failed run"),
+                "window", Map.of("type", "string", "description", "With pipeline: its latest failure in this window, e.g. "
+                        + "'yesterday', 'last 3 days' (default: the last 7 days, then ADF's 45)"),
+                "factory", Map.of("type", "string", "description", "The factory's name, if known")));
+    }
+
+    public static Map<String, String> descriptions() {
+        return Map.of(
+                AdfTools.PIPELINE_RUNS, "Pipeline runs of the configured Azure Data Factories in a time window: failing "
+                        + "pipelines (latest finished run failed), recovered ones, for a named pipeline its recent runs, and "
+                        + "runs in progress past their usual duration (against their pipeline's last successful runs).",
+                AdfTools.ACTIVITY_RUNS, "Why a pipeline run failed: its failed activities (nested pipeline runs and loop "
+                        + "bodies followed), the likely root cause with error code, class and next step.",
+                ToolRunner.RUN_STATS, "How pipelines did over a window: finished runs, success rate against the period before, failures "
+                        + "per day, the pipelines that failed most and the mean time to recovery (a run and its reruns count once); "
+                        + "how long they take: the slowest by median, each with a verdict (slower, faster, "
+                        + "slower_within_spread and faster_within_spread: a change of the median the test cannot tell from "
+                        + "chance, slow_runs, steady, too_little_history) of its recent runs (the last 48 h or last 5) against the runs before them, "
+                        + "with the figures and the rank test behind it; runs slower than usual; runs still going past their "
+                        + "usual duration (their pipeline's last successful runs).",
+                ToolRunner.COST, "Estimated cost of pipeline runs over a window from their activity runs' billing, at list prices "
+                        + "(or the configured rates): a statement to quote, the total over every finished run of the window "
+                        + "with its coverage (runsCounted of runs; complete false means the figure is partial and must be "
+                        + "called so), by meter, and the most expensive pipelines (or runs of one pipeline).",
+                ToolRunner.DOCS_SEARCH, "Search Microsoft Learn for Azure Data Factory documentation: error codes, how-to topics.",
+                ToolRunner.FAILURE_HISTORY, "Is a failure new or recurring: a failed run (or a pipeline's latest failure) among its "
+                        + "pipeline's runs of the week before: failures in a row, successes before them, the last success, "
+                        + "how many of the last runs failed, and how often the same error (root-cause activity and error "
+                        + "code) happened before.",
+                ToolRunner.WHAT_CHANGED, "What changed between a pipeline's last successful run and a failed run (or its latest "
+                        + "failure): parameters, how it was triggered, per activity the integration runtime and the inputs, "
+                        + "activities that ran in one and not the other. Secret-looking values are masked.");
+    }
+}
