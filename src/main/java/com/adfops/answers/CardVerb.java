@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The verbs card buttons send (the {@code action} value of {@code Action.Submit} data and the {@code verb} of
- * {@code Action.Execute}). The templates in {@code resources/cards} use exactly these; the dispatcher switches on
+ * {@code Action.Execute}). The templates in {@code resources/cards/<family>/} use exactly these; the dispatcher switches on
  * this enum, and a test checks both directions.
  */
 public enum CardVerb {
