@@ -85,6 +85,14 @@ class McpServerIT extends WithConnector {
         runner = new ToolRunner(tools, docs, JSON);
     }
 
+    /**
+     * A token of its own caller for each test: the rate is per caller, so one test's calls never spend another's
+     * burst (how many fit in it would otherwise depend on how fast the machine runs the tests before).
+     */
+    static String callerToken(int n) {
+        return TOKENS.token(b -> b.claim("oid", String.format("0000babe-0000-0000-0000-%012d", 100 + n)));
+    }
+
     McpSyncClient client(String token) {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port)
                 .endpoint("/mcp")
@@ -97,7 +105,7 @@ class McpServerIT extends WithConnector {
 
     @Test
     void anotherAgentListsTheToolsAndCallsEach() throws Exception {
-        try (McpSyncClient mcp = client(TOKENS.valid())) {
+        try (McpSyncClient mcp = client(callerToken(1))) {
             List<McpSchema.Tool> listed = mcp.listTools().tools();
             assertThat(listed).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(McpTools.FAILING,
                     McpTools.DIAGNOSE, McpTools.STATUS, McpTools.HISTORY, McpTools.WHAT_CHANGED, McpTools.RUN_STATS,
@@ -194,7 +202,7 @@ class McpServerIT extends WithConnector {
         Map<String, Integer> codes = Map.of("{not json", -32700, "[]", -32600, "42", -32600,
                 "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"tools/list\"}", -32600, "{\"jsonrpc\":\"2.0\",\"id\":1}", -32600);
         for (var c : codes.entrySet()) {
-            HttpResponse<String> r = post(TOKENS.valid(), c.getKey());
+            HttpResponse<String> r = post(callerToken(2), c.getKey());
             assertThat(r.statusCode()).as(c.getKey()).isEqualTo(400);
             JsonNode error = JSON.readTree(r.body());
             assertThat(error.get("jsonrpc").asText()).as(c.getKey()).isEqualTo("2.0");
@@ -203,7 +211,7 @@ class McpServerIT extends WithConnector {
             assertThat(error.at("/error/message").asText()).as(c.getKey()).isNotBlank();
         }
         // A good message outside a session: the SDK's refusal, a client error too.
-        HttpResponse<String> noSession = post(TOKENS.valid(), "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/list\"}");
+        HttpResponse<String> noSession = post(callerToken(2), "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/list\"}");
         assertThat(noSession.statusCode()).isEqualTo(400);
         assertThat(noSession.body()).contains("Session ID required");
     }
@@ -236,7 +244,7 @@ class McpServerIT extends WithConnector {
      */
     @Test
     void theThreeFacesStateTheSameFacts() throws Exception {
-        try (McpSyncClient mcp = client(TOKENS.valid())) {
+        try (McpSyncClient mcp = client(callerToken(3))) {
             // What is failing: the same rows (pipeline, last failed run, failing activity, error code) and counts.
             JsonNode[] failing = new JsonNode[2];
             agree(() -> {
