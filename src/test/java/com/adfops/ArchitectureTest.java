@@ -99,6 +99,7 @@ class ArchitectureTest {
                 .layer("Capabilities").definedBy("com.adfops.actions..", "com.adfops.alerts..",
                         "com.adfops.escalation..", "com.adfops.export..")
                 .layer("Core").definedBy("com.adfops.runs..", "com.adfops.diagnosis..", "com.adfops.analytics..",
+                        "com.adfops.schedule..", "com.adfops.impact..",
                         "com.adfops.answers..")
                 .layer("Ports").definedBy("com.adfops.adf", "com.adfops.state", "com.adfops.docs", "com.adfops.billing..")
                 .layer("Adapters").definedBy("com.adfops.adf.implementation..", "com.adfops.state.implementation..",
@@ -122,6 +123,7 @@ class ArchitectureTest {
     @Test
     void theCoreAndThePortsKnowNoFace() {
         noClasses().that().resideInAnyPackage("com.adfops.runs..", "com.adfops.diagnosis..", "com.adfops.analytics..",
+                        "com.adfops.schedule..", "com.adfops.impact..",
                         "com.adfops.answers..", "com.adfops.adf", "com.adfops.state", "com.adfops.docs",
                         "com.adfops.billing..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.microsoft.bot..", "com.azure.resourcemanager..",
@@ -135,7 +137,8 @@ class ArchitectureTest {
     void capabilitiesAndTheCoreReadTheInjectedClock() {
         noClasses().that().resideInAnyPackage("com.adfops.actions..", "com.adfops.alerts..", "com.adfops.escalation..",
                         "com.adfops.export..", "com.adfops.runs..", "com.adfops.diagnosis..", "com.adfops.analytics..",
-                        "com.adfops.agent..", "com.adfops.billing..", "com.adfops.index..")
+                        "com.adfops.agent..", "com.adfops.billing..", "com.adfops.index..", "com.adfops.schedule..",
+                        "com.adfops.impact..")
                 .should().callMethod(java.time.Instant.class, "now")
                 .orShould().callMethod(System.class, "currentTimeMillis")
                 .check(classes);

@@ -31,6 +31,20 @@ public interface DataFactory {
         return out;
     }
 
+    /**
+     * The factory's definitions: pipelines, datasets, linked services, triggers and integration runtimes with their
+     * status. A factory that cannot say (or has none) answers {@link FactoryDefinitions#empty}.
+     */
+    default FactoryDefinitions readDefinitions(FactoryRef factory) {
+        return FactoryDefinitions.empty(factory, java.time.Instant.now());
+    }
+
+    /** The trigger runs of one factory that fired in {@code [from, to)}, newest first. */
+    default List<FactoryDefinitions.TriggerRun> queryTriggerRuns(FactoryRef factory, java.time.Instant from,
+                                                                 java.time.Instant to) {
+        return List.of();
+    }
+
     /** Activity runs of one pipeline run, in execution order. */
     List<ActivityRun> queryActivityRuns(FactoryRef factory, PipelineRun run);
 
