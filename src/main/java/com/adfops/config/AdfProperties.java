@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout        timeout of each call to Azure Resource Manager
  * @param cloud          the Azure cloud of the factories ({@code ADFOPS_ADF_CLOUD}): {@code AzureCloud},
  *                       {@code AzureChinaCloud} or {@code AzureUSGovernment}; picks the ARM endpoint and authority
+ * @param readBudget     the bot's reads per subscription ({@code ADFOPS_ADF_READBUDGET}): {@code RATE} or
+ *                       {@code RATE,BURST} reads per second and bucket depth (default 20,200), or {@code off}
  */
 @ConfigurationProperties(prefix = "adfops.adf")
 public record AdfProperties(
@@ -25,7 +27,8 @@ public record AdfProperties(
         String resourceGroup,
         String factoryName,
         @DefaultValue("30s") Duration timeout,
-        @DefaultValue("AzureCloud") String cloud) {
+        @DefaultValue("AzureCloud") String cloud,
+        @DefaultValue("20,200") String readBudget) {
 
     /** One factory. */
     public record Factory(String subscriptionId, String resourceGroup, String name) {
@@ -33,6 +36,11 @@ public record AdfProperties(
 
     public AdfProperties {
         factories = factories == null ? List.of() : List.copyOf(factories);
+    }
+
+    /** The read budget each subscription gets (fails at start on a malformed setting). */
+    public com.adfops.adf.ReadBudget.Settings readBudgetSettings() {
+        return com.adfops.adf.ReadBudget.Settings.parse(readBudget);
     }
 
     /** Every configured factory: the list, then the shortcut's names. */

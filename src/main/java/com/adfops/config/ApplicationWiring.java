@@ -114,8 +114,8 @@ public class ApplicationWiring {
     }
 
     @Bean
-    public RequestMeter requestMeter() {
-        return new RequestMeter();
+    public RequestMeter requestMeter(AdfProperties adf) {
+        return new RequestMeter(adf.readBudgetSettings());
     }
 
     /** The factories, read through the run index (unless it is switched off). */

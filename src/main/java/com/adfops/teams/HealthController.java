@@ -1,7 +1,10 @@
 package com.adfops.teams;
 
 import com.adfops.adf.DataFactory;
+import com.adfops.adf.FactoryRef;
 import com.adfops.adf.FactoryStatus;
+import com.adfops.adf.ReadBudget;
+import com.adfops.adf.RequestMeter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,18 +16,21 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /health}: 200 while the process serves requests (App Service health check, local scripts), with what
  * the bot knows of each factory: live, stale or failing and why, how fresh, how many runs in memory and how far back
- * they reach (while the history loads, or under the memory budget), and how many requests it made to Data Factory.
- * No secrets, no host names.
+ * they reach (while the history loads, or under the memory budget), how many requests it made to Data Factory, and
+ * the read budget of each subscription (named by its factories): rate now and configured, tokens left, 429s seen.
+ * No secrets, no host names, no subscription ids.
  */
 @RestController
 class HealthController {
 
     private final DataFactory factories;
     private final ObjectMapper json;
+    private final RequestMeter meter;
 
-    HealthController(DataFactory factories, ObjectMapper adfopsJson) {
+    HealthController(DataFactory factories, ObjectMapper adfopsJson, RequestMeter meter) {
         this.factories = factories;
         this.json = adfopsJson;
+        this.meter = meter;
     }
 
     @GetMapping("/health")
@@ -59,6 +65,7 @@ class HealthController {
             requests.put("lastRefresh", f.lastRefreshRequests());
             requests.put("questions", f.questionRequests());
         }
+        readBudgets(body.putArray("readBudgets"));
         factories.historyStatus().ifPresent(h -> {
             ObjectNode o = body.putObject("history");
             o.put("name", h.factory());
@@ -69,5 +76,26 @@ class HealthController {
             }
         });
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body.toString());
+    }
+
+    /** One entry per subscription the bot reads, named by its factories. */
+    private void readBudgets(ArrayNode out) {
+        java.util.Map<String, java.util.List<String>> bySubscription = new java.util.LinkedHashMap<>();
+        for (FactoryRef f : factories.factories()) {
+            bySubscription.computeIfAbsent(f.subscriptionId(), k -> new java.util.ArrayList<>()).add(f.factoryName());
+        }
+        bySubscription.forEach((subscription, names) -> {
+            ReadBudget.Snapshot b = meter.budget(subscription).snapshot();
+            ObjectNode o = out.addObject();
+            names.forEach(o.putArray("factories")::add);
+            o.put("readsPerSecond", b.perSecond());
+            o.put("currentRate", Math.round(b.currentRate() * 100) / 100.0);
+            o.put("burst", b.burst());
+            o.put("available", b.available());
+            o.put("questionReads", b.questions());
+            o.put("backgroundReads", b.background());
+            o.put("throttled", b.throttled());
+            o.put("waiting", b.waiting());
+        });
     }
 }

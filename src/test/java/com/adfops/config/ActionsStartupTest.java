@@ -13,7 +13,7 @@ class ActionsStartupTest {
 
     static final String ANA = "0000aaaa-0000-0000-0000-000000000001";
     final ApplicationWiring wiring = new ApplicationWiring();
-    final AdfProperties realFactory = new AdfProperties(List.of(), "sub", "rg", "df-prod", Duration.ofSeconds(30), "AzureCloud");
+    final AdfProperties realFactory = new AdfProperties(List.of(), "sub", "rg", "df-prod", Duration.ofSeconds(30), "AzureCloud", "20,200");
 
     private static ActionsProperties allowed(String... ids) {
         return new ActionsProperties(List.of(ids), List.of(), Duration.ofMinutes(10), Duration.ofSeconds(15));
@@ -34,7 +34,7 @@ class ActionsStartupTest {
                 .check("df-prod", new com.adfops.actions.Actor("Ana", ANA)).allowed()).isTrue();
         assertThat(wiring.actionPolicy(allowed(), realFactory, BotProperties.from(new MockEnvironment()))
                 .check("df-prod", new com.adfops.actions.Actor("Ana", ANA)).allowed()).isFalse();
-        AdfProperties simulated = new AdfProperties(List.of(), null, null, null, Duration.ofSeconds(30), "AzureCloud");
+        AdfProperties simulated = new AdfProperties(List.of(), null, null, null, Duration.ofSeconds(30), "AzureCloud", "20,200");
         assertThat(wiring.actionPolicy(allowed(), simulated, BotProperties.from(new MockEnvironment()))
                 .check("sim", new com.adfops.actions.Actor("Ana", null)).allowed()).isTrue();
     }

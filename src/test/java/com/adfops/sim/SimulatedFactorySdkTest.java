@@ -155,6 +155,26 @@ class SimulatedFactorySdkTest {
     }
 
     @Test
+    void everyReadTakesFromItsSubscriptionsBudgetAndA429SlowsItDown() {
+        com.adfops.adf.RequestMeter meter = new com.adfops.adf.RequestMeter(
+                new com.adfops.adf.ReadBudget.Settings(100, 1_000, Duration.ofSeconds(20)));
+        SdkDataFactory adf = SdkDataFactory.forEndpoint(List.of(sim.factory), sim.server.endpoint(),
+                Duration.ofSeconds(10), meter);
+        int before = sim.server.requestCount();
+        sim.server.injectFault("querypipelineruns", 429, "TooManyRequests", 1);
+
+        List<PipelineRun> runs = adf.queryPipelineRuns(sim.factory, week());
+
+        assertThat(runs).hasSize(sim.server.runsNow().size());
+        var budget = meter.budget(sim.factory.subscriptionId()).snapshot();
+        // One token per page asked for (the retried attempt is the SDK's, after the 429), and the 429 halved the rate.
+        assertThat(budget.questions()).isEqualTo(sim.server.requestCount() - before - 1);
+        assertThat(budget.throttled()).isEqualTo(1);
+        assertThat(budget.currentRate()).isEqualTo(50.0);
+        assertThat(meter.budgets()).containsOnlyKeys(sim.factory.subscriptionId());
+    }
+
+    @Test
     void unreachableServiceIsANetworkError() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

@@ -245,7 +245,14 @@ class BotEndpointIT extends WithConnector {
             assertThat(f.path("fix").asText()).contains("Ask an owner");
         }
         assertThat(f.path("adfRequests").has("refresh")).isTrue();
-        assertThat(r.body()).doesNotContain(sim.server().endpoint());
+        // The read budget of the factory's subscription (default 20/s, burst 200), named by its factories, no id.
+        JsonNode budget = health.path("readBudgets").path(0);
+        assertThat(budget.path("factories").path(0).asText()).isEqualTo(sim.server().dataset().factory());
+        assertThat(budget.path("readsPerSecond").asDouble()).isEqualTo(20.0);
+        assertThat(budget.path("burst").asInt()).isEqualTo(200);
+        assertThat(budget.path("questionReads").asLong() + budget.path("backgroundReads").asLong()).isPositive();
+        assertThat(r.body()).doesNotContain(sim.server().endpoint())
+                .doesNotContain(com.adfops.sim.SimulatedDataFactoryServer.SUBSCRIPTION_ID);
     }
 
     @Test

@@ -100,7 +100,8 @@ public final class SdkDataFactory implements DataFactory {
                 .setReadTimeout(timeout));
         var credential = new DefaultAzureCredentialBuilder().authorityHost(cloud.getActiveDirectoryEndpoint()).build();
         return new SdkDataFactory(factories, (subscription, writes) -> {
-            DataFactoryManager.Configurable c = DataFactoryManager.configure().withHttpClient(http);
+            DataFactoryManager.Configurable c = DataFactoryManager.configure().withHttpClient(http)
+                    .withPolicy(new ThrottleSignal(meter.budget(subscription)));
             if (writes) {
                 c = c.withRetryPolicy(noRetry());
             }
@@ -123,17 +124,17 @@ public final class SdkDataFactory implements DataFactory {
                 .setConnectTimeout(timeout)
                 .setResponseTimeout(timeout)
                 .setReadTimeout(timeout));
-        HttpPipeline pipeline = new HttpPipelineBuilder()
-                .httpClient(http)
-                .policies(new UserAgentPolicy("adfops-bot"),
-                        new RetryPolicy(new ExponentialBackoff(2, Duration.ofMillis(20), Duration.ofMillis(200))))
-                .build();
         HttpPipeline writes = new HttpPipelineBuilder()
                 .httpClient(http)
                 .policies(new UserAgentPolicy("adfops-bot"))
                 .build();
-        return new SdkDataFactory(factories, (subscription, write) ->
-                DataFactoryManager.authenticate(write ? writes : pipeline, new AzureProfile(null, subscription, env)), meter);
+        return new SdkDataFactory(factories, (subscription, write) -> DataFactoryManager.authenticate(write ? writes
+                : new HttpPipelineBuilder()
+                        .httpClient(http)
+                        .policies(new UserAgentPolicy("adfops-bot"),
+                                new RetryPolicy(new ExponentialBackoff(2, Duration.ofMillis(20), Duration.ofMillis(200))),
+                                new ThrottleSignal(meter.budget(subscription)))
+                        .build(), new AzureProfile(null, subscription, env)), meter);
     }
 
     @Override
@@ -180,7 +181,7 @@ public final class SdkDataFactory implements DataFactory {
     public List<String> listPipelineNames(FactoryRef factory) {
         try {
             List<String> names = new ArrayList<>();
-            meter.count(factory.factoryName());
+            meter.read(factory);
             for (var p : manager(factory).pipelines().listByFactory(factory.resourceGroup(), factory.factoryName())) {
                 names.add(p.name());
             }
@@ -221,7 +222,7 @@ public final class SdkDataFactory implements DataFactory {
             Set<String> seenTokens = new HashSet<>();
             var client = manager(factory).pipelineRuns();
             for (int page = 0; page < MAX_PAGES; page++) {
-                meter.count(factory.factoryName());
+                meter.read(factory);
                 PipelineRunsQueryResponse resp = client.queryByFactory(factory.resourceGroup(), factory.factoryName(), params);
                 if (resp.value() != null) {
                     for (var r : resp.value()) {
@@ -253,7 +254,7 @@ public final class SdkDataFactory implements DataFactory {
             Set<String> seenTokens = new HashSet<>();
             var client = manager(factory).activityRuns();
             for (int page = 0; page < MAX_PAGES; page++) {
-                meter.count(factory.factoryName());
+                meter.read(factory);
                 ActivityRunsQueryResponse resp = client.queryByPipelineRun(
                         factory.resourceGroup(), factory.factoryName(), run.runId(), params);
                 if (resp.value() != null) {
@@ -278,7 +279,7 @@ public final class SdkDataFactory implements DataFactory {
     @Override
     public Optional<PipelineRun> getPipelineRun(FactoryRef factory, String runId) {
         try {
-            meter.count(factory.factoryName());
+            meter.read(factory);
             var r = manager(factory).pipelineRuns().get(factory.resourceGroup(), factory.factoryName(), runId);
             return Optional.ofNullable(r).map(x -> AdfModelMapper.toDomain(factory, x));
         } catch (RuntimeException e) {
