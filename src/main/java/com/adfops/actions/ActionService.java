@@ -1,6 +1,7 @@
 package com.adfops.actions;
 
 import com.adfops.answers.ActionKind;
+import com.adfops.answers.StatusWords;
 import com.adfops.adf.ActivityRun;
 import com.adfops.adf.DataFactory;
 import com.adfops.adf.DataFactoryException;
@@ -127,7 +128,7 @@ public final class ActionService {
         }
         if (now.isAfter(a.expiresAt())) {
             PendingAction expired = pending.update(id, x -> x.state() == ActionView.State.PENDING
-                    ? x.with(ActionView.State.EXPIRED, null, null, null, null, null) : x);
+                    ? x.expired() : x);
             return new ActionOutcome.Shown(view(expired));
         }
         Optional<ActionOutcome> refused = refused(a.factory(), who, a.kind().wire(), a.pipeline(), a.runId(),
@@ -141,40 +142,40 @@ public final class ActionService {
             PendingAction current = pending.find(id).orElse(a);
             if (current.state() == ActionView.State.PENDING) {
                 Optional<PendingActions.Claim> claim = pending.claimOf(id);
-                current = current.with(ActionView.State.CLAIMED,
+                current = current.claimed(
                         new Actor(claim.map(PendingActions.Claim::by).orElse(null), claim.map(PendingActions.Claim::byId).orElse(null)),
-                        claim.map(PendingActions.Claim::at).orElse(now), null, null, null);
+                        claim.map(PendingActions.Claim::at).orElse(now));
             }
             return new ActionOutcome.Shown(view(current));
         }
-        pending.update(id, x -> x.with(ActionView.State.CLAIMED, who, now, null, null, null).withCard(cardId));
+        pending.update(id, x -> x.claimed(who, now).withCard(cardId));
         FactoryRef f = factory(a.factory());
         PendingAction result;
         try {
             if (a.kind() == ActionKind.CANCEL) {
                 PipelineRun run = adf.getPipelineRun(f, a.runId()).orElse(null);
                 if (run == null || !run.status().isActive()) {
-                    String status = run == null ? "gone" : describe(run.status());
-                    result = pending.update(id, x -> x.with(ActionView.State.FINISHED, null, null, null,
-                            "Nothing was cancelled: the run had already " + status + ".", null));
+                    String status = run == null ? "gone" : StatusWords.perfect(run.status());
+                    result = pending.update(id, x -> x.finished(
+                            "Nothing was cancelled: the run had already " + status + "."));
                     audit.append(record(result, who, "not cancelled: already " + status));
                     return new ActionOutcome.Shown(view(result));
                 }
                 adf.cancelRun(f, a.runId(), true);
-                result = pending.update(id, x -> x.with(ActionView.State.STARTED, null, null, null, null, null));
+                result = pending.update(id, x -> x.started(null));
                 audit.append(record(result, who, "cancel requested"));
             } else {
                 RunRequest request = a.kind() == ActionKind.RERUN_FROM_FAILURE
                         ? RunRequest.fromFailure(a.pipeline(), a.runId()) : RunRequest.whole(a.pipeline(), a.runId());
                 String newRun = adf.createRun(f, request);
-                result = pending.update(id, x -> x.with(ActionView.State.STARTED, null, null, newRun, null, null));
+                result = pending.update(id, x -> x.started(newRun));
                 audit.append(record(result, who, "started run " + newRun));
             }
             pending.follow(id);
             log.info("{} of run {} ({}) confirmed by {}", a.kind(), a.runId(), a.factory(), who.name());
         } catch (DataFactoryException e) {
             log.warn("{} of run {} ({}) failed: {}", a.kind(), a.runId(), a.factory(), e.getMessage());
-            result = pending.update(id, x -> x.with(ActionView.State.FAILED, null, null, null, e.getMessage(),
+            result = pending.update(id, x -> x.failed(e.getMessage(),
                     e.missingAction() != null ? e.missingAction()
                             : e.kind() == DataFactoryException.Kind.PERMISSION ? requiredAction(a.kind()) : null));
             audit.append(record(result, who, "failed: " + e.getMessage()));
@@ -195,7 +196,7 @@ public final class ActionService {
             return refused.get();
         }
         PendingAction after = pending.update(id, x -> x.state() == ActionView.State.PENDING
-                ? x.with(ActionView.State.DISMISSED, who, now, null, null, null) : x);
+                ? x.dismissed(who, now) : x);
         return new ActionOutcome.Shown(view(after));
     }
 
@@ -278,9 +279,9 @@ public final class ActionService {
             return Optional.empty();
         }
         String outcome = outcome(a, run);
-        PendingAction done = pending.update(id, x -> x.with(ActionView.State.FINISHED, null, null, null, outcome, null));
+        PendingAction done = pending.update(id, x -> x.finished(outcome));
         audit.append(new AuditRecord(clock.instant(), a.actedBy(), a.actedById(), "outcome", a.factory(), a.pipeline(),
-                a.runId(), a.newRunId(), describe(run.status()), null));
+                a.runId(), a.newRunId(), StatusWords.predicate(run.status()), null));
         pending.unfollow(id);
         return Optional.of(new Finished(done, run, view(done)));
     }
@@ -293,9 +294,9 @@ public final class ActionService {
         String d = run.duration().map(DurationText::text).map(x -> " in " + x).orElse("");
         if (a.kind() == ActionKind.CANCEL) {
             return run.status() == RunStatus.CANCELLED ? "The run was cancelled" + d + "."
-                    : "The run " + describe(run.status()) + " before the cancel took effect.";
+                    : "The run " + StatusWords.predicate(run.status()) + " before the cancel took effect.";
         }
-        return "Run " + run.runId() + " " + describe(run.status()) + d + ".";
+        return "Run " + run.runId() + " " + StatusWords.predicate(run.status()) + d + ".";
     }
 
     // ---- helpers -----------------------------------------------------------------------------------
@@ -333,19 +334,6 @@ public final class ActionService {
                     : Optional.of(ActionOutcome.NotApplicable.Why.NOTHING_FAILED);
             case RERUN -> status.isActive() ? Optional.of(ActionOutcome.NotApplicable.Why.STILL_RUNNING) : Optional.empty();
             case RESOLVE -> Optional.empty();
-        };
-    }
-
-    /** A run's status as the end of "the run has already ...". */
-    public static String describe(RunStatus s) {
-        return switch (s) {
-            case QUEUED -> "queued";
-            case IN_PROGRESS -> "running";
-            case SUCCEEDED -> "succeeded";
-            case FAILED -> "failed";
-            case CANCELING -> "being cancelled";
-            case CANCELLED -> "been cancelled";
-            case UNKNOWN -> "an unknown status";
         };
     }
 

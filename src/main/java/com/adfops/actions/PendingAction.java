@@ -43,7 +43,37 @@ public record PendingAction(String id, ActionKind kind, String factory, String p
         parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
     }
 
-    PendingAction with(ActionView.State s, Actor by, Instant at, String newRun, String msg, String missing) {
+    /** The confirmation ran out before anyone confirmed it. */
+    PendingAction expired() {
+        return with(ActionView.State.EXPIRED, null, null, null, null, null);
+    }
+
+    /** Someone confirmed it; the bot is starting the action on their behalf. */
+    PendingAction claimed(Actor by, Instant at) {
+        return with(ActionView.State.CLAIMED, by, at, null, null, null);
+    }
+
+    /** Someone said no: nothing runs. */
+    PendingAction dismissed(Actor by, Instant at) {
+        return with(ActionView.State.DISMISSED, by, at, null, null, null);
+    }
+
+    /** Data Factory accepted it: {@code newRun} is the run a rerun started (null for a cancel). */
+    PendingAction started(String newRun) {
+        return with(ActionView.State.STARTED, null, null, newRun, null, null);
+    }
+
+    /** It ended: how, in words. */
+    PendingAction finished(String outcome) {
+        return with(ActionView.State.FINISHED, null, null, null, outcome, null);
+    }
+
+    /** Data Factory refused it: its reason, and the Azure action the bot's identity lacks (null when none). */
+    PendingAction failed(String reason, String missing) {
+        return with(ActionView.State.FAILED, null, null, null, reason, missing);
+    }
+
+    private PendingAction with(ActionView.State s, Actor by, Instant at, String newRun, String msg, String missing) {
         return new PendingAction(id, kind, factory, pipeline, runId, clickedRunId, clickedPipeline, startsAt, parameters,
                 requestedBy, conversationId, createdAt, expiresAt, s, by == null ? actedBy : by.name(),
                 by == null ? actedById : by.objectId(), at == null ? actedAt : at, newRun == null ? newRunId : newRun,

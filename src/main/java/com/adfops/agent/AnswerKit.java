@@ -1,6 +1,5 @@
 package com.adfops.agent;
 
-import com.adfops.adf.RunStatus;
 import com.adfops.runs.AdfTools;
 import com.adfops.runs.ErrorText;
 import com.adfops.runs.NameMatcher;
@@ -72,18 +71,6 @@ final class AnswerKit {
         parts.add(new Reply.Text(text));
         parts.addAll(reply.parts());
         return new AgentReply(parts);
-    }
-
-    static String describe(RunStatus s) {
-        return switch (s) {
-            case QUEUED -> "queued";
-            case IN_PROGRESS -> "still running";
-            case SUCCEEDED -> "succeeded";
-            case FAILED -> "failed";
-            case CANCELING -> "being cancelled";
-            case CANCELLED -> "cancelled";
-            case UNKNOWN -> "in an unknown state";
-        };
     }
 
     static String str(Object o) {

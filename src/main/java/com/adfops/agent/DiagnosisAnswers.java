@@ -78,7 +78,7 @@ final class DiagnosisAnswers {
             PipelineStatus st = RunSummaries.status(run.pipelineName(), tools.pipelineRuns(new AdfTools.RunsRequest(
                     run.factory().factoryName(), run.pipelineName(), Set.of(), kit.defaultWindow())));
             return AgentReply.of(new Reply.Text("Run " + run.runId() + " of " + bold(run.pipelineName())
-                    + " did not fail: it is " + AnswerKit.describe(run.status()) + "."), new Reply.Status(st));
+                    + " did not fail: it " + com.adfops.answers.StatusWords.predicate(run.status()) + "."), new Reply.Status(st));
         }
         return AgentReply.of(diagnosis(new Diagnoser(tools).diagnose(run), shape));
     }

@@ -1,7 +1,6 @@
 package com.adfops.cards;
 
 import com.adfops.adf.Freshness;
-import com.adfops.adf.RunStatus;
 import com.adfops.cards.CardFactory.View;
 import com.adfops.docs.DocResult;
 import com.adfops.docs.Guidance;
@@ -65,18 +64,6 @@ final class CardText {
         // templating engine keeps the element then).
         facts.addObject().put("title", title).put("value", value == null || value.isBlank() ? "—" : value)
                 .put("link", "").put("url", "");
-    }
-
-    static String statusWord(RunStatus s) {
-        return switch (s) {
-            case FAILED -> "failed";
-            case SUCCEEDED -> "succeeded";
-            case IN_PROGRESS -> "is running";
-            case QUEUED -> "is queued";
-            case CANCELING -> "is being cancelled";
-            case CANCELLED -> "was cancelled";
-            case UNKNOWN -> "is in an unknown state";
-        };
     }
 
     /**

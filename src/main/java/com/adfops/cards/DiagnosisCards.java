@@ -1,5 +1,7 @@
 package com.adfops.cards;
 
+import com.adfops.answers.StatusWords;
+
 import static com.adfops.cards.CardText.MAX_CAUSE;
 import static com.adfops.cards.CardText.MAX_MESSAGE;
 import static com.adfops.cards.CardText.clockTime;
@@ -7,7 +9,6 @@ import static com.adfops.cards.CardText.duration;
 import static com.adfops.cards.CardText.fact;
 import static com.adfops.cards.CardText.putGuidance;
 import static com.adfops.cards.CardText.shortId;
-import static com.adfops.cards.CardText.statusWord;
 import static com.adfops.cards.CardText.time;
 import static com.adfops.cards.CardText.zoneName;
 
@@ -73,7 +74,7 @@ final class DiagnosisCards {
         PipelineRun run = dg.run();
         ObjectNode d = json.createObjectNode();
         d.put("title", (run.status() == RunStatus.FAILED ? "❌ " : "ℹ️ ") + run.pipelineName() + " "
-                + statusWord(run.status()));
+                + StatusWords.predicate(run.status()));
         d.put("titleColor", run.status() == RunStatus.FAILED ? "Attention" : "Default");
         d.put("runId", run.runId());
         d.put("factory", run.factory().factoryName());
@@ -156,7 +157,7 @@ final class DiagnosisCards {
         d.put("noRootCauseText", run.status() == RunStatus.FAILED
                 ? "ADF recorded no failed activity for this run. Its message: "
                         + (run.message().isBlank() ? "(none)" : ErrorText.full(run.message(), MAX_MESSAGE))
-                : "This run has not failed: it is " + statusWord(run.status()) + ".");
+                : "This run has not failed: it " + StatusWords.predicate(run.status()) + ".");
         d.put("nextStep", dg.errorClass().nextStep());
         int n = dg.failed().size();
         d.put("failedHeader", "Failed activities (" + n + (dg.truncated() ? "+" : "") + "), in execution order");

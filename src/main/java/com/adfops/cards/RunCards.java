@@ -1,11 +1,12 @@
 package com.adfops.cards;
 
+import com.adfops.answers.StatusWords;
+
 import static com.adfops.cards.CardText.MAX_ROWS;
 import static com.adfops.cards.CardText.duration;
 import static com.adfops.cards.CardText.fact;
 import static com.adfops.cards.CardText.freshness;
 import static com.adfops.cards.CardText.shortId;
-import static com.adfops.cards.CardText.statusWord;
 import static com.adfops.cards.CardText.time;
 import static com.adfops.cards.CardText.timeAgo;
 
@@ -118,7 +119,7 @@ final class RunCards {
             state = "healthy";
             color = "Good";
         } else {
-            state = statusWord(latest.status());
+            state = StatusWords.predicate(latest.status());
             color = "Warning";
         }
         d.put("title", s.pipeline() + ": " + state);
@@ -161,11 +162,9 @@ final class RunCards {
     static String rerunNote(PipelineRun rerun, View v) {
         String at = "a rerun at " + time(rerun.sortTime(), v);
         return switch (rerun.status()) {
-            case CANCELLED, CANCELING -> at + " was cancelled";
             case IN_PROGRESS -> at + " is still running";
-            case QUEUED -> at + " is queued";
             case FAILED -> at + " failed too";
-            default -> at + " " + statusWord(rerun.status());
+            default -> at + " " + StatusWords.predicate(rerun.status());
         };
     }
 

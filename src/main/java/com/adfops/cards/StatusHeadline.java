@@ -1,5 +1,7 @@
 package com.adfops.cards;
 
+import com.adfops.answers.StatusWords;
+
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
 import com.adfops.runs.ErrorText;
@@ -52,18 +54,18 @@ final class StatusHeadline {
             case FAILED_IN_WINDOW -> "it failed at " + at(end(run), v) + cause(run)
                     + (other != null ? "; it succeeded at " + at(end(other), v) + " after" : "");
             case NO_FAILURE_IN_WINDOW -> "no failures" + Windows.phrase(a.window()) + (run != null
-                    ? "; the latest run " + CardText.statusWord(run.status()) + " at " + at(end(run), v) : "");
+                    ? "; the latest run " + StatusWords.predicate(run.status()) + " at " + at(end(run), v) : "");
             case RAN -> (a.runs() == 1 ? "it ran once" : "it ran " + a.runs() + " times") + Windows.phrase(a.window())
                     + "; the latest run " + (run.status().isActive() ? "started at " + at(start(run), v)
                     + " and is still in progress"
-                    : CardText.statusWord(run.status()) + " at " + at(end(run), v));
+                    : StatusWords.predicate(run.status()) + " at " + at(end(run), v));
             case IN_PROGRESS -> (a.verdict() == StatusAnswer.Verdict.NO ? "still " : "")
                     + (run.status() == RunStatus.QUEUED ? "queued since " + at(start(run), v)
                     : "running for " + CardText.duration(a.elapsed()) + ", since " + at(start(run), v))
                     + (a.runningLong() != null ? "; longer than usual (usually up to "
                     + CardText.duration(a.runningLong().usual()) + ")" : "");
             case NOT_IN_PROGRESS -> run == null ? "no run is in progress"
-                    : "the latest run " + CardText.statusWord(run.status()) + " at " + at(end(run), v)
+                    : "the latest run " + StatusWords.predicate(run.status()) + " at " + at(end(run), v)
                     + run.duration().map(d -> " after " + CardText.duration(d)).orElse("");
         };
     }

@@ -240,12 +240,7 @@ final class ActionFlow {
             Optional<Reply.DiagnosisCard> card = agent.handle(diagnose).parts().stream()
                     .filter(Reply.DiagnosisCard.class::isInstance).map(Reply.DiagnosisCard.class::cast).findFirst();
             com.adfops.adf.PipelineRun run = f.run();
-            String status = switch (run.status()) {
-                case SUCCEEDED -> "succeeded";
-                case FAILED -> "failed";
-                case CANCELLED -> "was cancelled";
-                default -> run.status().wireName();
-            };
+            String status = com.adfops.answers.StatusWords.predicate(run.status());
             java.time.Instant at = run.runEnd() != null ? run.runEnd() : run.sortTime();
             return card.map(c -> c.settledBy(new Reply.Settled(a.kind() == com.adfops.answers.ActionKind.RERUN_FROM_FAILURE
                     ? "rerunfromfailure" : "rerun", run.status() == com.adfops.adf.RunStatus.SUCCEEDED, status, at, run,

@@ -1,7 +1,6 @@
 package com.adfops.teams;
 
 import com.adfops.actions.ActionOutcome;
-import com.adfops.actions.ActionService;
 import com.adfops.adf.PipelineRun;
 import com.adfops.agent.AgentReply;
 import com.adfops.agent.Reply;
@@ -44,7 +43,7 @@ public final class ActionReplies {
         PipelineRun run = n.run();
         String name = "**" + ErrorText.escapeMarkdown(run.pipelineName()) + "**";
         return switch (n.why()) {
-            case ALREADY_ENDED -> "Run " + run.runId() + " of " + name + " has already " + ActionService.describe(run.status())
+            case ALREADY_ENDED -> "Run " + run.runId() + " of " + name + " has already " + com.adfops.answers.StatusWords.perfect(run.status())
                     + "; there is nothing to cancel.";
             case STILL_RUNNING -> "Run " + run.runId() + " of " + name + " is still running; "
                     + "rerun it once it has finished (or cancel it first).";
