@@ -43,7 +43,8 @@ final class Backfill {
     /** The slices in flight (the refresher thread waits for them and publishes each). */
     private final ExecutorService loaders;
 
-    Backfill(Refresher refresher, DataFactory source, Clock clock, RunIndex.Settings settings, ExecutorService loaders) {
+    Backfill(Refresher refresher, DataFactory source, Clock clock, RunIndex.Settings settings,
+             ExecutorService loaders) {
         this.refresher = refresher;
         this.source = source;
         this.clock = clock;

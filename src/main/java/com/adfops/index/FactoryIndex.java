@@ -31,7 +31,7 @@ final class FactoryIndex {
     Instant backfillStart;
     List<Backfill.Slice> slices;
     boolean[] sliceDone;
-    RunColumns.Strings strings = new RunColumns.Strings();
+    RunStrings strings = new RunStrings();
     Instant watermark;
     Instant notBefore;
     int failures;
@@ -51,7 +51,7 @@ final class FactoryIndex {
             return;
         }
         // Kept back to the slack before the horizon: heldSince (later than this until the next compaction) holds.
-        long horizonStart = RunColumns.ceilTicks(now.minus(settings.horizon()).minus(RunIndex.SLACK));
+        long horizonStart = ColumnCodes.ceilTicks(now.minus(settings.horizon()).minus(RunIndex.SLACK));
         int total = 0;
         int expired = 0;
         for (int b = 0; b < snap.blocks().size(); b++) {
@@ -73,12 +73,12 @@ final class FactoryIndex {
             Instant capped = null;
             // A cut stays until the horizon passes it: the runs older than it are not in memory any more.
             Instant before = snap.cappedSince();
-            if (before != null && RunColumns.ceilTicks(before) > keepFrom) {
-                keepFrom = RunColumns.ceilTicks(before);
+            if (before != null && ColumnCodes.ceilTicks(before) > keepFrom) {
+                keepFrom = ColumnCodes.ceilTicks(before);
                 capped = before;
             }
-            if (floor != null && RunColumns.ceilTicks(floor) > keepFrom) {
-                keepFrom = RunColumns.ceilTicks(floor);
+            if (floor != null && ColumnCodes.ceilTicks(floor) > keepFrom) {
+                keepFrom = ColumnCodes.ceilTicks(floor);
                 capped = floor;
             }
             if (snap.runs() - expired > budget) {
@@ -96,11 +96,11 @@ final class FactoryIndex {
                 java.util.Arrays.sort(keys, 0, n);
                 if (keys[n - (int) budget] > keepFrom) {
                     keepFrom = keys[n - (int) budget];
-                    capped = RunColumns.instant(keepFrom);
+                    capped = ColumnCodes.instant(keepFrom);
                 }
             }
-            RunColumns.Strings strings = new RunColumns.Strings();
-            RunColumns merged = RunColumns.merge(factory, strings, snap.blocks(), snap.dead(), keepFrom);
+            RunStrings strings = new RunStrings();
+            RunColumns merged = ColumnMerge.merge(factory, strings, snap.blocks(), snap.dead(), keepFrom);
             this.strings = strings;
             snapshot = new Snapshot(List.of(merged), Collections.singletonList(null), merged.size, true, null, capped);
             this.expired = 0;
@@ -109,7 +109,7 @@ final class FactoryIndex {
         if (snap.blocks().size() > MAX_BLOCKS) {
             // The newer (small) blocks into one; the oldest (the bulk) stays as it is.
             int last = snap.blocks().size() - 1;
-            RunColumns merged = RunColumns.merge(factory, strings, snap.blocks().subList(0, last),
+            RunColumns merged = ColumnMerge.merge(factory, strings, snap.blocks().subList(0, last),
                     snap.dead().subList(0, last), Long.MIN_VALUE);
             List<BitSet> dead = new ArrayList<>();
             dead.add(null);

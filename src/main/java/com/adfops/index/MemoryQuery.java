@@ -24,20 +24,20 @@ final class MemoryQuery {
 
     /** The runs of the snapshot updated in the query's window, of its pipelines and statuses, newest start first. */
     static List<PipelineRun> runs(Snapshot snap, RunQuery query) {
-        long from = RunColumns.ceilTicks(query.from());
-        long to = RunColumns.ceilTicks(query.to());
+        long from = ColumnCodes.ceilTicks(query.from());
+        long to = ColumnCodes.ceilTicks(query.to());
         int statuses = 0;
         for (RunStatus s : query.statuses()) {
             statuses |= 1 << s.ordinal();
         }
         int max = query.maxRuns();
         List<RunColumns> blocks = new ArrayList<>();
-        List<RunColumns.IntList> lists = new ArrayList<>();
+        List<IntList> lists = new ArrayList<>();
         for (int b = 0; b < snap.blocks().size(); b++) {
             RunColumns c = snap.blocks().get(b);
             BitSet dead = snap.dead().get(b);
             if (query.pipelineNames().isEmpty()) {
-                RunColumns.IntList l = new RunColumns.IntList();
+                IntList l = new IntList();
                 c.collect(null, from, to, dead, statuses, max, l);
                 if (l.n > 0) {
                     blocks.add(c);
@@ -48,7 +48,7 @@ final class MemoryQuery {
             for (String name : query.pipelineNames()) {
                 int[] rows = c.rowsOf(name);
                 if (rows != null) {
-                    RunColumns.IntList l = new RunColumns.IntList();
+                    IntList l = new IntList();
                     c.collect(rows, from, to, dead, statuses, max, l);
                     if (l.n > 0) {
                         blocks.add(c);
@@ -60,7 +60,7 @@ final class MemoryQuery {
         // As Data Factory orders them: newest start first (each list is; merged, up to the query's maximum).
         int k = lists.size();
         int total = 0;
-        for (RunColumns.IntList l : lists) {
+        for (IntList l : lists) {
             total += l.n;
         }
         int n = Math.min(total, max);
