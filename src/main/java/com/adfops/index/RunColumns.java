@@ -1,11 +1,15 @@
 package com.adfops.index;
 
+import static com.adfops.index.ColumnCodes.exactTicks;
+import static com.adfops.index.ColumnCodes.guid;
+import static com.adfops.index.ColumnCodes.instant;
+import static com.adfops.index.ColumnCodes.ticks;
+
 import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,21 +21,20 @@ import java.util.UUID;
 /**
  * One immutable block of a factory's runs, held as columns rather than objects (about 140 bytes a run at a million
  * runs instead of about 800): run ids as two longs (ADF's ids are GUIDs), times as 100-ns ticks, the status as a
- * byte, pipeline names, messages, triggers and parameter names and values as numbers into a {@link Strings}
+ * byte, pipeline names, messages, triggers and parameter names and values as numbers into a {@link RunStrings}
  * dictionary (each distinct text stored once). Rows are ordered by {@link PipelineRun#sortTime()}, newest first, as
  * Data Factory answers; {@link PipelineRun} records are built only for the rows a question reads ({@link #run(int)}),
  * and those of the newest {@link #HOT_ROWS} rows are kept once built. A run that cannot be coded without loss (an id
  * that is not a lower-case GUID, a time finer than 100 ns, another factory's) is kept whole. A window on the update
  * time is found by a binary search on the start time, widened by the largest gap between a run's start and its last
- * update in the block.
+ * update in the block. How values are coded: {@link ColumnCodes}; blocks are merged by {@link ColumnMerge} (hence
+ * the package-private columns).
  */
 final class RunColumns {
 
-    private static final long NULL = Long.MIN_VALUE;
-    private static final long TICKS_PER_SECOND = 10_000_000L;
-    private static final long MAX_SECONDS = 900_000_000_000L;
+    private static final long NULL = ColumnCodes.NULL;
     private static final RunStatus[] STATUSES = RunStatus.values();
-    private static final byte WHOLE = 1;
+    static final byte WHOLE = 1;
     private static final byte HAS_PARENT = 2;
     /**
      * The newest rows (by start) whose records are kept once built: the failing list, status and trends read the
@@ -40,28 +43,28 @@ final class RunColumns {
     static final int HOT_ROWS = 8192;
 
     final FactoryRef factory;
-    final Strings strings;
+    final RunStrings strings;
     final int size;
-    private final long[] idHi;
-    private final long[] idLo;
-    private final long[] start;
-    private final long[] end;
-    private final long[] updated;
-    private final long[] durationMs;
-    private final byte[] status;
-    private final byte[] flags;
-    private final int[] pipeline;
-    private final int[] message;
-    private final int[] byType;
-    private final int[] byName;
-    private final int[] parentPipeline;
-    private final int[] rerunOf;
-    private final long[] parentHi;
-    private final long[] parentLo;
+    final long[] idHi;
+    final long[] idLo;
+    final long[] start;
+    final long[] end;
+    final long[] updated;
+    final long[] durationMs;
+    final byte[] status;
+    final byte[] flags;
+    final int[] pipeline;
+    final int[] message;
+    final int[] byType;
+    final int[] byName;
+    final int[] parentPipeline;
+    final int[] rerunOf;
+    final long[] parentHi;
+    final long[] parentLo;
     /** Row r's parameters are {@code params[paramStart[r] .. paramStart[r + 1])}: name, value, name, value. */
-    private final int[] paramStart;
-    private final int[] params;
-    private final Map<Integer, PipelineRun> whole;
+    final int[] paramStart;
+    final int[] params;
+    final Map<Integer, PipelineRun> whole;
     /** Records of the newest rows, built when first read. */
     private final java.util.concurrent.atomic.AtomicReferenceArray<PipelineRun> newest;
     /** Open addressing by run id: row + 1, 0 for empty. */
@@ -71,7 +74,7 @@ final class RunColumns {
     private long maxLag;
     private long minLag;
 
-    private RunColumns(FactoryRef factory, Strings strings, int size, int paramCount) {
+    RunColumns(FactoryRef factory, RunStrings strings, int size, int paramCount) {
         this.factory = factory;
         this.strings = strings;
         this.size = size;
@@ -98,7 +101,7 @@ final class RunColumns {
     }
 
     /** The runs, coded into {@code strings} (which may be shared with other blocks of the same factory). */
-    static RunColumns of(FactoryRef factory, Strings strings, List<PipelineRun> runs) {
+    static RunColumns of(FactoryRef factory, RunStrings strings, List<PipelineRun> runs) {
         // One state per run (a run read twice, across pages, keeps the later answer).
         Map<String, PipelineRun> byId = new LinkedHashMap<>();
         for (PipelineRun r : runs) {
@@ -165,97 +168,7 @@ final class RunColumns {
         return p;
     }
 
-    /**
-     * The live rows of {@code blocks} (newest block first; a row is live unless {@code dead} marks it) updated at or
-     * after {@code keepFrom} (ticks; {@link Long#MIN_VALUE} keeps all), as one block coded into {@code strings}.
-     */
-    static RunColumns merge(FactoryRef factory, Strings strings, List<RunColumns> blocks, List<BitSet> dead,
-                            long keepFrom) {
-        int k = blocks.size();
-        int[] pos = new int[k];
-        int count = 0;
-        int paramCount = 0;
-        for (int b = 0; b < k; b++) {
-            RunColumns c = blocks.get(b);
-            for (int r = 0; r < c.size; r++) {
-                if (c.keeps(r, dead.get(b), keepFrom)) {
-                    count++;
-                    paramCount += c.paramStart[r + 1] - c.paramStart[r];
-                }
-            }
-        }
-        RunColumns out = new RunColumns(factory, strings, count, paramCount);
-        int[][] remap = new int[k][];
-        for (int b = 0; b < k; b++) {
-            remap[b] = new int[blocks.get(b).strings.size()];
-            Arrays.fill(remap[b], -1);
-        }
-        int row = 0;
-        int p = 0;
-        while (row < count) {
-            // The newest start among the blocks' next live rows (a k-way merge of blocks already in that order).
-            int best = -1;
-            long bestKey = 0;
-            for (int b = 0; b < k; b++) {
-                RunColumns c = blocks.get(b);
-                while (pos[b] < c.size && !c.keeps(pos[b], dead.get(b), keepFrom)) {
-                    pos[b]++;
-                }
-                if (pos[b] < c.size && (best < 0 || c.sortKey(pos[b]) > bestKey)) {
-                    best = b;
-                    bestKey = c.sortKey(pos[b]);
-                }
-            }
-            p = out.copy(row++, blocks.get(best), pos[best]++, remap[best], p);
-        }
-        out.paramStart[count] = p;
-        return out.indexed();
-    }
-
-    private boolean keeps(int row, BitSet dead, long keepFrom) {
-        return (dead == null || !dead.get(row)) && updateKey(row) >= keepFrom;
-    }
-
-    private int copy(int row, RunColumns src, int r, int[] remap, int p) {
-        paramStart[row] = p;
-        idHi[row] = src.idHi[r];
-        idLo[row] = src.idLo[r];
-        start[row] = src.start[r];
-        end[row] = src.end[r];
-        updated[row] = src.updated[r];
-        durationMs[row] = src.durationMs[r];
-        status[row] = src.status[r];
-        flags[row] = src.flags[r];
-        parentHi[row] = src.parentHi[r];
-        parentLo[row] = src.parentLo[r];
-        pipeline[row] = remap(src, src.pipeline[r], remap);
-        message[row] = remap(src, src.message[r], remap);
-        byType[row] = remap(src, src.byType[r], remap);
-        byName[row] = remap(src, src.byName[r], remap);
-        parentPipeline[row] = remap(src, src.parentPipeline[r], remap);
-        rerunOf[row] = remap(src, src.rerunOf[r], remap);
-        if ((src.flags[r] & WHOLE) != 0) {
-            whole.put(row, src.whole.get(r));
-        }
-        for (int i = src.paramStart[r]; i < src.paramStart[r + 1]; i++) {
-            params[p++] = remap(src, src.params[i], remap);
-        }
-        return p;
-    }
-
-    private int remap(RunColumns src, int id, int[] remap) {
-        if (src.strings == strings) {
-            return id;
-        }
-        int to = remap[id];
-        if (to < 0) {
-            to = strings.id(src.strings.get(id));
-            remap[id] = to;
-        }
-        return to;
-    }
-
-    private RunColumns indexed() {
+    RunColumns indexed() {
         int cap = Integer.highestOneBit(Math.max(4, size * 2 - 1)) << 1;
         idTable = new int[cap];
         Map<String, List<Integer>> rows = new HashMap<>();
@@ -433,108 +346,5 @@ final class RunColumns {
             }
         }
         return -1;
-    }
-
-    /** Ticks at or after {@code t} (a window's edge: a run updated at tick u is at or after t iff u >= this). */
-    static long ceilTicks(Instant t) {
-        long s = Math.max(-MAX_SECONDS, Math.min(MAX_SECONDS, t.getEpochSecond()));
-        return s * TICKS_PER_SECOND + (t.getNano() + 99) / 100;
-    }
-
-    static long ticks(Instant t) {
-        if (t == null) {
-            return NULL;
-        }
-        if (Math.abs(t.getEpochSecond()) > MAX_SECONDS || t.getNano() % 100 != 0) {
-            return Long.MAX_VALUE;
-        }
-        return t.getEpochSecond() * TICKS_PER_SECOND + t.getNano() / 100;
-    }
-
-    /** Ticks for a search key (rounded down to 100 ns). */
-    static long exactTicks(Instant t) {
-        long s = Math.max(-MAX_SECONDS, Math.min(MAX_SECONDS, t.getEpochSecond()));
-        return s * TICKS_PER_SECOND + t.getNano() / 100;
-    }
-
-    static Instant instant(long ticks) {
-        return ticks == NULL ? null
-                : Instant.ofEpochSecond(Math.floorDiv(ticks, TICKS_PER_SECOND), Math.floorMod(ticks, TICKS_PER_SECOND) * 100);
-    }
-
-    /** A lower-case GUID as two longs (as {@link UUID#toString()} writes it back), else null. */
-    static long[] guid(String s) {
-        if (s == null || s.length() != 36 || s.charAt(8) != '-' || s.charAt(13) != '-' || s.charAt(18) != '-'
-                || s.charAt(23) != '-') {
-            return null;
-        }
-        long hi = 0;
-        long lo = 0;
-        int digits = 0;
-        for (int i = 0; i < 36; i++) {
-            char ch = s.charAt(i);
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                continue;
-            }
-            int v = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
-            if (v < 0) {
-                return null;
-            }
-            if (digits++ < 16) {
-                hi = (hi << 4) | v;
-            } else {
-                lo = (lo << 4) | v;
-            }
-        }
-        return new long[] {hi, lo};
-    }
-
-    /** A growable list of ints (rows). */
-    static final class IntList {
-        int[] a = new int[64];
-        int n;
-
-        void add(int v) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
-        }
-    }
-
-    /**
-     * The distinct texts of a factory's runs, each stored once and numbered (0 is null). Written by the index's
-     * loaders (synchronized); read without locks: a block is published (a volatile write) after its texts were added.
-     */
-    static final class Strings {
-        private final Map<String, Integer> ids = new HashMap<>();
-        private volatile String[] values = new String[64];
-        private int size = 1;
-
-        synchronized int id(String s) {
-            if (s == null) {
-                return 0;
-            }
-            Integer known = ids.get(s);
-            if (known != null) {
-                return known;
-            }
-            String[] v = values;
-            if (size == v.length) {
-                v = Arrays.copyOf(v, size * 2);
-            }
-            v[size] = s;
-            values = v;
-            ids.put(s, size);
-            return size++;
-        }
-
-        String get(int id) {
-            return values[id];
-        }
-
-        synchronized int size() {
-            return size;
-        }
     }
 }

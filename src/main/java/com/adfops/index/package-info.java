@@ -1,11 +1,15 @@
 /**
  * The run index: one shared, incrementally refreshed memory of each configured factory's pipeline runs.
  * {@link com.adfops.index.RunIndex} is a {@link com.adfops.adf.DataFactory} in front of the real one: it loads the
- * horizon newest first (the last hour, the last day, then day by day, a few slices in flight) and answers from each
- * part as it lands (an older part of a window is read from Data Factory; {@link com.adfops.adf.Freshness.Reach} says
- * how far back the memory reaches), then asks Data Factory only for runs updated since its watermark (with an overlap
- * for late writes). Runs are held as columns ({@link com.adfops.index.RunColumns}: about 140 bytes a run at a million
- * runs), at most the memory budget of them (the newest). It caches activity runs of finished runs, collapses identical
- * concurrent reads, and keeps answering (marked stale) while a refresh fails. May import {@code adf} and the JDK.
+ * horizon newest first (the last hour, the last day, then day by day, a few slices in flight:
+ * {@link com.adfops.index.Backfill}) and answers from each part as it lands ({@link com.adfops.index.MemoryQuery}; an
+ * older part of a window is read from Data Factory, {@link com.adfops.index.ColdReads}; {@link
+ * com.adfops.adf.Freshness.Reach} says how far back the memory reaches), then asks Data Factory only for runs updated
+ * since its watermark (with an overlap for late writes: {@link com.adfops.index.Refresher}). Each factory's memory
+ * ({@link com.adfops.index.FactoryIndex}) is a {@link com.adfops.index.Snapshot} of blocks of columns
+ * ({@link com.adfops.index.RunColumns}: about 140 bytes a run at a million runs), at most the memory budget of them
+ * (the newest). It caches activity runs of finished runs, collapses identical concurrent reads
+ * ({@link com.adfops.index.SingleFlight}), and keeps answering (marked stale) while a refresh fails. May import
+ * {@code adf} and the JDK.
  */
 package com.adfops.index;

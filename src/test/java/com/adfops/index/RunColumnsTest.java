@@ -36,7 +36,7 @@ class RunColumnsTest {
             assertThat(runs).hasSizeGreaterThan(100);
             assertThat(runs).anyMatch(r -> !r.parameters().isEmpty()).anyMatch(r -> r.parentRunId() != null)
                     .anyMatch(r -> r.status() == RunStatus.FAILED && !r.message().isEmpty());
-            assertSameRuns(RunColumns.of(sim.factory, new RunColumns.Strings(), runs), runs);
+            assertSameRuns(RunColumns.of(sim.factory, new RunStrings(), runs), runs);
         }
     }
 
@@ -44,17 +44,17 @@ class RunColumnsTest {
     void randomRunsComeBackWholeAndInStartOrderAlsoAfterAMerge() {
         FactoryRef f = GeneratedFactory.FACTORY;
         List<PipelineRun> runs = random(f, 3000, new Random(42));
-        RunColumns.Strings strings = new RunColumns.Strings();
+        RunStrings strings = new RunStrings();
         RunColumns c = RunColumns.of(f, strings, runs);
         assertSameRuns(c, runs);
         for (int r = 1; r < c.size; r++) {
             assertThat(c.sortKey(r)).isLessThanOrEqualTo(c.sortKey(r - 1));
         }
         // Split in two blocks (another dictionary each), merged into a third: the same runs again.
-        RunColumns a = RunColumns.of(f, new RunColumns.Strings(), runs.subList(0, 1500));
-        RunColumns b = RunColumns.of(f, new RunColumns.Strings(), runs.subList(1500, 3000));
+        RunColumns a = RunColumns.of(f, new RunStrings(), runs.subList(0, 1500));
+        RunColumns b = RunColumns.of(f, new RunStrings(), runs.subList(1500, 3000));
         BitSet none = null;
-        RunColumns merged = RunColumns.merge(f, new RunColumns.Strings(), List.of(a, b), java.util.Arrays.asList(none, none),
+        RunColumns merged = ColumnMerge.merge(f, new RunStrings(), List.of(a, b), java.util.Arrays.asList(none, none),
                 Long.MIN_VALUE);
         assertSameRuns(merged, runs);
         List<PipelineRun> back = new ArrayList<>();
@@ -70,7 +70,7 @@ class RunColumnsTest {
         List<PipelineRun> runs = adf.queryPipelineRuns(GeneratedFactory.FACTORY, new RunQuery(NOW.minus(Duration.ofDays(8)),
                 NOW, Set.of(), Set.of(), Integer.MAX_VALUE));
         assertThat(runs).hasSize(20_000);
-        assertSameRuns(RunColumns.of(GeneratedFactory.FACTORY, new RunColumns.Strings(), runs), runs);
+        assertSameRuns(RunColumns.of(GeneratedFactory.FACTORY, new RunStrings(), runs), runs);
     }
 
     /** Every run is found by its id and equals the original record (all fields); nothing else is found. */

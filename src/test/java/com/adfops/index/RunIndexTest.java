@@ -117,7 +117,7 @@ class RunIndexTest {
             RunQuery month = query(clock.instant().minus(Duration.ofDays(30)), clock.instant(), Set.of(), Set.of());
             assertThat(ids(index.queryPipelineRuns(sim.factory, month))).isEqualTo(ids(sim.adf.queryPipelineRuns(sim.factory, month)));
             // Past its few minutes the older part is read again.
-            clock.advance(RunIndex.COLD_TTL);
+            clock.advance(ColdReads.COLD_TTL);
             int n = sim.server.requestCount();
             RunQuery later = query(clock.instant().minus(Duration.ofDays(14)), clock.instant().minus(Duration.ofDays(7)),
                     Set.of(), Set.of());

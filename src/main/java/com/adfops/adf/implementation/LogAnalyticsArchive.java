@@ -1,6 +1,5 @@
 package com.adfops.adf.implementation;
 
-import com.adfops.adf.ActivityError;
 import com.adfops.adf.ActivityRun;
 import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.DataFactoryException.Kind;
@@ -8,7 +7,6 @@ import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunArchive;
 import com.adfops.adf.RunQuery;
-import com.adfops.adf.RunStatus;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
@@ -19,7 +17,6 @@ import com.azure.core.http.policy.ExponentialBackoff;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.management.AzureEnvironment;
-import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
 import com.azure.core.util.HttpClientOptions;
 import com.azure.identity.CredentialUnavailableException;
@@ -29,7 +26,6 @@ import com.azure.monitor.query.LogsQueryClientBuilder;
 import com.azure.monitor.query.models.LogsQueryOptions;
 import com.azure.monitor.query.models.LogsQueryResult;
 import com.azure.monitor.query.models.LogsQueryResultStatus;
-import com.azure.monitor.query.models.LogsTableCell;
 import com.azure.monitor.query.models.LogsTableRow;
 import com.azure.monitor.query.models.QueryTimeInterval;
 import java.io.IOException;
@@ -37,14 +33,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Data Factory's runs from its own logs in a Log Analytics workspace (diagnostic settings, resource-specific tables
@@ -53,17 +46,10 @@ import java.util.stream.Collectors;
  *
  * <p>The query API has no paging: a query keeps at most {@code pageRows} rows, and a window that fills it is split in
  * two and each half read again, newest first, until every run in the window is read (or the query's cap is met).
+ * The query text is {@link LogAnalyticsKql}'s, the rows are read by {@link LogAnalyticsRows}.
  */
 public final class LogAnalyticsArchive implements RunArchive {
 
-    /** The end statuses: a run's end record. */
-    private static final String ENDED = "'Succeeded', 'Failed', 'Cancelled'";
-    private static final String RUN_COLUMNS = "RunId, PipelineName, Status, Start, End, ErrorCode, ErrorMessage, "
-            + "FailureType, Parameters, Predecessors, _ResourceId";
-    private static final String ACTIVITY_COLUMNS = "ActivityRunId, ActivityName, ActivityType, PipelineRunId, "
-            + "PipelineName, Status, Start, End, ErrorCode, ErrorMessage, FailureType, Error, Input, Output, "
-            + "LinkedServiceName, EffectiveIntegrationRuntime";
-    private static final DateTimeFormatter KQL_TIME = DateTimeFormatter.ISO_INSTANT;
     /** Logs arrive minutes after a run ends, and TimeGenerated follows End: the time range read around a window. */
     private static final Duration INGESTION_SLACK = Duration.ofDays(1);
     private static final Duration SMALLEST_SPLIT = Duration.ofSeconds(1);
@@ -153,27 +139,12 @@ public final class LogAnalyticsArchive implements RunArchive {
         }
         Map<String, FactoryRef> byResource = new java.util.HashMap<>();
         for (FactoryRef f : factories) {
-            byResource.put(resourceId(f).toLowerCase(java.util.Locale.ROOT), f);
+            byResource.put(LogAnalyticsKql.resourceId(f).toLowerCase(java.util.Locale.ROOT), f);
         }
-        StringBuilder kql = new StringBuilder("ADFPipelineRun")
-                .append("\n| where _ResourceId in~ (").append(list(byResource.values().stream().map(LogAnalyticsArchive::resourceId)
-                        .toList())).append(')')
-                .append("\n| where End >= ").append(time(from)).append(" and End < ").append(time(to))
-                .append("\n| where Status in (").append(ENDED).append(')');
-        if (!query.pipelineNames().isEmpty()) {
-            kql.append("\n| where PipelineName in (").append(list(query.pipelineNames())).append(')');
-        }
-        if (!query.statuses().isEmpty()) {
-            kql.append("\n| where Status in (").append(list(query.statuses().stream().map(LogAnalyticsArchive::wire)
-                    .collect(Collectors.toCollection(java.util.TreeSet::new)))).append(')');
-        }
-        kql.append("\n| summarize arg_max(TimeGenerated, *) by RunId")
-                .append("\n| project ").append(RUN_COLUMNS)
-                .append("\n| order by End desc")
-                .append("\n| take ").append(pageRows);
         FactoryRef first = factories.get(0);
-        List<LogsTableRow> rows = query(first, kql.toString(), from, to, factories.size() == 1
-                ? "runs of " + first.factoryName() : "runs of " + factories.size() + " factories");
+        String what = factories.size() == 1 ? "runs of " + first.factoryName() : "runs of " + factories.size() + " factories";
+        List<LogsTableRow> rows = query(first, LogAnalyticsKql.pipelineRuns(byResource.values(), query, from, to, pageRows),
+                from, to, what);
         Duration span = Duration.between(from, to);
         if (rows.size() >= pageRows && span.compareTo(SMALLEST_SPLIT) > 0) {
             Instant mid = from.plus(span.dividedBy(2));
@@ -182,29 +153,22 @@ public final class LogAnalyticsArchive implements RunArchive {
             return;
         }
         for (LogsTableRow row : rows) {
-            String id = text(row, "_ResourceId");
+            String id = LogAnalyticsRows.text(row, "_ResourceId");
             FactoryRef f = id == null ? (factories.size() == 1 ? first : null) : byResource.get(id.toLowerCase(java.util.Locale.ROOT));
             if (f != null) {
-                out.add(run(f, row));
+                out.add(LogAnalyticsRows.run(f, row));
             }
         }
     }
 
     @Override
     public List<ActivityRun> activityRuns(FactoryRef factory, PipelineRun run) {
-        String kql = "ADFActivityRun"
-                + "\n| where _ResourceId =~ " + literal(resourceId(factory))
-                + "\n| where PipelineRunId == " + literal(run.runId())
-                + "\n| where Status in (" + ENDED + ")"
-                + "\n| summarize arg_max(TimeGenerated, *) by ActivityRunId"
-                + "\n| project " + ACTIVITY_COLUMNS
-                + "\n| order by Start asc"
-                + "\n| take " + pageRows;
+        String kql = LogAnalyticsKql.activityRuns(factory, run.runId(), pageRows);
         Instant start = run.runStart() != null ? run.runStart() : run.sortTime();
         Instant end = run.runEnd() != null ? run.runEnd() : start.plus(Duration.ofDays(1));
         List<ActivityRun> out = new ArrayList<>();
         for (LogsTableRow row : query(factory, kql, start, end.plusSeconds(1), "activity runs of run " + run.runId())) {
-            out.add(activity(row));
+            out.add(LogAnalyticsRows.activity(row));
         }
         out.sort(Comparator.comparing((ActivityRun a) -> a.start() == null ? Instant.MAX : a.start()));
         return List.copyOf(out);
@@ -212,21 +176,15 @@ public final class LogAnalyticsArchive implements RunArchive {
 
     @Override
     public Optional<PipelineRun> pipelineRun(FactoryRef factory, String runId, Instant from, Instant to) {
-        String kql = "ADFPipelineRun"
-                + "\n| where _ResourceId =~ " + literal(resourceId(factory))
-                + "\n| where RunId == " + literal(runId)
-                + "\n| where Status in (" + ENDED + ")"
-                + "\n| summarize arg_max(TimeGenerated, *) by RunId"
-                + "\n| project " + RUN_COLUMNS
-                + "\n| take 1";
+        String kql = LogAnalyticsKql.pipelineRun(factory, runId);
         List<LogsTableRow> rows = query(factory, kql, from, to, "run " + runId);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(run(factory, rows.get(0)));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(LogAnalyticsRows.run(factory, rows.get(0)));
     }
 
     @Override
     public void probe() {
         Instant now = Instant.now();
-        query(new FactoryRef("-", "-", "Log Analytics workspace"), "ADFPipelineRun\n| take 1", now.minus(Duration.ofHours(1)),
+        query(new FactoryRef("-", "-", "Log Analytics workspace"), LogAnalyticsKql.PROBE, now.minus(Duration.ofHours(1)),
                 now, "the workspace");
     }
 
@@ -293,150 +251,6 @@ public final class LogAnalyticsArchive implements RunArchive {
                     "The bot could not reach Log Analytics to read " + what + ".", e);
         }
         return new DataFactoryException(Kind.SERVICE, factory, "Reading " + what + " from Log Analytics failed.", e);
-    }
-
-    // ---- rows -> domain --------------------------------------------------------------------------------------
-
-    private static PipelineRun run(FactoryRef factory, LogsTableRow row) {
-        Instant start = time(row, "Start");
-        Instant end = time(row, "End");
-        String invokedByType = null;
-        String invokedByName = null;
-        String parentRunId = null;
-        String parentPipeline = null;
-        // Predecessors: who started the run, as a JSON array of {Name, Id, InvokedByType, PipelineRunId?, PipelineName?}.
-        if (json(text(row, "Predecessors")) instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> by) {
-            invokedByType = field(by, "InvokedByType");
-            invokedByName = field(by, "Name");
-            parentRunId = AdfModelMapper.blankToNull(field(by, "PipelineRunId"));
-            parentPipeline = parentRunId == null ? null : field(by, "PipelineName");
-        }
-        Map<String, String> parameters = new LinkedHashMap<>();
-        if (json(text(row, "Parameters")) instanceof Map<?, ?> p) {
-            p.forEach((k, v) -> {
-                if (v != null) {
-                    parameters.put(String.valueOf(k), String.valueOf(v));
-                }
-            });
-        }
-        return new PipelineRun(factory, text(row, "RunId"), text(row, "PipelineName"),
-                RunStatus.fromWire(text(row, "Status")), text(row, "ErrorMessage"), start, end, end,
-                start != null && end != null ? Duration.between(start, end).toMillis() : null, parameters,
-                invokedByType, invokedByName, parentRunId, parentPipeline, null);
-    }
-
-    private static ActivityRun activity(LogsTableRow row) {
-        AdfModelMapper.OutputFacts facts = AdfModelMapper.output(json(text(row, "Output")));
-        String target = null;
-        if (json(text(row, "Error")) instanceof Map<?, ?> err) {
-            target = field(err, "target");
-        }
-        ActivityError error = new ActivityError(text(row, "ErrorCode"), text(row, "ErrorMessage"),
-                text(row, "FailureType"), target);
-        Instant start = time(row, "Start");
-        Instant end = time(row, "End");
-        String runtime = AdfModelMapper.blankToNull(text(row, "EffectiveIntegrationRuntime"));
-        return new ActivityRun(text(row, "PipelineRunId"), text(row, "PipelineName"), text(row, "ActivityRunId"),
-                text(row, "ActivityName"), text(row, "ActivityType"), RunStatus.fromWire(text(row, "Status")), start, end,
-                start != null && end != null ? Duration.between(start, end).toMillis() : null, error,
-                facts.childRunId(), facts.childPipeline(), AdfModelMapper.blankToNull(text(row, "LinkedServiceName")),
-                null, runtime != null ? runtime : facts.runtime(), AdfModelMapper.flatten(json(text(row, "Input"))),
-                facts.billing());
-    }
-
-    private static String text(LogsTableRow row, String column) {
-        Optional<LogsTableCell> cell = row.getColumnValue(column);
-        if (cell.isEmpty()) {
-            return null;
-        }
-        String v = cell.get().getValueAsString();
-        return v == null || v.isEmpty() ? null : v;
-    }
-
-    private static Instant time(LogsTableRow row, String column) {
-        String v = text(row, column);
-        if (v == null) {
-            return null;
-        }
-        try {
-            Instant t = OffsetDateTime.parse(v).toInstant();
-            // A start record's End is 1601-01-01: no end.
-            return t.isBefore(Instant.parse("1700-01-01T00:00:00Z")) ? null : t;
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    /** A JSON column's value (the logs keep Parameters, Output, Input, Error as JSON text), or null. */
-    private static Object json(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String t = text.trim();
-        try {
-            if (t.startsWith("{")) {
-                return BinaryData.fromString(t).toObject(Map.class);
-            }
-            if (t.startsWith("[")) {
-                return BinaryData.fromString(t).toObject(List.class);
-            }
-        } catch (RuntimeException e) {
-            return null;
-        }
-        return null;
-    }
-
-    /** A field of a JSON object, matched case-insensitively (the logs are not consistent about case). */
-    private static String field(Map<?, ?> map, String name) {
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            if (String.valueOf(e.getKey()).equalsIgnoreCase(name) && e.getValue() != null) {
-                return String.valueOf(e.getValue());
-            }
-        }
-        return null;
-    }
-
-    // ---- KQL ------------------------------------------------------------------------------------------------
-
-    static String resourceId(FactoryRef f) {
-        return "/subscriptions/" + f.subscriptionId() + "/resourceGroups/" + f.resourceGroup()
-                + "/providers/Microsoft.DataFactory/factories/" + f.factoryName();
-    }
-
-    /** A KQL string literal: names and ids are data, never query text. */
-    static String literal(String s) {
-        StringBuilder b = new StringBuilder("'");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '\'' -> b.append("\\'");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> b.append(c);
-            }
-        }
-        return b.append('\'').toString();
-    }
-
-    private static String list(java.util.Collection<String> values) {
-        // Sorted: the same question gives the same query text.
-        return values.stream().sorted().map(LogAnalyticsArchive::literal).collect(Collectors.joining(", "));
-    }
-
-    private static String time(Instant t) {
-        return "datetime(" + KQL_TIME.format(t) + ")";
-    }
-
-    private static String wire(RunStatus s) {
-        return switch (s) {
-            case SUCCEEDED -> "Succeeded";
-            case FAILED -> "Failed";
-            case CANCELLED, CANCELING -> "Cancelled";
-            case IN_PROGRESS -> "InProgress";
-            case QUEUED -> "Queued";
-            default -> s.name();
-        };
     }
 
     @Override

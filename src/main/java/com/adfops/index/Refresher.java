@@ -1,0 +1,192 @@
+package com.adfops.index;
+
+import com.adfops.adf.AccessAdvice;
+import com.adfops.adf.DataFactory;
+import com.adfops.adf.DataFactoryException;
+import com.adfops.adf.FactoryStatus;
+import com.adfops.adf.PipelineRun;
+import com.adfops.adf.RequestMeter;
+import com.adfops.adf.RunQuery;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The index's refresh loop: every refresh interval, for each factory, the {@link Backfill} until the horizon is
+ * loaded, then only the runs updated since the watermark (minus the overlap), laid over the memory by run id, then a
+ * compaction. A failed refresh marks the factory stale (failing while nothing is held) with the reason and backs off
+ * (Azure's Retry-After first). Owns the refresher thread and the backfill's loaders; a close lets a read in flight end.
+ */
+final class Refresher {
+
+    private static final Logger log = LoggerFactory.getLogger(RunIndex.class);
+    /** How soon after a rerun or cancel the index refreshes (ADF needs a moment to list the run). */
+    private static final Duration AFTER_WRITE = Duration.ofSeconds(3);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /** How long {@link #close()} waits for a read in flight before interrupting it. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
+    private final DataFactory source;
+    private final RequestMeter meter;
+    private final Clock clock;
+    private final RunIndex.Settings settings;
+    private final Collection<FactoryIndex> indexes;
+    private final Backfill backfill;
+    private volatile boolean started;
+    /** Set by {@link #close()}: a backfill stops between two reads instead of being interrupted inside one. */
+    private volatile boolean closing;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "run-index");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The backfill's slices in flight (the refresher thread waits for them and publishes each). */
+    private final ExecutorService loaders;
+
+    Refresher(DataFactory source, RequestMeter meter, Clock clock, RunIndex.Settings settings,
+              Collection<FactoryIndex> indexes) {
+        this.source = source;
+        this.meter = meter;
+        this.clock = clock;
+        this.settings = settings;
+        this.indexes = indexes;
+        AtomicInteger n = new AtomicInteger();
+        this.loaders = Executors.newFixedThreadPool(settings.slicesInFlight(), r -> {
+            Thread t = new Thread(r, "run-index-load-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.backfill = new Backfill(this, source, clock, settings, loaders);
+    }
+
+    /** Refreshes every interval, the first time now. */
+    void start() {
+        started = true;
+        long every = Math.max(1, settings.refresh().toMillis());
+        scheduler.scheduleWithFixedDelay(this::refreshAll, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    /** One refresh of every factory, on the calling thread. */
+    void refreshAll() {
+        for (FactoryIndex fi : indexes) {
+            if (closing) {
+                return;
+            }
+            try {
+                refresh(fi);
+            } catch (RuntimeException e) {
+                log.error("Run index refresh of {} failed unexpectedly", fi.factory.factoryName(), e);
+            }
+        }
+    }
+
+    private void refresh(FactoryIndex fi) {
+        Instant now = clock.instant();
+        if (fi.notBefore != null && now.isBefore(fi.notBefore)) {
+            return;
+        }
+        String name = fi.factory.factoryName();
+        long before = meter.count(name, RequestMeter.Purpose.REFRESH);
+        try {
+            boolean loaded = RequestMeter.as(RequestMeter.Purpose.REFRESH, () -> load(fi, now));
+            if (!loaded) {
+                return;
+            }
+            fi.state = FactoryStatus.State.LIVE;
+            fi.reason = "";
+            fi.fix = "";
+            fi.failures = 0;
+            fi.notBefore = null;
+        } catch (DataFactoryException e) {
+            fi.failures++;
+            fi.state = fi.snapshot == null ? FactoryStatus.State.FAILING : FactoryStatus.State.STALE;
+            fi.reason = e.getMessage();
+            fi.fix = AccessAdvice.fix(e);
+            Duration wait = e.retryAfter() != null ? e.retryAfter() : backoff(fi.failures);
+            fi.notBefore = now.plus(wait);
+            log.warn("Run index of {} could not refresh ({}); next try in {}", name, e.kind(), wait);
+        } finally {
+            fi.lastRefreshRequests = meter.count(name, RequestMeter.Purpose.REFRESH) - before;
+            log.debug("Run index of {}: {} ADF requests this refresh", name, fi.lastRefreshRequests);
+        }
+    }
+
+    /**
+     * The backfill (newest first, resumed where it stopped) until the horizon is loaded, then only what changed since
+     * the watermark.
+     *
+     * @return false when the index closed before the backfill ended
+     */
+    private boolean load(FactoryIndex fi, Instant now) {
+        if (fi.snapshot == null || !fi.snapshot.complete()) {
+            return backfill.run(fi, now);
+        }
+        changedSince(fi, now);
+        fi.compact(settings, now, false, null);
+        return true;
+    }
+
+    /** Reads the runs updated since the watermark (minus the overlap) and lays them over the memory. */
+    void changedSince(FactoryIndex fi, Instant now) {
+        List<PipelineRun> changed = source.queryPipelineRuns(fi.factory, new RunQuery(
+                fi.watermark.minus(settings.overlap()), now.plus(RunIndex.SLACK), Set.of(), Set.of(), RunIndex.UNBOUNDED));
+        if (!changed.isEmpty()) {
+            fi.snapshot = fi.snapshot.with(RunColumns.of(fi.factory, fi.strings, changed));
+        }
+        fi.watermark = now;
+        fi.asOf = now;
+    }
+
+    private Duration backoff(int failures) {
+        long base = Math.max(1000, settings.refresh().toMillis()) << Math.min(failures, 8);
+        long capped = Math.min(base, MAX_BACKOFF.toMillis());
+        long jitter = ThreadLocalRandom.current().nextLong(capped / 5 + 1);
+        return Duration.ofMillis(capped - capped / 10 + jitter);
+    }
+
+    /** A refresh soon after a write (the new or cancelled run shows up then), when the loop runs. */
+    void refreshSoon() {
+        if (started) {
+            try {
+                scheduler.schedule(this::refreshAll, AFTER_WRITE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closed) {
+                // Shutting down: the next start loads everything anyway.
+            }
+        }
+    }
+
+    void close() {
+        // Let a read in flight end (interrupting it makes the Azure SDK log it as an error), then stop.
+        closing = true;
+        scheduler.shutdown();
+        loaders.shutdown();
+        try {
+            if (!scheduler.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                scheduler.shutdownNow();
+            }
+            if (!loaders.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                loaders.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            loaders.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
