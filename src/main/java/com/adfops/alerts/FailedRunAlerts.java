@@ -37,7 +37,10 @@ final class FailedRunAlerts {
 
     private static final Logger log = LoggerFactory.getLogger(FailedRunAlerts.class);
 
-    /** The alerts of one lot of failures: their ids (whoever claimed them), and whether every conversation's claims went through. */
+    /**
+     * The alerts of one lot of failures: their ids (whoever claimed them), and whether every conversation's claims
+     * went through.
+     */
     record Claimed(List<String> alertIds, boolean complete) {
     }
 
