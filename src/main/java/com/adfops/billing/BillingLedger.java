@@ -3,26 +3,13 @@ package com.adfops.billing;
 import com.adfops.adf.ActivityRun;
 import com.adfops.adf.DataFactory;
 import com.adfops.adf.DataFactoryException;
-import com.adfops.adf.FactoryRef;
-import com.adfops.adf.Freshness;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RequestMeter;
-import com.adfops.adf.RunQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -40,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@code ADFOPS_COST_READSINFLIGHT} at once). Runs a question needs and did not read itself ({@link #want}) are read
  * before the backfill. Summaries leave with their runs (when they fall out of the horizon); summaries of older runs a
  * question asked for are kept in a bounded list. With a {@link BillingStore} the summaries are kept across restarts
- * and shared by instances.
+ * and shared by instances. What is held (and stored) is {@link HeldSummaries}, what is left to read and in which
+ * order is {@link RunsToRead}; this class answers questions and runs the reader.
  */
 public final class BillingLedger implements AutoCloseable {
 
@@ -56,52 +44,20 @@ public final class BillingLedger implements AutoCloseable {
     public record Settings(double readsPerSecond, int readsInFlight, Duration horizon) {
     }
 
-    /** The listing starts this far after the memory's start, so it is always answered from memory. */
-    static final Duration EDGE = Duration.ofMinutes(2);
-    /** Summaries of runs older than the horizon (a question about an older window asked for them), kept at most. */
-    static final int OLDER_KEPT = 20_000;
-    /** Runs questions asked for, waiting at most. */
-    static final int WANTED_MAX = 20_000;
-    /** How often the store is read again while a backfill goes on (another instance may have read those runs). */
-    static final Duration RELOAD_EVERY = Duration.ofMinutes(5);
     private static final Duration IDLE = Duration.ofSeconds(1);
     /** How often new summaries are written to the store (an hour's document holds a few hundred at most). */
     static final Duration SAVE_EVERY = Duration.ofSeconds(30);
-    /** How often the store's documents of hours that left the horizon are deleted. */
-    static final Duration FORGET_EVERY = Duration.ofHours(1);
     private static final Duration FAILURE_PAUSE = Duration.ofSeconds(30);
 
     private final DataFactory adf;
     private final Clock clock;
     private final Settings settings;
     private final ReadGate gate;
-    private final BillingStore store;
-
-    /** Summaries of runs inside the horizon, by factory name and run id (the run's own id string: no copy). */
-    private final Map<String, Map<String, BilledRun>> held = new ConcurrentHashMap<>();
-    /** Summaries of older runs, least recently used first. */
-    private final Map<String, BilledRun> older = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, BilledRun> eldest) {
-                    return size() > OLDER_KEPT;
-                }
-            });
-
-    // The work, guarded by this.
-    private final LinkedHashMap<String, PipelineRun> wanted = new LinkedHashMap<>();
-    private final Map<FactoryRef, Deque<PipelineRun>> backlog = new LinkedHashMap<>();
-    private final Set<String> reading = new HashSet<>();
-    private final Set<String> unreadable = new HashSet<>();
-    private final Map<FactoryRef, Map<String, BilledRun>> unsaved = new HashMap<>();
-
-    /** The refresh each factory's listing followed (the index's as-of). */
-    private final Map<FactoryRef, Instant> listedAsOf = new ConcurrentHashMap<>();
+    private final HeldSummaries summaries;
+    private final RunsToRead work;
     private Instant lastListing = Instant.MIN;
     private Instant lastSave = Instant.MIN;
     private Instant lastForget = Instant.MIN;
-    private Instant lastLoad;
-    private boolean loaded;
 
     private final AtomicLong backgroundReads = new AtomicLong();
     private volatile boolean running;
@@ -117,7 +73,8 @@ public final class BillingLedger implements AutoCloseable {
         this.clock = clock;
         this.settings = settings;
         this.gate = new ReadGate(settings.readsPerSecond() > 0 ? settings.readsPerSecond() : 1, clock);
-        this.store = store;
+        this.summaries = new HeldSummaries(clock, settings.horizon(), store);
+        this.work = new RunsToRead(adf, summaries);
     }
 
     /** A ledger without a background reader or a store: it keeps what questions read (tests, tools alone). */
@@ -129,33 +86,21 @@ public final class BillingLedger implements AutoCloseable {
 
     /** The summary of a finished run, or null when it has not been read yet. */
     public BilledRun get(PipelineRun run) {
-        Map<String, BilledRun> f = held.get(run.factory().factoryName());
-        BilledRun b = f == null ? null : f.get(run.runId());
-        return b != null ? b : older.isEmpty() ? null : older.get(key(run));
-    }
-
-    private Map<String, BilledRun> heldOf(String factory) {
-        return held.computeIfAbsent(factory, k -> new ConcurrentHashMap<>());
+        return summaries.get(run);
     }
 
     /** Keeps the summary of a run a question read itself (charged to the read budget, never waiting for it). */
     public BilledRun record(PipelineRun run, List<ActivityRun> activities) {
         gate.charge();
         BilledRun b = BilledRun.of(updated(run), activities);
-        keep(run, b);
+        summaries.keep(run, b);
         return b;
     }
 
     /** Asks the background reader to read these runs (a question's, not read yet) before its backfill. */
     public void want(Collection<PipelineRun> runs) {
+        work.want(runs);
         synchronized (this) {
-            for (PipelineRun r : runs) {
-                String key = key(r);
-                if (wanted.size() < WANTED_MAX && r.status().isTerminal() && get(r) == null && !reading.contains(key)
-                        && !unreadable.contains(key)) {
-                    wanted.putIfAbsent(key, r);
-                }
-            }
             notifyAll();
         }
     }
@@ -164,15 +109,13 @@ public final class BillingLedger implements AutoCloseable {
      * Notes that Data Factory does not have the activity runs of a run a question tried to read (NOT_FOUND): neither
      * the background nor a later question asks for them again.
      */
-    public synchronized void notFound(PipelineRun run) {
-        String key = key(run);
-        unreadable.add(key);
-        wanted.remove(key);
+    public void notFound(PipelineRun run) {
+        work.notFound(run);
     }
 
     /** Whether Data Factory did not have the run's activity runs (its billing cannot be read). */
-    public synchronized boolean unreadable(PipelineRun run) {
-        return unreadable.contains(key(run));
+    public boolean unreadable(PipelineRun run) {
+        return work.unreadable(run);
     }
 
     /** Whether runs not read yet are being read in the background. */
@@ -181,8 +124,8 @@ public final class BillingLedger implements AutoCloseable {
     }
 
     /** How long the background reader needs for the runs questions asked for (all of them, at its rate). */
-    public synchronized Duration timeForWanted() {
-        return gate.timeFor(wanted.size() + reading.size());
+    public Duration timeForWanted() {
+        return gate.timeFor(work.wantedCount());
     }
 
     /** Background reads made so far. */
@@ -192,7 +135,7 @@ public final class BillingLedger implements AutoCloseable {
 
     /** Summaries held (inside the horizon and older). */
     public int size() {
-        return held.values().stream().mapToInt(Map::size).sum() + older.size();
+        return summaries.size();
     }
 
     // ---- the background reader ----------------------------------------------------------------------------
@@ -245,15 +188,15 @@ public final class BillingLedger implements AutoCloseable {
         }
         if (!now.isBefore(lastSave.plus(SAVE_EVERY))) {
             lastSave = now;
-            save();
+            summaries.save();
         }
-        if (store != null && !now.isBefore(lastForget.plus(FORGET_EVERY))) {
+        if (summaries.stored() && !now.isBefore(lastForget.plus(HeldSummaries.FORGET_EVERY))) {
             lastForget = now;
-            forget(now);
+            summaries.forget(adf.factories(), now);
         }
-        PipelineRun next = next();
+        PipelineRun next = work.next();
         if (next == null) {
-            if (!caughtUp && lastListing != Instant.MIN && !listedAsOf.isEmpty()) {
+            if (!caughtUp && lastListing != Instant.MIN && work.listed()) {
                 caughtUp = true;
                 log.info("Cost ledger: the billing of every finished run in memory is read ({} summaries, {} read from "
                         + "Data Factory)", size(), backgroundReads.get());
@@ -270,14 +213,14 @@ public final class BillingLedger implements AutoCloseable {
                 // A read in flight ends, or close() stops the reader.
             }
         } catch (InterruptedException | RuntimeException e) {
-            done(next);
+            work.done(next);
             throw e;
         }
         if (!slot || !running) {
             if (slot) {
                 slots.release();
             }
-            done(next);
+            work.done(next);
             return;
         }
         try {
@@ -290,7 +233,7 @@ public final class BillingLedger implements AutoCloseable {
             });
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             slots.release();
-            done(next);
+            work.done(next);
         }
     }
 
@@ -302,66 +245,25 @@ public final class BillingLedger implements AutoCloseable {
         relist(true);
         int n = 0;
         PipelineRun next;
-        while (gate.untilNext().isZero() && (next = next()) != null) {
+        while (gate.untilNext().isZero() && (next = work.next()) != null) {
             gate.tryTake();
             read(next);
             n++;
         }
-        save();
+        summaries.save();
         return n;
-    }
-
-    /** The next run to read (claimed): a wanted one, else the newest of the backlog; null when there is none. */
-    private synchronized PipelineRun next() {
-        while (!wanted.isEmpty()) {
-            var it = wanted.entrySet().iterator();
-            var e = it.next();
-            it.remove();
-            if (claim(e.getValue())) {
-                return e.getValue();
-            }
-        }
-        while (true) {
-            Deque<PipelineRun> newest = null;
-            for (Deque<PipelineRun> d : backlog.values()) {
-                if (!d.isEmpty() && (newest == null || NEWEST_FIRST.compare(d.peekFirst(), newest.peekFirst()) < 0)) {
-                    newest = d;
-                }
-            }
-            if (newest == null) {
-                return null;
-            }
-            PipelineRun r = newest.pollFirst();
-            if (claim(r)) {
-                return r;
-            }
-        }
-    }
-
-    private boolean claim(PipelineRun r) {
-        String key = key(r);
-        if (get(r) != null || unreadable.contains(key) || !reading.add(key)) {
-            return false;
-        }
-        return true;
-    }
-
-    private synchronized void done(PipelineRun r) {
-        reading.remove(key(r));
     }
 
     private void read(PipelineRun run) {
         try {
             List<ActivityRun> activities = RequestMeter.as(RequestMeter.Purpose.COST,
                     () -> adf.queryActivityRuns(run.factory(), run));
-            keep(run, BilledRun.of(updated(run), activities));
+            summaries.keep(run, BilledRun.of(updated(run), activities));
             backgroundReads.incrementAndGet();
             failures = 0;
         } catch (DataFactoryException e) {
             if (e.kind() == DataFactoryException.Kind.NOT_FOUND) {
-                synchronized (this) {
-                    unreadable.add(key(run));
-                }
+                work.notFound(run);
             } else {
                 Duration pause = e.retryAfter() != null ? e.retryAfter() : FAILURE_PAUSE;
                 gate.pause(pause);
@@ -381,140 +283,19 @@ public final class BillingLedger implements AutoCloseable {
                 }
             }
         } finally {
-            done(run);
+            work.done(run);
         }
     }
 
     /**
-     * Lists the finished runs the memory holds (after a refresh of the index, or always when {@code force}), evicts
-     * the summaries of runs that left it and queues those not read yet, newest first.
+     * Follows the index (after a refresh of it, or always when {@code force}): reads the store when due, evicts the
+     * summaries of runs that left the memory and queues those not read yet, newest first.
      */
     private void relist(boolean force) {
         Instant now = clock.instant();
-        if (store != null && (!loaded || (lastLoad != null && hasBacklog() && !now.isBefore(lastLoad.plus(RELOAD_EVERY))))) {
-            load(now);
-        }
-        Instant horizonStart = now.minus(settings.horizon()).minus(Duration.ofMinutes(1));
-        evict(horizonStart);
-        for (FactoryRef f : adf.factories()) {
-            try {
-                Instant heldSince = adf.heldSince(f);
-                if (heldSince == null) {
-                    // No memory of runs: listing would read Data Factory; only what questions ask for is read.
-                    continue;
-                }
-                Instant from = heldSince.plus(EDGE);
-                Instant to = now.plusSeconds(60);
-                if (!from.isBefore(to)) {
-                    continue;
-                }
-                RunQuery all = new RunQuery(from, to, Set.of(), Set.of(), Integer.MAX_VALUE);
-                Freshness fresh = adf.freshness(f, all);
-                Instant asOf = fresh == null ? null : fresh.asOf();
-                if (!force && asOf != null && asOf.equals(listedAsOf.get(f))) {
-                    continue;
-                }
-                List<PipelineRun> pending = new ArrayList<>();
-                for (PipelineRun r : adf.queryPipelineRuns(f, all)) {
-                    if (r.status().isTerminal() && get(r) == null) {
-                        pending.add(r);
-                    }
-                }
-                pending.sort(NEWEST_FIRST);
-                synchronized (this) {
-                    backlog.put(f, new ArrayDeque<>(pending));
-                }
-                if (asOf != null) {
-                    listedAsOf.put(f, asOf);
-                }
-            } catch (DataFactoryException e) {
-                log.debug("Cost ledger: cannot list the runs of {} now ({})", f.factoryName(), e.kind());
-            }
-        }
-    }
-
-    private synchronized boolean hasBacklog() {
-        return backlog.values().stream().anyMatch(d -> !d.isEmpty());
-    }
-
-    /** Reads the store (another instance, or this one before a restart, may have read these runs). */
-    private void load(Instant now) {
-        lastLoad = now;
-        Instant horizonStart = now.minus(settings.horizon()).minus(Duration.ofMinutes(1));
-        int before = size();
-        for (FactoryRef f : adf.factories()) {
-            try {
-                Map<String, BilledRun> mine = heldOf(f.factoryName());
-                store.load(f, horizonStart).forEach((id, b) -> {
-                    if (!b.at().isBefore(horizonStart)) {
-                        mine.putIfAbsent(id, b);
-                    }
-                });
-            } catch (RuntimeException e) {
-                log.warn("Cost ledger: cannot read the stored summaries of {}; they are read again from Data Factory",
-                        f.factoryName(), e);
-            }
-        }
-        if (!loaded && size() > before) {
-            log.info("Cost ledger: {} runs' billing from the state store", size() - before);
-        }
-        loaded = true;
-    }
-
-    /** Deletes the stored summaries of runs that left the horizon. */
-    private void forget(Instant now) {
-        Instant horizonStart = now.minus(settings.horizon()).minus(Duration.ofMinutes(1));
-        for (FactoryRef f : adf.factories()) {
-            try {
-                store.forgetBefore(f, horizonStart);
-            } catch (RuntimeException e) {
-                log.warn("Cost ledger: cannot delete the old summaries of {} (next try in {})", f.factoryName(),
-                        FORGET_EVERY, e);
-            }
-        }
-    }
-
-    /** Writes the summaries read since the last save. */
-    private void save() {
-        if (store == null) {
-            return;
-        }
-        Map<FactoryRef, Map<String, BilledRun>> batch;
-        synchronized (this) {
-            if (unsaved.isEmpty()) {
-                return;
-            }
-            batch = new HashMap<>(unsaved);
-            unsaved.clear();
-        }
-        batch.forEach((f, runs) -> {
-            try {
-                store.save(f, runs);
-            } catch (RuntimeException e) {
-                log.warn("Cost ledger: cannot store {} summaries of {} (kept in memory)", runs.size(), f.factoryName(), e);
-            }
-        });
-    }
-
-    private void evict(Instant horizonStart) {
-        held.values().forEach(m -> m.values().removeIf(b -> b.at().isBefore(horizonStart)));
-        synchronized (this) {
-            unsaved.values().forEach(m -> m.values().removeIf(b -> b.at().isBefore(horizonStart)));
-        }
-    }
-
-    private void keep(PipelineRun run, BilledRun b) {
-        Instant horizonStart = clock.instant().minus(settings.horizon()).minus(Duration.ofMinutes(1));
-        if (b.at().isBefore(horizonStart)) {
-            older.put(key(run), b);
-            return;
-        }
-        heldOf(run.factory().factoryName()).put(run.runId(), b);
-        if (store != null) {
-            synchronized (this) {
-                unsaved.computeIfAbsent(run.factory(), k -> new LinkedHashMap<>()).put(run.runId(), b);
-            }
-        }
+        summaries.loadIfDue(adf.factories(), now, work::hasBacklog);
+        summaries.evict(summaries.horizonStart(now));
+        work.relist(now, force);
     }
 
     /**
@@ -549,7 +330,7 @@ public final class BillingLedger implements AutoCloseable {
             }
             Thread.currentThread().interrupt();
         }
-        save();
+        summaries.save();
     }
 
     /** How long {@link #close()} waits for the worker, and then for the reads in flight, before interrupting them. */
@@ -564,7 +345,8 @@ public final class BillingLedger implements AutoCloseable {
         }
     }
 
-    private static String key(PipelineRun r) {
+    /** A run's key among the factories: factory name and run id. */
+    static String key(PipelineRun r) {
         return r.factory().factoryName() + "/" + r.runId();
     }
 
@@ -572,8 +354,4 @@ public final class BillingLedger implements AutoCloseable {
     static Instant updated(PipelineRun r) {
         return r.lastUpdated() != null ? r.lastUpdated() : r.runEnd() != null ? r.runEnd() : r.sortTime();
     }
-
-    /** Newest change first; the run id breaks ties (a stable order). */
-    static final Comparator<PipelineRun> NEWEST_FIRST = Comparator.comparing(BillingLedger::updated).reversed()
-            .thenComparing(PipelineRun::runId);
 }

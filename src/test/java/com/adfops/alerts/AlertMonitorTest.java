@@ -321,7 +321,7 @@ class AlertMonitorTest {
 
         bot.monitor.pass();
         assertThat(bot.poster.posts).as("not before the retry delay").isEmpty();
-        clock.advance(AlertMonitor.RETRY_POSTING_AFTER.plusSeconds(1));
+        clock.advance(AlertDelivery.RETRY_POSTING_AFTER.plusSeconds(1));
         bot.monitor.pass();
         bot.monitor.pass();
         assertThat(bot.poster.alertsIn("conv-sales")).extracting(AlertView::pipeline).containsExactly("pl_sales");
@@ -417,7 +417,7 @@ class AlertMonitorTest {
         Bot restarted = new Bot(disk, 5);
         for (int i = 0; i < 4; i++) {
             restarted.monitor.pass();
-            clock.advance(AlertMonitor.RETRY_POSTING_AFTER.plusSeconds(1));
+            clock.advance(AlertDelivery.RETRY_POSTING_AFTER.plusSeconds(1));
         }
         List<AlertView> posted = new ArrayList<>(first.poster.alertsIn("conv-sales"));
         posted.addAll(restarted.poster.alertsIn("conv-sales"));
@@ -461,7 +461,7 @@ class AlertMonitorTest {
         Bot restarted = new Bot(disk, 5);
         for (int i = 0; i < 3; i++) {
             restarted.monitor.pass();
-            clock.advance(AlertMonitor.RETRY_POSTING_AFTER.plusSeconds(1));
+            clock.advance(AlertDelivery.RETRY_POSTING_AFTER.plusSeconds(1));
         }
         assertThat(first.poster.alertsIn("conv-sales")).hasSize(1);
         assertThat(restarted.poster.alertsIn("conv-sales")).hasSize(1);
