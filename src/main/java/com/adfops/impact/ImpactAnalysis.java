@@ -61,10 +61,10 @@ public final class ImpactAnalysis {
         List<ImpactedDataset> notWritten = new ArrayList<>();
         definition.ifPresent(p -> notWritten.addAll(notWritten(p, mine(failed, activityRuns), walk)));
         walk.downstream(notWritten);
+        walk.parents();
         if (failed.parentPipeline() != null) {
             walk.parent(graph.pipeline(failed.parentPipeline()).map(Pipeline::name).orElse(failed.parentPipeline()));
         }
-        walk.parents();
         boolean byWindow = failed.invokedByType() != null
                 && failed.invokedByType().toLowerCase(java.util.Locale.ROOT).contains("tumblingwindow")
                 && failed.invokedByName() != null;
