@@ -75,43 +75,43 @@ public final class DependencyGraph {
     private final Map<Node, Set<Edge>> in = new LinkedHashMap<>();
     private final List<Edge> edges = new ArrayList<>();
 
-    private DependencyGraph(FactoryDefinitions definitions) {
-        this.definitions = definitions;
-    }
-
     /** The graph of one factory's definitions. */
     public static DependencyGraph of(FactoryDefinitions definitions) {
-        DependencyGraph g = new DependencyGraph(definitions);
-        definitions.pipelines().forEach(p -> g.node(NodeKind.PIPELINE, p.name()));
-        definitions.datasets().forEach(d -> g.node(NodeKind.DATASET, d.name()));
-        definitions.linkedServices().forEach(l -> g.node(NodeKind.LINKED_SERVICE, l.name()));
-        definitions.runtimes().forEach(r -> g.node(NodeKind.INTEGRATION_RUNTIME, r.name()));
-        definitions.triggers().forEach(t -> g.node(NodeKind.TRIGGER, t.name()));
+        return new DependencyGraph(definitions);
+    }
+
+    /** Built whole in the constructor, so the graph is safely published as any immutable object. */
+    private DependencyGraph(FactoryDefinitions definitions) {
+        this.definitions = definitions;
+        definitions.pipelines().forEach(p -> node(NodeKind.PIPELINE, p.name()));
+        definitions.datasets().forEach(d -> node(NodeKind.DATASET, d.name()));
+        definitions.linkedServices().forEach(l -> node(NodeKind.LINKED_SERVICE, l.name()));
+        definitions.runtimes().forEach(r -> node(NodeKind.INTEGRATION_RUNTIME, r.name()));
+        definitions.triggers().forEach(t -> node(NodeKind.TRIGGER, t.name()));
         for (Pipeline p : definitions.pipelines()) {
             for (Activity a : p.activities()) {
-                a.outputs().forEach(d -> g.add(NodeKind.PIPELINE, p.name(), EdgeKind.WRITES, NodeKind.DATASET, d));
-                a.inputs().forEach(d -> g.add(NodeKind.PIPELINE, p.name(), EdgeKind.READS, NodeKind.DATASET, d));
-                g.add(NodeKind.PIPELINE, p.name(), EdgeKind.RUNS_ON, NodeKind.LINKED_SERVICE, a.linkedService());
-                g.add(NodeKind.PIPELINE, p.name(), EdgeKind.EXECUTES, NodeKind.PIPELINE, a.executes());
+                a.outputs().forEach(d -> add(NodeKind.PIPELINE, p.name(), EdgeKind.WRITES, NodeKind.DATASET, d));
+                a.inputs().forEach(d -> add(NodeKind.PIPELINE, p.name(), EdgeKind.READS, NodeKind.DATASET, d));
+                add(NodeKind.PIPELINE, p.name(), EdgeKind.RUNS_ON, NodeKind.LINKED_SERVICE, a.linkedService());
+                add(NodeKind.PIPELINE, p.name(), EdgeKind.EXECUTES, NodeKind.PIPELINE, a.executes());
             }
         }
         for (Dataset d : definitions.datasets()) {
-            g.add(NodeKind.DATASET, d.name(), EdgeKind.STORED_IN, NodeKind.LINKED_SERVICE, d.linkedService());
+            add(NodeKind.DATASET, d.name(), EdgeKind.STORED_IN, NodeKind.LINKED_SERVICE, d.linkedService());
         }
         for (LinkedService l : definitions.linkedServices()) {
-            g.add(NodeKind.LINKED_SERVICE, l.name(), EdgeKind.CONNECTS_VIA, NodeKind.INTEGRATION_RUNTIME, l.runtime());
+            add(NodeKind.LINKED_SERVICE, l.name(), EdgeKind.CONNECTS_VIA, NodeKind.INTEGRATION_RUNTIME, l.runtime());
         }
         for (Trigger t : definitions.triggers()) {
-            t.pipelines().forEach(p -> g.add(NodeKind.TRIGGER, t.name(), EdgeKind.STARTS, NodeKind.PIPELINE, p));
+            t.pipelines().forEach(p -> add(NodeKind.TRIGGER, t.name(), EdgeKind.STARTS, NodeKind.PIPELINE, p));
             if (t.kind() == TriggerKind.TUMBLING_WINDOW && t.window() != null) {
                 for (WindowDependency dep : t.window().dependsOn()) {
                     if (dep.trigger() != null && !dep.trigger().equalsIgnoreCase(t.name())) {
-                        g.add(NodeKind.TRIGGER, dep.trigger(), EdgeKind.DEPENDED_ON_BY, NodeKind.TRIGGER, t.name());
+                        add(NodeKind.TRIGGER, dep.trigger(), EdgeKind.DEPENDED_ON_BY, NodeKind.TRIGGER, t.name());
                     }
                 }
             }
         }
-        return g;
     }
 
     /** The definitions the graph was built from. */

@@ -72,7 +72,7 @@ public final class ImpactAnalysis {
 
         List<PipelineRun> later = runsAfter == null ? List.of() : runsAfter.stream()
                 .filter(r -> r.runStart() != null && !r.runStart().isBefore(failedAt))
-                .filter(r -> !r.runId().equals(failed.runId()))
+                .filter(r -> !Objects.equals(r.runId(), failed.runId()))
                 .sorted(Comparator.comparing(PipelineRun::runStart)).toList();
         PipelineRun recoveredBy = later.stream()
                 .filter(r -> r.pipelineName().equalsIgnoreCase(origin) && r.status() == RunStatus.SUCCEEDED)
