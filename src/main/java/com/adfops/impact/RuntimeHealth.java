@@ -25,8 +25,8 @@ import java.util.function.Function;
 /**
  * The health of a factory's self-hosted integration runtimes, from the states its {@link DependencyGraph}'s
  * definitions were read with: each runtime's state, the nodes not online and since when, and the pipelines at risk
- * (those that use it, through their activities' linked services or their datasets' linked services, whose next
- * expected run falls within a horizon). Pure: "now" and each pipeline's next run are the caller's.
+ * (those that use it, through their activities' linked services, their datasets' linked services or the child
+ * pipelines they execute, whose next expected run falls within a horizon). Pure: "now" and each pipeline's next run are the caller's.
  */
 public final class RuntimeHealth {
 
@@ -80,8 +80,9 @@ public final class RuntimeHealth {
     }
 
     /**
-     * The pipelines that use a runtime: through a linked service their activities run on, or through a dataset they
-     * read or write whose linked service connects via it; in the definitions' order.
+     * The pipelines that use a runtime: through a linked service their activities run on, through a dataset they
+     * read or write whose linked service connects via it, or through a child pipeline they execute that does; in the
+     * definitions' order (parents after the pipelines they execute).
      */
     public List<RuntimeUser> users(String runtime) {
         return users(runtime, null, null, p -> Optional.empty());
@@ -118,14 +119,39 @@ public final class RuntimeHealth {
                 }
             }
         }
+        parents(uses);
         List<RuntimeUser> users = new ArrayList<>();
         for (Use u : uses.values()) {
             Optional<Instant> next = nextRun.apply(u.pipeline);
             Instant at = next == null ? null : next.orElse(null);
             boolean atRisk = at != null && now != null && !at.isAfter(now.plus(horizon));
-            users.add(new RuntimeUser(u.pipeline, List.copyOf(u.linkedServices), List.copyOf(u.datasets), at, atRisk));
+            users.add(new RuntimeUser(u.pipeline, List.copyOf(u.linkedServices), List.copyOf(u.datasets),
+                    List.copyOf(u.through), at, atRisk));
         }
         return users;
+    }
+
+    /**
+     * Adds the Execute Pipeline parents of the users (and theirs, up to {@link ImpactAnalysis#MAX_DEPTH}): a child
+     * seldom has a schedule of its own, its parent's next run is when the runtime is needed.
+     */
+    private void parents(Map<String, Use> uses) {
+        List<Use> level = new ArrayList<>(uses.values());
+        for (int depth = 1; depth <= ImpactAnalysis.MAX_DEPTH && !level.isEmpty(); depth++) {
+            List<Use> next = new ArrayList<>();
+            for (Use child : level) {
+                for (String parent : graph.parents(child.pipeline)) {
+                    boolean known = uses.containsKey(DependencyGraph.key(parent));
+                    Use u = use(uses, parent);
+                    u.through.add(child.pipeline);
+                    boolean grew = u.linkedServices.addAll(child.linkedServices) | u.datasets.addAll(child.datasets);
+                    if (!known || grew) {
+                        next.add(u);
+                    }
+                }
+            }
+            level = next;
+        }
     }
 
     /** How one pipeline uses a runtime. */
@@ -133,6 +159,7 @@ public final class RuntimeHealth {
         final String pipeline;
         final Set<String> linkedServices = new LinkedHashSet<>();
         final Set<String> datasets = new LinkedHashSet<>();
+        final Set<String> through = new LinkedHashSet<>();
 
         Use(String pipeline) {
             this.pipeline = pipeline;

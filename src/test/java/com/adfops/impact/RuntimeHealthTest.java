@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Self-hosted runtimes of a hand-built factory: shir-finance has two nodes, one offline, an expiring version, and
- * linked services used by three pipelines (Copy_Invoices only through a dataset).
+ * linked services used by three pipelines (Copy_Invoices only through a dataset), and by Month_End and Year_End
+ * through the child they execute.
  */
 class RuntimeHealthTest {
 
@@ -45,6 +46,8 @@ class RuntimeHealthTest {
     static DependencyGraph graph(IntegrationRuntime... runtimes) {
         return DependencyGraph.of(Defs.definitions(
                 List.of(pipeline("Archive_Docs", copy("Shelve", List.of("ds_invoices_blob"), List.of("ds_cold"))),
+                        pipeline("Month_End", Defs.execute("RunSync", "SYNC_LEDGER")),
+                        pipeline("Year_End", Defs.execute("RunMonth", "month_end")),
                         pipeline("Copy_Invoices", copy("CopyInv", List.of("DS_INVOICES_SHARE"),
                                 List.of("ds_invoices_blob"))),
                         pipeline("Refresh_Cube", lookup("ReadGl", "ds_gl"),
@@ -61,7 +64,8 @@ class RuntimeHealthTest {
             new IntegrationRuntime("ir-managed-weu", RuntimeType.MANAGED, "Started", null, List.of())));
 
     final java.util.function.Function<String, Optional<Instant>> next = Defs.nextRuns(
-            Map.of("Sync_Ledger", 60, "copy_invoices", 30 * 60, "Refresh_Cube", 5 * 60, "Archive_Docs", 10));
+            Map.of("Sync_Ledger", 60, "copy_invoices", 30 * 60, "Refresh_Cube", 5 * 60, "Archive_Docs", 10,
+                    "Month_End", 120));
 
     @Test
     void aRuntimeWithOneNodeOfflineAndAnExpiringVersionIsDegradedWithItsPipelinesAtRisk() {
@@ -75,15 +79,18 @@ class RuntimeHealthTest {
         assertThat(r.nodesNotOnline()).extracting(NodeState::node, NodeState::condition, NodeState::lastConnect)
                 .containsExactly(tuple("vm-ledger-2", NodeState.Condition.OFFLINE, OFFLINE_SINCE));
         assertThat(r.users()).extracting(RuntimeUser::pipeline, RuntimeUser::linkedServices, RuntimeUser::datasets,
-                RuntimeUser::atRisk).containsExactly(
-                tuple("Sync_Ledger", List.of("ls_onprem_sql"), List.of(), true),
-                tuple("Refresh_Cube", List.of("ls_onprem_sql"), List.of("ds_gl"), true),
-                tuple("Copy_Invoices", List.of("ls_fileshare"), List.of("ds_invoices_share"), false));
+                RuntimeUser::through, RuntimeUser::atRisk).containsExactly(
+                tuple("Sync_Ledger", List.of("ls_onprem_sql"), List.of(), List.of(), true),
+                tuple("Month_End", List.of("ls_onprem_sql"), List.of(), List.of("Sync_Ledger"), true),
+                tuple("Refresh_Cube", List.of("ls_onprem_sql"), List.of("ds_gl"), List.of(), true),
+                tuple("Copy_Invoices", List.of("ls_fileshare"), List.of("ds_invoices_share"), List.of(), false),
+                tuple("Year_End", List.of("ls_onprem_sql"), List.of(), List.of("Month_End"), false));
         assertThat(r.atRisk()).extracting(RuntimeUser::pipeline, RuntimeUser::nextRun).containsExactly(
                 tuple("Sync_Ledger", T.plus(Duration.ofMinutes(60))),
+                tuple("Month_End", T.plus(Duration.ofMinutes(120))),
                 tuple("Refresh_Cube", T.plus(Duration.ofHours(5))));
         assertThat(health.users("shir-finance")).extracting(RuntimeUser::pipeline)
-                .containsExactlyInAnyOrder("Sync_Ledger", "Refresh_Cube", "Copy_Invoices");
+                .containsExactlyInAnyOrder("Sync_Ledger", "Refresh_Cube", "Copy_Invoices", "Month_End", "Year_End");
     }
 
     @Test
