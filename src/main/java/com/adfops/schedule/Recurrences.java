@@ -59,6 +59,9 @@ public final class Recurrences {
 
     /** The firings of {@code r} in {@code [from, to)}, its wall-clock times read in {@code zone}, in order. */
     public static List<Instant> firings(Recurrence r, ZoneId zone, Instant from, Instant to) {
+        if (r.start() == null || r.frequency() == null) {
+            return List.of();
+        }
         Instant start = local(r.start(), zone);
         Instant upper = r.end() == null ? to : min(to, local(r.end(), zone));
         if (!from.isBefore(upper)) {

@@ -5,6 +5,7 @@ import com.adfops.adf.PipelineRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Which run is which expected run. A run can be the run of an expected run when it is a top-level run of its pipeline
@@ -26,18 +28,49 @@ final class RunMatcher {
     /** How long before its expected start a run may start and still be its run (clocks and rounding). */
     static final Duration EARLY = Duration.ofMinutes(1);
 
-    private final List<PipelineRun> runs;
-    private final List<TriggerRun> triggerRuns;
+    /** The trigger runs of each trigger (lower case), by time. */
+    private final Map<String, List<TriggerRun>> triggerRuns = new HashMap<>();
     private final Duration tolerance;
     private final Map<String, PipelineRun> byId = new HashMap<>();
+    /** The runs of each pipeline (lower case), by time. */
+    private final Map<String, List<PipelineRun>> byPipeline = new HashMap<>();
 
     RunMatcher(List<PipelineRun> runs, List<TriggerRun> triggerRuns, Duration tolerance) {
-        this.runs = runs;
-        this.triggerRuns = triggerRuns;
+        for (TriggerRun t : triggerRuns) {
+            this.triggerRuns.computeIfAbsent(t.trigger().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(t);
+        }
+        this.triggerRuns.values().forEach(l -> l.sort(Comparator.comparing(TriggerRun::at)));
         this.tolerance = tolerance;
         for (PipelineRun r : runs) {
             byId.putIfAbsent(r.runId(), r);
+            byPipeline.computeIfAbsent(r.pipelineName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(r);
         }
+        byPipeline.values().forEach(l -> l.sort(Comparator.comparing(PipelineRun::sortTime)));
+    }
+
+    /** The runs of {@code pipeline} (any case) whose time is in {@code [from, to)}, by time. */
+    List<PipelineRun> runsOf(String pipeline, Instant from, Instant to) {
+        return slice(byPipeline.getOrDefault(pipeline.toLowerCase(Locale.ROOT), List.of()), PipelineRun::sortTime,
+                from, to);
+    }
+
+    /** The items of {@code sorted} (by {@code time}) whose time is in {@code [from, to)}. */
+    private static <T> List<T> slice(List<T> sorted, Function<T, Instant> time, Instant from, Instant to) {
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (time.apply(sorted.get(mid)).isBefore(from)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int end = lo;
+        while (end < sorted.size() && time.apply(sorted.get(end)).isBefore(to)) {
+            end++;
+        }
+        return sorted.subList(lo, end);
     }
 
     /** The run of each of {@code expected} (in {@link ExpectedRun#ORDER}), or null, in the same order. */
@@ -72,13 +105,8 @@ final class RunMatcher {
 
     /** The trigger runs of {@code e}'s trigger from {@link #EARLY} before its expected start until {@code limit}. */
     List<TriggerRun> triggerRuns(ExpectedRun e, Instant limit) {
-        List<TriggerRun> out = new ArrayList<>();
-        for (TriggerRun t : triggerRuns) {
-            if (t.trigger().equalsIgnoreCase(e.trigger()) && within(t.at(), e, limit)) {
-                out.add(t);
-            }
-        }
-        return out;
+        return slice(triggerRuns.getOrDefault(e.trigger().toLowerCase(Locale.ROOT), List.of()), TriggerRun::at,
+                e.expectedStart().minus(EARLY), limit);
     }
 
     /** The limit of each expected run: its trigger's next expected run of the pipeline, or the tolerance. */
@@ -109,14 +137,12 @@ final class RunMatcher {
     }
 
     private Optional<PipelineRun> earliest(ExpectedRun e, Instant limit, Set<String> used) {
-        PipelineRun best = null;
-        for (PipelineRun r : runs) {
-            if (!used.contains(r.runId()) && eligible(r, e) && within(r.sortTime(), e, limit)
-                    && (best == null || r.sortTime().isBefore(best.sortTime()))) {
-                best = r;
+        for (PipelineRun r : runsOf(e.pipeline(), e.expectedStart().minus(EARLY), limit)) {
+            if (!used.contains(r.runId()) && eligible(r, e)) {
+                return Optional.of(r);
             }
         }
-        return Optional.ofNullable(best);
+        return Optional.empty();
     }
 
     /** Whether {@code r} can be the run of {@code e}, its time aside. */
@@ -130,10 +156,6 @@ final class RunMatcher {
         }
         return type.toLowerCase(Locale.ROOT).contains("trigger")
                 && (r.invokedByName() == null || r.invokedByName().equalsIgnoreCase(e.trigger()));
-    }
-
-    private static boolean within(Instant t, ExpectedRun e, Instant limit) {
-        return !t.isBefore(e.expectedStart().minus(EARLY)) && t.isBefore(limit);
     }
 
     private static String key(ExpectedRun e) {

@@ -85,13 +85,17 @@ public final class ScheduleCheck {
         List<Instant> limits = matcher.limits(expected.runs());
         List<RunCheck> checks = new ArrayList<>();
         Set<String> used = new HashSet<>();
+        // Each trigger's runs in progress (or queued) now: a tumbling window behind max concurrency waits on them.
+        Map<String, Long> active = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        runs.stream().filter(x -> x.status().isActive() && x.invokedByName() != null && !x.sortTime().isAfter(now))
+                .forEach(x -> active.merge(x.invokedByName(), 1L, Long::sum));
         for (int i = 0; i < expected.runs().size(); i++) {
             ExpectedRun e = expected.runs().get(i);
             PipelineRun r = matched.get(i);
             if (r != null) {
                 used.add(r.runId());
             }
-            checks.add(judge(defs, e, r, limits.get(i), matcher, runs, now, usual));
+            checks.add(judge(defs, e, r, limits.get(i), matcher, active, now, usual));
         }
         List<PipelineRun> unscheduled = runs.stream()
                 .filter(r -> r.parentRunId() == null && !used.contains(r.runId()))
@@ -134,7 +138,7 @@ public final class ScheduleCheck {
     }
 
     private RunCheck judge(FactoryDefinitions defs, ExpectedRun e, PipelineRun r, Instant limit, RunMatcher matcher,
-                           List<PipelineRun> runs, Instant now, Function<String, Optional<DurationBaseline>> usual) {
+                           Map<String, Long> active, Instant now, Function<String, Optional<DurationBaseline>> usual) {
         Instant graceEnd = e.expectedStart().plus(grace);
         SlaCheck slaCheck = ruleFor(defs, e.pipeline())
                 .map(rule -> SlaCheck.judge(rule, e.expectedStart(), r, usual.apply(e.pipeline()).orElse(null), now))
@@ -149,12 +153,12 @@ public final class ScheduleCheck {
         if (waiting) {
             return new RunCheck(e, StartVerdict.PENDING, null, r, null, slaCheck);
         }
-        Cause cause = r != null ? Cause.of(CauseKind.QUEUED) : cause(defs, e, limit, matcher, runs, now);
+        Cause cause = r != null ? Cause.of(CauseKind.QUEUED) : cause(defs, e, limit, matcher, active);
         return new RunCheck(e, StartVerdict.MISSED, cause, r, null, slaCheck);
     }
 
     private Cause cause(FactoryDefinitions defs, ExpectedRun e, Instant limit, RunMatcher matcher,
-                        List<PipelineRun> runs, Instant now) {
+                        Map<String, Long> active) {
         for (TriggerRun t : matcher.triggerRuns(e, limit)) {
             if (t.status() == TriggerRunStatus.FAILED) {
                 return new Cause(CauseKind.TRIGGER_RUN_FAILED, t.message(), t.id(), null);
@@ -173,9 +177,7 @@ public final class ScheduleCheck {
                 }
             }
             int max = trigger.get().window().maxConcurrency();
-            long active = runs.stream().filter(x -> x.status().isActive() && x.invokedByName() != null
-                    && x.invokedByName().equalsIgnoreCase(e.trigger()) && !x.sortTime().isAfter(now)).count();
-            if (max > 0 && active >= max) {
+            if (max > 0 && active.getOrDefault(e.trigger(), 0L) >= max) {
                 return Cause.of(CauseKind.WAITING_ON_CONCURRENCY);
             }
         }

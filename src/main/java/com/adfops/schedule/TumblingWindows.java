@@ -52,6 +52,9 @@ public final class TumblingWindows {
     /** The windows of {@code w} that overlap {@code [from, to)}, in order. */
     public static List<Window> overlapping(TumblingWindow w, Instant from, Instant to) {
         List<Window> out = new ArrayList<>();
+        if (w.start() == null || w.frequency() == null) {
+            return out;
+        }
         int interval = Math.max(1, w.interval());
         long k = 0;
         if (w.frequency() != Frequency.MONTH && from.isAfter(w.start())) {

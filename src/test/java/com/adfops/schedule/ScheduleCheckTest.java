@@ -64,6 +64,24 @@ class ScheduleCheckTest {
     }
 
     @Test
+    void aRunOfUnknownOriginCountsButAChildRunOrARerunDoesNot() {
+        FactoryDefinitions d = defs(List.of(daily("tr_o", TriggerState.STARTED, "2026-06-01T02:00", "UTC", "pl_o")),
+                pipeline("pl_o"));
+        PipelineRun child = new PipelineRun(Fixtures.F, "r-child", "pl_o", RunStatus.SUCCEEDED, "",
+                t("2026-06-10T02:00:01Z"), t("2026-06-10T02:10:00Z"), t("2026-06-10T02:10:00Z"), null, Map.of(),
+                "PipelineActivity", "Run child", "r-parent", "pl_parent", null);
+        PipelineRun rerun = new PipelineRun(Fixtures.F, "r-rerun", "pl_o", RunStatus.SUCCEEDED, "",
+                t("2026-06-10T02:00:02Z"), t("2026-06-10T02:10:00Z"), t("2026-06-10T02:10:00Z"), null, Map.of(),
+                "ScheduleTrigger", "tr_o", null, null, "r-old");
+        PipelineRun unknown = Fixtures.run("r-unknown", "pl_o", RunStatus.SUCCEEDED, "2026-06-10T02:00:03Z",
+                "2026-06-10T02:10:00Z", null, null);
+        RunCheck c = only(CHECK.check(d, List.of(child, rerun, unknown), List.of(), t("2026-06-10T00:00:00Z"),
+                t("2026-06-10T03:00:00Z")));
+        assertThat(c.start()).isEqualTo(StartVerdict.ON_TIME);
+        assertThat(c.run().runId()).isEqualTo("r-unknown");
+    }
+
+    @Test
     void oneRunIsTheRunOfOneFiringOnly() {
         FactoryDefinitions d = defs(List.of(
                 new FactoryDefinitions.Trigger("tr_hourly", FactoryDefinitions.TriggerKind.SCHEDULE,
