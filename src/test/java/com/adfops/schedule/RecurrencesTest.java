@@ -48,17 +48,17 @@ class RecurrencesTest {
 
     @Test
     void aDaily0230StaysAt0230LocalAndOnTheSpringForwardDayMovesForwardByTheGap() {
-        Recurrence daily = rec(Frequency.DAY, 1, "2026-03-27T02:30", null, BERLIN, null);
         // Mar 27/28 CET (+1): 01:30Z. Mar 29: 02:30 does not exist -> 03:30 CEST (+2) = 01:30Z. Mar 30 CEST: 00:30Z.
-        expect(daily, "2026-03-27T00:00:00Z", "2026-03-31T00:00:00Z",
+        expect(rec(Frequency.DAY, 1, "2026-03-27T02:30", null, BERLIN, null),
+                "2026-03-27T00:00:00Z", "2026-03-31T00:00:00Z",
                 "2026-03-27T01:30:00Z", "2026-03-28T01:30:00Z", "2026-03-29T01:30:00Z", "2026-03-30T00:30:00Z");
     }
 
     @Test
     void aRepeatedLocalTimeFiresOnceAtTheEarlierOffset() {
-        Recurrence daily = rec(Frequency.DAY, 1, "2026-10-20T02:30", null, BERLIN, null);
         // Oct 24 CEST: 00:30Z. Oct 25: 02:30 happens twice, the first (CEST, +2) = 00:30Z. Oct 26 CET: 01:30Z.
-        expect(daily, "2026-10-24T00:00:00Z", "2026-10-27T00:00:00Z",
+        expect(rec(Frequency.DAY, 1, "2026-10-20T02:30", null, BERLIN, null),
+                "2026-10-24T00:00:00Z", "2026-10-27T00:00:00Z",
                 "2026-10-24T00:30:00Z", "2026-10-25T00:30:00Z", "2026-10-26T01:30:00Z");
     }
 
@@ -123,9 +123,9 @@ class RecurrencesTest {
 
     @Test
     void hourlyCountsElapsedHoursThroughTheRepeatedHour() {
-        Recurrence r = rec(Frequency.HOUR, 1, "2026-10-25T00:00", null, BERLIN, null);
         // 00:00 CEST = Oct 24 22:00Z, then every 60 minutes: 01:00 CEST, 02:00 CEST, 02:00 CET, 03:00 CET.
-        expect(r, "2026-10-24T00:00:00Z", "2026-10-25T03:00:00Z",
+        expect(rec(Frequency.HOUR, 1, "2026-10-25T00:00", null, BERLIN, null),
+                "2026-10-24T00:00:00Z", "2026-10-25T03:00:00Z",
                 "2026-10-24T22:00:00Z", "2026-10-24T23:00:00Z", "2026-10-25T00:00:00Z", "2026-10-25T01:00:00Z",
                 "2026-10-25T02:00:00Z");
     }
@@ -149,25 +149,25 @@ class RecurrencesTest {
 
     @Test
     void theEndIsExcludedAndAStartInThePastCountsFromTheStart() {
-        Recurrence r = rec(Frequency.MINUTE, 15, "2026-05-01T10:00", "2026-05-01T11:00", "UTC", null);
-        expect(r, "2026-05-01T00:00:00Z", "2026-05-02T00:00:00Z",
+        expect(rec(Frequency.MINUTE, 15, "2026-05-01T10:00", "2026-05-01T11:00", "UTC", null),
+                "2026-05-01T00:00:00Z", "2026-05-02T00:00:00Z",
                 "2026-05-01T10:00:00Z", "2026-05-01T10:15:00Z", "2026-05-01T10:30:00Z", "2026-05-01T10:45:00Z");
-        Recurrence everyTwoDays = rec(Frequency.DAY, 2, "2026-04-07T14:00", null, "UTC", null);
         // Apr 7, 9, 11, ...: from Apr 8 13:00 the next is Apr 9 14:00.
-        expect(everyTwoDays, "2026-04-08T13:00:00Z", "2026-04-12T00:00:00Z",
+        expect(rec(Frequency.DAY, 2, "2026-04-07T14:00", null, "UTC", null),
+                "2026-04-08T13:00:00Z", "2026-04-12T00:00:00Z",
                 "2026-04-09T14:00:00Z", "2026-04-11T14:00:00Z");
     }
 
     @Test
     void aMonthlyStartOnThe31stIsClampedInShorterMonthsAndReturnsToThe31st() {
-        Recurrence r = rec(Frequency.MONTH, 1, "2026-01-31T08:00", null, "UTC", null);
-        expect(r, "2026-01-01T00:00:00Z", "2026-05-01T00:00:00Z",
+        expect(rec(Frequency.MONTH, 1, "2026-01-31T08:00", null, "UTC", null),
+                "2026-01-01T00:00:00Z", "2026-05-01T00:00:00Z",
                 "2026-01-31T08:00:00Z", "2026-02-28T08:00:00Z", "2026-03-31T08:00:00Z", "2026-04-30T08:00:00Z");
     }
 
     @Test
     void anUnknownZoneIsReadAsUtc() {
-        Recurrence r = rec(Frequency.DAY, 1, "2026-05-01T06:00", null, "Atlantis Standard Time", null);
-        expect(r, "2026-05-01T00:00:00Z", "2026-05-02T00:00:00Z", "2026-05-01T06:00:00Z");
+        expect(rec(Frequency.DAY, 1, "2026-05-01T06:00", null, "Atlantis Standard Time", null),
+                "2026-05-01T00:00:00Z", "2026-05-02T00:00:00Z", "2026-05-01T06:00:00Z");
     }
 }

@@ -42,6 +42,11 @@ class SlaCheckTest {
         return out;
     }
 
+    /** Tonight's run, started at {@code start} and running. */
+    static PipelineRun running(String start) {
+        return scheduled("n", PIPELINE, "tr_nightly", RunStatus.IN_PROGRESS, start, null);
+    }
+
     static SlaCheck sla(PipelineRun tonight, String now) {
         List<PipelineRun> runs = new ArrayList<>(history());
         runs.add(tonight);
@@ -53,57 +58,65 @@ class SlaCheckTest {
         return c.sla();
     }
 
+    /** Asserts the verdict, the expected end (null: none) and how late. */
+    static void expect(SlaCheck s, SlaVerdict verdict, String expectedEnd, Duration late) {
+        assertThat(s).extracting(SlaCheck::verdict, SlaCheck::expectedEnd, SlaCheck::late)
+                .containsExactly(verdict, expectedEnd == null ? null : t(expectedEnd), late);
+    }
+
     @Test
     void finishedBeforeTheDeadlineIsMet() {
-        SlaCheck s = sla(scheduled("n", PIPELINE, "tr_nightly", RunStatus.SUCCEEDED, "2026-06-10T00:00:05Z",
-                "2026-06-10T03:00:05Z"), "2026-06-10T06:00:00Z");
-        assertThat(s.verdict()).isEqualTo(SlaVerdict.MET);
-        assertThat(s.expectedEnd()).isEqualTo(t("2026-06-10T03:00:05Z"));
-        assertThat(s.late()).isEqualTo(Duration.ZERO);
+        expect(sla(scheduled("n", PIPELINE, "tr_nightly", RunStatus.SUCCEEDED, "2026-06-10T00:00:05Z",
+                "2026-06-10T03:00:05Z"), "2026-06-10T06:00:00Z"), SlaVerdict.MET, "2026-06-10T03:00:05Z", Duration.ZERO);
     }
 
     @Test
     void finishedAfterTheDeadlineIsLateByTheDifference() {
-        SlaCheck s = sla(scheduled("n", PIPELINE, "tr_nightly", RunStatus.SUCCEEDED, "2026-06-10T00:00:05Z",
-                "2026-06-10T04:30:00Z"), "2026-06-10T06:00:00Z");
-        assertThat(s.verdict()).isEqualTo(SlaVerdict.LATE);
-        assertThat(s.late()).isEqualTo(Duration.ofMinutes(30));
+        expect(sla(scheduled("n", PIPELINE, "tr_nightly", RunStatus.SUCCEEDED, "2026-06-10T00:00:05Z",
+                        "2026-06-10T04:30:00Z"), "2026-06-10T06:00:00Z"),
+                SlaVerdict.LATE, "2026-06-10T04:30:00Z", Duration.ofMinutes(30));
     }
 
     @Test
     void stillRunningAfterTheDeadlineIsLate() {
-        SlaCheck s = sla(scheduled("n", PIPELINE, "tr_nightly", RunStatus.IN_PROGRESS, "2026-06-10T00:00:05Z", null),
-                "2026-06-10T04:20:00Z");
-        assertThat(s.verdict()).isEqualTo(SlaVerdict.LATE);
-        assertThat(s.late()).isEqualTo(Duration.ofMinutes(20));
+        expect(sla(running("2026-06-10T00:00:05Z"), "2026-06-10T04:20:00Z"), SlaVerdict.LATE, null,
+                Duration.ofMinutes(20));
     }
 
     @Test
     void runningAndAtItsUsualPaceEndingAfterTheDeadlineIsAtRisk() {
         // Started 90 minutes late: 01:30Z + 3 h = 04:30Z, 30 minutes past 04:00Z.
-        SlaCheck s = sla(scheduled("n", PIPELINE, "tr_nightly", RunStatus.IN_PROGRESS, "2026-06-10T01:30:00Z", null),
-                "2026-06-10T02:00:00Z");
-        assertThat(s.verdict()).isEqualTo(SlaVerdict.AT_RISK);
-        assertThat(s.expectedEnd()).isEqualTo(t("2026-06-10T04:30:00Z"));
-        assertThat(s.late()).isEqualTo(Duration.ofMinutes(30));
+        expect(sla(running("2026-06-10T01:30:00Z"), "2026-06-10T02:00:00Z"), SlaVerdict.AT_RISK,
+                "2026-06-10T04:30:00Z", Duration.ofMinutes(30));
     }
 
     @Test
     void runningAndEndingInTimeAtItsUsualPaceIsOnTrack() {
-        SlaCheck s = sla(scheduled("n", PIPELINE, "tr_nightly", RunStatus.IN_PROGRESS, "2026-06-10T00:00:05Z", null),
-                "2026-06-10T01:00:00Z");
-        assertThat(s.verdict()).isEqualTo(SlaVerdict.ON_TRACK);
-        assertThat(s.expectedEnd()).isEqualTo(t("2026-06-10T03:00:05Z"));
+        expect(sla(running("2026-06-10T00:00:05Z"), "2026-06-10T01:00:00Z"), SlaVerdict.ON_TRACK,
+                "2026-06-10T03:00:05Z", Duration.ZERO);
+    }
+
+    @Test
+    void runningPastItsMedianIsExpectedToEndAtItsP95() {
+        // Usual: the 8 runs of 3 h and 2 of 5 h (median 3 h, p95 5 h). Started 00:00:05, at 03:30 the median is past:
+        // expected at 05:00:05Z, 1 h 0 m 5 s past 04:00Z.
+        List<PipelineRun> runs = new ArrayList<>(history());
+        runs.add(scheduled("h9", PIPELINE, "tr_nightly", RunStatus.SUCCEEDED, "2026-06-09T00:00:00Z",
+                "2026-06-09T05:00:00Z"));
+        runs.add(scheduled("h0", PIPELINE, "tr_nightly", RunStatus.SUCCEEDED, "2026-05-31T00:00:00Z",
+                "2026-05-31T05:00:00Z"));
+        runs.add(running("2026-06-10T00:00:05Z"));
+        RunCheck c = CHECK.check(DEFS, runs, List.of(), t("2026-06-09T23:30:00Z"), t("2026-06-10T03:30:00Z"))
+                .withSla(SlaVerdict.AT_RISK).get(0);
+        expect(c.sla(), SlaVerdict.AT_RISK, "2026-06-10T05:00:05Z", Duration.ofSeconds(3605));
     }
 
     @Test
     void failedBeforeTheDeadlineIsFailedAndAfterItLate() {
         PipelineRun failed = scheduled("n", PIPELINE, "tr_nightly", RunStatus.FAILED, "2026-06-10T00:00:05Z",
                 "2026-06-10T00:40:00Z");
-        assertThat(sla(failed, "2026-06-10T01:00:00Z").verdict()).isEqualTo(SlaVerdict.FAILED);
-        SlaCheck after = sla(failed, "2026-06-10T05:00:00Z");
-        assertThat(after.verdict()).isEqualTo(SlaVerdict.LATE);
-        assertThat(after.late()).isEqualTo(Duration.ofHours(1));
+        expect(sla(failed, "2026-06-10T01:00:00Z"), SlaVerdict.FAILED, null, Duration.ZERO);
+        expect(sla(failed, "2026-06-10T05:00:00Z"), SlaVerdict.LATE, null, Duration.ofHours(1));
     }
 
     @Test
