@@ -1,17 +1,14 @@
 package com.adfops.index;
 
-import com.adfops.adf.DataFactory;
 import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.FactoryStatus;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RequestMeter;
-import com.adfops.adf.RunQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -37,13 +34,13 @@ final class Backfill {
     }
 
     private final Refresher refresher;
-    private final DataFactory source;
+    private final SliceSource source;
     private final Clock clock;
     private final RunIndex.Settings settings;
     /** The slices in flight (the refresher thread waits for them and publishes each). */
     private final ExecutorService loaders;
 
-    Backfill(Refresher refresher, DataFactory source, Clock clock, RunIndex.Settings settings,
+    Backfill(Refresher refresher, SliceSource source, Clock clock, RunIndex.Settings settings,
              ExecutorService loaders) {
         this.refresher = refresher;
         this.source = source;
@@ -63,8 +60,7 @@ final class Backfill {
         if (!fi.sliceDone[0]) {
             // The last hour first, alone (it is small and answers the first questions); the rest in parallel.
             Slice hour = fi.slices.get(0);
-            publish(fi, 0, RunColumns.of(fi.factory, fi.strings, source.queryPipelineRuns(fi.factory,
-                    new RunQuery(hour.from(), hour.to(), Set.of(), Set.of(), RunIndex.UNBOUNDED))));
+            publish(fi, 0, RunColumns.of(fi.factory, fi.strings, source.read(fi.factory, hour, now)));
         }
         AtomicBoolean stop = new AtomicBoolean();
         boolean budgetReached = false;
@@ -80,8 +76,8 @@ final class Backfill {
                 if (refresher.closing() || stop.get()) {
                     return new Object[] {slice, null};
                 }
-                List<PipelineRun> runs = RequestMeter.as(RequestMeter.Purpose.REFRESH, () -> source.queryPipelineRuns(
-                        fi.factory, new RunQuery(sl.from(), sl.to(), Set.of(), Set.of(), RunIndex.UNBOUNDED)));
+                List<PipelineRun> runs = RequestMeter.as(RequestMeter.Purpose.REFRESH,
+                        () -> source.read(fi.factory, sl, fi.backfillStart));
                 return new Object[] {slice, RunColumns.of(fi.factory, fi.strings, runs)};
             });
             pending++;

@@ -55,8 +55,8 @@ final class Refresher {
     /** The backfill's slices in flight (the refresher thread waits for them and publishes each). */
     private final ExecutorService loaders;
 
-    Refresher(DataFactory source, RequestMeter meter, Clock clock, RunIndex.Settings settings,
-              Collection<FactoryIndex> indexes) {
+    Refresher(DataFactory source, com.adfops.adf.RunArchive archive, RequestMeter meter, Clock clock,
+              RunIndex.Settings settings, Collection<FactoryIndex> indexes) {
         this.source = source;
         this.meter = meter;
         this.clock = clock;
@@ -68,7 +68,7 @@ final class Refresher {
             t.setDaemon(true);
             return t;
         });
-        this.backfill = new Backfill(this, source, clock, settings, loaders);
+        this.backfill = new Backfill(this, new SliceSource(source, archive), clock, settings, loaders);
     }
 
     /** Refreshes every interval, the first time now. */

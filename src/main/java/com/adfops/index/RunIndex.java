@@ -71,6 +71,16 @@ public final class RunIndex implements DataFactory, AutoCloseable {
     private final Refresher refresher;
 
     public RunIndex(DataFactory source, RequestMeter meter, Clock clock, Settings settings) {
+        this(source, null, meter, clock, settings);
+    }
+
+    /**
+     * An index whose first load reads the horizon's older part from Data Factory's logs in a Log Analytics workspace
+     * ({@code archive}, may be null) instead of ARM, then asks Data Factory only for the last hour, the runs still in
+     * progress and what changes after.
+     */
+    public RunIndex(DataFactory source, com.adfops.adf.RunArchive archive, RequestMeter meter, Clock clock,
+                    Settings settings) {
         this.source = source;
         this.meter = meter;
         this.clock = clock;
@@ -86,7 +96,7 @@ public final class RunIndex implements DataFactory, AutoCloseable {
             }
         };
         this.cold = new ColdReads(source, clock, flight);
-        this.refresher = new Refresher(source, meter, clock, settings, indexes.values());
+        this.refresher = new Refresher(source, archive, meter, clock, settings, indexes.values());
     }
 
     /** Loads the horizon in the background, then refreshes every interval. */
