@@ -17,20 +17,7 @@ import java.util.Optional;
  * {@code adf_pipeline_activity_runs}: why a run failed, as the diagnosis card says it: its failed activities, the root
  * cause with its error code, class and next step, and the failure's history.
  */
-final class ActivityRunsTool implements Tool {
-
-    private final AdfTools tools;
-    private final ObjectMapper json;
-
-    ActivityRunsTool(AdfTools tools, ObjectMapper json) {
-        this.tools = tools;
-        this.json = json;
-    }
-
-    @Override
-    public String name() {
-        return AdfTools.ACTIVITY_RUNS;
-    }
+record ActivityRunsTool(AdfTools tools, ObjectMapper json) implements Tool {
 
     @Override
     public Result run(ObjectNode a, ZoneId zone) {

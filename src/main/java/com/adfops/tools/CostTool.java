@@ -15,22 +15,7 @@ import java.time.ZoneId;
  * {@code adf_cost}: the card's figures from the same code ({@link Analytics#cost}): the total, its coverage (runs
  * counted of the window's finished runs, complete or not), a sentence to quote, by meter and the most expensive five.
  */
-final class CostTool implements Tool {
-
-    private final AdfTools tools;
-    private final Analytics analytics;
-    private final ObjectMapper json;
-
-    CostTool(AdfTools tools, Analytics analytics, ObjectMapper json) {
-        this.tools = tools;
-        this.analytics = analytics;
-        this.json = json;
-    }
-
-    @Override
-    public String name() {
-        return ToolRunner.COST;
-    }
+record CostTool(AdfTools tools, Analytics analytics, ObjectMapper json) implements Tool {
 
     @Override
     public Result run(ObjectNode a, ZoneId zone) {

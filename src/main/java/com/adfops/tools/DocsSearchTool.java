@@ -12,20 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneId;
 
 /** {@code adf_docs_search}: Microsoft Learn's pages for a query (an error code, a how-to), excerpts cut. */
-final class DocsSearchTool implements Tool {
-
-    private final DocsService docs;
-    private final ObjectMapper json;
-
-    DocsSearchTool(DocsService docs, ObjectMapper json) {
-        this.docs = docs;
-        this.json = json;
-    }
-
-    @Override
-    public String name() {
-        return ToolRunner.DOCS_SEARCH;
-    }
+record DocsSearchTool(DocsService docs, ObjectMapper json) implements Tool {
 
     @Override
     public Result run(ObjectNode a, ZoneId zone) {

@@ -1,5 +1,7 @@
 package com.adfops.tools;
 
+import static com.adfops.tools.ToolArgs.text;
+
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
 import com.adfops.runs.AdfTools;
@@ -13,19 +15,24 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Finds the failed run a question names (by its id, or a pipeline's latest failure), for the tools about one failure
  * ({@code adf_failure_history}, {@code adf_what_changed}) and MCP's diagnosis: {@link ToolRunner#failedRun}.
  */
-final class FailedRuns {
+record FailedRuns(AdfTools tools, ObjectMapper json) {
 
-    private final AdfTools tools;
-    private final ObjectMapper json;
-
-    FailedRuns(AdfTools tools, ObjectMapper json) {
-        this.tools = tools;
-        this.json = json;
+    /**
+     * A tool about the failed run its arguments name ({@code run_id}, or {@code pipeline} with {@code factory} and
+     * {@code window}): {@code about} that run, or the answer saying why there is none.
+     */
+    Tool about(Function<AdfTools.Located, Tool.Result> about) {
+        return (args, zone) -> {
+            ToolRunner.FailedRun target = find(text(args, "run_id"), text(args, "pipeline"), text(args, "factory"),
+                    text(args, "window"), zone);
+            return target.run() == null ? Tool.Result.of(target.answer()) : about.apply(target.run());
+        };
     }
 
     /** As {@link ToolRunner#failedRun}. */

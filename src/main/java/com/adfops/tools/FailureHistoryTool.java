@@ -1,7 +1,5 @@
 package com.adfops.tools;
 
-import static com.adfops.tools.ToolArgs.text;
-
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
 import com.adfops.diagnosis.Diagnoser;
@@ -12,37 +10,16 @@ import com.adfops.runs.AdfTools;
 import com.adfops.runs.RunSummaries;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.ZoneId;
 
 /**
  * {@code adf_failure_history}: a failure's history ({@link FailureHistory}, what the diagnosis card states) with its
  * root cause: new (the first failure after successes, its error not seen before) or recurring.
  */
-final class FailureHistoryTool implements Tool {
+record FailureHistoryTool(AdfTools tools, ObjectMapper json) {
 
-    private final AdfTools tools;
-    private final FailedRuns failedRuns;
-    private final ObjectMapper json;
-
-    FailureHistoryTool(AdfTools tools, FailedRuns failedRuns, ObjectMapper json) {
-        this.tools = tools;
-        this.failedRuns = failedRuns;
-        this.json = json;
-    }
-
-    @Override
-    public String name() {
-        return ToolRunner.FAILURE_HISTORY;
-    }
-
-    @Override
-    public Result run(ObjectNode a, ZoneId zone) {
-        ToolRunner.FailedRun target = failedRuns.find(text(a, "run_id"), text(a, "pipeline"), text(a, "factory"),
-                text(a, "window"), zone);
-        if (target.run() == null) {
-            return Result.of(target.answer());
-        }
-        Diagnosis dg = new Diagnoser(tools).diagnose(target.run().run());
+    /** The answer about the failed run {@link FailedRuns} found. */
+    Tool.Result answer(AdfTools.Located target) {
+        Diagnosis dg = new Diagnoser(tools).diagnose(target.run());
         PipelineRun run = dg.run();
         ObjectNode out = json.createObjectNode();
         out.put("run_id", run.runId()).put("pipeline", run.pipelineName()).put("factory", run.factory().factoryName())
@@ -55,12 +32,12 @@ final class FailureHistoryTool implements Tool {
         if (h == null) {
             out.put("note", run.status() == RunStatus.FAILED ? "The pipeline's runs before it could not be read."
                     : "This run did not fail: there is no failure history to give.");
-            return Result.diagnosis(out, dg);
+            return Tool.Result.diagnosis(out, dg);
         }
         // The diagnosis card's badge: by error signature when the earlier errors were compared, else by the runs.
         out.put("verdict", h.lastRuns() <= 1 ? "no_earlier_runs" : h.sameError() != null
                 ? (h.isRecurring() ? "recurring" : "new") : h.isNew() ? "new" : "failing_repeatedly");
         ToolJson.putHistory(out, h, run.sortTime());
-        return Result.diagnosis(out, dg);
+        return Tool.Result.diagnosis(out, dg);
     }
 }

@@ -26,20 +26,7 @@ import java.util.Set;
  * {@code adf_pipeline_runs}: the runs of a window as the status card reads them: failing pipelines (their cause),
  * recovered ones, a named pipeline's recent runs, and runs in progress past their usual duration.
  */
-final class PipelineRunsTool implements Tool {
-
-    private final AdfTools tools;
-    private final ObjectMapper json;
-
-    PipelineRunsTool(AdfTools tools, ObjectMapper json) {
-        this.tools = tools;
-        this.json = json;
-    }
-
-    @Override
-    public String name() {
-        return AdfTools.PIPELINE_RUNS;
-    }
+record PipelineRunsTool(AdfTools tools, ObjectMapper json) implements Tool {
 
     @Override
     public Result run(ObjectNode a, ZoneId zone) {

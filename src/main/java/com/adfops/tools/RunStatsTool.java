@@ -19,22 +19,7 @@ import java.util.Comparator;
  * against the period before, failures per day or week, the pipelines that failed most, the time to recovery, and how
  * long they take (each pipeline's duration verdict, slow runs, runs going long).
  */
-final class RunStatsTool implements Tool {
-
-    private final AdfTools tools;
-    private final Analytics analytics;
-    private final ObjectMapper json;
-
-    RunStatsTool(AdfTools tools, Analytics analytics, ObjectMapper json) {
-        this.tools = tools;
-        this.analytics = analytics;
-        this.json = json;
-    }
-
-    @Override
-    public String name() {
-        return ToolRunner.RUN_STATS;
-    }
+record RunStatsTool(AdfTools tools, Analytics analytics, ObjectMapper json) implements Tool {
 
     @Override
     public Result run(ObjectNode a, ZoneId zone) {

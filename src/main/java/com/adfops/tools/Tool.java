@@ -8,13 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneId;
 
 /**
- * One tool the model and MCP call: its name (its schema and description are {@link ToolCatalog}'s) and how a call
- * becomes a call of the core and the result compact JSON. {@link ToolRunner} dispatches to it by name; a new tool is a
- * new class, registered there, plus its catalog entry.
+ * One tool the model and MCP call: how a call becomes a call of the core and the result compact JSON. Its schema and
+ * description are {@link ToolCatalog}'s; {@link ToolRunner} registers it under its name and dispatches to it. A new
+ * tool is a new class, registered there, plus its catalog entry.
  */
+@FunctionalInterface
 interface Tool {
-
-    String name();
 
     /**
      * Runs a call with its arguments (a JSON object). Bad arguments throw {@link IllegalArgumentException} saying the

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,12 +56,13 @@ public final class ToolRunner {
     public ToolRunner(AdfTools tools, Analytics analytics, DocsService docs, ObjectMapper json) {
         this.json = json;
         this.failedRuns = new FailedRuns(tools, json);
-        for (Tool t : List.of(new PipelineRunsTool(tools, json), new ActivityRunsTool(tools, json),
-                new RunStatsTool(tools, analytics, json), new CostTool(tools, analytics, json),
-                new DocsSearchTool(docs, json), new FailureHistoryTool(tools, failedRuns, json),
-                new WhatChangedTool(tools, failedRuns, json))) {
-            byName.put(t.name(), t);
-        }
+        byName.put(AdfTools.PIPELINE_RUNS, new PipelineRunsTool(tools, json));
+        byName.put(AdfTools.ACTIVITY_RUNS, new ActivityRunsTool(tools, json));
+        byName.put(RUN_STATS, new RunStatsTool(tools, analytics, json));
+        byName.put(COST, new CostTool(tools, analytics, json));
+        byName.put(DOCS_SEARCH, new DocsSearchTool(docs, json));
+        byName.put(FAILURE_HISTORY, failedRuns.about(new FailureHistoryTool(tools, json)::answer));
+        byName.put(WHAT_CHANGED, failedRuns.about(new WhatChangedTool(tools, json)::answer));
     }
 
     public Call run(String name, String arguments, ZoneId zone) {

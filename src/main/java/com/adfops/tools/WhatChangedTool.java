@@ -1,7 +1,5 @@
 package com.adfops.tools;
 
-import static com.adfops.tools.ToolArgs.text;
-
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
 import com.adfops.diagnosis.RunComparison;
@@ -14,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -24,44 +21,24 @@ import java.util.Set;
  * {@code adf_what_changed}: the failed run against its pipeline's last success before it (the week before, then
  * ADF's retention), compared by {@link RunComparison}, as the "What changed?" card.
  */
-final class WhatChangedTool implements Tool {
+record WhatChangedTool(AdfTools tools, ObjectMapper json) {
 
-    private final AdfTools tools;
-    private final FailedRuns failedRuns;
-    private final ObjectMapper json;
-
-    WhatChangedTool(AdfTools tools, FailedRuns failedRuns, ObjectMapper json) {
-        this.tools = tools;
-        this.failedRuns = failedRuns;
-        this.json = json;
-    }
-
-    @Override
-    public String name() {
-        return ToolRunner.WHAT_CHANGED;
-    }
-
-    @Override
-    public Result run(ObjectNode a, ZoneId zone) {
-        ToolRunner.FailedRun target = failedRuns.find(text(a, "run_id"), text(a, "pipeline"), text(a, "factory"),
-                text(a, "window"), zone);
-        if (target.run() == null) {
-            return Result.of(target.answer());
-        }
-        PipelineRun failed = target.run().run();
+    /** The answer about the failed run {@link FailedRuns} found. */
+    Tool.Result answer(AdfTools.Located target) {
+        PipelineRun failed = target.run();
         ObjectNode out = json.createObjectNode();
         out.putObject("failed_run").put("run_id", failed.runId()).put("pipeline", failed.pipelineName())
                 .put("factory", failed.factory().factoryName()).put("status", failed.status().wireName())
                 .put("start", String.valueOf(failed.runStart()));
-        PipelineRun success = lastSuccessBefore(target.run());
+        PipelineRun success = lastSuccessBefore(target);
         if (success == null) {
             out.put("note", "No successful run of " + failed.pipelineName() + " before this one in the last 45 days: "
                     + "nothing to compare with.");
-            return Result.of(out);
+            return Tool.Result.of(out);
         }
         out.putObject("last_success").put("run_id", success.runId()).put("start", String.valueOf(success.runStart()));
         List<RunComparison.Change> changes = RunComparison.compare(success,
-                tools.activitiesOf(target.run().factory(), success), failed, tools.activitiesOf(target.run().factory(), failed));
+                tools.activitiesOf(target.factory(), success), failed, tools.activitiesOf(target.factory(), failed));
         out.put("changes_found", changes.size());
         ArrayNode list = out.putArray("changes");
         changes.stream().limit(30).forEach(c -> list.addObject().put("what", ErrorText.truncate(c.what(), 200))
@@ -70,7 +47,7 @@ final class WhatChangedTool implements Tool {
             out.put("note", "Same parameters, trigger, integration runtimes and inputs as the last success: the cause is "
                     + "outside the run (data, a linked service, the target).");
         }
-        return Result.of(out);
+        return Tool.Result.of(out);
     }
 
     /** The pipeline's last success before {@code failed}: the week before it, then ADF's retention. */
