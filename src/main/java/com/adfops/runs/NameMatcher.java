@@ -3,7 +3,6 @@ package com.adfops.runs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -13,7 +12,8 @@ import java.util.Optional;
  * split at separators, camelCase and digits ({@link #words}); names having the very words come before names having
  * only a prefix, a plural or a small typo of them; then the only name that has every word wins, or the one name
  * whose words the description covers entirely; when several fit equally, none is guessed and the match says which
- * ones ({@link Match#ambiguous()}), for a "did you mean A or B?".
+ * ones ({@link Match#ambiguous()}), for a "did you mean A or B?". This class scores and matches; the words are
+ * {@link NameWords}', the edit distance {@link EditDistance}'s.
  */
 public final class NameMatcher {
 
@@ -43,17 +43,36 @@ public final class NameMatcher {
 
     /** Lowercase letters and digits only. */
     public static String normalize(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toLowerCase(Locale.ROOT).toCharArray()) {
-            if (Character.isLetterOrDigit(c)) {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+        return NameWords.normalize(s);
     }
 
+    /**
+     * The words of a name or a description, lower case: split at anything but letters and digits, at camelCase
+     * ({@code IngestCustomerDataV2} -> ingest, customer, data, v, 2; {@code XMLFeed} -> xml, feed) and between letters
+     * and digits.
+     */
+    public static List<String> words(String s) {
+        return NameWords.words(s);
+    }
+
+    /** Whether a word of a name says something about it (not a "pl" prefix, not a "to" between two words). */
+    public static boolean meaningful(String nameWord) {
+        return NameWords.meaningful(nameWord);
+    }
+
+    /**
+     * Edit distance with adjacent transpositions (optimal string alignment), computed only as far as {@code max}: any
+     * distance above it comes back as {@code max + 1} ({@link EditDistance#distance}).
+     */
+    public static int distance(String a, String b, int max) {
+        return EditDistance.distance(a, b, max);
+    }
+
+    /** Edit distance cells computed so far (a test's measure of the work a match does, not a timing). */
+    static final java.util.concurrent.atomic.LongAdder CELLS = EditDistance.CELLS;
+
     public static Match match(String query, List<String> names) {
-        String q = cap(normalize(stripFiller(cap(query, MAX_NAME * 4))), MAX_NAME);
+        String q = NameWords.cap(normalize(NameWords.stripFiller(NameWords.cap(query, MAX_NAME * 4))), MAX_NAME);
         if (q.isEmpty() || names.isEmpty()) {
             return new Match(Optional.empty(), closestNormalized(q, names));
         }
@@ -98,7 +117,7 @@ public final class NameMatcher {
         boolean tie = false;
         for (int i = 0; i < normalized.length; i++) {
             String nn = normalized[i];
-            int d = Math.min(distance(q, nn, allowed), distanceWithoutPrefix(q, nn, allowed));
+            int d = Math.min(distance(q, nn, allowed), EditDistance.distanceWithoutPrefix(q, nn, allowed));
             if (d > allowed) {
                 continue;
             }
@@ -114,55 +133,6 @@ public final class NameMatcher {
             return new Match(Optional.of(best), List.of());
         }
         return new Match(Optional.empty(), closestNormalized(q, names));
-    }
-
-    /** Words of a name that say nothing about it: a prefix people leave out. */
-    private static final java.util.Set<String> NOISE = java.util.Set.of("pl", "pipeline", "pipe", "p", "pln");
-    /** Words of a name that join the others ("copy-gl-to-lake"): a description that leaves them out is whole. */
-    private static final java.util.Set<String> CONNECTIVES = java.util.Set.of("to", "from", "of", "for", "and", "in",
-            "on", "into", "the", "a", "an", "by", "with", "at", "per");
-
-    /** Whether a word of a name says something about it (not a "pl" prefix, not a "to" between two words). */
-    public static boolean meaningful(String nameWord) {
-        return !NOISE.contains(nameWord) && !CONNECTIVES.contains(nameWord);
-    }
-
-    /**
-     * The words of a name or a description, lower case: split at anything but letters and digits, at camelCase
-     * ({@code IngestCustomerDataV2} -> ingest, customer, data, v, 2; {@code XMLFeed} -> xml, feed) and between letters
-     * and digits.
-     */
-    public static List<String> words(String s) {
-        List<String> out = new ArrayList<>();
-        StringBuilder w = new StringBuilder();
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (!Character.isLetterOrDigit(c)) {
-                flush(w, out);
-                continue;
-            }
-            if (w.length() > 0) {
-                char p = s.charAt(i - 1);
-                boolean camel = Character.isLowerCase(p) && Character.isUpperCase(c);
-                boolean acronymEnd = Character.isUpperCase(p) && Character.isUpperCase(c) && i + 1 < n
-                        && Character.isLowerCase(s.charAt(i + 1));
-                boolean digitEdge = Character.isDigit(p) != Character.isDigit(c);
-                if (camel || acronymEnd || digitEdge) {
-                    flush(w, out);
-                }
-            }
-            w.append(Character.toLowerCase(c));
-        }
-        flush(w, out);
-        return out;
-    }
-
-    private static void flush(StringBuilder w, List<String> out) {
-        if (w.length() > 0) {
-            out.add(w.toString());
-            w.setLength(0);
-        }
     }
 
     /** How well a word of the question fits a word of a name: 2 the same (or its plural), 1 a prefix or a typo, 0 not. */
@@ -202,12 +172,7 @@ public final class NameMatcher {
      * the candidates are ambiguous.
      */
     private static Match byWords(String query, List<String> names) {
-        List<String> q = new ArrayList<>();
-        for (String w : words(cap(query, MAX_NAME))) {
-            if (meaningful(w) && !FILLER.contains(w) && !q.contains(w)) {
-                q.add(w);
-            }
-        }
+        List<String> q = NameWords.asked(query);
         if (q.isEmpty() || q.size() > 12) {
             return null;
         }
@@ -251,12 +216,7 @@ public final class NameMatcher {
 
     /** As {@link #having(String, List)}; {@code exactly}: the very words (or their plurals), no prefix or typo. */
     public static List<String> having(String words, List<String> names, boolean exactly) {
-        List<String> q = new ArrayList<>();
-        for (String w : words(cap(words, MAX_NAME))) {
-            if (meaningful(w) && !FILLER.contains(w) && !q.contains(w)) {
-                q.add(w);
-            }
-        }
+        List<String> q = NameWords.asked(words);
         List<String> out = new ArrayList<>();
         if (q.isEmpty() || q.size() > 12) {
             return out;
@@ -301,31 +261,12 @@ public final class NameMatcher {
         return new WordFit(name, true, q.size(), own.size(), quality);
     }
 
-    /** The first {@code max} characters of {@code s}. */
-    private static String cap(String s, int max) {
-        return s.length() > max ? s.substring(0, max) : s;
-    }
-
-    /** Words people put around a name that are not part of it. */
-    private static final java.util.Set<String> FILLER = java.util.Set.of("the", "my", "our", "pipeline", "pipelines",
-            "run", "runs", "job", "jobs", "called", "named", "latest", "last", "this", "that", "a", "an", "one");
-
-    /** Words people put around a name that are not part of it. */
-    static String stripFiller(String s) {
-        String t = " " + s.toLowerCase(Locale.ROOT).replaceAll("[?!.,'\"`]", " ") + " ";
-        for (String w : new String[] {" the ", " my ", " our ", " pipeline ", " pipelines ", " pipe line ", " run ",
-                " job ", " called ", " named ", " latest ", " last ", " this ", " that "}) {
-            t = t.replace(w, " ");
-        }
-        return t.trim();
-    }
-
     /**
      * The closest names by edit distance and shared words, best first, at most three. Each name is scored once
      * (not once per comparison of a sort), against the query's first {@link #MAX_NAME} letters and digits.
      */
     public static List<String> closest(String query, List<String> names) {
-        return closestNormalized(cap(normalize(query), MAX_NAME), names);
+        return closestNormalized(NameWords.cap(normalize(query), MAX_NAME), names);
     }
 
     private record Scored(String name, double score) {
@@ -350,98 +291,10 @@ public final class NameMatcher {
             return nn.length();
         }
         int unbounded = Math.max(q.length(), nn.length());
-        double d = Math.min(distance(q, nn, unbounded), distanceWithoutPrefix(q, nn, unbounded))
+        double d = Math.min(distance(q, nn, unbounded), EditDistance.distanceWithoutPrefix(q, nn, unbounded))
                 / (double) Math.max(q.length(), 1);
         // Reward names that share a long common substring with the query.
-        int common = longestCommonSubstring(q, nn);
+        int common = EditDistance.longestCommonSubstring(q, nn);
         return d - common / (double) Math.max(q.length(), 1);
-    }
-
-    private static int distanceWithoutPrefix(String q, String nn, int max) {
-        int best = Integer.MAX_VALUE;
-        for (String p : new String[] {"pl", "pipeline", "pipe", "p"}) {
-            if (nn.startsWith(p) && nn.length() > p.length()) {
-                best = Math.min(best, distance(q, nn.substring(p.length()), max));
-            }
-        }
-        return best;
-    }
-
-    /**
-     * Edit distance with adjacent transpositions (optimal string alignment), computed only as far as {@code max}: any
-     * distance above it comes back as {@code max + 1}. Only the cells within {@code max} of the diagonal are computed
-     * (a cell further away is at least that far), and the work stops once two rows are all beyond {@code max}.
-     */
-    public static int distance(String a, String b, int max) {
-        int la = a.length();
-        int lb = b.length();
-        if (Math.abs(la - lb) > max) {
-            return max + 1;
-        }
-        int far = max + 1;
-        int[] prevPrev = new int[lb + 1];
-        int[] prev = new int[lb + 1];
-        int[] cur = new int[lb + 1];
-        java.util.Arrays.fill(prevPrev, far);
-        java.util.Arrays.fill(cur, far);
-        for (int j = 0; j <= lb; j++) {
-            prev[j] = Math.min(j, far);
-        }
-        long computed = 0;
-        int prevMin = 0;
-        for (int i = 1; i <= la; i++) {
-            int from = Math.max(1, i - max);
-            int to = (int) Math.min(lb, (long) i + max);
-            cur[0] = Math.min(i, far);
-            if (from > 1) {
-                cur[from - 1] = far;
-            }
-            int rowMin = cur[0];
-            for (int j = from; j <= to; j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                // A swap of two neighbours ("exprot") counts as one edit (optimal string alignment).
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, prevPrev[j - 2] + 1);
-                }
-                cur[j] = Math.min(v, far);
-                rowMin = Math.min(rowMin, cur[j]);
-            }
-            if (to < lb) {
-                cur[to + 1] = far;
-            }
-            computed += to - from + 1;
-            // A path reaches the last row through this row or (by a swap) the one before it.
-            if (rowMin > max && prevMin > max) {
-                CELLS.add(computed);
-                return far;
-            }
-            prevMin = rowMin;
-            int[] t = prevPrev;
-            prevPrev = prev;
-            prev = cur;
-            cur = t;
-        }
-        CELLS.add(computed);
-        return Math.min(prev[lb], far);
-    }
-
-    /** Edit distance cells computed so far (a test's measure of the work a match does, not a timing). */
-    static final java.util.concurrent.atomic.LongAdder CELLS = new java.util.concurrent.atomic.LongAdder();
-
-    private static int longestCommonSubstring(String a, String b) {
-        int best = 0;
-        int[] prev = new int[b.length() + 1];
-        for (int i = 1; i <= a.length(); i++) {
-            int[] cur = new int[b.length() + 1];
-            for (int j = 1; j <= b.length(); j++) {
-                if (a.charAt(i - 1) == b.charAt(j - 1)) {
-                    cur[j] = prev[j - 1] + 1;
-                    best = Math.max(best, cur[j]);
-                }
-            }
-            prev = cur;
-        }
-        return best;
     }
 }

@@ -4,16 +4,42 @@ import com.adfops.analytics.DurationVerdict;
 import com.adfops.analytics.PerformanceSummary;
 import com.adfops.diagnosis.RunHistory;
 import com.adfops.runs.DurationBaseline;
+import com.adfops.runs.ErrorText;
 import com.adfops.runs.RunningLong;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
-/** The compact JSON of the core's results that more than one tool writes (history, durations, a run going long). */
+/**
+ * The compact JSON of the core's results that more than one tool writes (history, durations, a run going long, an
+ * unknown pipeline), and a result as the model gets it ({@link #output}).
+ */
 final class ToolJson {
 
     private ToolJson() {
+    }
+
+    /**
+     * A tool result as the model gets it: every string in it with its secrets masked (error messages, names, docs
+     * excerpts, the text of a Data Factory failure), then serialized and bounded to {@link ToolRunner#MAX_OUTPUT_CHARS}.
+     * The model's input is an edge where outside text leaves the bot.
+     */
+    static String output(ObjectNode out) {
+        ErrorText.redactStrings(out, (holder, field) -> false);
+        String s = out.toString();
+        if (s.length() > ToolRunner.MAX_OUTPUT_CHARS) {
+            s = s.substring(0, ToolRunner.MAX_OUTPUT_CHARS - 40) + "...(output cut at " + ToolRunner.MAX_OUTPUT_CHARS + " chars)";
+        }
+        return s;
+    }
+
+    /** A pipeline name no configured pipeline matched, and the closest names. */
+    static void putUnknownPipeline(ObjectNode out, String pipeline, List<String> closest) {
+        out.put("unknown_pipeline", ErrorText.truncate(pipeline, 80));
+        ArrayNode c = out.putArray("closest_names");
+        closest.forEach(c::add);
     }
 
     /** New or recurring, the figures the diagnosis card states (hours before the failure, rounded). */

@@ -12,7 +12,7 @@ import org.springframework.mock.env.MockEnvironment;
 class ActionsStartupTest {
 
     static final String ANA = "0000aaaa-0000-0000-0000-000000000001";
-    final ApplicationWiring wiring = new ApplicationWiring();
+    final CapabilityWiring wiring = new CapabilityWiring();
     final AdfProperties realFactory = new AdfProperties(List.of(), "sub", "rg", "df-prod", Duration.ofSeconds(30), "AzureCloud", "20,200");
 
     private static ActionsProperties allowed(String... ids) {
