@@ -67,26 +67,30 @@ public class FactoryWiring {
     @ConditionalOnMissingBean
     public DataFactory dataFactory(AdfProperties adf, IndexProperties index, HistoryProperties history,
                                    SimulatedFactoryHolder sim, RequestMeter meter, Clock clock) {
-        DataFactory factories = runsOf(adf, index, sim, meter, clock);
-        if (!history.enabled()) {
-            return factories;
-        }
-        com.adfops.adf.RunArchive archive;
+        com.adfops.adf.RunArchive archive = history.enabled() ? archive(adf, history, sim) : null;
+        DataFactory factories = runsOf(adf, index, sim, meter, clock, archive);
+        return archive == null ? factories : new com.adfops.index.ArchivedHistory(factories, archive, clock);
+    }
+
+    /**
+     * Data Factory's logs in a Log Analytics workspace: questions past ADF's 45 days read them, and the run index loads
+     * its horizon's older part from them rather than from ARM.
+     */
+    private static com.adfops.adf.RunArchive archive(AdfProperties adf, HistoryProperties history,
+                                                     SimulatedFactoryHolder sim) {
         if (sim.server() != null) {
             log.info("History: the simulated factory's logs (a Log Analytics workspace on loopback), {} kept",
                     history.retention());
-            archive = com.adfops.adf.implementation.LogAnalyticsArchive.forEndpoint(sim.server().workspaceEndpoint(),
+            return com.adfops.adf.implementation.LogAnalyticsArchive.forEndpoint(sim.server().workspaceEndpoint(),
                     history.workspaceId().trim(), history.retention(), history.timeout(), history.pageRows());
-        } else {
-            log.info("History: Log Analytics workspace {}, {} kept", history.workspaceId().trim(), history.retention());
-            archive = com.adfops.adf.implementation.LogAnalyticsArchive.forAzure(history.workspaceId().trim(),
-                    history.retention(), SdkDataFactory.cloud(adf.cloud()), history.timeout(), history.pageRows());
         }
-        return new com.adfops.index.ArchivedHistory(factories, archive, clock);
+        log.info("History: Log Analytics workspace {}, {} kept", history.workspaceId().trim(), history.retention());
+        return com.adfops.adf.implementation.LogAnalyticsArchive.forAzure(history.workspaceId().trim(),
+                history.retention(), SdkDataFactory.cloud(adf.cloud()), history.timeout(), history.pageRows());
     }
 
     private static DataFactory runsOf(AdfProperties adf, IndexProperties index, SimulatedFactoryHolder sim,
-                                      RequestMeter meter, Clock clock) {
+                                      RequestMeter meter, Clock clock, com.adfops.adf.RunArchive archive) {
         Duration timeout = adf.timeout();
         DataFactory direct;
         if (sim.server() != null) {
@@ -107,9 +111,9 @@ public class FactoryWiring {
         }
         Duration horizon = index.horizon().compareTo(TimeWindowParser.RETENTION) > 0 ? TimeWindowParser.RETENTION : index.horizon();
         int maxRuns = index.maxRunsFor(Runtime.getRuntime().maxMemory(), Math.max(1, direct.factories().size()));
-        log.info("Run index: {} of history, at most {} runs per factory, refreshed every {}", horizon, maxRuns,
-                index.refresh());
-        return new RunIndex(direct, meter, clock, new RunIndex.Settings(horizon, index.refresh(), index.overlap(),
+        log.info("Run index: {} of history, at most {} runs per factory, refreshed every {}{}", horizon, maxRuns,
+                index.refresh(), archive == null ? "" : "; older history loaded from the Log Analytics workspace");
+        return new RunIndex(direct, archive, meter, clock, new RunIndex.Settings(horizon, index.refresh(), index.overlap(),
                 index.activityCacheSize(), index.activeTtl(), maxRuns, IndexProperties.SLICES_IN_FLIGHT)).start();
     }
 
