@@ -195,7 +195,7 @@ public final class GeneratedFactory implements SimRuns {
         Instant end = (spec.end() != null ? spec.end() : now).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         GeneratedHistory b = new GeneratedHistory(spec, end);
         b.build();
-        int[] order = RunTable.sortedSlots(b.count, i -> b.startMs[i]);
+        int[] order = SortedSlots.sortedSlots(b.count, i -> b.startMs[i]);
         return new GeneratedFactory(spec, b, order);
     }
 
