@@ -307,7 +307,7 @@ final class GeneratedRunJson {
         a.set("error", err != null ? err : error("", "", "", step.name()));
         a.putArray("userProperties");
         if (st != FAILED || !step.type().equals("Copy")) {
-            BuiltInDataset.bill(a, step.type(), step.linked(), (int) Math.max(1, (end - start) / 1000));
+            ActivityBilling.bill(a, step.type(), step.linked(), (int) Math.max(1, (end - start) / 1000));
         }
         return a;
     }

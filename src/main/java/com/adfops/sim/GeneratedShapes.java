@@ -29,13 +29,13 @@ final class GeneratedShapes {
     }
 
     static final List<ErrorKind> ERRORS = List.of(
-            new ErrorKind("2200", BuiltInDataset.SQL_FAILED_TO_CONNECT, "UserError", COPY, "ls_sql_sales_prod"),
-            new ErrorKind("2200", BuiltInDataset.BLOB_NOT_EXISTS, "UserError", COPY, "ls_blob_landing"),
-            new ErrorKind("2200", BuiltInDataset.TYPE_CONVERSION, "UserError", COPY, "ls_sql_dw"),
-            new ErrorKind("2200", BuiltInDataset.ADLS_403, "UserError", COPY, "ls_adls_curated"),
-            new ErrorKind("2010", BuiltInDataset.SHIR_2010, "SystemError", COPY, "ls_sqlserver_onprem"),
-            new ErrorKind("3204", BuiltInDataset.DATABRICKS_3204, "UserError", NOTEBOOK, "ls_databricks_prod"),
-            new ErrorKind("2108", BuiltInDataset.WEB_2108, "UserError", WEB, "ls_rest_partner"));
+            new ErrorKind("2200", AdfErrorTexts.SQL_FAILED_TO_CONNECT, "UserError", COPY, "ls_sql_sales_prod"),
+            new ErrorKind("2200", AdfErrorTexts.BLOB_NOT_EXISTS, "UserError", COPY, "ls_blob_landing"),
+            new ErrorKind("2200", AdfErrorTexts.TYPE_CONVERSION, "UserError", COPY, "ls_sql_dw"),
+            new ErrorKind("2200", AdfErrorTexts.ADLS_403, "UserError", COPY, "ls_adls_curated"),
+            new ErrorKind("2010", AdfErrorTexts.SHIR_2010, "SystemError", COPY, "ls_sqlserver_onprem"),
+            new ErrorKind("3204", AdfErrorTexts.DATABRICKS_3204, "UserError", NOTEBOOK, "ls_databricks_prod"),
+            new ErrorKind("2108", AdfErrorTexts.WEB_2108, "UserError", WEB, "ls_rest_partner"));
 
     private GeneratedShapes() {
     }

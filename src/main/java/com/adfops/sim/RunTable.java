@@ -14,9 +14,9 @@ import java.util.function.IntToLongFunction;
 /**
  * The runs of a simulated factory kept sorted, so a page of {@code queryPipelineRuns} costs a binary search plus the
  * page, not a scan: the starting runs ({@link SimRuns}) sorted once by {@code runStart} (all, and per pipeline) and by
- * {@code lastUpdated}; runs written since (reruns, cancels: few) in a small overlay ({@link RunOverlay}) rebuilt and published whole
- * on each write, with the slots it replaced marked dead. Readers take the published overlay once per request; a page
- * merges {@link RunCursor}s over the sorted slots.
+ * {@code lastUpdated}; runs written since (reruns, cancels: few) in a small overlay ({@link RunOverlay}) that is
+ * rebuilt and published whole on each write, with the slots it replaced marked dead. Readers take the published overlay
+ * once per request; a page merges {@link RunCursor}s over the sorted slots.
  *
  * <p>Times here are epoch microseconds rounded down, so every primitive test is a conservative one: it may let a run
  * through that the exact test on its JSON (the caller's) then rejects, never the other way round.

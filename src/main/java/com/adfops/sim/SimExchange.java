@@ -38,7 +38,10 @@ final class SimExchange {
         return json;
     }
 
-    /** The factory's resource id as the request spelled it: {@code /subscriptions/{s}/resourceGroups/{g}/providers/Microsoft.DataFactory/factories/{f}}. */
+    /**
+     * The factory's resource id as the request spelled it:
+     * {@code /subscriptions/{s}/resourceGroups/{g}/providers/Microsoft.DataFactory/factories/{f}}.
+     */
     String factoryId() {
         return factoryId;
     }
