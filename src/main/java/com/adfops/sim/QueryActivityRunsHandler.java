@@ -14,32 +14,16 @@ import java.util.regex.Matcher;
  * {@code POST .../pipelineruns/{id}/queryActivityruns}: the run's activity runs as ADF shows them now, started in the
  * window and matching the filters, in the asked order (by {@code activityRunStart} unless told), paged by offset.
  */
-final class QueryActivityRunsHandler implements SimRoute.Handler {
-
-    private final SimDataset dataset;
-    private final Clock clock;
-    private final SimPaging paging;
+final class QueryActivityRunsHandler extends RunQueryHandler {
 
     QueryActivityRunsHandler(SimDataset dataset, Clock clock, SimPaging paging) {
-        this.dataset = dataset;
-        this.clock = clock;
-        this.paging = paging;
+        super(dataset, clock, paging);
     }
 
     @Override
-    public void handle(SimExchange x, Matcher path) throws IOException {
-        JsonNode body = x.readRunFilter();
-        if (body == null) {
-            return;
-        }
+    void answer(SimExchange x, Matcher path, JsonNode body, Window window, Predicate<ObjectNode> filters)
+            throws IOException {
         String runId = path.group(1);
-        Instant after = SimDataset.time(body, "lastUpdatedAfter");
-        Instant before = SimDataset.time(body, "lastUpdatedBefore");
-        Predicate<ObjectNode> filters = RunFilters.filters(body.get("filters"));
-        if (filters == null) {
-            x.error(400, "BadRequest", "A filter has an unknown operand or operator.");
-            return;
-        }
         List<ObjectNode> matched = new ArrayList<>();
         Instant now = clock.instant();
         ObjectNode parent = dataset.run(runId);
@@ -50,7 +34,7 @@ final class QueryActivityRunsHandler implements SimRoute.Handler {
                 continue;
             }
             Instant start = SimDataset.time(a, "activityRunStart");
-            boolean inWindow = start == null || (!start.isBefore(after) && start.isBefore(before));
+            boolean inWindow = start == null || (!start.isBefore(window.after()) && start.isBefore(window.before()));
             if (inWindow && filters.test(a)) {
                 matched.add(a);
             }

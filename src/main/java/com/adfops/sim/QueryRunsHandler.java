@@ -15,36 +15,22 @@ import java.util.regex.Matcher;
  * runs, a binary search, then the page. Other orders take the runs whose {@code lastUpdated} may lie in the window
  * and sort them per request.
  */
-final class QueryRunsHandler implements SimRoute.Handler {
-
-    private final SimDataset dataset;
-    private final Clock clock;
-    private final SimPaging paging;
+final class QueryRunsHandler extends RunQueryHandler {
 
     QueryRunsHandler(SimDataset dataset, Clock clock, SimPaging paging) {
-        this.dataset = dataset;
-        this.clock = clock;
-        this.paging = paging;
+        super(dataset, clock, paging);
     }
 
     @Override
-    public void handle(SimExchange x, Matcher path) throws IOException {
-        JsonNode body = x.readRunFilter();
-        if (body == null) {
-            return;
-        }
-        Instant after = SimDataset.time(body, "lastUpdatedAfter");
-        Instant before = SimDataset.time(body, "lastUpdatedBefore");
+    void answer(SimExchange x, Matcher path, JsonNode body, Window window, Predicate<ObjectNode> filters)
+            throws IOException {
+        Instant after = window.after();
+        Instant before = window.before();
         Predicate<ObjectNode> keep = r -> {
             Instant updated = RunViews.firstNonNull(SimDataset.time(r, "lastUpdated"), SimDataset.time(r, "runEnd"),
                     SimDataset.time(r, "runStart"));
             return updated == null || (!updated.isBefore(after) && updated.isBefore(before));
         };
-        Predicate<ObjectNode> filters = RunFilters.filters(body.get("filters"));
-        if (filters == null) {
-            x.error(400, "BadRequest", "A filter has an unknown operand or operator.");
-            return;
-        }
         Instant now = clock.instant();
         Function<ObjectNode, ObjectNode> view = stored -> {
             ObjectNode r = RunViews.asOf(stored, now);

@@ -37,23 +37,13 @@ final class SimPaging {
 
     /** Answers the page of {@code matched} (in order) that the body's continuation token asks for. */
     void page(SimExchange x, JsonNode body, List<ObjectNode> matched) throws IOException {
-        String token = SimDataset.text(body, "continuationToken");
-        int offset = 0;
-        boolean pastEmpty = false;
-        if (token != null && !token.isBlank()) {
-            try {
-                String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-                String[] parts = decoded.split(":");
-                if (parts.length != 2 || !parts[0].equals("sim")) {
-                    throw new IllegalArgumentException();
-                }
-                offset = Integer.parseInt(parts[1]);
-                pastEmpty = true;
-            } catch (IllegalArgumentException e) {
-                x.error(400, "InvalidContinuationToken", "The continuation token is not valid.");
-                return;
-            }
+        String token = token(body);
+        Integer offset = token == null ? Integer.valueOf(0) : offset(token);
+        if (offset == null) {
+            invalidToken(x);
+            return;
         }
+        boolean pastEmpty = token != null;
         ObjectNode resp = x.newObject();
         ArrayNode value = resp.putArray("value");
         if (emptyFirstPage && !pastEmpty && !matched.isEmpty()) {
@@ -77,18 +67,15 @@ final class SimPaging {
      */
     void pageByStart(SimExchange x, JsonNode body, RunTable table, RunTable.Prefilter pre, boolean desc,
                      Function<ObjectNode, ObjectNode> view) throws IOException {
-        String token = SimDataset.text(body, "continuationToken");
-        RunTable.Position from = null;
-        boolean pastEmpty = false;
-        if (token != null && !token.isBlank()) {
-            try {
-                from = position(token, desc);
-                pastEmpty = true;
-            } catch (IllegalArgumentException e) {
-                x.error(400, "InvalidContinuationToken", "The continuation token is not valid.");
-                return;
-            }
+        String token = token(body);
+        RunTable.Position from;
+        try {
+            from = token == null ? null : position(token, desc);
+        } catch (IllegalArgumentException e) {
+            invalidToken(x);
+            return;
         }
+        boolean pastEmpty = token != null;
         ObjectNode resp = x.newObject();
         ArrayNode value = resp.putArray("value");
         RunTable.Page probe = emptyFirstPage && !pastEmpty ? table.byStart(pre, desc, null, view, 1, pageBudget) : null;
@@ -103,6 +90,30 @@ final class SimPaging {
             resp.put("continuationToken", startToken(desc, p.next()));
         }
         x.send(200, resp);
+    }
+
+    /** The body's continuation token, or null when it has none (or a blank one). */
+    private static String token(JsonNode body) {
+        String token = SimDataset.text(body, "continuationToken");
+        return token == null || token.isBlank() ? null : token;
+    }
+
+    private static void invalidToken(SimExchange x) throws IOException {
+        x.error(400, "InvalidContinuationToken", "The continuation token is not valid.");
+    }
+
+    /** The offset in a token of {@link #token(int)}, or null when it is not one. */
+    private static Integer offset(String token) {
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            String[] parts = decoded.split(":");
+            if (parts.length != 2 || !parts[0].equals("sim")) {
+                return null;
+            }
+            return Integer.parseInt(parts[1]);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String token(int offset) {
