@@ -62,7 +62,7 @@ final class SimWrites {
         if (referenceRunId == null || referenceRunId.isBlank()) {
             // A fresh run: the pipeline's latest run stands in for its definition.
             ref = dataset.table().latestStarted(pipeline, SimRuns.micros(now),
-                    r -> SimulatedDataFactoryServer.asOf(r, now));
+                    r -> RunViews.asOf(r, now));
             if (ref == null) {
                 throw new Refused(404, "PipelineNotFound", "Pipeline '" + pipeline + "' was not found.");
             }
@@ -70,7 +70,7 @@ final class SimWrites {
             startFromFailure = false;
         } else {
             ObjectNode stored = dataset.run(referenceRunId);
-            ref = stored == null ? null : SimulatedDataFactoryServer.asOf(stored, now);
+            ref = stored == null ? null : RunViews.asOf(stored, now);
             if (ref == null) {
                 throw new Refused(404, "PipelineRunNotFound", "Pipeline run '" + referenceRunId + "' was not found.");
             }
@@ -113,7 +113,7 @@ final class SimWrites {
 
         List<ObjectNode> refActivities = new ArrayList<>();
         for (ObjectNode a : dataset.activityRuns(SimDataset.text(ref, "runId"))) {
-            ObjectNode now = SimulatedDataFactoryServer.activityAsOf(a, clock.instant());
+            ObjectNode now = RunViews.activityAsOf(a, clock.instant());
             if (now != null) {
                 refActivities.add(now);
             }
@@ -160,8 +160,8 @@ final class SimWrites {
                 by.put("pipelineName", SimDataset.text(run, "pipelineName"));
                 by.put("pipelineRunId", id);
                 String childOutcome = failsAgain ? "Failed" : "Succeeded";
-                String newChild = start(SimulatedDataFactoryServer.asOf(child, clock.instant()) == null ? child
-                        : SimulatedDataFactoryServer.asOf(child, clock.instant()), false, fromFailure, null,
+                String newChild = start(RunViews.asOf(child, clock.instant()) == null ? child
+                        : RunViews.asOf(child, clock.instant()), false, fromFailure, null,
                         childOutcome, aStart, aEnd, by);
                 ((ObjectNode) a.with("output")).put("pipelineRunId", newChild);
             }
@@ -175,7 +175,7 @@ final class SimWrites {
     synchronized void cancel(String runId, boolean recursive) {
         Instant now = clock.instant();
         ObjectNode stored = dataset.run(runId);
-        ObjectNode visible = stored == null ? null : SimulatedDataFactoryServer.asOf(stored, now);
+        ObjectNode visible = stored == null ? null : RunViews.asOf(stored, now);
         if (visible == null) {
             throw new Refused(404, "PipelineRunNotFound", "Pipeline run '" + runId + "' was not found.");
         }
@@ -222,7 +222,7 @@ final class SimWrites {
         if (recursive) {
             for (String child : children) {
                 ObjectNode c = dataset.run(child);
-                if (c != null && SimulatedDataFactoryServer.asOf(c, now) != null) {
+                if (c != null && RunViews.asOf(c, now) != null) {
                     cancel(child, true);
                 }
             }

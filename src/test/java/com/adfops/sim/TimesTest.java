@@ -28,7 +28,7 @@ class TimesTest {
         Random random = new Random(3);
         for (int i = 0; i < 2000; i++) {
             long ms = 1_600_000_000_000L + (long) (random.nextDouble() * 400_000_000_000L);
-            String s = GeneratedFactory.time(ms);
+            String s = GeneratedFormat.time(ms);
             assertThat(s).hasSize(28).endsWith("0000Z");
             assertThat(SimDataset.utc(s)).isEqualTo(Instant.ofEpochMilli(ms));
             assertThat(OffsetDateTime.parse(s).toInstant()).isEqualTo(Instant.ofEpochMilli(ms));
