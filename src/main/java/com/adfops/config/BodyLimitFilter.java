@@ -1,20 +1,10 @@
 package com.adfops.config;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.Enumeration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -51,7 +41,7 @@ final class BodyLimitFilter extends OncePerRequestFilter {
             tooLarge(response);
             return;
         }
-        chain.doFilter(new HeldBody(request, body), response);
+        chain.doFilter(new com.adfops.web.HeldBody(request, body, true), response);
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
@@ -61,94 +51,5 @@ final class BodyLimitFilter extends OncePerRequestFilter {
         response.setContentType("application/json");
         response.getWriter().write("{\"error\":{\"code\":\"PayloadTooLarge\",\"message\":\"The request body is larger "
                 + "than " + (limit / 1024) + " KB.\"}}");
-    }
-
-    /** The request with its body read once, as UTF-8 JSON. */
-    private static final class HeldBody extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        HeldBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            InputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    try {
-                        return in.available() == 0;
-                    } catch (IOException e) {
-                        return true;
-                    }
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already read");
-                }
-
-                @Override
-                public int read() throws IOException {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
-        public String getContentType() {
-            return "application/json;charset=UTF-8";
-        }
-
-        @Override
-        public String getCharacterEncoding() {
-            return "UTF-8";
-        }
-
-        @Override
-        public String getHeader(String name) {
-            if ("Content-Type".equalsIgnoreCase(name)) {
-                return getContentType();
-            }
-            if ("Content-Length".equalsIgnoreCase(name)) {
-                return String.valueOf(body.length);
-            }
-            return super.getHeader(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaders(String name) {
-            if ("Content-Type".equalsIgnoreCase(name) || "Content-Length".equalsIgnoreCase(name)) {
-                return Collections.enumeration(java.util.List.of(getHeader(name)));
-            }
-            return super.getHeaders(name);
-        }
     }
 }

@@ -8,7 +8,6 @@ import com.adfops.adf.Freshness;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunArchive;
 import com.adfops.adf.RunQuery;
-import com.adfops.adf.RunRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +25,7 @@ import java.util.Optional;
  * page-through of ADF, and reaches past ADF's 45 days. Runs and their activity runs older than ADF keeps are read
  * from the archive; a run id ADF no longer knows is looked up there.
  */
-public final class ArchivedHistory implements DataFactory, AutoCloseable {
+public final class ArchivedHistory extends com.adfops.adf.ForwardingDataFactory implements AutoCloseable {
 
     /** Runs this close to ADF's retention may already be gone from it: read them from the archive. */
     private static final Duration RETENTION_MARGIN = Duration.ofHours(6);
@@ -34,6 +33,11 @@ public final class ArchivedHistory implements DataFactory, AutoCloseable {
     private final DataFactory inner;
     private final RunArchive archive;
     private final Clock clock;
+
+    @Override
+    protected DataFactory delegate() {
+        return inner;
+    }
 
     public ArchivedHistory(DataFactory inner, RunArchive archive, Clock clock) {
         this.inner = inner;
@@ -54,21 +58,6 @@ public final class ArchivedHistory implements DataFactory, AutoCloseable {
     @Override
     public Duration retention() {
         return archive.retention().compareTo(inner.retention()) > 0 ? archive.retention() : inner.retention();
-    }
-
-    @Override
-    public Instant heldSince(FactoryRef factory) {
-        return inner.heldSince(factory);
-    }
-
-    @Override
-    public List<FactoryRef> factories() {
-        return inner.factories();
-    }
-
-    @Override
-    public List<String> listPipelineNames(FactoryRef factory) {
-        return inner.listPipelineNames(factory);
     }
 
     @Override
@@ -158,21 +147,6 @@ public final class ArchivedHistory implements DataFactory, AutoCloseable {
         }
         Instant now = clock.instant();
         return archive.pipelineRun(factory, runId, now.minus(archive.retention()), now);
-    }
-
-    @Override
-    public String createRun(FactoryRef factory, RunRequest request) {
-        return inner.createRun(factory, request);
-    }
-
-    @Override
-    public void cancelRun(FactoryRef factory, String runId, boolean recursive) {
-        inner.cancelRun(factory, runId, recursive);
-    }
-
-    @Override
-    public List<FactoryStatus> status() {
-        return inner.status();
     }
 
     /** Stops what is in front of Data Factory behind it (the run index's refreshes). */

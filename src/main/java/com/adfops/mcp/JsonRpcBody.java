@@ -3,15 +3,7 @@ package com.adfops.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A POSTed body checked before the MCP SDK reads it: not JSON is a JSON-RPC parse error (-32700), JSON that is not one
@@ -51,56 +43,5 @@ final class JsonRpcBody {
         out.putNull("id");
         out.putObject("error").put("code", code).put("message", message);
         return out;
-    }
-
-    /** {@code request} with its body, already read, readable again. */
-    static HttpServletRequest replay(HttpServletRequest request, byte[] body) {
-        return new HttpServletRequestWrapper(request) {
-            @Override
-            public ServletInputStream getInputStream() {
-                ByteArrayInputStream in = new ByteArrayInputStream(body);
-                return new ServletInputStream() {
-                    @Override
-                    public boolean isFinished() {
-                        return in.available() == 0;
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return true;
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        throw new UnsupportedOperationException("the body is already read");
-                    }
-
-                    @Override
-                    public int read() {
-                        return in.read();
-                    }
-
-                    @Override
-                    public int read(byte[] b, int off, int len) {
-                        return in.read(b, off, len);
-                    }
-                };
-            }
-
-            @Override
-            public BufferedReader getReader() {
-                return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public int getContentLength() {
-                return body.length;
-            }
-
-            @Override
-            public long getContentLengthLong() {
-                return body.length;
-            }
-        };
     }
 }

@@ -129,7 +129,7 @@ public final class McpAuthFilter implements Filter {
             response.getOutputStream().write(problem.toString().getBytes(StandardCharsets.UTF_8));
             return;
         }
-        chain.doFilter(JsonRpcBody.replay(request, body), response);
+        chain.doFilter(new com.adfops.web.HeldBody(request, body, false), response);
     }
 
     /**

@@ -322,7 +322,7 @@ class RunIndexLoadingTest {
     }
 
     /** A factory whose reads matching {@code held} wait for a latch. */
-    static final class Gated implements DataFactory {
+    static final class Gated extends com.adfops.adf.ForwardingDataFactory {
         final DataFactory inner;
         final java.util.function.Predicate<RunQuery> held;
         final CountDownLatch gate;
@@ -336,13 +336,8 @@ class RunIndexLoadingTest {
         }
 
         @Override
-        public List<FactoryRef> factories() {
-            return inner.factories();
-        }
-
-        @Override
-        public List<String> listPipelineNames(FactoryRef factory) {
-            return inner.listPipelineNames(factory);
+        protected DataFactory delegate() {
+            return inner;
         }
 
         @Override
@@ -365,9 +360,5 @@ class RunIndexLoadingTest {
             return List.of();
         }
 
-        @Override
-        public Optional<PipelineRun> getPipelineRun(FactoryRef factory, String runId) {
-            return inner.getPipelineRun(factory, runId);
-        }
     }
 }
