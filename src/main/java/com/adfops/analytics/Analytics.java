@@ -91,7 +91,8 @@ public final class Analytics {
 
     /**
      * Trends and durations from one read of the window and the period before (the model's {@code adf_run_stats}:
-     * no days nor where the time goes), and the window's runs going past their usual duration.
+     * no days nor where the time goes; for one pipeline with a slow run, what ADF says of its copies), and the
+     * window's runs going past their usual duration.
      */
     public Answer<Stats> stats(String factory, String pipeline, TimeWindow window, ZoneId zone) {
         AdfTools.RunsRequest request = request(factory, pipeline, window);
@@ -101,6 +102,12 @@ public final class Analytics {
         }
         TrendSummary trends = Trends.of(scope(pipeline, p.current()), p.current(), p.previous(), zone);
         PerformanceSummary durations = Durations.summary(tools, request, p, trends.scope(), zone, false);
+        DurationVerdict verdict = durations.pipelines().size() == 1 ? durations.pipelines().get(0).verdict() : null;
+        if (verdict != null && p.previous() != null && slowRun(verdict, p.current().runs()) != null) {
+            // One pipeline with a slow run: what ADF says of its copies, from the runs where the time goes reads.
+            durations = durations.withTuning(tuning(durations, p.current(), activitiesOfLatest(p.current()),
+                    activitiesOfLatest(p.previous())));
+        }
         return new Answer.Found<>(new Stats(trends, durations,
                 tools.baselines().runningLong(p.current().runs(), tools.now())));
     }
