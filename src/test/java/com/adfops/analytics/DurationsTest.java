@@ -207,6 +207,23 @@ class DurationsTest {
             assertThat(x.get("ratio").asDouble()).isEqualTo(3.1);
             assertThat(x.get("usual_seconds").asLong()).isEqualTo(600);
         });
+        // What ADF recorded of the latest slow run, as the card says it: writing 37 min against the usual 8, the
+        // throttled writes, DIU and parallel copies, and ADF's tip with its rule and link.
+        com.fasterxml.jackson.databind.JsonNode copy = out.at("/copy/activities/0");
+        assertThat(out.at("/copy/run_id").asText()).isEqualTo(ask("is pl_slowing getting slower?").tuning().runId());
+        assertThat(copy.get("activity").asText()).isEqualTo("Copy");
+        assertThat(copy.get("usual_runs").asInt()).isEqualTo(12);
+        assertThat(copy.get("phases").toString()).isEqualTo("[{\"phase\":\"queue\",\"seconds\":5,\"usual_seconds\":5,"
+                + "\"grew\":false},{\"phase\":\"reading\",\"seconds\":120,\"usual_seconds\":120,\"grew\":false},"
+                + "{\"phase\":\"writing\",\"seconds\":2220,\"usual_seconds\":480,\"grew\":true}]");
+        assertThat(copy.get("throttling_errors").asInt()).isEqualTo(6);
+        assertThat(copy.get("diu").asInt()).isEqualTo(4);
+        assertThat(copy.get("usual_parallel_copies").asInt()).isEqualTo(8);
+        assertThat(out.at("/copy/tips/0/rule").asText()).isEqualTo("ReduceThrottlingErrorPerfRecommendationRule");
+        assertThat(out.at("/copy/tips/0/url").asText()).isEqualTo(TIP_URL);
+        assertThat(out.at("/copy/tips/0/tip").asText()).startsWith("6 write operations were throttled");
+        // Several pipelines: no such section.
+        assertThat(TestSim.JSON.readTree(runner.run("adf_run_stats", "{}", UTC).output()).has("copy")).isFalse();
     }
 
     @Test
