@@ -90,6 +90,34 @@ public final class DatasetBuilder {
             return this;
         }
 
+        /**
+         * Adds a Copy's {@code executionDetails} (one entry: queue, reading and writing working times in seconds, DIU,
+         * parallel copies, the sink's throttled writes) and, with {@code tipRule} non-null, one
+         * {@code perfRecommendation} to the activity run added last.
+         */
+        public Run copyProfile(int queueSec, int readingSec, int writingSec, int diu, int parallel, int throttled,
+                               String tipRule, String tip, String url) {
+            ObjectNode out = (ObjectNode) activities.get(activities.size() - 1).get("output");
+            out.put("usedDataIntegrationUnits", diu);
+            out.put("usedParallelCopies", parallel);
+            ObjectNode e = out.putArray("executionDetails").addObject();
+            e.putObject("source").put("type", "SqlServer");
+            ObjectNode sink = e.putObject("sink").put("type", "AzureBlobFS");
+            if (throttled > 0) {
+                sink.put("throttlingErrors", throttled);
+            }
+            ObjectNode profile = e.putObject("profile");
+            profile.putObject("queue").put("status", "Completed").put("duration", queueSec);
+            ObjectNode details = profile.putObject("transfer").put("status", "Completed")
+                    .put("duration", Math.max(readingSec, writingSec)).putObject("details");
+            details.putObject("readingFromSource").put("type", "SqlServer").put("workingDuration", readingSec);
+            details.putObject("writingToSink").put("type", "AzureBlobFS").put("workingDuration", writingSec);
+            if (tipRule != null) {
+                out.putArray("perfRecommendation").addObject().put("Tip", tip).put("ReferUrl", url).put("RuleName", tipRule);
+            }
+            return this;
+        }
+
         /** Adds an entry to the input of the activity run added last ({@code source.query} puts {query} under source). */
         public Run input(String key, String value) {
             ObjectNode in = (ObjectNode) activities.get(activities.size() - 1).get("input");

@@ -23,6 +23,8 @@ import java.time.Instant;
  * @param billing        what ADF bills the activity run for ({@code output.billingReference}); may be empty
  * @param input          the activity's input, flattened to at most {@link #MAX_INPUT} entries ("source.query" -> text,
  *                       each cut to {@link #MAX_INPUT_VALUE} characters); may hold secrets: redact before showing
+ * @param profile        for Copy and Execute Data Flow activities, where the time went and ADF's tuning tips (from the
+ *                       output); else null
  */
 public record ActivityRun(
         String pipelineRunId,
@@ -41,7 +43,8 @@ public record ActivityRun(
         String iterationHash,
         String integrationRuntime,
         java.util.Map<String, String> input,
-        java.util.List<BillableDuration> billing) {
+        java.util.List<BillableDuration> billing,
+        CopyProfile profile) {
 
     /** Most input entries kept per activity run (memory: the run index keeps activity runs). */
     public static final int MAX_INPUT = 8;
@@ -59,9 +62,18 @@ public record ActivityRun(
     public ActivityRun(String pipelineRunId, String pipelineName, String activityRunId, String activityName,
                        String activityType, RunStatus status, Instant start, Instant end, Long durationMs,
                        ActivityError error, String childRunId, String childPipeline, String linkedService,
+                       String iterationHash, String integrationRuntime, java.util.Map<String, String> input,
+                       java.util.List<BillableDuration> billing) {
+        this(pipelineRunId, pipelineName, activityRunId, activityName, activityType, status, start, end, durationMs,
+                error, childRunId, childPipeline, linkedService, iterationHash, integrationRuntime, input, billing, null);
+    }
+
+    public ActivityRun(String pipelineRunId, String pipelineName, String activityRunId, String activityName,
+                       String activityType, RunStatus status, Instant start, Instant end, Long durationMs,
+                       ActivityError error, String childRunId, String childPipeline, String linkedService,
                        String iterationHash, String integrationRuntime, java.util.Map<String, String> input) {
         this(pipelineRunId, pipelineName, activityRunId, activityName, activityType, status, start, end, durationMs,
-                error, childRunId, childPipeline, linkedService, iterationHash, integrationRuntime, input, null);
+                error, childRunId, childPipeline, linkedService, iterationHash, integrationRuntime, input, null, null);
     }
 
     public ActivityRun(String pipelineRunId, String pipelineName, String activityRunId, String activityName,
@@ -69,7 +81,7 @@ public record ActivityRun(
                        ActivityError error, String childRunId, String childPipeline, String linkedService,
                        String iterationHash) {
         this(pipelineRunId, pipelineName, activityRunId, activityName, activityType, status, start, end, durationMs,
-                error, childRunId, childPipeline, linkedService, iterationHash, null, null, null);
+                error, childRunId, childPipeline, linkedService, iterationHash, null, null, null, null);
     }
 
     /** Activities whose failure is a consequence of activities they run (Execute Pipeline, loops, branches). */

@@ -9,6 +9,7 @@ import com.adfops.runs.TimeWindow;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -68,7 +69,8 @@ public final class Analytics {
 
     /**
      * How long pipelines take: the window against the period before it (each pipeline's verdict); for one pipeline
-     * its days and where the time goes (the activities that grew against the period before).
+     * its days, where the time goes (the activities that grew against the period before) and what ADF says of its
+     * latest slow run's copies ({@link CopyTuning}).
      */
     public Answer<PerformanceSummary> durations(String factory, String pipeline, TimeWindow window, ZoneId zone) {
         AdfTools.RunsRequest request = request(factory, pipeline, window);
@@ -79,15 +81,18 @@ public final class Analytics {
         boolean single = p.current().pipelines().size() == 1;
         PerformanceSummary summary = Durations.summary(tools, request, p, scope(pipeline, p.current()), zone, single);
         if (single && p.previous() != null) {
-            summary = summary.withGrowth(Durations.growth(activitiesOfLatest(p.current()),
-                    activitiesOfLatest(p.previous()), GROWTH_ROWS));
+            List<ActivityRun> now = activitiesOfLatest(p.current());
+            List<ActivityRun> before = activitiesOfLatest(p.previous());
+            summary = summary.withGrowth(Durations.growth(now, before, GROWTH_ROWS));
+            summary = summary.withTuning(tuning(summary, p.current(), now, before));
         }
         return new Answer.Found<>(summary);
     }
 
     /**
      * Trends and durations from one read of the window and the period before (the model's {@code adf_run_stats}:
-     * no days nor where the time goes), and the window's runs going past their usual duration.
+     * no days nor where the time goes; for one pipeline with a slow run, what ADF says of its copies), and the
+     * window's runs going past their usual duration.
      */
     public Answer<Stats> stats(String factory, String pipeline, TimeWindow window, ZoneId zone) {
         AdfTools.RunsRequest request = request(factory, pipeline, window);
@@ -97,6 +102,12 @@ public final class Analytics {
         }
         TrendSummary trends = Trends.of(scope(pipeline, p.current()), p.current(), p.previous(), zone);
         PerformanceSummary durations = Durations.summary(tools, request, p, trends.scope(), zone, false);
+        DurationVerdict verdict = durations.pipelines().size() == 1 ? durations.pipelines().get(0).verdict() : null;
+        if (verdict != null && p.previous() != null && slowRun(verdict, p.current().runs()) != null) {
+            // One pipeline with a slow run: what ADF says of its copies, from the runs where the time goes reads.
+            durations = durations.withTuning(tuning(durations, p.current(), activitiesOfLatest(p.current()),
+                    activitiesOfLatest(p.previous())));
+        }
         return new Answer.Found<>(new Stats(trends, durations,
                 tools.baselines().runningLong(p.current().runs(), tools.now())));
     }
@@ -112,6 +123,49 @@ public final class Analytics {
 
     private AdfTools.Periods periods(String factory, String pipeline, TimeWindow window) {
         return tools.pipelineRunsWithPrevious(request(factory, pipeline, window));
+    }
+
+    /**
+     * What ADF says of the latest slow run's Copy and Data Flow activities, against the other runs read for where the
+     * time goes ({@code now}, {@code before}; the verdict's slow runs excluded); the slow run's activity runs are read
+     * when those did not include it (cached by the run index). Null without a slow run.
+     */
+    private CopyTuning.Result tuning(PerformanceSummary s, AdfTools.RunsResult current, List<ActivityRun> now,
+                                     List<ActivityRun> before) {
+        DurationVerdict verdict = s.pipelines().isEmpty() ? null : s.pipelines().get(0).verdict();
+        PipelineRun slow = verdict == null ? null : slowRun(verdict, current.runs());
+        if (slow == null) {
+            return null;
+        }
+        Set<String> slowIds = new HashSet<>();
+        verdict.slowRuns().forEach(r -> slowIds.add(r.run().runId()));
+        slowIds.add(slow.runId());
+        List<ActivityRun> usual = new ArrayList<>();
+        List<ActivityRun> its = new ArrayList<>();
+        for (List<ActivityRun> list : List.of(now, before)) {
+            for (ActivityRun a : list) {
+                if (slow.runId().equals(a.pipelineRunId())) {
+                    its.add(a);
+                } else if (!slowIds.contains(a.pipelineRunId())) {
+                    usual.add(a);
+                }
+            }
+        }
+        return CopyTuning.of(slow.runId(), its.isEmpty() ? tools.activitiesOf(slow.factory(), slow) : its, usual);
+    }
+
+    /**
+     * The run to account for: the latest of the verdict's slow runs; when the verdict says slower without one, the
+     * window's latest finished run; else null.
+     */
+    static PipelineRun slowRun(DurationVerdict verdict, List<PipelineRun> window) {
+        Comparator<PipelineRun> byTime = Comparator.comparing(PipelineRun::sortTime);
+        PipelineRun slow = verdict.slowRuns().stream().map(DurationVerdict.SlowRun::run).max(byTime).orElse(null);
+        if (slow != null || verdict.kind() != DurationVerdict.Kind.SLOWER
+                && verdict.kind() != DurationVerdict.Kind.SLOWER_WITHIN_SPREAD) {
+            return slow;
+        }
+        return window.stream().filter(r -> r.status().isTerminal() && r.duration().isPresent()).max(byTime).orElse(null);
     }
 
     /** The activity runs of the latest succeeded runs of a period (at most {@link #GROWTH_SAMPLE}). */

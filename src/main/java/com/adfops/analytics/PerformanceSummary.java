@@ -16,13 +16,16 @@ import java.util.List;
  * @param outliers  runs in the window slower than their pipeline's usual, slowest relative to usual first (at most
  *                  five): each pipeline's {@link DurationVerdict#slowRuns()}, against the same usual
  * @param freshness how current the runs are
+ * @param grew      for one pipeline, where the time goes: the activities that grew against the period before
+ * @param tuning    for one pipeline with a slow run, what ADF says of its Copy and Data Flow activities; else null
  */
 public record PerformanceSummary(TimeWindow window, String scope, List<PipelineDurations> pipelines, List<Day> days,
-                                 List<Outlier> outliers, Freshness freshness, List<ActivityGrowth> grew) {
+                                 List<Outlier> outliers, Freshness freshness, List<ActivityGrowth> grew,
+                                 CopyTuning.Result tuning) {
 
     public PerformanceSummary(TimeWindow window, String scope, List<PipelineDurations> pipelines, List<Day> days,
                               List<Outlier> outliers, Freshness freshness) {
-        this(window, scope, pipelines, days, outliers, freshness, List.of());
+        this(window, scope, pipelines, days, outliers, freshness, List.of(), null);
     }
 
     public PerformanceSummary {
@@ -31,7 +34,13 @@ public record PerformanceSummary(TimeWindow window, String scope, List<PipelineD
 
     /** The same summary with where the time goes (one pipeline). */
     public PerformanceSummary withGrowth(List<ActivityGrowth> g) {
-        return new PerformanceSummary(window, scope, pipelines, days, outliers, freshness, g);
+        return new PerformanceSummary(window, scope, pipelines, days, outliers, freshness, g, tuning);
+    }
+
+    /** The same summary with what ADF says of a slow run's copies (one pipeline); an empty account is none. */
+    public PerformanceSummary withTuning(CopyTuning.Result t) {
+        return new PerformanceSummary(window, scope, pipelines, days, outliers, freshness, grew,
+                t == null || t.isEmpty() ? null : t);
     }
 
     /** An activity whose median duration grew against the period before ("where the time goes"). */

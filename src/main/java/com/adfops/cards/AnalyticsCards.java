@@ -31,7 +31,7 @@ import java.util.Locale;
 
 /**
  * The analytics cards: trends (health over a window), durations (how long pipelines take; the sentences of a verdict
- * are {@link VerdictText}'s), cost and what changed since the last success. Templates in {@code cards/analytics/}.
+ * are {@link VerdictText}'s, what ADF says of a slow run's copies {@link TuningText}'s), cost and what changed since the last success. Templates in {@code cards/analytics/}.
  */
 final class AnalyticsCards {
 
@@ -138,6 +138,7 @@ final class AnalyticsCards {
             grew.addObject().put("line", "⏫ " + g.activity() + ": median " + duration(g.before()) + " → "
                     + duration(g.now()) + " (+" + duration(g.growth()) + ")");
         }
+        TuningText.put(d, s.tuning());
         ArrayNode outliers = d.putArray("outliers");
         for (PerformanceSummary.Outlier o : s.outliers()) {
             outliers.addObject().put("line", "🐌 " + o.pipeline() + " run " + o.runId() + ": " + duration(o.duration())

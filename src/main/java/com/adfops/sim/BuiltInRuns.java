@@ -148,6 +148,7 @@ final class BuiltInRuns {
             out.put("rowsCopied", rows);
             out.put("copyDuration", seconds);
             out.put("effectiveIntegrationRuntime", runtime);
+            CopyOutputs.profile(out, linked, seconds);
             ActivityBilling.bill(a, "Copy", linked, seconds);
         } else {
             ((ObjectNode) a.get("output")).put("effectiveIntegrationRuntime", runtime);

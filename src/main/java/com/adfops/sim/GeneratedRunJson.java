@@ -302,6 +302,7 @@ final class GeneratedRunJson {
                 output.put("rowsRead", rows);
                 output.put("rowsCopied", rows);
                 output.put("copyDuration", (end - start) / 1000);
+                CopyOutputs.profile(output, step.linked(), (end - start) / 1000);
             }
         }
         a.set("error", err != null ? err : error("", "", "", step.name()));

@@ -3,21 +3,25 @@ package com.adfops.tools;
 import static com.adfops.tools.ToolArgs.text;
 
 import com.adfops.analytics.Analytics;
+import com.adfops.analytics.CopyTuning;
 import com.adfops.analytics.DurationVerdict;
 import com.adfops.analytics.PerformanceSummary;
 import com.adfops.analytics.TrendSummary;
 import com.adfops.runs.AdfTools;
+import com.adfops.runs.ErrorText;
 import com.adfops.runs.TimeWindow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.Locale;
 
 /**
  * {@code adf_run_stats}: how pipelines did over a window ({@link Analytics#stats}, as the trends card): success rate
  * against the period before, failures per day or week, the pipelines that failed most, the time to recovery, and how
- * long they take (each pipeline's duration verdict, slow runs, runs going long).
+ * long they take (each pipeline's duration verdict, slow runs, runs going long); for one pipeline with a slow run, what
+ * ADF recorded of its copies ({@code copy}).
  */
 record RunStatsTool(AdfTools tools, Analytics analytics, ObjectMapper json) implements Tool {
 
@@ -87,5 +91,47 @@ record RunStatsTool(AdfTools tools, Analytics analytics, ObjectMapper json) impl
         ArrayNode running = out.putArray("running_long");
         stats.runningLong().stream().limit(5)
                 .forEach(r -> ToolJson.putRunningLong(running.addObject(), r));
+        putCopy(out, perf.tuning());
+    }
+
+    /**
+     * One pipeline's slow run as ADF recorded it, compactly: per Copy or Data Flow activity its phases now against usual
+     * (seconds; {@code grew} when longer by the rule of {@link CopyTuning}), throttled writes, DIU and parallel copies;
+     * ADF's tips with rule and link, the text cut (ADF's words: data).
+     */
+    static void putCopy(ObjectNode out, CopyTuning.Result t) {
+        if (t == null) {
+            return;
+        }
+        ObjectNode c = out.putObject("copy");
+        c.put("run_id", t.runId());
+        ArrayNode activities = c.putArray("activities");
+        for (CopyTuning.Activity a : t.activities()) {
+            ObjectNode o = activities.addObject().put("activity", a.name()).put("type", a.type())
+                    .put("usual_runs", a.usualRuns());
+            ArrayNode phases = o.putArray("phases");
+            for (CopyTuning.PhaseTime p : a.phases()) {
+                ObjectNode ph = phases.addObject().put("phase", p.phase().name().toLowerCase(Locale.ROOT))
+                        .put("seconds", p.now().toSeconds());
+                if (p.usual() != null) {
+                    ph.put("usual_seconds", p.usual().toSeconds());
+                }
+                ph.put("grew", p.grew());
+            }
+            putCount(o, "throttling_errors", a.throttlingErrors());
+            putCount(o, "diu", a.diu());
+            putCount(o, "usual_diu", a.usualDiu());
+            putCount(o, "parallel_copies", a.parallelCopies());
+            putCount(o, "usual_parallel_copies", a.usualParallelCopies());
+        }
+        ArrayNode tips = c.putArray("tips");
+        t.tips().forEach(x -> tips.addObject().put("activity", x.activity()).put("rule", x.rule())
+                .put("tip", ErrorText.truncate(x.text(), 300)).put("url", x.url()));
+    }
+
+    private static void putCount(ObjectNode o, String field, Integer n) {
+        if (n != null) {
+            o.put(field, n);
+        }
     }
 }

@@ -63,7 +63,10 @@ public final class ToolCatalog {
                         + "slower_within_spread and faster_within_spread: a change of the median the test cannot tell from "
                         + "chance, slow_runs, steady, too_little_history) of its recent runs (the last 48 h or last 5) against the runs before them, "
                         + "with the figures and the rank test behind it; runs slower than usual; runs still going past their "
-                        + "usual duration (their pipeline's last successful runs).",
+                        + "usual duration (their pipeline's last successful runs). For one pipeline with a slow run, 'copy': what "
+                        + "ADF recorded of that run's Copy and Data Flow activities (queue, first byte, reading, writing, "
+                        + "cluster start-up, processing: seconds now and usual, grew), throttled writes, DIU and parallel "
+                        + "copies, and ADF's own tuning tips (rule, tip, url).",
                 ToolRunner.COST, "Estimated cost of pipeline runs over a window from their activity runs' billing, at list prices "
                         + "(or the configured rates): a statement to quote, the total over every finished run of the window "
                         + "with its coverage (runsCounted of runs; complete false means the figure is partial and must be "

@@ -45,6 +45,10 @@ class DurationsTest {
 
     static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     static final ZoneId UTC = ZoneId.of("UTC");
+    static final String THROTTLED = "6 write operations were throttled by the sink data store. To achieve better "
+            + "performance, you are suggested to check and increase the allowed request rate for Azure Data Lake Storage "
+            + "Gen2, or reduce the number of concurrent copy runs and other data access, or reduce the DIU or parallel copy.";
+    static final String TIP_URL = "https://go.microsoft.com/fwlink/?linkid=2102534";
     static TestSim sim;
     static OfflineAgent agent;
     static String outlierRun;
@@ -63,8 +67,12 @@ class DurationsTest {
         for (int k = 1; k <= 56; k++) {
             int slowing = k <= 8 ? 39 - 2 * (k - 1) : usualMinutes(k);
             // Where the time goes: the copy takes all but the last minute; the notification 30 s.
+            // ADF's account of the copy: reading 2 minutes, writing the rest but a minute; the slow runs' sink
+            // throttled 6 writes and ADF says so in a tip.
             d.run("pl_slowing", start(k), slowing * 60, "Succeeded")
                     .activity("Copy", "Copy", 0, (slowing - 1) * 60, "Succeeded", null, null)
+                    .copyProfile(5, 120, (slowing - 2) * 60, 4, 8, k <= 8 ? 6 : 0,
+                            k <= 8 ? "ReduceThrottlingErrorPerfRecommendationRule" : null, THROTTLED, TIP_URL)
                     .activity("Notify", "WebActivity", (slowing - 1) * 60, 30, "Succeeded", null, null);
             DatasetBuilder.Run o = d.run("pl_outlier", start(k), (k == 1 ? 30 : usualMinutes(k)) * 60, "Succeeded");
             if (k == 1) {
@@ -147,6 +155,27 @@ class DurationsTest {
             assertThat(g.before()).isEqualTo(Duration.ofMinutes(9));
             assertThat(g.now()).isEqualTo(Duration.ofMinutes(28));
         });
+        // What ADF recorded of the latest slow run (run 1: the copy wrote 37 minutes) against the runs where the time
+        // goes reads, the slow ones left out: runs 9 and 10 of this window and 29..38 before it, whose copies wrote
+        // 7, 8 or 9 minutes (four each: the nearest-rank median of 12 is the 6th, 8 minutes).
+        assertThat(s.tuning()).isNotNull();
+        assertThat(s.tuning().runId()).isEqualTo(v.slowRuns().stream().map(r -> r.run())
+                .max(java.util.Comparator.comparing(com.adfops.adf.PipelineRun::sortTime)).orElseThrow().runId());
+        assertThat(s.tuning().activities()).singleElement().satisfies(a -> {
+            assertThat(a.name()).isEqualTo("Copy");
+            assertThat(a.usualRuns()).isEqualTo(12);
+            assertThat(a.grew()).singleElement().isEqualTo(new CopyTuning.PhaseTime(CopyTuning.Phase.WRITING,
+                    Duration.ofMinutes(37), Duration.ofMinutes(8)));
+            assertThat(a.throttlingErrors()).isEqualTo(6);
+            assertThat(a.diu()).isEqualTo(4);
+            assertThat(a.usualParallelCopies()).isEqualTo(8);
+        });
+        assertThat(s.tuning().tips()).singleElement().isEqualTo(new CopyTuning.Tip("Copy",
+                "ReduceThrottlingErrorPerfRecommendationRule", THROTTLED, TIP_URL));
+        assertThat(card(s)).contains("📦 Copy: writing to sink 37m 0s (usually 8m 0s), 6 throttled writes; DIU 4, "
+                + "8 parallel copies", "💡 Copy: " + THROTTLED, "\"url\":\"" + TIP_URL + "\"");
+        // A pipeline without a slow run has no such account.
+        assertThat(ask("is pl_steady getting slower?").tuning()).isNull();
     }
 
     @Test
@@ -178,6 +207,23 @@ class DurationsTest {
             assertThat(x.get("ratio").asDouble()).isEqualTo(3.1);
             assertThat(x.get("usual_seconds").asLong()).isEqualTo(600);
         });
+        // What ADF recorded of the latest slow run, as the card says it: writing 37 min against the usual 8, the
+        // throttled writes, DIU and parallel copies, and ADF's tip with its rule and link.
+        com.fasterxml.jackson.databind.JsonNode copy = out.at("/copy/activities/0");
+        assertThat(out.at("/copy/run_id").asText()).isEqualTo(ask("is pl_slowing getting slower?").tuning().runId());
+        assertThat(copy.get("activity").asText()).isEqualTo("Copy");
+        assertThat(copy.get("usual_runs").asInt()).isEqualTo(12);
+        assertThat(copy.get("phases").toString()).isEqualTo("[{\"phase\":\"queue\",\"seconds\":5,\"usual_seconds\":5,"
+                + "\"grew\":false},{\"phase\":\"reading\",\"seconds\":120,\"usual_seconds\":120,\"grew\":false},"
+                + "{\"phase\":\"writing\",\"seconds\":2220,\"usual_seconds\":480,\"grew\":true}]");
+        assertThat(copy.get("throttling_errors").asInt()).isEqualTo(6);
+        assertThat(copy.get("diu").asInt()).isEqualTo(4);
+        assertThat(copy.get("usual_parallel_copies").asInt()).isEqualTo(8);
+        assertThat(out.at("/copy/tips/0/rule").asText()).isEqualTo("ReduceThrottlingErrorPerfRecommendationRule");
+        assertThat(out.at("/copy/tips/0/url").asText()).isEqualTo(TIP_URL);
+        assertThat(out.at("/copy/tips/0/tip").asText()).startsWith("6 write operations were throttled");
+        // Several pipelines: no such section.
+        assertThat(TestSim.JSON.readTree(runner.run("adf_run_stats", "{}", UTC).output()).has("copy")).isFalse();
     }
 
     @Test

@@ -91,6 +91,35 @@ public final class CardSamples {
                 before, List.of(F), names, then, false, List.of()), ZoneId.of("UTC"), single);
     }
 
+    /**
+     * What ADF says of a slow run: the copy's writing grew with throttled writes, a data flow's cluster was slow to
+     * start; ADF's tips as it writes them (one with markdown characters and no link).
+     */
+    static com.adfops.analytics.CopyTuning.Result copyTuning(String runId) {
+        com.adfops.analytics.CopyTuning.Activity copy = new com.adfops.analytics.CopyTuning.Activity("Copy GL", "Copy",
+                List.of(phase(com.adfops.analytics.CopyTuning.Phase.QUEUE, Duration.ofSeconds(10), Duration.ofSeconds(5)),
+                        phase(com.adfops.analytics.CopyTuning.Phase.READING, Duration.ofMinutes(3), Duration.ofMinutes(3)),
+                        phase(com.adfops.analytics.CopyTuning.Phase.WRITING, Duration.ofMinutes(8), Duration.ofMinutes(2))),
+                8, 6, 4, 4, 8, 8);
+        com.adfops.analytics.CopyTuning.Activity flow = new com.adfops.analytics.CopyTuning.Activity("Transform GL",
+                "ExecuteDataFlow", List.of(
+                        phase(com.adfops.analytics.CopyTuning.Phase.CLUSTER_STARTUP, Duration.ofMinutes(5), Duration.ofMinutes(1)),
+                        phase(com.adfops.analytics.CopyTuning.Phase.PROCESSING, Duration.ofMinutes(2), Duration.ofMinutes(2))),
+                8, null, null, null, null, null);
+        return new com.adfops.analytics.CopyTuning.Result(runId, List.of(copy, flow), List.of(
+                new com.adfops.analytics.CopyTuning.Tip("Copy GL", "ReduceThrottlingErrorPerfRecommendationRule",
+                        "6 write operations were throttled by the sink data store. To achieve better performance, you are "
+                                + "suggested to check and increase the allowed request rate for Azure SQL Database, or reduce "
+                                + "the number of concurrent copy runs and other data access, or reduce the DIU or parallel copy.",
+                        "https://go.microsoft.com/fwlink/?linkid=2102534"),
+                new com.adfops.analytics.CopyTuning.Tip("Transform GL", "", "Use a *larger* cluster [or] a TTL ${ttl}.", "")));
+    }
+
+    static com.adfops.analytics.CopyTuning.PhaseTime phase(com.adfops.analytics.CopyTuning.Phase p, Duration now,
+                                                           Duration usual) {
+        return new com.adfops.analytics.CopyTuning.PhaseTime(p, now, usual);
+    }
+
     public static Map<String, Reply> all() {
         Map<String, Reply> m = new LinkedHashMap<>();
         TimeWindow day = new TimeWindow(NOW.minus(Duration.ofHours(24)), NOW, "the last 24 hours");
@@ -239,6 +268,9 @@ public final class CardSamples {
                         "Merge", Duration.ofMinutes(5), Duration.ofMinutes(6))))));
         m.put("performance-one-slow-run", new Reply.Performance(durations("pl_orders", lastWeek,
                 history.stream().filter(r -> r.pipelineName().equals("pl_orders")).toList(), true)));
+        m.put("performance-one-copy-tips", new Reply.Performance(durations("pl_orders", lastWeek,
+                history.stream().filter(r -> r.pipelineName().equals("pl_orders")).toList(), true)
+                .withTuning(copyTuning("pl_orders-9"))));
         m.put("performance-one-new", new Reply.Performance(durations("pl_rare", lastWeek,
                 history.stream().filter(r -> r.pipelineName().equals("pl_rare")).toList(), true)));
         TimeWindow week = new TimeWindow(NOW.minus(Duration.ofDays(7)), NOW, "the last 7 days");

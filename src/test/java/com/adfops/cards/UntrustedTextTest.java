@@ -96,6 +96,14 @@ class UntrustedTextTest {
                                 com.adfops.analytics.DurationVerdict.Kind.TOO_LITTLE_HISTORY, null, null, 0, null, null,
                                 List.of(), 9))),
                 List.of(), List.of(), null)));
+        // ADF's account of a slow run's copies: activity names and ADF's tip texts.
+        com.adfops.analytics.CopyTuning.Activity copy = new com.adfops.analytics.CopyTuning.Activity("Copy " + P, "Copy",
+                List.of(new com.adfops.analytics.CopyTuning.PhaseTime(com.adfops.analytics.CopyTuning.Phase.WRITING,
+                        Duration.ofMinutes(41), Duration.ofMinutes(9))), 8, 6, 4, 4, 8, 8);
+        m.put("performance-tips", new Reply.Performance(new com.adfops.analytics.PerformanceSummary(day, "pl " + P,
+                List.of(), List.of(), List.of(), null).withTuning(new com.adfops.analytics.CopyTuning.Result("run " + P,
+                List.of(copy), List.of(new com.adfops.analytics.CopyTuning.Tip("Copy " + P, "Rule " + P, "Tip " + P,
+                        "https://go.microsoft.com/fwlink/?linkid=2102534"))))));
         m.put("failing-incident", new Reply.Failing(new FailingSummary(day, List.of(F.factoryName()), 3, 2,
                 List.of(new FailingSummary.Row("pl " + P, F.factoryName(), failed, 1, "short " + P, null, null,
                         List.of(run("child " + P, RunStatus.FAILED, null)),

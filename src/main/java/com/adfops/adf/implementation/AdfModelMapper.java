@@ -3,6 +3,7 @@ package com.adfops.adf.implementation;
 import com.adfops.adf.ActivityError;
 import com.adfops.adf.ActivityRun;
 import com.adfops.adf.BillableDuration;
+import com.adfops.adf.CopyProfile;
 import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
@@ -55,8 +56,12 @@ final class AdfModelMapper {
                 rerunOf);
     }
 
-    /** What an activity run's output tells: the child run of an Execute Pipeline, the runtime, what is billed. */
-    record OutputFacts(String childRunId, String childPipeline, String runtime, java.util.List<BillableDuration> billing) {
+    /**
+     * What an activity run's output tells: the child run of an Execute Pipeline, the runtime, what is billed, and for a
+     * Copy or a data flow where its time went ({@link CopyProfileMapper}; null otherwise).
+     */
+    record OutputFacts(String childRunId, String childPipeline, String runtime, java.util.List<BillableDuration> billing,
+                       CopyProfile profile) {
     }
 
     static OutputFacts output(Object output) {
@@ -77,7 +82,8 @@ final class AdfModelMapper {
             childPipeline = string(out.get("pipelineName"));
             runtime = string(out.get("effectiveIntegrationRuntime"));
         }
-        return new OutputFacts(blankToNull(childRunId), blankToNull(childPipeline), blankToNull(runtime), billing);
+        return new OutputFacts(blankToNull(childRunId), blankToNull(childPipeline), blankToNull(runtime), billing,
+                CopyProfileMapper.profile(output));
     }
 
     static ActivityRun toDomain(com.azure.resourcemanager.datafactory.models.ActivityRun a) {
@@ -111,7 +117,8 @@ final class AdfModelMapper {
                 blankToNull(iterationHash),
                 facts.runtime(),
                 flatten(a.input()),
-                facts.billing());
+                facts.billing(),
+                facts.profile());
     }
 
     /** The input's entries, one level into objects ("source.sqlReaderQuery"), bounded in number and length. */

@@ -70,7 +70,7 @@ final class LogAnalyticsRows {
                 start != null && end != null ? Duration.between(start, end).toMillis() : null, error,
                 facts.childRunId(), facts.childPipeline(), AdfModelMapper.blankToNull(text(row, "LinkedServiceName")),
                 null, runtime != null ? runtime : facts.runtime(), AdfModelMapper.flatten(json(text(row, "Input"))),
-                facts.billing());
+                facts.billing(), facts.profile());
     }
 
     static String text(LogsTableRow row, String column) {
