@@ -87,7 +87,7 @@ public final class Diagnoser {
             l.add(root);
             listed = List.copyOf(l);
         }
-        return new Diagnosis(run, listed, root, cls, walk.examined, truncated);
+        return new Diagnosis(run, listed, root, cls, walk.examined, truncated, walk.own);
     }
 
     private final class Walk {
@@ -96,6 +96,8 @@ public final class Diagnoser {
         private final Set<String> visitedRuns = new HashSet<>();
         private int childRuns;
         private int examined;
+        /** The asked run's own activity runs. */
+        private List<ActivityRun> own;
 
         Walk(FactoryRef factory) {
             this.factory = factory;
@@ -106,6 +108,9 @@ public final class Diagnoser {
                 return;
             }
             List<ActivityRun> acts = adf.queryActivityRuns(factory, run);
+            if (depth == 0) {
+                own = acts;
+            }
             examined += acts.size();
             List<ActivityRun> containers = acts.stream()
                     .filter(a -> a.isContainer() && !a.isExecutePipeline() && a.start() != null)

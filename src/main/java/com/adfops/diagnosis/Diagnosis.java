@@ -14,6 +14,8 @@ import java.util.List;
  * @param errorClass the root cause's classification
  * @param activityCount how many activity runs were examined (all levels)
  * @param truncated  true when more failed activities existed than are listed
+ * @param activities the asked run's own activity runs as read (every status), or null when not known; what its
+ *                   downstream impact is read from without reading them again
  */
 public record Diagnosis(
         PipelineRun run,
@@ -21,7 +23,18 @@ public record Diagnosis(
         FailedActivity rootCause,
         ErrorClass errorClass,
         int activityCount,
-        boolean truncated) {
+        boolean truncated,
+        List<ActivityRun> activities) {
+
+    public Diagnosis {
+        activities = activities == null ? null : List.copyOf(activities);
+    }
+
+    /** A diagnosis whose activity runs are not kept. */
+    public Diagnosis(PipelineRun run, List<FailedActivity> failed, FailedActivity rootCause, ErrorClass errorClass,
+                     int activityCount, boolean truncated) {
+        this(run, failed, rootCause, errorClass, activityCount, truncated, null);
+    }
 
     /**
      * One failed activity.

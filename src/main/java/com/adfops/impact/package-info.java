@@ -8,6 +8,8 @@
  *
  * <p>Pure and deterministic: "now" and the next expected run of a pipeline are the caller's parameters (never the
  * clock, never a schedule computed here). Results are typed records and enums; no user-facing sentence is built
- * here (the faces render them). May import {@code adf}, {@code runs} and the JDK; never a face, a capability or an SDK.
+ * here (the faces render them). {@link com.adfops.impact.FactoryImpact} is what
+ * the faces call (the definitions read through the port, the graph built once per version of them). May import
+ * {@code adf}, {@code runs}, {@code diagnosis} (a diagnosis's activity runs) and the JDK; never a face, a capability or an SDK.
  */
 package com.adfops.impact;

@@ -122,6 +122,18 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         return flight.once("names|" + factory, () -> source.listPipelineNames(factory));
     }
 
+    /** The definitions are the factory's (its adapter caches them). */
+    @Override
+    public com.adfops.adf.FactoryDefinitions readDefinitions(FactoryRef factory) {
+        return source.readDefinitions(factory);
+    }
+
+    @Override
+    public List<com.adfops.adf.FactoryDefinitions.TriggerRun> queryTriggerRuns(FactoryRef factory, Instant from,
+                                                                              Instant to) {
+        return source.queryTriggerRuns(factory, from, to);
+    }
+
     @Override
     public List<PipelineRun> queryPipelineRuns(FactoryRef factory, RunQuery query) {
         FactoryIndex fi = indexes.get(factory);
