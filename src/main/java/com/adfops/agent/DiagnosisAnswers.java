@@ -38,27 +38,28 @@ final class DiagnosisAnswers {
     private final GuidanceFinder guidance;
     private final AnswerKit kit;
     private final StatusAnswers status;
+    private final ImpactAnswers impact;
 
-    DiagnosisAnswers(AdfTools tools, GuidanceFinder guidance, AnswerKit kit, StatusAnswers status) {
+    DiagnosisAnswers(AdfTools tools, GuidanceFinder guidance, AnswerKit kit, StatusAnswers status, ImpactAnswers impact) {
         this.tools = tools;
         this.guidance = guidance;
         this.kit = kit;
         this.status = status;
+        this.impact = impact;
     }
 
     Reply diagnosisCard(Diagnosis d) {
-        return new Reply.DiagnosisCard(d, guidance.forDiagnosis(d)).withHistory(FailureHistory.of(tools, d));
+        return diagnosis(d, Shape.PLAIN);
     }
 
-    /** The diagnosis card with documentation guidance for its root cause, shaped for the question. */
+    /** The diagnosis card with guidance for its root cause, shaped for the question, its history and impact. */
     private Reply diagnosis(Diagnosis d, Shape shape) {
-        return switch (shape) {
-            case PLAIN -> diagnosisCard(d);
-            case ACTIVITIES -> new Reply.DiagnosisCard(d, guidance.forDiagnosis(d), true, List.of())
-                    .withHistory(FailureHistory.of(tools, d));
-            case TROUBLESHOOT -> new Reply.DiagnosisCard(d, guidance.forDiagnosis(d), true, Resolution.steps(d))
-                    .withHistory(FailureHistory.of(tools, d));
+        Reply.DiagnosisCard card = switch (shape) {
+            case PLAIN -> new Reply.DiagnosisCard(d, guidance.forDiagnosis(d));
+            case ACTIVITIES -> new Reply.DiagnosisCard(d, guidance.forDiagnosis(d), true, List.of());
+            case TROUBLESHOOT -> new Reply.DiagnosisCard(d, guidance.forDiagnosis(d), true, Resolution.steps(d));
         };
+        return card.withHistory(FailureHistory.of(tools, d)).withImpact(impact.of(d));
     }
 
     AgentReply diagnoseRun(Conversation.Session s, String runId, String factory) {

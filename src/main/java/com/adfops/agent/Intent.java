@@ -161,6 +161,21 @@ public sealed interface Intent {
     record Export(String pipelines, String factory, TimeWindow window) implements Intent {
     }
 
+    /**
+     * "what depends on X?", "what does X break?", "what is downstream of X?", "impact of X": the datasets X writes, the
+     * pipelines that read them, its Execute Pipeline parents and tumbling window dependants. {@code pipeline} null =
+     * the one in focus.
+     */
+    record Dependants(String pipeline, String factory) implements Intent {
+    }
+
+    /**
+     * "is the self-hosted IR ok?", "integration runtime status", "IR health", "is shir-prod ok?": the self-hosted
+     * integration runtimes' health; {@code runtime} null = every one.
+     */
+    record RuntimeHealth(String runtime) implements Intent {
+    }
+
     /** Words that may be a pipeline's name and nothing else ("pl_sales_ingest"): its status if it is one. */
     record NameOnly(String words) implements Intent {
     }

@@ -57,6 +57,13 @@ public final class IntentParser {
             rule("troubleshoot", q -> TROUBLESHOOT.matcher(q.t).find()
                     && (q.t.startsWith("how") || TROUBLESHOOT_START.matcher(q.t).find()), IntentParser::troubleshoot),
             rule("how-to", q -> HOW_TO.matcher(q.t).find(), q -> new Intent.HowTo(q.raw)),
+            rule("dependants", q -> dependants(q) != null, q -> {
+                String named = q.quoted != null ? q.quoted : target(dependants(q).group(1));
+                return new Intent.Dependants(PRONOUNS.contains(named) ? null : named, q.factory);
+            }),
+            rule("runtime health", q -> RUNTIME.matcher(q.keywords()).find() && !WHY.matcher(q.t).find(),
+                    q -> new Intent.RuntimeHealth(q.named(target(RUNTIME_WORDS.matcher(" " + q.withoutFactory + " ")
+                            .replaceAll(" ").replaceAll("\\s+", " "))))),
             rule("what changed", q -> WHAT_CHANGED.matcher(q.withoutFactory).find(), q -> new Intent.WhatChanged(
                     q.named(target(WHAT_CHANGED_WORDS.matcher(" " + windowless(q.withoutFactory) + " ").replaceAll(" "))),
                     q.factory, q.window)),
@@ -198,6 +205,18 @@ public final class IntentParser {
                 q.window);
     }
 
+    /** The dependants form the question has (group 1: the pipeline's words), or null. */
+    private static Matcher dependants(ReadQuestion q) {
+        String s = TimeWindowParser.strip(q.withoutFactory).replaceAll("[?!.,]+$", "").trim();
+        for (Pattern p : DEPENDANTS) {
+            Matcher m = p.matcher(s);
+            if (m.matches()) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     /** "is X failing?", "is X still running?", "did X run yesterday?"; about a group or everything, the failing list. */
     private static Intent yesNo(ReadQuestion q) {
         Matcher m = q.yesNo();
@@ -236,7 +255,8 @@ public final class IntentParser {
             ACTION.pattern(), ACTION_WORDS.pattern(), AUDIT.pattern(), AUDIT_WORDS.pattern(), WHAT_CHANGED.pattern(),
             WHAT_CHANGED_WORDS.pattern(), EXPORT.pattern(), EXPORT_WORDS.pattern(), COST.pattern(), COST_WORDS.pattern(),
             ANALYTICS.pattern(), TRENDS.pattern(), TRENDS_CHART.pattern(), TRENDS_WORDS.pattern(), PERFORMANCE.pattern(),
-            PERFORMANCE_WORDS.pattern(), ASK_IF.pattern(), ASK_AFTER.pattern(), LIST_SUBJECT.pattern(),
+            PERFORMANCE_WORDS.pattern(), RUNTIME.pattern(), RUNTIME_WORDS.pattern(),
+            DEPENDANTS.stream().map(Pattern::pattern).reduce("", String::concat), ASK_IF.pattern(), ASK_AFTER.pattern(), LIST_SUBJECT.pattern(),
             YES_NO.stream().map(f -> f.form().pattern()).reduce("", String::concat),
             YES_NO_AFTER_IF.stream().map(f -> f.form().pattern()).reduce("", String::concat)));
 

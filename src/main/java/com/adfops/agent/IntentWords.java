@@ -240,4 +240,24 @@ final class IntentWords {
     static final Pattern REPORT_WORDS = Pattern.compile("\\b(?:export|csv|report)\\b");
     /** A factory named without the word "factory": "in df-prod" (only a configured factory's name counts). */
     static final Pattern FACTORY_BARE = Pattern.compile("\\b(?:in|on|from|of|for|at) (?:the )?['\"]?([a-z0-9][a-z0-9-]{1,62})['\"]?(?=\\s|$)");
+
+    /**
+     * What depends on a pipeline; group 1 is its name: "what depends on X", "what does X break", "what is downstream
+     * of X", "impact of X", "what breaks if X fails", "dependants of X".
+     */
+    static final List<Pattern> DEPENDANTS = List.of(
+            Pattern.compile("^(?:what|who|which pipelines?|anything) (?:else )?(?:depends?|relies|rely|waits?) on (.+)$"),
+            Pattern.compile("^what (?:does|would|will|could|might) (.+?) break(?: (?:if|when) it fails)?$"),
+            Pattern.compile("^what (?:breaks|would break|will break|fails) (?:if|when) (.+?) (?:fails?|breaks?|is down)$"),
+            Pattern.compile("^(?:what(?:'s| is| are| else is)?|which pipelines? (?:are|is)|show(?: me)?(?: what is)?) "
+                    + "(?:downstream|affected) (?:of|from|by) (.+)$"),
+            Pattern.compile("^(?:show (?:me )?)?(?:the )?(?:downstream |blast )?(?:impact|radius|dependants|dependents"
+                    + "|downstream dependencies|downstream) (?:of|from|for) (.+)$"));
+    /** A question about the self-hosted integration runtimes (read without identifiers: "ir_load" is a name). */
+    static final Pattern RUNTIME = Pattern.compile("\\b(?:self[- ]?hosted(?: integration)?(?: runtimes?| irs?)?"
+            + "|integration runtimes?|shirs?|irs?|ir nodes?)\\b");
+    /** The words of a runtime question that are not the runtime's name. */
+    static final Pattern RUNTIME_WORDS = Pattern.compile("(?<=\\s)(?:self[- ]?hosted|integration|runtimes?|shirs?|irs?"
+            + "|nodes?|ok|okay|fine|healthy|health|status|state|up|online|offline|alive|working|running|good|green"
+            + "|are|is|the|our|my|all|how|how's|hows|what|what's|whats|of|check|show|me|any|doing|today|now)(?=\\s)");
 }

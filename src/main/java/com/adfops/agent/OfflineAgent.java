@@ -12,6 +12,8 @@ import com.adfops.answers.ExportLinks;
 import com.adfops.answers.Watchlist;
 import com.adfops.diagnosis.Diagnosis;
 import com.adfops.diagnosis.GuidanceFinder;
+import com.adfops.impact.FactoryImpact;
+import com.adfops.impact.NextRuns;
 import com.adfops.runs.AdfTools;
 import com.adfops.runs.KnownNames;
 import com.adfops.runs.RunSummaries;
@@ -41,6 +43,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     private final DiagnosisAnswers diagnosis;
     private final AnalyticsAnswers analytics;
     private final WatchAnswers watches;
+    private final ImpactAnswers impact;
 
     /**
      * @param contextTtl how long a conversation's context (the run in focus, the last list) answers follow-ups such as
@@ -71,12 +74,21 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     /** @param analytics the questions' one orchestration (default window, the period before, scope), as for the model */
     public OfflineAgent(AdfTools tools, Analytics analytics, ConversationStore store, GuidanceFinder guidance,
                         Duration contextTtl, AuditTrail audit, Watchlist watchlist, ExportLinks exports) {
+        this(tools, analytics, store, guidance, contextTtl, audit, watchlist, exports,
+                new FactoryImpact(tools.dataFactory(), NextRuns.NONE, tools.clock()));
+    }
+
+    /** @param factoryImpact what failures reach downstream and the self-hosted runtimes' health */
+    public OfflineAgent(AdfTools tools, Analytics analytics, ConversationStore store, GuidanceFinder guidance,
+                        Duration contextTtl, AuditTrail audit, Watchlist watchlist, ExportLinks exports,
+                        FactoryImpact factoryImpact) {
         this.tools = tools;
         this.guidance = guidance;
         this.conversation = new Conversation(store, tools, contextTtl);
         this.kit = new AnswerKit(tools, contextTtl);
         this.status = new StatusAnswers(tools, kit);
-        this.diagnosis = new DiagnosisAnswers(tools, guidance, kit, status);
+        this.impact = new ImpactAnswers(tools, factoryImpact, kit);
+        this.diagnosis = new DiagnosisAnswers(tools, guidance, kit, status, impact);
         this.analytics = new AnalyticsAnswers(tools, analytics, exports, kit);
         this.watches = new WatchAnswers(tools, watchlist, audit, kit);
     }
@@ -137,7 +149,8 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         // Actions are proposed on cards and confirmed by a person: the model never gets to act, nor to word the audit.
         if (intent instanceof Intent.Help || intent instanceof Intent.ClearHistory
                 || intent instanceof Intent.RequestAction || intent instanceof Intent.Audit || intent instanceof Intent.Export
-                || intent instanceof Intent.Watch || intent instanceof Intent.Unwatch || intent instanceof Intent.Watching) {
+                || intent instanceof Intent.Watch || intent instanceof Intent.Unwatch || intent instanceof Intent.Watching
+                || intent instanceof Intent.Dependants || intent instanceof Intent.RuntimeHealth) {
             return Optional.of(answer(turn));
         }
         return Optional.empty();
@@ -213,8 +226,14 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             return diagnosis.diagnose(s, f.pipeline(), f.factory(), DiagnosisAnswers.Shape.ACTIVITIES, f.window());
         } else if (intent instanceof Intent.Troubleshoot t) {
             return diagnosis.troubleshoot(s, t);
+        } else if (intent instanceof Intent.Status st && st.window() == null && impact.namesRuntime(st.pipeline())) {
+            return impact.runtimes(st.pipeline());
         } else if (intent instanceof Intent.Status st) {
             return status.status(s, st.pipeline(), st.factory(), st.window(), st.question());
+        } else if (intent instanceof Intent.Dependants d) {
+            return impact.dependants(s, d);
+        } else if (intent instanceof Intent.RuntimeHealth r) {
+            return impact.runtimes(r.runtime());
         } else if (intent instanceof Intent.NameOnly n) {
             return status.nameOnly(s, n.words());
         } else if (intent instanceof Intent.Trends tr) {

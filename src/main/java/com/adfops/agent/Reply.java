@@ -18,6 +18,9 @@ import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.FactoryStatus;
 import com.adfops.adf.PipelineRun;
 import com.adfops.docs.Guidance;
+import com.adfops.impact.Dependants;
+import com.adfops.impact.FactoryImpact;
+import com.adfops.impact.RunImpact;
 import java.time.Instant;
 import java.util.List;
 
@@ -39,10 +42,16 @@ public sealed interface Reply {
      * @param resolutionSteps numbered steps to resolve it ("how do I fix X?"); empty for a plain diagnosis
      */
     record DiagnosisCard(Diagnosis diagnosis, Guidance guidance, boolean activitiesOpen, List<String> resolutionSteps,
-                         RunHistory history, Settled settled) implements Reply {
+                         RunHistory history, Settled settled, RunImpact impact) implements Reply {
 
         public DiagnosisCard {
             resolutionSteps = resolutionSteps == null ? List.of() : List.copyOf(resolutionSteps);
+            impact = impact == null ? RunImpact.NONE : impact;
+        }
+
+        public DiagnosisCard(Diagnosis diagnosis, Guidance guidance, boolean activitiesOpen, List<String> resolutionSteps,
+                             RunHistory history, Settled settled) {
+            this(diagnosis, guidance, activitiesOpen, resolutionSteps, history, settled, RunImpact.NONE);
         }
 
         public DiagnosisCard(Diagnosis diagnosis, Guidance guidance, boolean activitiesOpen, List<String> resolutionSteps,
@@ -56,7 +65,7 @@ public sealed interface Reply {
 
         /** The same card, settled by an action's outcome: it says so at the top and offers no more buttons. */
         public DiagnosisCard settledBy(Settled s) {
-            return new DiagnosisCard(diagnosis, guidance, activitiesOpen, resolutionSteps, history, s);
+            return new DiagnosisCard(diagnosis, guidance, activitiesOpen, resolutionSteps, history, s, impact);
         }
 
         public DiagnosisCard(Diagnosis diagnosis, Guidance guidance) {
@@ -65,7 +74,12 @@ public sealed interface Reply {
 
         /** The same card with the pipeline's history ("first failure after 37 successes"). */
         public DiagnosisCard withHistory(RunHistory h) {
-            return new DiagnosisCard(diagnosis, guidance, activitiesOpen, resolutionSteps, h, settled);
+            return new DiagnosisCard(diagnosis, guidance, activitiesOpen, resolutionSteps, h, settled, impact);
+        }
+
+        /** The same card with what the failure reaches downstream and the runtime it ran on. */
+        public DiagnosisCard withImpact(RunImpact i) {
+            return new DiagnosisCard(diagnosis, guidance, activitiesOpen, resolutionSteps, history, settled, i);
         }
     }
 
@@ -264,6 +278,19 @@ public sealed interface Reply {
         public AlertDigest {
             alerts = alerts == null ? List.of() : List.copyOf(alerts);
         }
+    }
+
+    /**
+     * What depends on a pipeline ("what depends on X?"): the datasets it writes and who reads them, its Execute
+     * Pipeline parents and tumbling window dependants.
+     *
+     * @param factory the factory whose definitions were read
+     */
+    record DependantsCard(String factory, Dependants dependants) implements Reply {
+    }
+
+    /** The health of the self-hosted integration runtimes asked about ("is the self-hosted IR ok?"). */
+    record RuntimeHealth(FactoryImpact.Runtimes runtimes) implements Reply {
     }
 
     /** The conversation's context was forgotten; the text says so. */

@@ -8,6 +8,8 @@ import com.adfops.diagnosis.Diagnosis;
 import com.adfops.runs.ErrorText;
 import com.adfops.diagnosis.GuidanceFinder;
 import com.adfops.docs.Guidance;
+import com.adfops.impact.FactoryImpact;
+import com.adfops.impact.RunImpact;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,12 +30,19 @@ public final class AlertService {
     private final AdfTools tools;
     private final GuidanceFinder guidance;
     private final Clock clock;
+    private final FactoryImpact impact;
 
     public AlertService(AlertStore store, AdfTools tools, GuidanceFinder guidance, Clock clock) {
+        this(store, tools, guidance, clock, null);
+    }
+
+    /** @param impact what a failure reaches downstream, for the card's "Affects:" line; null for none */
+    public AlertService(AlertStore store, AdfTools tools, GuidanceFinder guidance, Clock clock, FactoryImpact impact) {
         this.store = store;
         this.tools = tools;
         this.guidance = guidance;
         this.clock = clock;
+        this.impact = impact;
     }
 
     /** Acknowledge: the alert is someone's now. Already acknowledged: the card says by whom. */
@@ -92,6 +101,7 @@ public final class AlertService {
         String errorClass = "";
         String next = "";
         Guidance g = Guidance.unavailable("");
+        RunImpact reach = RunImpact.NONE;
         try {
             Optional<AdfTools.Located> run = tools.findRun(a.runId(), a.factory());
             if (run.isPresent()) {
@@ -103,6 +113,8 @@ public final class AlertService {
                 errorClass = d.errorClass().label();
                 next = d.errorClass().nextStep();
                 g = guidance.forDiagnosis(d);
+                reach = impact == null || kind != AlertView.Kind.FAILED || state == AlertView.State.RECOVERED
+                        ? RunImpact.NONE : impact.failure(d);
             } else {
                 root = "Data Factory no longer has this run (it keeps runs for 45 days).";
             }
@@ -126,6 +138,7 @@ public final class AlertService {
         String runUrl = tools.factories().stream().filter(f -> f.factoryName().equalsIgnoreCase(a.factory())).findFirst()
                 .map(f -> f.studioRunUrl(a.runId())).orElse("");
         return new AlertView(a.id(), kind, state, a.factory(), a.pipeline(), a.runId(), a.failedAt(), root, code, errorClass,
-                next, g, a.grouped(), by, at, state == AlertView.State.SNOOZED ? a.snoozedUntil() : null, a.recoveredRun(), runUrl);
+                next, g, a.grouped(), by, at, state == AlertView.State.SNOOZED ? a.snoozedUntil() : null, a.recoveredRun(), runUrl,
+                reach);
     }
 }

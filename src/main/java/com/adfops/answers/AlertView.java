@@ -1,6 +1,7 @@
 package com.adfops.answers;
 
 import com.adfops.docs.Guidance;
+import com.adfops.impact.RunImpact;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,11 +27,20 @@ import java.util.List;
  * @param until        for a snooze, until when; null otherwise
  * @param recoveredRun for a recovered alert, the run that succeeded; else ""
  * @param runUrl       the run in ADF Studio, while its factory is configured; else ""
+ * @param impact       what the failure reaches downstream (and the runtime it ran on); {@link RunImpact#NONE} when
+ *                     nothing is known
  */
 public record AlertView(String alertId, Kind kind, State state, String factory, String pipeline, String runId, Instant failedAt,
                         String rootCause, String errorCode, String errorClass, String nextStep, Guidance guidance,
                         List<String> others, String by, Instant at, Instant until, String recoveredRun,
-                        String runUrl) {
+                        String runUrl, RunImpact impact) {
+
+    public AlertView(String alertId, Kind kind, State state, String factory, String pipeline, String runId, Instant failedAt,
+                     String rootCause, String errorCode, String errorClass, String nextStep, Guidance guidance,
+                     List<String> others, String by, Instant at, Instant until, String recoveredRun, String runUrl) {
+        this(alertId, kind, state, factory, pipeline, runId, failedAt, rootCause, errorCode, errorClass, nextStep, guidance,
+                others, by, at, until, recoveredRun, runUrl, RunImpact.NONE);
+    }
 
     public AlertView(String alertId, Kind kind, State state, String factory, String pipeline, String runId, Instant failedAt,
                      String rootCause, String errorCode, String errorClass, String nextStep, Guidance guidance,
@@ -58,5 +68,6 @@ public record AlertView(String alertId, Kind kind, State state, String factory, 
         recoveredRun = recoveredRun == null ? "" : recoveredRun;
         errorCode = errorCode == null ? "" : errorCode;
         runUrl = runUrl == null ? "" : runUrl;
+        impact = impact == null ? RunImpact.NONE : impact;
     }
 }

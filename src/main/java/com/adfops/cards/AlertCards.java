@@ -50,6 +50,7 @@ final class AlertCards {
                     + (a.recoveredRun().isEmpty() ? "" : ": run " + a.recoveredRun() + " succeeded");
             default -> "";
         });
+        ImpactCards.putLines(d, a.impact(), v);
         d.put("rootTitle", running ? "What is happening" : "Likely root cause");
         d.put("alertId", a.alertId());
         d.put("runId", a.runId());

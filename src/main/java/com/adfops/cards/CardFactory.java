@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Builds Adaptive Cards (version 1.5) from the agent's replies: each reply part goes to its card family (one class
  * and one template folder under {@code resources/cards/} each: {@link RunCards}, {@link DiagnosisCards},
- * {@link AnalyticsCards}, {@link AlertCards}, {@link ActionCards}, {@link AdminCards}), which computes the card's data;
- * here it is expanded into its template and redacted. Every text is bounded so a card stays well under Teams' 28 KB
- * limit.
+ * {@link AnalyticsCards}, {@link AlertCards}, {@link ActionCards}, {@link AdminCards}, {@link ImpactCards}), which
+ * computes the card's data; here it is expanded into its template and redacted. Every text is bounded so a card stays
+ * well under Teams' 28 KB limit.
  */
 public final class CardFactory {
 
@@ -34,6 +34,7 @@ public final class CardFactory {
     private final AlertCards alerts;
     private final ActionCards actions;
     private final AdminCards admin;
+    private final ImpactCards impact;
 
     public CardFactory(ObjectMapper json) {
         this.json = json;
@@ -43,6 +44,7 @@ public final class CardFactory {
         this.alerts = new AlertCards(json);
         this.actions = new ActionCards(json);
         this.admin = new AdminCards(json);
+        this.impact = new ImpactCards(json);
     }
 
     /** Where and when the card is shown: "now" for relative times, the user's zone for clock times. */
@@ -104,6 +106,11 @@ public final class CardFactory {
             return new CardData("analytics/cost", analytics.costData(c.summary(), view));
         } else if (part instanceof Reply.WhatChanged w) {
             return new CardData("analytics/what-changed", analytics.whatChangedData(w, view));
+        // Impact: what depends on a pipeline, the self-hosted integration runtimes.
+        } else if (part instanceof Reply.DependantsCard c) {
+            return new CardData("impact/dependants", impact.dependantsData(c, view));
+        } else if (part instanceof Reply.RuntimeHealth r) {
+            return new CardData("impact/runtimes", impact.runtimesData(r, view));
         // Alerts.
         } else if (part instanceof Reply.Alert a) {
             return new CardData("alerts/alert", alerts.alertData(a.view(), view));

@@ -47,6 +47,7 @@ final class DiagnosisCards {
         RunHistory h = card.history();
         d.put("history", h == null ? "" : historyLine(h, card.diagnosis().run().sortTime(), v));
         d.put("historyColor", h != null && h.isNew() ? "Default" : "Attention");
+        ImpactCards.putLines(d, card.impact(), v);
         putGuidance(d, card.guidance());
         d.put("activitiesOpen", card.activitiesOpen() && !card.diagnosis().failed().isEmpty());
         ArrayNode steps = d.putArray("steps");

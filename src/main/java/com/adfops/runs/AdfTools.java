@@ -104,6 +104,11 @@ public final class AdfTools {
         return billing;
     }
 
+    /** The injected clock. */
+    public Clock clock() {
+        return clock;
+    }
+
     /**
      * Now, to the second: answers are computed for whole seconds, so the same question asked by many people within
      * one second gets equal windows, summaries and cards (and the card rendered once).

@@ -159,6 +159,28 @@ class IntentParserTest {
         "who reran pl_master_nightly this week | audit:pl_master_nightly[this week]",
         "export the audit report to csv | export:<all>",
         "compare pl_a versus pl_b | notyet:ANALYTICS",
+        // what depends on a pipeline
+        "what depends on pl_orders_stage? | depends:pl_orders_stage",
+        "What does Harvest-Ledger break? | depends:harvest-ledger",
+        "what is downstream of nightly.loader | depends:nightly.loader",
+        "what's downstream of the copy invoices pipeline | depends:copy invoices",
+        "impact of Load Customers (EU) | depends:load customers eu",
+        "what breaks if stg_customer_dim fails? | depends:stg_customer_dim",
+        "who depends on 'Quarterly Close v2' | depends:Quarterly Close v2",
+        "what depends on it? | depends:<focus>",
+        "what depends on pl_x in factory df-west | depends:pl_x@df-west",
+        "show me the downstream impact of wh.refresh | depends:wh.refresh",
+        // the self-hosted integration runtimes
+        "is the self-hosted IR ok? | runtime:<all>",
+        "integration runtime status | runtime:<all>",
+        "IR health | runtime:<all>",
+        "are the integration runtimes healthy? | runtime:<all>",
+        "how is integration runtime shir-west-02 doing | runtime:shir-west-02",
+        "status of the SHIR | runtime:<all>",
+        "are all IR nodes online | runtime:<all>",
+        "is gw-onprem-7 ok? | ask:HEALTHY:gw-onprem-7",
+        "why did ir_loader fail | why:ir_loader",
+        "what's the status of ir-sync | status:ir-sync",
         // access
         "are you connected? | access",
         "<at>ADF Ops</at> check access | access",
@@ -326,6 +348,10 @@ class IntentParserTest {
             return "unwatch:" + u.pattern();
         } else if (i instanceof Intent.Watching) {
             return "watching";
+        } else if (i instanceof Intent.Dependants d) {
+            return "depends:" + name(d.pipeline()) + at(d.factory());
+        } else if (i instanceof Intent.RuntimeHealth r) {
+            return "runtime:" + (r.runtime() == null ? "<all>" : r.runtime());
         } else if (i instanceof Intent.NotYet n) {
             return "notyet:" + n.capability();
         }

@@ -407,6 +407,7 @@ public final class CardSamples {
                 900, 880, 20, "", 15, "df-prod", "Finance-*", false, "**Ana** [x](https://evil.example) ${user}"));
         m.put("export-unavailable", new Reply.Export("all pipelines", new TimeWindow(NOW.minus(Duration.ofDays(1)), NOW,
                 "the last 24 hours"), 0, 0, 0, "", 0));
+        m.putAll(ImpactSamples.all());
         return m;
     }
 }

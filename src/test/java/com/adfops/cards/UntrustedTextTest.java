@@ -122,6 +122,34 @@ class UntrustedTextTest {
                 List.of(new com.adfops.answers.Watchlist.Watch(P, "df " + P, "User " + P, NOW))));
         m.put("expert", new Reply.ExpertDetails(List.of(new Reply.ToolCallInfo("tool " + P, "{\"a\":\"" + P + "\"}", 3, true)),
                 "model " + P, 1, 2, 1, 5));
+        m.putAll(impact(failed, d));
+        return m;
+    }
+
+    /** The impact lines and cards, every name hostile. */
+    static Map<String, Reply> impact(PipelineRun failed, Diagnosis d) {
+        com.adfops.impact.ImpactedPipeline reader = new com.adfops.impact.ImpactedPipeline("rd " + P,
+                List.of(com.adfops.impact.ImpactedPipeline.Relation.READS_STALE_DATA), 1, List.of("ds " + P),
+                com.adfops.impact.ImpactedPipeline.State.SCHEDULED, NOW.plusSeconds(3600), null);
+        List<com.adfops.impact.ImpactedDataset> ds = List.of(new com.adfops.impact.ImpactedDataset("ds " + P, "pl " + P,
+                "act " + P, com.adfops.impact.ImpactedDataset.Cause.ACTIVITY_FAILED, 0));
+        com.adfops.impact.FailureImpact fi = new com.adfops.impact.FailureImpact("pl " + P, "run " + P, NOW,
+                com.adfops.impact.FailureImpact.Basis.ACTIVITY_RUNS, true, ds, List.of(reader), List.of(), null, false);
+        com.adfops.impact.NodeState node = new com.adfops.impact.NodeState("vm " + P,
+                com.adfops.impact.NodeState.Condition.OFFLINE, "Offline", NOW.minusSeconds(600), null, null, null);
+        com.adfops.impact.RunImpact ri = new com.adfops.impact.RunImpact(fi, new com.adfops.impact.RuntimeAtFailure(
+                "ir " + P, "act " + P, NOW, NOW, com.adfops.impact.RuntimeReport.Availability.DEGRADED, List.of(node)));
+        com.adfops.impact.RuntimeReport report = new com.adfops.impact.RuntimeReport("ir " + P,
+                com.adfops.impact.RuntimeReport.State.DEGRADED, com.adfops.impact.RuntimeReport.Availability.DEGRADED,
+                com.adfops.impact.RuntimeReport.Version.EXPIRING, "Online", NOW.plusSeconds(86400), List.of(node),
+                List.of(new com.adfops.impact.RuntimeUser("u " + P, List.of(), List.of(), List.of("c " + P),
+                        NOW.plusSeconds(60), true)), NOW);
+        Map<String, Reply> m = new LinkedHashMap<>();
+        m.put("diagnosis-impact", new Reply.DiagnosisCard(d, null).withImpact(ri));
+        m.put("dependants", new Reply.DependantsCard("df " + P, new com.adfops.impact.Dependants("pl " + P, true, ds,
+                List.of(reader), List.of(), false)));
+        m.put("runtimes", new Reply.RuntimeHealth(new com.adfops.impact.FactoryImpact.Runtimes("ir " + P,
+                List.of(report), List.of("ir " + P))));
         return m;
     }
 
