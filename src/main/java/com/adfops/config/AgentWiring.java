@@ -17,6 +17,7 @@ import com.adfops.export.ExportSigner;
 import com.adfops.alerts.Watches;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import com.adfops.impact.FactoryImpact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -58,9 +59,9 @@ public class AgentWiring {
     public Agent agent(AdfTools tools, Analytics analytics, ConversationStore store, DocsService docs, GuidanceFinder guidance,
                        ContextProperties context, FoundryProperties foundry, JsonDocuments documents,
                        ObjectMapper adfopsJson, AuditLog audit, Watches watches, ExportSigner exports,
-                       ExportProperties export, EscalationProperties escalation) {
+                       ExportProperties export, EscalationProperties escalation, FactoryImpact impact) {
         OfflineAgent offline = new OfflineAgent(tools, analytics, store, guidance, context.ttl(), audit, watches,
-                com.adfops.answers.ExportLinks.sharing(exports, export.shareable(escalation)));
+                com.adfops.answers.ExportLinks.sharing(exports, export.shareable(escalation)), impact);
         if (!foundry.configured()) {
             log.info("Agent: offline (set AZURE_AI_PROJECT_ENDPOINT and AZURE_AI_MODEL_DEPLOYMENT_NAME for Azure AI Foundry)");
             return offline;
@@ -73,7 +74,7 @@ public class AgentWiring {
                     .serviceVersion(com.azure.ai.agents.AgentsServiceVersion.V2025_11_15_PREVIEW)
                     .buildAgentsClient();
             log.info("Agent: Azure AI Foundry at {} (model {})", foundry.projectEndpoint(), foundry.modelDeploymentName());
-            return FoundryAgent.create(agents, credential, new ToolRunner(tools, analytics, docs, adfopsJson), offline, documents,
+            return FoundryAgent.create(agents, credential, new ToolRunner(tools, analytics, docs, adfopsJson, impact), offline, documents,
                     adfopsJson, new FoundryAgent.Settings(foundry.projectEndpoint(), foundry.modelDeploymentName(),
                             foundry.agentName(), foundry.apiVersion(), foundry.maxRounds(), foundry.turnDeadline(),
                             foundry.callTimeout(), foundry.concurrency()));

@@ -86,8 +86,9 @@ public class CapabilityWiring {
     }
 
     @Bean
-    public AlertService alertService(AlertStore store, AdfTools tools, GuidanceFinder guidance, Clock clock) {
-        return new AlertService(store, tools, guidance, clock);
+    public AlertService alertService(AlertStore store, AdfTools tools, GuidanceFinder guidance, Clock clock,
+                                     com.adfops.impact.FactoryImpact impact) {
+        return new AlertService(store, tools, guidance, clock, impact);
     }
 
     /** Detection starts with the application; it posts once the Teams edge has given it a poster. */

@@ -67,8 +67,9 @@ public class McpWiring {
 
     /** The tool runner the MCP tools call: the model's, over the same tools and docs. */
     @Bean
-    public McpTools mcpTools(AdfTools tools, DocsService docs, ObjectMapper adfopsJson) {
-        return new McpTools(new ToolRunner(tools, docs, adfopsJson), adfopsJson);
+    public McpTools mcpTools(AdfTools tools, DocsService docs, ObjectMapper adfopsJson,
+                             com.adfops.analytics.Analytics analytics, com.adfops.impact.FactoryImpact impact) {
+        return new McpTools(new ToolRunner(tools, analytics, docs, adfopsJson, impact), adfopsJson);
     }
 
     /** The server, started only when {@link #mode} says so. */

@@ -6,7 +6,8 @@
  * {@link com.adfops.config.FactoryWiring} (factories, run index, simulated factory, run queries),
  * {@link com.adfops.config.AgentWiring} (conversation, model's tools, docs), {@link com.adfops.config.TeamsWiring}
  * (cards, bot identity), {@link com.adfops.config.CapabilityWiring} (actions, alerts, escalation, export) and
- * {@link com.adfops.config.McpWiring} (the MCP face). The only package that may import {@code implementation}
+ * {@link com.adfops.config.McpWiring} (the MCP face), {@link com.adfops.config.ImpactWiring} (what failures reach,
+ * the self-hosted runtimes; the pipelines' next runs). The only package that may import {@code implementation}
  * packages and {@code agent.foundry}.
  */
 package com.adfops.config;

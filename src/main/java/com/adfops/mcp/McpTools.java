@@ -40,6 +40,8 @@ public final class McpTools {
     public static final String RUN_STATS = ToolRunner.RUN_STATS;
     public static final String COST = ToolRunner.COST;
     public static final String DOCS = ToolRunner.DOCS_SEARCH;
+    public static final String IMPACT = ToolRunner.DOWNSTREAM_IMPACT;
+    public static final String RUNTIMES = ToolRunner.RUNTIME_HEALTH;
 
     private final ToolRunner runner;
     private final ObjectMapper json;
@@ -74,7 +76,7 @@ public final class McpTools {
                         "window", property(schemas, AdfTools.PIPELINE_RUNS, "window"),
                         "factory", property(schemas, AdfTools.PIPELINE_RUNS, "factory")), List.of("pipeline")),
                 (a, c) -> runner.run(AdfTools.PIPELINE_RUNS, a.toString(), ZONE));
-        for (String name : List.of(HISTORY, WHAT_CHANGED, RUN_STATS, COST, DOCS)) {
+        for (String name : List.of(HISTORY, WHAT_CHANGED, RUN_STATS, COST, DOCS, IMPACT, RUNTIMES)) {
             add(name, null, descriptions.get(name), schemas.get(name), (a, c) -> runner.run(name, a.toString(), ZONE));
         }
     }

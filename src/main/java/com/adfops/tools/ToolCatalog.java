@@ -37,7 +37,15 @@ public final class ToolCatalog {
                         "properties", Map.of("query", Map.of("type", "string",
                                 "description", "What to look up on Microsoft Learn, e.g. an error code and activity type"))),
                 ToolRunner.FAILURE_HISTORY, failedRunSchema(),
-                ToolRunner.WHAT_CHANGED, failedRunSchema());
+                ToolRunner.WHAT_CHANGED, failedRunSchema(),
+                ToolRunner.DOWNSTREAM_IMPACT, Map.of("type", "object", "additionalProperties", false, "properties", Map.of(
+                        "pipeline", Map.of("type", "string", "description", "A pipeline's name (fuzzy): what depends on it"),
+                        "run_id", Map.of("type", "string", "description", "A failed pipeline run's id (a GUID): what its "
+                                + "failure leaves stale downstream; or give pipeline"),
+                        "factory", Map.of("type", "string", "description", "The factory's name, if known"))),
+                ToolRunner.RUNTIME_HEALTH, Map.of("type", "object", "additionalProperties", false, "properties", Map.of(
+                        "runtime", Map.of("type", "string", "description", "A self-hosted integration runtime's name; "
+                                + "omit for all"))));
     }
 
     /** A failed run: by its id, or a pipeline's latest failure (in a window, else the last 7 days, then 45). */
@@ -78,6 +86,15 @@ public final class ToolCatalog {
                         + "code) happened before.",
                 ToolRunner.WHAT_CHANGED, "What changed between a pipeline's last successful run and a failed run (or its latest "
                         + "failure): parameters, how it was triggered, per activity the integration runtime and the inputs, "
-                        + "activities that ran in one and not the other. Secret-looking values are masked.");
+                        + "activities that ran in one and not the other. Secret-looking values are masked.",
+                ToolRunner.DOWNSTREAM_IMPACT, "What a failure affects downstream, from the factory's definitions (datasets "
+                        + "pipelines read and write, Execute Pipeline, tumbling window dependencies): for a failed run, the "
+                        + "datasets it did not write (from its activity runs; basis by_definition when unknown), the "
+                        + "pipelines that read them (already ran on stale data, running, or their next run), its parents "
+                        + "and window dependants, and the self-hosted runtime's nodes not online when it ran; for a "
+                        + "pipeline, what depends on it.",
+                ToolRunner.RUNTIME_HEALTH, "Health of the self-hosted integration runtimes (or one): state (healthy, "
+                        + "version_expiring, degraded, expired, down), nodes not online and since when, version expiry, "
+                        + "when it was read, and the pipelines that use it and run in the next 12 hours.");
     }
 }

@@ -9,6 +9,8 @@ import com.adfops.runs.ErrorText;
 import com.adfops.runs.FailingSummary;
 import com.adfops.adf.DataFactoryException;
 import com.adfops.docs.DocsService;
+import com.adfops.impact.FactoryImpact;
+import com.adfops.impact.NextRuns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,6 +32,8 @@ public final class ToolRunner {
     public static final String COST = "adf_cost";
     public static final String FAILURE_HISTORY = "adf_failure_history";
     public static final String WHAT_CHANGED = "adf_what_changed";
+    public static final String DOWNSTREAM_IMPACT = "adf_downstream_impact";
+    public static final String RUNTIME_HEALTH = "adf_runtime_health";
     /** Longest output handed to the model, in characters (about 2,000 tokens). */
     public static final int MAX_OUTPUT_CHARS = 8000;
 
@@ -54,6 +58,11 @@ public final class ToolRunner {
 
     /** @param analytics the questions' one orchestration (default window, the period before, scope), as on Teams */
     public ToolRunner(AdfTools tools, Analytics analytics, DocsService docs, ObjectMapper json) {
+        this(tools, analytics, docs, json, new FactoryImpact(tools.dataFactory(), NextRuns.NONE, tools.clock()));
+    }
+
+    /** @param impact what failures reach downstream and the self-hosted runtimes' health, from the definitions */
+    public ToolRunner(AdfTools tools, Analytics analytics, DocsService docs, ObjectMapper json, FactoryImpact impact) {
         this.json = json;
         this.failedRuns = new FailedRuns(tools, json);
         byName.put(AdfTools.PIPELINE_RUNS, new PipelineRunsTool(tools, json));
@@ -63,6 +72,8 @@ public final class ToolRunner {
         byName.put(DOCS_SEARCH, new DocsSearchTool(docs, json));
         byName.put(FAILURE_HISTORY, failedRuns.about(new FailureHistoryTool(tools, json)::answer));
         byName.put(WHAT_CHANGED, failedRuns.about(new WhatChangedTool(tools, json)::answer));
+        byName.put(DOWNSTREAM_IMPACT, new DownstreamImpactTool(tools, impact, json));
+        byName.put(RUNTIME_HEALTH, new RuntimeHealthTool(impact, json));
     }
 
     public Call run(String name, String arguments, ZoneId zone) {
