@@ -1,0 +1,61 @@
+package com.adfops.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adfops.DefinedFactory;
+import com.adfops.TestSim;
+import com.adfops.adf.FactoryDefinitions;
+import com.adfops.adf.FactoryRef;
+import com.adfops.adf.PipelineRun;
+import com.adfops.adf.RunStatus;
+import com.adfops.answers.AlertView;
+import com.adfops.diagnosis.GuidanceFinder;
+import com.adfops.docs.TestDocs;
+import com.adfops.impact.FactoryImpact;
+import com.adfops.impact.ImpactedPipeline;
+import com.adfops.impact.NextRuns;
+import com.adfops.runs.AdfTools;
+import com.adfops.state.InMemoryStateStore;
+import com.adfops.state.JsonDocuments;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The alert card of a failed run says what it affects downstream, as the diagnosis card does. */
+class AlertImpactTest {
+
+    static final FactoryRef F = new FactoryRef("sub-a", "rg-a", "df-pier");
+    static final Instant NOW = Instant.parse("2026-12-06T05:00:00Z");
+
+    final DefinedFactory adf = new DefinedFactory(F).define(DefinedFactory.harbor(F,
+            Instant.parse("2026-12-06T01:15:00Z"), Instant.parse("2026-12-06T01:02:00Z")));
+    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final AdfTools tools = new AdfTools(adf, clock);
+    final AlertService alerts = new AlertService(new AlertStore(new JsonDocuments(new InMemoryStateStore(), TestSim.JSON)),
+            tools, new GuidanceFinder(TestDocs.builtInOnly()), clock, new FactoryImpact(adf, NextRuns.NONE, clock));
+    final PipelineRun failed = adf.run("run-p-3", "Load_Invoices", RunStatus.FAILED,
+            Instant.parse("2026-12-06T03:20:00Z"), Instant.parse("2026-12-06T03:30:00Z"), "Copy failed");
+
+    AlertImpactTest() {
+        adf.add(failed, DefinedFactory.activity(failed, "CopyInvoices", RunStatus.FAILED, "shir-harbor"),
+                DefinedFactory.activity(failed, "CopyCredits", RunStatus.SUCCEEDED, "shir-harbor"));
+    }
+
+    private AlertRecord open() {
+        return new AlertRecord("al-p", "conv-p", F.factoryName(), "Load_Invoices", failed.runId(), failed.runEnd(),
+                List.of(), AlertRecord.State.OPEN, null, NOW, "conv-p", "act-1", null, null, null, null, null, null,
+                "root", false);
+    }
+
+    @Test
+    void aFailedRunsAlertCarriesItsImpactAndNoneWithoutDefinitions() {
+        AlertView v = alerts.view(open());
+        assertThat(v.impact().downstream().pipelines()).extracting(ImpactedPipeline::pipeline)
+                .containsExactly("Finance-Report", "Nightly_Orchestrator", "Sales-Mart", "Exec-Dashboard");
+        assertThat(v.impact().runtime().runtime()).isEqualTo("shir-harbor");
+        adf.define(FactoryDefinitions.empty(F, NOW));
+        assertThat(alerts.view(open()).impact().isEmpty()).isTrue();
+    }
+}
