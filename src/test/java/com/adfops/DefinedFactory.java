@@ -76,6 +76,23 @@ public final class DefinedFactory implements DataFactory {
                 r.runEnd(), 60_000L, e, null, null, null, null, runtime, Map.of(), List.of());
     }
 
+    /** The harbor factory, its definitions read at 01:15 UTC on Dec 6, 2026 (node vm-b offline since 01:02). */
+    public static DefinedFactory harbor(FactoryRef f) {
+        return new DefinedFactory(f).define(harbor(f, Instant.parse("2026-12-06T01:15:00Z"),
+                Instant.parse("2026-12-06T01:02:00Z")));
+    }
+
+    /**
+     * A failed run of Load_Invoices from 03:20 to 03:30 UTC on Dec 6, 2026: CopyInvoices failed (on {@code runtime}),
+     * CopyCredits succeeded.
+     */
+    public PipelineRun failLoadInvoices(String runId, String runtime) {
+        PipelineRun r = run(runId, "Load_Invoices", RunStatus.FAILED, Instant.parse("2026-12-06T03:20:00Z"),
+                Instant.parse("2026-12-06T03:30:00Z"), "Operation on target CopyInvoices failed");
+        return add(r, activity(r, "CopyInvoices", RunStatus.FAILED, runtime),
+                activity(r, "CopyCredits", RunStatus.SUCCEEDED, "shir-harbor"));
+    }
+
     /** The harbor factory's definitions, read at {@code readAt}; node vm-b offline since {@code offlineSince}. */
     public static FactoryDefinitions harbor(FactoryRef f, Instant readAt, Instant offlineSince) {
         return new FactoryDefinitions(f, readAt,

@@ -14,17 +14,7 @@ import java.util.Optional;
  * What a failure reaches and what the self-hosted integration runtimes are up to: "what depends on X?", "is the
  * self-hosted IR ok?", and the "Affects:" line every diagnosis card of a failed run carries.
  */
-final class ImpactAnswers {
-
-    private final AdfTools tools;
-    private final FactoryImpact impact;
-    private final AnswerKit kit;
-
-    ImpactAnswers(AdfTools tools, FactoryImpact impact, AnswerKit kit) {
-        this.tools = tools;
-        this.impact = impact;
-        this.kit = kit;
-    }
+record ImpactAnswers(AdfTools tools, FactoryImpact impact, AnswerKit kit) {
 
     /** What a diagnosed failure reaches (from the activity runs the diagnosis read) and the runtime it ran on. */
     RunImpact of(Diagnosis d) {

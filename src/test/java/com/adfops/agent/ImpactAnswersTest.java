@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.adfops.DefinedFactory;
 import com.adfops.TestSim;
 import com.adfops.adf.FactoryRef;
-import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
 import com.adfops.analytics.Analytics;
 import com.adfops.answers.AuditTrail;
@@ -40,8 +39,7 @@ class ImpactAnswersTest {
     static final Map<String, Instant> NEXT = Map.of("Finance-Report", Instant.parse("2026-12-06T06:00:00Z"),
             "Load_Invoices", Instant.parse("2026-12-06T08:00:00Z"));
 
-    final DefinedFactory adf = new DefinedFactory(F).define(DefinedFactory.harbor(F,
-            Instant.parse("2026-12-06T01:15:00Z"), Instant.parse("2026-12-06T01:02:00Z")));
+    final DefinedFactory adf = DefinedFactory.harbor(F);
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final AdfTools tools = new AdfTools(adf, clock);
     final OfflineAgent agent = new OfflineAgent(tools, new Analytics(tools), new InMemoryConversationStore(),
@@ -51,10 +49,7 @@ class ImpactAnswersTest {
     final CardFactory cards = new CardFactory(TestSim.JSON);
 
     ImpactAnswersTest() {
-        PipelineRun failed = adf.run("run-q-1", "Load_Invoices", RunStatus.FAILED, Instant.parse("2026-12-06T03:20:00Z"),
-                Instant.parse("2026-12-06T03:30:00Z"), "Operation on target CopyInvoices failed");
-        adf.add(failed, DefinedFactory.activity(failed, "CopyInvoices", RunStatus.FAILED, "shir-harbor (vm-a)"),
-                DefinedFactory.activity(failed, "CopyCredits", RunStatus.SUCCEEDED, "shir-harbor"));
+        adf.failLoadInvoices("run-q-1", "shir-harbor (vm-a)");
         adf.add(adf.run("run-q-2", "Sales-Mart", RunStatus.SUCCEEDED, Instant.parse("2026-12-06T04:10:00Z"),
                 Instant.parse("2026-12-06T04:20:00Z"), ""));
     }

@@ -7,7 +7,6 @@ import com.adfops.TestSim;
 import com.adfops.adf.FactoryDefinitions;
 import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
-import com.adfops.adf.RunStatus;
 import com.adfops.answers.AlertView;
 import com.adfops.diagnosis.GuidanceFinder;
 import com.adfops.docs.TestDocs;
@@ -29,19 +28,12 @@ class AlertImpactTest {
     static final FactoryRef F = new FactoryRef("sub-a", "rg-a", "df-pier");
     static final Instant NOW = Instant.parse("2026-12-06T05:00:00Z");
 
-    final DefinedFactory adf = new DefinedFactory(F).define(DefinedFactory.harbor(F,
-            Instant.parse("2026-12-06T01:15:00Z"), Instant.parse("2026-12-06T01:02:00Z")));
+    final DefinedFactory adf = DefinedFactory.harbor(F);
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    final AdfTools tools = new AdfTools(adf, clock);
     final AlertService alerts = new AlertService(new AlertStore(new JsonDocuments(new InMemoryStateStore(), TestSim.JSON)),
-            tools, new GuidanceFinder(TestDocs.builtInOnly()), clock, new FactoryImpact(adf, NextRuns.NONE, clock));
-    final PipelineRun failed = adf.run("run-p-3", "Load_Invoices", RunStatus.FAILED,
-            Instant.parse("2026-12-06T03:20:00Z"), Instant.parse("2026-12-06T03:30:00Z"), "Copy failed");
-
-    AlertImpactTest() {
-        adf.add(failed, DefinedFactory.activity(failed, "CopyInvoices", RunStatus.FAILED, "shir-harbor"),
-                DefinedFactory.activity(failed, "CopyCredits", RunStatus.SUCCEEDED, "shir-harbor"));
-    }
+            new AdfTools(adf, clock), new GuidanceFinder(TestDocs.builtInOnly()), clock,
+            new FactoryImpact(adf, NextRuns.NONE, clock));
+    final PipelineRun failed = adf.failLoadInvoices("run-p-3", "shir-harbor");
 
     private AlertRecord open() {
         return new AlertRecord("al-p", "conv-p", F.factoryName(), "Load_Invoices", failed.runId(), failed.runEnd(),

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.adfops.DefinedFactory;
 import com.adfops.TestSim;
 import com.adfops.adf.FactoryRef;
-import com.adfops.adf.PipelineRun;
-import com.adfops.adf.RunStatus;
 import com.adfops.analytics.Analytics;
 import com.adfops.docs.BuiltInDocsIndex;
 import com.adfops.docs.DocsService;
@@ -30,8 +28,7 @@ class ImpactToolsTest {
     static final FactoryRef F = new FactoryRef("sub-t", "rg-t", "df-wharf");
     static final Instant NOW = Instant.parse("2026-12-06T05:00:00Z");
 
-    final DefinedFactory adf = new DefinedFactory(F).define(DefinedFactory.harbor(F,
-            Instant.parse("2026-12-06T01:15:00Z"), Instant.parse("2026-12-06T01:02:00Z")));
+    final DefinedFactory adf = DefinedFactory.harbor(F);
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final AdfTools tools = new AdfTools(adf, clock);
     final FactoryImpact impact = new FactoryImpact(adf,
@@ -42,10 +39,7 @@ class ImpactToolsTest {
             Duration.ofMinutes(1)), TestSim.JSON, impact);
 
     ImpactToolsTest() {
-        PipelineRun failed = adf.run("0b7c-41", "Load_Invoices", RunStatus.FAILED, Instant.parse("2026-12-06T03:20:00Z"),
-                Instant.parse("2026-12-06T03:30:00Z"), "Operation on target CopyInvoices failed");
-        adf.add(failed, DefinedFactory.activity(failed, "CopyInvoices", RunStatus.FAILED, "shir-harbor"),
-                DefinedFactory.activity(failed, "CopyCredits", RunStatus.SUCCEEDED, "shir-harbor"));
+        adf.failLoadInvoices("0b7c-41", "shir-harbor");
     }
 
     private JsonNode call(String tool, String args) throws Exception {
