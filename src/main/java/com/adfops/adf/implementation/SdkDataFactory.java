@@ -251,19 +251,19 @@ public final class SdkDataFactory implements DataFactory {
             Instant readAt = Instant.now();
             DataFactoryManager m = manager(factory);
             List<FactoryDefinitions.Pipeline> pipelines = new ArrayList<>();
-            meter.count(name);
+            meter.read(factory);
             m.pipelines().listByFactory(rg, name).forEach(p -> pipelines.add(DefinitionsMapper.pipeline(p)));
             List<FactoryDefinitions.Dataset> datasets = new ArrayList<>();
-            meter.count(name);
+            meter.read(factory);
             m.datasets().listByFactory(rg, name).forEach(d -> datasets.add(DefinitionsMapper.dataset(d)));
             List<FactoryDefinitions.LinkedService> linked = new ArrayList<>();
-            meter.count(name);
+            meter.read(factory);
             m.linkedServices().listByFactory(rg, name).forEach(l -> linked.add(DefinitionsMapper.linkedService(l)));
             List<FactoryDefinitions.Trigger> triggers = new ArrayList<>();
-            meter.count(name);
+            meter.read(factory);
             m.triggers().listByFactory(rg, name).forEach(t -> triggers.add(DefinitionsMapper.trigger(t)));
             List<FactoryDefinitions.IntegrationRuntime> runtimes = new ArrayList<>();
-            meter.count(name);
+            meter.read(factory);
             for (var r : m.integrationRuntimes().listByFactory(rg, name)) {
                 runtimes.add(DefinitionsMapper.runtime(r, runtimeStatus(factory, m, r.name())));
             }
@@ -285,7 +285,7 @@ public final class SdkDataFactory implements DataFactory {
     private com.azure.resourcemanager.datafactory.models.IntegrationRuntimeStatus runtimeStatus(
             FactoryRef factory, DataFactoryManager m, String runtime) {
         try {
-            meter.count(factory.factoryName());
+            meter.read(factory);
             var response = m.integrationRuntimes().getStatus(factory.resourceGroup(), factory.factoryName(), runtime);
             return response == null ? null : response.properties();
         } catch (RuntimeException e) {
@@ -309,7 +309,7 @@ public final class SdkDataFactory implements DataFactory {
             Set<String> seenTokens = new HashSet<>();
             var client = manager(factory).triggerRuns();
             for (int page = 0; page < MAX_PAGES; page++) {
-                meter.count(factory.factoryName());
+                meter.read(factory);
                 var resp = client.queryByFactory(factory.resourceGroup(), factory.factoryName(), params);
                 if (resp.value() != null) {
                     for (var r : resp.value()) {
