@@ -1,19 +1,13 @@
 package com.adfops.index;
 
-import com.adfops.adf.ActivityRun;
 import com.adfops.adf.DataFactory;
 import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.FactoryDefinitions;
 import com.adfops.adf.FactoryRef;
-import com.adfops.adf.FactoryStatus;
-import com.adfops.adf.Freshness;
-import com.adfops.adf.PipelineRun;
+import com.adfops.adf.ForwardingDataFactory;
 import com.adfops.adf.RequestMeter;
-import com.adfops.adf.RunQuery;
-import com.adfops.adf.RunRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * say when a factory was last read and why its latest read failed. Everything else, trigger runs included, goes to
  * the factory behind it.
  */
-public final class DefinitionsCache implements DataFactory, AutoCloseable {
+public final class DefinitionsCache extends ForwardingDataFactory implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DefinitionsCache.class);
 
@@ -102,84 +96,14 @@ public final class DefinitionsCache implements DataFactory, AutoCloseable {
     // ---- DataFactory ------------------------------------------------------------------------------------------
 
     @Override
+    protected DataFactory delegate() {
+        return source;
+    }
+
+    @Override
     public FactoryDefinitions readDefinitions(FactoryRef factory) {
         FactoryDefinitions copy = copies.get(factory);
         return copy != null ? copy : FactoryDefinitions.empty(factory, null);
-    }
-
-    @Override
-    public List<FactoryDefinitions.TriggerRun> queryTriggerRuns(FactoryRef factory, Instant from, Instant to) {
-        return source.queryTriggerRuns(factory, from, to);
-    }
-
-    @Override
-    public List<FactoryRef> factories() {
-        return source.factories();
-    }
-
-    @Override
-    public List<String> listPipelineNames(FactoryRef factory) {
-        return source.listPipelineNames(factory);
-    }
-
-    @Override
-    public List<PipelineRun> queryPipelineRuns(FactoryRef factory, RunQuery query) {
-        return source.queryPipelineRuns(factory, query);
-    }
-
-    @Override
-    public List<PipelineRun> queryPipelineRuns(List<FactoryRef> factories, RunQuery query) {
-        return source.queryPipelineRuns(factories, query);
-    }
-
-    @Override
-    public List<ActivityRun> queryActivityRuns(FactoryRef factory, PipelineRun run) {
-        return source.queryActivityRuns(factory, run);
-    }
-
-    @Override
-    public Optional<PipelineRun> getPipelineRun(FactoryRef factory, String runId) {
-        return source.getPipelineRun(factory, runId);
-    }
-
-    @Override
-    public Duration retention() {
-        return source.retention();
-    }
-
-    @Override
-    public Instant heldSince(FactoryRef factory) {
-        return source.heldSince(factory);
-    }
-
-    @Override
-    public Freshness freshness(FactoryRef factory, RunQuery query) {
-        return source.freshness(factory, query);
-    }
-
-    @Override
-    public String createRun(FactoryRef factory, RunRequest request) {
-        return source.createRun(factory, request);
-    }
-
-    @Override
-    public void cancelRun(FactoryRef factory, String runId, boolean recursive) {
-        source.cancelRun(factory, runId, recursive);
-    }
-
-    @Override
-    public Optional<FactoryStatus> historyStatus() {
-        return source.historyStatus();
-    }
-
-    @Override
-    public Optional<FactoryStatus> checkHistory() {
-        return source.checkHistory();
-    }
-
-    @Override
-    public List<FactoryStatus> status() {
-        return source.status();
     }
 
     /** Stops the refreshes, then what is behind (the run index's). */

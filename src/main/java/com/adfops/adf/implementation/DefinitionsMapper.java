@@ -378,11 +378,4 @@ final class DefinitionsMapper {
     private static LocalDateTime local(OffsetDateTime t) {
         return t == null ? null : t.toLocalDateTime();
     }
-
-    /** Sorted by name (case-insensitive, ADF's names are). */
-    static <T> List<T> byName(List<T> items, java.util.function.Function<T, String> name) {
-        List<T> out = new ArrayList<>(items);
-        out.sort(Comparator.comparing(name, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
-        return out;
-    }
 }

@@ -250,32 +250,33 @@ public final class SdkDataFactory implements DataFactory {
         try {
             Instant readAt = Instant.now();
             DataFactoryManager m = manager(factory);
-            List<FactoryDefinitions.Pipeline> pipelines = new ArrayList<>();
-            meter.read(factory);
-            m.pipelines().listByFactory(rg, name).forEach(p -> pipelines.add(DefinitionsMapper.pipeline(p)));
-            List<FactoryDefinitions.Dataset> datasets = new ArrayList<>();
-            meter.read(factory);
-            m.datasets().listByFactory(rg, name).forEach(d -> datasets.add(DefinitionsMapper.dataset(d)));
-            List<FactoryDefinitions.LinkedService> linked = new ArrayList<>();
-            meter.read(factory);
-            m.linkedServices().listByFactory(rg, name).forEach(l -> linked.add(DefinitionsMapper.linkedService(l)));
-            List<FactoryDefinitions.Trigger> triggers = new ArrayList<>();
-            meter.read(factory);
-            m.triggers().listByFactory(rg, name).forEach(t -> triggers.add(DefinitionsMapper.trigger(t)));
-            List<FactoryDefinitions.IntegrationRuntime> runtimes = new ArrayList<>();
-            meter.read(factory);
-            for (var r : m.integrationRuntimes().listByFactory(rg, name)) {
-                runtimes.add(DefinitionsMapper.runtime(r, runtimeStatus(factory, m, r.name())));
-            }
             return new FactoryDefinitions(factory, readAt,
-                    DefinitionsMapper.byName(pipelines, FactoryDefinitions.Pipeline::name),
-                    DefinitionsMapper.byName(datasets, FactoryDefinitions.Dataset::name),
-                    DefinitionsMapper.byName(linked, FactoryDefinitions.LinkedService::name),
-                    DefinitionsMapper.byName(triggers, FactoryDefinitions.Trigger::name),
-                    DefinitionsMapper.byName(runtimes, FactoryDefinitions.IntegrationRuntime::name));
+                    readAll(factory, () -> m.pipelines().listByFactory(rg, name), DefinitionsMapper::pipeline,
+                            FactoryDefinitions.Pipeline::name),
+                    readAll(factory, () -> m.datasets().listByFactory(rg, name), DefinitionsMapper::dataset,
+                            FactoryDefinitions.Dataset::name),
+                    readAll(factory, () -> m.linkedServices().listByFactory(rg, name), DefinitionsMapper::linkedService,
+                            FactoryDefinitions.LinkedService::name),
+                    readAll(factory, () -> m.triggers().listByFactory(rg, name), DefinitionsMapper::trigger,
+                            FactoryDefinitions.Trigger::name),
+                    readAll(factory, () -> m.integrationRuntimes().listByFactory(rg, name),
+                            r -> DefinitionsMapper.runtime(r, runtimeStatus(factory, m, r.name())),
+                            FactoryDefinitions.IntegrationRuntime::name));
         } catch (RuntimeException e) {
             throw AdfErrorMapper.map(e, name, "the definitions of factory " + name);
         }
+    }
+
+    /** One list of definitions (one read, ADF's next links followed by the SDK), mapped and sorted by name. */
+    private <T, R> List<R> readAll(FactoryRef factory, java.util.function.Supplier<Iterable<T>> list,
+                                   java.util.function.Function<T, R> map, java.util.function.Function<R, String> name) {
+        meter.read(factory);
+        List<R> out = new ArrayList<>();
+        for (T item : list.get()) {
+            out.add(map.apply(item));
+        }
+        out.sort(Comparator.comparing(name, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
+        return out;
     }
 
     /**
