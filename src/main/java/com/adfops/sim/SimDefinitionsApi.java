@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The definition endpoints of the simulated factory, in ADF's REST shapes (api-version 2018-06-01), under
@@ -22,14 +20,6 @@ import java.util.regex.Pattern;
  * (status, ARM code, message) for the server to render. Also the live changes tests stage incidents with.
  */
 final class SimDefinitionsApi {
-
-    /** GET of a list or one resource: group 1 the kind's segment, group 2 the name (or null). */
-    static final Pattern GET = Pattern.compile(
-            "(?i)^/(pipelines|datasets|linkedservices|triggers|integrationruntimes)(?:/([^/]+))?/?$");
-    /** POST getStatus of a runtime: group 1 its name. */
-    static final Pattern STATUS = Pattern.compile("(?i)^/integrationruntimes/([^/]+)/getstatus/?$");
-    /** POST a trigger runs query. */
-    static final Pattern QUERY_TRIGGER_RUNS = Pattern.compile("(?i)^/querytriggerruns/?$");
 
     private final SimDataset dataset;
     private final SimDefinitions definitions;
@@ -51,39 +41,30 @@ final class SimDefinitionsApi {
         return definitions;
     }
 
-    /**
-     * The answer to {@code method rest} (the path under the factory), or null when it is not a definition endpoint.
-     *
-     * @param factoryId the factory's resource id as the request spelled it
-     * @param body      the request's JSON body (POST), or null
-     */
-    JsonNode answer(String method, String rest, String factoryId, JsonNode body) {
-        Matcher m;
-        if (method.equals("GET") && (m = GET.matcher(rest)).matches()) {
-            SimDefinitions.Kind kind = kind(m.group(1));
-            if (m.group(2) == null) {
-                return definitions.list(kind, factoryId);
-            }
-            String name = java.net.URLDecoder.decode(m.group(2), StandardCharsets.UTF_8);
-            ObjectNode r = definitions.get(kind, name, factoryId);
-            if (r == null) {
-                throw new SimWrites.Refused(404, "NotFound", "The " + kind.segment + " entity '" + name
-                        + "' was not found.");
-            }
-            return r;
+    /** ADF's list of one kind ({@code segment}: pipelines, datasets, linkedservices, triggers, integrationRuntimes). */
+    ObjectNode list(String segment, String factoryId) {
+        return definitions.list(kind(segment), factoryId);
+    }
+
+    /** One resource of a kind by name, as ADF answers its GET; refused 404 when there is none. */
+    ObjectNode get(String segment, String encodedName, String factoryId) {
+        SimDefinitions.Kind kind = kind(segment);
+        String name = java.net.URLDecoder.decode(encodedName, StandardCharsets.UTF_8);
+        ObjectNode r = definitions.get(kind, name, factoryId);
+        if (r == null) {
+            throw new SimWrites.Refused(404, "NotFound", "The " + kind.segment + " entity '" + name + "' was not found.");
         }
-        if (method.equals("POST") && (m = STATUS.matcher(rest)).matches()) {
-            String name = java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
-            ObjectNode s = definitions.status(name, dataset.factory(), clock.instant());
-            if (s == null) {
-                throw new SimWrites.Refused(404, "NotFound", "Integration runtime '" + name + "' was not found.");
-            }
-            return s;
+        return r;
+    }
+
+    /** A runtime's getStatus answer; refused 404 when there is none. */
+    ObjectNode status(String encodedName) {
+        String name = java.net.URLDecoder.decode(encodedName, StandardCharsets.UTF_8);
+        ObjectNode s = definitions.status(name, dataset.factory(), clock.instant());
+        if (s == null) {
+            throw new SimWrites.Refused(404, "NotFound", "Integration runtime '" + name + "' was not found.");
         }
-        if (method.equals("POST") && QUERY_TRIGGER_RUNS.matcher(rest).matches()) {
-            return queryTriggerRuns(body);
-        }
-        return null;
+        return s;
     }
 
     private static SimDefinitions.Kind kind(String segment) {
@@ -95,12 +76,10 @@ final class SimDefinitionsApi {
         throw new IllegalArgumentException(segment);
     }
 
-    private ObjectNode queryTriggerRuns(JsonNode body) {
-        Instant after = body == null ? null : SimDataset.time(body, "lastUpdatedAfter");
-        Instant before = body == null ? null : SimDataset.time(body, "lastUpdatedBefore");
-        if (after == null || before == null) {
-            throw new SimWrites.Refused(400, "BadRequest", "lastUpdatedAfter and lastUpdatedBefore are required date-times.");
-        }
+    /** A page of trigger runs for a RunFilterParameters body (its window already checked). */
+    ObjectNode queryTriggerRuns(JsonNode body) {
+        Instant after = SimDataset.time(body, "lastUpdatedAfter");
+        Instant before = SimDataset.time(body, "lastUpdatedBefore");
         List<ObjectNode> fired = triggerRuns.fired(after, before, clock.instant());
         JsonNode order = body.path("orderBy").path(0);
         if ("ASC".equalsIgnoreCase(SimDataset.text(order, "order"))) {

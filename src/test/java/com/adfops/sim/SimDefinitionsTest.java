@@ -57,8 +57,10 @@ class SimDefinitionsTest {
         return out;
     }
 
+    /** {@code GET /{kind}} or {@code GET /{kind}/{name}} under the factory. */
     private static JsonNode get(SimDefinitionsApi api, String rest) {
-        return api.answer("GET", rest, FACTORY_ID, null);
+        String[] parts = rest.substring(1).split("/");
+        return parts.length == 1 ? api.list(parts[0], FACTORY_ID) : api.get(parts[0], parts[1], FACTORY_ID);
     }
 
     @Test
@@ -90,21 +92,18 @@ class SimDefinitionsTest {
                 .filter(n -> get(api, "/triggers/" + n).at("/properties/runtimeState").asText().equals("Stopped")))
                 .containsExactly("tr_weekly_full_reload");
 
-        JsonNode shir = api.answer("POST", "/integrationRuntimes/ir-selfhosted-onprem/getStatus", FACTORY_ID, null);
+        JsonNode shir = api.status("ir-selfhosted-onprem");
         assertThat(shir.get("name").asText()).isEqualTo("ir-selfhosted-onprem");
         assertThat(shir.at("/properties/typeProperties/nodes")).hasSize(2);
         assertThat(shir.at("/properties/dataFactoryName").asText()).isEqualTo(BuiltInDataset.FACTORY);
     }
 
     @Test
-    void unknownNamesAreNotFoundAndOtherPathsAreNotTheirs() {
+    void unknownNamesAreNotFound() {
         SimDefinitionsApi api = builtIn(Clock.fixed(NOW, ZoneOffset.UTC));
         assertThatThrownBy(() -> get(api, "/pipelines/nope")).isInstanceOf(SimWrites.Refused.class)
                 .satisfies(e -> assertThat(((SimWrites.Refused) e).status).isEqualTo(404));
-        assertThatThrownBy(() -> api.answer("POST", "/integrationRuntimes/nope/getStatus", FACTORY_ID, null))
-                .isInstanceOf(SimWrites.Refused.class);
-        assertThat(api.answer("GET", "/pipelineruns/x", FACTORY_ID, null)).isNull();
-        assertThat(api.answer("POST", "/pipelines", FACTORY_ID, null)).isNull();
+        assertThatThrownBy(() -> api.status("nope")).isInstanceOf(SimWrites.Refused.class);
     }
 
     @Test
@@ -128,7 +127,7 @@ class SimDefinitionsTest {
                 "ds_orders_table");
         assertThat(get(api, "/linkedservices/ls_files").at("/properties/connectVia/referenceName").asText())
                 .isEqualTo("ir-onprem");
-        JsonNode managed = api.answer("POST", "/integrationRuntimes/AutoResolveIntegrationRuntime/getStatus", FACTORY_ID, null);
+        JsonNode managed = api.status("AutoResolveIntegrationRuntime");
         assertThat(managed.at("/properties/state").asText()).isEqualTo("Online");
     }
 
@@ -155,7 +154,7 @@ class SimDefinitionsTest {
             if (token != null) {
                 body.put("continuationToken", token);
             }
-            JsonNode page = api.answer("POST", "/queryTriggerRuns", FACTORY_ID, body);
+            JsonNode page = api.queryTriggerRuns(body);
             page.get("value").forEach(v -> ids.add(v.get("triggerRunId").asText()));
             token = page.hasNonNull("continuationToken") ? page.get("continuationToken").asText() : null;
             pages++;
@@ -166,7 +165,7 @@ class SimDefinitionsTest {
         bad.put("lastUpdatedAfter", "2026-11-25T00:00:00Z");
         bad.put("lastUpdatedBefore", "2030-01-01T00:00:00Z");
         bad.put("continuationToken", "not-a-token");
-        assertThatThrownBy(() -> api.answer("POST", "/queryTriggerRuns", FACTORY_ID, bad)).isInstanceOf(SimWrites.Refused.class);
+        assertThatThrownBy(() -> api.queryTriggerRuns(bad)).isInstanceOf(SimWrites.Refused.class);
     }
 
     @Test
@@ -223,7 +222,7 @@ class SimDefinitionsTest {
         ObjectNode body = TestSim.JSON.createObjectNode();
         body.put("lastUpdatedAfter", NOW.toString());
         body.put("lastUpdatedBefore", later.toString());
-        assertThat(api.answer("POST", "/queryTriggerRuns", FACTORY_ID, body).get("value")).isEmpty();
+        assertThat(api.queryTriggerRuns(body).get("value")).isEmpty();
         assertThat(dataset.pipelineRuns()).noneMatch(r -> skipped.equals(SimDataset.time(r, "runStart")));
         assertThat(api.skipNextRun("tr_weekly_full_reload")).isEmpty();
     }
@@ -233,22 +232,21 @@ class SimDefinitionsTest {
         SimDataset dataset = SimDataset.load(TestSim.resourcePath("definitions-factory.json"), TestSim.JSON);
         MovingClock clock = new MovingClock();
         SimDefinitionsApi api = new SimDefinitionsApi(dataset, TestSim.JSON, clock, 5);
-        String path = "/integrationRuntimes/ir-onprem/getStatus";
-        assertThat(api.answer("POST", path, FACTORY_ID, null).at("/properties/state").asText()).isEqualTo("Online");
+        assertThat(api.status("ir-onprem").at("/properties/state").asText()).isEqualTo("Online");
         assertThat(api.setNodeStatus("ir-onprem", "node-a", "Offline")).isTrue();
-        JsonNode limited = api.answer("POST", path, FACTORY_ID, null);
+        JsonNode limited = api.status("ir-onprem");
         assertThat(limited.at("/properties/state").asText()).isEqualTo("Limited");
         assertThat(limited.at("/properties/typeProperties/nodes/1/status").asText()).isEqualTo("Offline");
         assertThat(limited.at("/properties/typeProperties/nodes/1/lastConnectTime").asText()).isEqualTo(NOW.toString());
         clock.now.set(NOW.plus(Duration.ofMinutes(5)));
         api.setNodeStatus("ir-onprem", "node-b", "Offline");
-        JsonNode offline = api.answer("POST", path, FACTORY_ID, null);
+        JsonNode offline = api.status("ir-onprem");
         assertThat(offline.at("/properties/state").asText()).isEqualTo("Offline");
         // An offline node keeps the time it was last seen.
         assertThat(offline.at("/properties/typeProperties/nodes/1/lastConnectTime").asText()).isEqualTo(NOW.toString());
         api.setNodeStatus("ir-onprem", "node-a", "Online");
         api.setNodeStatus("ir-onprem", "node-b", "Online");
-        assertThat(api.answer("POST", path, FACTORY_ID, null).at("/properties/state").asText()).isEqualTo("Online");
+        assertThat(api.status("ir-onprem").at("/properties/state").asText()).isEqualTo("Online");
         assertThat(api.setNodeStatus("ir-onprem", "node-z", "Offline")).isFalse();
         assertThat(api.setNodeStatus("AutoResolveIntegrationRuntime", "x", "Offline")).isFalse();
     }
