@@ -2,12 +2,10 @@ package com.adfops.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,8 +14,9 @@ import java.util.Optional;
  * {@code .../factories/{f}}: {@code GET /pipelines}, {@code /datasets}, {@code /linkedservices}, {@code /triggers},
  * {@code /integrationRuntimes} (lists) and {@code GET /{kind}/{name}}; {@code POST /integrationRuntimes/{name}/getStatus};
  * {@code POST /queryTriggerRuns} (RunFilterParameters: {@code lastUpdatedAfter}/{@code lastUpdatedBefore} on the
- * firing time, {@code orderBy} TriggerRunTimestamp, continuation tokens). Refusals are {@link SimWrites.Refused}
- * (status, ARM code, message) for the server to render. Also the live changes tests stage incidents with.
+ * firing time, {@code orderBy} TriggerRunTimestamp, paged as the run queries are). Refusals are
+ * {@link SimWrites.Refused} (status, ARM code, message) for the server to render. Also the live changes tests stage
+ * incidents with.
  */
 final class SimDefinitionsApi {
 
@@ -26,13 +25,13 @@ final class SimDefinitionsApi {
     private final SimTriggerRuns triggerRuns;
     private final ObjectMapper json;
     private final Clock clock;
-    private final int pageSize;
+    private final SimPaging paging;
 
-    SimDefinitionsApi(SimDataset dataset, ObjectMapper json, Clock clock, int pageSize) {
+    SimDefinitionsApi(SimDataset dataset, ObjectMapper json, Clock clock, SimPaging paging) {
         this.dataset = dataset;
         this.json = json;
         this.clock = clock;
-        this.pageSize = Math.max(1, pageSize);
+        this.paging = paging;
         this.definitions = SimDefinitions.of(dataset, json, clock.instant());
         this.triggerRuns = new SimTriggerRuns(dataset, definitions, json);
     }
@@ -76,45 +75,29 @@ final class SimDefinitionsApi {
         throw new IllegalArgumentException(segment);
     }
 
-    /** A page of trigger runs for a RunFilterParameters body (its window already checked). */
-    ObjectNode queryTriggerRuns(JsonNode body) {
-        Instant after = SimDataset.time(body, "lastUpdatedAfter");
-        Instant before = SimDataset.time(body, "lastUpdatedBefore");
-        List<ObjectNode> fired = triggerRuns.fired(after, before, clock.instant());
-        JsonNode order = body.path("orderBy").path(0);
-        if ("ASC".equalsIgnoreCase(SimDataset.text(order, "order"))) {
+    /** The trigger runs a RunFilterParameters body (its window already checked) asks for, in its order. */
+    List<ObjectNode> triggerRuns(JsonNode body) {
+        List<ObjectNode> fired = triggerRuns.fired(SimDataset.time(body, "lastUpdatedAfter"),
+                SimDataset.time(body, "lastUpdatedBefore"), clock.instant());
+        if ("ASC".equalsIgnoreCase(SimDataset.text(body.path("orderBy").path(0), "order"))) {
             java.util.Collections.reverse(fired);
         }
-        int offset = offset(SimDataset.text(body, "continuationToken"));
-        ObjectNode resp = json.createObjectNode();
-        ArrayNode value = resp.putArray("value");
-        int end = Math.min(fired.size(), offset + pageSize);
-        for (int i = offset; i < end; i++) {
-            value.add(fired.get(i));
-        }
-        if (end < fired.size()) {
-            resp.put("continuationToken", Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(("simtr:" + end).getBytes(StandardCharsets.UTF_8)));
-        }
-        return resp;
+        return fired;
     }
 
-    private static int offset(String token) {
-        if (token == null || token.isBlank()) {
-            return 0;
-        }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (decoded.startsWith("simtr:")) {
-                int offset = Integer.parseInt(decoded.substring(6));
-                if (offset >= 0) {
-                    return offset;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the refusal
-        }
-        throw new SimWrites.Refused(400, "InvalidContinuationToken", "The continuation token is not valid.");
+    /** The routes of these endpoints, for the server's route table. */
+    List<SimRoute> routes() {
+        String kinds = "/(pipelines|datasets|linkedservices|triggers|integrationruntimes)";
+        return List.of(
+                SimRoute.of("GET", kinds, (x, m) -> x.send(200, list(m.group(1), x.factoryId()))),
+                SimRoute.of("GET", kinds + "/([^/]+)", (x, m) -> x.send(200, get(m.group(1), m.group(2), x.factoryId()))),
+                SimRoute.of("POST", "/integrationruntimes/([^/]+)/getstatus", (x, m) -> x.send(200, status(m.group(1)))),
+                SimRoute.of("POST", "/querytriggerruns", (x, m) -> {
+                    JsonNode body = x.readRunFilter();
+                    if (body != null) {
+                        paging.page(x, body, triggerRuns(body));
+                    }
+                }));
     }
 
     // ---- live changes ------------------------------------------------------------------------------------------

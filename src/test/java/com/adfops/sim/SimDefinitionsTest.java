@@ -48,7 +48,7 @@ class SimDefinitionsTest {
     }
 
     private static SimDefinitionsApi builtIn(Clock clock) {
-        return new SimDefinitionsApi(BuiltInDataset.generate(TestSim.JSON, NOW, 42), TestSim.JSON, clock, 5);
+        return new SimDefinitionsApi(BuiltInDataset.generate(TestSim.JSON, NOW, 42), TestSim.JSON, clock, new SimPaging(5));
     }
 
     private static List<String> names(JsonNode list) {
@@ -66,7 +66,7 @@ class SimDefinitionsTest {
     @Test
     void theBuiltInFactoryDefinesEveryPipelineThatRunsAndItsTriggersFollowTheRuns() {
         SimDataset dataset = BuiltInDataset.generate(TestSim.JSON, NOW, 42);
-        SimDefinitionsApi api = new SimDefinitionsApi(dataset, TestSim.JSON, Clock.fixed(NOW, ZoneOffset.UTC), 5);
+        SimDefinitionsApi api = new SimDefinitionsApi(dataset, TestSim.JSON, Clock.fixed(NOW, ZoneOffset.UTC), new SimPaging(5));
         assertThat(names(get(api, "/pipelines"))).containsAll(dataset.pipelineNames()).isSorted();
         JsonNode pipeline = get(api, "/pipelines/pl_master_nightly");
         assertThat(pipeline.get("id").asText()).isEqualTo(FACTORY_ID + "/pipelines/pl_master_nightly");
@@ -111,7 +111,7 @@ class SimDefinitionsTest {
         DatasetBuilder b = new DatasetBuilder("kontoso");
         b.run("Zeta Ingest", NOW.minus(Duration.ofHours(2)), 60, "Failed");
         b.run("alpha", NOW.minus(Duration.ofHours(1)), 60, "Succeeded");
-        SimDefinitionsApi api = new SimDefinitionsApi(b.build(), TestSim.JSON, Clock.fixed(NOW, ZoneOffset.UTC), 5);
+        SimDefinitionsApi api = new SimDefinitionsApi(b.build(), TestSim.JSON, Clock.fixed(NOW, ZoneOffset.UTC), new SimPaging(5));
         assertThat(names(get(api, "/pipelines"))).containsExactly("alpha", "Zeta Ingest");
         assertThat(get(api, "/pipelines/alpha").at("/properties/activities")).isEmpty();
         assertThat(names(get(api, "/triggers"))).isEmpty();
@@ -121,7 +121,7 @@ class SimDefinitionsTest {
     @Test
     void aDefinitionsSectionIsServedAsWrittenWithThePipelinesThatRanAdded() {
         SimDataset dataset = SimDataset.load(TestSim.resourcePath("definitions-factory.json"), TestSim.JSON);
-        SimDefinitionsApi api = new SimDefinitionsApi(dataset, TestSim.JSON, Clock.fixed(NOW, ZoneOffset.UTC), 2);
+        SimDefinitionsApi api = new SimDefinitionsApi(dataset, TestSim.JSON, Clock.fixed(NOW, ZoneOffset.UTC), new SimPaging(2));
         assertThat(names(get(api, "/pipelines"))).containsExactly("pl_emea", "pl_orders", "pl_undefined_but_run");
         assertThat(names(get(api, "/datasets"))).containsExactly("ds_landing", "ds_orders_audit", "ds_orders_raw",
                 "ds_orders_table");
@@ -141,31 +141,17 @@ class SimDefinitionsTest {
     }
 
     @Test
-    void writtenTriggerRunsArePagedNewestFirstAndOnlyOnceTheyFired() {
+    void writtenTriggerRunsAreServedNewestFirstOnlyOnceTheyFired() {
         SimDataset dataset = SimDataset.load(TestSim.resourcePath("definitions-factory.json"), TestSim.JSON);
-        SimDefinitionsApi api = new SimDefinitionsApi(dataset, TestSim.JSON, Clock.fixed(NOW, ZoneOffset.UTC), 2);
-        List<String> ids = new ArrayList<>();
-        String token = null;
-        int pages = 0;
-        do {
-            ObjectNode body = TestSim.JSON.createObjectNode();
-            body.put("lastUpdatedAfter", "2026-11-25T00:00:00Z");
-            body.put("lastUpdatedBefore", "2030-01-01T00:00:00Z");
-            if (token != null) {
-                body.put("continuationToken", token);
-            }
-            JsonNode page = api.queryTriggerRuns(body);
-            page.get("value").forEach(v -> ids.add(v.get("triggerRunId").asText()));
-            token = page.hasNonNull("continuationToken") ? page.get("continuationToken").asText() : null;
-            pages++;
-        } while (token != null);
-        assertThat(ids).containsExactly("tr-run-1", "tr-run-2", "tr-run-3", "tr-run-4");
-        assertThat(pages).isEqualTo(2);
-        ObjectNode bad = TestSim.JSON.createObjectNode();
-        bad.put("lastUpdatedAfter", "2026-11-25T00:00:00Z");
-        bad.put("lastUpdatedBefore", "2030-01-01T00:00:00Z");
-        bad.put("continuationToken", "not-a-token");
-        assertThatThrownBy(() -> api.queryTriggerRuns(bad)).isInstanceOf(SimWrites.Refused.class);
+        SimDefinitionsApi api = new SimDefinitionsApi(dataset, TestSim.JSON, Clock.fixed(NOW, ZoneOffset.UTC), new SimPaging(2));
+        ObjectNode body = TestSim.JSON.createObjectNode();
+        body.put("lastUpdatedAfter", "2026-11-25T00:00:00Z");
+        body.put("lastUpdatedBefore", "2030-01-01T00:00:00Z");
+        assertThat(api.triggerRuns(body)).extracting(r -> r.get("triggerRunId").asText())
+                .containsExactly("tr-run-1", "tr-run-2", "tr-run-3", "tr-run-4");
+        body.putArray("orderBy").addObject().put("orderBy", "TriggerRunTimestamp").put("order", "ASC");
+        assertThat(api.triggerRuns(body)).extracting(r -> r.get("triggerRunId").asText())
+                .containsExactly("tr-run-4", "tr-run-3", "tr-run-2", "tr-run-1");
     }
 
     @Test
@@ -191,7 +177,7 @@ class SimDefinitionsTest {
     void stoppingATriggerWithholdsItsLaterRunsUntilItStartsAgain() {
         MovingClock clock = new MovingClock();
         SimDataset dataset = BuiltInDataset.generate(TestSim.JSON, NOW, 42);
-        SimDefinitionsApi api = new SimDefinitionsApi(dataset, TestSim.JSON, clock, 5);
+        SimDefinitionsApi api = new SimDefinitionsApi(dataset, TestSim.JSON, clock, new SimPaging(5));
         SimTriggerRuns runs = new SimTriggerRuns(dataset, api.definitions(), TestSim.JSON);
         Instant inAnHour = NOW.plus(Duration.ofHours(1));
         int telemetryInTheHour = (int) runs.fired(NOW, inAnHour, inAnHour).stream()
@@ -214,7 +200,7 @@ class SimDefinitionsTest {
     void skippingTheNextRunMakesItMissed() {
         MovingClock clock = new MovingClock();
         SimDataset dataset = BuiltInDataset.generate(TestSim.JSON, NOW, 42);
-        SimDefinitionsApi api = new SimDefinitionsApi(dataset, TestSim.JSON, clock, 5);
+        SimDefinitionsApi api = new SimDefinitionsApi(dataset, TestSim.JSON, clock, new SimPaging(5));
         Instant skipped = api.skipNextRun("tr_every_15min").orElseThrow();
         assertThat(skipped).isAfter(NOW).isBefore(NOW.plus(Duration.ofMinutes(16)));
         Instant later = skipped.plus(Duration.ofMinutes(1));
@@ -222,7 +208,7 @@ class SimDefinitionsTest {
         ObjectNode body = TestSim.JSON.createObjectNode();
         body.put("lastUpdatedAfter", NOW.toString());
         body.put("lastUpdatedBefore", later.toString());
-        assertThat(api.queryTriggerRuns(body).get("value")).isEmpty();
+        assertThat(api.triggerRuns(body)).isEmpty();
         assertThat(dataset.pipelineRuns()).noneMatch(r -> skipped.equals(SimDataset.time(r, "runStart")));
         assertThat(api.skipNextRun("tr_weekly_full_reload")).isEmpty();
     }
@@ -231,7 +217,7 @@ class SimDefinitionsTest {
     void aNodeGoingOfflineMakesTheRuntimeLimitedThenOffline() {
         SimDataset dataset = SimDataset.load(TestSim.resourcePath("definitions-factory.json"), TestSim.JSON);
         MovingClock clock = new MovingClock();
-        SimDefinitionsApi api = new SimDefinitionsApi(dataset, TestSim.JSON, clock, 5);
+        SimDefinitionsApi api = new SimDefinitionsApi(dataset, TestSim.JSON, clock, new SimPaging(5));
         assertThat(api.status("ir-onprem").at("/properties/state").asText()).isEqualTo("Online");
         assertThat(api.setNodeStatus("ir-onprem", "node-a", "Offline")).isTrue();
         JsonNode limited = api.status("ir-onprem");
