@@ -23,13 +23,11 @@ final class SimDefinitionsApi {
     private final SimDataset dataset;
     private final SimDefinitions definitions;
     private final SimTriggerRuns triggerRuns;
-    private final ObjectMapper json;
     private final Clock clock;
     private final SimPaging paging;
 
     SimDefinitionsApi(SimDataset dataset, ObjectMapper json, Clock clock, SimPaging paging) {
         this.dataset = dataset;
-        this.json = json;
         this.clock = clock;
         this.paging = paging;
         this.definitions = SimDefinitions.of(dataset, json, clock.instant());

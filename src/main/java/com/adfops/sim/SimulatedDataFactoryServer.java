@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * A loopback HTTP server speaking the ADF REST API (api-version 2018-06-01) for one factory:
  * {@code POST .../factories/{f}/queryPipelineRuns}, {@code POST .../factories/{f}/pipelineruns/{id}/queryActivityruns}
  * and {@code GET .../factories/{f}/pipelineruns/{id}}; {@code POST .../pipelines/{p}/createRun} and
- * {@code POST .../pipelineruns/{id}/cancel} (see {@link SimWrites}). Answers use ADF's JSON shapes, filters and
+ * {@code POST .../pipelineruns/{id}/cancel} (see {@link SimWrites}); the factory's definitions and trigger runs (see
+ * {@link SimDefinitionsApi}). Answers use ADF's JSON shapes, filters and
  * continuation-token paging; errors use ARM's {@code {"error": {"code", "message"}}} body.
  *
  * <p>This class is the router: it adds the latency, throttling and injected faults, checks the api-version and the
