@@ -62,14 +62,20 @@ public class FactoryWiring {
         return new RequestMeter(adf.readBudgetSettings());
     }
 
-    /** The factories, read through the run index (unless it is switched off). */
+    /**
+     * The factories, read through the run index (unless it is switched off), their definitions kept in memory
+     * ({@link com.adfops.index.DefinitionsCache}).
+     */
     @Bean
     @ConditionalOnMissingBean
     public DataFactory dataFactory(AdfProperties adf, IndexProperties index, HistoryProperties history,
-                                   SimulatedFactoryHolder sim, RequestMeter meter, Clock clock) {
+                                   DefinitionsProperties definitions, SimulatedFactoryHolder sim, RequestMeter meter,
+                                   Clock clock) {
         com.adfops.adf.RunArchive archive = history.enabled() ? archive(adf, history, sim) : null;
         DataFactory factories = runsOf(adf, index, sim, meter, clock, archive);
-        return archive == null ? factories : new com.adfops.index.ArchivedHistory(factories, archive, clock);
+        return new com.adfops.index.DefinitionsCache(
+                archive == null ? factories : new com.adfops.index.ArchivedHistory(factories, archive, clock),
+                definitions.refresh()).start();
     }
 
     /**

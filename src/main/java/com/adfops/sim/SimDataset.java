@@ -17,7 +17,8 @@ import java.util.Map;
  * The data a simulated factory serves: ADF-shaped PipelineRun and ActivityRun JSON objects, kept verbatim, or a
  * generated factory held compactly ({@link GeneratedFactory}). Format of a dataset file: {@code {"factory": NAME,
  * "pipelineRuns": [...], "activityRuns": [...]}}, optionally {@code "reruns": {PIPELINE: "Succeeded" | "Failed"}}: how a
- * rerun of that pipeline ends; or {@code {"generate": {...}}} (see {@link GeneratedFactory.Spec}). The runs are kept
+ * rerun of that pipeline ends, and {@code "definitions": {...}}: the factory's definitions in ADF's shapes (see
+ * {@link SimDefinitions}); or {@code {"generate": {...}}} (see {@link GeneratedFactory.Spec}). The runs are kept
  * sorted ({@link RunTable}) so a page costs a binary search plus the page.
  */
 public final class SimDataset {
@@ -25,6 +26,7 @@ public final class SimDataset {
     private final String factory;
     private final RunTable table;
     private final Map<String, String> rerunOutcomes;
+    private volatile JsonNode definitions;
 
     public SimDataset(String factory, List<ObjectNode> pipelineRuns, List<ObjectNode> activityRuns) {
         this(factory, pipelineRuns, activityRuns, Map.of());
@@ -115,7 +117,21 @@ public final class SimDataset {
             }
             script.fields().forEachRemaining(e -> reruns.put(e.getKey(), e.getValue().asText()));
         }
-        return new SimDataset(factory, runs, acts, reruns);
+        SimDataset dataset = new SimDataset(factory, runs, acts, reruns);
+        JsonNode defs = root.get("definitions");
+        if (defs != null && !defs.isNull()) {
+            SimDefinitions.parse(defs, json);
+            dataset.definitions = defs;
+        }
+        return dataset;
+    }
+
+    /**
+     * The dataset's {@code "definitions"} section as written (ADF's JSON of pipelines, datasets, linked services,
+     * triggers, integration runtimes and trigger runs; see {@link SimDefinitions}), or null when it has none.
+     */
+    JsonNode definitions() {
+        return definitions;
     }
 
     private static List<ObjectNode> objects(JsonNode node, String field) {

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * A loopback HTTP server speaking the ADF REST API (api-version 2018-06-01) for one factory:
  * {@code POST .../factories/{f}/queryPipelineRuns}, {@code POST .../factories/{f}/pipelineruns/{id}/queryActivityruns}
  * and {@code GET .../factories/{f}/pipelineruns/{id}}; {@code POST .../pipelines/{p}/createRun} and
- * {@code POST .../pipelineruns/{id}/cancel} (see {@link SimWrites}). Answers use ADF's JSON shapes, filters and
+ * {@code POST .../pipelineruns/{id}/cancel} (see {@link SimWrites}); the factory's definitions and trigger runs (see
+ * {@link SimDefinitionsApi}). Answers use ADF's JSON shapes, filters and
  * continuation-token paging; errors use ARM's {@code {"error": {"code", "message"}}} body.
  *
  * <p>This class is the router: it adds the latency, throttling and injected faults, checks the api-version and the
@@ -53,6 +54,7 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
     private volatile int throttleEvery;
     private final SimPaging paging;
     private final SimWrites writes;
+    private final SimDefinitionsApi definitions;
     private final WorkspaceQueryHandler workspace;
     /** The endpoints under the factory's path, tried in order. */
     private final List<SimRoute> routes;
@@ -73,14 +75,16 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
         this.workspace = new WorkspaceQueryHandler(new SimulatedLogAnalytics(dataset, json, "/subscriptions/"
                 + SUBSCRIPTION_ID + "/resourceGroups/" + RESOURCE_GROUP + "/providers/Microsoft.DataFactory/factories/"
                 + dataset.factory()), clock);
-        this.routes = List.of(
+        this.definitions = new SimDefinitionsApi(dataset, json, clock, paging);
+        this.routes = java.util.stream.Stream.concat(java.util.stream.Stream.of(
                 SimRoute.of("POST", "/querypipelineruns", new QueryRunsHandler(dataset, clock, paging)),
                 SimRoute.of("POST", "/pipelineruns/([^/]+)/queryactivityruns",
                         new QueryActivityRunsHandler(dataset, clock, paging)),
-                SimRoute.of("GET", "/pipelines", new ListPipelinesHandler(dataset)),
                 SimRoute.of("GET", "/pipelineruns/([^/]+)", new GetRunHandler(dataset, clock)),
                 SimRoute.of("POST", "/pipelines/([^/]+)/createrun", new CreateRunHandler(writes)),
-                SimRoute.of("POST", "/pipelineruns/([^/]+)/cancel", new CancelRunHandler(writes)));
+                SimRoute.of("POST", "/pipelineruns/([^/]+)/cancel", new CancelRunHandler(writes))),
+                // The definitions: pipelines, datasets, linked services, triggers, runtimes, trigger runs.
+                definitions.routes().stream()).toList();
         // Enough threads that an added latency (standing for Azure's) delays requests without queueing them.
         this.executor = Executors.newFixedThreadPool(32, r -> {
             Thread t = new Thread(r, "adf-sim");
@@ -159,6 +163,32 @@ public final class SimulatedDataFactoryServer implements AutoCloseable {
 
     public int requestCount() {
         return requestCount.get();
+    }
+
+    /** Starts a trigger (its withheld later runs come back). False when the factory has no such trigger. */
+    public boolean startTrigger(String trigger) {
+        return definitions.setTriggerStarted(trigger, true);
+    }
+
+    /** Stops a trigger: its runtime state says Stopped and it starts no more runs. False when there is no such trigger. */
+    public boolean stopTrigger(String trigger) {
+        return definitions.setTriggerStarted(trigger, false);
+    }
+
+    /**
+     * Sets a self-hosted integration runtime node's status ({@code Online}, {@code Offline}, {@code Limited}, ...); the
+     * runtime's state follows. False when there is no such runtime or node.
+     */
+    public boolean setRuntimeNodeStatus(String runtime, String node, String status) {
+        return definitions.setNodeStatus(runtime, node, status);
+    }
+
+    /**
+     * Drops the next run {@code trigger} would start (a missed run): the factory never shows it nor its trigger run.
+     * Its scheduled start, or empty when the factory holds no later run of that trigger.
+     */
+    public java.util.Optional<Instant> skipNextTriggerRun(String trigger) {
+        return definitions.skipNextRun(trigger);
     }
 
     /** Makes the next {@code times} requests whose path contains {@code pathPart} fail with an ARM error body. */

@@ -9,7 +9,10 @@
  *
  * <p>Serves a built-in dataset generated relative to now ({@link com.adfops.sim.BuiltInDataset}), a dataset
  * file ({@link com.adfops.sim.SimDataset#load}) or a factory generated from a few lines
- * ({@link com.adfops.sim.GeneratedFactory}, compact: a million runs fit). Runs are kept sorted
+ * ({@link com.adfops.sim.GeneratedFactory}, compact: a million runs fit). The factory's definitions (pipelines, datasets,
+ * linked services, triggers, integration runtimes and their status, trigger runs) come from the dataset's
+ * {@code "definitions"} section, the built-in factory's file or the pipelines that ran ({@link com.adfops.sim.SimDefinitions}),
+ * with live changes for tests (a trigger stopped, a runtime node offline, a run missed). Runs are kept sorted
  * ({@link com.adfops.sim.RunTable}) so a page costs a binary search plus the page. May import the JDK and Jackson only.
  */
 package com.adfops.sim;

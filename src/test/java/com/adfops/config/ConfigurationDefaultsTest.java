@@ -15,7 +15,7 @@ class ConfigurationDefaultsTest {
         EscalationProperties.class, FoundryProperties.class, StateProperties.class, AuthProperties.class,
         TurnProperties.class, ContextProperties.class, IndexProperties.class, ActionsProperties.class,
         AlertsProperties.class, CostProperties.class, ExportProperties.class, HistoryProperties.class,
-        McpProperties.class})
+        McpProperties.class, DefinitionsProperties.class})
     static class Props {
     }
 
@@ -51,6 +51,7 @@ class ConfigurationDefaultsTest {
             assertThat(foundry.turnDeadline()).isEqualTo(Duration.ofSeconds(60));
             assertThat(foundry.callTimeout()).isEqualTo(Duration.ofSeconds(20));
             assertThat(foundry.concurrency()).isEqualTo(8);
+            assertThat(ctx.getBean(DefinitionsProperties.class).refresh()).isEqualTo(Duration.ofMinutes(5));
             StateProperties state = ctx.getBean(StateProperties.class);
             assertThat(state.store()).isEqualTo("file");
             assertThat(state.dir().normalize()).isEqualTo(java.nio.file.Path.of("data"));

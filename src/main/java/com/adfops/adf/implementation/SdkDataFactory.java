@@ -3,6 +3,7 @@ package com.adfops.adf.implementation;
 import com.adfops.adf.ActivityRun;
 import com.adfops.adf.DataFactory;
 import com.adfops.adf.DataFactoryException;
+import com.adfops.adf.FactoryDefinitions;
 import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RequestMeter;
@@ -239,6 +240,97 @@ public final class SdkDataFactory implements DataFactory {
             return runs.size() > query.maxRuns() ? runs.subList(0, query.maxRuns()) : runs;
         } catch (RuntimeException e) {
             throw AdfErrorMapper.map(e, factory.factoryName(), "pipeline runs of factory " + factory.factoryName());
+        }
+    }
+
+    @Override
+    public FactoryDefinitions readDefinitions(FactoryRef factory) {
+        String rg = factory.resourceGroup();
+        String name = factory.factoryName();
+        try {
+            Instant readAt = Instant.now();
+            DataFactoryManager m = manager(factory);
+            return new FactoryDefinitions(factory, readAt,
+                    readAll(factory, () -> m.pipelines().listByFactory(rg, name), DefinitionsMapper::pipeline,
+                            FactoryDefinitions.Pipeline::name),
+                    readAll(factory, () -> m.datasets().listByFactory(rg, name), DefinitionsMapper::dataset,
+                            FactoryDefinitions.Dataset::name),
+                    readAll(factory, () -> m.linkedServices().listByFactory(rg, name), DefinitionsMapper::linkedService,
+                            FactoryDefinitions.LinkedService::name),
+                    readAll(factory, () -> m.triggers().listByFactory(rg, name), DefinitionsMapper::trigger,
+                            FactoryDefinitions.Trigger::name),
+                    readAll(factory, () -> m.integrationRuntimes().listByFactory(rg, name),
+                            r -> DefinitionsMapper.runtime(r, runtimeStatus(factory, m, r.name())),
+                            FactoryDefinitions.IntegrationRuntime::name));
+        } catch (RuntimeException e) {
+            throw AdfErrorMapper.map(e, name, "the definitions of factory " + name);
+        }
+    }
+
+    /** One list of definitions (one read, ADF's next links followed by the SDK), mapped and sorted by name. */
+    private <T, R> List<R> readAll(FactoryRef factory, java.util.function.Supplier<Iterable<T>> list,
+                                   java.util.function.Function<T, R> map, java.util.function.Function<R, String> name) {
+        meter.read(factory);
+        List<R> out = new ArrayList<>();
+        for (T item : list.get()) {
+            out.add(map.apply(item));
+        }
+        out.sort(Comparator.comparing(name, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
+        return out;
+    }
+
+    /**
+     * An integration runtime's status, or null when the bot may not read it (getStatus is an action a reader role may
+     * lack) or it is gone: the definitions stand without it.
+     */
+    private com.azure.resourcemanager.datafactory.models.IntegrationRuntimeStatus runtimeStatus(
+            FactoryRef factory, DataFactoryManager m, String runtime) {
+        try {
+            meter.read(factory);
+            var response = m.integrationRuntimes().getStatus(factory.resourceGroup(), factory.factoryName(), runtime);
+            return response == null ? null : response.properties();
+        } catch (RuntimeException e) {
+            DataFactoryException mapped = AdfErrorMapper.map(e, factory.factoryName(), "integration runtime " + runtime);
+            if (mapped.kind() == DataFactoryException.Kind.PERMISSION || mapped.kind() == DataFactoryException.Kind.NOT_FOUND) {
+                return null;
+            }
+            throw mapped;
+        }
+    }
+
+    @Override
+    public List<FactoryDefinitions.TriggerRun> queryTriggerRuns(FactoryRef factory, Instant from, Instant to) {
+        try {
+            RunFilterParameters params = new RunFilterParameters()
+                    .withLastUpdatedAfter(from.atOffset(ZoneOffset.UTC))
+                    .withLastUpdatedBefore(to.atOffset(ZoneOffset.UTC))
+                    .withOrderBy(List.of(new RunQueryOrderBy()
+                            .withOrderBy(RunQueryOrderByField.TRIGGER_RUN_TIMESTAMP).withOrder(RunQueryOrder.DESC)));
+            List<FactoryDefinitions.TriggerRun> runs = new ArrayList<>();
+            Set<String> seenTokens = new HashSet<>();
+            var client = manager(factory).triggerRuns();
+            for (int page = 0; page < MAX_PAGES; page++) {
+                meter.read(factory);
+                var resp = client.queryByFactory(factory.resourceGroup(), factory.factoryName(), params);
+                if (resp.value() != null) {
+                    for (var r : resp.value()) {
+                        FactoryDefinitions.TriggerRun run = DefinitionsMapper.triggerRun(r);
+                        if (run.at() == null || (!run.at().isBefore(from) && run.at().isBefore(to))) {
+                            runs.add(run);
+                        }
+                    }
+                }
+                String token = resp.continuationToken();
+                if (token == null || token.isBlank() || !seenTokens.add(token)) {
+                    break;
+                }
+                params.withContinuationToken(token);
+            }
+            runs.sort(Comparator.comparing((FactoryDefinitions.TriggerRun r) -> r.at() == null ? Instant.MAX : r.at())
+                    .reversed());
+            return runs;
+        } catch (RuntimeException e) {
+            throw AdfErrorMapper.map(e, factory.factoryName(), "trigger runs of factory " + factory.factoryName());
         }
     }
 
