@@ -118,16 +118,6 @@ public final class RunIndex implements DataFactory, AutoCloseable {
     }
 
     @Override
-    public com.adfops.adf.FactoryDefinitions readDefinitions(FactoryRef factory) {
-        return source.readDefinitions(factory);
-    }
-
-    @Override
-    public List<com.adfops.adf.FactoryDefinitions.TriggerRun> queryTriggerRuns(FactoryRef factory, Instant from, Instant to) {
-        return source.queryTriggerRuns(factory, from, to);
-    }
-
-    @Override
     public List<String> listPipelineNames(FactoryRef factory) {
         return flight.once("names|" + factory, () -> source.listPipelineNames(factory));
     }
