@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The questions people ask most, answered from the run index's memory: once their activity runs are cached, asking
- * again costs Data Factory nothing (every card line included: the diagnosis's "new or chronic" history, running long).
+ * again costs Data Factory nothing (every card line included: the diagnosis's "new or chronic" history, running long,
+ * what the failure affects downstream).
  */
 class QuestionsFromMemoryTest {
 
@@ -30,8 +31,10 @@ class QuestionsFromMemoryTest {
         Instant now = Instant.parse("2026-11-26T12:00:00Z");
         try (TestSim sim = TestSim.builtIn(now, 100)) {
             Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-            RunIndex index = RunIndexTest.index(sim, clock);
-            OfflineAgent agent = new OfflineAgent(new AdfTools(index, clock), new InMemoryConversationStore(),
+            // As the application reads it: the run index, and the factory's definitions held by their cache.
+            DefinitionsCache factory = new DefinitionsCache(RunIndexTest.index(sim, clock), Duration.ofMinutes(5));
+            factory.refreshAll();
+            OfflineAgent agent = new OfflineAgent(new AdfTools(factory, clock), new InMemoryConversationStore(),
                     new GuidanceFinder(TestDocs.builtInOnly()), Duration.ofHours(12));
             String[] questions = {"what pipelines are failing?", "why did pl_ingest_sales_orders fail?",
                 "status of pl_copy_web_events", "how did pipelines do this week?", "which pipelines are slowest?"};
