@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  */
 public final class Schedules {
 
+    /** The grace when none is configured ({@code ADFOPS_SCHEDULE_GRACE}'s default). */
+    public static final Duration DEFAULT_GRACE = Duration.ofMinutes(15);
     /** How far ahead {@link #nextRun} looks. */
     public static final Duration NEXT_RUN_HORIZON = Duration.ofDays(7);
     /** How far before a span its runs are read too (a tumbling window's dependencies, a run that started early). */
@@ -71,12 +73,16 @@ public final class Schedules {
         return hit.isEmpty() ? all : hit;
     }
 
-    /** One factory's check of a span, its expected runs narrowed to {@code pipeline} (a name or pattern; null: all). */
-    public record Checked(FactoryRef factory, ScheduleReport report) {
+    /**
+     * One factory's check of a span, its expected runs narrowed to a pipeline or pattern.
+     *
+     * @param defs the definitions it was checked against (the triggers' state and zone)
+     */
+    public record Checked(FactoryRef factory, ScheduleReport report, FactoryDefinitions defs) {
     }
 
-    /** One factory's runs expected ahead. */
-    public record Ahead(FactoryRef factory, List<UpcomingRun> runs) {
+    /** One factory's runs expected ahead, and the definitions they come from. */
+    public record Ahead(FactoryRef factory, List<UpcomingRun> runs, FactoryDefinitions defs) {
     }
 
     /** The check of {@code [from, now]} of one factory, narrowed to {@code pipeline} (null: every pipeline). */
@@ -88,13 +94,13 @@ public final class Schedules {
                 tools.dataFactory().queryTriggerRuns(f, from.minus(LOOK_BEHIND), now.plusSeconds(60));
         ScheduleReport all = check.check(defs, runs, triggerRuns, from, now, usual(f, runs, pipelines(defs, pipeline)));
         if (pipeline == null) {
-            return new Checked(f, all);
+            return new Checked(f, all, defs);
         }
         Pattern p = pattern(pipeline);
         return new Checked(f, new ScheduleReport(all.from(), all.now(),
                 all.checks().stream().filter(c -> p.matcher(c.expected().pipeline()).matches()).toList(),
                 all.unscheduled().stream().filter(r -> p.matcher(r.pipelineName()).matches()).toList(),
-                all.assumedUtc()));
+                all.assumedUtc()), defs);
     }
 
     /** The runs started triggers are expected to start in {@code [now, now + ahead)}, narrowed to {@code pipeline}. */
@@ -108,7 +114,7 @@ public final class Schedules {
             Pattern p = pattern(pipeline);
             out = out.stream().filter(u -> p.matcher(u.expected().pipeline()).matches()).toList();
         }
-        return new Ahead(f, out);
+        return new Ahead(f, out, defs);
     }
 
     /** A pipeline's first expected start after {@code now} (started triggers, the next 7 days); empty when none. */

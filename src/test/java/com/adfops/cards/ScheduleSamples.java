@@ -1,0 +1,47 @@
+package com.adfops.cards;
+
+import com.adfops.NightFactory;
+import com.adfops.adf.RunStatus;
+import com.adfops.agent.Reply;
+import com.adfops.runs.AdfTools;
+import com.adfops.schedule.Schedules;
+import com.adfops.schedule.SlaRules;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/** The schedule cards' samples, over {@link NightFactory}'s night (checked at 05:30 UTC). */
+final class ScheduleSamples {
+
+    private ScheduleSamples() {
+    }
+
+    static Schedules schedules(NightFactory adf, Instant now) {
+        AdfTools tools = new AdfTools(adf, Clock.fixed(now, ZoneOffset.UTC));
+        tools.baselines().turnWait(Duration.ofSeconds(30));
+        return new Schedules(tools, SlaRules.parse("Refresh_*=+30m"), Duration.ofMinutes(15));
+    }
+
+    static void add(Map<String, Reply> m) {
+        NightFactory night = new NightFactory();
+        Schedules s = schedules(night, NightFactory.NOW);
+        m.put("schedule-night", new Reply.OnSchedule(List.of(s.check(night.factory, NightFactory.MIDNIGHT, null)),
+                null));
+        m.put("schedule-upcoming", new Reply.Upcoming(List.of(s.upcoming(night.factory, Duration.ofHours(24), null)),
+                NightFactory.NOW, NightFactory.NOW.plus(Duration.ofHours(24)), null));
+        // Later: the cube ended past its SLA, the ledger's trigger was started again and its run went.
+        NightFactory later = new NightFactory();
+        later.put(later.run("run-cube-0310", "Build_Cube", "Cube_0330", RunStatus.SUCCEEDED,
+                Instant.parse("2026-03-10T04:10:00Z"), Instant.parse("2026-03-10T06:25:00Z")));
+        m.put("schedule-late", new Reply.OnSchedule(List.of(schedules(later, Instant.parse("2026-03-10T07:00:00Z"))
+                .check(later.factory, NightFactory.MIDNIGHT, "Build_*")), "Build_*"));
+        NightFactory calm = new NightFactory();
+        calm.defs = new com.adfops.adf.FactoryDefinitions(calm.factory, NightFactory.NOW, calm.defs.pipelines(),
+                List.of(), List.of(), List.of(calm.defs.trigger("Nightly_0200").orElseThrow()), List.of());
+        m.put("schedule-all-on-time", new Reply.OnSchedule(List.of(schedules(calm, NightFactory.NOW)
+                .check(calm.factory, NightFactory.MIDNIGHT, null)), null));
+    }
+}
