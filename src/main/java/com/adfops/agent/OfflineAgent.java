@@ -102,7 +102,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         this.diagnosis = new DiagnosisAnswers(tools, guidance, kit, status, impact);
         this.analytics = new AnalyticsAnswers(tools, analytics, exports, kit);
         this.watches = new WatchAnswers(tools, watchlist, audit, kit);
-        this.schedule = new ScheduleAnswers(tools, schedules);
+        this.schedule = new ScheduleAnswers(schedules);
     }
 
     @Override

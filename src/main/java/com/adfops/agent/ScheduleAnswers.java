@@ -1,7 +1,6 @@
 package com.adfops.agent;
 
 import com.adfops.adf.FactoryRef;
-import com.adfops.runs.AdfTools;
 import com.adfops.schedule.Schedules;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,11 +24,9 @@ final class ScheduleAnswers {
     /** Before this long past midnight UTC, "since midnight" is the whole last day. */
     static final Duration EARLY = Duration.ofHours(1);
 
-    private final AdfTools tools;
     private final Schedules schedules;
 
-    ScheduleAnswers(AdfTools tools, Schedules schedules) {
-        this.tools = tools;
+    ScheduleAnswers(Schedules schedules) {
         this.schedules = schedules;
     }
 
@@ -38,7 +35,7 @@ final class ScheduleAnswers {
         Instant from = q.window() != null ? q.window().from() : since(now);
         List<Schedules.Checked> out = new ArrayList<>();
         for (FactoryRef f : schedules.factories(q.factory())) {
-            out.add(schedules.check(f, from, pipeline(f, q.pipelines())));
+            out.add(schedules.check(f, from, schedules.pipeline(f, q.pipelines())));
         }
         return AgentReply.of(new Reply.OnSchedule(out, q.pipelines()));
     }
@@ -48,7 +45,7 @@ final class ScheduleAnswers {
         Duration ahead = q.ahead() != null ? q.ahead() : untilMorning(now, zone);
         List<Schedules.Ahead> out = new ArrayList<>();
         for (FactoryRef f : schedules.factories(q.factory())) {
-            out.add(schedules.upcoming(f, ahead, pipeline(f, q.pipelines())));
+            out.add(schedules.upcoming(f, ahead, schedules.pipeline(f, q.pipelines())));
         }
         return AgentReply.of(new Reply.Upcoming(out, now, now.plus(ahead), q.pipelines()));
     }
@@ -67,14 +64,5 @@ final class ScheduleAnswers {
             morning = morning.plusDays(1);
         }
         return Duration.between(now, morning.toInstant());
-    }
-
-    /** The user's words for a pipeline as its name when one matches; a pattern or unknown words as they are. */
-    private String pipeline(FactoryRef f, String words) {
-        if (words == null || words.contains("*")) {
-            return words;
-        }
-        List<String> hit = AdfTools.resolve(words, tools.pipelineNames(f), new ArrayList<>());
-        return hit.size() == 1 ? hit.get(0) : words;
     }
 }

@@ -134,8 +134,7 @@ final class ScheduleAlerts {
         String zone = defs.trigger(c.expected().trigger()).map(FactoryDefinitions.Trigger::recurrence)
                 .map(r -> TimeZones.resolve(r.timeZone()).zone().getId()).orElse(null);
         SlaRule rule = c.sla() == null ? null : c.sla().rule();
-        String sla = rule == null ? null : rule.within() != null ? "+" + minutes(rule.within())
-                : rule.time() + " " + rule.zone().getId();
+        String sla = rule == null ? null : rule.written();
         return new AlertView.Schedule(c.expected().trigger(), c.expected().expectedStart(), zone,
                 c.cause() == null ? null : c.cause().kind().name(), c.cause() == null ? null : detail(c, defs),
                 sla, c.sla() == null ? null : c.sla().deadline(), c.sla() == null ? null : c.sla().expectedEnd(),
@@ -155,10 +154,5 @@ final class ScheduleAlerts {
             default:
                 return c.cause().message();
         }
-    }
-
-    private static String minutes(Duration d) {
-        long m = d.toMinutes();
-        return m % 60 == 0 ? m / 60 + "h" : m + "m";
     }
 }

@@ -76,7 +76,7 @@ public class AgentWiring {
                     .serviceVersion(com.azure.ai.agents.AgentsServiceVersion.V2025_11_15_PREVIEW)
                     .buildAgentsClient();
             log.info("Agent: Azure AI Foundry at {} (model {})", foundry.projectEndpoint(), foundry.modelDeploymentName());
-            return FoundryAgent.create(agents, credential, new ToolRunner(tools, analytics, docs, adfopsJson, impact), offline, documents,
+            return FoundryAgent.create(agents, credential, new ToolRunner(tools, analytics, docs, adfopsJson, impact, schedules), offline, documents,
                     adfopsJson, new FoundryAgent.Settings(foundry.projectEndpoint(), foundry.modelDeploymentName(),
                             foundry.agentName(), foundry.apiVersion(), foundry.maxRounds(), foundry.turnDeadline(),
                             foundry.callTimeout(), foundry.concurrency()));

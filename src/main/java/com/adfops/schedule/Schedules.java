@@ -85,6 +85,18 @@ public final class Schedules {
     public record Ahead(FactoryRef factory, List<UpcomingRun> runs, FactoryDefinitions defs) {
     }
 
+    /**
+     * The user's words for a pipeline of {@code f}: its name when one matches (fuzzily), a pattern with {@code *} or
+     * words no name matches as they are; null stays null.
+     */
+    public String pipeline(FactoryRef f, String words) {
+        if (words == null || words.contains("*")) {
+            return words;
+        }
+        List<String> hit = AdfTools.resolve(words, tools.pipelineNames(f), new ArrayList<>());
+        return hit.size() == 1 ? hit.get(0) : words;
+    }
+
     /** The check of {@code [from, now]} of one factory, narrowed to {@code pipeline} (null: every pipeline). */
     public Checked check(FactoryRef f, Instant from, String pipeline) {
         Instant now = tools.now();

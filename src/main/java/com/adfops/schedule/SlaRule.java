@@ -40,6 +40,15 @@ public record SlaRule(String pattern, LocalTime time, ZoneId zone, Duration with
                 : Recurrences.local(local.toLocalDate().plusDays(1).atTime(time), zone);
     }
 
+    /** The deadline as the setting writes it: "06:00 Europe/Berlin", "+2h", "+45m". */
+    public String written() {
+        if (within != null) {
+            long m = within.toMinutes();
+            return "+" + (m % 60 == 0 ? m / 60 + "h" : m + "m");
+        }
+        return time + " " + zone.getId();
+    }
+
     /** Whether the rule covers {@code pipeline}. */
     public boolean matches(String pipeline) {
         return pipeline != null && regex(pattern).matcher(pipeline.trim()).matches();
