@@ -108,7 +108,7 @@ public final class Schedules {
         if (pipeline == null) {
             return new Checked(f, all, defs);
         }
-        Pattern p = pattern(pipeline);
+        Pattern p = SlaRule.regex(pipeline);
         return new Checked(f, new ScheduleReport(all.from(), all.now(),
                 all.checks().stream().filter(c -> p.matcher(c.expected().pipeline()).matches()).toList(),
                 all.unscheduled().stream().filter(r -> p.matcher(r.pipelineName()).matches()).toList(),
@@ -123,7 +123,7 @@ public final class Schedules {
         List<PipelineRun> runs = runs(f, now.minus(Duration.ofDays(7)), now);
         List<UpcomingRun> out = check.upcoming(defs, now, now.plus(ahead), usual(f, runs, names));
         if (pipeline != null) {
-            Pattern p = pattern(pipeline);
+            Pattern p = SlaRule.regex(pipeline);
             out = out.stream().filter(u -> p.matcher(u.expected().pipeline()).matches()).toList();
         }
         return new Ahead(f, out, defs);
@@ -145,7 +145,7 @@ public final class Schedules {
 
     /** The pipelines the triggers start, narrowed to {@code pipeline}. */
     private static List<String> pipelines(FactoryDefinitions defs, String pipeline) {
-        Pattern p = pipeline == null ? null : pattern(pipeline);
+        Pattern p = pipeline == null ? null : SlaRule.regex(pipeline);
         return defs.triggers().stream().flatMap(t -> t.pipelines().stream())
                 .filter(n -> p == null || p.matcher(n).matches())
                 .filter(new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER)::add).toList();
@@ -179,17 +179,5 @@ public final class Schedules {
             return read == null || !read.isDone() || read.isCompletedExceptionally() ? Optional.empty()
                     : read.join();
         };
-    }
-
-    /** A pipeline name or a pattern with {@code *}, case-insensitive. */
-    private static Pattern pattern(String pipeline) {
-        StringBuilder re = new StringBuilder();
-        for (String part : pipeline.trim().split("\\*", -1)) {
-            if (re.length() > 0 || pipeline.trim().startsWith("*")) {
-                re.append(".*");
-            }
-            re.append(Pattern.quote(part));
-        }
-        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 }

@@ -59,7 +59,8 @@ public record SlaRule(String pattern, LocalTime time, ZoneId zone, Duration with
         return !pattern.contains("*");
     }
 
-    private static Pattern regex(String pattern) {
+    /** A name or a pattern with {@code *} (any characters) as a case-insensitive regex. */
+    static Pattern regex(String pattern) {
         StringBuilder re = new StringBuilder();
         for (String part : pattern.trim().split("\\*", -1)) {
             if (re.length() > 0 || pattern.trim().startsWith("*")) {
