@@ -6,6 +6,7 @@ import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunQuery;
 import com.adfops.adf.RunStatus;
+import com.adfops.impact.NextRuns;
 import com.adfops.runs.AdfTools;
 import com.adfops.runs.DurationBaseline;
 import java.time.Duration;
@@ -28,9 +29,9 @@ import java.util.regex.Pattern;
  * The schedule questions of one factory, for every face: its definitions (cached by the adapter), the runs and trigger
  * runs of the span from the {@link DataFactory} port (the run index answers from memory), checked by
  * {@link ScheduleCheck} with each pipeline's usual duration from {@link com.adfops.runs.RunBaselines}; what runs next;
- * and a pipeline's next expected start. "Now" is the tools' clock.
+ * and a pipeline's next expected start (the {@link NextRuns} of impact). "Now" is the tools' clock.
  */
-public final class Schedules {
+public final class Schedules implements NextRuns {
 
     /** The grace when none is configured ({@code ADFOPS_SCHEDULE_GRACE}'s default). */
     public static final Duration DEFAULT_GRACE = Duration.ofMinutes(15);
@@ -131,11 +132,17 @@ public final class Schedules {
 
     /** A pipeline's first expected start after {@code now} (started triggers, the next 7 days); empty when none. */
     public Optional<Instant> nextRun(FactoryRef f, String pipeline, Instant now) {
-        FactoryDefinitions defs = tools.dataFactory().readDefinitions(f);
-        return ExpectedRuns.between(defs, now.plusMillis(1), now.plus(NEXT_RUN_HORIZON), true).runs().stream()
-                .filter(e -> e.pipeline().equalsIgnoreCase(pipeline))
-                .map(ExpectedRun::expectedStart)
-                .findFirst();
+        return of(tools.dataFactory().readDefinitions(f), now).apply(pipeline);
+    }
+
+    /** Each pipeline's first expected start after {@code now} (started triggers, the next 7 days), for impact. */
+    @Override
+    public Function<String, Optional<Instant>> of(FactoryDefinitions defs, Instant now) {
+        Map<String, Instant> first = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (ExpectedRun e : ExpectedRuns.between(defs, now.plusMillis(1), now.plus(NEXT_RUN_HORIZON), true).runs()) {
+            first.putIfAbsent(e.pipeline(), e.expectedStart());
+        }
+        return pipeline -> Optional.ofNullable(pipeline == null ? null : first.get(pipeline));
     }
 
     private List<PipelineRun> runs(FactoryRef f, Instant from, Instant now) {

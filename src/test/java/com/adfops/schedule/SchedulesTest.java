@@ -79,5 +79,8 @@ class SchedulesTest {
                 .contains(Instant.parse("2026-03-11T01:00:00Z"));
         assertThat(schedules.nextRun(adf.factory, "Export_Ledger", NightFactory.NOW)).isEqualTo(Optional.empty());
         assertThat(schedules.nextRun(adf.factory, "Nobody", NightFactory.NOW)).isEmpty();
+        // The same, as impact's NextRuns over the factory's definitions.
+        assertThat(schedules.of(adf.defs, NightFactory.NOW).apply("BUILD_CUBE"))
+                .contains(Instant.parse("2026-03-11T03:30:00Z"));
     }
 }
