@@ -176,6 +176,21 @@ public sealed interface Intent {
     record RuntimeHealth(String runtime) implements Intent {
     }
 
+    /**
+     * "is everything on schedule?", "what missed its run?", "any late runs?", "SLA status": each expected run of the
+     * window (null: since midnight UTC) against its schedule and SLA. {@code pipelines} is a name or a pattern, or
+     * null for all.
+     */
+    record OnSchedule(String pipelines, String factory, TimeWindow window) implements Intent {
+    }
+
+    /**
+     * "what runs tonight?", "what's scheduled next?", "what runs in the next 6 hours?": the runs started triggers are
+     * expected to start ahead. {@code ahead} is the span asked for, or null for "tonight" (until the morning).
+     */
+    record Upcoming(String pipelines, String factory, java.time.Duration ahead) implements Intent {
+    }
+
     /** Words that may be a pipeline's name and nothing else ("pl_sales_ingest"): its status if it is one. */
     record NameOnly(String words) implements Intent {
     }

@@ -94,6 +94,10 @@ public final class IntentParser {
                         : target(ACTION_WORDS.matcher(" " + q.withoutFactory + " ").replaceAll(" ").replaceAll("\\s+", " "));
                 return new Intent.RequestAction(kind, PRONOUNS.contains(named) ? null : named, q.factory);
             }),
+            rule("upcoming runs", q -> UPCOMING.matcher(q.t).find() && !q.failing(), IntentParser::upcoming),
+            rule("on schedule", q -> ON_SCHEDULE.matcher(q.t).find() && !WHY.matcher(q.t).find(), q -> new Intent.OnSchedule(
+                    q.scope(target(ON_SCHEDULE_WORDS.matcher(" " + windowless(q.withoutFactory) + " ").replaceAll(" "))),
+                    q.factory, q.window)),
             rule("yes or no", q -> q.yesNo() != null, IntentParser::yesNo),
             rule("a group's health", q -> GROUP_HEALTH.matcher(q.bare()).matches()
                     && !target(GROUP_HEALTH.matcher(q.bare()).replaceAll("$1")).isEmpty(),
@@ -217,6 +221,20 @@ public final class IntentParser {
         return null;
     }
 
+    /** "what runs tonight?" (until the morning: {@code ahead} null), "what runs in the next 6 hours?". */
+    private static Intent upcoming(ReadQuestion q) {
+        Matcher m = AHEAD.matcher(q.withoutFactory);
+        Duration ahead = null;
+        if (m.find()) {
+            long n = Long.parseLong(m.group(1));
+            ahead = m.group(2).startsWith("h") ? Duration.ofHours(n) : Duration.ofMinutes(n);
+        } else if (!q.t.matches(".*\\b(?:tonight|overnight)\\b.*")) {
+            ahead = Duration.ofHours(24);
+        }
+        String rest = target(UPCOMING_WORDS.matcher(" " + q.withoutFactory + " ").replaceAll(" "));
+        return new Intent.Upcoming(q.named(rest), q.factory, ahead);
+    }
+
     /** "is X failing?", "is X still running?", "did X run yesterday?"; about a group or everything, the failing list. */
     private static Intent yesNo(ReadQuestion q) {
         Matcher m = q.yesNo();
@@ -255,7 +273,8 @@ public final class IntentParser {
             ACTION.pattern(), ACTION_WORDS.pattern(), AUDIT.pattern(), AUDIT_WORDS.pattern(), WHAT_CHANGED.pattern(),
             WHAT_CHANGED_WORDS.pattern(), EXPORT.pattern(), EXPORT_WORDS.pattern(), COST.pattern(), COST_WORDS.pattern(),
             ANALYTICS.pattern(), TRENDS.pattern(), TRENDS_CHART.pattern(), TRENDS_WORDS.pattern(), PERFORMANCE.pattern(),
-            PERFORMANCE_WORDS.pattern(), RUNTIME.pattern(), RUNTIME_WORDS.pattern(),
+            PERFORMANCE_WORDS.pattern(), RUNTIME.pattern(), RUNTIME_WORDS.pattern(), ON_SCHEDULE.pattern(),
+            ON_SCHEDULE_WORDS.pattern(), UPCOMING.pattern(), UPCOMING_WORDS.pattern(), AHEAD.pattern(),
             DEPENDANTS.stream().map(Pattern::pattern).reduce("", String::concat), ASK_IF.pattern(), ASK_AFTER.pattern(), LIST_SUBJECT.pattern(),
             YES_NO.stream().map(f -> f.form().pattern()).reduce("", String::concat),
             YES_NO_AFTER_IF.stream().map(f -> f.form().pattern()).reduce("", String::concat)));

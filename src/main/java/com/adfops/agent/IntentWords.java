@@ -228,6 +228,25 @@ final class IntentWords {
     static final Pattern LIST_SUBJECT = Pattern.compile("^(?:there |the |all |any |our |my )*(?:anything|something|"
             + "everything|things|any ?(?:one|pipelines?|runs?)|all(?: (?:the )?(?:pipelines?|runs?))?|pipelines|runs|"
             + "(?:the |all |our )?(?:pipelines|runs|factor(?:y|ies))|we|us)$");
+    /** "is everything on schedule?", "did anything miss its schedule?", "any late runs?", "SLA status". */
+    static final Pattern ON_SCHEDULE = Pattern.compile("\\b(?:on schedule|on time|behind schedule|off schedule|"
+            + "miss(?:ed|ing)? (?:its |their |the |a |any )?(?:schedule|scheduled run|run|runs|window|slot|sla)|"
+            + "missed (?:runs?|schedules?)|late (?:runs?|starts?)|(?:runs?|started|starting) late|running late|slas?)\\b");
+    /** The words of an on-schedule question, removed to find its pipeline. */
+    static final Pattern ON_SCHEDULE_WORDS = Pattern.compile("(?<=\\s)(?:on|schedule|scheduled|time|behind|off|miss|"
+            + "missed|missing|its|their|run|runs|window|slot|sla|slas|late|starts?|started|starting|running|status|"
+            + "everything|anything|we|us|our|my|meet|meeting|meets|did|is|are|any|what|the|a|all|today|tonight|so|far|"
+            + "verdict|report)(?=\\s)");
+    /** "what runs tonight?", "what's scheduled next?", "what runs in the next 6 hours?". */
+    static final Pattern UPCOMING = Pattern.compile("\\b(?:tonight|overnight|scheduled (?:next|for|to run|later)|"
+            + "(?:runs?|scheduled|coming|starts?|due) next|next scheduled|coming up|upcoming|will run|"
+            + "(?:runs?|scheduled|due|starts?) (?:in|over|within|during) the next)\\b");
+    /** "in the next 6 hours", "next 90 minutes", "next 2h". */
+    static final Pattern AHEAD = Pattern.compile("\\bnext (\\d{1,3}) ?(hours?|hrs?|h|minutes?|mins?|m)\\b");
+    /** The words of an upcoming-runs question, removed to find its pipeline. */
+    static final Pattern UPCOMING_WORDS = Pattern.compile("(?<=\\s)(?:tonight|overnight|scheduled|next|for|to|"
+            + "run|runs|later|coming|up|upcoming|will|starts?|due|in|over|within|during|the|what|what's|whats|is|are|"
+            + "when|does|do|\\d{1,3}|hours?|hrs?|h|minutes?|mins?|m|today|going)(?=\\s)");
     /** "the sales pipelines": several pipelines, named by words they share. */
     static final Pattern GROUP = Pattern.compile("\\b(?:pipelines|jobs|flows|loads|ones)\\b");
     /** "how are the sales pipelines doing?": a group's health. */

@@ -17,6 +17,8 @@ import com.adfops.impact.NextRuns;
 import com.adfops.runs.AdfTools;
 import com.adfops.runs.KnownNames;
 import com.adfops.runs.RunSummaries;
+import com.adfops.schedule.Schedules;
+import com.adfops.schedule.SlaRules;
 import com.adfops.state.ConversationStore;
 import java.time.Duration;
 import java.util.Optional;
@@ -44,6 +46,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     private final AnalyticsAnswers analytics;
     private final WatchAnswers watches;
     private final ImpactAnswers impact;
+    private final ScheduleAnswers schedule;
 
     /**
      * @param contextTtl how long a conversation's context (the run in focus, the last list) answers follow-ups such as
@@ -82,6 +85,14 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     public OfflineAgent(AdfTools tools, Analytics analytics, ConversationStore store, GuidanceFinder guidance,
                         Duration contextTtl, AuditTrail audit, Watchlist watchlist, ExportLinks exports,
                         FactoryImpact factoryImpact) {
+        this(tools, analytics, store, guidance, contextTtl, audit, watchlist, exports, factoryImpact,
+                new Schedules(tools, SlaRules.none(), Schedules.DEFAULT_GRACE));
+    }
+
+    /** @param schedules the schedule questions, with the configured SLAs and grace */
+    public OfflineAgent(AdfTools tools, Analytics analytics, ConversationStore store, GuidanceFinder guidance,
+                        Duration contextTtl, AuditTrail audit, Watchlist watchlist, ExportLinks exports,
+                        FactoryImpact factoryImpact, Schedules schedules) {
         this.tools = tools;
         this.guidance = guidance;
         this.conversation = new Conversation(store, tools, contextTtl);
@@ -91,6 +102,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         this.diagnosis = new DiagnosisAnswers(tools, guidance, kit, status, impact);
         this.analytics = new AnalyticsAnswers(tools, analytics, exports, kit);
         this.watches = new WatchAnswers(tools, watchlist, audit, kit);
+        this.schedule = new ScheduleAnswers(schedules);
     }
 
     @Override
@@ -256,6 +268,10 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             return watches.unwatch(turn, u.pattern());
         } else if (intent instanceof Intent.Watching) {
             return watches.watching(turn);
+        } else if (intent instanceof Intent.OnSchedule o) {
+            return schedule.onSchedule(o);
+        } else if (intent instanceof Intent.Upcoming u) {
+            return schedule.upcoming(u, turn.zone());
         } else if (intent instanceof Intent.NotYet n) {
             return WatchAnswers.notYet(n.capability());
         }

@@ -272,6 +272,31 @@ public sealed interface Reply {
     record Alert(AlertView view) implements Reply {
     }
 
+    /**
+     * "Is everything on schedule?": each factory's expected runs of the span, checked.
+     *
+     * @param scope the pipeline or pattern asked about, or null for all
+     */
+    record OnSchedule(List<com.adfops.schedule.Schedules.Checked> factories, String scope) implements Reply {
+
+        public OnSchedule {
+            factories = List.copyOf(factories);
+        }
+    }
+
+    /**
+     * "What runs tonight?": the runs expected in {@code [from, to)} in each factory.
+     *
+     * @param scope the pipeline or pattern asked about, or null for all
+     */
+    record Upcoming(List<com.adfops.schedule.Schedules.Ahead> factories, Instant from, Instant to, String scope)
+            implements Reply {
+
+        public Upcoming {
+            factories = List.copyOf(factories);
+        }
+    }
+
     /** Many alerts at once for one conversation, as one card. */
     record AlertDigest(String factory, List<AlertView> alerts) implements Reply {
 

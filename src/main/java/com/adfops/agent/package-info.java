@@ -9,7 +9,7 @@
  * ({@code agent.foundry}) gives the model the tools of {@link com.adfops.tools.ToolRunner} (function calls in, compact
  * JSON out, over the same core) and depends on {@link com.adfops.agent.StandardAnswers}, never on the offline agent.
  *
- * <p>May import the core ({@code runs}, {@code diagnosis}, {@code analytics}, {@code answers}), {@code tools},
+ * <p>May import the core ({@code runs}, {@code diagnosis}, {@code analytics}, {@code schedule}, {@code answers}), {@code tools},
  * {@code adf}, {@code billing},
  * {@code docs} and {@code state}; never the Bot SDK, the Data Factory SDK, cards, actions, alerts, escalation or the
  * wiring.

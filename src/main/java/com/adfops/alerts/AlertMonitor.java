@@ -7,6 +7,8 @@ import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunQuery;
 import com.adfops.adf.RunStatus;
 import com.adfops.runs.AdfTools;
+import com.adfops.schedule.Schedules;
+import com.adfops.schedule.SlaRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * and the claims keep it from alerting twice.
  *
  * <p>The other kinds of alert come after every factory's failures, and never hold them back: each is an
- * {@link AlertDetector} (running long: {@link RunningLongAlerts}). Every kind is claimed and posted the same way
+ * {@link AlertDetector} (running long: {@link RunningLongAlerts}; a missed expected run, an SLA passed or at risk:
+ * {@link MissedRunAlerts}, {@link LateSlaAlerts}, {@link AtRiskSlaAlerts}). Every kind is claimed and posted the same way
  * ({@link AlertDelivery}, which also tries again the posts that did not complete).
  */
 public final class AlertMonitor implements AutoCloseable {
@@ -73,6 +76,13 @@ public final class AlertMonitor implements AutoCloseable {
 
     public AlertMonitor(DataFactory adf, AdfTools tools, Watches watches, AlertStore store, AlertService alerts,
                         Clock clock, Settings settings) {
+        this(adf, tools, watches, store, alerts, clock, settings,
+                new Schedules(tools, SlaRules.none(), Schedules.DEFAULT_GRACE));
+    }
+
+    /** @param schedules the schedule check of the missed-run and SLA alerts (with the configured SLAs and grace) */
+    public AlertMonitor(DataFactory adf, AdfTools tools, Watches watches, AlertStore store, AlertService alerts,
+                        Clock clock, Settings settings, Schedules schedules) {
         this.adf = adf;
         this.watches = watches;
         this.store = store;
@@ -81,7 +91,9 @@ public final class AlertMonitor implements AutoCloseable {
         this.delivery = new AlertDelivery(store, alerts, clock);
         this.failures = new FailedRunAlerts(adf, tools, watches, store, delivery, settings);
         this.recovery = new AlertRecovery(store, delivery);
-        this.detectors = List.of(new RunningLongAlerts(adf, tools, watches, store, alerts, delivery));
+        ScheduleAlerts schedule = new ScheduleAlerts(schedules, watches, store, alerts, delivery);
+        this.detectors = List.of(new RunningLongAlerts(adf, tools, watches, store, alerts, delivery),
+                new MissedRunAlerts(schedule), new LateSlaAlerts(schedule), new AtRiskSlaAlerts(schedule));
     }
 
     /** Who posts the cards (the Teams edge); detection waits for it. */

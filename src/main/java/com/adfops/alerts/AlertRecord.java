@@ -1,5 +1,7 @@
 package com.adfops.alerts;
 
+import com.adfops.answers.AlertView;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,46 +29,61 @@ import java.util.List;
  * @param rootKey        the root cause's error code and linked service (or target), for grouping; may be null
  * @param runningLong    true for a "running long" alert (a run in progress past its usual duration), which recovers
  *                       when that run succeeds
+ * @param kind           what it alerts of; absent in documents written before it: RUNNING_LONG when
+ *                       {@code runningLong}, else FAILED
+ * @param schedule       for a schedule alert (MISSED, LATE, AT_RISK), the expected run and its SLA; else null
  */
 public record AlertRecord(String id, String conversationId, String factory, String pipeline, String runId,
                           Instant failedAt, List<String> grouped, State state, String owner, Instant postedAt,
                           String postedTo, String activityId, String by, Instant at, String recoveredRun,
                           Instant recoveredAt, String snoozedBy, Instant snoozedUntil, String rootKey,
-                          boolean runningLong) {
+                          boolean runningLong, AlertView.Kind kind, AlertView.Schedule schedule) {
 
     /** Where an alert stands. */
     public enum State {
         POSTING, OPEN, ACKNOWLEDGED, RECOVERED
     }
 
+    @JsonCreator
     public AlertRecord {
         grouped = grouped == null ? List.of() : List.copyOf(grouped);
+        kind = kind != null ? kind : runningLong ? AlertView.Kind.RUNNING_LONG : AlertView.Kind.FAILED;
+    }
+
+    /** A failed-run or running-long alert (its kind from {@code runningLong}). */
+    public AlertRecord(String id, String conversationId, String factory, String pipeline, String runId,
+                       Instant failedAt, List<String> grouped, State state, String owner, Instant postedAt,
+                       String postedTo, String activityId, String by, Instant at, String recoveredRun,
+                       Instant recoveredAt, String snoozedBy, Instant snoozedUntil, String rootKey,
+                       boolean runningLong) {
+        this(id, conversationId, factory, pipeline, runId, failedAt, grouped, state, owner, postedAt, postedTo, activityId,
+                by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, null, null);
     }
 
     AlertRecord posted(String to, String activity, Instant when) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.OPEN, null, when,
-                to, activity, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong);
+                to, activity, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule);
     }
 
     AlertRecord retrying(String newOwner, Instant when) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.POSTING, newOwner,
-                when, postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong);
+                when, postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule);
     }
 
     AlertRecord acknowledged(String who, Instant when) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.ACKNOWLEDGED, owner,
-                postedAt, postedTo, activityId, who, when, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong);
+                postedAt, postedTo, activityId, who, when, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule);
     }
 
     AlertRecord recovered(String run, Instant when) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.RECOVERED, owner,
-                postedAt, postedTo, activityId, by, at, run, when, snoozedBy, snoozedUntil, rootKey, runningLong);
+                postedAt, postedTo, activityId, by, at, run, when, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule);
     }
 
     /** The card's other runs and the root cause they share, decided after the claim. */
     AlertRecord grouping(List<String> others, String key) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, others, state, owner, postedAt,
-                postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, key, runningLong);
+                postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, key, runningLong, kind, schedule);
     }
 
     AlertRecord withAlso(String label) {
@@ -75,11 +92,11 @@ public record AlertRecord(String id, String conversationId, String factory, Stri
             all.add(label);
         }
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, all, state, owner, postedAt,
-                postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong);
+                postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule);
     }
 
     AlertRecord snoozed(String who, Instant until) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, state, owner,
-                postedAt, postedTo, activityId, by, at, recoveredRun, recoveredAt, who, until, rootKey, runningLong);
+                postedAt, postedTo, activityId, by, at, recoveredRun, recoveredAt, who, until, rootKey, runningLong, kind, schedule);
     }
 }

@@ -37,6 +37,10 @@ final class AlertRecovery {
                 continue;
             }
             AlertRecord a = found.get();
+            if (a.kind().scheduled()) {
+                // A schedule alert recovers when its expected run starts or finishes in time (ScheduleAlerts).
+                continue;
+            }
             Optional<PipelineRun> ok = succeeded.stream()
                     .filter(r -> r.pipelineName().equalsIgnoreCase(a.pipeline()) && r.runStart() != null
                             && a.failedAt() != null && r.runStart().isAfter(a.failedAt().minusSeconds(1))

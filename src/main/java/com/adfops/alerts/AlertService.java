@@ -95,7 +95,7 @@ public final class AlertService {
             default -> a.snoozedUntil() != null && a.snoozedUntil().isAfter(clock.instant()) ? AlertView.State.SNOOZED
                     : AlertView.State.OPEN;
         };
-        AlertView.Kind kind = a.runningLong() ? AlertView.Kind.RUNNING_LONG : AlertView.Kind.FAILED;
+        AlertView.Kind kind = a.kind();
         String root = "";
         String code = "";
         String errorClass = "";
@@ -103,7 +103,8 @@ public final class AlertService {
         Guidance g = Guidance.unavailable("");
         RunImpact reach = RunImpact.NONE;
         try {
-            Optional<AdfTools.Located> run = tools.findRun(a.runId(), a.factory());
+            // A schedule alert's card is its schedule's facts (the face words them); no run to diagnose.
+            Optional<AdfTools.Located> run = kind.scheduled() ? Optional.empty() : tools.findRun(a.runId(), a.factory());
             if (run.isPresent()) {
                 Diagnosis d = new Diagnoser(tools).diagnose(run.get().run());
                 root = d.hasRootCause()
@@ -115,7 +116,7 @@ public final class AlertService {
                 g = guidance.forDiagnosis(d);
                 reach = impact == null || kind != AlertView.Kind.FAILED || state == AlertView.State.RECOVERED
                         ? RunImpact.NONE : impact.failure(d);
-            } else {
+            } else if (!kind.scheduled()) {
                 root = "Data Factory no longer has this run (it keeps runs for 45 days).";
             }
         } catch (DataFactoryException e) {
@@ -135,10 +136,10 @@ public final class AlertService {
             default -> "";
         };
         Instant at = state == AlertView.State.ACKNOWLEDGED ? a.at() : state == AlertView.State.RECOVERED ? a.recoveredAt() : null;
-        String runUrl = tools.factories().stream().filter(f -> f.factoryName().equalsIgnoreCase(a.factory())).findFirst()
+        String runUrl = a.runId() == null || a.runId().isEmpty() ? "" : tools.factories().stream().filter(f -> f.factoryName().equalsIgnoreCase(a.factory())).findFirst()
                 .map(f -> f.studioRunUrl(a.runId())).orElse("");
         return new AlertView(a.id(), kind, state, a.factory(), a.pipeline(), a.runId(), a.failedAt(), root, code, errorClass,
-                next, g, a.grouped(), by, at, state == AlertView.State.SNOOZED ? a.snoozedUntil() : null, a.recoveredRun(), runUrl,
-                reach);
+                next, g, a.grouped(), by, at, state == AlertView.State.SNOOZED ? a.snoozedUntil() : null, a.recoveredRun(),
+                runUrl, reach, a.schedule());
     }
 }

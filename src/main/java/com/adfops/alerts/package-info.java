@@ -14,7 +14,7 @@
  * Clicks come back as {@link com.adfops.alerts.AlertOutcome}s and posts go out as {@link com.adfops.alerts.AlertCard}s;
  * the Teams edge draws them.
  *
- * <p>May import the core ({@code runs}, {@code diagnosis}, {@code answers}), {@code adf}, {@code docs} and
+ * <p>May import the core ({@code runs}, {@code diagnosis}, {@code schedule}, {@code answers}), {@code adf}, {@code docs} and
  * {@code state}; never a face ({@code agent}, {@code cards}, {@code teams}) or the Bot SDK.
  */
 package com.adfops.alerts;

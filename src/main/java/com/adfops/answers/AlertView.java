@@ -29,17 +29,36 @@ import java.util.List;
  * @param runUrl       the run in ADF Studio, while its factory is configured; else ""
  * @param impact       what the failure reaches downstream (and the runtime it ran on); {@link RunImpact#NONE} when
  *                     nothing is known
+ * @param schedule     for a schedule alert (MISSED, LATE, AT_RISK), the expected run and its SLA; else null
  */
 public record AlertView(String alertId, Kind kind, State state, String factory, String pipeline, String runId, Instant failedAt,
                         String rootCause, String errorCode, String errorClass, String nextStep, Guidance guidance,
                         List<String> others, String by, Instant at, Instant until, String recoveredRun,
-                        String runUrl, RunImpact impact) {
+                        String runUrl, RunImpact impact, Schedule schedule) {
+
+    /** A failed run or running long alert (no schedule facts). */
+    public AlertView(String alertId, Kind kind, State state, String factory, String pipeline, String runId, Instant failedAt,
+                     String rootCause, String errorCode, String errorClass, String nextStep, Guidance guidance,
+                     List<String> others, String by, Instant at, Instant until, String recoveredRun, String runUrl,
+                     RunImpact impact) {
+        this(alertId, kind, state, factory, pipeline, runId, failedAt, rootCause, errorCode, errorClass, nextStep, guidance,
+                others, by, at, until, recoveredRun, runUrl, impact, null);
+    }
+
+    /** A schedule alert (no downstream impact). */
+    public AlertView(String alertId, Kind kind, State state, String factory, String pipeline, String runId, Instant failedAt,
+                     String rootCause, String errorCode, String errorClass, String nextStep, Guidance guidance,
+                     List<String> others, String by, Instant at, Instant until, String recoveredRun, String runUrl,
+                     Schedule schedule) {
+        this(alertId, kind, state, factory, pipeline, runId, failedAt, rootCause, errorCode, errorClass, nextStep, guidance,
+                others, by, at, until, recoveredRun, runUrl, RunImpact.NONE, schedule);
+    }
 
     public AlertView(String alertId, Kind kind, State state, String factory, String pipeline, String runId, Instant failedAt,
                      String rootCause, String errorCode, String errorClass, String nextStep, Guidance guidance,
                      List<String> others, String by, Instant at, Instant until, String recoveredRun, String runUrl) {
         this(alertId, kind, state, factory, pipeline, runId, failedAt, rootCause, errorCode, errorClass, nextStep, guidance,
-                others, by, at, until, recoveredRun, runUrl, RunImpact.NONE);
+                others, by, at, until, recoveredRun, runUrl, RunImpact.NONE, null);
     }
 
     public AlertView(String alertId, Kind kind, State state, String factory, String pipeline, String runId, Instant failedAt,
@@ -54,7 +73,35 @@ public record AlertView(String alertId, Kind kind, State state, String factory, 
         /** A watched pipeline's run failed. */
         FAILED,
         /** A watched pipeline's run is still in progress past its usual duration. */
-        RUNNING_LONG
+        RUNNING_LONG,
+        /** A watched pipeline's expected run did not start within the grace period. */
+        MISSED,
+        /** A watched pipeline's run did not finish by its SLA. */
+        LATE,
+        /** A watched pipeline's run will miss its SLA at its usual pace (running, or not started yet). */
+        AT_RISK;
+
+        /** Whether it is about a schedule or an SLA (an expected run), not about one run's outcome. */
+        public boolean scheduled() {
+            return this == MISSED || this == LATE || this == AT_RISK;
+        }
+    }
+
+    /**
+     * The facts of a schedule alert, as data (the face words them).
+     *
+     * @param trigger       the trigger expected to start the run
+     * @param expectedStart when
+     * @param triggerZone   the trigger's time zone (a zone id), or null for UTC
+     * @param cause         for MISSED, why ({@code schedule.RunCheck.CauseKind}'s name); else null
+     * @param message       for a failed trigger run, ADF's message (raw); else null
+     * @param sla           the SLA as written ("06:00 Europe/Berlin", "+2h"), or null
+     * @param deadline      the SLA's deadline, or null
+     * @param expectedEnd   when the run is expected to end (or ended), or null
+     * @param started       when its run started, or null
+     */
+    public record Schedule(String trigger, Instant expectedStart, String triggerZone, String cause, String message,
+                           String sla, Instant deadline, Instant expectedEnd, Instant started) {
     }
 
     /** Where an alert stands. */

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The alert cards: one alert (failed, running long, acknowledged, snoozed, recovered) and the digest of several.
+ * The alert cards: one alert (failed, running long, a missed run, an SLA late or at risk ({@link ScheduleAlertText});
+ * acknowledged, snoozed, recovered) and the digest of several.
  * Templates in {@code cards/alerts/}.
  */
 final class AlertCards {
@@ -56,6 +57,7 @@ final class AlertCards {
         d.put("runId", a.runId());
         d.put("factory", a.factory());
         d.put("active", !recovered);
+        d.put("runActions", !recovered && !a.kind().scheduled());
         d.put("canAcknowledge", a.state() == AlertView.State.OPEN || a.state() == AlertView.State.SNOOZED);
         ArrayNode facts = d.putArray("facts");
         if (!a.errorCode().isEmpty()) {
@@ -67,6 +69,9 @@ final class AlertCards {
         d.put("rootCause", ErrorText.truncate(a.rootCause().isEmpty() ? "ADF recorded no error message." : a.rootCause(),
                 MAX_MESSAGE));
         d.put("nextStep", a.nextStep() == null ? "" : a.nextStep());
+        if (a.kind().scheduled() && a.schedule() != null) {
+            ScheduleAlertText.put(d, a, recovered);
+        }
         d.put("othersTitle", "Same root cause, also failed:");
         ArrayNode others = d.putArray("others");
         a.others().stream().limit(MAX_ROWS).forEach(o -> others.addObject().put("line", o));

@@ -19,6 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link AnalyticsCards}, {@link AlertCards}, {@link ActionCards}, {@link AdminCards}, {@link ImpactCards}), which
  * computes the card's data; here it is expanded into its template and redacted. Every text is bounded so a card stays
  * well under Teams' 28 KB limit.
+ * {@link AnalyticsCards}, {@link ScheduleCards}, {@link AlertCards}, {@link ActionCards}, {@link AdminCards}), which computes the card's data;
+ * here it is expanded into its template and redacted. Every text is bounded so a card stays well under Teams' 28 KB
+ * limit.
  */
 public final class CardFactory {
 
@@ -35,6 +38,7 @@ public final class CardFactory {
     private final ActionCards actions;
     private final AdminCards admin;
     private final ImpactCards impact;
+    private final ScheduleCards schedule;
 
     public CardFactory(ObjectMapper json) {
         this.json = json;
@@ -45,6 +49,7 @@ public final class CardFactory {
         this.actions = new ActionCards(json);
         this.admin = new AdminCards(json);
         this.impact = new ImpactCards(json);
+        this.schedule = new ScheduleCards(json);
     }
 
     /** Where and when the card is shown: "now" for relative times, the user's zone for clock times. */
@@ -111,6 +116,11 @@ public final class CardFactory {
             return new CardData("impact/dependants", impact.dependantsData(c, view));
         } else if (part instanceof Reply.RuntimeHealth r) {
             return new CardData("impact/runtimes", impact.runtimesData(r, view));
+        // Schedules: on schedule, and what runs next.
+        } else if (part instanceof Reply.OnSchedule o) {
+            return new CardData("schedule/on-schedule", schedule.onScheduleData(o, view));
+        } else if (part instanceof Reply.Upcoming u) {
+            return new CardData("schedule/upcoming", schedule.upcomingData(u, view));
         // Alerts.
         } else if (part instanceof Reply.Alert a) {
             return new CardData("alerts/alert", alerts.alertData(a.view(), view));

@@ -1,6 +1,7 @@
 package com.adfops.config;
 
 import com.adfops.runs.AdfTools;
+import com.adfops.schedule.Schedules;
 import com.adfops.agent.Agent;
 import com.adfops.diagnosis.GuidanceFinder;
 import com.adfops.agent.OfflineAgent;
@@ -59,9 +60,10 @@ public class AgentWiring {
     public Agent agent(AdfTools tools, Analytics analytics, ConversationStore store, DocsService docs, GuidanceFinder guidance,
                        ContextProperties context, FoundryProperties foundry, JsonDocuments documents,
                        ObjectMapper adfopsJson, AuditLog audit, Watches watches, ExportSigner exports,
-                       ExportProperties export, EscalationProperties escalation, FactoryImpact impact) {
+                       ExportProperties export, EscalationProperties escalation, FactoryImpact impact,
+                       Schedules schedules) {
         OfflineAgent offline = new OfflineAgent(tools, analytics, store, guidance, context.ttl(), audit, watches,
-                com.adfops.answers.ExportLinks.sharing(exports, export.shareable(escalation)), impact);
+                com.adfops.answers.ExportLinks.sharing(exports, export.shareable(escalation)), impact, schedules);
         if (!foundry.configured()) {
             log.info("Agent: offline (set AZURE_AI_PROJECT_ENDPOINT and AZURE_AI_MODEL_DEPLOYMENT_NAME for Azure AI Foundry)");
             return offline;
@@ -74,7 +76,7 @@ public class AgentWiring {
                     .serviceVersion(com.azure.ai.agents.AgentsServiceVersion.V2025_11_15_PREVIEW)
                     .buildAgentsClient();
             log.info("Agent: Azure AI Foundry at {} (model {})", foundry.projectEndpoint(), foundry.modelDeploymentName());
-            return FoundryAgent.create(agents, credential, new ToolRunner(tools, analytics, docs, adfopsJson, impact), offline, documents,
+            return FoundryAgent.create(agents, credential, new ToolRunner(tools, analytics, docs, adfopsJson, impact, schedules), offline, documents,
                     adfopsJson, new FoundryAgent.Settings(foundry.projectEndpoint(), foundry.modelDeploymentName(),
                             foundry.agentName(), foundry.apiVersion(), foundry.maxRounds(), foundry.turnDeadline(),
                             foundry.callTimeout(), foundry.concurrency()));

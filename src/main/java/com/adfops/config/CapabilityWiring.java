@@ -94,10 +94,11 @@ public class CapabilityWiring {
     /** Detection starts with the application; it posts once the Teams edge has given it a poster. */
     @Bean(destroyMethod = "close")
     public AlertMonitor alertMonitor(DataFactory dataFactory, AdfTools tools, Watches watches, AlertStore store,
-                                     AlertService alerts, Clock clock, AlertsProperties settings) {
+                                     AlertService alerts, Clock clock, AlertsProperties settings,
+                                     com.adfops.schedule.Schedules schedules) {
         AlertMonitor monitor = new AlertMonitor(dataFactory, tools, watches, store, alerts, clock,
                 new AlertMonitor.Settings(settings.every(), settings.overlap(), settings.groupWindow(),
-                        settings.digestAfter()));
+                        settings.digestAfter()), schedules);
         if (settings.enabled()) {
             monitor.start();
         } else {

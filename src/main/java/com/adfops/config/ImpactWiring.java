@@ -15,11 +15,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ImpactWiring {
 
-    /** The pipelines' next runs: none known until the schedule package provides them (swap this one line then). */
+    /** The pipelines' next runs: the schedule's ({@link com.adfops.schedule.Schedules}, from the triggers). */
     @Bean
     @ConditionalOnMissingBean
-    public NextRuns nextRuns() {
-        return NextRuns.NONE;
+    public NextRuns nextRuns(com.adfops.schedule.Schedules schedules) {
+        return schedules;
     }
 
     @Bean

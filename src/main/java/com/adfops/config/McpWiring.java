@@ -68,8 +68,9 @@ public class McpWiring {
     /** The tool runner the MCP tools call: the model's, over the same tools and docs. */
     @Bean
     public McpTools mcpTools(AdfTools tools, DocsService docs, ObjectMapper adfopsJson,
-                             com.adfops.analytics.Analytics analytics, com.adfops.impact.FactoryImpact impact) {
-        return new McpTools(new ToolRunner(tools, analytics, docs, adfopsJson, impact), adfopsJson);
+                             com.adfops.analytics.Analytics analytics, com.adfops.impact.FactoryImpact impact,
+                             com.adfops.schedule.Schedules schedules) {
+        return new McpTools(new ToolRunner(tools, analytics, docs, adfopsJson, impact, schedules), adfopsJson);
     }
 
     /** The server, started only when {@link #mode} says so. */

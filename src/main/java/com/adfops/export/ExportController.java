@@ -1,10 +1,14 @@
 package com.adfops.export;
 
 import com.adfops.adf.DataFactoryException;
+import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
 import com.adfops.runs.AdfTools;
 import com.adfops.runs.TimeWindow;
+import com.adfops.schedule.ScheduleReport;
+import com.adfops.schedule.Schedules;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -25,10 +29,12 @@ class ExportController {
 
     private final ExportSigner signer;
     private final AdfTools tools;
+    private final Schedules schedules;
 
-    ExportController(ExportSigner signer, AdfTools tools) {
+    ExportController(ExportSigner signer, AdfTools tools, Schedules schedules) {
         this.signer = signer;
         this.tools = tools;
+        this.schedules = schedules;
     }
 
     @GetMapping(path = "/api/export")
@@ -51,10 +57,24 @@ class ExportController {
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .body(RunsCsv.of(rows).getBytes(StandardCharsets.UTF_8));
+                    .body(RunsCsv.of(rows, schedule(runs.factories(), r)).getBytes(StandardCharsets.UTF_8));
         } catch (DataFactoryException e) {
             return ResponseEntity.status(503).contentType(MediaType.TEXT_PLAIN)
                     .body(("Data Factory could not answer: " + e.getMessage()).getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** The schedule check of the export's span in each of its factories (empty columns where it cannot be read). */
+    private ScheduleColumns schedule(List<FactoryRef> factories, ExportSigner.Request r) {
+        List<ScheduleReport> reports = new ArrayList<>();
+        for (FactoryRef f : factories) {
+            try {
+                reports.add(schedules.check(f, r.from(), r.pipelines()).report());
+            } catch (DataFactoryException e) {
+                log.info("Export: the schedule of {} could not be read ({}); its schedule columns stay empty",
+                        f.factoryName(), e.kind());
+            }
+        }
+        return new ScheduleColumns(reports);
     }
 }

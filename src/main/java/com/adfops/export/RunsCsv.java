@@ -7,19 +7,25 @@ import java.util.List;
 
 /**
  * The compliance CSV: one row per run (factory, pipeline, run id, trigger, start, end, duration in seconds, status,
- * error code, message, rerun of). Every cell has its secrets masked ({@link SecretRedactor}: a pipeline name or a
+ * error code, message, rerun of; then whether it started on time, its SLA verdict and its pipeline's SLA summary:
+ * {@link ScheduleColumns}). Every cell has its secrets masked ({@link SecretRedactor}: a pipeline name or a
  * trigger name is outside text too). RFC 4180 quoting; a cell that a spreadsheet would read as a formula
  * ({@code = + - @} at its start or after leading white space of any kind, a leading tab or carriage return) is
  * prefixed with an apostrophe.
  */
 public final class RunsCsv {
 
-    static final String HEADER = "factory,pipeline,run_id,trigger,start,end,duration_s,status,error_code,message,rerun_of";
+    static final String HEADER = "factory,pipeline,run_id,trigger,start,end,duration_s,status,error_code,message,rerun_of,"
+            + ScheduleColumns.HEADER;
 
     private RunsCsv() {
     }
 
     public static String of(List<PipelineRun> runs) {
+        return of(runs, ScheduleColumns.NONE);
+    }
+
+    static String of(List<PipelineRun> runs, ScheduleColumns schedule) {
         StringBuilder out = new StringBuilder(HEADER).append("\r\n");
         for (PipelineRun r : runs) {
             String trigger = (r.invokedByName() == null ? "" : r.invokedByName())
@@ -32,7 +38,8 @@ public final class RunsCsv {
                     cell(r.runEnd() == null ? "" : r.runEnd().toString()),
                     cell(r.duration().map(d -> String.valueOf(d.toSeconds())).orElse("")),
                     cell(r.status().wireName()), cell(errorCode(r.message())), cell(message),
-                    cell(r.rerunOf() == null ? "" : r.rerunOf()))).append("\r\n");
+                    cell(r.rerunOf() == null ? "" : r.rerunOf()),
+                    String.join(",", schedule.cells(r).stream().map(RunsCsv::cell).toList()))).append("\r\n");
         }
         return out.toString();
     }

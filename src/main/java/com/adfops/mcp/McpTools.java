@@ -42,6 +42,8 @@ public final class McpTools {
     public static final String DOCS = ToolRunner.DOCS_SEARCH;
     public static final String IMPACT = ToolRunner.DOWNSTREAM_IMPACT;
     public static final String RUNTIMES = ToolRunner.RUNTIME_HEALTH;
+    public static final String SCHEDULE_STATUS = ToolRunner.SCHEDULE_STATUS;
+    public static final String UPCOMING_RUNS = ToolRunner.UPCOMING_RUNS;
 
     private final ToolRunner runner;
     private final ObjectMapper json;
@@ -76,7 +78,8 @@ public final class McpTools {
                         "window", property(schemas, AdfTools.PIPELINE_RUNS, "window"),
                         "factory", property(schemas, AdfTools.PIPELINE_RUNS, "factory")), List.of("pipeline")),
                 (a, c) -> runner.run(AdfTools.PIPELINE_RUNS, a.toString(), ZONE));
-        for (String name : List.of(HISTORY, WHAT_CHANGED, RUN_STATS, COST, DOCS, IMPACT, RUNTIMES)) {
+        for (String name : List.of(HISTORY, WHAT_CHANGED, RUN_STATS, COST, DOCS, IMPACT, RUNTIMES, SCHEDULE_STATUS,
+                UPCOMING_RUNS)) {
             add(name, null, descriptions.get(name), schemas.get(name), (a, c) -> runner.run(name, a.toString(), ZONE));
         }
     }

@@ -40,6 +40,15 @@ public record SlaRule(String pattern, LocalTime time, ZoneId zone, Duration with
                 : Recurrences.local(local.toLocalDate().plusDays(1).atTime(time), zone);
     }
 
+    /** The deadline as the setting writes it: "06:00 Europe/Berlin", "+2h", "+45m". */
+    public String written() {
+        if (within != null) {
+            long m = within.toMinutes();
+            return "+" + (m % 60 == 0 ? m / 60 + "h" : m + "m");
+        }
+        return time + " " + zone.getId();
+    }
+
     /** Whether the rule covers {@code pipeline}. */
     public boolean matches(String pipeline) {
         return pipeline != null && regex(pattern).matcher(pipeline.trim()).matches();
@@ -50,7 +59,8 @@ public record SlaRule(String pattern, LocalTime time, ZoneId zone, Duration with
         return !pattern.contains("*");
     }
 
-    private static Pattern regex(String pattern) {
+    /** A name or a pattern with {@code *} (any characters) as a case-insensitive regex. */
+    static Pattern regex(String pattern) {
         StringBuilder re = new StringBuilder();
         for (String part : pattern.trim().split("\\*", -1)) {
             if (re.length() > 0 || pattern.trim().startsWith("*")) {

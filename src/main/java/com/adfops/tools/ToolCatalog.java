@@ -14,7 +14,7 @@ public final class ToolCatalog {
 
     /** The function tools' JSON schemas, by name (for the agent definition). */
     public static Map<String, Map<String, Object>> schemas() {
-        return Map.of(
+        return merged(Map.of(
                 AdfTools.PIPELINE_RUNS, Map.of("type", "object", "additionalProperties", false, "properties", Map.of(
                         "pipeline", Map.of("type", "string", "description", "Pipeline name, a fuzzy name or a pattern with *; omit for all pipelines"),
                         "status", Map.of("type", "string", "enum", List.of("Failed", "Succeeded", "InProgress", "Queued", "Cancelled", "any"),
@@ -45,7 +45,17 @@ public final class ToolCatalog {
                         "factory", Map.of("type", "string", "description", "The factory's name, if known"))),
                 ToolRunner.RUNTIME_HEALTH, Map.of("type", "object", "additionalProperties", false, "properties", Map.of(
                         "runtime", Map.of("type", "string", "description", "A self-hosted integration runtime's name; "
-                                + "omit for all"))));
+                                + "omit for all")))), Map.of(
+                ToolRunner.SCHEDULE_STATUS, Map.of("type", "object", "additionalProperties", false, "properties", Map.of(
+                        "window", Map.of("type", "string", "description", "Time window in words: 'today' (default: since "
+                                + "00:00 UTC), 'last 24 hours', 'yesterday'"),
+                        "pipeline", Map.of("type", "string", "description", "Pipeline name or a pattern with *; omit for all pipelines"),
+                        "factory", Map.of("type", "string", "description", "A configured factory's name; omit for all"))),
+                ToolRunner.UPCOMING_RUNS, Map.of("type", "object", "additionalProperties", false, "properties", Map.of(
+                        "hours", Map.of("type", "integer", "minimum", 1, "maximum", 168,
+                                "description", "How many hours ahead (default 12)"),
+                        "pipeline", Map.of("type", "string", "description", "Pipeline name or a pattern with *; omit for all pipelines"),
+                        "factory", Map.of("type", "string", "description", "A configured factory's name; omit for all")))));
     }
 
     /** A failed run: by its id, or a pipeline's latest failure (in a window, else the last 7 days, then 45). */
@@ -59,7 +69,7 @@ public final class ToolCatalog {
     }
 
     public static Map<String, String> descriptions() {
-        return Map.of(
+        return merged(Map.of(
                 AdfTools.PIPELINE_RUNS, "Pipeline runs of the configured Azure Data Factories in a time window: failing "
                         + "pipelines (latest finished run failed), recovered ones, for a named pipeline its recent runs, and "
                         + "runs in progress past their usual duration (against their pipeline's last successful runs).",
@@ -95,6 +105,21 @@ public final class ToolCatalog {
                         + "pipeline, what depends on it.",
                 ToolRunner.RUNTIME_HEALTH, "Health of the self-hosted integration runtimes (or one): state (healthy, "
                         + "version_expiring, degraded, expired, down), nodes not online and since when, version expiry, "
-                        + "when it was read, and the pipelines that use it and run in the next 12 hours.");
+                        + "when it was read, and the pipelines that use it and run in the next 12 hours."), Map.of(
+                ToolRunner.SCHEDULE_STATUS, "Did the scheduled runs run as they should: each run the schedule and tumbling "
+                        + "window triggers were expected to start in a window (default since 00:00 UTC) against its "
+                        + "schedule (on time, started late, missed, pending) and its SLA (met, on track, at risk at its usual "
+                        + "pace, late, failed); for each missed run why, as the data shows it (trigger stopped, trigger run "
+                        + "failed with ADF's message, waiting on a tumbling window dependency or on concurrency, queued).",
+                ToolRunner.UPCOMING_RUNS, "What runs next: the runs started schedule and tumbling window triggers are "
+                        + "expected to start in the next hours, each with its pipeline's usual duration, its expected end "
+                        + "and its SLA (and whether at its usual pace it ends after the deadline)."));
+    }
+
+    /** One map of two (Map.of holds at most ten entries). */
+    private static <V> Map<String, V> merged(Map<String, V> first, Map<String, V> second) {
+        Map<String, V> all = new java.util.HashMap<>(first);
+        all.putAll(second);
+        return Map.copyOf(all);
     }
 }

@@ -7,6 +7,8 @@ import com.adfops.diagnosis.Diagnosis;
 import com.adfops.runs.AdfTools;
 import com.adfops.runs.ErrorText;
 import com.adfops.runs.FailingSummary;
+import com.adfops.schedule.Schedules;
+import com.adfops.schedule.SlaRules;
 import com.adfops.adf.DataFactoryException;
 import com.adfops.docs.DocsService;
 import com.adfops.impact.FactoryImpact;
@@ -34,6 +36,8 @@ public final class ToolRunner {
     public static final String WHAT_CHANGED = "adf_what_changed";
     public static final String DOWNSTREAM_IMPACT = "adf_downstream_impact";
     public static final String RUNTIME_HEALTH = "adf_runtime_health";
+    public static final String SCHEDULE_STATUS = "adf_schedule_status";
+    public static final String UPCOMING_RUNS = "adf_upcoming_runs";
     /** Longest output handed to the model, in characters (about 2,000 tokens). */
     public static final int MAX_OUTPUT_CHARS = 8000;
 
@@ -63,6 +67,12 @@ public final class ToolRunner {
 
     /** @param impact what failures reach downstream and the self-hosted runtimes' health, from the definitions */
     public ToolRunner(AdfTools tools, Analytics analytics, DocsService docs, ObjectMapper json, FactoryImpact impact) {
+        this(tools, analytics, docs, json, impact, new Schedules(tools, SlaRules.none(), Schedules.DEFAULT_GRACE));
+    }
+
+    /** @param schedules the schedule check (the configured SLAs and grace), as on Teams */
+    public ToolRunner(AdfTools tools, Analytics analytics, DocsService docs, ObjectMapper json, FactoryImpact impact,
+                      Schedules schedules) {
         this.json = json;
         this.failedRuns = new FailedRuns(tools, json);
         byName.put(AdfTools.PIPELINE_RUNS, new PipelineRunsTool(tools, json));
@@ -74,6 +84,8 @@ public final class ToolRunner {
         byName.put(WHAT_CHANGED, failedRuns.about(new WhatChangedTool(tools, json)::answer));
         byName.put(DOWNSTREAM_IMPACT, new DownstreamImpactTool(tools, impact, json));
         byName.put(RUNTIME_HEALTH, new RuntimeHealthTool(impact, json));
+        byName.put(SCHEDULE_STATUS, new ScheduleStatusTool(tools, schedules, json));
+        byName.put(UPCOMING_RUNS, new UpcomingRunsTool(schedules, json));
     }
 
     public Call run(String name, String arguments, ZoneId zone) {

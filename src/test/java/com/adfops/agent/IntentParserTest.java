@@ -181,6 +181,24 @@ class IntentParserTest {
         "is gw-onprem-7 ok? | ask:HEALTHY:gw-onprem-7",
         "why did ir_loader fail | why:ir_loader",
         "what's the status of ir-sync | status:ir-sync",
+        // schedules and SLAs
+        "is everything on schedule? | schedule:<all>",
+        "Are we on schedule? | schedule:<all>",
+        "did anything miss its schedule? | schedule:<all>",
+        "what missed its run? | schedule:<all>",
+        "any late runs? | schedule:<all>",
+        "SLA status | schedule:<all>",
+        "are we meeting our SLAs | schedule:<all>",
+        "sla status in factory df-nightly-eu | schedule:<all>@df-nightly-eu",
+        "is pl.fin.close-ledger on schedule? | schedule:pl.fin.close-ledger",
+        "did wh_orders_daily miss its run yesterday? | schedule:wh_orders_daily[yesterday]",
+        "are the billing pipelines on time? | schedule:*billing*",
+        "what runs tonight? | upcoming:<all>[tonight]",
+        "What's scheduled next? | upcoming:<all>[PT24H]",
+        "what runs in the next 6 hours? | upcoming:<all>[PT6H]",
+        "what runs in the next 90 minutes in factory df-apac | upcoming:<all>[PT1H30M]@df-apac",
+        "when does mart_refresh_v3 run next? | upcoming:mart_refresh_v3[PT24H]",
+        "what is coming up tonight for crm-sync-hourly | upcoming:crm-sync-hourly[tonight]",
         // access
         "are you connected? | access",
         "<at>ADF Ops</at> check access | access",
@@ -352,6 +370,11 @@ class IntentParserTest {
             return "depends:" + name(d.pipeline()) + at(d.factory());
         } else if (i instanceof Intent.RuntimeHealth r) {
             return "runtime:" + (r.runtime() == null ? "<all>" : r.runtime());
+        } else if (i instanceof Intent.OnSchedule o) {
+            return "schedule:" + (o.pipelines() == null ? "<all>" : o.pipelines()) + in(o.window()) + at(o.factory());
+        } else if (i instanceof Intent.Upcoming u) {
+            return "upcoming:" + (u.pipelines() == null ? "<all>" : u.pipelines())
+                    + "[" + (u.ahead() == null ? "tonight" : u.ahead()) + "]" + at(u.factory());
         } else if (i instanceof Intent.NotYet n) {
             return "notyet:" + n.capability();
         }

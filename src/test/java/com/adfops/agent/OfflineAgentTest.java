@@ -289,7 +289,9 @@ class OfflineAgentTest {
         // Anomalies are the slower-than-usual runs of the performance card; a chart of failures is the trend's.
         assertThat(ask("show me a chart of anomalies").parts()).anyMatch(p -> p instanceof Reply.Performance);
         assertThat(ask("which pipelines fail most often").parts()).anyMatch(p -> p instanceof Reply.Trends);
-        for (String q : List.of("compare pl_a versus pl_b", "are we meeting our SLAs")) {
+        // SLAs are the schedule card's, over every pipeline.
+        assertThat(part(ask("are we meeting our SLAs"), Reply.OnSchedule.class).scope()).isNull();
+        for (String q : List.of("compare pl_a versus pl_b")) {
             AgentReply r = ask(q);
             assertThat(r.parts()).as(q).noneMatch(p -> p instanceof Reply.Failing || p instanceof Reply.DiagnosisCard);
             Reply.Suggestions s = part(r, Reply.Suggestions.class);

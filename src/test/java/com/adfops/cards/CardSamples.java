@@ -408,6 +408,7 @@ public final class CardSamples {
         m.put("export-unavailable", new Reply.Export("all pipelines", new TimeWindow(NOW.minus(Duration.ofDays(1)), NOW,
                 "the last 24 hours"), 0, 0, 0, "", 0));
         m.putAll(ImpactSamples.all());
+        ScheduleSamples.add(m);
         return m;
     }
 }

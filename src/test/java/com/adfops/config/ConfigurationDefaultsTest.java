@@ -15,7 +15,7 @@ class ConfigurationDefaultsTest {
         EscalationProperties.class, FoundryProperties.class, StateProperties.class, AuthProperties.class,
         TurnProperties.class, ContextProperties.class, IndexProperties.class, ActionsProperties.class,
         AlertsProperties.class, CostProperties.class, ExportProperties.class, HistoryProperties.class,
-        McpProperties.class, DefinitionsProperties.class})
+        McpProperties.class, DefinitionsProperties.class, ScheduleProperties.class})
     static class Props {
     }
 
@@ -104,6 +104,8 @@ class ConfigurationDefaultsTest {
             assertThat(ctx.getBean(CostProperties.class).readRate()).isEqualTo(4.0);
             assertThat(ctx.getBean(CostProperties.class).readsInFlight()).isEqualTo(2);
             assertThat(ctx.getBean(ExportProperties.class).linkTtl()).isEqualTo(Duration.ofMinutes(15));
+            assertThat(ctx.getBean(ScheduleProperties.class).schedule().grace()).isEqualTo(Duration.ofMinutes(15));
+            assertThat(ctx.getBean(ScheduleProperties.class).sla()).isNull();
             assertThat(ctx.getBean(ExportProperties.class).signingKey()).isNull();
             assertThat(ctx.getBean(ExportProperties.class).reportChannelId()).isNull();
             assertThat(ctx.getBean(ExportProperties.class).shareable(new EscalationProperties(null, null, null, null))).isFalse();

@@ -65,7 +65,7 @@ class ExportTest {
         assertThat(lines[0]).isEqualTo(RunsCsv.HEADER);
         assertThat(lines[1]).startsWith("df,\"'=HYPERLINK(\"\"x\"\")\",run-1,\"tr, nightly (ScheduleTrigger)\",")
                 .contains(",90,Failed,SqlFailedToConnect,").contains("\"\"quoted\"\"\nline two").contains("Password=***")
-                .doesNotContain("hunter2").endsWith(",run-0\r\n");
+                .doesNotContain("hunter2").endsWith(",run-0,,,\r\n");
         assertThat(RunsCsv.cell("-1")).isEqualTo("'-1");
         assertThat(RunsCsv.cell("@sum")).isEqualTo("'@sum");
         assertThat(RunsCsv.cell("plain")).isEqualTo("plain");

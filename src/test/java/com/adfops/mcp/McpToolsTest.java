@@ -65,7 +65,8 @@ class McpToolsTest {
         assertThat(text(mcp.call(McpTools.DOCS, Map.of("query", "2200"), Caller.LOCAL)))
                 .isEqualTo(runner.run(ToolRunner.DOCS_SEARCH, "{\"query\":\"2200\"}", UTC).output());
         assertThat(mcp.names()).containsExactly(McpTools.FAILING, McpTools.DIAGNOSE, McpTools.STATUS, McpTools.HISTORY,
-                McpTools.WHAT_CHANGED, McpTools.RUN_STATS, McpTools.COST, McpTools.DOCS, McpTools.IMPACT, McpTools.RUNTIMES);
+                McpTools.WHAT_CHANGED, McpTools.RUN_STATS, McpTools.COST, McpTools.DOCS, McpTools.IMPACT, McpTools.RUNTIMES,
+                McpTools.SCHEDULE_STATUS, McpTools.UPCOMING_RUNS);
     }
 
     @Test

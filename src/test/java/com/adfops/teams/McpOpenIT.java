@@ -34,7 +34,7 @@ class McpOpenIT {
                 .endpoint("/mcp").build();
         try (McpSyncClient mcp = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build()) {
             mcp.initialize();
-            assertThat(mcp.listTools().tools()).hasSize(8);
+            assertThat(mcp.listTools().tools()).hasSize(12);
             McpSchema.CallToolResult r = mcp.callTool(new McpSchema.CallToolRequest(McpTools.FAILING, Map.of()));
             assertThat(r.isError()).isNotEqualTo(Boolean.TRUE);
             assertThat(TestSim.JSON.readTree(((McpSchema.TextContent) r.content().get(0)).text()).get("failing"))

@@ -109,7 +109,8 @@ class McpServerIT extends WithConnector {
             List<McpSchema.Tool> listed = mcp.listTools().tools();
             assertThat(listed).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(McpTools.FAILING,
                     McpTools.DIAGNOSE, McpTools.STATUS, McpTools.HISTORY, McpTools.WHAT_CHANGED, McpTools.RUN_STATS,
-                    McpTools.COST, McpTools.DOCS);
+                    McpTools.COST, McpTools.DOCS, McpTools.IMPACT, McpTools.RUNTIMES, McpTools.SCHEDULE_STATUS,
+                    McpTools.UPCOMING_RUNS);
             assertThat(listed).allSatisfy(t -> {
                 assertThat(t.description()).isNotBlank();
                 assertThat(t.inputSchema()).containsEntry("type", "object");
