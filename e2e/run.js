@@ -340,6 +340,28 @@ const SCENARIOS = {
     await cardWith(page, 'Acknowledged by');
     await shot('acknowledged');
   },
+  async 'h-factory-knowledge'(page, shot) {
+    await open(page, 'Personal Chat');
+    // The on-premises extract fails while its self-hosted runtime's nodes are offline: the diagnosis names the
+    // datasets it did not write and the pipeline downstream that reads them.
+    await say(page, 'why did pl_extract_erp_onprem fail?');
+    const diag = await cardWith(page, 'Affects:');
+    const text = await diag.innerText();
+    if (!text.includes('pl_load_customer_dim')) throw new Error('no downstream pipeline on the impact line:\n' + text);
+    await shot('impact-line');
+    await say(page, 'what depends on pl_ingest_sales_orders?');
+    await cardWith(page, 'What depends on pl_ingest_sales_orders');
+    await shot('dependants');
+    await say(page, 'is the self-hosted IR ok?');
+    await cardWith(page, 'ir-selfhosted-onprem');
+    await shot('runtime');
+    await say(page, 'is everything on schedule?');
+    await cardWith(page, 'expected run');
+    await shot('on-schedule');
+    await say(page, 'what runs tonight?');
+    await cardWith(page, 'tr_');
+    await shot('tonight');
+  },
   async 'd-unknown-pipeline'(page, shot) {
     await open(page, 'Personal Chat');
     await say(page, 'why did pl_payroll_export fail?');
