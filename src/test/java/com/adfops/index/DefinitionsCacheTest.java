@@ -108,7 +108,11 @@ class DefinitionsCacheTest {
         assertThat(cache.failure(F)).get().extracting(DataFactoryException::kind).isEqualTo(DataFactoryException.Kind.THROTTLED);
 
         source.fail.set(new IllegalStateException("raw text from somewhere"));
-        assertThat(cache.refresh(F)).isFalse();
+        // An unexpected failure is logged at ERROR with its stack trace: expected here, so captured (and checked).
+        try (com.adfops.LogCapture log = com.adfops.LogCapture.of(DefinitionsCache.class)) {
+            assertThat(cache.refresh(F)).isFalse();
+            assertThat(log.errors()).hasSize(1);
+        }
         assertThat(cache.failure(F)).get().extracting(Throwable::getMessage).asString().doesNotContain("raw text");
 
         source.fail.set(null);
