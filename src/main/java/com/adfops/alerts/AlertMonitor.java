@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The other kinds of alert come after every factory's failures, and never hold them back: each is an
  * {@link AlertDetector} (running long: {@link RunningLongAlerts}; a missed expected run, an SLA passed or at risk:
- * {@link MissedRunAlerts}, {@link LateSlaAlerts}, {@link AtRiskSlaAlerts}). Every kind is claimed and posted the same way
+ * {@link ScheduleAlertKind}: missed, late, at risk). Every kind is claimed and posted the same way
  * ({@link AlertDelivery}, which also tries again the posts that did not complete).
  */
 public final class AlertMonitor implements AutoCloseable {
@@ -93,7 +93,7 @@ public final class AlertMonitor implements AutoCloseable {
         this.recovery = new AlertRecovery(store, delivery);
         ScheduleAlerts schedule = new ScheduleAlerts(schedules, watches, store, alerts, delivery);
         this.detectors = List.of(new RunningLongAlerts(adf, tools, watches, store, alerts, delivery),
-                new MissedRunAlerts(schedule), new LateSlaAlerts(schedule), new AtRiskSlaAlerts(schedule));
+                ScheduleAlertKind.missed(schedule), ScheduleAlertKind.late(schedule), ScheduleAlertKind.atRisk(schedule));
     }
 
     /** Who posts the cards (the Teams edge); detection waits for it. */

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the schedule alerts share ({@link MissedRunAlerts}, {@link LateSlaAlerts}, {@link AtRiskSlaAlerts}): one check
+ * What the schedule alerts share (each {@link ScheduleAlertKind}): one check
  * of a factory's last day per pass (the three detectors ask it in turn), each alert raised once per conversation and
  * expected run through {@link AlertDelivery#raise}, and its card recovered when its expected run started (MISSED) or
  * finished (LATE, AT_RISK: in time) after all.
