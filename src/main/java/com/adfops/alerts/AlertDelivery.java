@@ -78,7 +78,7 @@ final class AlertDelivery {
         AlertRecord leased = store.update(a.id(), x -> x.state() == AlertRecord.State.POSTING
                 && Objects.equals(x.owner(), a.owner()) ? x.retrying(a.owner(), start) : x);
         if (leased.state() != AlertRecord.State.POSTING || !Objects.equals(leased.owner(), a.owner())
-                || !start.equals(leased.postedAt())) {
+                || !start.equals(leased.delivery().postedAt())) {
             return;
         }
         AlertCard card = cardOf.get();
@@ -105,7 +105,7 @@ final class AlertDelivery {
      * arguments, then the error), never thrown.
      */
     void update(AlertRecord after, String failure, Object... args) {
-        poster.update(after.conversationId(), new AlertPoster.Posted(after.postedTo(), after.activityId()),
+        poster.update(after.conversationId(), new AlertPoster.Posted(after.delivery().postedTo(), after.delivery().activityId()),
                 new AlertCard.Single(alerts.view(after))).exceptionally(e -> {
                     Object[] withError = java.util.Arrays.copyOf(args, args.length + 1);
                     withError[args.length] = e;
@@ -134,16 +134,16 @@ final class AlertDelivery {
                 store.forget(id);
                 continue;
             }
-            if (a.get().state() != AlertRecord.State.POSTING || a.get().postedAt().plus(RETRY_POSTING_AFTER).isAfter(now)) {
+            if (a.get().state() != AlertRecord.State.POSTING || a.get().delivery().postedAt().plus(RETRY_POSTING_AFTER).isAfter(now)) {
                 continue;
             }
-            if (a.get().failedAt() != null && a.get().failedAt().plus(GIVE_UP_AFTER).isBefore(now)) {
+            if (a.get().subject().failedAt() != null && a.get().subject().failedAt().plus(GIVE_UP_AFTER).isBefore(now)) {
                 store.update(id, x -> x.recovered(null, now));
                 continue;
             }
             String me = UUID.randomUUID().toString();
             AlertRecord taken = store.update(id, x -> x.state() == AlertRecord.State.POSTING
-                    && !x.postedAt().plus(RETRY_POSTING_AFTER).isAfter(now) ? x.retrying(me, now) : x);
+                    && !x.delivery().postedAt().plus(RETRY_POSTING_AFTER).isAfter(now) ? x.retrying(me, now) : x);
             if (me.equals(taken.owner())) {
                 post(taken);
             }

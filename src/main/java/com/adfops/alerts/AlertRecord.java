@@ -1,102 +1,157 @@
 package com.adfops.alerts;
 
 import com.adfops.answers.AlertView;
-import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * One alert in one conversation, as stored: what failed, where the card was posted, and where it stands.
+ * One alert in one conversation: what it is about, and where it stands. Each part changes on its own: the subject
+ * never; the card's grouping once, after the claim; the delivery while it is posted; the acknowledgement, the snooze
+ * and the recovery each once, by their own transition. Stored flat ({@link StoredAlert}).
  *
- * @param id             the alert's id
- * @param conversationId the conversation that watches the pipeline
- * @param factory        the factory
- * @param pipeline       the pipeline
- * @param runId          the failed (root) run
- * @param failedAt       when it ended
- * @param grouped        the other runs on the same card (a shared root cause, or a digest); may be empty
- * @param state          POSTING (claimed, being posted), OPEN, ACKNOWLEDGED, RECOVERED
- * @param owner          who is posting it (a random token per attempt), while POSTING
- * @param postedAt       when the card went out (or the attempt started, while POSTING)
- * @param postedTo       the conversation the card is in (a channel's new thread, or the chat)
- * @param activityId     the card's message id, to update it; null before
- * @param by             who acknowledged it; null before
- * @param at             when
- * @param recoveredRun   the run that succeeded after it; null before
- * @param recoveredAt    when
- * @param snoozedBy      who snoozed the pipeline from this card; null when nobody did
- * @param snoozedUntil   until when
- * @param rootKey        the root cause's error code and linked service (or target), for grouping; may be null
- * @param runningLong    true for a "running long" alert (a run in progress past its usual duration), which recovers
- *                       when that run succeeds
- * @param kind           what it alerts of; absent in documents written before it: RUNNING_LONG when
- *                       {@code runningLong}, else FAILED
- * @param schedule       for a schedule alert (MISSED, LATE, AT_RISK), the expected run and its SLA; else null
+ * @param id           the alert's id ({@link AlertStore#idOf}: the same on every instance)
+ * @param subject      what it alerts of
+ * @param grouping     the other runs on the same card and the root cause they share
+ * @param state        POSTING (claimed, being posted), OPEN, ACKNOWLEDGED, RECOVERED
+ * @param delivery     who is posting it and where it went
+ * @param acknowledged who acknowledged it; null before
+ * @param snoozed      who snoozed the pipeline from this card, until when; null when nobody did
+ * @param recovered    the run that succeeded after it (null for a schedule alert that recovered), when; null before
  */
-public record AlertRecord(String id, String conversationId, String factory, String pipeline, String runId,
-                          Instant failedAt, List<String> grouped, State state, String owner, Instant postedAt,
-                          String postedTo, String activityId, String by, Instant at, String recoveredRun,
-                          Instant recoveredAt, String snoozedBy, Instant snoozedUntil, String rootKey,
-                          boolean runningLong, AlertView.Kind kind, AlertView.Schedule schedule) {
+public record AlertRecord(String id, Subject subject, Grouping grouping, State state, Delivery delivery,
+                          Acknowledged acknowledged, Snoozed snoozed, Recovered recovered) {
 
     /** Where an alert stands. */
     public enum State {
         POSTING, OPEN, ACKNOWLEDGED, RECOVERED
     }
 
-    @JsonCreator
-    public AlertRecord {
-        grouped = grouped == null ? List.of() : List.copyOf(grouped);
-        kind = kind != null ? kind : runningLong ? AlertView.Kind.RUNNING_LONG : AlertView.Kind.FAILED;
+    /**
+     * What an alert is about: fixed when it is claimed.
+     *
+     * @param conversationId the conversation that watches the pipeline
+     * @param factory        the factory
+     * @param pipeline       the pipeline
+     * @param runId          the failed (root) run, the run running long, or the expected run's run ("" when none)
+     * @param failedAt       when it ended (running long: when it started; schedule: the expected start)
+     * @param kind           what it alerts of
+     * @param schedule       for a schedule alert (MISSED, LATE, AT_RISK), the expected run and its SLA; else null
+     */
+    public record Subject(String conversationId, String factory, String pipeline, String runId, Instant failedAt,
+                          AlertView.Kind kind, AlertView.Schedule schedule) {
+        public Subject {
+            Objects.requireNonNull(kind, "kind");
+        }
     }
 
-    /** A failed-run or running-long alert (its kind from {@code runningLong}). */
-    public AlertRecord(String id, String conversationId, String factory, String pipeline, String runId,
-                       Instant failedAt, List<String> grouped, State state, String owner, Instant postedAt,
-                       String postedTo, String activityId, String by, Instant at, String recoveredRun,
-                       Instant recoveredAt, String snoozedBy, Instant snoozedUntil, String rootKey,
-                       boolean runningLong) {
-        this(id, conversationId, factory, pipeline, runId, failedAt, grouped, state, owner, postedAt, postedTo, activityId,
-                by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, null, null);
+    /**
+     * The card's other runs (a shared root cause, or a digest) and the root cause's key (its error code and linked
+     * service or target); decided after the claim.
+     */
+    public record Grouping(List<String> others, String rootKey) {
+        static final Grouping ALONE = new Grouping(List.of(), null);
+
+        public Grouping {
+            others = others == null ? List.of() : List.copyOf(others);
+        }
+    }
+
+    /**
+     * @param owner      who is posting it (a random token per attempt), while POSTING
+     * @param postedAt   when the card went out (or the attempt started, while POSTING)
+     * @param postedTo   the conversation the card is in (a channel's new thread, or the chat); null before
+     * @param activityId the card's message id, to update it; null before
+     */
+    public record Delivery(String owner, Instant postedAt, String postedTo, String activityId) {
+    }
+
+    public record Acknowledged(String by, Instant at) {
+    }
+
+    public record Snoozed(String by, Instant until) {
+    }
+
+    /** @param run the run that succeeded after the alert; null when none (a schedule alert, a digest) */
+    public record Recovered(String run, Instant at) {
+    }
+
+    public AlertRecord {
+        Objects.requireNonNull(subject, "subject");
+        grouping = grouping == null ? Grouping.ALONE : grouping;
+        delivery = delivery == null ? new Delivery(null, null, null, null) : delivery;
+    }
+
+    /** A new alert claimed by {@code owner} at {@code now}: alone on its card, being posted. */
+    static AlertRecord claimed(String id, Subject subject, String owner, Instant now) {
+        return new AlertRecord(id, subject, Grouping.ALONE, State.POSTING, new Delivery(owner, now, null, null), null,
+                null, null);
     }
 
     AlertRecord posted(String to, String activity, Instant when) {
-        return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.OPEN, null, when,
-                to, activity, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule);
+        return new AlertRecord(id, subject, grouping, State.OPEN, new Delivery(null, when, to, activity), acknowledged,
+                snoozed, recovered);
     }
 
     AlertRecord retrying(String newOwner, Instant when) {
-        return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.POSTING, newOwner,
-                when, postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule);
+        return new AlertRecord(id, subject, grouping, State.POSTING,
+                new Delivery(newOwner, when, delivery.postedTo(), delivery.activityId()), acknowledged, snoozed, recovered);
     }
 
     AlertRecord acknowledged(String who, Instant when) {
-        return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.ACKNOWLEDGED, owner,
-                postedAt, postedTo, activityId, who, when, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule);
+        return new AlertRecord(id, subject, grouping, State.ACKNOWLEDGED, delivery, new Acknowledged(who, when), snoozed,
+                recovered);
     }
 
     AlertRecord recovered(String run, Instant when) {
-        return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.RECOVERED, owner,
-                postedAt, postedTo, activityId, by, at, run, when, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule);
+        return new AlertRecord(id, subject, grouping, State.RECOVERED, delivery, acknowledged, snoozed,
+                new Recovered(run, when));
     }
 
     /** The card's other runs and the root cause they share, decided after the claim. */
     AlertRecord grouping(List<String> others, String key) {
-        return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, others, state, owner, postedAt,
-                postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, key, runningLong, kind, schedule);
+        return new AlertRecord(id, subject, new Grouping(others, key), state, delivery, acknowledged, snoozed, recovered);
     }
 
     AlertRecord withAlso(String label) {
-        List<String> all = new java.util.ArrayList<>(grouped);
-        if (!all.contains(label)) {
-            all.add(label);
+        if (grouping.others().contains(label)) {
+            return this;
         }
-        return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, all, state, owner, postedAt,
-                postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule);
+        List<String> all = new ArrayList<>(grouping.others());
+        all.add(label);
+        return new AlertRecord(id, subject, new Grouping(all, grouping.rootKey()), state, delivery, acknowledged, snoozed,
+                recovered);
     }
 
     AlertRecord snoozed(String who, Instant until) {
-        return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, state, owner,
-                postedAt, postedTo, activityId, by, at, recoveredRun, recoveredAt, who, until, rootKey, runningLong, kind, schedule);
+        return new AlertRecord(id, subject, grouping, state, delivery, acknowledged, new Snoozed(who, until), recovered);
+    }
+
+    // The subject's facts, which nearly every caller reads.
+
+    String conversationId() {
+        return subject.conversationId();
+    }
+
+    String factory() {
+        return subject.factory();
+    }
+
+    String pipeline() {
+        return subject.pipeline();
+    }
+
+    String runId() {
+        return subject.runId();
+    }
+
+    AlertView.Kind kind() {
+        return subject.kind();
+    }
+
+    /** Who is posting it, while POSTING. */
+    String owner() {
+        return delivery.owner();
     }
 }

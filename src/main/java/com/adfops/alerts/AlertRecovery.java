@@ -43,15 +43,15 @@ final class AlertRecovery {
             }
             Optional<PipelineRun> ok = succeeded.stream()
                     .filter(r -> r.pipelineName().equalsIgnoreCase(a.pipeline()) && r.runStart() != null
-                            && a.failedAt() != null && r.runStart().isAfter(a.failedAt().minusSeconds(1))
-                            && (a.runningLong() || !r.runId().equals(a.runId())))
+                            && a.subject().failedAt() != null && r.runStart().isAfter(a.subject().failedAt().minusSeconds(1))
+                            && (a.kind() == com.adfops.answers.AlertView.Kind.RUNNING_LONG || !r.runId().equals(a.runId())))
                     .min(Comparator.comparing(PipelineRun::runStart));
             if (ok.isEmpty()) {
                 continue;
             }
             Instant at = ok.get().runEnd() != null ? ok.get().runEnd() : now;
             AlertRecord after = store.update(id, x -> x.recovered(ok.get().runId(), at));
-            if (after.activityId() != null && after.postedTo() != null) {
+            if (after.delivery().activityId() != null && after.delivery().postedTo() != null) {
                 delivery.update(after, "Could not update the recovered alert {}", id);
             }
         }
@@ -74,7 +74,7 @@ final class AlertRecovery {
             }
             AlertRecord after = store.update(id, x -> x.recovered(null, at));
             n++;
-            if (delivery.ready() && after.activityId() != null && after.postedTo() != null) {
+            if (delivery.ready() && after.delivery().activityId() != null && after.delivery().postedTo() != null) {
                 delivery.update(after, "Could not update the resolved alert {}", id);
             }
         }

@@ -92,7 +92,7 @@ public final class AlertService {
         AlertView.State state = switch (a.state()) {
             case RECOVERED -> AlertView.State.RECOVERED;
             case ACKNOWLEDGED -> AlertView.State.ACKNOWLEDGED;
-            default -> a.snoozedUntil() != null && a.snoozedUntil().isAfter(clock.instant()) ? AlertView.State.SNOOZED
+            default -> a.snoozed() != null && a.snoozed().until() != null && a.snoozed().until().isAfter(clock.instant()) ? AlertView.State.SNOOZED
                     : AlertView.State.OPEN;
         };
         AlertView.Kind kind = a.kind();
@@ -131,15 +131,16 @@ public final class AlertService {
                     + "and rerun if it is stuck.";
         }
         String by = switch (state) {
-            case ACKNOWLEDGED -> a.by();
-            case SNOOZED -> a.snoozedBy();
+            case ACKNOWLEDGED -> a.acknowledged() == null ? "" : a.acknowledged().by();
+            case SNOOZED -> a.snoozed().by();
             default -> "";
         };
-        Instant at = state == AlertView.State.ACKNOWLEDGED ? a.at() : state == AlertView.State.RECOVERED ? a.recoveredAt() : null;
+        Instant at = state == AlertView.State.ACKNOWLEDGED && a.acknowledged() != null ? a.acknowledged().at()
+                : state == AlertView.State.RECOVERED && a.recovered() != null ? a.recovered().at() : null;
         String runUrl = a.runId() == null || a.runId().isEmpty() ? "" : tools.factories().stream().filter(f -> f.factoryName().equalsIgnoreCase(a.factory())).findFirst()
                 .map(f -> f.studioRunUrl(a.runId())).orElse("");
-        return new AlertView(a.id(), kind, state, a.factory(), a.pipeline(), a.runId(), a.failedAt(), root, code, errorClass,
-                next, g, a.grouped(), by, at, state == AlertView.State.SNOOZED ? a.snoozedUntil() : null, a.recoveredRun(),
-                runUrl, reach, a.schedule());
+        return new AlertView(a.id(), kind, state, a.factory(), a.pipeline(), a.runId(), a.subject().failedAt(), root, code,
+                errorClass, next, g, a.grouping().others(), by, at, state == AlertView.State.SNOOZED ? a.snoozed().until() : null,
+                a.recovered() == null ? null : a.recovered().run(), runUrl, reach, a.subject().schedule());
     }
 }

@@ -83,7 +83,7 @@ public final class AlertStore {
             return false;
         }
         docs.update(OPEN, Open.class, o -> (o == null ? new Open(List.of(), Map.of()) : o).with(posting.id(), now));
-        return docs.createIfAbsent(StateKeys.of("alerts", "alert/" + posting.id()), posting);
+        return docs.createIfAbsent(StateKeys.of("alerts", "alert/" + posting.id()), StoredAlert.of(posting));
     }
 
     /** The open list with the time each id joined it. */
@@ -97,15 +97,21 @@ public final class AlertStore {
     }
 
     public Optional<AlertRecord> find(String id) {
-        return docs.get(StateKeys.of("alerts", "alert/" + id), AlertRecord.class);
+        return docs.get(StateKeys.of("alerts", "alert/" + id), StoredAlert.class).map(StoredAlert::toRecord);
     }
 
     AlertRecord update(String id, java.util.function.UnaryOperator<AlertRecord> change) {
-        AlertRecord after = docs.update(StateKeys.of("alerts", "alert/" + id), AlertRecord.class, change);
+        StoredAlert stored = docs.update(StateKeys.of("alerts", "alert/" + id), StoredAlert.class,
+                x -> toStored(change.apply(x == null ? null : x.toRecord())));
+        AlertRecord after = stored == null ? null : stored.toRecord();
         if (after != null && after.state() == AlertRecord.State.RECOVERED) {
             forget(id);
         }
         return after;
+    }
+
+    private static StoredAlert toStored(AlertRecord a) {
+        return a == null ? null : StoredAlert.of(a);
     }
 
     List<String> open() {

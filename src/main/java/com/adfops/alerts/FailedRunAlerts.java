@@ -178,8 +178,8 @@ final class FailedRunAlerts {
             String key = rootKey(diagnoses.computeIfAbsent(r.runId(), k -> diagnose(r)));
             keys.put(r.runId(), key);
             Optional<AlertRecord> joins = key == null ? Optional.empty() : earlier.stream()
-                    .filter(a -> key.equals(a.rootKey()) && !a.pipeline().equalsIgnoreCase(r.pipelineName())
-                            && Duration.between(a.failedAt(), r.runEnd()).abs().compareTo(settings.groupWindow()) <= 0)
+                    .filter(a -> key.equals(a.grouping().rootKey()) && !a.pipeline().equalsIgnoreCase(r.pipelineName())
+                            && Duration.between(a.subject().failedAt(), r.runEnd()).abs().compareTo(settings.groupWindow()) <= 0)
                     .findFirst();
             if (joins.isPresent()) {
                 join(joins.get(), r, ids.get(r.runId()), now, key);
@@ -229,9 +229,8 @@ final class FailedRunAlerts {
 
     /** A claimed alert of a failed run, not posted yet: alone on its card until grouping says otherwise. */
     private AlertRecord posting(String id, String conversation, FactoryRef f, PipelineRun r, Instant now) {
-        return new AlertRecord(id, conversation, f.factoryName(), r.pipelineName(), r.runId(), r.runEnd(), List.of(),
-                AlertRecord.State.POSTING, UUID.randomUUID().toString(), now, null, null, null, null, null, null, null, null,
-                null, false);
+        return AlertRecord.claimed(id, new AlertRecord.Subject(conversation, f.factoryName(), r.pipelineName(), r.runId(),
+                r.runEnd(), AlertView.Kind.FAILED, null), UUID.randomUUID().toString(), now);
     }
 
     /** The conversation's posted, unrecovered alert cards of a factory. */
@@ -239,7 +238,7 @@ final class FailedRunAlerts {
         List<AlertRecord> out = new ArrayList<>();
         for (String id : store.open()) {
             store.find(id).filter(a -> a.conversationId().equals(conversation) && a.factory().equals(f.factoryName())
-                    && a.activityId() != null && a.rootKey() != null && a.failedAt() != null
+                    && a.delivery().activityId() != null && a.grouping().rootKey() != null && a.subject().failedAt() != null
                     && (a.state() == AlertRecord.State.OPEN || a.state() == AlertRecord.State.ACKNOWLEDGED))
                     .ifPresent(out::add);
         }

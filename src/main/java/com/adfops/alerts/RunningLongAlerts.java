@@ -5,6 +5,7 @@ import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunQuery;
+import com.adfops.answers.AlertView;
 import com.adfops.answers.Watchlist;
 import com.adfops.runs.AdfTools;
 import com.adfops.runs.RunningLong;
@@ -91,9 +92,10 @@ final class RunningLongAlerts implements AlertDetector {
                     continue;
                 }
                 String key = "long:" + run.runId();
-                AlertRecord a = new AlertRecord(AlertStore.idOf(conversation, key), conversation, f.factoryName(),
-                        run.pipelineName(), run.runId(), run.runStart(), List.of(), AlertRecord.State.POSTING,
-                        UUID.randomUUID().toString(), now, null, null, null, null, null, null, null, null, null, true);
+                AlertRecord a = AlertRecord.claimed(AlertStore.idOf(conversation, key),
+                        new AlertRecord.Subject(conversation, f.factoryName(), run.pipelineName(), run.runId(),
+                                run.runStart(), AlertView.Kind.RUNNING_LONG, null),
+                        UUID.randomUUID().toString(), now);
                 delivery.raise(a, key, now, () -> new AlertCard.Single(alerts.view(a, r)));
             }
         }

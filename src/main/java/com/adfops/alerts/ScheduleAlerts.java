@@ -70,10 +70,11 @@ final class ScheduleAlerts {
                     continue;
                 }
                 String key = key(kind, c);
-                AlertRecord a = new AlertRecord(AlertStore.idOf(conversation, key), conversation, f.factoryName(),
-                        pipeline, c.run() == null ? "" : c.run().runId(), c.expected().expectedStart(), List.of(),
-                        AlertRecord.State.POSTING, UUID.randomUUID().toString(), now, null, null, null, null, null, null,
-                        null, null, null, false, kind, facts(c, checked.get().defs()));
+                AlertRecord a = AlertRecord.claimed(AlertStore.idOf(conversation, key),
+                        new AlertRecord.Subject(conversation, f.factoryName(), pipeline,
+                                c.run() == null ? "" : c.run().runId(), c.expected().expectedStart(), kind,
+                                facts(c, checked.get().defs())),
+                        UUID.randomUUID().toString(), now);
                 delivery.raise(a, key, now, () -> new AlertCard.Single(alerts.view(a)));
             }
         }
@@ -83,7 +84,7 @@ final class ScheduleAlerts {
     private void recover(AlertView.Kind kind, Predicate<RunCheck> recovered, Schedules.Checked checked, Instant now) {
         for (String id : store.open()) {
             Optional<AlertRecord> found = store.find(id);
-            if (found.isEmpty() || found.get().kind() != kind || found.get().schedule() == null
+            if (found.isEmpty() || found.get().kind() != kind || found.get().subject().schedule() == null
                     || !found.get().factory().equalsIgnoreCase(checked.factory().factoryName())
                     || found.get().state() == AlertRecord.State.POSTING
                     || found.get().state() == AlertRecord.State.RECOVERED) {
@@ -92,8 +93,8 @@ final class ScheduleAlerts {
             AlertRecord a = found.get();
             Optional<RunCheck> later = checked.report().checks().stream()
                     .filter(c -> c.expected().pipeline().equalsIgnoreCase(a.pipeline())
-                            && c.expected().trigger().equalsIgnoreCase(a.schedule().trigger())
-                            && c.expected().expectedStart().equals(a.schedule().expectedStart()))
+                            && c.expected().trigger().equalsIgnoreCase(a.subject().schedule().trigger())
+                            && c.expected().expectedStart().equals(a.subject().schedule().expectedStart()))
                     .filter(recovered).findFirst();
             if (later.isEmpty() || later.get().run() == null) {
                 continue;
@@ -101,7 +102,7 @@ final class ScheduleAlerts {
             var run = later.get().run();
             Instant at = run.runEnd() != null ? run.runEnd() : run.runStart() != null ? run.runStart() : now;
             AlertRecord after = store.update(id, x -> x.recovered(run.runId(), at));
-            if (after.activityId() != null && after.postedTo() != null) {
+            if (after.delivery().activityId() != null && after.delivery().postedTo() != null) {
                 delivery.update(after, "Could not update the recovered schedule alert {}", id);
             }
         }

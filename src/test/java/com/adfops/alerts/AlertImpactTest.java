@@ -36,9 +36,9 @@ class AlertImpactTest {
     final PipelineRun failed = adf.failLoadInvoices("run-p-3", "shir-harbor");
 
     private AlertRecord open() {
-        return new AlertRecord("al-p", "conv-p", F.factoryName(), "Load_Invoices", failed.runId(), failed.runEnd(),
-                List.of(), AlertRecord.State.OPEN, null, NOW, "conv-p", "act-1", null, null, null, null, null, null,
-                "root", false);
+        return AlertRecord.claimed("al-p", new AlertRecord.Subject("conv-p", F.factoryName(), "Load_Invoices",
+                failed.runId(), failed.runEnd(), AlertView.Kind.FAILED, null), "me", NOW)
+                .grouping(List.of(), "root").posted("conv-p", "act-1", NOW);
     }
 
     @Test

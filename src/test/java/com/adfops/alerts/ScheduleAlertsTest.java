@@ -120,11 +120,12 @@ class ScheduleAlertsTest {
     void anOldAlertDocumentWithoutAKindReadsAsBefore() throws Exception {
         String old = "{\"id\":\"a1\",\"conversationId\":\"c\",\"factory\":\"f\",\"pipeline\":\"p\",\"runId\":\"r\","
                 + "\"grouped\":[],\"state\":\"OPEN\",\"runningLong\":true}";
-        AlertRecord r = TestSim.JSON.readValue(old, AlertRecord.class);
+        AlertRecord r = TestSim.JSON.readValue(old, StoredAlert.class).toRecord();
         assertThat(r.kind()).isEqualTo(AlertView.Kind.RUNNING_LONG);
-        assertThat(TestSim.JSON.readValue(old.replace("true", "false"), AlertRecord.class).kind())
+        assertThat(TestSim.JSON.readValue(old.replace("true", "false"), StoredAlert.class).toRecord().kind())
                 .isEqualTo(AlertView.Kind.FAILED);
-        AlertRecord back = TestSim.JSON.readValue(TestSim.JSON.writeValueAsString(r), AlertRecord.class);
+        AlertRecord back = TestSim.JSON.readValue(TestSim.JSON.writeValueAsString(StoredAlert.of(r)), StoredAlert.class)
+                .toRecord();
         assertThat(back).isEqualTo(r);
     }
 }
