@@ -96,39 +96,38 @@ public final class AlertService {
                     : AlertView.State.OPEN;
         };
         AlertView.Kind kind = a.kind();
-        String root = "";
-        String code = "";
-        String errorClass = "";
-        String next = "";
+        // Guidance stays "unavailable" unless a diagnosis looked it up (the card says so).
         Guidance g = Guidance.unavailable("");
+        AlertView.Cause cause = null;
         RunImpact reach = RunImpact.NONE;
         try {
             // A schedule alert's card is its schedule's facts (the face words them); no run to diagnose.
             Optional<AdfTools.Located> run = kind.scheduled() ? Optional.empty() : tools.findRun(a.runId(), a.factory());
             if (run.isPresent()) {
                 Diagnosis d = new Diagnoser(tools).diagnose(run.get().run());
-                root = d.hasRootCause()
-                        ? d.rootCause().path() + ": " + ErrorText.summary(d.rootCause().activity().error().message(), 300)
-                        : ErrorText.summary(run.get().run().message(), 300);
-                code = d.hasRootCause() ? d.rootCause().activity().error().errorCode() : "";
-                errorClass = d.errorClass().label();
-                next = d.errorClass().nextStep();
                 g = guidance.forDiagnosis(d);
+                cause = d.hasRootCause()
+                        ? new AlertView.Cause(AlertView.Cause.Source.DIAGNOSED, d.rootCause().path() + ": "
+                                + ErrorText.summary(d.rootCause().activity().error().message(), 300),
+                                d.rootCause().activity().error().errorCode(), d.errorClass().label(),
+                                d.errorClass().nextStep(), g)
+                        : new AlertView.Cause(AlertView.Cause.Source.RUN_MESSAGE,
+                                ErrorText.summary(run.get().run().message(), 300), "", d.errorClass().label(),
+                                d.errorClass().nextStep(), g);
                 reach = impact == null || kind != AlertView.Kind.FAILED || state == AlertView.State.RECOVERED
                         ? RunImpact.NONE : impact.failure(d);
             } else if (!kind.scheduled()) {
-                root = "Data Factory no longer has this run (it keeps runs for 45 days).";
+                cause = new AlertView.Cause(AlertView.Cause.Source.RUN_GONE, "", "", "", "", g);
             }
         } catch (DataFactoryException e) {
-            root = "The diagnosis is not available right now: " + e.getMessage();
+            cause = new AlertView.Cause(AlertView.Cause.Source.UNAVAILABLE, e.getMessage(), "", "", "", g);
         }
         if (kind == AlertView.Kind.RUNNING_LONG && state != AlertView.State.RECOVERED) {
-            root = longRun == null ? "The run is still in progress past its pipeline's usual duration."
-                    : "Running long: " + longRun.comparison() + ".";
-            code = "";
-            errorClass = "Running long";
-            next = "Look at the activity in progress (a slow source, a queue on the integration runtime, a lock); cancel "
-                    + "and rerun if it is stuck.";
+            cause = new AlertView.Cause(AlertView.Cause.Source.RUNNING_LONG, longRun == null ? "" : longRun.comparison(),
+                    "", "", "", g);
+        }
+        if (cause == null) {
+            cause = new AlertView.Cause(AlertView.Cause.Source.NONE, "", "", "", "", g);
         }
         String by = switch (state) {
             case ACKNOWLEDGED -> a.acknowledged() == null ? "" : a.acknowledged().by();
@@ -139,8 +138,9 @@ public final class AlertService {
                 : state == AlertView.State.RECOVERED && a.recovered() != null ? a.recovered().at() : null;
         String runUrl = a.runId() == null || a.runId().isEmpty() ? "" : tools.factories().stream().filter(f -> f.factoryName().equalsIgnoreCase(a.factory())).findFirst()
                 .map(f -> f.studioRunUrl(a.runId())).orElse("");
-        return new AlertView(a.id(), kind, state, a.factory(), a.pipeline(), a.runId(), a.subject().failedAt(), root, code,
-                errorClass, next, g, a.grouping().others(), by, at, state == AlertView.State.SNOOZED ? a.snoozed().until() : null,
-                a.recovered() == null ? null : a.recovered().run(), runUrl, reach, a.subject().schedule());
+        return new AlertView(a.id(), kind, state, a.factory(), a.pipeline(), a.runId(), a.subject().failedAt(), cause,
+                a.grouping().others(), new AlertView.Response(by, at,
+                        state == AlertView.State.SNOOZED ? a.snoozed().until() : null,
+                        a.recovered() == null ? null : a.recovered().run()), runUrl, reach, a.subject().schedule());
     }
 }

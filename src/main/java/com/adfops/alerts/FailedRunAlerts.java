@@ -8,6 +8,7 @@ import com.adfops.adf.RunQuery;
 import com.adfops.adf.RunStatus;
 import com.adfops.answers.AlertView;
 import com.adfops.answers.Watchlist;
+import com.adfops.impact.RunImpact;
 import com.adfops.diagnosis.Diagnoser;
 import com.adfops.diagnosis.Diagnosis;
 import com.adfops.runs.AdfTools;
@@ -207,8 +208,9 @@ final class FailedRunAlerts {
     /** Too many new failures at once: the first run's alert posts one digest card of them all. */
     private void digest(FactoryRef f, List<PipelineRun> claimed, Map<String, String> ids, Instant now) {
         AlertRecord digest = onOneCard(claimed, ids, null, now);
-        List<AlertView> rows = claimed.stream().map(r -> new AlertView("", AlertView.Kind.FAILED, AlertView.State.OPEN, f.factoryName(), r.pipelineName(),
-                r.runId(), r.runEnd(), "", "", "", "", null, List.of(), "", null, null, "")).toList();
+        List<AlertView> rows = claimed.stream().map(r -> new AlertView("", AlertView.Kind.FAILED, AlertView.State.OPEN,
+                f.factoryName(), r.pipelineName(), r.runId(), r.runEnd(), AlertView.Cause.NONE, List.of(),
+                AlertView.Response.NONE, "", RunImpact.NONE, null)).toList();
         AlertCard card = new AlertCard.Digest(f.factoryName(), rows);
         delivery.post(digest, () -> card);
     }

@@ -6,66 +6,89 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What an alert card shows: a watched pipeline's failed run with its diagnosis inline, and where the alert stands.
- * Text from Data Factory (names, messages) is shown literally.
+ * What an alert card shows: what it is about, why (the run's diagnosis, or how long it has run), who responded, and
+ * what it reaches. Text from Data Factory (names, messages) is data, shown literally; the words are the faces'.
  *
- * @param alertId      the alert's id (its buttons carry it)
- * @param kind         what it alerts of: a failed run, or a run in progress past its usual duration
- * @param state        where it stands
- * @param factory      the factory
- * @param pipeline     the pipeline that failed (the root run's, for a parent and its children)
- * @param runId        the failed run
- * @param failedAt     when it ended
- * @param rootCause    the root cause's path and message, or ADF's run message
- * @param errorCode    the root cause's error code, or ""
- * @param errorClass   its class's label
- * @param nextStep     what to do next
- * @param guidance     documentation for the root cause (may be unavailable)
- * @param others       for a grouped alert, the other failed runs with the same root cause ("pipeline · run"); else empty
- * @param by           who acknowledged or snoozed it, or ""
- * @param at           when; null before
- * @param until        for a snooze, until when; null otherwise
- * @param recoveredRun for a recovered alert, the run that succeeded; else ""
- * @param runUrl       the run in ADF Studio, while its factory is configured; else ""
- * @param impact       what the failure reaches downstream (and the runtime it ran on); {@link RunImpact#NONE} when
- *                     nothing is known
- * @param schedule     for a schedule alert (MISSED, LATE, AT_RISK), the expected run and its SLA; else null
+ * @param alertId  the alert's id (its buttons carry it)
+ * @param kind     what it alerts of
+ * @param state    where it stands
+ * @param factory  the factory
+ * @param pipeline the pipeline that failed (the root run's, for a parent and its children)
+ * @param runId    the failed run ("" for an expected run that did not start)
+ * @param failedAt when it ended (running long: when it started; a schedule alert: the expected start)
+ * @param cause    why, as far as known
+ * @param others   for a grouped alert, the other failed runs with the same root cause ("pipeline · run"); else empty
+ * @param response who acknowledged or snoozed it, or the run that recovered it
+ * @param runUrl   the run in ADF Studio, while its factory is configured; else ""
+ * @param impact   what the failure reaches downstream (and the runtime it ran on); {@link RunImpact#NONE} when
+ *                 nothing is known
+ * @param schedule for a schedule alert (MISSED, LATE, AT_RISK), the expected run and its SLA; else null
  */
-public record AlertView(String alertId, Kind kind, State state, String factory, String pipeline, String runId, Instant failedAt,
-                        String rootCause, String errorCode, String errorClass, String nextStep, Guidance guidance,
-                        List<String> others, String by, Instant at, Instant until, String recoveredRun,
-                        String runUrl, RunImpact impact, Schedule schedule) {
+public record AlertView(String alertId, Kind kind, State state, String factory, String pipeline, String runId,
+                        Instant failedAt, Cause cause, List<String> others, Response response, String runUrl,
+                        RunImpact impact, Schedule schedule) {
 
-    /** A failed run or running long alert (no schedule facts). */
-    public AlertView(String alertId, Kind kind, State state, String factory, String pipeline, String runId, Instant failedAt,
-                     String rootCause, String errorCode, String errorClass, String nextStep, Guidance guidance,
-                     List<String> others, String by, Instant at, Instant until, String recoveredRun, String runUrl,
-                     RunImpact impact) {
-        this(alertId, kind, state, factory, pipeline, runId, failedAt, rootCause, errorCode, errorClass, nextStep, guidance,
-                others, by, at, until, recoveredRun, runUrl, impact, null);
+    /**
+     * Why the alert was raised, as far as the bot could tell.
+     *
+     * @param source     where {@code text} comes from
+     * @param text       DIAGNOSED: the root cause's path and ADF's message ("path: message"); RUN_MESSAGE: ADF's
+     *                   message of the run; UNAVAILABLE: why the diagnosis could not be read (safe to show);
+     *                   RUNNING_LONG: how the run compares with its usual duration, or "" when not known; else ""
+     * @param errorCode  the root cause's error code, or ""
+     * @param errorClass its class's label, or ""
+     * @param nextStep   its class's next step, or ""
+     * @param guidance   documentation for the root cause; null when none was looked up
+     */
+    public record Cause(Source source, String text, String errorCode, String errorClass, String nextStep,
+                        Guidance guidance) {
+
+        /** Nothing to say (a schedule alert, whose facts are its {@link Schedule}; a digest row). */
+        public static final Cause NONE = new Cause(Source.NONE, "", "", "", "", null);
+
+        public Cause {
+            source = source == null ? Source.NONE : source;
+            text = text == null ? "" : text;
+            errorCode = errorCode == null ? "" : errorCode;
+            errorClass = errorClass == null ? "" : errorClass;
+            nextStep = nextStep == null ? "" : nextStep;
+        }
+
+        public static Cause of(Source source, String text) {
+            return new Cause(source, text, "", "", "", null);
+        }
+
+        /** Where a cause's text comes from. */
+        public enum Source {
+            /** The root cause through nested pipelines, with its error code, class and guidance. */
+            DIAGNOSED,
+            /** No root activity: ADF's message of the run (may be empty). */
+            RUN_MESSAGE,
+            /** Data Factory no longer has the run (it keeps runs for 45 days). */
+            RUN_GONE,
+            /** The diagnosis could not be read just now. */
+            UNAVAILABLE,
+            /** A run in progress past its pipeline's usual duration. */
+            RUNNING_LONG,
+            NONE
+        }
     }
 
-    /** A schedule alert (no downstream impact). */
-    public AlertView(String alertId, Kind kind, State state, String factory, String pipeline, String runId, Instant failedAt,
-                     String rootCause, String errorCode, String errorClass, String nextStep, Guidance guidance,
-                     List<String> others, String by, Instant at, Instant until, String recoveredRun, String runUrl,
-                     Schedule schedule) {
-        this(alertId, kind, state, factory, pipeline, runId, failedAt, rootCause, errorCode, errorClass, nextStep, guidance,
-                others, by, at, until, recoveredRun, runUrl, RunImpact.NONE, schedule);
-    }
+    /**
+     * Who responded to the alert, or what ended it.
+     *
+     * @param by           who acknowledged or snoozed it, or ""
+     * @param at           when it was acknowledged or recovered; null before
+     * @param until        for a snooze, until when; null otherwise
+     * @param recoveredRun for a recovered alert, the run that succeeded (or started, for a missed run); else ""
+     */
+    public record Response(String by, Instant at, Instant until, String recoveredRun) {
+        public static final Response NONE = new Response("", null, null, "");
 
-    public AlertView(String alertId, Kind kind, State state, String factory, String pipeline, String runId, Instant failedAt,
-                     String rootCause, String errorCode, String errorClass, String nextStep, Guidance guidance,
-                     List<String> others, String by, Instant at, Instant until, String recoveredRun, String runUrl) {
-        this(alertId, kind, state, factory, pipeline, runId, failedAt, rootCause, errorCode, errorClass, nextStep, guidance,
-                others, by, at, until, recoveredRun, runUrl, RunImpact.NONE, null);
-    }
-
-    public AlertView(String alertId, Kind kind, State state, String factory, String pipeline, String runId, Instant failedAt,
-                     String rootCause, String errorCode, String errorClass, String nextStep, Guidance guidance,
-                     List<String> others, String by, Instant at, Instant until, String recoveredRun) {
-        this(alertId, kind, state, factory, pipeline, runId, failedAt, rootCause, errorCode, errorClass, nextStep, guidance,
-                others, by, at, until, recoveredRun, "");
+        public Response {
+            by = by == null ? "" : by;
+            recoveredRun = recoveredRun == null ? "" : recoveredRun;
+        }
     }
 
     /** What an alert is about. */
@@ -110,10 +133,9 @@ public record AlertView(String alertId, Kind kind, State state, String factory, 
     }
 
     public AlertView {
+        cause = cause == null ? Cause.NONE : cause;
         others = others == null ? List.of() : List.copyOf(others);
-        by = by == null ? "" : by;
-        recoveredRun = recoveredRun == null ? "" : recoveredRun;
-        errorCode = errorCode == null ? "" : errorCode;
+        response = response == null ? Response.NONE : response;
         runUrl = runUrl == null ? "" : runUrl;
         impact = impact == null ? RunImpact.NONE : impact;
     }

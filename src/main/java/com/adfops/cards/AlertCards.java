@@ -42,13 +42,14 @@ final class AlertCards {
         d.put("byline", linked ? "In " + a.factory() + when + " · " : "Run " + shortId(a.runId()) + " in " + a.factory() + when);
         d.put("runLabel", linked ? "run " + shortId(a.runId()) : "");
         d.put("runUrl", a.runUrl());
+        AlertView.Response r = a.response();
         d.put("style", recovered ? "good" : a.state() == AlertView.State.ACKNOWLEDGED ? "emphasis" : running ? "warning" : "attention");
         d.put("stateLine", switch (a.state()) {
-            case ACKNOWLEDGED -> "Acknowledged by " + a.by() + (a.at() == null ? "" : " at " + time(a.at(), v));
-            case SNOOZED -> "Snoozed by " + a.by() + " until " + time(a.until(), v)
+            case ACKNOWLEDGED -> "Acknowledged by " + r.by() + (r.at() == null ? "" : " at " + time(r.at(), v));
+            case SNOOZED -> "Snoozed by " + r.by() + " until " + time(r.until(), v)
                     + ": no alerts for this pipeline here until then";
-            case RECOVERED -> "Recovered" + (a.at() == null ? "" : " at " + time(a.at(), v))
-                    + (a.recoveredRun().isEmpty() ? "" : ": run " + a.recoveredRun() + " succeeded");
+            case RECOVERED -> "Recovered" + (r.at() == null ? "" : " at " + time(r.at(), v))
+                    + (r.recoveredRun().isEmpty() ? "" : ": run " + r.recoveredRun() + " succeeded");
             default -> "";
         });
         ImpactCards.putLines(d, a.impact(), v);
@@ -60,23 +61,27 @@ final class AlertCards {
         d.put("runActions", !recovered && !a.kind().scheduled());
         d.put("canAcknowledge", a.state() == AlertView.State.OPEN || a.state() == AlertView.State.SNOOZED);
         ArrayNode facts = d.putArray("facts");
-        if (!a.errorCode().isEmpty()) {
-            fact(facts, "Error code", a.errorCode());
+        AlertView.Cause c = a.cause();
+        boolean runningLong = c.source() == AlertView.Cause.Source.RUNNING_LONG;
+        if (!c.errorCode().isEmpty()) {
+            fact(facts, "Error code", c.errorCode());
         }
-        if (!a.errorClass().isEmpty()) {
-            fact(facts, "Error class", a.errorClass());
+        String errorClass = runningLong ? "Running long" : c.errorClass();
+        if (!errorClass.isEmpty()) {
+            fact(facts, "Error class", errorClass);
         }
-        d.put("rootCause", ErrorText.truncate(a.rootCause().isEmpty() ? "ADF recorded no error message." : a.rootCause(),
-                MAX_MESSAGE));
-        d.put("nextStep", a.nextStep() == null ? "" : a.nextStep());
+        String root = rootCause(c);
+        d.put("rootCause", ErrorText.truncate(root.isEmpty() ? "ADF recorded no error message." : root, MAX_MESSAGE));
+        d.put("nextStep", runningLong ? "Look at the activity in progress (a slow source, a queue on the integration runtime, a "
+                + "lock); cancel and rerun if it is stuck." : c.nextStep());
         if (a.kind().scheduled() && a.schedule() != null) {
             ScheduleAlertText.put(d, a, recovered);
         }
         d.put("othersTitle", "Same root cause, also failed:");
         ArrayNode others = d.putArray("others");
         a.others().stream().limit(MAX_ROWS).forEach(o -> others.addObject().put("line", o));
-        if (a.guidance() != null) {
-            putGuidance(d, a.guidance());
+        if (c.guidance() != null) {
+            putGuidance(d, c.guidance());
             // One link is enough on an alert; the diagnosis has the rest.
             ArrayNode g = (ArrayNode) d.get("guidance");
             while (g.size() > 1) {
@@ -87,6 +92,17 @@ final class AlertCards {
             d.put("guidanceTitle", "");
         }
         return d;
+    }
+
+    /** The "likely root cause" line: ADF's words where there are some, ours where the bot knows why not. */
+    private static String rootCause(AlertView.Cause c) {
+        return switch (c.source()) {
+            case RUN_GONE -> "Data Factory no longer has this run (it keeps runs for 45 days).";
+            case UNAVAILABLE -> "The diagnosis is not available right now: " + c.text();
+            case RUNNING_LONG -> c.text().isEmpty() ? "The run is still in progress past its pipeline's usual duration."
+                    : "Running long: " + c.text() + ".";
+            default -> c.text();
+        };
     }
 
     ObjectNode digestData(Reply.AlertDigest a, View v) {

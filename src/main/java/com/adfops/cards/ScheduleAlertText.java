@@ -43,9 +43,9 @@ final class ScheduleAlertText {
             // A missed run recovers when it starts; an SLA's when it finishes in time (at risk) or at all (late).
             d.put("rootCause", a.kind() == AlertView.Kind.MISSED ? "Its run started after all."
                     : a.kind() == AlertView.Kind.AT_RISK ? "It finished in time." : "It finished, after " + sla + ".");
-            if (a.kind() == AlertView.Kind.MISSED && !a.recoveredRun().isEmpty()) {
-                d.put("stateLine", "Recovered" + (a.at() == null ? "" : " at " + utc(a.at())) + ": run "
-                        + a.recoveredRun() + " started");
+            if (a.kind() == AlertView.Kind.MISSED && !a.response().recoveredRun().isEmpty()) {
+                d.put("stateLine", "Recovered" + (a.response().at() == null ? "" : " at " + utc(a.response().at()))
+                        + ": run " + a.response().recoveredRun() + " started");
             }
         }
     }

@@ -161,9 +161,9 @@ class AlertMonitorTest {
         assertThat(group.others()).singleElement().asString().startsWith("pl_b · run ");
         AlertView sales = all.stream().filter(a -> a.pipeline().equals("pl_sales")).findFirst().orElseThrow();
         assertThat(sales.state()).isEqualTo(AlertView.State.OPEN);
-        assertThat(sales.errorCode()).isEqualTo("2011");
-        assertThat(sales.rootCause()).contains("Load sales").contains("integration runtime is offline");
-        assertThat(sales.nextStep()).isNotBlank();
+        assertThat(sales.cause().errorCode()).isEqualTo("2011");
+        assertThat(sales.cause().text()).contains("Load sales").contains("integration runtime is offline");
+        assertThat(sales.cause().nextStep()).isNotBlank();
         // The child pipeline is watched: its root run's alert, once.
         assertThat(bot.poster.alertsIn("conv-child")).extracting(AlertView::pipeline).containsExactly("pl_parent");
         assertThat(bot.poster.alertsIn("conv-hr")).isEmpty();
@@ -185,7 +185,7 @@ class AlertMonitorTest {
             AlertView v = ((AlertCard.Single) u).view();
             assertThat(v.pipeline()).isEqualTo("pl_sales");
             assertThat(v.state()).isEqualTo(AlertView.State.RECOVERED);
-            assertThat(v.recoveredRun()).isNotBlank();
+            assertThat(v.response().recoveredRun()).isNotBlank();
         });
     }
 
@@ -264,17 +264,17 @@ class AlertMonitorTest {
 
         AlertView acked = ((AlertOutcome.Shown) bot.alerts.acknowledge(sales.alertId(), "Bo")).view();
         assertThat(acked.state()).isEqualTo(AlertView.State.ACKNOWLEDGED);
-        assertThat(acked.by()).isEqualTo("Bo");
-        assertThat(acked.at()).isEqualTo(clock.instant());
+        assertThat(acked.response().by()).isEqualTo("Bo");
+        assertThat(acked.response().at()).isEqualTo(clock.instant());
         AlertView again = ((AlertOutcome.Shown) bot.alerts.acknowledge(sales.alertId(), "Cy")).view();
-        assertThat(again.by()).as("the first to acknowledge owns it").isEqualTo("Bo");
+        assertThat(again.response().by()).as("the first to acknowledge owns it").isEqualTo("Bo");
 
         AlertView parent = bot.poster.alertsIn("conv-all").stream().filter(a -> a.pipeline().equals("pl_parent"))
                 .findFirst().orElseThrow();
         AlertView snoozed = ((AlertOutcome.Shown) bot.alerts.snooze(parent.alertId(), "tomorrow", "Ana",
                 ZoneId.of("Europe/Oslo"))).view();
         assertThat(snoozed.state()).isEqualTo(AlertView.State.SNOOZED);
-        assertThat(snoozed.until()).isEqualTo(Instant.parse("2026-11-27T07:00:00Z"));
+        assertThat(snoozed.response().until()).isEqualTo(Instant.parse("2026-11-27T07:00:00Z"));
         assertThat(bot.store.snoozedUntil("conv-all", "PL_PARENT", clock.instant())).isPresent();
         assertThat(bot.store.snoozedUntil("conv-other", "pl_parent", clock.instant())).isEmpty();
         assertThat(bot.alerts.snooze(parent.alertId(), "forever", "Ana", ZoneId.of("UTC")))
@@ -531,8 +531,9 @@ class AlertMonitorTest {
         assertThat(direct.poster.posts).as("without the run index, no week is read from Data Factory every pass").isEmpty();
         assertThat(bot.poster.alertsIn("conv-all")).singleElement().satisfies(a -> {
             assertThat(a.kind()).isEqualTo(AlertView.Kind.RUNNING_LONG);
-            assertThat(a.rootCause()).isEqualTo("Running long: usually 10m 0s–10m 0s, p95 10m 0s (its last 10 successful "
-                    + "runs, over 2 days); running 19m 50s, 2.0x the p95.");
+            assertThat(a.cause().source()).isEqualTo(AlertView.Cause.Source.RUNNING_LONG);
+            assertThat(a.cause().text()).isEqualTo("usually 10m 0s–10m 0s, p95 10m 0s (its last 10 successful "
+                    + "runs, over 2 days); running 19m 50s, 2.0x the p95");
         });
 
         clock.advance(Duration.ofMinutes(25));   // the run ends, successfully
@@ -572,8 +573,8 @@ class AlertMonitorTest {
         bot.monitor.pass();
         assertThat(bot.poster.alertsIn("conv-all")).singleElement().satisfies(a -> {
             assertThat(a.kind()).isEqualTo(AlertView.Kind.RUNNING_LONG);
-            assertThat(a.rootCause()).isEqualTo("Running long: usually 20m 0s–20m 0s, p95 20m 0s (its last 12 successful "
-                    + "runs, over 12 days); running 39m 50s, 2.0x the p95.");
+            assertThat(a.cause().text()).isEqualTo("usually 20m 0s–20m 0s, p95 20m 0s (its last 12 successful "
+                    + "runs, over 12 days); running 39m 50s, 2.0x the p95");
         });
         index.close();
     }

@@ -87,7 +87,7 @@ class ScheduleAlertsTest {
         at("2026-03-10T05:55:00Z");
 
         assertThat(poster.updates).map(c -> ((AlertCard.Single) c).view())
-                .map(v -> v.kind() + " " + v.pipeline() + " " + v.state() + " " + v.recoveredRun())
+                .map(v -> v.kind() + " " + v.pipeline() + " " + v.state() + " " + v.response().recoveredRun())
                 .containsExactlyInAnyOrder("MISSED Refresh_Dims RECOVERED run-dims-late",
                         "AT_RISK Build_Cube RECOVERED run-cube-0310");
         // The stopped trigger's run is still missed: its card stays open, and nothing is posted twice.

@@ -46,8 +46,9 @@ final class ScheduleSamples {
 
     private static Reply alert(String id, AlertView.Kind kind, AlertView.State state, String pipeline, String runId,
                                AlertView.Schedule s, Instant recoveredAt) {
-        return new Reply.Alert(new AlertView(id, kind, state, "df-night", pipeline, runId, s.expectedStart(), "", "", "",
-                "", null, List.of(), "", recoveredAt, null, recoveredAt == null ? "" : runId, "", s));
+        return new Reply.Alert(new AlertView(id, kind, state, "df-night", pipeline, runId, s.expectedStart(),
+                AlertView.Cause.NONE, List.of(), new AlertView.Response("", recoveredAt, null, recoveredAt == null ? "" : runId),
+                "", null, s));
     }
 
     static Schedules schedules(NightFactory adf, Instant now) {
