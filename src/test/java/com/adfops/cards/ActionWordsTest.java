@@ -1,0 +1,70 @@
+package com.adfops.cards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adfops.adf.RunStatus;
+import com.adfops.answers.ActionEnding;
+import com.adfops.answers.ActionKind;
+import com.adfops.answers.ActionView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A typed ending is written in exactly the words the actions capability stored before endings were typed (the
+ * sentences below are the ones {@code ActionService.outcome} and the already-ended cancel built), and an action
+ * finished before then shows the words it stored.
+ */
+class ActionWordsTest {
+
+    static ActionEnding ending(ActionEnding.How how, RunStatus status, Duration took) {
+        return new ActionEnding(how, "4f2c9e1a-77b0-4c3e-9d51-0b6a2e8f1c3d", status, took);
+    }
+
+    @Test
+    void aRerunsRunSaysHowItEndedAndHowLongItTook() {
+        assertThat(ActionWords.ending(ending(ActionEnding.How.RERUN_ENDED, RunStatus.SUCCEEDED, Duration.ofSeconds(125))))
+                .isEqualTo("Run 4f2c9e1a-77b0-4c3e-9d51-0b6a2e8f1c3d succeeded in 2m 5s.");
+        assertThat(ActionWords.ending(ending(ActionEnding.How.RERUN_ENDED, RunStatus.FAILED, Duration.ofSeconds(40))))
+                .isEqualTo("Run 4f2c9e1a-77b0-4c3e-9d51-0b6a2e8f1c3d failed in 40s.");
+        assertThat(ActionWords.ending(ending(ActionEnding.How.RERUN_ENDED, RunStatus.CANCELLED, null)))
+                .isEqualTo("Run 4f2c9e1a-77b0-4c3e-9d51-0b6a2e8f1c3d was cancelled.");
+    }
+
+    @Test
+    void aCancelSaysWhetherItTookEffect() {
+        assertThat(ActionWords.ending(ending(ActionEnding.How.CANCEL_ENDED, RunStatus.CANCELLED, Duration.ofMinutes(3))))
+                .isEqualTo("The run was cancelled in 3m 0s.");
+        assertThat(ActionWords.ending(ending(ActionEnding.How.CANCEL_ENDED, RunStatus.CANCELLED, null)))
+                .isEqualTo("The run was cancelled.");
+        assertThat(ActionWords.ending(ending(ActionEnding.How.CANCEL_ENDED, RunStatus.SUCCEEDED, Duration.ofMinutes(3))))
+                .isEqualTo("The run succeeded before the cancel took effect.");
+        assertThat(ActionWords.ending(ending(ActionEnding.How.CANCEL_ENDED, RunStatus.FAILED, null)))
+                .isEqualTo("The run failed before the cancel took effect.");
+    }
+
+    @Test
+    void aCancelOfARunThatHadAlreadyEndedSaysNothingWasCancelled() {
+        assertThat(ActionWords.ending(ending(ActionEnding.How.NOTHING_TO_CANCEL, RunStatus.SUCCEEDED, null)))
+                .isEqualTo("Nothing was cancelled: the run had already succeeded.");
+        assertThat(ActionWords.ending(ending(ActionEnding.How.NOTHING_TO_CANCEL, RunStatus.CANCELLED, null)))
+                .isEqualTo("Nothing was cancelled: the run had already been cancelled.");
+        assertThat(ActionWords.ending(ending(ActionEnding.How.NOTHING_TO_CANCEL, null, null)))
+                .isEqualTo("Nothing was cancelled: the run had already gone.");
+    }
+
+    @Test
+    void anActionFinishedBeforeEndingsWereTypedShowsTheWordsItStored() {
+        ActionView old = view("Run 1 succeeded in 2m 5s.", null);
+        assertThat(ActionWords.outcome(old)).isEqualTo("Run 1 succeeded in 2m 5s.");
+        ActionView typed = view("", ending(ActionEnding.How.RERUN_ENDED, RunStatus.SUCCEEDED, Duration.ofSeconds(9)));
+        assertThat(ActionWords.outcome(typed)).isEqualTo("Run 4f2c9e1a-77b0-4c3e-9d51-0b6a2e8f1c3d succeeded in 9s.");
+    }
+
+    private static ActionView view(String message, ActionEnding ending) {
+        Instant t = Instant.parse("2026-11-30T02:00:00Z");
+        return new ActionView("a-1", ActionKind.RERUN, ActionView.State.FINISHED, "df", "LoadSales", "run-1", null, null,
+                null, Map.of(), "Ana", t, "Ana", t, "new-1", message, null, ending, null);
+    }
+}
