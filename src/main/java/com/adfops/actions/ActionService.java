@@ -2,6 +2,7 @@ package com.adfops.actions;
 
 import com.adfops.answers.ActionEnding;
 import com.adfops.answers.ActionKind;
+import com.adfops.answers.ActionRefusal;
 import com.adfops.answers.StatusWords;
 import com.adfops.adf.ActivityRun;
 import com.adfops.adf.DataFactory;
@@ -87,7 +88,7 @@ public final class ActionService {
             PipelineRun clicked = located.get().run();
             ActionPolicy.Decision decision = policy.check(f.factoryName(), who);
             if (!decision.allowed()) {
-                return new ActionOutcome.Shown(refusal(kind, f.factoryName(), clicked, who, decision.reason()));
+                return new ActionOutcome.Shown(refusal(kind, f.factoryName(), clicked, who, decision.refusal()));
             }
             PipelineRun target = kind == ActionKind.CANCEL ? clicked : topLevel(f, clicked);
             Optional<ActionOutcome.NotApplicable.Why> notApplicable = notApplicable(kind, target);
@@ -250,7 +251,7 @@ public final class ActionService {
             return Optional.empty();
         }
         audit.append(new AuditRecord(now, who.name(), who.objectId(), kind, factory, pipeline, runId, null, outcome, null));
-        return Optional.of(new ActionOutcome.Refused(decision.reason()));
+        return Optional.of(new ActionOutcome.Refused(decision.refusal()));
     }
 
     // ---- the run being followed -------------------------------------------------------------------------
@@ -368,13 +369,13 @@ public final class ActionService {
         PendingAction.Result r = action.result();
         return new ActionView(a.id(), a.kind(), action.state(), a.factory(), a.pipeline(), a.runId(), a.clickedRunId(),
                 a.clickedPipeline(), a.startsAt(), a.parameters(), a.requestedBy(), a.expiresAt(), d.by(), d.at(),
-                r.newRunId(), r.refusal() != null ? r.refusal() : r.endedInWords(), r.missingAction(), r.ending(),
+                r.newRunId(), r.refusal() != null ? r.refusal() : r.endedInWords(), r.missingAction(), r.ending(), null,
                 configured(a.factory()).orElse(null));
     }
 
-    private ActionView refusal(ActionKind kind, String factory, PipelineRun run, Actor who, String reason) {
+    private ActionView refusal(ActionKind kind, String factory, PipelineRun run, Actor who, ActionRefusal why) {
         return new ActionView("", kind, ActionView.State.REFUSED, factory, run.pipelineName(), run.runId(), null, null, null,
-                null, who.name(), null, who.name(), clock.instant(), null, reason, null).withFactoryRef(run.factory());
+                null, who.name(), null, who.name(), clock.instant(), null, null, null, null, why, run.factory());
     }
 
 }

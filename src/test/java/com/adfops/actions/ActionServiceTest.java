@@ -228,7 +228,8 @@ class ActionServiceTest {
                 new ActionPolicy(false, List.of("df-actions:" + ANA + "=Ana Ops"), List.of()));
         ActionView refused = card(strict.actions.propose(ActionKind.RERUN, f.parent.id(), null, bo, "c"));
         assertThat(refused.state()).isEqualTo(ActionView.State.REFUSED);
-        assertThat(refused.message()).contains("Bo").contains("Who can: Ana Ops");
+        assertThat(refused.refusal().why()).isEqualTo(com.adfops.answers.ActionRefusal.Why.NOT_LISTED);
+        assertThat(com.adfops.cards.ActionWords.refusal(refused.refusal())).contains("Bo").contains("Who can: Ana Ops");
 
         ActionView pending = card(strict.actions.propose(ActionKind.RERUN, f.parent.id(), null, ana, "c"));
         // Bo clicks Confirm on Ana's card: a message, the card stays for someone who may.
@@ -245,8 +246,8 @@ class ActionServiceTest {
         assertThat(results.get(2)).startsWith("started run ");
 
         ActionsFixture.Instance off = f.new Instance(new InMemoryStateStore(), new ActionPolicy(false, List.of(), List.of()));
-        assertThat(card(off.actions.propose(ActionKind.RERUN, f.parent.id(), null, ana, "c")).message())
-                .contains("turned off").contains("ADFOPS_ACTIONS_ALLOWED");
+        assertThat(com.adfops.cards.ActionWords.refusal(card(off.actions.propose(ActionKind.RERUN, f.parent.id(), null,
+                ana, "c")).refusal())).contains("turned off").contains("ADFOPS_ACTIONS_ALLOWED");
     }
 
     @Test

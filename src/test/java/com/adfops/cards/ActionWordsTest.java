@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.adfops.adf.RunStatus;
 import com.adfops.answers.ActionEnding;
 import com.adfops.answers.ActionKind;
+import com.adfops.answers.ActionRefusal;
 import com.adfops.answers.ActionView;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -62,9 +64,28 @@ class ActionWordsTest {
         assertThat(ActionWords.outcome(typed)).isEqualTo("Run 4f2c9e1a-77b0-4c3e-9d51-0b6a2e8f1c3d succeeded in 9s.");
     }
 
+    @Test
+    void aRefusalIsWrittenInTheWordsThePolicyUsedToReturn() {
+        assertThat(ActionWords.refusal(new ActionRefusal(ActionRefusal.Why.TURNED_OFF, "df-prod", "Ana", List.of())))
+                .isEqualTo("Reruns and cancels from the card are turned off for factory df-prod. The bot's administrators "
+                        + "turn them on by listing who may act in ADFOPS_ACTIONS_ALLOWED; until then, use ADF Studio "
+                        + "(Monitor > Pipeline runs).");
+        assertThat(ActionWords.refusal(new ActionRefusal(ActionRefusal.Why.NOBODY_HERE, "df-prod", "Ana", List.of())))
+                .isEqualTo("Nobody may rerun or cancel runs of factory df-prod from the card. The bot's administrators "
+                        + "can allow people in ADFOPS_ACTIONS_ALLOWED.");
+        List<ActionRefusal.Principal> whoCan = List.of(new ActionRefusal.Principal("Ana Ops", "0000aaaa", false),
+                new ActionRefusal.Principal(null, "0000cccc", true), new ActionRefusal.Principal(null, "0000dddd", false));
+        assertThat(ActionWords.refusal(new ActionRefusal(ActionRefusal.Why.NOT_LISTED, "df-prod", "Bo", whoCan)))
+                .isEqualTo("Sorry, Bo, you are not on the list of people who may act on factory df-prod. "
+                        + "Who can: Ana Ops, group 0000cccc, 0000dddd. Ask one of them, or escalate.");
+        assertThat(ActionWords.refusal(new ActionRefusal(ActionRefusal.Why.UNKNOWN_IDENTITY, "df-prod", "someone", whoCan)))
+                .isEqualTo("I can't tell who you are in Entra ID (your message carried no object id), so I can't let you "
+                        + "act. Who can: Ana Ops, group 0000cccc, 0000dddd. Ask one of them, or escalate.");
+    }
+
     private static ActionView view(String message, ActionEnding ending) {
         Instant t = Instant.parse("2026-11-30T02:00:00Z");
         return new ActionView("a-1", ActionKind.RERUN, ActionView.State.FINISHED, "df", "LoadSales", "run-1", null, null,
-                null, Map.of(), "Ana", t, "Ana", t, "new-1", message, null, ending, null);
+                null, Map.of(), "Ana", t, "Ana", t, "new-1", message, null, ending, null, null);
     }
 }
