@@ -83,6 +83,22 @@ class ActionWordsTest {
                         + "act. Who can: Ana Ops, group 0000cccc, 0000dddd. Ask one of them, or escalate.");
     }
 
+    @Test
+    void aRefusedCardShowsTheTypedRefusalAsItShowedTheSentence() {
+        Instant t = Instant.parse("2026-11-30T02:00:00Z");
+        ActionRefusal r = new ActionRefusal(ActionRefusal.Why.NOT_LISTED, "df", "Bo",
+                List.of(new ActionRefusal.Principal("Ana Ops", "0000aaaa", false)));
+        ActionView typed = new ActionView("", ActionKind.RERUN, ActionView.State.REFUSED, "df", "LoadSales", "run-1", null,
+                null, null, null, "Bo", null, "Bo", t, null, null, null, null, r, null);
+        ActionView inWords = new ActionView("", ActionKind.RERUN, ActionView.State.REFUSED, "df", "LoadSales", "run-1", null,
+                null, null, null, "Bo", null, "Bo", t, null, ActionWords.refusal(r), null);
+        CardFactory cards = new CardFactory(com.adfops.TestSim.JSON);
+        CardFactory.View at = new CardFactory.View(t, java.time.ZoneOffset.UTC);
+        String card = cards.card(new com.adfops.agent.Reply.Action(typed), at).toString();
+        assertThat(card).isEqualTo(cards.card(new com.adfops.agent.Reply.Action(inWords), at).toString())
+                .contains("Who can: Ana Ops");
+    }
+
     private static ActionView view(String message, ActionEnding ending) {
         Instant t = Instant.parse("2026-11-30T02:00:00Z");
         return new ActionView("a-1", ActionKind.RERUN, ActionView.State.FINISHED, "df", "LoadSales", "run-1", null, null,
