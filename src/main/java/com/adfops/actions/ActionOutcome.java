@@ -3,6 +3,7 @@ package com.adfops.actions;
 import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.PipelineRun;
 import com.adfops.answers.ActionKind;
+import com.adfops.answers.ActionRefusal;
 import com.adfops.answers.ActionView;
 
 /**
@@ -28,8 +29,8 @@ public sealed interface ActionOutcome {
         }
     }
 
-    /** Who clicked may not act here; the policy's reason says who can. The refusal is audited. */
-    record Refused(String reason) implements ActionOutcome {
+    /** Who clicked may not act here; the policy's refusal says why and who can. The refusal is audited. */
+    record Refused(ActionRefusal refusal) implements ActionOutcome {
     }
 
     /** Resolved was clicked with an empty note. */

@@ -1,5 +1,6 @@
 package com.adfops.actions;
 
+import com.adfops.answers.ActionRefusal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,10 +18,14 @@ import java.util.Set;
  */
 public final class ActionPolicy {
 
-    /** May this user act here? If not, {@code reason} says so politely and names who can. */
-    public record Decision(boolean allowed, String reason) {
+    /** May this user act here? If not, {@code refusal} says why and who can (a face writes the words); else null. */
+    public record Decision(boolean allowed, ActionRefusal refusal) {
         static Decision yes() {
-            return new Decision(true, "");
+            return new Decision(true, null);
+        }
+
+        static Decision no(ActionRefusal.Why why, String factory, Actor who, List<ActionRefusal.Principal> whoCan) {
+            return new Decision(false, new ActionRefusal(why, factory, who.name(), whoCan));
         }
     }
 
@@ -53,9 +58,7 @@ public final class ActionPolicy {
             if (simulated) {
                 return Decision.yes();
             }
-            return new Decision(false, "Reruns and cancels from the card are turned off for factory " + factory
-                    + ". The bot's administrators turn them on by listing who may act in ADFOPS_ACTIONS_ALLOWED; until "
-                    + "then, use ADF Studio (Monitor > Pipeline runs).");
+            return Decision.no(ActionRefusal.Why.TURNED_OFF, factory, who, List.of());
         }
         List<Entry> here = entries.stream()
                 .filter(e -> e.factory() == null || e.factory().equalsIgnoreCase(factory)).toList();
@@ -67,17 +70,14 @@ public final class ActionPolicy {
             }
         }
         if (here.isEmpty()) {
-            return new Decision(false, "Nobody may rerun or cancel runs of factory " + factory + " from the card. "
-                    + "The bot's administrators can allow people in ADFOPS_ACTIONS_ALLOWED.");
+            return Decision.no(ActionRefusal.Why.NOBODY_HERE, factory, who, List.of());
         }
-        List<String> names = new ArrayList<>();
+        List<ActionRefusal.Principal> whoCan = new ArrayList<>();
         for (Entry e : here) {
-            names.add(e.label() != null ? e.label() : (groups.containsKey(e.id()) ? "group " : "") + e.id());
+            whoCan.add(new ActionRefusal.Principal(e.label(), e.id(), groups.containsKey(e.id())));
         }
-        String why = who.objectId() == null ? "I can't tell who you are in Entra ID (your message carried no object id), "
-                + "so I can't let you act. " : "Sorry, " + who.name() + ", you are not on the list of people who may act "
-                + "on factory " + factory + ". ";
-        return new Decision(false, why + "Who can: " + String.join(", ", names) + ". Ask one of them, or escalate.");
+        return Decision.no(who.objectId() == null ? ActionRefusal.Why.UNKNOWN_IDENTITY : ActionRefusal.Why.NOT_LISTED,
+                factory, who, whoCan);
     }
 
     private static List<Entry> parse(List<String> allowed) {

@@ -1,6 +1,8 @@
 package com.adfops.actions;
 
+import com.adfops.answers.ActionEnding;
 import com.adfops.answers.ActionKind;
+import com.adfops.answers.ActionRefusal;
 import com.adfops.answers.StatusWords;
 import com.adfops.adf.ActivityRun;
 import com.adfops.adf.DataFactory;
@@ -14,7 +16,6 @@ import com.adfops.answers.ActionView;
 import com.adfops.runs.AdfTools;
 import com.adfops.answers.AuditRecord;
 import com.adfops.diagnosis.Diagnosis;
-import com.adfops.runs.DurationText;
 import com.adfops.runs.ErrorText;
 import com.adfops.escalation.EscalationService;
 import java.time.Clock;
@@ -87,7 +88,7 @@ public final class ActionService {
             PipelineRun clicked = located.get().run();
             ActionPolicy.Decision decision = policy.check(f.factoryName(), who);
             if (!decision.allowed()) {
-                return new ActionOutcome.Shown(refusal(kind, f.factoryName(), clicked, who, decision.reason()));
+                return new ActionOutcome.Shown(refusal(kind, f.factoryName(), clicked, who, decision.refusal()));
             }
             PipelineRun target = kind == ActionKind.CANCEL ? clicked : topLevel(f, clicked);
             Optional<ActionOutcome.NotApplicable.Why> notApplicable = notApplicable(kind, target);
@@ -97,11 +98,10 @@ public final class ActionService {
             String startsAt = kind == ActionKind.RERUN_FROM_FAILURE ? startsAt(f, target) : "";
             Instant now = clock.instant();
             boolean child = !target.runId().equals(clicked.runId());
-            PendingAction a = new PendingAction(UUID.randomUUID().toString(), kind, f.factoryName(),
-                    target.pipelineName(), target.runId(), child ? clicked.runId() : null,
+            PendingAction a = PendingAction.proposed(new PendingAction.Proposal(UUID.randomUUID().toString(), kind,
+                    f.factoryName(), target.pipelineName(), target.runId(), child ? clicked.runId() : null,
                     child ? clicked.pipelineName() : null, startsAt, target.parameters(), who.name(), conversationId,
-                    now, now.plus(confirmFor), ActionView.State.PENDING, null, null, null, null, null, null, null,
-                    sourceCardId);
+                    now, now.plus(confirmFor)), sourceCardId);
             pending.create(a);
             log.info("{} of run {} ({}) proposed by {}", kind, target.runId(), f.factoryName(), who.name());
             return new ActionOutcome.Shown(view(a));
@@ -121,10 +121,11 @@ public final class ActionService {
         if (found.isEmpty()) {
             return new ActionOutcome.OutOfDate(ActionOutcome.OutOfDate.Why.UNKNOWN_CONFIRMATION, "");
         }
-        PendingAction a = found.get();
+        PendingAction action = found.get();
+        PendingAction.Proposal a = action.proposal();
         Instant now = clock.instant();
-        if (a.state() != ActionView.State.PENDING) {
-            return new ActionOutcome.Shown(view(a));
+        if (action.state() != ActionView.State.PENDING) {
+            return new ActionOutcome.Shown(view(action));
         }
         if (now.isAfter(a.expiresAt())) {
             PendingAction expired = pending.update(id, x -> x.state() == ActionView.State.PENDING
@@ -139,7 +140,7 @@ public final class ActionService {
         if (!pending.claim(id, who, now)) {
             // Someone else confirmed first (another click, another instance, a retry): show how it stands; until the
             // winner records it, that it is being started by them.
-            PendingAction current = pending.find(id).orElse(a);
+            PendingAction current = pending.find(id).orElse(action);
             if (current.state() == ActionView.State.PENDING) {
                 Optional<PendingActions.Claim> claim = pending.claimOf(id);
                 current = current.claimed(
@@ -148,7 +149,7 @@ public final class ActionService {
             }
             return new ActionOutcome.Shown(view(current));
         }
-        pending.update(id, x -> x.claimed(who, now).withCard(cardId));
+        pending.update(id, x -> x.claimed(who, now).onCard(cardId));
         FactoryRef f = factory(a.factory());
         PendingAction result;
         try {
@@ -156,8 +157,9 @@ public final class ActionService {
                 PipelineRun run = adf.getPipelineRun(f, a.runId()).orElse(null);
                 if (run == null || !run.status().isActive()) {
                     String status = run == null ? "gone" : StatusWords.perfect(run.status());
-                    result = pending.update(id, x -> x.finished(
-                            "Nothing was cancelled: the run had already " + status + "."));
+                    ActionEnding nothing = new ActionEnding(ActionEnding.How.NOTHING_TO_CANCEL, a.runId(),
+                            run == null ? null : run.status(), run == null ? null : run.duration().orElse(null));
+                    result = pending.update(id, x -> x.finished(nothing));
                     audit.append(record(result, who, "not cancelled: already " + status));
                     return new ActionOutcome.Shown(view(result));
                 }
@@ -190,8 +192,9 @@ public final class ActionService {
             return new ActionOutcome.OutOfDate(ActionOutcome.OutOfDate.Why.UNKNOWN_TO_DISMISS, "");
         }
         Instant now = clock.instant();
-        Optional<ActionOutcome> refused = refused(found.get().factory(), who, found.get().kind().wire(), found.get().pipeline(),
-                found.get().runId(), "refused to dismiss: not allowed", now);
+        PendingAction.Proposal p = found.get().proposal();
+        Optional<ActionOutcome> refused = refused(p.factory(), who, p.kind().wire(), p.pipeline(), p.runId(),
+                "refused to dismiss: not allowed", now);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -248,7 +251,7 @@ public final class ActionService {
             return Optional.empty();
         }
         audit.append(new AuditRecord(now, who.name(), who.objectId(), kind, factory, pipeline, runId, null, outcome, null));
-        return Optional.of(new ActionOutcome.Refused(decision.reason()));
+        return Optional.of(new ActionOutcome.Refused(decision.refusal()));
     }
 
     // ---- the run being followed -------------------------------------------------------------------------
@@ -268,8 +271,10 @@ public final class ActionService {
             pending.unfollow(id);
             return Optional.empty();
         }
-        PendingAction a = found.get();
-        String runId = a.kind() == ActionKind.CANCEL ? a.runId() : a.newRunId();
+        PendingAction.Proposal a = found.get().proposal();
+        PendingAction.Decision acted = found.get().decision();
+        String newRunId = found.get().result().newRunId();
+        String runId = a.kind() == ActionKind.CANCEL ? a.runId() : newRunId;
         PipelineRun run = adf.getPipelineRun(factory(a.factory()), runId).orElse(null);
         if (run == null || !run.status().isTerminal()) {
             return Optional.empty();
@@ -278,10 +283,10 @@ public final class ActionService {
             pending.unfollow(id);
             return Optional.empty();
         }
-        String outcome = outcome(a, run);
-        PendingAction done = pending.update(id, x -> x.finished(outcome));
-        audit.append(new AuditRecord(clock.instant(), a.actedBy(), a.actedById(), "outcome", a.factory(), a.pipeline(),
-                a.runId(), a.newRunId(), StatusWords.predicate(run.status()), null));
+        ActionEnding ending = ending(a.kind(), run);
+        PendingAction done = pending.update(id, x -> x.finished(ending));
+        audit.append(new AuditRecord(clock.instant(), acted.by(), acted.byId(), "outcome", a.factory(), a.pipeline(),
+                a.runId(), newRunId, StatusWords.predicate(run.status()), null));
         pending.unfollow(id);
         return Optional.of(new Finished(done, run, view(done)));
     }
@@ -290,13 +295,10 @@ public final class ActionService {
     public record Finished(PendingAction action, PipelineRun run, ActionView card) {
     }
 
-    private static String outcome(PendingAction a, PipelineRun run) {
-        String d = run.duration().map(DurationText::text).map(x -> " in " + x).orElse("");
-        if (a.kind() == ActionKind.CANCEL) {
-            return run.status() == RunStatus.CANCELLED ? "The run was cancelled" + d + "."
-                    : "The run " + StatusWords.predicate(run.status()) + " before the cancel took effect.";
-        }
-        return "Run " + run.runId() + " " + StatusWords.predicate(run.status()) + d + ".";
+    /** How the followed run of a {@code kind} action ended, as facts (the faces write the sentence). */
+    static ActionEnding ending(ActionKind kind, PipelineRun run) {
+        return new ActionEnding(kind == ActionKind.CANCEL ? ActionEnding.How.CANCEL_ENDED : ActionEnding.How.RERUN_ENDED,
+                run.runId(), run.status(), run.duration().orElse(null));
     }
 
     // ---- helpers -----------------------------------------------------------------------------------
@@ -353,21 +355,27 @@ public final class ActionService {
                         "Factory " + name + " is no longer configured.", null));
     }
 
-    private AuditRecord record(PendingAction a, Actor who, String result) {
-        return new AuditRecord(a.actedAt() != null ? a.actedAt() : clock.instant(), who.name(), who.objectId(),
-                a.kind().wire(), a.factory(), a.pipeline(), a.runId(), a.newRunId(), result, null);
+    private AuditRecord record(PendingAction action, Actor who, String result) {
+        PendingAction.Proposal a = action.proposal();
+        Instant at = action.decision().at();
+        return new AuditRecord(at != null ? at : clock.instant(), who.name(), who.objectId(),
+                a.kind().wire(), a.factory(), a.pipeline(), a.runId(), action.result().newRunId(), result, null);
     }
 
     /** The action's card, its runs linked to ADF Studio while its factory is configured. */
-    ActionView view(PendingAction a) {
-        return new ActionView(a.id(), a.kind(), a.state(), a.factory(), a.pipeline(), a.runId(), a.clickedRunId(),
-                a.clickedPipeline(), a.startsAt(), a.parameters(), a.requestedBy(), a.expiresAt(), a.actedBy(),
-                a.actedAt(), a.newRunId(), a.message(), a.missingAction(), configured(a.factory()).orElse(null));
+    ActionView view(PendingAction action) {
+        PendingAction.Proposal a = action.proposal();
+        PendingAction.Decision d = action.decision();
+        PendingAction.Result r = action.result();
+        return new ActionView(a.id(), a.kind(), action.state(), a.factory(), a.pipeline(), a.runId(), a.clickedRunId(),
+                a.clickedPipeline(), a.startsAt(), a.parameters(), a.requestedBy(), a.expiresAt(), d.by(), d.at(),
+                r.newRunId(), r.refusal() != null ? r.refusal() : r.endedInWords(), r.missingAction(), r.ending(), null,
+                configured(a.factory()).orElse(null));
     }
 
-    private ActionView refusal(ActionKind kind, String factory, PipelineRun run, Actor who, String reason) {
+    private ActionView refusal(ActionKind kind, String factory, PipelineRun run, Actor who, ActionRefusal why) {
         return new ActionView("", kind, ActionView.State.REFUSED, factory, run.pipelineName(), run.runId(), null, null, null,
-                null, who.name(), null, who.name(), clock.instant(), null, reason, null).withFactoryRef(run.factory());
+                null, who.name(), null, who.name(), clock.instant(), null, null, null, null, why, run.factory());
     }
 
 }

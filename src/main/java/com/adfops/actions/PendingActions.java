@@ -12,7 +12,8 @@ import java.util.function.UnaryOperator;
 /**
  * Proposed actions in the state store. Confirming claims the action's id with a create-if-absent write before Data
  * Factory is called: of two clicks (two users, two instances, a retry after a timeout) exactly one wins. The runs
- * being followed are listed in one document, so another instance (or this one after a restart) carries on.
+ * being followed are listed in one document, so another instance (or this one after a restart) carries on. Each
+ * action is one flat document ({@link StoredAction}), read the same whichever version wrote it.
  */
 public final class PendingActions {
 
@@ -40,17 +41,19 @@ public final class PendingActions {
     }
 
     void create(PendingAction a) {
-        if (!docs.createIfAbsent(key(a.id()), a)) {
+        if (!docs.createIfAbsent(key(a.id()), StoredAction.of(a))) {
             throw new IllegalStateException("action id collision: " + a.id());
         }
     }
 
     public Optional<PendingAction> find(String id) {
-        return docs.get(key(id), PendingAction.class);
+        return docs.get(key(id), StoredAction.class).map(StoredAction::toAction);
     }
 
     PendingAction update(String id, UnaryOperator<PendingAction> change) {
-        return docs.update(key(id), PendingAction.class, change);
+        StoredAction after = docs.update(key(id), StoredAction.class,
+                stored -> StoredAction.of(change.apply(stored == null ? null : stored.toAction())));
+        return after.toAction();
     }
 
     /** Claims the action for {@code by}; false when someone (any instance) claimed it first. */

@@ -23,21 +23,25 @@ import java.util.Map;
  * @param actedBy     who confirmed, dismissed or resolved; "" before
  * @param actedAt     when; null before
  * @param newRunId    the run a rerun started; "" otherwise
- * @param message     a result line (ADF's refusal, the resolution note, why it was refused), shown literally; may be ""
+ * @param message     a result line (ADF's refusal, the resolution note), shown literally; for a finished action
+ *                    stored before typed endings, how it ended in words; may be ""
  * @param missingAction for an Azure permission failure, the action the bot's identity lacks; else ""
+ * @param ending      how a finished rerun or cancel ended, as facts (the faces write the sentence); else null
+ * @param refusal     why who asked may not act ({@link State#REFUSED}), as facts (the faces write the sentence); else null
  * @param factoryRef  the factory, when it is still configured (its runs link to ADF Studio); else null
  */
 public record ActionView(String id, ActionKind kind, State state, String factory, String pipeline, String runId,
                          String clickedRunId, String clickedPipeline, String startsAt, Map<String, String> parameters,
                          String requestedBy, Instant expiresAt, String actedBy, Instant actedAt, String newRunId,
-                         String message, String missingAction, com.adfops.adf.FactoryRef factoryRef) {
+                         String message, String missingAction, ActionEnding ending, ActionRefusal refusal,
+                         com.adfops.adf.FactoryRef factoryRef) {
 
     public ActionView(String id, ActionKind kind, State state, String factory, String pipeline, String runId,
                       String clickedRunId, String clickedPipeline, String startsAt, Map<String, String> parameters,
                       String requestedBy, Instant expiresAt, String actedBy, Instant actedAt, String newRunId,
                       String message, String missingAction) {
         this(id, kind, state, factory, pipeline, runId, clickedRunId, clickedPipeline, startsAt, parameters, requestedBy,
-                expiresAt, actedBy, actedAt, newRunId, message, missingAction, null);
+                expiresAt, actedBy, actedAt, newRunId, message, missingAction, null, null, null);
     }
 
     /** Where an action stands, as its card says it. */
@@ -56,7 +60,7 @@ public record ActionView(String id, ActionKind kind, State state, String factory
         DISMISSED,
         /** Nobody confirmed in time: nothing ran. */
         EXPIRED,
-        /** Who asked may not do it (the policy's reason is the message). */
+        /** Who asked may not do it ({@code refusal} says why). */
         REFUSED,
         /** A resolution note was recorded. */
         RESOLVED
@@ -65,7 +69,7 @@ public record ActionView(String id, ActionKind kind, State state, String factory
     /** The same view whose runs link to ADF Studio. */
     public ActionView withFactoryRef(com.adfops.adf.FactoryRef ref) {
         return new ActionView(id, kind, state, factory, pipeline, runId, clickedRunId, clickedPipeline, startsAt,
-                parameters, requestedBy, expiresAt, actedBy, actedAt, newRunId, message, missingAction, ref);
+                parameters, requestedBy, expiresAt, actedBy, actedAt, newRunId, message, missingAction, ending, refusal, ref);
     }
 
     public ActionView {

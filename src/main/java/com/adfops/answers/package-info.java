@@ -1,6 +1,7 @@
 /**
  * The shared model of answers every face renders (Teams cards, the model's tools, MCP): what an action card shows
- * ({@link com.adfops.answers.ActionView} with its {@link com.adfops.answers.ActionKind} and state), what an alert
+ * ({@link com.adfops.answers.ActionView} with its {@link com.adfops.answers.ActionKind}, state, how it ended
+ * ({@link com.adfops.answers.ActionEnding}) and why it was refused ({@link com.adfops.answers.ActionRefusal})), what an alert
  * card shows ({@link com.adfops.answers.AlertView}: a failed run or a run running long, and where the alert stands),
  * audit entries ({@link com.adfops.answers.AuditRecord}, read through {@link com.adfops.answers.AuditTrail}), the
  * card buttons ({@link com.adfops.answers.CardVerb}), and the two questions the conversation asks other capabilities

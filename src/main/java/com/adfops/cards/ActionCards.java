@@ -174,7 +174,8 @@ final class ActionCards {
         d.put("messageTitle", a.state() == ActionView.State.RESOLVED ? "How it was fixed: " : a.state() == ActionView.State.REFUSED ? ""
                 : a.state() == ActionView.State.FAILED ? "Data Factory said: " : "");
         // A finished run's outcome is said once, in the message that notifies; its confirmation card only records it.
-        d.put("message", a.state() == ActionView.State.FINISHED ? "" : a.message());
+        d.put("message", a.state() == ActionView.State.FINISHED ? ""
+                : a.refusal() != null ? ActionWords.refusal(a.refusal()) : a.message());
         String advice = "";
         if (!a.missingAction().isEmpty()) {
             advice = "The bot's identity lacks the Azure action " + ErrorText.escapeMarkdown(a.missingAction())

@@ -171,7 +171,7 @@ final class ActionFlow {
 
     /** A followed run ended: update its confirmation card and post the outcome where the action was confirmed. */
     void finished(ActionService.Finished f) {
-        String conversationId = f.action().conversationId();
+        String conversationId = f.action().proposal().conversationId();
         Optional<ConversationReference> ref = conversationId == null ? Optional.empty() : references.find(conversationId);
         if (ref.isEmpty()) {
             log.warn("No conversation reference for {}; the outcome of action {} is only in the audit log",
@@ -179,8 +179,8 @@ final class ActionFlow {
             return;
         }
         ConversationReference origin = ref.get();
-        if (f.action().cardId() != null) {
-            origin.setActivityId(f.action().cardId());
+        if (f.action().cards().cardId() != null) {
+            origin.setActivityId(f.action().cards().cardId());
         }
         try {
             // In the conversation's order: the diagnoses below read and write its context like any of its turns.
@@ -193,7 +193,7 @@ final class ActionFlow {
     /** Updates the action's cards and posts its outcome, once; a card that cannot be updated never holds the outcome back. */
     private void post(ActionService.Finished f, String conversationId, ConversationReference origin) {
         List<Reply> parts = new ArrayList<>();
-        boolean failedRerun = f.run().status() == com.adfops.adf.RunStatus.FAILED && f.action().newRunId() != null;
+        boolean failedRerun = f.run().status() == com.adfops.adf.RunStatus.FAILED && f.action().result().newRunId() != null;
         parts.add(new Reply.Text(outcomeText(f)));
         if (failedRerun) {
             try {
@@ -205,15 +205,15 @@ final class ActionFlow {
         Optional<Reply.DiagnosisCard> settled = settledDiagnosis(f);
         adapter.continueConversation(appId, origin, ctx -> {
             CompletableFuture<Void> start = CompletableFuture.completedFuture(null);
-            CompletableFuture<Void> updated = f.action().cardId() == null ? start
-                    : start.thenCompose(r -> sender.update(ctx, f.action().cardId(), new Reply.Action(f.card()),
+            CompletableFuture<Void> updated = f.action().cards().cardId() == null ? start
+                    : start.thenCompose(r -> sender.update(ctx, f.action().cards().cardId(), new Reply.Action(f.card()),
                             ZoneId.of("UTC"))).exceptionally(x -> {
                                 log.warn("Could not update the confirmation card of action {}", f.action().id(), x);
                                 return null;
                             });
             // The diagnosis card it was started from says how it ended, and offers no more buttons.
             CompletableFuture<Void> diagnosis = settled.isEmpty() ? updated : updated.thenCompose(r ->
-                    sender.update(ctx, f.action().sourceCardId(), settled.get(), ZoneId.of("UTC"))).exceptionally(x -> {
+                    sender.update(ctx, f.action().cards().sourceCardId(), settled.get(), ZoneId.of("UTC"))).exceptionally(x -> {
                         log.warn("Could not settle the diagnosis card of action {}", f.action().id(), x);
                         return null;
                     });
@@ -230,12 +230,12 @@ final class ActionFlow {
      * or when the failure cannot be read now (the card then stays as it was).
      */
     private Optional<Reply.DiagnosisCard> settledDiagnosis(ActionService.Finished f) {
-        com.adfops.actions.PendingAction a = f.action();
-        if (a.sourceCardId() == null || a.kind() == com.adfops.answers.ActionKind.CANCEL) {
+        com.adfops.actions.PendingAction.Proposal a = f.action().proposal();
+        if (f.action().cards().sourceCardId() == null || a.kind() == com.adfops.answers.ActionKind.CANCEL) {
             return Optional.empty();
         }
         String diagnosed = a.clickedRunId() != null && !a.clickedRunId().isBlank() ? a.clickedRunId() : a.runId();
-        Turn diagnose = diagnoseTurn(a, diagnosed);
+        Turn diagnose = diagnoseTurn(f.action(), diagnosed);
         try {
             Optional<Reply.DiagnosisCard> card = agent.handle(diagnose).parts().stream()
                     .filter(Reply.DiagnosisCard.class::isInstance).map(Reply.DiagnosisCard.class::cast).findFirst();
@@ -244,7 +244,7 @@ final class ActionFlow {
             java.time.Instant at = run.runEnd() != null ? run.runEnd() : run.sortTime();
             return card.map(c -> c.settledBy(new Reply.Settled(a.kind() == com.adfops.answers.ActionKind.RERUN_FROM_FAILURE
                     ? "rerunfromfailure" : "rerun", run.status() == com.adfops.adf.RunStatus.SUCCEEDED, status, at, run,
-                    a.actedBy())));
+                    f.action().decision().by())));
         } catch (RuntimeException e) {
             log.warn("Could not read the failure of action {} again; its diagnosis card stays as it was", a.id(), e);
             return Optional.empty();
@@ -253,15 +253,17 @@ final class ActionFlow {
 
     /** A *Why did it fail?* click on {@code runId}, made for the person who acted, in the action's conversation. */
     private static Turn diagnoseTurn(com.adfops.actions.PendingAction a, String runId) {
-        return new Turn(a.conversationId(), a.actedBy(), "", Map.of("action", CardVerb.DIAGNOSE.wire(), "runId", runId,
-                "factory", a.factory()), ZoneId.of("UTC"));
+        return new Turn(a.proposal().conversationId(), a.decision().by(), "", Map.of("action", CardVerb.DIAGNOSE.wire(),
+                "runId", runId, "factory", a.proposal().factory()), ZoneId.of("UTC"));
     }
 
     static String outcomeText(ActionService.Finished f) {
-        String pipeline = "**" + com.adfops.runs.ErrorText.escapeMarkdown(f.action().pipeline()) + "**";
-        String who = com.adfops.runs.ErrorText.escapeMarkdown(f.action().actedBy() == null ? "someone" : f.action().actedBy());
-        String what = switch (f.action().kind()) {
-            case CANCEL -> "The cancel of run " + f.action().runId() + " of " + pipeline + " (by " + who + ")";
+        com.adfops.actions.PendingAction.Proposal a = f.action().proposal();
+        String actedBy = f.action().decision().by();
+        String pipeline = "**" + com.adfops.runs.ErrorText.escapeMarkdown(a.pipeline()) + "**";
+        String who = com.adfops.runs.ErrorText.escapeMarkdown(actedBy == null ? "someone" : actedBy);
+        String what = switch (a.kind()) {
+            case CANCEL -> "The cancel of run " + a.runId() + " of " + pipeline + " (by " + who + ")";
             case RERUN_FROM_FAILURE -> "The rerun from the failed activity of " + pipeline + " (by " + who + ")";
             case RERUN -> "The rerun of " + pipeline + " (by " + who + ")";
             case RESOLVE -> "The resolution of " + pipeline + " (by " + who + ")";
@@ -272,7 +274,7 @@ final class ActionFlow {
             default -> "⏹️ ";
         };
         // The run named in the outcome is a link to it in ADF Studio, shown shortened.
-        String message = f.action().message();
+        String message = com.adfops.cards.ActionWords.outcome(f.card());
         String runId = f.run().runId();
         if (runId != null && runId.length() > 12 && message.contains(runId)) {
             message = message.replace(runId, "[" + runId.substring(0, 8) + "…](" + f.run().factory().studioRunUrl(runId) + ")");

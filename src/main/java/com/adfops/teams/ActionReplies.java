@@ -20,7 +20,7 @@ public final class ActionReplies {
             return AgentReply.of(new Reply.Text(notApplicable(n)));
         }
         if (outcome instanceof ActionOutcome.Refused r) {
-            return AgentReply.of(new Reply.Text(ErrorText.escapeMarkdown(r.reason())));
+            return AgentReply.of(new Reply.Text(ErrorText.escapeMarkdown(com.adfops.cards.ActionWords.refusal(r.refusal()))));
         }
         if (outcome instanceof ActionOutcome.NoteMissing) {
             return AgentReply.of(new Reply.Text("Please write how it was fixed in the box, then click *Resolved* again."));

@@ -1,6 +1,7 @@
 package com.adfops.actions;
 
 import com.adfops.teams.ActionReplies;
+import com.adfops.answers.ActionEnding;
 import com.adfops.answers.ActionKind;
 import static com.adfops.actions.ActionsFixture.ANA;
 import static com.adfops.actions.ActionsFixture.BO;
@@ -92,9 +93,13 @@ class ActionServiceTest {
         assertThat(done).hasValueSatisfying(d -> {
             assertThat(d.run().runId()).isEqualTo(started.newRunId());
             assertThat(d.run().status()).isEqualTo(RunStatus.SUCCEEDED);
-            assertThat(d.action().cardId()).isEqualTo("card-7");
+            assertThat(d.action().cards().cardId()).isEqualTo("card-7");
             assertThat(d.card().state()).isEqualTo(ActionView.State.FINISHED);
-            assertThat(d.card().message()).contains(started.newRunId()).contains("succeeded");
+            assertThat(d.card().ending()).isEqualTo(new ActionEnding(ActionEnding.How.RERUN_ENDED, started.newRunId(),
+                    RunStatus.SUCCEEDED, Duration.ofSeconds(40)));
+            assertThat(d.card().message()).as("the outcome is stored as facts, not words").isEmpty();
+            assertThat(com.adfops.cards.ActionWords.outcome(d.card()))
+                    .isEqualTo("Run " + started.newRunId() + " succeeded in 40s.");
         });
         // Reported once, then no longer followed.
         assertThat(bot.actions.check(pending.id())).isEmpty();
@@ -181,7 +186,9 @@ class ActionServiceTest {
                 .isEqualTo(RunStatus.CANCELLED);
         assertThat(bot.actions.check(pending.id())).hasValueSatisfying(d -> {
             assertThat(d.run().status()).isEqualTo(RunStatus.CANCELLED);
-            assertThat(d.card().message()).startsWith("The run was cancelled");
+            assertThat(d.card().ending().how()).isEqualTo(ActionEnding.How.CANCEL_ENDED);
+            assertThat(d.card().ending().status()).isEqualTo(RunStatus.CANCELLED);
+            assertThat(com.adfops.cards.ActionWords.outcome(d.card())).startsWith("The run was cancelled");
         });
     }
 
@@ -221,7 +228,8 @@ class ActionServiceTest {
                 new ActionPolicy(false, List.of("df-actions:" + ANA + "=Ana Ops"), List.of()));
         ActionView refused = card(strict.actions.propose(ActionKind.RERUN, f.parent.id(), null, bo, "c"));
         assertThat(refused.state()).isEqualTo(ActionView.State.REFUSED);
-        assertThat(refused.message()).contains("Bo").contains("Who can: Ana Ops");
+        assertThat(refused.refusal().why()).isEqualTo(com.adfops.answers.ActionRefusal.Why.NOT_LISTED);
+        assertThat(com.adfops.cards.ActionWords.refusal(refused.refusal())).contains("Bo").contains("Who can: Ana Ops");
 
         ActionView pending = card(strict.actions.propose(ActionKind.RERUN, f.parent.id(), null, ana, "c"));
         // Bo clicks Confirm on Ana's card: a message, the card stays for someone who may.
@@ -238,8 +246,8 @@ class ActionServiceTest {
         assertThat(results.get(2)).startsWith("started run ");
 
         ActionsFixture.Instance off = f.new Instance(new InMemoryStateStore(), new ActionPolicy(false, List.of(), List.of()));
-        assertThat(card(off.actions.propose(ActionKind.RERUN, f.parent.id(), null, ana, "c")).message())
-                .contains("turned off").contains("ADFOPS_ACTIONS_ALLOWED");
+        assertThat(com.adfops.cards.ActionWords.refusal(card(off.actions.propose(ActionKind.RERUN, f.parent.id(), null,
+                ana, "c")).refusal())).contains("turned off").contains("ADFOPS_ACTIONS_ALLOWED");
     }
 
     @Test

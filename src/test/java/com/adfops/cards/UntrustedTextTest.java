@@ -117,7 +117,7 @@ class UntrustedTextTest {
                 "succeeded", NOW, ok, "User " + P)));
         m.put("action-linked", new Reply.Action(new com.adfops.answers.ActionView("a-1", com.adfops.answers.ActionKind.RERUN, com.adfops.answers.ActionView.State.FINISHED, F.factoryName(),
                 "pl " + P, "run " + P, null, null, null, Map.of(), "User " + P, NOW, "User " + P, NOW, "new " + P, "msg " + P,
-                null, F)));
+                null).withFactoryRef(F)));
         m.put("watching", new Reply.Watching("Watching pipelines matching " + P + " here: when a run fails, I post an alert.",
                 List.of(new com.adfops.answers.Watchlist.Watch(P, "df " + P, "User " + P, NOW))));
         m.put("expert", new Reply.ExpertDetails(List.of(new Reply.ToolCallInfo("tool " + P, "{\"a\":\"" + P + "\"}", 3, true)),
