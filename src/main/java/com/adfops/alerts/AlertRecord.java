@@ -32,12 +32,15 @@ import java.util.List;
  * @param kind           what it alerts of; absent in documents written before it: RUNNING_LONG when
  *                       {@code runningLong}, else FAILED
  * @param schedule       for a schedule alert (MISSED, LATE, AT_RISK), the expected run and its SLA; else null
+ * @param runtime        for a RUNTIME alert, the runtime's facts when raised (or last changed); else null (and absent
+ *                       in documents written before it)
  */
 public record AlertRecord(String id, String conversationId, String factory, String pipeline, String runId,
                           Instant failedAt, List<String> grouped, State state, String owner, Instant postedAt,
                           String postedTo, String activityId, String by, Instant at, String recoveredRun,
                           Instant recoveredAt, String snoozedBy, Instant snoozedUntil, String rootKey,
-                          boolean runningLong, AlertView.Kind kind, AlertView.Schedule schedule) {
+                          boolean runningLong, AlertView.Kind kind, AlertView.Schedule schedule,
+                          AlertView.Runtime runtime) {
 
     /** Where an alert stands. */
     public enum State {
@@ -50,6 +53,16 @@ public record AlertRecord(String id, String conversationId, String factory, Stri
         kind = kind != null ? kind : runningLong ? AlertView.Kind.RUNNING_LONG : AlertView.Kind.FAILED;
     }
 
+    /** An alert without runtime facts (a failed run, running long, a schedule alert). */
+    public AlertRecord(String id, String conversationId, String factory, String pipeline, String runId,
+                       Instant failedAt, List<String> grouped, State state, String owner, Instant postedAt,
+                       String postedTo, String activityId, String by, Instant at, String recoveredRun,
+                       Instant recoveredAt, String snoozedBy, Instant snoozedUntil, String rootKey,
+                       boolean runningLong, AlertView.Kind kind, AlertView.Schedule schedule) {
+        this(id, conversationId, factory, pipeline, runId, failedAt, grouped, state, owner, postedAt, postedTo, activityId,
+                by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule, null);
+    }
+
     /** A failed-run or running-long alert (its kind from {@code runningLong}). */
     public AlertRecord(String id, String conversationId, String factory, String pipeline, String runId,
                        Instant failedAt, List<String> grouped, State state, String owner, Instant postedAt,
@@ -57,33 +70,33 @@ public record AlertRecord(String id, String conversationId, String factory, Stri
                        Instant recoveredAt, String snoozedBy, Instant snoozedUntil, String rootKey,
                        boolean runningLong) {
         this(id, conversationId, factory, pipeline, runId, failedAt, grouped, state, owner, postedAt, postedTo, activityId,
-                by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, null, null);
+                by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, null, null, null);
     }
 
     AlertRecord posted(String to, String activity, Instant when) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.OPEN, null, when,
-                to, activity, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule);
+                to, activity, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule, runtime);
     }
 
     AlertRecord retrying(String newOwner, Instant when) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.POSTING, newOwner,
-                when, postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule);
+                when, postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule, runtime);
     }
 
     AlertRecord acknowledged(String who, Instant when) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.ACKNOWLEDGED, owner,
-                postedAt, postedTo, activityId, who, when, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule);
+                postedAt, postedTo, activityId, who, when, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule, runtime);
     }
 
     AlertRecord recovered(String run, Instant when) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, State.RECOVERED, owner,
-                postedAt, postedTo, activityId, by, at, run, when, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule);
+                postedAt, postedTo, activityId, by, at, run, when, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule, runtime);
     }
 
     /** The card's other runs and the root cause they share, decided after the claim. */
     AlertRecord grouping(List<String> others, String key) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, others, state, owner, postedAt,
-                postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, key, runningLong, kind, schedule);
+                postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, key, runningLong, kind, schedule, runtime);
     }
 
     AlertRecord withAlso(String label) {
@@ -92,11 +105,18 @@ public record AlertRecord(String id, String conversationId, String factory, Stri
             all.add(label);
         }
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, all, state, owner, postedAt,
-                postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule);
+                postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, kind, schedule, runtime);
+    }
+
+    /** A runtime alert's facts, read again (another node went down, the version's status changed). */
+    AlertRecord withRuntime(AlertView.Runtime facts) {
+        return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, state, owner, postedAt,
+                postedTo, activityId, by, at, recoveredRun, recoveredAt, snoozedBy, snoozedUntil, rootKey, runningLong, kind,
+                schedule, facts);
     }
 
     AlertRecord snoozed(String who, Instant until) {
         return new AlertRecord(id, conversationId, factory, pipeline, runId, failedAt, grouped, state, owner,
-                postedAt, postedTo, activityId, by, at, recoveredRun, recoveredAt, who, until, rootKey, runningLong, kind, schedule);
+                postedAt, postedTo, activityId, by, at, recoveredRun, recoveredAt, who, until, rootKey, runningLong, kind, schedule, runtime);
     }
 }

@@ -103,8 +103,8 @@ public final class AlertService {
         Guidance g = Guidance.unavailable("");
         RunImpact reach = RunImpact.NONE;
         try {
-            // A schedule alert's card is its schedule's facts (the face words them); no run to diagnose.
-            Optional<AdfTools.Located> run = kind.scheduled() ? Optional.empty() : tools.findRun(a.runId(), a.factory());
+            // A schedule or runtime alert's card is its facts (the face words them); no run to diagnose.
+            Optional<AdfTools.Located> run = kind.aboutARun() ? tools.findRun(a.runId(), a.factory()) : Optional.empty();
             if (run.isPresent()) {
                 Diagnosis d = new Diagnoser(tools).diagnose(run.get().run());
                 root = d.hasRootCause()
@@ -116,7 +116,7 @@ public final class AlertService {
                 g = guidance.forDiagnosis(d);
                 reach = impact == null || kind != AlertView.Kind.FAILED || state == AlertView.State.RECOVERED
                         ? RunImpact.NONE : impact.failure(d);
-            } else if (!kind.scheduled()) {
+            } else if (kind.aboutARun()) {
                 root = "Data Factory no longer has this run (it keeps runs for 45 days).";
             }
         } catch (DataFactoryException e) {
@@ -140,6 +140,6 @@ public final class AlertService {
                 .map(f -> f.studioRunUrl(a.runId())).orElse("");
         return new AlertView(a.id(), kind, state, a.factory(), a.pipeline(), a.runId(), a.failedAt(), root, code, errorClass,
                 next, g, a.grouped(), by, at, state == AlertView.State.SNOOZED ? a.snoozedUntil() : null, a.recoveredRun(),
-                runUrl, reach, a.schedule());
+                runUrl, reach, a.schedule(), a.runtime());
     }
 }

@@ -409,6 +409,7 @@ public final class CardSamples {
                 "the last 24 hours"), 0, 0, 0, "", 0));
         m.putAll(ImpactSamples.all());
         ScheduleSamples.add(m);
+        RuntimeAlertSamples.add(m);
         return m;
     }
 }
