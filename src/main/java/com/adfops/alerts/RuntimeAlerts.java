@@ -68,14 +68,20 @@ final class RuntimeAlerts implements AlertDetector {
         List<RuntimeReport> reports;
         try {
             DependencyGraph g = impact.graph(f);
-            reports = new RuntimeHealth(g).selfHosted(now, FactoryImpact.EXPIRY_WARNING, lookahead,
-                    nextRuns.of(g.definitions(), now));
+            RuntimeHealth health = new RuntimeHealth(g);
+            // The runtimes' states first; the pipelines' next runs (the triggers' schedules) only when one is unhealthy.
+            List<RuntimeReport> states = health.selfHosted(now, FactoryImpact.EXPIRY_WARNING, lookahead,
+                    p -> Optional.empty());
+            recover(f, states, now);
+            if (states.stream().noneMatch(RuntimeAlerts::unhealthy)) {
+                return;
+            }
+            reports = health.selfHosted(now, FactoryImpact.EXPIRY_WARNING, lookahead, nextRuns.of(g.definitions(), now));
         } catch (DataFactoryException e) {
             log.warn("Runtime alerts: could not read the definitions of {} ({}); judged again next pass",
                     f.factoryName(), e.kind());
             return;
         }
-        recover(f, reports, now);
         for (RuntimeReport r : reports) {
             if (!unhealthy(r)) {
                 continue;

@@ -78,10 +78,11 @@ class RuntimeAlertsTest {
         final AlertStore store = new AlertStore(docs);
         final AlertMonitorTest.FakePoster poster = new AlertMonitorTest.FakePoster();
         final AlertMonitor monitor;
+        final AlertService alerts;
 
         Bot(StateStore state) {
             AdfTools tools = new AdfTools(adf, clock);
-            AlertService alerts = new AlertService(store, tools, new GuidanceFinder(TestDocs.builtInOnly()), clock);
+            alerts = new AlertService(store, tools, new GuidanceFinder(TestDocs.builtInOnly()), clock);
             monitor = new AlertMonitor(adf, tools, new Watches(docs), store, alerts, clock,
                     new AlertMonitor.Settings(Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(5), 5,
                             Duration.ofHours(12)), new Schedules(tools, SlaRules.none(), Duration.ofMinutes(15)));
@@ -183,6 +184,23 @@ class RuntimeAlertsTest {
                 "Weekly_Archive 2026-03-10T18:00:00Z");
         at("2026-03-10T06:11:00Z");
         assertThat(bot.runtimeAlertsIn("conv-all")).hasSize(2);
+    }
+
+    @Test
+    void anAcknowledgedRuntimeAlertKeepsItsFactsAndStillRecovers() {
+        adf.node("shir-plant", "node-2", "Offline", Instant.parse("2026-03-10T05:10:00Z"));
+        at("2026-03-10T05:30:00Z");
+        String id = bot.runtimeAlertsIn("conv-all").get(0).alertId();
+        AlertView acked = ((AlertOutcome.Shown) bot.alerts.acknowledge(id, "Bo")).view();
+        assertThat(acked.state()).isEqualTo(AlertView.State.ACKNOWLEDGED);
+        assertThat(acked.by()).isEqualTo("Bo");
+        assertThat(acked.runtime().nodes()).extracting(AlertView.Runtime.Node::node).containsExactly("node-2");
+        assertThat(acked.runId()).isEmpty();
+
+        adf.node("shir-plant", "node-2", "Online", Instant.parse("2026-03-10T05:39:00Z"));
+        at("2026-03-10T05:40:00Z");
+        assertThat(bot.runtimeUpdates()).filteredOn(v -> v.alertId().equals(id)).extracting(AlertView::state)
+                .containsExactly(AlertView.State.RECOVERED);
     }
 
     @Test
