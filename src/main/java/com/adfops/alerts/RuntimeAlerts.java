@@ -100,15 +100,22 @@ final class RuntimeAlerts implements AlertDetector {
     private void raise(String conversation, FactoryRef f, RuntimeReport r, AlertView.Runtime facts, Instant now) {
         String base = key(f, r.runtime());
         int hint = store.latestOutage(conversation, base);
+        AlertRecord before = null;
         for (int n = hint; ; n++) {
             String key = n == 0 ? base : base + "#" + n;
             String id = AlertStore.idOf(conversation, key);
             Optional<AlertRecord> found = store.find(id);
             if (found.isPresent() && found.get().state() == AlertRecord.State.RECOVERED) {
+                before = found.get();
                 continue;
             }
             if (found.isPresent()) {
                 follow(found.get(), facts);
+                return;
+            }
+            if (before != null && before.recoveredAt() != null && facts.readAt() != null
+                    && !facts.readAt().isAfter(before.recoveredAt())) {
+                // Read before the last outage was seen over (another instance's definitions are newer): not a new one.
                 return;
             }
             if (n > hint) {

@@ -81,6 +81,10 @@ class RuntimeAlertsTest {
         final AlertService alerts;
 
         Bot(StateStore state) {
+            this(state, adf);
+        }
+
+        Bot(StateStore state, DataFactory adf) {
             AdfTools tools = new AdfTools(adf, clock);
             alerts = new AlertService(store, tools, new GuidanceFinder(TestDocs.builtInOnly()), clock);
             monitor = new AlertMonitor(adf, tools, new Watches(docs), store, alerts, clock,
@@ -204,6 +208,29 @@ class RuntimeAlertsTest {
     }
 
     @Test
+    void anInstanceWhoseDefinitionsPredateTheRecoveryDoesNotOpenANewOutage() {
+        adf.node("shir-plant", "node-2", "Offline", Instant.parse("2026-03-10T05:10:00Z"));
+        at("2026-03-10T05:30:00Z");
+        // A second instance whose definitions were read at 05:35, while node-2 was still offline.
+        PlantFactory stale = new PlantFactory(clock);
+        stale.node("shir-plant", "node-2", "Offline", Instant.parse("2026-03-10T05:10:00Z"));
+        stale.readAt = Instant.parse("2026-03-10T05:35:00Z");
+        Bot second = new Bot(state, stale);
+
+        adf.node("shir-plant", "node-2", "Online", Instant.parse("2026-03-10T05:39:00Z"));
+        at("2026-03-10T05:40:00Z");
+        clock.advance(Duration.ofMinutes(1));
+        second.monitor.pass();
+        assertThat(second.runtimeAlertsIn("conv-all")).isEmpty();
+
+        // Its next read (05:45) sees node-2 offline again: that is a new outage.
+        stale.readAt = Instant.parse("2026-03-10T05:45:00Z");
+        clock.advance(Duration.ofMinutes(5));
+        second.monitor.pass();
+        assertThat(second.runtimeAlertsIn("conv-all")).hasSize(1);
+    }
+
+    @Test
     void anotherNodeDownDuringTheOutageUpdatesTheSameCard() {
         adf.node("shir-plant", "node-2", "Offline", Instant.parse("2026-03-10T05:10:00Z"));
         at("2026-03-10T05:30:00Z");
@@ -319,6 +346,8 @@ class RuntimeAlertsTest {
         final Map<String, RuntimeNode> nodes = new LinkedHashMap<>();
         final Map<String, String> versionStatus = new LinkedHashMap<>();
         final List<String> extra = new ArrayList<>();
+        /** When its definitions were read; null: at the clock's now. */
+        volatile Instant readAt;
 
         PlantFactory(MutableClock clock) {
             this.clock = clock;
@@ -379,7 +408,7 @@ class RuntimeAlertsTest {
                 pipelines.add(on(extra.get(i), "ls_plant_sql"));
                 triggers.add(daily("t_extra_" + i, "06:0" + (i + 1) + ":00", extra.get(i)));
             }
-            return new FactoryDefinitions(factory, clock.instant(), pipelines,
+            return new FactoryDefinitions(factory, readAt != null ? readAt : clock.instant(), pipelines,
                     List.of(new Dataset("ds_stock", "SqlServerTable", "ls_plant_sql")),
                     List.of(new LinkedService("ls_plant_sql", "SqlServer", "shir-plant"),
                             new LinkedService("ls_other", "SqlServer", "shir-other"),
