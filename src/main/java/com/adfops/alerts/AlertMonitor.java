@@ -6,6 +6,7 @@ import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunQuery;
 import com.adfops.adf.RunStatus;
+import com.adfops.impact.FactoryImpact;
 import com.adfops.runs.AdfTools;
 import com.adfops.schedule.Schedules;
 import com.adfops.schedule.SlaRules;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The other kinds of alert come after every factory's failures, and never hold them back: each is an
  * {@link AlertDetector} (running long: {@link RunningLongAlerts}; a missed expected run, an SLA passed or at risk:
- * {@link ScheduleAlertKind}: missed, late, at risk). Every kind is claimed and posted the same way
+ * {@link ScheduleAlertKind}: missed, late, at risk; a self-hosted integration runtime unhealthy, with the pipelines
+ * at risk: {@link RuntimeAlerts}). Every kind is claimed and posted the same way
  * ({@link AlertDelivery}, which also tries again the posts that did not complete).
  */
 public final class AlertMonitor implements AutoCloseable {
@@ -54,8 +56,20 @@ public final class AlertMonitor implements AutoCloseable {
      * @param overlap     how far each pass reaches back before the watermark (late writes, index refresh lag)
      * @param groupWindow failures sharing a root cause within this window share one card
      * @param digestAfter more new alerts than this for one conversation in one pass become one digest card
+     * @param runtimeLookahead an unhealthy self-hosted runtime's alert lists the pipelines that use it and run within
+     *                         this
      */
-    public record Settings(Duration every, Duration overlap, Duration groupWindow, int digestAfter) {
+    public record Settings(Duration every, Duration overlap, Duration groupWindow, int digestAfter,
+                           Duration runtimeLookahead) {
+
+        /** The settings with the default runtime look-ahead ({@link FactoryImpact#AT_RISK}). */
+        public Settings(Duration every, Duration overlap, Duration groupWindow, int digestAfter) {
+            this(every, overlap, groupWindow, digestAfter, FactoryImpact.AT_RISK);
+        }
+
+        public Settings {
+            runtimeLookahead = runtimeLookahead == null ? FactoryImpact.AT_RISK : runtimeLookahead;
+        }
     }
 
     private final DataFactory adf;
@@ -92,8 +106,11 @@ public final class AlertMonitor implements AutoCloseable {
         this.failures = new FailedRunAlerts(adf, tools, watches, store, delivery, settings);
         this.recovery = new AlertRecovery(store, delivery);
         ScheduleAlerts schedule = new ScheduleAlerts(schedules, watches, store, alerts, delivery);
+        RuntimeAlerts runtimes = new RuntimeAlerts(new FactoryImpact(adf, schedules, clock), schedules, watches, store,
+                alerts, delivery, settings.runtimeLookahead());
         this.detectors = List.of(new RunningLongAlerts(adf, tools, watches, store, alerts, delivery),
-                ScheduleAlertKind.missed(schedule), ScheduleAlertKind.late(schedule), ScheduleAlertKind.atRisk(schedule));
+                ScheduleAlertKind.missed(schedule), ScheduleAlertKind.late(schedule), ScheduleAlertKind.atRisk(schedule),
+                runtimes);
     }
 
     /** Who posts the cards (the Teams edge); detection waits for it. */

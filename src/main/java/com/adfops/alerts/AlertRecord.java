@@ -29,7 +29,7 @@ public record AlertRecord(String id, Subject subject, Grouping grouping, State s
     }
 
     /**
-     * What an alert is about: fixed when it is claimed.
+     * What an alert is about: fixed when it is claimed (a runtime alert's facts are read again while it is open).
      *
      * @param conversationId the conversation that watches the pipeline
      * @param factory        the factory
@@ -38,11 +38,18 @@ public record AlertRecord(String id, Subject subject, Grouping grouping, State s
      * @param failedAt       when it ended (running long: when it started; schedule: the expected start)
      * @param kind           what it alerts of
      * @param schedule       for a schedule alert (MISSED, LATE, AT_RISK), the expected run and its SLA; else null
+     * @param runtime        for a RUNTIME alert, the runtime's facts when raised (or last changed); else null
      */
     public record Subject(String conversationId, String factory, String pipeline, String runId, Instant failedAt,
-                          AlertView.Kind kind, AlertView.Schedule schedule) {
+                          AlertView.Kind kind, AlertView.Schedule schedule, AlertView.Runtime runtime) {
         public Subject {
             Objects.requireNonNull(kind, "kind");
+        }
+
+        /** A failed run, running long or schedule alert's subject (no runtime facts). */
+        public Subject(String conversationId, String factory, String pipeline, String runId, Instant failedAt,
+                       AlertView.Kind kind, AlertView.Schedule schedule) {
+            this(conversationId, factory, pipeline, runId, failedAt, kind, schedule, null);
         }
     }
 
@@ -122,6 +129,13 @@ public record AlertRecord(String id, Subject subject, Grouping grouping, State s
         all.add(label);
         return new AlertRecord(id, subject, new Grouping(all, grouping.rootKey()), state, delivery, acknowledged, snoozed,
                 recovered);
+    }
+
+    /** A runtime alert's facts, read again (another node went down, the version's status changed). */
+    AlertRecord withRuntime(AlertView.Runtime facts) {
+        Subject s = subject;
+        return new AlertRecord(id, new Subject(s.conversationId(), s.factory(), s.pipeline(), s.runId(), s.failedAt(),
+                s.kind(), s.schedule(), facts), grouping, state, delivery, acknowledged, snoozed, recovered);
     }
 
     AlertRecord snoozed(String who, Instant until) {

@@ -37,8 +37,9 @@ final class AlertRecovery {
                 continue;
             }
             AlertRecord a = found.get();
-            if (a.kind().scheduled()) {
-                // A schedule alert recovers when its expected run starts or finishes in time (ScheduleAlerts).
+            if (!a.kind().aboutARun()) {
+                // A schedule alert recovers when its expected run starts or finishes in time (ScheduleAlerts); a
+                // runtime alert when its nodes are online again (RuntimeAlerts).
                 continue;
             }
             Optional<PipelineRun> ok = succeeded.stream()

@@ -101,8 +101,8 @@ public final class AlertService {
         AlertView.Cause cause = null;
         RunImpact reach = RunImpact.NONE;
         try {
-            // A schedule alert's card is its schedule's facts (the face words them); no run to diagnose.
-            Optional<AdfTools.Located> run = kind.scheduled() ? Optional.empty() : tools.findRun(a.runId(), a.factory());
+            // A schedule or runtime alert's card is its facts (the face words them); no run to diagnose.
+            Optional<AdfTools.Located> run = kind.aboutARun() ? tools.findRun(a.runId(), a.factory()) : Optional.empty();
             if (run.isPresent()) {
                 Diagnosis d = new Diagnoser(tools).diagnose(run.get().run());
                 g = guidance.forDiagnosis(d);
@@ -116,7 +116,7 @@ public final class AlertService {
                                 d.errorClass().nextStep(), g);
                 reach = impact == null || kind != AlertView.Kind.FAILED || state == AlertView.State.RECOVERED
                         ? RunImpact.NONE : impact.failure(d);
-            } else if (!kind.scheduled()) {
+            } else if (kind.aboutARun()) {
                 cause = new AlertView.Cause(AlertView.Cause.Source.RUN_GONE, "", "", "", "", g);
             }
         } catch (DataFactoryException e) {
@@ -141,6 +141,7 @@ public final class AlertService {
         return new AlertView(a.id(), kind, state, a.factory(), a.pipeline(), a.runId(), a.subject().failedAt(), cause,
                 a.grouping().others(), new AlertView.Response(by, at,
                         state == AlertView.State.SNOOZED ? a.snoozed().until() : null,
-                        a.recovered() == null ? null : a.recovered().run()), runUrl, reach, a.subject().schedule());
+                        a.recovered() == null ? null : a.recovered().run()), runUrl, reach, a.subject().schedule(),
+                a.subject().runtime());
     }
 }

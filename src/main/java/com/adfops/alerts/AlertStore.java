@@ -52,6 +52,13 @@ public final class AlertStore {
         }
     }
 
+    /**
+     * The latest outage of a runtime alerted in a conversation (a hint: every earlier one has recovered; see
+     * {@link RuntimeAlerts}).
+     */
+    public record Outage(int latest) {
+    }
+
     /** The last time detection covered a factory. */
     public record Watermark(Instant at) {
     }
@@ -131,6 +138,18 @@ public final class AlertStore {
         return docs.get(StateKeys.of("alerts", "snoozes/" + conversationId), Snoozes.class)
                 .map(s -> s.until().get(pipeline.toLowerCase(java.util.Locale.ROOT)))
                 .filter(t -> t.isAfter(now));
+    }
+
+    /** The latest outage of {@code key} known alerted in a conversation (0 when none is). */
+    int latestOutage(String conversationId, String key) {
+        return docs.get(StateKeys.of("alerts", "outages/" + conversationId + "|" + key), Outage.class)
+                .map(Outage::latest).orElse(0);
+    }
+
+    /** Moves the hint forward (never back: two instances may write it in either order). */
+    void latestOutage(String conversationId, String key, int n) {
+        docs.update(StateKeys.of("alerts", "outages/" + conversationId + "|" + key), Outage.class,
+                o -> o != null && o.latest() >= n ? o : new Outage(n));
     }
 
     Optional<Instant> watermark(String factory) {

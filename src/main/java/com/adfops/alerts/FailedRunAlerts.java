@@ -210,7 +210,7 @@ final class FailedRunAlerts {
         AlertRecord digest = onOneCard(claimed, ids, null, now);
         List<AlertView> rows = claimed.stream().map(r -> new AlertView("", AlertView.Kind.FAILED, AlertView.State.OPEN,
                 f.factoryName(), r.pipelineName(), r.runId(), r.runEnd(), AlertView.Cause.NONE, List.of(),
-                AlertView.Response.NONE, "", RunImpact.NONE, null)).toList();
+                AlertView.Response.NONE, "", RunImpact.NONE, null, null)).toList();
         AlertCard card = new AlertCard.Digest(f.factoryName(), rows);
         delivery.post(digest, () -> card);
     }

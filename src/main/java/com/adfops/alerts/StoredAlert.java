@@ -9,13 +9,13 @@ import java.util.List;
  * since alerts were first stored, so a document written by any earlier version reads, and an instance of the version
  * before this one (during a rolling upgrade) still reads what this one writes. {@code runningLong} is the older form of
  * {@code kind} (absent in documents older than schedule alerts: RUNNING_LONG when true, else FAILED); it is still
- * written.
+ * written. {@code runtime} (a RUNTIME alert's facts) is absent in documents older than runtime alerts.
  */
 record StoredAlert(String id, String conversationId, String factory, String pipeline, String runId, Instant failedAt,
                    List<String> grouped, AlertRecord.State state, String owner, Instant postedAt, String postedTo,
                    String activityId, String by, Instant at, String recoveredRun, Instant recoveredAt, String snoozedBy,
                    Instant snoozedUntil, String rootKey, boolean runningLong, AlertView.Kind kind,
-                   AlertView.Schedule schedule) {
+                   AlertView.Schedule schedule, AlertView.Runtime runtime) {
 
     static StoredAlert of(AlertRecord a) {
         AlertRecord.Subject s = a.subject();
@@ -27,13 +27,13 @@ record StoredAlert(String id, String conversationId, String factory, String pipe
                 a.grouping().others(), a.state(), d.owner(), d.postedAt(), d.postedTo(), d.activityId(),
                 ack == null ? null : ack.by(), ack == null ? null : ack.at(), rec == null ? null : rec.run(),
                 rec == null ? null : rec.at(), snooze == null ? null : snooze.by(), snooze == null ? null : snooze.until(),
-                a.grouping().rootKey(), s.kind() == AlertView.Kind.RUNNING_LONG, s.kind(), s.schedule());
+                a.grouping().rootKey(), s.kind() == AlertView.Kind.RUNNING_LONG, s.kind(), s.schedule(), s.runtime());
     }
 
     AlertRecord toRecord() {
         AlertView.Kind k = kind != null ? kind : runningLong ? AlertView.Kind.RUNNING_LONG : AlertView.Kind.FAILED;
         return new AlertRecord(id,
-                new AlertRecord.Subject(conversationId, factory, pipeline, runId, failedAt, k, schedule),
+                new AlertRecord.Subject(conversationId, factory, pipeline, runId, failedAt, k, schedule, runtime),
                 new AlertRecord.Grouping(grouped, rootKey), state,
                 new AlertRecord.Delivery(owner, postedAt, postedTo, activityId),
                 by == null && at == null ? null : new AlertRecord.Acknowledged(by, at),

@@ -23,10 +23,11 @@ import java.util.List;
  * @param impact   what the failure reaches downstream (and the runtime it ran on); {@link RunImpact#NONE} when
  *                 nothing is known
  * @param schedule for a schedule alert (MISSED, LATE, AT_RISK), the expected run and its SLA; else null
+ * @param runtime  for a RUNTIME alert, the runtime's nodes, version and the pipelines at risk; else null
  */
 public record AlertView(String alertId, Kind kind, State state, String factory, String pipeline, String runId,
                         Instant failedAt, Cause cause, List<String> others, Response response, String runUrl,
-                        RunImpact impact, Schedule schedule) {
+                        RunImpact impact, Schedule schedule, Runtime runtime) {
 
     /**
      * Why the alert was raised, as far as the bot could tell.
@@ -102,11 +103,72 @@ public record AlertView(String alertId, Kind kind, State state, String factory, 
         /** A watched pipeline's run did not finish by its SLA. */
         LATE,
         /** A watched pipeline's run will miss its SLA at its usual pace (running, or not started yet). */
-        AT_RISK;
+        AT_RISK,
+        /**
+         * A self-hosted integration runtime of a watched factory is unhealthy (a node offline or limited, its version
+         * expired or expiring): the pipelines at risk are those that use it and run soon.
+         */
+        RUNTIME;
 
         /** Whether it is about a schedule or an SLA (an expected run), not about one run's outcome. */
         public boolean scheduled() {
             return this == MISSED || this == LATE || this == AT_RISK;
+        }
+
+        /** Whether it is about one run (failed, or running long): its card diagnoses it and offers the run's buttons. */
+        public boolean aboutARun() {
+            return this == FAILED || this == RUNNING_LONG;
+        }
+    }
+
+    /**
+     * The facts of a runtime alert, as data (the face words them), as read when the alert was raised (or last changed).
+     *
+     * @param runtime   the self-hosted integration runtime's name
+     * @param state     its overall state ({@code impact.RuntimeReport.State}'s name)
+     * @param nodes     its nodes that are not online, with their last connect
+     * @param nodeCount how many nodes it has
+     * @param version   its version's lifetime ({@code impact.RuntimeReport.Version}'s name: CURRENT, EXPIRING, EXPIRED)
+     * @param expiry    the earliest version expiry of its nodes, or null
+     * @param lookahead how far ahead the pipelines at risk were looked for
+     * @param atRisk    the pipelines that use it and run within the look-ahead, the most imminent first (at most
+     *                  {@link #MAX_AT_RISK})
+     * @param moreAtRisk how many more are at risk than {@code atRisk} lists
+     * @param readAt    when the runtime's state was read
+     */
+    public record Runtime(String runtime, String state, List<Node> nodes, int nodeCount, String version, Instant expiry,
+                          java.time.Duration lookahead, List<Pipeline> atRisk, int moreAtRisk, Instant readAt) {
+
+        /** Most pipelines at risk a card lists. */
+        public static final int MAX_AT_RISK = 5;
+
+        public Runtime {
+            nodes = nodes == null ? List.of() : List.copyOf(nodes);
+            atRisk = atRisk == null ? List.of() : List.copyOf(atRisk);
+        }
+
+        /**
+         * A node that is not online.
+         *
+         * @param node        its name
+         * @param condition   its condition ({@code impact.NodeState.Condition}'s name: OFFLINE, LIMITED, ...)
+         * @param status      ADF's status as written
+         * @param lastConnect its last connect time (since when it is not online), or null
+         */
+        public record Node(String node, String condition, String status, Instant lastConnect) {
+        }
+
+        /**
+         * A pipeline at risk.
+         *
+         * @param pipeline the pipeline
+         * @param nextRun  its next expected run
+         * @param through  the child pipelines through which it uses the runtime (empty when it uses it itself)
+         */
+        public record Pipeline(String pipeline, Instant nextRun, List<String> through) {
+            public Pipeline {
+                through = through == null ? List.of() : List.copyOf(through);
+            }
         }
     }
 

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The alert cards: one alert (failed, running long, a missed run, an SLA late or at risk ({@link ScheduleAlertText});
+ * The alert cards: one alert (failed, running long, a missed run, an SLA late or at risk ({@link ScheduleAlertText}),
+ * an unhealthy self-hosted integration runtime ({@link RuntimeAlertText});
  * acknowledged, snoozed, recovered) and the digest of several.
  * Templates in {@code cards/alerts/}.
  */
@@ -58,7 +59,11 @@ final class AlertCards {
         d.put("runId", a.runId());
         d.put("factory", a.factory());
         d.put("active", !recovered);
-        d.put("runActions", !recovered && !a.kind().scheduled());
+        d.put("canSnooze", !recovered && a.kind() != AlertView.Kind.RUNTIME);
+        d.put("runActions", !recovered && a.kind().aboutARun());
+        d.put("runtimeHealth", false);
+        d.put("atRiskTitle", "");
+        d.putArray("atRisk");
         d.put("canAcknowledge", a.state() == AlertView.State.OPEN || a.state() == AlertView.State.SNOOZED);
         ArrayNode facts = d.putArray("facts");
         AlertView.Cause c = a.cause();
@@ -76,6 +81,9 @@ final class AlertCards {
                 + "lock); cancel and rerun if it is stuck." : c.nextStep());
         if (a.kind().scheduled() && a.schedule() != null) {
             ScheduleAlertText.put(d, a, recovered);
+        }
+        if (a.kind() == AlertView.Kind.RUNTIME && a.runtime() != null) {
+            RuntimeAlertText.put(d, a, recovered, v);
         }
         d.put("othersTitle", "Same root cause, also failed:");
         ArrayNode others = d.putArray("others");

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    target) within this window share one card ({@code ADFOPS_ALERTS_GROUPWINDOW})
  * @param digestAfter more new alerts than this for one conversation at once become one digest card
  *                    ({@code ADFOPS_ALERTS_DIGESTAFTER})
+ * @param runtimeLookahead an unhealthy self-hosted integration runtime's alert lists the pipelines that use it and run
+ *                    within this ({@code ADFOPS_ALERTS_RUNTIMELOOKAHEAD})
  * @param webhookSecret the password of Basic credentials in a plain webhook's URI ({@code ADFOPS_ALERTS_WEBHOOKSECRET});
  *                    empty: plain webhooks are refused
  * @param audience    a Secure webhook's identifier URI (the app registration's Application ID URI)
@@ -32,6 +34,7 @@ public record AlertsProperties(
         @DefaultValue("10m") Duration overlap,
         @DefaultValue("5m") Duration groupWindow,
         @DefaultValue("5") int digestAfter,
+        @DefaultValue("12h") Duration runtimeLookahead,
         String webhookSecret,
         String audience,
         String tenantId,

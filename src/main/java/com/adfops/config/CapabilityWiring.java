@@ -98,7 +98,7 @@ public class CapabilityWiring {
                                      com.adfops.schedule.Schedules schedules) {
         AlertMonitor monitor = new AlertMonitor(dataFactory, tools, watches, store, alerts, clock,
                 new AlertMonitor.Settings(settings.every(), settings.overlap(), settings.groupWindow(),
-                        settings.digestAfter()), schedules);
+                        settings.digestAfter(), settings.runtimeLookahead()), schedules);
         if (settings.enabled()) {
             monitor.start();
         } else {

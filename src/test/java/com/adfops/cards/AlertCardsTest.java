@@ -20,7 +20,7 @@ class AlertCardsTest {
     AlertView runningLong(AlertView.State state) {
         return new AlertView("al-2", AlertView.Kind.RUNNING_LONG, state, "df-test", "pl_nightly", "run-n",
                 NOW.minusSeconds(1860), new AlertView.Cause(AlertView.Cause.Source.RUNNING_LONG, "", "", "", "", null),
-                List.of(), new AlertView.Response("Bo", NOW, null, ""), "", null, null);
+                List.of(), new AlertView.Response("Bo", NOW, null, ""), "", null, null, null);
     }
 
     @Test
@@ -45,7 +45,7 @@ class AlertCardsTest {
 
     AlertView failed(AlertView.Cause cause) {
         return new AlertView("al-3", AlertView.Kind.FAILED, AlertView.State.OPEN, "df-test", "pl_sales", "run-s",
-                NOW.minusSeconds(300), cause, List.of(), AlertView.Response.NONE, "", null, null);
+                NOW.minusSeconds(300), cause, List.of(), AlertView.Response.NONE, "", null, null, null);
     }
 
     @Test
@@ -68,7 +68,7 @@ class AlertCardsTest {
     void aRunRunningLongSaysHowItComparesOrThatItIsPastItsUsual() {
         AlertView.Cause known = AlertView.Cause.of(AlertView.Cause.Source.RUNNING_LONG, "usually 8m 0s–10m 0s; running 31m 0s");
         ObjectNode d = cards.alertData(new AlertView("al-2", AlertView.Kind.RUNNING_LONG, AlertView.State.OPEN, "df-test",
-                "pl_nightly", "run-n", NOW.minusSeconds(1860), known, List.of(), AlertView.Response.NONE, "", null, null), view);
+                "pl_nightly", "run-n", NOW.minusSeconds(1860), known, List.of(), AlertView.Response.NONE, "", null, null, null), view);
         assertThat(d.get("rootCause").asText()).isEqualTo("Running long: usually 8m 0s–10m 0s; running 31m 0s.");
         assertThat(d.get("facts").toString()).contains("Running long");
         assertThat(d.get("nextStep").asText()).startsWith("Look at the activity in progress");

@@ -347,28 +347,28 @@ public final class CardSamples {
                 "run-s", NOW.minusSeconds(300), new com.adfops.answers.AlertView.Cause(com.adfops.answers.AlertView.Cause.Source.DIAGNOSED,
                 "Load sales: **The integration runtime** is offline. ${x}", "2011", "Integration runtime",
                 "Check that the self-hosted integration runtime is online.", oneLink),
-                List.of("pl_b · run run-b"), com.adfops.answers.AlertView.Response.NONE, "", null, null);
+                List.of("pl_b · run run-b"), com.adfops.answers.AlertView.Response.NONE, "", null, null, null);
         m.put("alert", new Reply.Alert(open));
         m.put("alert-acknowledged", new Reply.Alert(new com.adfops.answers.AlertView("al-1", com.adfops.answers.AlertView.Kind.FAILED, com.adfops.answers.AlertView.State.ACKNOWLEDGED, "df-test",
                 "pl_sales", "run-s", NOW.minusSeconds(300), new com.adfops.answers.AlertView.Cause(com.adfops.answers.AlertView.Cause.Source.DIAGNOSED, "Load sales: offline",
                 "2011", "Integration runtime", "Check it.", oneLink), List.of(), new com.adfops.answers.AlertView.Response("Bo", NOW, null, ""), "",
-                null, null)));
+                null, null, null)));
         m.put("alert-snoozed", new Reply.Alert(new com.adfops.answers.AlertView("al-1", com.adfops.answers.AlertView.Kind.FAILED, com.adfops.answers.AlertView.State.SNOOZED, "df-test",
                 "pl_sales", "run-s", NOW.minusSeconds(300), new com.adfops.answers.AlertView.Cause(com.adfops.answers.AlertView.Cause.Source.DIAGNOSED, "Load sales: offline",
                 "2011", "Integration runtime", "Check it.", null), List.of(),
-                new com.adfops.answers.AlertView.Response("Ana", null, NOW.plusSeconds(3600), ""), "", null, null)));
+                new com.adfops.answers.AlertView.Response("Ana", null, NOW.plusSeconds(3600), ""), "", null, null, null)));
         m.put("alert-running-long", new Reply.Alert(new com.adfops.answers.AlertView("al-2", com.adfops.answers.AlertView.Kind.RUNNING_LONG, com.adfops.answers.AlertView.State.OPEN, "df-test",
                 "pl_nightly", "run-n", NOW.minusSeconds(1860), new com.adfops.answers.AlertView.Cause(com.adfops.answers.AlertView.Cause.Source.RUNNING_LONG,
                 "usually 8m 0s–10m 0s, p95 10m 0s (its last 12 successful runs, over 12 days); running 31m 0s, 3.1x the p95",
-                "", "", "", null), List.of(), com.adfops.answers.AlertView.Response.NONE, "", null, null)));
+                "", "", "", null), List.of(), com.adfops.answers.AlertView.Response.NONE, "", null, null, null)));
         m.put("alert-recovered", new Reply.Alert(new com.adfops.answers.AlertView("al-1", com.adfops.answers.AlertView.Kind.FAILED, com.adfops.answers.AlertView.State.RECOVERED, "df-test",
                 "pl_sales", "run-s", NOW.minusSeconds(300), new com.adfops.answers.AlertView.Cause(com.adfops.answers.AlertView.Cause.Source.DIAGNOSED, "Load sales: offline",
                 "2011", "Integration runtime", "Check it.", oneLink), List.of(), new com.adfops.answers.AlertView.Response("", NOW, null, "run-ok"), "",
-                null, null)));
+                null, null, null)));
         List<com.adfops.answers.AlertView> batch = new ArrayList<>();
         for (int i = 0; i < 18; i++) {
             batch.add(new com.adfops.answers.AlertView("", com.adfops.answers.AlertView.Kind.FAILED, com.adfops.answers.AlertView.State.OPEN, "df-test", "pl_batch_" + i, "run-" + i,
-                    NOW.minusSeconds(60L * i), com.adfops.answers.AlertView.Cause.NONE, List.of(), com.adfops.answers.AlertView.Response.NONE, "", null, null));
+                    NOW.minusSeconds(60L * i), com.adfops.answers.AlertView.Cause.NONE, List.of(), com.adfops.answers.AlertView.Response.NONE, "", null, null, null));
         }
         m.put("alert-digest", new Reply.AlertDigest("df-test", batch));
         m.put("watching", new Reply.Watching("Watching pipelines matching Finance-* here.", List.of(
@@ -413,6 +413,7 @@ public final class CardSamples {
                 "the last 24 hours"), 0, 0, 0, "", 0));
         m.putAll(ImpactSamples.all());
         ScheduleSamples.add(m);
+        RuntimeAlertSamples.add(m);
         return m;
     }
 }

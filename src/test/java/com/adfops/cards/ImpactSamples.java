@@ -68,7 +68,7 @@ final class ImpactSamples {
         m.put("alert-impact", new Reply.Alert(new AlertView("al-9", AlertView.Kind.FAILED, AlertView.State.OPEN,
                 F.factoryName(), "Load_Invoices", "run-load-7", d.run().runEnd(), new AlertView.Cause(AlertView.Cause.Source.DIAGNOSED,
                 "CopyInvoices: cannot connect", "2200", "Connectivity", "Check the source.", none), List.of(),
-                AlertView.Response.NONE, "", reach, null)));
+                AlertView.Response.NONE, "", reach, null, null)));
         m.put("dependants", new Reply.DependantsCard(F.factoryName(), impact.dependants(F, "load_invoices")));
         m.put("dependants-undefined", new Reply.DependantsCard(F.factoryName(), impact.dependants(F, "adhoc_export")));
         m.put("runtimes", new Reply.RuntimeHealth(impact.runtimes(null)));

@@ -48,7 +48,7 @@ final class ScheduleSamples {
                                AlertView.Schedule s, Instant recoveredAt) {
         return new Reply.Alert(new AlertView(id, kind, state, "df-night", pipeline, runId, s.expectedStart(),
                 AlertView.Cause.NONE, List.of(), new AlertView.Response("", recoveredAt, null, recoveredAt == null ? "" : runId),
-                "", null, s));
+                "", null, s, null));
     }
 
     static Schedules schedules(NightFactory adf, Instant now) {

@@ -100,6 +100,7 @@ class ConfigurationDefaultsTest {
             assertThat(alerts.overlap()).isEqualTo(Duration.ofMinutes(10));
             assertThat(alerts.groupWindow()).isEqualTo(Duration.ofMinutes(5));
             assertThat(alerts.digestAfter()).isEqualTo(5);
+            assertThat(alerts.runtimeLookahead()).isEqualTo(Duration.ofHours(12));
             assertThat(ctx.getBean(CostProperties.class).rates()).isNull();
             assertThat(ctx.getBean(CostProperties.class).readRate()).isEqualTo(4.0);
             assertThat(ctx.getBean(CostProperties.class).readsInFlight()).isEqualTo(2);
