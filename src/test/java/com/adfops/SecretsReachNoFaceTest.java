@@ -148,7 +148,7 @@ class SecretsReachNoFaceTest {
             Diagnosis.FailedActivity fa = new Diagnosis.FailedActivity(act, 0, "Copy orders", "pl_orders", run.runId(), 1);
             Reply diagnosis = new Reply.DiagnosisCard(new Diagnosis(run, List.of(fa), fa, ErrorClass.AUTHENTICATION, 1, false),
                     null, true, List.of());
-            Reply confirmation = new Reply.Action(new ActionView("a-1", com.adfops.answers.ActionKind.RERUN, ActionView.State.PENDING, "df-prop", "pl_orders",
+            Reply confirmation = new Reply.Action(com.adfops.answers.ActionViews.of("a-1", com.adfops.answers.ActionKind.RERUN, ActionView.State.PENDING, "df-prop", "pl_orders",
                     run.runId(), null, null, null, c.parameters(), "Dana", NOW.plusSeconds(600), null, null, null, null, null));
             Map<String, String> faces = new LinkedHashMap<>();
             faces.put("diagnosis card", CARDS.card(diagnosis, VIEW).toString());

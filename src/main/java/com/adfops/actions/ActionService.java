@@ -231,9 +231,9 @@ public final class ActionService {
             boolean escalated = escalations.resolved(f, run.runId(), who.name(), now, text);
             audit.append(new AuditRecord(now, who.name(), who.objectId(), "resolve", f, run.pipelineName(), run.runId(),
                     null, escalated ? "resolved; escalation closed" : "resolved", text));
-            return new ActionOutcome.Shown(new ActionView("", ActionKind.RESOLVE, ActionView.State.RESOLVED, f,
-                    run.pipelineName(), run.runId(), null, null, null, null, who.name(), null, who.name(), now, null, text,
-                    null).withFactoryRef(run.factory()));
+            return new ActionOutcome.Shown(new ActionView("", ActionKind.RESOLVE, ActionView.State.RESOLVED,
+                    ActionView.Target.run(f, run.pipelineName(), run.runId(), who.name()), new ActionView.Acted(who.name(), now),
+                    new ActionView.Result(null, text, null, null, null), run.factory()));
         } catch (DataFactoryException e) {
             return new ActionOutcome.Failed(e);
         }
@@ -367,15 +367,18 @@ public final class ActionService {
         PendingAction.Proposal a = action.proposal();
         PendingAction.Decision d = action.decision();
         PendingAction.Result r = action.result();
-        return new ActionView(a.id(), a.kind(), action.state(), a.factory(), a.pipeline(), a.runId(), a.clickedRunId(),
-                a.clickedPipeline(), a.startsAt(), a.parameters(), a.requestedBy(), a.expiresAt(), d.by(), d.at(),
-                r.newRunId(), r.refusal() != null ? r.refusal() : r.endedInWords(), r.missingAction(), r.ending(), null,
+        return new ActionView(a.id(), a.kind(), action.state(), new ActionView.Target(a.factory(), a.pipeline(), a.runId(),
+                a.clickedRunId(), a.clickedPipeline(), a.startsAt(), a.parameters(), a.requestedBy(), a.expiresAt()),
+                new ActionView.Acted(d.by(), d.at()), new ActionView.Result(r.newRunId(),
+                r.refusal() != null ? r.refusal() : r.endedInWords(), r.missingAction(), r.ending(), null),
                 configured(a.factory()).orElse(null));
     }
 
     private ActionView refusal(ActionKind kind, String factory, PipelineRun run, Actor who, ActionRefusal why) {
-        return new ActionView("", kind, ActionView.State.REFUSED, factory, run.pipelineName(), run.runId(), null, null, null,
-                null, who.name(), null, who.name(), clock.instant(), null, null, null, null, why, run.factory());
+        return new ActionView("", kind, ActionView.State.REFUSED,
+                ActionView.Target.run(factory, run.pipelineName(), run.runId(), who.name()),
+                new ActionView.Acted(who.name(), clock.instant()), new ActionView.Result(null, null, null, null, why),
+                run.factory());
     }
 
 }

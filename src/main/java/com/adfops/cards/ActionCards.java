@@ -66,14 +66,14 @@ final class ActionCards {
             case CANCEL -> "cancel the run of " + a.pipeline();
             default -> a.pipeline();
         };
-        String by = a.actedBy().isEmpty() ? "" : a.actedBy() + (a.actedAt() == null ? "" : " at " + time(a.actedAt(), v));
+        String by = a.acted().by().isEmpty() ? "" : a.acted().by() + (a.acted().at() == null ? "" : " at " + time(a.acted().at(), v));
         String title;
         String byline;
         String style;
         switch (a.state()) {
             case PENDING -> {
                 title = (cancel ? "⏹️ " : "🔁 ") + "Confirm: " + what + "?";
-                byline = "Asked by " + a.requestedBy() + ". Confirm by " + time(a.expiresAt(), v) + "; after that, ask again.";
+                byline = "Asked by " + a.target().requestedBy() + ". Confirm by " + time(a.target().expiresAt(), v) + "; after that, ask again.";
                 style = "warning";
             }
             case CLAIMED -> {
@@ -84,13 +84,13 @@ final class ActionCards {
             case STARTED -> {
                 title = cancel ? "⏹️ Cancel requested: " + a.pipeline() : "▶️ Rerun started: " + a.pipeline();
                 byline = (cancel ? "Cancelled by " : "Rerun started by ") + by
-                        + (a.newRunId().isEmpty() ? "." : ": run " + shortId(a.newRunId()) + ".") + " I'll post the outcome here.";
+                        + (a.result().newRunId().isEmpty() ? "." : ": run " + shortId(a.result().newRunId()) + ".") + " I'll post the outcome here.";
                 style = "good";
             }
             case FINISHED -> {
                 title = "🏁 Done: " + what;
-                byline = (cancel ? "Cancel" : "Rerun") + " confirmed by " + by + (a.newRunId().isEmpty() ? "."
-                        : ": run " + shortId(a.newRunId()) + ".");
+                byline = (cancel ? "Cancel" : "Rerun") + " confirmed by " + by + (a.result().newRunId().isEmpty() ? "."
+                        : ": run " + shortId(a.result().newRunId()) + ".");
                 style = "emphasis";
             }
             case FAILED -> {
@@ -105,13 +105,13 @@ final class ActionCards {
             }
             case EXPIRED -> {
                 title = "⌛ This confirmation expired";
-                byline = "Nobody confirmed by " + time(a.expiresAt(), v) + ", so nothing was run. Click the button on the "
+                byline = "Nobody confirmed by " + time(a.target().expiresAt(), v) + ", so nothing was run. Click the button on the "
                         + "diagnosis card again to get a fresh confirmation.";
                 style = "default";
             }
             case REFUSED -> {
                 title = "🚫 You can't " + what + " from here";
-                byline = "Asked by " + a.requestedBy() + ".";
+                byline = "Asked by " + a.target().requestedBy() + ".";
                 style = "attention";
             }
             case RESOLVED -> {
@@ -131,7 +131,7 @@ final class ActionCards {
         d.put("actionId", a.id());
         d.put("factory", a.factory());
         d.put("pending", a.state() == ActionView.State.PENDING);
-        d.put("newRunId", a.newRunId());
+        d.put("newRunId", a.result().newRunId());
         d.put("confirmTitle", cancel ? "Confirm: cancel the run" : "Confirm: start the rerun");
         d.put("dismissTitle", cancel ? "Keep it running" : "Cancel");
         ArrayNode facts = d.putArray("facts");
@@ -139,31 +139,31 @@ final class ActionCards {
         fact(facts, "Pipeline", a.pipeline());
         runFact(facts, cancel ? "Run to cancel" : a.kind() == ActionKind.RESOLVE ? "Run" : "Reference run", a.runId(),
                 a.factoryRef());
-        if (!a.clickedRunId().isEmpty()) {
-            fact(facts, "Failure in", a.clickedPipeline() + " (child run " + a.clickedRunId() + ")");
+        if (!a.target().clickedRunId().isEmpty()) {
+            fact(facts, "Failure in", a.target().clickedPipeline() + " (child run " + a.target().clickedRunId() + ")");
         }
         if (a.kind() == ActionKind.RERUN_FROM_FAILURE) {
-            fact(facts, "Starts at", a.startsAt().isEmpty() ? "the failed activities" : a.startsAt());
+            fact(facts, "Starts at", a.target().startsAt().isEmpty() ? "the failed activities" : a.target().startsAt());
         } else if (a.kind() == ActionKind.RERUN) {
             fact(facts, "Starts at", "the start (every activity runs again)");
         }
         if (!cancel && a.kind() != ActionKind.RESOLVE) {
-            fact(facts, "Parameters", a.parameters().isEmpty() ? "none" : ErrorText.truncate(a.parameters().entrySet()
+            fact(facts, "Parameters", a.target().parameters().isEmpty() ? "none" : ErrorText.truncate(a.target().parameters().entrySet()
                     .stream().map(e -> e.getKey() + " = " + SecretRedactor.redactParameter(e.getKey(), e.getValue()))
                     .collect(java.util.stream.Collectors.joining("; ")), 400) + " (reused)");
         }
-        if (!a.newRunId().isEmpty()) {
-            runFact(facts, "New run", a.newRunId(), a.factoryRef());
+        if (!a.result().newRunId().isEmpty()) {
+            runFact(facts, "New run", a.result().newRunId(), a.factoryRef());
         }
         String explain = "";
         if (a.state() == ActionView.State.PENDING) {
             explain = switch (a.kind()) {
                 case RERUN_FROM_FAILURE -> "Data Factory starts a recovery run in the same run group"
-                        + (a.clickedRunId().isEmpty() ? "" : " of the top-level run (a child pipeline's failure reruns its parent)")
+                        + (a.target().clickedRunId().isEmpty() ? "" : " of the top-level run (a child pipeline's failure reruns its parent)")
                         + ": the activities that succeeded are skipped, the failed ones and everything after them run again. "
                         + "It reuses the reference run's parameters; new parameters cannot be given to a recovery run.";
                 case RERUN -> "Data Factory starts a new run in the same run group"
-                        + (a.clickedRunId().isEmpty() ? "" : " of the top-level run")
+                        + (a.target().clickedRunId().isEmpty() ? "" : " of the top-level run")
                         + " that runs every activity again, with the reference run's parameters.";
                 case CANCEL -> "Data Factory cancels the run and every child run it started (Execute Pipeline). "
                         + "Activities that are running stop; nothing after them runs.";
@@ -175,10 +175,10 @@ final class ActionCards {
                 : a.state() == ActionView.State.FAILED ? "Data Factory said: " : "");
         // A finished run's outcome is said once, in the message that notifies; its confirmation card only records it.
         d.put("message", a.state() == ActionView.State.FINISHED ? ""
-                : a.refusal() != null ? ActionWords.refusal(a.refusal()) : a.message());
+                : a.result().refusal() != null ? ActionWords.refusal(a.result().refusal()) : a.result().message());
         String advice = "";
-        if (!a.missingAction().isEmpty()) {
-            advice = "The bot's identity lacks the Azure action " + ErrorText.escapeMarkdown(a.missingAction())
+        if (!a.result().missingAction().isEmpty()) {
+            advice = "The bot's identity lacks the Azure action " + ErrorText.escapeMarkdown(a.result().missingAction())
                     + " on factory " + ErrorText.escapeMarkdown(a.factory())
                     + ". Ask an owner of the factory to give it the custom role \"ADF run operator\" (created by the "
                     + "deployment template when enableRunOperatorRole is true), which allows only starting and "

@@ -22,7 +22,7 @@ public final class ActionWords {
      * words stored then; "" when it has not ended.
      */
     public static String outcome(ActionView a) {
-        return a.ending() != null ? ending(a.ending()) : a.message();
+        return a.result().ending() != null ? ending(a.result().ending()) : a.result().message();
     }
 
     /** One ending in words: "Run 42 succeeded in 2m 5s.", "The run was cancelled in 40s.", ... */

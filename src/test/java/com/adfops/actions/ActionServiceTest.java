@@ -58,12 +58,12 @@ class ActionServiceTest {
         assertThat(v.state()).isEqualTo(ActionView.State.PENDING);
         assertThat(v.runId()).as("the top-level run").isEqualTo(f.parent.id());
         assertThat(v.pipeline()).isEqualTo("pl_orchestrate");
-        assertThat(v.clickedRunId()).isEqualTo(f.child.id());
-        assertThat(v.clickedPipeline()).isEqualTo("pl_child_load");
-        assertThat(v.startsAt()).contains("Run child").endsWith("Copy rows");
-        assertThat(v.parameters()).containsEntry("region", "emea");
-        assertThat(v.requestedBy()).isEqualTo("Ana");
-        assertThat(v.expiresAt()).isEqualTo(f.clock.instant().plus(Duration.ofMinutes(10)));
+        assertThat(v.target().clickedRunId()).isEqualTo(f.child.id());
+        assertThat(v.target().clickedPipeline()).isEqualTo("pl_child_load");
+        assertThat(v.target().startsAt()).contains("Run child").endsWith("Copy rows");
+        assertThat(v.target().parameters()).containsEntry("region", "emea");
+        assertThat(v.target().requestedBy()).isEqualTo("Ana");
+        assertThat(v.target().expiresAt()).isEqualTo(f.clock.instant().plus(Duration.ofMinutes(10)));
         assertThat(f.requests("/createRun")).isEmpty();
         // The reference run is a shortened link to it in ADF Studio.
         String card = new com.adfops.cards.CardFactory(com.adfops.TestSim.JSON).card(new com.adfops.agent.Reply.Action(v),
@@ -79,8 +79,8 @@ class ActionServiceTest {
         ActionView started = card(bot.actions.confirm(pending.id(), bo, "card-7"));
 
         assertThat(started.state()).isEqualTo(ActionView.State.STARTED);
-        assertThat(started.actedBy()).isEqualTo("Bo");
-        assertThat(started.newRunId()).isNotEmpty();
+        assertThat(started.acted().by()).isEqualTo("Bo");
+        assertThat(started.result().newRunId()).isNotEmpty();
         assertThat(f.requests("/createRun")).singleElement().satisfies(r -> assertThat(r)
                 .contains("/pipelines/pl_orchestrate/createRun?").contains("referencePipelineRunId=" + f.parent.id())
                 .contains("isRecovery=true").contains("startFromFailure=true"));
@@ -91,15 +91,15 @@ class ActionServiceTest {
         f.clock.advance(Duration.ofSeconds(41));
         Optional<ActionService.Finished> done = bot.actions.check(pending.id());
         assertThat(done).hasValueSatisfying(d -> {
-            assertThat(d.run().runId()).isEqualTo(started.newRunId());
+            assertThat(d.run().runId()).isEqualTo(started.result().newRunId());
             assertThat(d.run().status()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(d.action().cards().cardId()).isEqualTo("card-7");
             assertThat(d.card().state()).isEqualTo(ActionView.State.FINISHED);
-            assertThat(d.card().ending()).isEqualTo(new ActionEnding(ActionEnding.How.RERUN_ENDED, started.newRunId(),
+            assertThat(d.card().result().ending()).isEqualTo(new ActionEnding(ActionEnding.How.RERUN_ENDED, started.result().newRunId(),
                     RunStatus.SUCCEEDED, Duration.ofSeconds(40)));
-            assertThat(d.card().message()).as("the outcome is stored as facts, not words").isEmpty();
+            assertThat(d.card().result().message()).as("the outcome is stored as facts, not words").isEmpty();
             assertThat(com.adfops.cards.ActionWords.outcome(d.card()))
-                    .isEqualTo("Run " + started.newRunId() + " succeeded in 40s.");
+                    .isEqualTo("Run " + started.result().newRunId() + " succeeded in 40s.");
         });
         // Reported once, then no longer followed.
         assertThat(bot.actions.check(pending.id())).isEmpty();
@@ -110,14 +110,14 @@ class ActionServiceTest {
         assertThat(audit.get(0).who()).isEqualTo("Bo");
         assertThat(audit.get(0).whoId()).isEqualTo(BO);
         assertThat(audit.get(0).runId()).isEqualTo(f.parent.id());
-        assertThat(audit.get(0).newRunId()).isEqualTo(started.newRunId());
+        assertThat(audit.get(0).newRunId()).isEqualTo(started.result().newRunId());
         assertThat(audit.get(1).result()).isEqualTo("succeeded");
     }
 
     @Test
     void aWholeRerunSendsNoStartOption() {
         ActionView pending = card(bot.actions.propose(ActionKind.RERUN, f.parent.id(), null, ana, "conv-1"));
-        assertThat(pending.startsAt()).isEmpty();
+        assertThat(pending.target().startsAt()).isEmpty();
         card(bot.actions.confirm(pending.id(), ana, null));
         assertThat(f.requests("/createRun")).singleElement().satisfies(r -> assertThat(r).contains("isRecovery=true")
                 .doesNotContain("startFromFailure").doesNotContain("startActivityName"));
@@ -160,7 +160,7 @@ class ActionServiceTest {
         ActionView other = card(bot.actions.propose(ActionKind.RERUN, f.parent.id(), null, ana, "conv-1"));
         ActionView dismissed = card(bot.actions.dismiss(other.id(), bo));
         assertThat(dismissed.state()).isEqualTo(ActionView.State.DISMISSED);
-        assertThat(dismissed.actedBy()).isEqualTo("Bo");
+        assertThat(dismissed.acted().by()).isEqualTo("Bo");
         assertThat(card(bot.actions.confirm(other.id(), ana, null)).state()).isEqualTo(ActionView.State.DISMISSED);
 
         assertThat(f.requests("/createRun")).isEmpty();
@@ -186,8 +186,8 @@ class ActionServiceTest {
                 .isEqualTo(RunStatus.CANCELLED);
         assertThat(bot.actions.check(pending.id())).hasValueSatisfying(d -> {
             assertThat(d.run().status()).isEqualTo(RunStatus.CANCELLED);
-            assertThat(d.card().ending().how()).isEqualTo(ActionEnding.How.CANCEL_ENDED);
-            assertThat(d.card().ending().status()).isEqualTo(RunStatus.CANCELLED);
+            assertThat(d.card().result().ending().how()).isEqualTo(ActionEnding.How.CANCEL_ENDED);
+            assertThat(d.card().result().ending().status()).isEqualTo(RunStatus.CANCELLED);
             assertThat(com.adfops.cards.ActionWords.outcome(d.card())).startsWith("The run was cancelled");
         });
     }
@@ -215,8 +215,8 @@ class ActionServiceTest {
         ActionView failed = card(bot.actions.confirm(pending.id(), ana, null));
 
         assertThat(failed.state()).isEqualTo(ActionView.State.FAILED);
-        assertThat(failed.missingAction()).isEqualTo("Microsoft.DataFactory/factories/pipelines/createrun/action");
-        assertThat(failed.message()).contains("not allowed to start a run of pipeline pl_orchestrate");
+        assertThat(failed.result().missingAction()).isEqualTo("Microsoft.DataFactory/factories/pipelines/createrun/action");
+        assertThat(failed.result().message()).contains("not allowed to start a run of pipeline pl_orchestrate");
         assertThat(bot.actions.following()).isEmpty();
         assertThat(bot.audit.between(f.clock.instant().minusSeconds(60), f.clock.instant().plusSeconds(1)))
                 .singleElement().satisfies(a -> assertThat(a.result()).startsWith("failed: "));
@@ -228,8 +228,8 @@ class ActionServiceTest {
                 new ActionPolicy(false, List.of("df-actions:" + ANA + "=Ana Ops"), List.of()));
         ActionView refused = card(strict.actions.propose(ActionKind.RERUN, f.parent.id(), null, bo, "c"));
         assertThat(refused.state()).isEqualTo(ActionView.State.REFUSED);
-        assertThat(refused.refusal().why()).isEqualTo(com.adfops.answers.ActionRefusal.Why.NOT_LISTED);
-        assertThat(com.adfops.cards.ActionWords.refusal(refused.refusal())).contains("Bo").contains("Who can: Ana Ops");
+        assertThat(refused.result().refusal().why()).isEqualTo(com.adfops.answers.ActionRefusal.Why.NOT_LISTED);
+        assertThat(com.adfops.cards.ActionWords.refusal(refused.result().refusal())).contains("Bo").contains("Who can: Ana Ops");
 
         ActionView pending = card(strict.actions.propose(ActionKind.RERUN, f.parent.id(), null, ana, "c"));
         // Bo clicks Confirm on Ana's card: a message, the card stays for someone who may.
@@ -247,7 +247,7 @@ class ActionServiceTest {
 
         ActionsFixture.Instance off = f.new Instance(new InMemoryStateStore(), new ActionPolicy(false, List.of(), List.of()));
         assertThat(com.adfops.cards.ActionWords.refusal(card(off.actions.propose(ActionKind.RERUN, f.parent.id(), null,
-                ana, "c")).refusal())).contains("turned off").contains("ADFOPS_ACTIONS_ALLOWED");
+                ana, "c")).result().refusal())).contains("turned off").contains("ADFOPS_ACTIONS_ALLOWED");
     }
 
     @Test
@@ -258,7 +258,7 @@ class ActionServiceTest {
         ActionView resolved = card(bot.actions.resolve(f.parent.id(), null, "  Rotated the **SQL** key  ", ana));
 
         assertThat(resolved.state()).isEqualTo(ActionView.State.RESOLVED);
-        assertThat(resolved.message()).isEqualTo("Rotated the **SQL** key");
+        assertThat(resolved.result().message()).isEqualTo("Rotated the **SQL** key");
         assertThat(bot.escalations.find("df-actions", f.parent.id())).hasValueSatisfying(e -> {
             assertThat(e.resolvedBy()).isEqualTo("Ana");
             assertThat(e.resolution()).isEqualTo("Rotated the **SQL** key");

@@ -88,9 +88,9 @@ class ActionWordsTest {
         Instant t = Instant.parse("2026-11-30T02:00:00Z");
         ActionRefusal r = new ActionRefusal(ActionRefusal.Why.NOT_LISTED, "df", "Bo",
                 List.of(new ActionRefusal.Principal("Ana Ops", "0000aaaa", false)));
-        ActionView typed = new ActionView("", ActionKind.RERUN, ActionView.State.REFUSED, "df", "LoadSales", "run-1", null,
+        ActionView typed = com.adfops.answers.ActionViews.of("", ActionKind.RERUN, ActionView.State.REFUSED, "df", "LoadSales", "run-1", null,
                 null, null, null, "Bo", null, "Bo", t, null, null, null, null, r, null);
-        ActionView inWords = new ActionView("", ActionKind.RERUN, ActionView.State.REFUSED, "df", "LoadSales", "run-1", null,
+        ActionView inWords = com.adfops.answers.ActionViews.of("", ActionKind.RERUN, ActionView.State.REFUSED, "df", "LoadSales", "run-1", null,
                 null, null, null, "Bo", null, "Bo", t, null, ActionWords.refusal(r), null);
         CardFactory cards = new CardFactory(com.adfops.TestSim.JSON);
         CardFactory.View at = new CardFactory.View(t, java.time.ZoneOffset.UTC);
@@ -101,7 +101,7 @@ class ActionWordsTest {
 
     private static ActionView view(String message, ActionEnding ending) {
         Instant t = Instant.parse("2026-11-30T02:00:00Z");
-        return new ActionView("a-1", ActionKind.RERUN, ActionView.State.FINISHED, "df", "LoadSales", "run-1", null, null,
+        return com.adfops.answers.ActionViews.of("a-1", ActionKind.RERUN, ActionView.State.FINISHED, "df", "LoadSales", "run-1", null, null,
                 null, Map.of(), "Ana", t, "Ana", t, "new-1", message, null, ending, null, null);
     }
 }

@@ -37,7 +37,7 @@ class CardRedactionTest {
 
     @Test
     void theRerunConfirmationShowsParametersMaskedByNameAndContent() {
-        Reply confirmation = new Reply.Action(new ActionView("a-1", com.adfops.answers.ActionKind.RERUN, ActionView.State.PENDING, "df-test", "master_nightly",
+        Reply confirmation = new Reply.Action(com.adfops.answers.ActionViews.of("a-1", com.adfops.answers.ActionKind.RERUN, ActionView.State.PENDING, "df-test", "master_nightly",
                 "run-master", null, null, null, parameters(), "Dana", NOW.plusSeconds(600), null, null, null, null, null));
         String card = FACTORY.card(confirmation, CardSamples.VIEW).toString();
         assertThat(card).contains("region = emea", "dbPassword = ***", "storage_key = ***", "se=2026-12-01&sig=***",

@@ -312,26 +312,26 @@ public final class CardSamples {
                 new Reply.ToolCallInfo("adf_pipeline_runs", "{\"status\":\"Failed\"}", 120, true),
                 new Reply.ToolCallInfo("no_such_tool", "{}", 0, false)), "gpt-4o", 2400, 180, 3, 4100));
         java.time.Instant until = NOW.plusSeconds(600);
-        m.put("action-pending", new Reply.Action(new com.adfops.answers.ActionView("a-1", com.adfops.answers.ActionKind.RERUN_FROM_FAILURE, com.adfops.answers.ActionView.State.PENDING,
+        m.put("action-pending", new Reply.Action(com.adfops.answers.ActionViews.of("a-1", com.adfops.answers.ActionKind.RERUN_FROM_FAILURE, com.adfops.answers.ActionView.State.PENDING,
                 "df-test", "master_nightly", "run-master", "run-child", "child_load",
                 "Run child › child_load › Copy customers", ordered("region", "emea", "date", "${utcnow()}"), "Dana",
                 until, null, null, null, null, null)));
-        m.put("action-cancel-pending", new Reply.Action(new com.adfops.answers.ActionView("a-2", com.adfops.answers.ActionKind.CANCEL, com.adfops.answers.ActionView.State.PENDING,
+        m.put("action-cancel-pending", new Reply.Action(com.adfops.answers.ActionViews.of("a-2", com.adfops.answers.ActionKind.CANCEL, com.adfops.answers.ActionView.State.PENDING,
                 "df-test", "web_sync", "run-active", null, null, null, null, "Dana", until, null, null, null, null, null)));
-        m.put("action-started", new Reply.Action(new com.adfops.answers.ActionView("a-1", com.adfops.answers.ActionKind.RERUN_FROM_FAILURE, com.adfops.answers.ActionView.State.STARTED,
+        m.put("action-started", new Reply.Action(com.adfops.answers.ActionViews.of("a-1", com.adfops.answers.ActionKind.RERUN_FROM_FAILURE, com.adfops.answers.ActionView.State.STARTED,
                 "df-test", "master_nightly", "run-master", null, null, "Copy customers", Map.of(), "Dana", until, "Lee",
                 NOW.plusSeconds(30), "run-new", null, null)));
-        m.put("action-failed-403", new Reply.Action(new com.adfops.answers.ActionView("a-3", com.adfops.answers.ActionKind.RERUN, com.adfops.answers.ActionView.State.FAILED,
+        m.put("action-failed-403", new Reply.Action(com.adfops.answers.ActionViews.of("a-3", com.adfops.answers.ActionKind.RERUN, com.adfops.answers.ActionView.State.FAILED,
                 "df-test", "master_nightly", "run-master", null, null, null, Map.of(), "Dana", until, "Dana",
                 NOW.plusSeconds(30), null, "The bot's identity is not allowed to start a run of pipeline master_nightly "
                         + "(AuthorizationFailed, HTTP 403).", "Microsoft.DataFactory/factories/pipelines/createrun/action")));
-        m.put("action-refused", new Reply.Action(new com.adfops.answers.ActionView("", com.adfops.answers.ActionKind.RERUN, com.adfops.answers.ActionView.State.REFUSED,
+        m.put("action-refused", new Reply.Action(com.adfops.answers.ActionViews.of("", com.adfops.answers.ActionKind.RERUN, com.adfops.answers.ActionView.State.REFUSED,
                 "df-test", "master_nightly", "run-master", null, null, null, null, "Dana", null, "Dana", NOW,
                 null, "Sorry, Dana, you are not on the list. Who can: Ops on-call (group).", null)));
-        m.put("action-expired", new Reply.Action(new com.adfops.answers.ActionView("a-4", com.adfops.answers.ActionKind.RERUN, com.adfops.answers.ActionView.State.EXPIRED,
+        m.put("action-expired", new Reply.Action(com.adfops.answers.ActionViews.of("a-4", com.adfops.answers.ActionKind.RERUN, com.adfops.answers.ActionView.State.EXPIRED,
                 "df-test", "master_nightly", "run-master", null, null, null, Map.of(), "Dana", until, null, null,
                 null, null, null)));
-        m.put("action-resolved", new Reply.Action(new com.adfops.answers.ActionView("", com.adfops.answers.ActionKind.RESOLVE, com.adfops.answers.ActionView.State.RESOLVED,
+        m.put("action-resolved", new Reply.Action(com.adfops.answers.ActionViews.of("", com.adfops.answers.ActionKind.RESOLVE, com.adfops.answers.ActionView.State.RESOLVED,
                 "df-test", "master_nightly", "run-master", null, null, null, null, "Dana", null, "Dana", NOW, null,
                 "Rotated the **SQL** key; <at>x</at> ${reran} it", null)));
         m.put("audit", new Reply.Audit("", "today", List.of(

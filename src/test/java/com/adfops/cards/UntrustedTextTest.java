@@ -115,7 +115,7 @@ class UntrustedTextTest {
                 com.adfops.agent.Intent.Question.FAILING, st, false, NOW)));
         m.put("diagnosis-settled", new Reply.DiagnosisCard(d, g).settledBy(new Reply.Settled("rerunfromfailure", true,
                 "succeeded", NOW, ok, "User " + P)));
-        m.put("action-linked", new Reply.Action(new com.adfops.answers.ActionView("a-1", com.adfops.answers.ActionKind.RERUN, com.adfops.answers.ActionView.State.FINISHED, F.factoryName(),
+        m.put("action-linked", new Reply.Action(com.adfops.answers.ActionViews.of("a-1", com.adfops.answers.ActionKind.RERUN, com.adfops.answers.ActionView.State.FINISHED, F.factoryName(),
                 "pl " + P, "run " + P, null, null, null, Map.of(), "User " + P, NOW, "User " + P, NOW, "new " + P, "msg " + P,
                 null).withFactoryRef(F)));
         m.put("watching", new Reply.Watching("Watching pipelines matching " + P + " here: when a run fails, I post an alert.",

@@ -56,7 +56,7 @@ class ActionOutcomeTextTest {
                 new PendingAction.Decision("Ana_Ops", null, T), new PendingAction.Result(
                         kind == ActionKind.CANCEL ? null : NEW_RUN, ending, null, null, ending == null ? words : null),
                 new PendingAction.Cards("card-1", null));
-        ActionView card = new ActionView("a-1", kind, ActionView.State.FINISHED, "df-actions", "LoadSales", "run-1", null,
+        ActionView card = com.adfops.answers.ActionViews.of("a-1", kind, ActionView.State.FINISHED, "df-actions", "LoadSales", "run-1", null,
                 null, "", Map.of(), "Ana_Ops", T.plusSeconds(600), "Ana_Ops", T, kind == ActionKind.CANCEL ? null : NEW_RUN,
                 words, null, ending, null, F);
         return new ActionService.Finished(a, run, card);
