@@ -32,6 +32,7 @@ public final class BuiltInDataset {
     private final List<ObjectNode> runs = new ArrayList<>();
     private final List<ObjectNode> activities = new ArrayList<>();
     private final BuiltInRuns w;
+    private final LinkedRuntimes runtimes;
 
     private final long seed;
 
@@ -39,7 +40,8 @@ public final class BuiltInDataset {
         this.seed = seed;
         this.json = json;
         this.now = now.truncatedTo(ChronoUnit.MILLIS);
-        this.w = new BuiltInRuns(json, new Random(seed), this.now, runs, activities);
+        this.runtimes = LinkedRuntimes.of(BuiltInDefinitions.file(json));
+        this.w = new BuiltInRuns(json, new Random(seed), this.now, runs, activities, runtimes);
     }
 
     public static SimDataset generate(ObjectMapper json, Instant now, long seed) {
@@ -121,7 +123,8 @@ public final class BuiltInDataset {
             ObjectNode run = w.run("pl_extract_erp_onprem", s, failed ? w.mins(0, 1) : w.mins(9, 15),
                     failed ? "Failed" : "Succeeded", w.trigger("tr_every_4h"), Map.of());
             w.copy(run, "Copy ERP invoices", s.plusSeconds(4), failed ? 20 : 600,
-                    failed ? w.err("2010", SHIR_2010, "SystemError", "Copy ERP invoices") : null, "ls_sqlserver_erp");
+                    failed ? w.err("2010",
+                            SHIR_2010.formatted(runtimes.of("ls_sqlserver_erp").name()), "SystemError", "Copy ERP invoices") : null, "ls_sqlserver_erp");
         }
 
         // pl_master_nightly -> pl_load_customer_dim: nightly; last night the child's copy failed.
