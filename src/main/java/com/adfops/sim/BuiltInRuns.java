@@ -43,10 +43,15 @@ final class BuiltInRuns {
 
     /** Start times every {@code every}, offset into the period, from {@code from} to now. */
     List<Instant> schedule(Instant from, Duration every, Duration offset) {
+        return schedule(from, every, offset, from);
+    }
+
+    /** The start times of the grid {@link #schedule(Instant, Duration, Duration)} lays from {@code from}, since {@code since}. */
+    List<Instant> schedule(Instant from, Duration every, Duration offset, Instant since) {
         List<Instant> out = new ArrayList<>();
         Instant t = from.truncatedTo(ChronoUnit.HOURS).plus(offset);
         while (t.isBefore(now.minus(Duration.ofMinutes(1)))) {
-            if (!t.isBefore(from)) {
+            if (!t.isBefore(since)) {
                 out.add(t.plusMillis(random.nextInt(900)));
             }
             t = t.plus(every);
