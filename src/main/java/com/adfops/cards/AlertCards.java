@@ -69,6 +69,8 @@ final class AlertCards {
         d.put("rootCause", ErrorText.truncate(a.rootCause().isEmpty() ? "ADF recorded no error message." : a.rootCause(),
                 MAX_MESSAGE));
         d.put("nextStep", a.nextStep() == null ? "" : a.nextStep());
+        // Data Factory's error text is long: small. A schedule alert's why is one short sentence: read at a glance.
+        d.put("rootSize", a.kind().scheduled() ? "Default" : "Small");
         if (a.kind().scheduled() && a.schedule() != null) {
             ScheduleAlertText.put(d, a, recovered);
         }
