@@ -275,14 +275,14 @@ public final class BuiltInDataset {
     /**
      * pl_stream_telemetry_to_lake: every 15 minutes, for the past week and the coming week, now and then failing (the
      * SQL sink unreachable). The simulator shows each run only once it starts and in progress until it ends, so the
-     * factory keeps moving while the bot runs. Its first run after now starts 5 minutes after now (on the whole
+     * factory keeps moving while the bot runs. Its first run after now starts 7 minutes after now (on the whole
      * minute): a live change made soon after start (a trigger stopped, a run skipped) shows within minutes, as the e2e
      * suite's missed-run alert needs. Its own random stream keeps the rest of the week unchanged.
      */
     private void live(Instant weekAgo) {
         java.util.Random r = new java.util.Random(seed ^ 0x5EED_F00DL);
         Instant until = now.plus(Duration.ofDays(7));
-        Instant next = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(5));
+        Instant next = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(7));
         for (Instant s = next.minus(Duration.ofDays(7)); s.isBefore(until);
              s = s.plus(Duration.ofMinutes(15))) {
             if (s.isBefore(weekAgo)) {

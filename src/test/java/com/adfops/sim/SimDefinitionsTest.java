@@ -188,7 +188,7 @@ class SimDefinitionsTest {
         assertThat(get(api, "/triggers/tr_every_15min").at("/properties/runtimeState").asText()).isEqualTo("Stopped");
         assertThat(runs.fired(NOW, inAnHour, inAnHour)).noneMatch(r -> r.get("triggerName").asText().equals("tr_every_15min"));
 
-        // Its firings are 5, 20, 35 and 50 minutes after the factory's start: the first falls while it is stopped.
+        // Its firings are 7, 22, 37 and 52 minutes after the factory's start: the first falls while it is stopped.
         clock.now.set(NOW.plus(Duration.ofMinutes(10)));
         assertThat(api.setTriggerStarted("tr_every_15min", true)).isTrue();
         // The firing missed while it was stopped stays missed; the later ones come back.
