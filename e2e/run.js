@@ -56,8 +56,11 @@ async function main() {
   // Reruns from cards end within seconds, and the bot sees it soon (the run index refreshes every 5 s here).
   start('java', ['-jar', jar], { SERVER_PORT: String(botPort), ADFOPS_DATA_DIR: dataDir, ADFOPS_DOCS_MCPURL: '',
     ADFOPS_SIM_RERUNDURATION: '6s', ADFOPS_ACTIONS_FOLLOWEVERY: '1s', ADFOPS_INDEX_REFRESH: '5s',
-    ADFOPS_ALERTS_EVERY: '2s', ADFOPS_COST_READRATE: '200' }, 'bot.log');
-  await waitForHttp(`http://127.0.0.1:${botPort}/health`, 90000);
+    ADFOPS_ALERTS_EVERY: '2s', ADFOPS_COST_READRATE: '200',
+    // A run not started 20 s after its expected start is missed (i-missed-run), and a stopped trigger is seen soon.
+    ADFOPS_SCHEDULE_GRACE: '20s', ADFOPS_DEFINITIONS_REFRESH: '5s' }, 'bot.log');
+  // On a busy machine the bot takes over a minute and a half to start.
+  await waitForHttp(`http://127.0.0.1:${botPort}/health`, 180000);
   start(path.join(tools, '.bin', 'agentsplayground'), ['start', '--app-endpoint', `http://127.0.0.1:${botPort}/api/messages`,
     '-c', 'msteams', '--port', String(pgPort), '--disable-telemetry'],
   { PATH: `${path.join(root, 'tools', 'bin')}:${process.env.PATH}` }, 'playground.log');
@@ -166,6 +169,22 @@ async function cardWith(page, text) {
   return card;
 }
 
+/**
+ * The simulated factory's ADF REST API inside the bot (its log names the loopback address): what an operator does in
+ * ADF Studio, such as stopping a trigger, goes through it.
+ */
+async function factoryApi(method, pathUnderFactory) {
+  const log = fs.readFileSync(path.join(OUT, 'bot.log'), 'utf8');
+  const m = /Simulated Data Factory '([^']+)' listening on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(log);
+  if (!m) throw new Error('bot.log does not say where the simulated Data Factory listens');
+  const url = `${m[2]}subscriptions/00000000-0000-0000-0000-00000000adf0/resourceGroups/rg-adfops-sim/providers/`
+    + `Microsoft.DataFactory/factories/${m[1]}${pathUnderFactory}?api-version=2018-06-01`;
+  const r = await fetch(url, { method });
+  if (r.status !== 200) throw new Error(`${method} ${pathUnderFactory}: HTTP ${r.status}`);
+  const body = await r.text();
+  return body ? JSON.parse(body) : null;
+}
+
 const SCENARIOS = {
   async 'a-personal'(page, shot) {
     await open(page, 'Personal Chat');
@@ -198,6 +217,35 @@ const SCENARIOS = {
     await say(page, 'and the one before?');
     await see(page, "I don't know which pipeline you mean yet");
     await shot('context-gone');
+  },
+  // Second (a-personal needs the welcome of the first page): the built-in 15-minute trigger fires 7 minutes after the
+  // bot starts; this scenario watches its pipeline before that, stops the trigger as an operator would in ADF Studio,
+  // and waits for the missed-run alert.
+  async 'i-missed-run'(page, shot) {
+    await open(page, 'Group Chat');
+    await mentionForCard(page, 'watch pl_stream_telemetry_to_lake', 'Watching pl_stream_telemetry_to_lake');
+    await shot('watching');
+    await factoryApi('POST', '/triggers/tr_every_15min/stop');
+    try {
+      const trigger = await factoryApi('GET', '/triggers/tr_every_15min');
+      const start = Date.parse(trigger.properties.typeProperties.recurrence.startTime);
+      const every = 15 * 60000;
+      const next = start + Math.ceil((Date.now() - start) / every) * every;
+      console.log(`     tr_every_15min stopped; its next firing ${new Date(next).toISOString()} will be missed`);
+      const alert = page.locator('.ac-adaptiveCard', { hasText: 'pl_stream_telemetry_to_lake did not start on schedule' })
+        .filter({ has: page.getByRole('button', { name: 'Acknowledge' }) }).last();
+      await alert.waitFor({ state: 'visible', timeout: next - Date.now() + 90000 });
+      const text = await alert.innerText();
+      for (const want of ['Trigger tr_every_15min is Stopped', 'Start the trigger in ADF Studio', 'trigger tr_every_15min']) {
+        if (!text.includes(want)) throw new Error(`the missed-run alert does not say "${want}":\n` + text);
+      }
+      await alert.scrollIntoViewIfNeeded();
+      await shot('missed-alert');
+    } finally {
+      // The factory as it was for the scenarios after this one: the trigger started, nothing watched here.
+      await factoryApi('POST', '/triggers/tr_every_15min/start');
+    }
+    await mentionForCard(page, 'stop watching pl_stream_telemetry_to_lake', 'Stopped watching');
   },
   async 'b-channel'(page, shot, attempt) {
     await open(page, 'General');

@@ -79,6 +79,8 @@ final class AlertCards {
         d.put("rootCause", ErrorText.truncate(root.isEmpty() ? "ADF recorded no error message." : root, MAX_MESSAGE));
         d.put("nextStep", runningLong ? "Look at the activity in progress (a slow source, a queue on the integration runtime, a "
                 + "lock); cancel and rerun if it is stuck." : c.nextStep());
+        // Data Factory's error text is long: small. A schedule alert's why is one short sentence: read at a glance.
+        d.put("rootSize", a.kind().scheduled() ? "Default" : "Small");
         if (a.kind().scheduled() && a.schedule() != null) {
             ScheduleAlertText.put(d, a, recovered);
         }

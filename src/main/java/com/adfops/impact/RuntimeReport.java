@@ -52,6 +52,10 @@ public record RuntimeReport(String runtime, State state, Availability availabili
 
     /** The pipelines whose next run falls within the horizon asked about. */
     public List<RuntimeUser> atRisk() {
-        return users.stream().filter(RuntimeUser::atRisk).toList();
+        List<RuntimeUser> risk = users.stream().filter(RuntimeUser::atRisk).toList();
+        // A child whose next run is the one a listed parent starts is that parent's run: listed once, as the parent
+        // "through" the child.
+        return risk.stream().filter(u -> risk.stream().noneMatch(p -> p != u && java.util.Objects.equals(p.nextRun(),
+                u.nextRun()) && p.through().stream().anyMatch(t -> t.equalsIgnoreCase(u.pipeline())))).toList();
     }
 }

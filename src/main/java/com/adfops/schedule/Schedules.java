@@ -130,19 +130,18 @@ public final class Schedules implements NextRuns {
         return new Ahead(f, out, defs);
     }
 
-    /** A pipeline's first expected start after {@code now} (started triggers, the next 7 days); empty when none. */
+    /** A pipeline's first expected start after {@code now} (started triggers or its parent's, the next 7 days); empty when none. */
     public Optional<Instant> nextRun(FactoryRef f, String pipeline, Instant now) {
         return of(tools.dataFactory().readDefinitions(f), now).apply(pipeline);
     }
 
-    /** Each pipeline's first expected start after {@code now} (started triggers, the next 7 days), for impact. */
+    /**
+     * Each pipeline's first expected start after {@code now} (started triggers, the next 7 days; a pipeline an Execute
+     * Pipeline activity starts: its parent's), for impact.
+     */
     @Override
     public Function<String, Optional<Instant>> of(FactoryDefinitions defs, Instant now) {
-        Map<String, Instant> first = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (ExpectedRun e : ExpectedRuns.between(defs, now.plusMillis(1), now.plus(NEXT_RUN_HORIZON), true).runs()) {
-            first.putIfAbsent(e.pipeline(), e.expectedStart());
-        }
-        return pipeline -> Optional.ofNullable(pipeline == null ? null : first.get(pipeline));
+        return NextStarts.of(defs, now, NEXT_RUN_HORIZON);
     }
 
     private List<PipelineRun> runs(FactoryRef f, Instant from, Instant now) {

@@ -12,9 +12,15 @@ final class ActivityBilling {
 
     /**
      * ADF's {@code output.billingReference}: Copy bills data movement (4 DIUs here), compute outside ADF bills external
-     * activity hours, the rest pipeline activity hours; durations rounded up to whole minutes, as ADF does.
+     * activity hours, the rest pipeline activity hours; durations rounded up to whole minutes, as ADF does. A generated
+     * factory has no linked service definitions: a linked service named "onprem" is on a self-hosted runtime.
      */
     static void bill(ObjectNode a, String type, String linked, Integer seconds) {
+        bill(a, type, linked != null && linked.contains("onprem"), seconds);
+    }
+
+    /** As {@link #bill(ObjectNode, String, String, Integer)}, on a self-hosted runtime or an Azure one. */
+    static void bill(ObjectNode a, String type, boolean selfHosted, Integer seconds) {
         if (seconds == null) {
             return;
         }
@@ -31,7 +37,7 @@ final class ActivityBilling {
         ObjectNode ref = ((ObjectNode) a.get("output")).putObject("billingReference");
         ref.put("activityType", billed);
         ObjectNode d = ref.putArray("billableDuration").addObject();
-        d.put("meterType", linked != null && linked.contains("onprem") ? "SelfhostedIR" : "AzureIR");
+        d.put("meterType", selfHosted ? "SelfhostedIR" : "AzureIR");
         d.put("duration", billed.equals("DataMovement") ? hours * 4 : hours);
         d.put("unit", billed.equals("DataMovement") ? "DIUHours" : "Hours");
     }

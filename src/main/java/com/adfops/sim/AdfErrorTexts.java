@@ -2,7 +2,7 @@ package com.adfops.sim;
 
 /**
  * Error messages as ADF reports them (Copy 2200 and 2010, Databricks 3204, Web 2108), shared by the built-in dataset
- * and generated factories. {@code BLOB_NOT_EXISTS} takes the day of the missing folder.
+ * and generated factories. {@code BLOB_NOT_EXISTS} takes the day of the missing folder, {@code SHIR_2010} the self-hosted runtime's name.
  */
 final class AdfErrorTexts {
 
@@ -27,7 +27,8 @@ final class AdfErrorTexts {
             + "Response status code: 'NA - Unknown'. More details: Exception message: 'NA - Unknown [ClientSideException] "
             + "A task was canceled.'. Request didn't reach the server from the client. This could happen because of an "
             + "underlying issue such as network connectivity, a DNS failure, a server certificate validation or a timeout.";
-    static final String SHIR_2010 = "The Self-hosted Integration Runtime 'shir-onprem-erp' is offline. Make sure the "
+    /** Takes the runtime's name. */
+    static final String SHIR_2010 = "The Self-hosted Integration Runtime '%s' is offline. Make sure the "
             + "integration runtime node is online and connected to the service, then try again.";
     static final String TYPE_CONVERSION = "ErrorCode=TypeConversionFailure,Exception occurred when converting value "
             + "'2026-13-01' for column name 'signup_date' from type 'String' (precision:, scale:) to type 'DateTime' "

@@ -125,7 +125,8 @@ final class BuiltInDefinitions {
                 : Duration.ofHours(1);
     }
 
-    private static ObjectNode file(ObjectMapper json) {
+    /** The file as written (a fresh copy). */
+    static ObjectNode file(ObjectMapper json) {
         try (InputStream in = BuiltInDefinitions.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the built-in definitions " + RESOURCE + " are missing");

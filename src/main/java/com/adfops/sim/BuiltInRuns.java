@@ -28,8 +28,12 @@ final class BuiltInRuns {
     private final Instant now;
     private final List<ObjectNode> runs;
     private final List<ObjectNode> activities;
+    /** The runtime each linked service connects via, from the built-in definitions. */
+    private final LinkedRuntimes runtimes;
 
-    BuiltInRuns(ObjectMapper json, Random random, Instant now, List<ObjectNode> runs, List<ObjectNode> activities) {
+    BuiltInRuns(ObjectMapper json, Random random, Instant now, List<ObjectNode> runs, List<ObjectNode> activities,
+                LinkedRuntimes runtimes) {
+        this.runtimes = runtimes;
         this.json = json;
         this.random = random;
         this.now = now;
@@ -39,10 +43,15 @@ final class BuiltInRuns {
 
     /** Start times every {@code every}, offset into the period, from {@code from} to now. */
     List<Instant> schedule(Instant from, Duration every, Duration offset) {
+        return schedule(from, every, offset, from);
+    }
+
+    /** The start times of the grid {@link #schedule(Instant, Duration, Duration)} lays from {@code from}, since {@code since}. */
+    List<Instant> schedule(Instant from, Duration every, Duration offset, Instant since) {
         List<Instant> out = new ArrayList<>();
         Instant t = from.truncatedTo(ChronoUnit.HOURS).plus(offset);
         while (t.isBefore(now.minus(Duration.ofMinutes(1)))) {
-            if (!t.isBefore(from)) {
+            if (!t.isBefore(since)) {
                 out.add(t.plusMillis(random.nextInt(900)));
             }
             t = t.plus(every);
@@ -137,9 +146,9 @@ final class BuiltInRuns {
                     + " WHERE modified >= '" + day(start) + "'");
         }
         in.putObject("sink").put("type", "ParquetSink");
-        boolean selfHosted = linked != null && linked.contains("onprem");
-        String runtime = selfHosted ? "ir-selfhosted-onprem" : error != null && linked != null && linked.contains("sql")
-                ? "ir-managed-vnet (West Europe)" : "AutoResolveIntegrationRuntime (West Europe)";
+        // Where it ran: the runtime its linked service connects via, as the definitions say.
+        LinkedRuntimes.Runtime ir = runtimes.of(linked);
+        String runtime = ir.effective();
         if (error == null) {
             ObjectNode out = a.putObject("output");
             int rows = 1000 + random.nextInt(90_000);
@@ -148,8 +157,8 @@ final class BuiltInRuns {
             out.put("rowsCopied", rows);
             out.put("copyDuration", seconds);
             out.put("effectiveIntegrationRuntime", runtime);
-            CopyOutputs.profile(out, linked, seconds);
-            ActivityBilling.bill(a, "Copy", linked, seconds);
+            CopyOutputs.profile(out, linked, seconds, ir.selfHosted());
+            ActivityBilling.bill(a, "Copy", ir.selfHosted(), seconds);
         } else {
             ((ObjectNode) a.get("output")).put("effectiveIntegrationRuntime", runtime);
         }
@@ -181,7 +190,7 @@ final class BuiltInRuns {
         a.putObject("output");
         a.set("error", failed ? error : err("", "", "", name));
         a.putArray("userProperties");
-        ActivityBilling.bill(a, type, linked, seconds);
+        ActivityBilling.bill(a, type, runtimes.of(linked).selfHosted(), seconds);
         activities.add(a);
         return a;
     }

@@ -33,7 +33,7 @@ final class GeneratedShapes {
             new ErrorKind("2200", AdfErrorTexts.BLOB_NOT_EXISTS, "UserError", COPY, "ls_blob_landing"),
             new ErrorKind("2200", AdfErrorTexts.TYPE_CONVERSION, "UserError", COPY, "ls_sql_dw"),
             new ErrorKind("2200", AdfErrorTexts.ADLS_403, "UserError", COPY, "ls_adls_curated"),
-            new ErrorKind("2010", AdfErrorTexts.SHIR_2010, "SystemError", COPY, "ls_sqlserver_onprem"),
+            new ErrorKind("2010", AdfErrorTexts.SHIR_2010.formatted("ir-selfhosted-onprem"), "SystemError", COPY, "ls_sqlserver_onprem"),
             new ErrorKind("3204", AdfErrorTexts.DATABRICKS_3204, "UserError", NOTEBOOK, "ls_databricks_prod"),
             new ErrorKind("2108", AdfErrorTexts.WEB_2108, "UserError", WEB, "ls_rest_partner"));
 

@@ -117,10 +117,14 @@ public final class SimDataset {
             }
             script.fields().forEachRemaining(e -> reruns.put(e.getKey(), e.getValue().asText()));
         }
-        SimDataset dataset = new SimDataset(factory, runs, acts, reruns);
         JsonNode defs = root.get("definitions");
         if (defs != null && !defs.isNull()) {
             SimDefinitions.parse(defs, json);
+            // A Copy that names no runtime ran where its linked service connects via: one name per runtime.
+            LinkedRuntimes.of(defs).fill(acts);
+        }
+        SimDataset dataset = new SimDataset(factory, runs, acts, reruns);
+        if (defs != null && !defs.isNull()) {
             dataset.definitions = defs;
         }
         return dataset;

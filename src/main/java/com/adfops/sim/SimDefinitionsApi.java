@@ -13,6 +13,7 @@ import java.util.Optional;
  * The definition endpoints of the simulated factory, in ADF's REST shapes (api-version 2018-06-01), under
  * {@code .../factories/{f}}: {@code GET /pipelines}, {@code /datasets}, {@code /linkedservices}, {@code /triggers},
  * {@code /integrationRuntimes} (lists) and {@code GET /{kind}/{name}}; {@code POST /integrationRuntimes/{name}/getStatus};
+ * {@code POST /triggers/{name}/start} and {@code /stop} (the live change, as an operator makes it);
  * {@code POST /queryTriggerRuns} (RunFilterParameters: {@code lastUpdatedAfter}/{@code lastUpdatedBefore} on the
  * firing time, {@code orderBy} TriggerRunTimestamp, paged as the run queries are). Refusals are
  * {@link SimWrites.Refused} (status, ARM code, message) for the server to render. Also the live changes tests stage
@@ -90,6 +91,14 @@ final class SimDefinitionsApi {
                 SimRoute.of("GET", kinds, (x, m) -> x.send(200, list(m.group(1), x.factoryId()))),
                 SimRoute.of("GET", kinds + "/([^/]+)", (x, m) -> x.send(200, get(m.group(1), m.group(2), x.factoryId()))),
                 SimRoute.of("POST", "/integrationruntimes/([^/]+)/getstatus", (x, m) -> x.send(200, status(m.group(1)))),
+                // ADF's Start and Stop of a trigger (what an operator does in Studio): the live change, over the API.
+                SimRoute.of("POST", "/triggers/([^/]+)/(start|stop)", (x, m) -> {
+                    String name = java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+                    if (!setTriggerStarted(name, "start".equalsIgnoreCase(m.group(2)))) {
+                        throw new SimWrites.Refused(404, "NotFound", "The triggers entity '" + name + "' was not found.");
+                    }
+                    x.sendEmpty(200);
+                }),
                 SimRoute.of("POST", "/querytriggerruns", (x, m) -> {
                     JsonNode body = x.readRunFilter();
                     if (body != null) {
