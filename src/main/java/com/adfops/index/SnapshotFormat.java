@@ -1,0 +1,340 @@
+package com.adfops.index;
+
+import com.adfops.adf.FactoryRef;
+import com.adfops.adf.PipelineRun;
+import com.adfops.adf.RunStatus;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The binary form of one factory's index, kept in the durable store so that a restart does not read the whole horizon
+ * from Data Factory again. Plain: the magic {@code ADFI} and the format version; then gzip (fastest level) of: the
+ * factory (subscription, resource group, name), the watermark (every update before it is in the snapshot: the next
+ * refresh asks from there), since when the snapshot holds every run and whether a memory budget cut it there, the
+ * dictionary of texts once, the rows (one block, newest start first, as {@link RunColumns} holds them: each column
+ * whole, times as differences, which gzip shrinks well), the runs kept whole, and the magic again. Reading checks
+ * everything a question would trip over (text numbers, statuses, the order of rows, the end of the gzip stream and its
+ * checksum): a snapshot that fails is {@link Unreadable}, never half used.
+ */
+final class SnapshotFormat {
+
+    static final int MAGIC = 0x41444649;
+    /** The format this version writes and reads; another is {@link Unreadable} (the index loads from zero). */
+    static final int VERSION = 1;
+    private static final int MAX_ROWS = 100_000_000;
+    private static final RunStatus[] STATUSES = RunStatus.values();
+
+    /**
+     * What a snapshot holds besides its runs.
+     *
+     * @param watermark   every update before it is held
+     * @param heldSince   since when every run is held (the horizon's start when written, or the budget's cut)
+     * @param capped      whether a memory budget cut it at {@code heldSince}
+     */
+    record Header(FactoryRef factory, Instant watermark, Instant heldSince, boolean capped) {
+    }
+
+    /** A decoded snapshot: its header and its runs as one block. */
+    record Decoded(Header header, RunColumns runs) {
+    }
+
+    /** A snapshot that cannot be used, and why (said in a WARN, without a stack trace). */
+    static final class Unreadable extends Exception {
+        Unreadable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private SnapshotFormat() {
+    }
+
+    static byte[] write(Header header, RunColumns c) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, c.size * 40));
+        try {
+            DataOutputStream plain = new DataOutputStream(bytes);
+            plain.writeInt(MAGIC);
+            plain.writeInt(VERSION);
+            GZIPOutputStream gzip = new GZIPOutputStream(bytes, 1 << 16) {
+                {
+                    def.setLevel(Deflater.BEST_SPEED);
+                }
+            };
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gzip, 1 << 16));
+            FactoryRef f = header.factory();
+            writeText(out, f.subscriptionId());
+            writeText(out, f.resourceGroup());
+            writeText(out, f.factoryName());
+            writeInstant(out, header.watermark());
+            writeInstant(out, header.heldSince());
+            out.writeBoolean(header.capped());
+            int dictionary = c.strings.size();
+            out.writeInt(dictionary);
+            for (int i = 1; i < dictionary; i++) {
+                writeText(out, c.strings.get(i));
+            }
+            int n = c.size;
+            out.writeInt(n);
+            out.writeInt(c.params.length);
+            long[] rel = new long[n];
+            longs(out, c.idHi);
+            longs(out, c.idLo);
+            // Times: the start as the difference to the row before (rows are newest start first), end and update as
+            // differences to the start. Wrapping arithmetic keeps every value (NULL included) exactly.
+            for (int r = 0; r < n; r++) {
+                rel[r] = r == 0 ? c.start[r] : c.start[r] - c.start[r - 1];
+            }
+            longs(out, rel);
+            for (int r = 0; r < n; r++) {
+                rel[r] = c.end[r] - c.start[r];
+            }
+            longs(out, rel);
+            for (int r = 0; r < n; r++) {
+                rel[r] = c.updated[r] - c.start[r];
+            }
+            longs(out, rel);
+            longs(out, c.durationMs);
+            out.write(c.status);
+            out.write(c.flags);
+            for (int[] column : new int[][] {c.pipeline, c.message, c.byType, c.byName, c.parentPipeline, c.rerunOf,
+                    c.paramStart, c.params}) {
+                ints(out, column);
+            }
+            longs(out, c.parentHi);
+            longs(out, c.parentLo);
+            out.writeInt(c.whole.size());
+            for (Map.Entry<Integer, PipelineRun> w : c.whole.entrySet()) {
+                out.writeInt(w.getKey());
+                writeRun(out, w.getValue());
+            }
+            out.writeInt(MAGIC);
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static Decoded read(byte[] bytes) throws Unreadable {
+        try {
+            DataInputStream plain = new DataInputStream(new ByteArrayInputStream(bytes));
+            if (bytes.length < 8 || plain.readInt() != MAGIC) {
+                throw new Unreadable("not a run index snapshot");
+            }
+            int version = plain.readInt();
+            if (version != VERSION) {
+                throw new Unreadable("format version " + version + ", this version reads " + VERSION);
+            }
+            DataInputStream in = new DataInputStream(new BufferedInputStream(
+                    new GZIPInputStream(new ByteArrayInputStream(bytes, 8, bytes.length - 8), 1 << 16), 1 << 16));
+            FactoryRef factory = new FactoryRef(readText(in), readText(in), readText(in));
+            Header header = new Header(factory, readInstant(in), readInstant(in), in.readBoolean());
+            if (header.watermark() == null || header.heldSince() == null) {
+                throw new Unreadable("corrupt (no watermark)");
+            }
+            int dictionary = count(in.readInt());
+            RunStrings strings = new RunStrings();
+            for (int i = 1; i < dictionary; i++) {
+                if (strings.id(readText(in)) != i) {
+                    throw new Unreadable("corrupt (a text twice in the dictionary)");
+                }
+            }
+            int n = count(in.readInt());
+            RunColumns c = new RunColumns(factory, strings, n, count(in.readInt()));
+            longs(in, c.idHi);
+            longs(in, c.idLo);
+            longs(in, c.start);
+            for (int r = 1; r < n; r++) {
+                c.start[r] += c.start[r - 1];
+            }
+            longs(in, c.end);
+            longs(in, c.updated);
+            for (int r = 0; r < n; r++) {
+                c.end[r] += c.start[r];
+                c.updated[r] += c.start[r];
+            }
+            longs(in, c.durationMs);
+            in.readFully(c.status);
+            in.readFully(c.flags);
+            for (int[] column : new int[][] {c.pipeline, c.message, c.byType, c.byName, c.parentPipeline, c.rerunOf,
+                    c.paramStart, c.params}) {
+                ints(in, column);
+            }
+            longs(in, c.parentHi);
+            longs(in, c.parentLo);
+            int whole = count(in.readInt());
+            for (int i = 0; i < whole; i++) {
+                int row = in.readInt();
+                if (row < 0 || row >= n || (c.flags[row] & RunColumns.WHOLE) == 0) {
+                    throw new Unreadable("corrupt (a whole run out of place)");
+                }
+                c.whole.put(row, readRun(in));
+            }
+            if (in.readInt() != MAGIC || in.read() != -1) {
+                throw new Unreadable("corrupt (no end mark)");
+            }
+            check(c, dictionary);
+            return new Decoded(header, c.indexed());
+        } catch (EOFException e) {
+            throw new Unreadable("truncated");
+        } catch (IOException | RuntimeException e) {
+            throw new Unreadable("corrupt (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** What a question would trip over: text numbers, statuses, parameters, whole runs and the order of rows. */
+    private static void check(RunColumns c, int dictionary) throws Unreadable {
+        for (int[] column : new int[][] {c.pipeline, c.message, c.byType, c.byName, c.parentPipeline, c.rerunOf,
+                c.params}) {
+            for (int id : column) {
+                if (id < 0 || id >= dictionary) {
+                    throw new Unreadable("corrupt (a text out of the dictionary)");
+                }
+            }
+        }
+        if (c.paramStart[0] != 0 || c.paramStart[c.size] > c.params.length) {
+            throw new Unreadable("corrupt (parameters)");
+        }
+        for (int r = 0; r < c.size; r++) {
+            if (c.status[r] < 0 || c.status[r] >= STATUSES.length || c.paramStart[r + 1] < c.paramStart[r]
+                    || ((c.flags[r] & RunColumns.WHOLE) != 0) != c.whole.containsKey(r)
+                    || (r > 0 && c.sortKey(r) > c.sortKey(r - 1))) {
+                throw new Unreadable("corrupt (row " + r + ")");
+            }
+        }
+    }
+
+    private static int count(int n) throws Unreadable {
+        if (n < 0 || n > MAX_ROWS) {
+            throw new Unreadable("corrupt (a count of " + n + ")");
+        }
+        return n;
+    }
+
+    private static void longs(DataOutputStream out, long[] values) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(values.length * Long.BYTES);
+        b.asLongBuffer().put(values);
+        out.write(b.array());
+    }
+
+    private static void longs(DataInputStream in, long[] into) throws IOException {
+        byte[] b = new byte[into.length * Long.BYTES];
+        in.readFully(b);
+        ByteBuffer.wrap(b).asLongBuffer().get(into);
+    }
+
+    private static void ints(DataOutputStream out, int[] values) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(values.length * Integer.BYTES);
+        b.asIntBuffer().put(values);
+        out.write(b.array());
+    }
+
+    private static void ints(DataInputStream in, int[] into) throws IOException {
+        byte[] b = new byte[into.length * Integer.BYTES];
+        in.readFully(b);
+        ByteBuffer.wrap(b).asIntBuffer().get(into);
+    }
+
+    /** A text of any length (ADF messages may be long), null as -1. */
+    private static void writeText(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String readText(DataInputStream in) throws IOException, Unreadable {
+        int len = in.readInt();
+        if (len == -1) {
+            return null;
+        }
+        if (len < 0 || len > (64 << 20)) {
+            throw new Unreadable("corrupt (a text of " + len + " bytes)");
+        }
+        byte[] b = new byte[len];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static void writeInstant(DataOutputStream out, Instant t) throws IOException {
+        out.writeBoolean(t != null);
+        if (t != null) {
+            out.writeLong(t.getEpochSecond());
+            out.writeInt(t.getNano());
+        }
+    }
+
+    private static Instant readInstant(DataInputStream in) throws IOException {
+        return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
+    }
+
+    /** A run that columns cannot hold without loss, field by field. */
+    private static void writeRun(DataOutputStream out, PipelineRun r) throws IOException {
+        writeText(out, r.factory().subscriptionId());
+        writeText(out, r.factory().resourceGroup());
+        writeText(out, r.factory().factoryName());
+        writeText(out, r.runId());
+        writeText(out, r.pipelineName());
+        out.writeByte(r.status().ordinal());
+        writeText(out, r.message());
+        writeInstant(out, r.runStart());
+        writeInstant(out, r.runEnd());
+        writeInstant(out, r.lastUpdated());
+        out.writeBoolean(r.durationMs() != null);
+        if (r.durationMs() != null) {
+            out.writeLong(r.durationMs());
+        }
+        out.writeInt(r.parameters().size());
+        for (Map.Entry<String, String> kv : r.parameters().entrySet()) {
+            writeText(out, kv.getKey());
+            writeText(out, kv.getValue());
+        }
+        writeText(out, r.invokedByType());
+        writeText(out, r.invokedByName());
+        writeText(out, r.parentRunId());
+        writeText(out, r.parentPipeline());
+        writeText(out, r.rerunOf());
+    }
+
+    private static PipelineRun readRun(DataInputStream in) throws IOException, Unreadable {
+        FactoryRef f = new FactoryRef(readText(in), readText(in), readText(in));
+        String id = readText(in);
+        if (id == null) {
+            throw new Unreadable("corrupt (a run without an id)");
+        }
+        String pipeline = readText(in);
+        int status = in.readByte();
+        if (status < 0 || status >= STATUSES.length) {
+            throw new Unreadable("corrupt (a status)");
+        }
+        String message = readText(in);
+        Instant start = readInstant(in);
+        Instant end = readInstant(in);
+        Instant updated = readInstant(in);
+        Long duration = in.readBoolean() ? in.readLong() : null;
+        int params = count(in.readInt());
+        Map<String, String> ps = new LinkedHashMap<>();
+        for (int i = 0; i < params; i++) {
+            ps.put(readText(in), readText(in));
+        }
+        return new PipelineRun(f, id, pipeline, STATUSES[status], message, start, end, updated, duration, ps,
+                readText(in), readText(in), readText(in), readText(in), readText(in));
+    }
+}
