@@ -100,19 +100,19 @@ final class DurableSnapshots {
         if (h.watermark().isAfter(now.plus(settings.horizon()))) {
             return notRestored(fi, "the snapshot's watermark " + h.watermark() + " is in the future");
         }
-        RunColumns runs = d.runs();
         // Held since the snapshot's start: a snapshot that does not reach back to today's horizon start (a budget's
         // cut, a longer horizon now) says so as a cut (older windows are read from Data Factory).
         Instant capped = h.capped() || h.heldSince().isAfter(horizonStart.plus(RunIndex.SLACK)) ? h.heldSince() : null;
-        fi.strings = runs.strings;
-        fi.snapshot = new Snapshot(List.of(runs), Collections.singletonList(null), runs.size, true, null, capped);
+        int runs = d.runs();
+        fi.strings = d.strings();
+        fi.snapshot = new Snapshot(d.blocks(), Collections.nCopies(d.blocks().size(), null), runs, true, null, capped);
         fi.watermark = h.watermark();
         fi.asOf = h.watermark();
         fi.state = FactoryStatus.State.LIVE;
-        fi.start = new FactoryStatus.Start(true, h.watermark(), runs.size, 0, 0, "");
+        fi.start = new FactoryStatus.Start(true, h.watermark(), runs, 0, 0, "");
         fi.nextSnapshot = every == null ? null : now.plus(every);
         log.info("Run index of {}: {} runs restored from the snapshot up to {}; reading what changed since", name,
-                runs.size, h.watermark());
+                runs, h.watermark());
         return true;
     }
 
@@ -154,19 +154,27 @@ final class DurableSnapshots {
     private boolean write(FactoryIndex fi, Snapshot snap, Instant watermark, Instant now) {
         String name = fi.factory.factoryName();
         try {
-            RunColumns one = snap.blocks().size() == 1 && snap.dead().get(0) == null ? snap.blocks().get(0)
-                    : ColumnMerge.merge(fi.factory, new RunStrings(), snap.blocks(), snap.dead(), Long.MIN_VALUE);
             Instant capped = snap.cappedSince();
-            Instant heldSince = capped != null ? capped : now.minus(settings.horizon());
-            byte[] bytes = SnapshotFormat.write(
-                    new SnapshotFormat.Header(fi.factory, watermark, heldSince, capped != null), one);
+            SnapshotFormat.Header header = new SnapshotFormat.Header(fi.factory, watermark,
+                    capped != null ? capped : now.minus(settings.horizon()), capped != null);
+            RunStrings shared = snap.blocks().isEmpty() ? new RunStrings() : snap.blocks().get(0).strings;
+            byte[] bytes;
+            if (snap.blocks().stream().allMatch(b -> b.strings == shared)) {
+                // The usual case: the blocks share the factory's dictionary; written as they are.
+                bytes = SnapshotFormat.write(header, snap.blocks(), snap.dead(), shared);
+            } else {
+                RunColumns one = ColumnMerge.merge(fi.factory, new RunStrings(), snap.blocks(), snap.dead(),
+                        Long.MIN_VALUE);
+                bytes = SnapshotFormat.write(header, one);
+            }
+            int runs = snap.runs();
             String key = key(fi.factory);
             if (!store.write(key, bytes, store.version(key).orElse(null))) {
                 log.info("Run index of {}: another instance wrote its snapshot first; it stays", name);
                 return false;
             }
-            fi.lastSnapshot = new FactoryStatus.SnapshotWritten(clock.instant(), bytes.length, one.size);
-            log.info("Run index of {}: snapshot written ({} runs, {} KB)", name, one.size, bytes.length / 1024);
+            fi.lastSnapshot = new FactoryStatus.SnapshotWritten(clock.instant(), bytes.length, runs);
+            log.info("Run index of {}: snapshot written ({} runs, {} KB)", name, runs, bytes.length / 1024);
             return true;
         } catch (RuntimeException e) {
             log.warn("Run index of {}: the snapshot could not be written ({}); next try in {}", name, e.getMessage(),

@@ -15,7 +15,10 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
@@ -26,8 +29,9 @@ import java.util.zip.GZIPOutputStream;
  * from Data Factory again. Plain: the magic {@code ADFI} and the format version; then gzip (fastest level) of: the
  * factory (subscription, resource group, name), the watermark (every update before it is in the snapshot: the next
  * refresh asks from there), since when the snapshot holds every run and whether a memory budget cut it there, the
- * dictionary of texts once, the rows (one block, newest start first, as {@link RunColumns} holds them: each column
- * whole, times as differences, which gzip shrinks well), the runs kept whole, and the magic again. Reading checks
+ * dictionary of texts once, the blocks of the memory without the rows a newer state replaced (each newest start
+ * first, as {@link RunColumns} holds them: each column whole, times as differences, which gzip shrinks well; then the
+ * runs kept whole), and the magic again. Reading checks
  * everything a question would trip over (text numbers, statuses, the order of rows, the end of the gzip stream and its
  * checksum): a snapshot that fails is {@link Unreadable}, never half used.
  */
@@ -49,8 +53,12 @@ final class SnapshotFormat {
     record Header(FactoryRef factory, Instant watermark, Instant heldSince, boolean capped) {
     }
 
-    /** A decoded snapshot: its header and its runs as one block. */
-    record Decoded(Header header, RunColumns runs) {
+    /** A decoded snapshot: its header, its blocks of runs (no run in two) and their dictionary. */
+    record Decoded(Header header, List<RunColumns> blocks, RunStrings strings) {
+
+        int runs() {
+            return blocks.stream().mapToInt(c -> c.size).sum();
+        }
     }
 
     /** A snapshot that cannot be used, and why (said in a WARN, without a stack trace). */
@@ -63,8 +71,17 @@ final class SnapshotFormat {
     private SnapshotFormat() {
     }
 
+    /** One block's runs as one snapshot. */
     static byte[] write(Header header, RunColumns c) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, c.size * 40));
+        return write(header, List.of(c), java.util.Collections.singletonList(null), c.strings);
+    }
+
+    /**
+     * The live rows of {@code blocks} (a row {@code dead} marks is left out), all coded in {@code strings}: written
+     * block by block, column by column (no copy of the whole memory while it is written).
+     */
+    static byte[] write(Header header, List<RunColumns> blocks, List<BitSet> dead, RunStrings strings) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
         try {
             DataOutputStream plain = new DataOutputStream(bytes);
             plain.writeInt(MAGIC);
@@ -82,44 +99,14 @@ final class SnapshotFormat {
             writeInstant(out, header.watermark());
             writeInstant(out, header.heldSince());
             out.writeBoolean(header.capped());
-            int dictionary = c.strings.size();
+            int dictionary = strings.size();
             out.writeInt(dictionary);
             for (int i = 1; i < dictionary; i++) {
-                writeText(out, c.strings.get(i));
+                writeText(out, strings.get(i));
             }
-            int n = c.size;
-            out.writeInt(n);
-            out.writeInt(c.params.length);
-            long[] rel = new long[n];
-            longs(out, c.idHi);
-            longs(out, c.idLo);
-            // Times: the start as the difference to the row before (rows are newest start first), end and update as
-            // differences to the start. Wrapping arithmetic keeps every value (NULL included) exactly.
-            for (int r = 0; r < n; r++) {
-                rel[r] = r == 0 ? c.start[r] : c.start[r] - c.start[r - 1];
-            }
-            longs(out, rel);
-            for (int r = 0; r < n; r++) {
-                rel[r] = c.end[r] - c.start[r];
-            }
-            longs(out, rel);
-            for (int r = 0; r < n; r++) {
-                rel[r] = c.updated[r] - c.start[r];
-            }
-            longs(out, rel);
-            longs(out, c.durationMs);
-            out.write(c.status);
-            out.write(c.flags);
-            for (int[] column : new int[][] {c.pipeline, c.message, c.byType, c.byName, c.parentPipeline, c.rerunOf,
-                    c.paramStart, c.params}) {
-                ints(out, column);
-            }
-            longs(out, c.parentHi);
-            longs(out, c.parentLo);
-            out.writeInt(c.whole.size());
-            for (Map.Entry<Integer, PipelineRun> w : c.whole.entrySet()) {
-                out.writeInt(w.getKey());
-                writeRun(out, w.getValue());
+            out.writeInt(blocks.size());
+            for (int b = 0; b < blocks.size(); b++) {
+                writeBlock(out, blocks.get(b), dead.get(b));
             }
             out.writeInt(MAGIC);
             out.close();
@@ -127,6 +114,87 @@ final class SnapshotFormat {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    private static void writeBlock(DataOutputStream out, RunColumns c, BitSet dead) throws IOException {
+        int[] rows = new int[c.size - (dead == null ? 0 : dead.cardinality())];
+        int n = 0;
+        int paramCount = 0;
+        for (int r = 0; r < c.size; r++) {
+            if (dead == null || !dead.get(r)) {
+                rows[n++] = r;
+                paramCount += c.paramStart[r + 1] - c.paramStart[r];
+            }
+        }
+        out.writeInt(n);
+        out.writeInt(paramCount);
+        longs(out, gather(c.idHi, rows));
+        longs(out, gather(c.idLo, rows));
+        // Times: the start as the difference to the row before (rows are newest start first), end and update as
+        // differences to the start. Wrapping arithmetic keeps every value (NULL included) exactly.
+        long[] rel = new long[n];
+        for (int i = 0; i < n; i++) {
+            rel[i] = i == 0 ? c.start[rows[i]] : c.start[rows[i]] - c.start[rows[i - 1]];
+        }
+        longs(out, rel);
+        for (int i = 0; i < n; i++) {
+            rel[i] = c.end[rows[i]] - c.start[rows[i]];
+        }
+        longs(out, rel);
+        for (int i = 0; i < n; i++) {
+            rel[i] = c.updated[rows[i]] - c.start[rows[i]];
+        }
+        longs(out, rel);
+        longs(out, gather(c.durationMs, rows));
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = c.status[rows[i]];
+        }
+        out.write(b);
+        for (int i = 0; i < n; i++) {
+            b[i] = c.flags[rows[i]];
+        }
+        out.write(b);
+        for (int[] column : new int[][] {c.pipeline, c.message, c.byType, c.byName, c.parentPipeline, c.rerunOf}) {
+            int[] v = new int[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = column[rows[i]];
+            }
+            ints(out, v);
+        }
+        int[] starts = new int[n + 1];
+        int[] params = new int[paramCount];
+        int p = 0;
+        for (int i = 0; i < n; i++) {
+            starts[i] = p;
+            for (int k = c.paramStart[rows[i]]; k < c.paramStart[rows[i] + 1]; k++) {
+                params[p++] = c.params[k];
+            }
+        }
+        starts[n] = p;
+        ints(out, starts);
+        ints(out, params);
+        longs(out, gather(c.parentHi, rows));
+        longs(out, gather(c.parentLo, rows));
+        int whole = 0;
+        for (int i = 0; i < n; i++) {
+            whole += (c.flags[rows[i]] & RunColumns.WHOLE) != 0 ? 1 : 0;
+        }
+        out.writeInt(whole);
+        for (int i = 0; i < n; i++) {
+            if ((c.flags[rows[i]] & RunColumns.WHOLE) != 0) {
+                out.writeInt(i);
+                writeRun(out, c.whole.get(rows[i]));
+            }
+        }
+    }
+
+    private static long[] gather(long[] column, int[] rows) {
+        long[] v = new long[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            v[i] = column[rows[i]];
+        }
+        return v;
     }
 
     static Decoded read(byte[] bytes) throws Unreadable {
@@ -153,47 +221,57 @@ final class SnapshotFormat {
                     throw new Unreadable("corrupt (a text twice in the dictionary)");
                 }
             }
-            int n = count(in.readInt());
-            RunColumns c = new RunColumns(factory, strings, n, count(in.readInt()));
-            longs(in, c.idHi);
-            longs(in, c.idLo);
-            longs(in, c.start);
-            for (int r = 1; r < n; r++) {
-                c.start[r] += c.start[r - 1];
-            }
-            longs(in, c.end);
-            longs(in, c.updated);
-            for (int r = 0; r < n; r++) {
-                c.end[r] += c.start[r];
-                c.updated[r] += c.start[r];
-            }
-            longs(in, c.durationMs);
-            in.readFully(c.status);
-            in.readFully(c.flags);
-            for (int[] column : new int[][] {c.pipeline, c.message, c.byType, c.byName, c.parentPipeline, c.rerunOf,
-                    c.paramStart, c.params}) {
-                ints(in, column);
-            }
-            longs(in, c.parentHi);
-            longs(in, c.parentLo);
-            int whole = count(in.readInt());
-            for (int i = 0; i < whole; i++) {
-                int row = in.readInt();
-                if (row < 0 || row >= n || (c.flags[row] & RunColumns.WHOLE) == 0) {
-                    throw new Unreadable("corrupt (a whole run out of place)");
-                }
-                c.whole.put(row, readRun(in));
+            int count = count(in.readInt());
+            List<RunColumns> blocks = new ArrayList<>();
+            for (int b = 0; b < count; b++) {
+                blocks.add(readBlock(in, factory, strings, dictionary));
             }
             if (in.readInt() != MAGIC || in.read() != -1) {
                 throw new Unreadable("corrupt (no end mark)");
             }
-            check(c, dictionary);
-            return new Decoded(header, c.indexed());
+            return new Decoded(header, List.copyOf(blocks), strings);
         } catch (EOFException e) {
             throw new Unreadable("truncated");
         } catch (IOException | RuntimeException e) {
             throw new Unreadable("corrupt (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    private static RunColumns readBlock(DataInputStream in, FactoryRef factory, RunStrings strings, int dictionary)
+            throws IOException, Unreadable {
+        int n = count(in.readInt());
+        RunColumns c = new RunColumns(factory, strings, n, count(in.readInt()));
+        longs(in, c.idHi);
+        longs(in, c.idLo);
+        longs(in, c.start);
+        for (int r = 1; r < n; r++) {
+            c.start[r] += c.start[r - 1];
+        }
+        longs(in, c.end);
+        longs(in, c.updated);
+        for (int r = 0; r < n; r++) {
+            c.end[r] += c.start[r];
+            c.updated[r] += c.start[r];
+        }
+        longs(in, c.durationMs);
+        in.readFully(c.status);
+        in.readFully(c.flags);
+        for (int[] column : new int[][] {c.pipeline, c.message, c.byType, c.byName, c.parentPipeline, c.rerunOf,
+                c.paramStart, c.params}) {
+            ints(in, column);
+        }
+        longs(in, c.parentHi);
+        longs(in, c.parentLo);
+        int whole = count(in.readInt());
+        for (int i = 0; i < whole; i++) {
+            int row = in.readInt();
+            if (row < 0 || row >= n || (c.flags[row] & RunColumns.WHOLE) == 0) {
+                throw new Unreadable("corrupt (a whole run out of place)");
+            }
+            c.whole.put(row, readRun(in));
+        }
+        check(c, dictionary);
+        return c.indexed();
     }
 
     /** What a question would trip over: text numbers, statuses, parameters, whole runs and the order of rows. */

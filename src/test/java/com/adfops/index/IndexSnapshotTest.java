@@ -102,15 +102,42 @@ class IndexSnapshotTest {
         SnapshotFormat.Decoded back = SnapshotFormat.read(bytes);
 
         assertThat(back.header()).isEqualTo(header);
-        RunColumnsTest.assertSameRuns(back.runs(), runs);
+        assertThat(back.blocks()).hasSize(1);
+        RunColumnsTest.assertSameRuns(back.blocks().get(0), runs);
         // The same answers from memory, window by window and per pipeline and status.
         Snapshot before = new Snapshot(List.of(c), Collections.singletonList(null), c.size, true, null, null);
-        Snapshot after = new Snapshot(List.of(back.runs()), Collections.singletonList(null), c.size, true, null, null);
+        Snapshot after = new Snapshot(back.blocks(), Collections.singletonList(null), c.size, true, null, null);
         for (RunQuery q : List.of(query(NOW.minus(Duration.ofDays(8)), NOW.plusSeconds(60)),
                 query(NOW.minus(Duration.ofHours(5)), NOW.minus(Duration.ofHours(1))),
                 new RunQuery(NOW.minus(Duration.ofDays(3)), NOW, Set.of("pl_copy_7", "pl_3"), Set.of(RunStatus.FAILED,
                         RunStatus.IN_PROGRESS), 50))) {
             assertThat(MemoryQuery.runs(after, q)).isEqualTo(MemoryQuery.runs(before, q));
+        }
+
+        // Refreshes laid over it (runs in progress that ended, a new one): the rows they replaced are not written.
+        Instant later = NOW.plus(Duration.ofHours(2));
+        List<PipelineRun> changed = new ArrayList<>();
+        for (PipelineRun r : runs) {
+            if (r.status() == RunStatus.IN_PROGRESS && r.runStart() != null && r.runStart().isBefore(later)
+                    && r.factory().equals(f)) {
+                changed.add(new PipelineRun(f, r.runId(), r.pipelineName(), RunStatus.SUCCEEDED, "", r.runStart(), later,
+                        later, Duration.between(r.runStart(), later).toMillis(), r.parameters(), r.invokedByType(),
+                        r.invokedByName(), r.parentRunId(), r.parentPipeline(), r.rerunOf()));
+            }
+        }
+        changed.add(new PipelineRun(f, java.util.UUID.randomUUID().toString(), "pl_new", RunStatus.QUEUED, "", later,
+                null, later, null, Map.of("p", "v"), "Manual", "Manual", null, null, null));
+        Snapshot layered = before.with(RunColumns.of(f, c.strings, changed));
+        assertThat(layered.dead().get(1).cardinality()).isGreaterThan(10);
+        SnapshotFormat.Decoded again = SnapshotFormat.read(
+                SnapshotFormat.write(header, layered.blocks(), layered.dead(), c.strings));
+        assertThat(again.runs()).isEqualTo(layered.runs());
+        Snapshot restored = new Snapshot(again.blocks(), java.util.Arrays.asList(null, null), again.runs(), true, null,
+                null);
+        RunQuery all = query(NOW.minus(Duration.ofDays(8)), later.plusSeconds(60));
+        assertThat(MemoryQuery.runs(restored, all)).isEqualTo(MemoryQuery.runs(layered, all));
+        for (PipelineRun r : changed) {
+            assertThat(MemoryQuery.run(restored, r.runId())).isEqualTo(r);
         }
     }
 
@@ -191,8 +218,14 @@ class IndexSnapshotTest {
         assertThat(index.status().get(0).lastSnapshot().runs()).isEqualTo(3_000);
         clock.advance(Duration.ofMinutes(1));
         index.refreshAll();
+        assertThat(store.writes.get()).as("not due yet").isEqualTo(1);
         clock.advance(Duration.ofMinutes(15));
-        index.refreshAll();
+        // Due: written by the refresh that comes after the first write ended (each refresh looks again).
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (store.writes.get() < 2 && System.nanoTime() < until) {
+            index.refreshAll();
+            Thread.sleep(5);
+        }
         awaitWrites(store, 2);
         index.close();
         assertThat(store.writes.get()).isEqualTo(2);
@@ -225,7 +258,7 @@ class IndexSnapshotTest {
         assertThat(restart(adf, store, good, "").start().restored()).isTrue();
 
         FactoryRef other = new FactoryRef(G.subscriptionId(), G.resourceGroup(), "df-other");
-        RunColumns runs = SnapshotFormat.read(good).runs();
+        RunColumns runs = SnapshotFormat.read(good).blocks().get(0);
         // What was done to the snapshot, and what the WARN and /health say.
         List<Map.Entry<String, UnaryOperator<byte[]>>> cases = List.of(
                 Map.entry("cannot be read: ", b -> {
