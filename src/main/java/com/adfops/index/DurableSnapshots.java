@@ -56,7 +56,8 @@ final class DurableSnapshots {
      * key, which may end up in a log or a storage listing).
      */
     static String key(FactoryRef f) {
-        String identity = (f.subscriptionId() + "/" + f.resourceGroup() + "/" + f.factoryName()).toLowerCase(Locale.ROOT);
+        String identity = (f.subscriptionId() + "/" + f.resourceGroup() + "/" + f.factoryName())
+                .toLowerCase(Locale.ROOT);
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             String name = f.factoryName().replaceAll("[^A-Za-z0-9-]", "_");

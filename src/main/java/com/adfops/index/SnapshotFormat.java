@@ -1,7 +1,6 @@
 package com.adfops.index;
 
 import com.adfops.adf.FactoryRef;
-import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunStatus;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -13,13 +12,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -93,16 +89,16 @@ final class SnapshotFormat {
             };
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gzip, 1 << 16));
             FactoryRef f = header.factory();
-            writeText(out, f.subscriptionId());
-            writeText(out, f.resourceGroup());
-            writeText(out, f.factoryName());
-            writeInstant(out, header.watermark());
-            writeInstant(out, header.heldSince());
+            SnapshotFields.writeText(out, f.subscriptionId());
+            SnapshotFields.writeText(out, f.resourceGroup());
+            SnapshotFields.writeText(out, f.factoryName());
+            SnapshotFields.writeInstant(out, header.watermark());
+            SnapshotFields.writeInstant(out, header.heldSince());
             out.writeBoolean(header.capped());
             int dictionary = strings.size();
             out.writeInt(dictionary);
             for (int i = 1; i < dictionary; i++) {
-                writeText(out, strings.get(i));
+                SnapshotFields.writeText(out, strings.get(i));
             }
             out.writeInt(blocks.size());
             for (int b = 0; b < blocks.size(); b++) {
@@ -184,7 +180,7 @@ final class SnapshotFormat {
         for (int i = 0; i < n; i++) {
             if ((c.flags[rows[i]] & RunColumns.WHOLE) != 0) {
                 out.writeInt(i);
-                writeRun(out, c.whole.get(rows[i]));
+                SnapshotFields.writeRun(out, c.whole.get(rows[i]));
             }
         }
     }
@@ -209,15 +205,17 @@ final class SnapshotFormat {
             }
             DataInputStream in = new DataInputStream(new BufferedInputStream(
                     new GZIPInputStream(new ByteArrayInputStream(bytes, 8, bytes.length - 8), 1 << 16), 1 << 16));
-            FactoryRef factory = new FactoryRef(readText(in), readText(in), readText(in));
-            Header header = new Header(factory, readInstant(in), readInstant(in), in.readBoolean());
+            FactoryRef factory = new FactoryRef(SnapshotFields.readText(in), SnapshotFields.readText(in),
+                    SnapshotFields.readText(in));
+            Header header = new Header(factory, SnapshotFields.readInstant(in), SnapshotFields.readInstant(in),
+                    in.readBoolean());
             if (header.watermark() == null || header.heldSince() == null) {
                 throw new Unreadable("corrupt (no watermark)");
             }
             int dictionary = count(in.readInt());
             RunStrings strings = new RunStrings();
             for (int i = 1; i < dictionary; i++) {
-                if (strings.id(readText(in)) != i) {
+                if (strings.id(SnapshotFields.readText(in)) != i) {
                     throw new Unreadable("corrupt (a text twice in the dictionary)");
                 }
             }
@@ -268,7 +266,7 @@ final class SnapshotFormat {
             if (row < 0 || row >= n || (c.flags[row] & RunColumns.WHOLE) == 0) {
                 throw new Unreadable("corrupt (a whole run out of place)");
             }
-            c.whole.put(row, readRun(in));
+            c.whole.put(row, SnapshotFields.readRun(in));
         }
         check(c, dictionary);
         return c.indexed();
@@ -296,7 +294,7 @@ final class SnapshotFormat {
         }
     }
 
-    private static int count(int n) throws Unreadable {
+    static int count(int n) throws Unreadable {
         if (n < 0 || n > MAX_ROWS) {
             throw new Unreadable("corrupt (a count of " + n + ")");
         }
@@ -325,94 +323,5 @@ final class SnapshotFormat {
         byte[] b = new byte[into.length * Integer.BYTES];
         in.readFully(b);
         ByteBuffer.wrap(b).asIntBuffer().get(into);
-    }
-
-    /** A text of any length (ADF messages may be long), null as -1. */
-    private static void writeText(DataOutputStream out, String s) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
-    }
-
-    private static String readText(DataInputStream in) throws IOException, Unreadable {
-        int len = in.readInt();
-        if (len == -1) {
-            return null;
-        }
-        if (len < 0 || len > (64 << 20)) {
-            throw new Unreadable("corrupt (a text of " + len + " bytes)");
-        }
-        byte[] b = new byte[len];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
-    }
-
-    private static void writeInstant(DataOutputStream out, Instant t) throws IOException {
-        out.writeBoolean(t != null);
-        if (t != null) {
-            out.writeLong(t.getEpochSecond());
-            out.writeInt(t.getNano());
-        }
-    }
-
-    private static Instant readInstant(DataInputStream in) throws IOException {
-        return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
-    }
-
-    /** A run that columns cannot hold without loss, field by field. */
-    private static void writeRun(DataOutputStream out, PipelineRun r) throws IOException {
-        writeText(out, r.factory().subscriptionId());
-        writeText(out, r.factory().resourceGroup());
-        writeText(out, r.factory().factoryName());
-        writeText(out, r.runId());
-        writeText(out, r.pipelineName());
-        out.writeByte(r.status().ordinal());
-        writeText(out, r.message());
-        writeInstant(out, r.runStart());
-        writeInstant(out, r.runEnd());
-        writeInstant(out, r.lastUpdated());
-        out.writeBoolean(r.durationMs() != null);
-        if (r.durationMs() != null) {
-            out.writeLong(r.durationMs());
-        }
-        out.writeInt(r.parameters().size());
-        for (Map.Entry<String, String> kv : r.parameters().entrySet()) {
-            writeText(out, kv.getKey());
-            writeText(out, kv.getValue());
-        }
-        writeText(out, r.invokedByType());
-        writeText(out, r.invokedByName());
-        writeText(out, r.parentRunId());
-        writeText(out, r.parentPipeline());
-        writeText(out, r.rerunOf());
-    }
-
-    private static PipelineRun readRun(DataInputStream in) throws IOException, Unreadable {
-        FactoryRef f = new FactoryRef(readText(in), readText(in), readText(in));
-        String id = readText(in);
-        if (id == null) {
-            throw new Unreadable("corrupt (a run without an id)");
-        }
-        String pipeline = readText(in);
-        int status = in.readByte();
-        if (status < 0 || status >= STATUSES.length) {
-            throw new Unreadable("corrupt (a status)");
-        }
-        String message = readText(in);
-        Instant start = readInstant(in);
-        Instant end = readInstant(in);
-        Instant updated = readInstant(in);
-        Long duration = in.readBoolean() ? in.readLong() : null;
-        int params = count(in.readInt());
-        Map<String, String> ps = new LinkedHashMap<>();
-        for (int i = 0; i < params; i++) {
-            ps.put(readText(in), readText(in));
-        }
-        return new PipelineRun(f, id, pipeline, STATUSES[status], message, start, end, updated, duration, ps,
-                readText(in), readText(in), readText(in), readText(in), readText(in));
     }
 }
