@@ -2,9 +2,17 @@
 # Bytes per indexed run, backfill time and a question from memory (loopback only).
 # Usage: bench/index-memory.sh [RUNS]            (through the simulator and the SDK, with the activity cache and ledger)
 #        bench/index-memory.sh --scale RUNS [PAGE_MS] [HEAP]   (generated runs, no simulator: 10k to 1M runs)
+#        bench/index-memory.sh --snapshot RUNS [HEAP]         (the durable snapshot: size, write and restore time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -DskipTests -DskipNpm=true test-compile
+if [ "${1:-}" = "--snapshot" ]; then
+  ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
+  cp=$(cat target/bench-classpath.txt)
+  java -Xmx"${3:-3g}" -cp "target/test-classes:target/classes:$cp" com.adfops.bench.IndexSnapshotBench "${2:-100000}" \
+    2>/dev/null | grep -E "^index snapshot"
+  exit 0
+fi
 if [ "${1:-}" = "--scale" ]; then
   ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
   cp=$(cat target/bench-classpath.txt)

@@ -17,14 +17,45 @@ import java.time.Instant;
  * @param lastRefreshRequests ADF requests the last refresh made
  * @param reach  how far back the memory reaches (loading newest first, or capped by the memory budget); null when
  *               the bot does not hold the factory's runs
+ * @param start  how the memory started (from a durable snapshot, or read from Data Factory); null when not known
+ * @param lastSnapshot the last snapshot of the memory written to the durable store; null when none was
  */
 public record FactoryStatus(String factory, State state, String reason, String fix, Instant asOf, int runs,
                             long refreshRequests, long questionRequests, long lastRefreshRequests,
-                            Freshness.Reach reach) {
+                            Freshness.Reach reach, Start start, SnapshotWritten lastSnapshot) {
+
+    public FactoryStatus(String factory, State state, String reason, String fix, Instant asOf, int runs,
+                         long refreshRequests, long questionRequests, long lastRefreshRequests,
+                         Freshness.Reach reach) {
+        this(factory, state, reason, fix, asOf, runs, refreshRequests, questionRequests, lastRefreshRequests, reach,
+                null, null);
+    }
 
     public FactoryStatus(String factory, State state, String reason, String fix, Instant asOf, int runs,
                          long refreshRequests, long questionRequests, long lastRefreshRequests) {
         this(factory, state, reason, fix, asOf, runs, refreshRequests, questionRequests, lastRefreshRequests, null);
+    }
+
+    /**
+     * How the memory of a factory started.
+     *
+     * @param restored        from a snapshot in the durable store (else the horizon was read from Data Factory)
+     * @param snapshotAt      restored: the snapshot's watermark (every update before it was in it)
+     * @param snapshotRuns    restored: the runs it held
+     * @param refreshUpdates  restored: the runs the refresh since its watermark brought
+     * @param refreshRequests restored: the Data Factory requests that refresh made
+     * @param reason          not restored: why not ("" when there was no snapshot)
+     */
+    public record Start(boolean restored, Instant snapshotAt, int snapshotRuns, int refreshUpdates,
+                        long refreshRequests, String reason) {
+
+        public static Start backfill(String reason) {
+            return new Start(false, null, 0, 0, 0, reason);
+        }
+    }
+
+    /** A snapshot of the memory written to the durable store: when, its size, the runs it holds. */
+    public record SnapshotWritten(Instant at, long bytes, int runs) {
     }
 
     /** See {@link FactoryStatus}. */

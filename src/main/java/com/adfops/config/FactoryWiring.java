@@ -70,9 +70,9 @@ public class FactoryWiring {
     @ConditionalOnMissingBean
     public DataFactory dataFactory(AdfProperties adf, IndexProperties index, HistoryProperties history,
                                    DefinitionsProperties definitions, SimulatedFactoryHolder sim, RequestMeter meter,
-                                   Clock clock) {
+                                   Clock clock, com.adfops.state.StateStore stateStore, StateProperties state) {
         com.adfops.adf.RunArchive archive = history.enabled() ? archive(adf, history, sim) : null;
-        DataFactory factories = runsOf(adf, index, sim, meter, clock, archive);
+        DataFactory factories = runsOf(adf, index, sim, meter, clock, archive, snapshots(index, stateStore, state, sim));
         return new com.adfops.index.DefinitionsCache(
                 archive == null ? factories : new com.adfops.index.ArchivedHistory(factories, archive, clock),
                 definitions.refresh()).start();
@@ -95,8 +95,43 @@ public class FactoryWiring {
                 history.retention(), SdkDataFactory.cloud(adf.cloud()), history.timeout(), history.pageRows());
     }
 
+    /**
+     * The run index's snapshots in the state store (files or blob), unless they are off, the store is the memory one
+     * (a restart loses it) or the factory is the simulated one (its history is generated anew at each start: a
+     * snapshot of the last one would mix two histories).
+     */
+    private static com.adfops.index.SnapshotStore snapshots(IndexProperties index, com.adfops.state.StateStore store,
+                                                           StateProperties state, SimulatedFactoryHolder sim) {
+        if (!index.enabled() || index.snapshotInterval() == null || "memory".equalsIgnoreCase(state.store().trim())
+                || sim.server() != null) {
+            return null;
+        }
+        return new com.adfops.index.SnapshotStore() {
+            @Override
+            public java.util.Optional<byte[]> read(String key) {
+                return store.readBytes(key).map(com.adfops.state.StateStore.Binary::bytes);
+            }
+
+            @Override
+            public java.util.Optional<String> version(String key) {
+                return store.bytesVersion(key);
+            }
+
+            @Override
+            public boolean write(String key, byte[] bytes, String expectedVersion) {
+                try {
+                    store.writeBytes(key, bytes, expectedVersion);
+                    return true;
+                } catch (com.adfops.state.StateStore.ConflictException lost) {
+                    return false;
+                }
+            }
+        };
+    }
+
     private static DataFactory runsOf(AdfProperties adf, IndexProperties index, SimulatedFactoryHolder sim,
-                                      RequestMeter meter, Clock clock, com.adfops.adf.RunArchive archive) {
+                                      RequestMeter meter, Clock clock, com.adfops.adf.RunArchive archive,
+                                      com.adfops.index.SnapshotStore snapshots) {
         Duration timeout = adf.timeout();
         DataFactory direct;
         if (sim.server() != null) {
@@ -117,10 +152,16 @@ public class FactoryWiring {
         }
         Duration horizon = index.horizon().compareTo(TimeWindowParser.RETENTION) > 0 ? TimeWindowParser.RETENTION : index.horizon();
         int maxRuns = index.maxRunsFor(Runtime.getRuntime().maxMemory(), Math.max(1, direct.factories().size()));
-        log.info("Run index: {} of history, at most {} runs per factory, refreshed every {}{}", horizon, maxRuns,
-                index.refresh(), archive == null ? "" : "; older history loaded from the Log Analytics workspace");
-        return new RunIndex(direct, archive, meter, clock, new RunIndex.Settings(horizon, index.refresh(), index.overlap(),
-                index.activityCacheSize(), index.activeTtl(), maxRuns, IndexProperties.SLICES_IN_FLIGHT)).start();
+        log.info("Run index: {} of history, at most {} runs per factory, refreshed every {}{}{}", horizon, maxRuns,
+                index.refresh(), archive == null ? "" : "; older history loaded from the Log Analytics workspace",
+                snapshots == null ? "; no snapshot kept (a restart reads the whole horizon)"
+                        : "; a snapshot in the state store every " + index.snapshotInterval());
+        RunIndex runIndex = new RunIndex(direct, archive, meter, clock, new RunIndex.Settings(horizon, index.refresh(),
+                index.overlap(), index.activityCacheSize(), index.activeTtl(), maxRuns, IndexProperties.SLICES_IN_FLIGHT));
+        if (snapshots != null) {
+            runIndex.keepingSnapshots(snapshots, index.snapshotInterval());
+        }
+        return runIndex.start();
     }
 
     @Bean

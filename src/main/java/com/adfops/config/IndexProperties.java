@@ -22,6 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          (the reach on {@code /health} and in answers says how far back the memory goes). 0 (the
  *                          default) derives it from the heap: a quarter of the maximum heap at 250 bytes a run (about
  *                          1,000,000 runs for a 1 GB heap, 268,000 for 256 MB), at least 50,000
+ * @param snapshotEvery     how often a snapshot of each factory's index is written to the state store (files or blob;
+ *                          not the memory store) once its horizon is loaded ({@code ADFOPS_INDEX_SNAPSHOTEVERY}, a
+ *                          duration such as {@code 15m}); a restart publishes it at once and asks Data Factory only for
+ *                          what changed since. {@code off} keeps none (every start reads the whole horizon)
  */
 @ConfigurationProperties(prefix = "adfops.index")
 public record IndexProperties(
@@ -31,13 +35,40 @@ public record IndexProperties(
         @DefaultValue("5m") Duration overlap,
         @DefaultValue("5000") int activityCacheSize,
         @DefaultValue("15s") Duration activeTtl,
-        @DefaultValue("0") int maxRuns) {
+        @DefaultValue("0") int maxRuns,
+        @DefaultValue("15m") String snapshotEvery) {
+
+    public IndexProperties {
+        snapshotInterval(snapshotEvery);
+    }
 
     /** Slices of the horizon the backfill reads at once (newest first). */
     public static final int SLICES_IN_FLIGHT = 3;
     /** Bytes a held run costs at most on average (measured: {@code bench/index-memory.sh --scale}). */
     static final long BYTES_PER_RUN = 250;
     static final int MIN_DERIVED_RUNS = 50_000;
+
+    /** How often a snapshot is written; null when {@code off}. */
+    public Duration snapshotInterval() {
+        return snapshotInterval(snapshotEvery);
+    }
+
+    private static Duration snapshotInterval(String every) {
+        String s = every == null ? "" : every.trim();
+        if (s.equalsIgnoreCase("off") || s.equalsIgnoreCase("false") || s.equals("0")) {
+            return null;
+        }
+        Duration d;
+        try {
+            d = org.springframework.boot.convert.DurationStyle.detectAndParse(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("ADFOPS_INDEX_SNAPSHOTEVERY must be a duration such as 15m, or off");
+        }
+        if (d.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("ADFOPS_INDEX_SNAPSHOTEVERY must be at least 1m, or off");
+        }
+        return d;
+    }
 
     /** The budget for a heap of {@code maxHeapBytes}: {@link #maxRuns()} when set, else derived from the heap. */
     public int maxRunsFor(long maxHeapBytes) {

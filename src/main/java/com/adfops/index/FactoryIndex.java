@@ -35,6 +35,14 @@ final class FactoryIndex {
     Instant watermark;
     Instant notBefore;
     int failures;
+    /** How the memory started (restored from a durable snapshot or read), and the last snapshot written. */
+    volatile FactoryStatus.Start start;
+    volatile FactoryStatus.SnapshotWritten lastSnapshot;
+    /** When the next snapshot is due (null: at the end of the backfill); whether one is being written. */
+    Instant nextSnapshot;
+    volatile boolean writing;
+    /** Whether the durable snapshot was looked for (once, at the first refresh). */
+    boolean restoreTried;
 
     FactoryIndex(FactoryRef factory) {
         this.factory = factory;

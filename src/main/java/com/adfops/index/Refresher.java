@@ -44,6 +44,8 @@ final class Refresher {
     private final RunIndex.Settings settings;
     private final Collection<FactoryIndex> indexes;
     private final Backfill backfill;
+    /** The durable snapshots, or null when the index keeps none. */
+    private volatile DurableSnapshots snapshots;
     private volatile boolean started;
     /** Set by {@link #close()}: a backfill stops between two reads instead of being interrupted inside one. */
     private volatile boolean closing;
@@ -69,6 +71,15 @@ final class Refresher {
             return t;
         });
         this.backfill = new Backfill(this, new SliceSource(source, archive), clock, settings, loaders);
+    }
+
+    /** Keeps snapshots in the durable store (before {@link #start()}). */
+    void snapshots(DurableSnapshots snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    DurableSnapshots snapshots() {
+        return snapshots;
     }
 
     /** Refreshes every interval, the first time now. */
@@ -113,6 +124,9 @@ final class Refresher {
             fi.fix = "";
             fi.failures = 0;
             fi.notBefore = null;
+            if (snapshots != null) {
+                snapshots.afterRefresh(fi, now);
+            }
         } catch (DataFactoryException e) {
             fi.failures++;
             fi.state = fi.snapshot == null ? FactoryStatus.State.FAILING : FactoryStatus.State.STALE;
@@ -134,6 +148,15 @@ final class Refresher {
      * @return false when the index closed before the backfill ended
      */
     private boolean load(FactoryIndex fi, Instant now) {
+        if (!fi.restoreTried && fi.snapshot == null && fi.slices == null) {
+            fi.restoreTried = true;
+            if (snapshots != null && snapshots.restore(fi, now)) {
+                return refreshRestored(fi, now);
+            }
+            if (snapshots == null) {
+                fi.start = FactoryStatus.Start.backfill("");
+            }
+        }
         if (fi.snapshot == null || !fi.snapshot.complete()) {
             return backfill.run(fi, now);
         }
@@ -142,8 +165,29 @@ final class Refresher {
         return true;
     }
 
-    /** Reads the runs updated since the watermark (minus the overlap) and lays them over the memory. */
-    void changedSince(FactoryIndex fi, Instant now) {
+    /**
+     * After a snapshot was published: what changed since its watermark, through the usual refresh (and the read
+     * budget), then the runs past today's horizon dropped.
+     */
+    private boolean refreshRestored(FactoryIndex fi, Instant now) {
+        String name = fi.factory.factoryName();
+        long before = meter.count(name, RequestMeter.Purpose.REFRESH);
+        int updates = changedSince(fi, now);
+        fi.compact(settings, now, true, null);
+        FactoryStatus.Start s = fi.start;
+        fi.start = new FactoryStatus.Start(true, s.snapshotAt(), s.snapshotRuns(), updates,
+                meter.count(name, RequestMeter.Purpose.REFRESH) - before, "");
+        log.info("Run index of {}: {} runs after the refresh since the snapshot ({} updates, {} ADF requests)", name,
+                fi.snapshot.runs(), updates, fi.start.refreshRequests());
+        return true;
+    }
+
+    /**
+     * Reads the runs updated since the watermark (minus the overlap) and lays them over the memory.
+     *
+     * @return the runs read
+     */
+    int changedSince(FactoryIndex fi, Instant now) {
         List<PipelineRun> changed = source.queryPipelineRuns(fi.factory, new RunQuery(
                 fi.watermark.minus(settings.overlap()), now.plus(RunIndex.SLACK), Set.of(), Set.of(), RunIndex.UNBOUNDED));
         if (!changed.isEmpty()) {
@@ -151,6 +195,7 @@ final class Refresher {
         }
         fi.watermark = now;
         fi.asOf = now;
+        return changed.size();
     }
 
     private Duration backoff(int failures) {
@@ -187,6 +232,10 @@ final class Refresher {
             scheduler.shutdownNow();
             loaders.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+        if (snapshots != null) {
+            // A snapshot being written ends (the store's write is all or nothing).
+            snapshots.close();
         }
     }
 }

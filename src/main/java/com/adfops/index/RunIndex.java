@@ -99,6 +99,32 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         this.refresher = new Refresher(source, archive, meter, clock, settings, indexes.values());
     }
 
+    /**
+     * Keeps a snapshot of each factory's memory in {@code store} (before {@link #start()}): the first refresh publishes
+     * a usable one at once and asks Data Factory only for what changed since; one is written when the horizon is
+     * loaded and then {@code every} (null: only by {@link #writeSnapshots()}).
+     */
+    public RunIndex keepingSnapshots(SnapshotStore store, Duration every) {
+        refresher.snapshots(new DurableSnapshots(store, every, clock, settings));
+        return this;
+    }
+
+    /**
+     * Writes each loaded factory's snapshot now, on the calling thread (tests, benchmarks).
+     *
+     * @return the factories written
+     */
+    public int writeSnapshots() {
+        DurableSnapshots s = refresher.snapshots();
+        int written = 0;
+        for (FactoryIndex fi : indexes.values()) {
+            if (s != null && s.writeNow(fi)) {
+                written++;
+            }
+        }
+        return written;
+    }
+
     /** Loads the horizon in the background, then refreshes every interval. */
     public RunIndex start() {
         refresher.start();
@@ -275,7 +301,7 @@ public final class RunIndex implements DataFactory, AutoCloseable {
             Freshness.Reach reach = reach(fi);
             out.add(new FactoryStatus(name, fi.state, fi.reason, fi.fix, fi.asOf, reach.runs(),
                     meter.count(name, RequestMeter.Purpose.REFRESH), meter.count(name, RequestMeter.Purpose.QUESTION),
-                    fi.lastRefreshRequests, reach));
+                    fi.lastRefreshRequests, reach, fi.start, fi.lastSnapshot));
         }
         return out;
     }

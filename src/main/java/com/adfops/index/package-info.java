@@ -9,7 +9,10 @@
  * ({@link com.adfops.index.FactoryIndex}) is a {@link com.adfops.index.Snapshot} of blocks of columns
  * ({@link com.adfops.index.RunColumns}: about 140 bytes a run at a million runs), at most the memory budget of them
  * (the newest). It caches activity runs of finished runs, collapses identical concurrent reads
- * ({@link com.adfops.index.SingleFlight}), and keeps answering (marked stale) while a refresh fails.
+ * ({@link com.adfops.index.SingleFlight}), and keeps answering (marked stale) while a refresh fails. With a
+ * {@link com.adfops.index.SnapshotStore} (the state store, adapted in the wiring) it keeps a binary snapshot of each
+ * factory's memory ({@link com.adfops.index.SnapshotFormat}, {@link com.adfops.index.DurableSnapshots}): a restart
+ * publishes it at once and asks Data Factory only for what changed since its watermark.
  * {@link com.adfops.index.DefinitionsCache} keeps each factory's definitions (pipelines, datasets, linked services,
  * triggers, integration runtimes), read in the background and every few minutes, the last good copy when a read
  * fails. May import {@code adf} and the JDK.

@@ -35,7 +35,11 @@ public final class FileStateStore implements StateStore {
     }
 
     private Path file(String key) {
-        Path p = root.resolve(StateKeys.check(key) + ".json").normalize();
+        return file(key, ".json");
+    }
+
+    private Path file(String key, String suffix) {
+        Path p = root.resolve(StateKeys.check(key) + suffix).normalize();
         if (!p.startsWith(root)) {
             throw new IllegalArgumentException("invalid state key");
         }
@@ -107,9 +111,54 @@ public final class FileStateStore implements StateStore {
         }
     }
 
-    private static String hash(String json) {
+    /** Binary documents are {@code <key>.bin} files, apart from the JSON ones; their version is their content's hash. */
+    @Override
+    public Optional<Binary> readBytes(String key) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = Files.readAllBytes(file(key, ".bin"));
+            return Optional.of(new Binary(bytes, hash(bytes)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + key, e);
+        }
+    }
+
+    @Override
+    public String writeBytes(String key, byte[] bytes, String expectedVersion) {
+        ReentrantLock lock = locks.computeIfAbsent(key + ".bin", k -> new ReentrantLock());
+        lock.lock();
+        try {
+            Optional<String> current = bytesVersion(key);
+            boolean ok = expectedVersion == null ? current.isEmpty()
+                    : current.isPresent() && current.get().equals(expectedVersion);
+            if (!ok) {
+                throw new ConflictException(key);
+            }
+            Path target = file(key, ".bin");
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), ".tmp-", ".bin");
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return hash(bytes);
+        } catch (IOException e) {
+            throw new StoreException("cannot write " + key, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String hash(String json) {
+        return hash(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String hash(byte[] bytes) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(bytes);
             return HexFormat.of().formatHex(d, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

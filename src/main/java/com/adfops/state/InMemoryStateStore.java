@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class InMemoryStateStore implements StateStore {
 
     private final Map<String, Versioned> docs = new ConcurrentHashMap<>();
+    private final Map<String, Binary> binaries = new ConcurrentHashMap<>();
     private final AtomicLong versions = new AtomicLong();
 
     @Override
@@ -42,6 +43,24 @@ public final class InMemoryStateStore implements StateStore {
     public java.util.List<String> keys(String folder) {
         String prefix = StateKeys.check(folder) + "/";
         return docs.keySet().stream().filter(k -> k.startsWith(prefix) && k.indexOf('/', prefix.length()) < 0).toList();
+    }
+
+    @Override
+    public Optional<Binary> readBytes(String key) {
+        return Optional.ofNullable(binaries.get(StateKeys.check(key)));
+    }
+
+    @Override
+    public synchronized String writeBytes(String key, byte[] bytes, String expectedVersion) {
+        Binary current = binaries.get(StateKeys.check(key));
+        boolean ok = expectedVersion == null ? current == null
+                : current != null && current.version().equals(expectedVersion);
+        if (!ok) {
+            throw new ConflictException(key);
+        }
+        String version = Long.toString(versions.incrementAndGet());
+        binaries.put(key, new Binary(bytes.clone(), version));
+        return version;
     }
 
     public int size() {

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /health}: 200 while the process serves requests (App Service health check, local scripts), with what
  * the bot knows of each factory: live, stale or failing and why, how fresh, how many runs in memory and how far back
  * they reach (while the history loads, or under the memory budget), how many requests it made to Data Factory, and
- * the read budget of each subscription (named by its factories): rate now and configured, tokens left, 429s seen.
+ * the read budget of each subscription (named by its factories): rate now and configured, tokens left, 429s seen;
+ * and whether the memory was restored from its durable snapshot or read from Data Factory, and its last snapshot.
  * No secrets, no host names, no subscription ids.
  */
 @RestController
@@ -60,6 +61,7 @@ class HealthController {
                 reach.put("loading", f.reach().loading());
                 reach.put("cappedByMemoryBudget", f.reach().capped());
             }
+            start(o, f);
             ObjectNode requests = o.putObject("adfRequests");
             requests.put("refresh", f.refreshRequests());
             requests.put("lastRefresh", f.lastRefreshRequests());
@@ -76,6 +78,34 @@ class HealthController {
             }
         });
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body.toString());
+    }
+
+    /**
+     * How the memory started: {@code restored} from the durable snapshot (its time and runs, what the refresh since
+     * brought and what it cost) or {@code backfill} (read from Data Factory; why not restored, if there was a
+     * snapshot); and the last snapshot written.
+     */
+    private static void start(ObjectNode o, FactoryStatus f) {
+        FactoryStatus.Start s = f.start();
+        if (s != null) {
+            ObjectNode start = o.putObject("start");
+            start.put("from", s.restored() ? "restored" : "backfill");
+            if (s.restored()) {
+                start.put("snapshotAt", s.snapshotAt().toString());
+                start.put("snapshotRuns", s.snapshotRuns());
+                start.put("refreshUpdates", s.refreshUpdates());
+                start.put("refreshAdfRequests", s.refreshRequests());
+            } else if (!s.reason().isEmpty()) {
+                start.put("reason", s.reason());
+            }
+        }
+        FactoryStatus.SnapshotWritten w = f.lastSnapshot();
+        if (w != null) {
+            ObjectNode last = o.putObject("lastSnapshot");
+            last.put("at", w.at().toString());
+            last.put("bytes", w.bytes());
+            last.put("runs", w.runs());
+        }
     }
 
     /** One entry per subscription the bot reads, named by its factories. */

@@ -84,6 +84,7 @@ class ConfigurationDefaultsTest {
             assertThat(index.maxRunsFor(1L << 30)).isEqualTo(1_073_741);
             assertThat(index.maxRunsFor(64L << 20)).isEqualTo(67_108);
             assertThat(index.maxRunsFor(16L << 20)).isEqualTo(50_000);
+            assertThat(index.snapshotInterval()).isEqualTo(Duration.ofMinutes(15));
             assertThat(ctx.getBean(AdfProperties.class).cloud()).isEqualTo("AzureCloud");
             assertThat(ctx.getBean(SimProperties.class).latency()).isZero();
             assertThat(ctx.getBean(SimProperties.class).throttle()).isZero();
@@ -168,7 +169,7 @@ class ConfigurationDefaultsTest {
                         "adfops.turns.heavythreads=3", "adfops.turns.heavydeadline=45s",
                         "adfops.context.ttl=30m", "adfops.state.blob-timeout=2s", "adfops.foundry.concurrency=2",
                         "adfops.history.workspaceid=0000aaaa-0000-0000-0000-00000000cafe", "adfops.history.retention=365d",
-                        "adfops.cost.readrate=0.5", "adfops.cost.readsinflight=3",
+                        "adfops.cost.readrate=0.5", "adfops.cost.readsinflight=3", "adfops.index.snapshotevery=1h",
                         "adfops.mcp.enabled=true", "adfops.mcp.audience=api://adfops-bot", "adfops.mcp.clientid=c1",
                         "adfops.mcp.tenants=t1, t2", "adfops.mcp.jwksuri=http://127.0.0.1:1/keys", "adfops.mcp.burst=3",
                         "adfops.actions.allowed=df-prod:0000aaaa-0000-0000-0000-000000000001=Ana,0000bbbb-0000-0000-0000-000000000002")
@@ -182,6 +183,7 @@ class ConfigurationDefaultsTest {
                     assertThat(ctx.getBean(FoundryProperties.class).concurrency()).isEqualTo(2);
                     assertThat(ctx.getBean(CostProperties.class).readRate()).isEqualTo(0.5);
                     assertThat(ctx.getBean(CostProperties.class).readsInFlight()).isEqualTo(3);
+                    assertThat(ctx.getBean(IndexProperties.class).snapshotInterval()).isEqualTo(Duration.ofHours(1));
                     assertThat(ctx.getBean(HistoryProperties.class).workspaceId())
                             .isEqualTo("0000aaaa-0000-0000-0000-00000000cafe");
                     assertThat(ctx.getBean(HistoryProperties.class).retention()).isEqualTo(Duration.ofDays(365));
@@ -195,6 +197,18 @@ class ConfigurationDefaultsTest {
                     assertThat(ctx.getBean(ActionsProperties.class).allowed()).containsExactly(
                             "df-prod:0000aaaa-0000-0000-0000-000000000001=Ana", "0000bbbb-0000-0000-0000-000000000002");
                 });
+    }
+
+    @Test
+    void indexSnapshotsCanBeSwitchedOffAndABadIntervalIsRefused() {
+        runner.withPropertyValues("adfops.index.snapshotevery=off")
+                .run(ctx -> assertThat(ctx.getBean(IndexProperties.class).snapshotInterval()).isNull());
+        runner.withPropertyValues("adfops.index.snapshotevery=every now and then")
+                .run(ctx -> assertThat(ctx).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("ADFOPS_INDEX_SNAPSHOTEVERY must be a duration such as 15m, or off"));
+        runner.withPropertyValues("adfops.index.snapshotevery=10s")
+                .run(ctx -> assertThat(ctx).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("at least 1m"));
     }
 
     @Test

@@ -26,6 +26,36 @@ abstract class StateStoreContract {
         return store();
     }
 
+    /** The run index's snapshots: binary documents of several MB, apart from the JSON ones, with the same versions. */
+    @Test
+    void binaryDocumentsOfSeveralMegabytesKeepTheVersionRule() {
+        StateStore s = store();
+        String key = "contract/snapshot-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        byte[] big = new byte[5 << 20];
+        new java.util.Random(7).nextBytes(big);
+        assertThat(s.readBytes(key)).isEmpty();
+        assertThat(s.bytesVersion(key)).isEmpty();
+        String v1 = s.writeBytes(key, big, null);
+        assertThatThrownBy(() -> second().writeBytes(key, new byte[] {1}, null))
+                .isInstanceOf(StateStore.ConflictException.class);
+        StateStore.Binary read = second().readBytes(key).orElseThrow();
+        assertThat(read.bytes()).isEqualTo(big);
+        assertThat(read.version()).isEqualTo(v1);
+        assertThat(second().bytesVersion(key)).contains(v1);
+
+        byte[] next = big.clone();
+        next[123] ^= 1;
+        String v2 = second().writeBytes(key, next, v1);
+        assertThat(v2).isNotEqualTo(v1);
+        // The first instance lost the race: its write fails and the other's stays.
+        assertThatThrownBy(() -> s.writeBytes(key, big, v1)).isInstanceOf(StateStore.ConflictException.class);
+        assertThat(s.readBytes(key).orElseThrow().bytes()).isEqualTo(next);
+        assertThat(s.bytesVersion(key)).contains(v2);
+        // Apart from the JSON documents.
+        assertThat(s.read(key)).isEmpty();
+        assertThat(s.keys("contract")).doesNotContain(key);
+    }
+
     @Test
     void readMissingIsEmpty() {
         assertThat(store().read("contract/missing")).isEmpty();

@@ -62,10 +62,14 @@ public final class BlobStateStore implements StateStore {
     }
 
     private BlobClient blob(String key) {
+        return blob(key, ".json");
+    }
+
+    private BlobClient blob(String key, String suffix) {
         if (key == null || !key.matches("[A-Za-z0-9/_\\-.=]{1,900}") || key.contains("..")) {
             throw new IllegalArgumentException("invalid state key");
         }
-        return container.getBlobClient(key + ".json");
+        return container.getBlobClient(key + suffix);
     }
 
     @Override
@@ -86,16 +90,67 @@ public final class BlobStateStore implements StateStore {
 
     @Override
     public String write(String key, String json, String expectedVersion) {
+        return upload(blob(key), key, BinaryData.fromString(json), expectedVersion, timeout);
+    }
+
+    /** Binary documents are {@code <key>.bin} block blobs, apart from the JSON ones. */
+    @Override
+    public Optional<Binary> readBytes(String key) {
+        BlobClient blob = blob(key, ".bin");
+        try {
+            var r = blob.downloadContentWithResponse(null, null, bulkTimeout(), Context.NONE);
+            return Optional.of(new Binary(r.getValue().toBytes(), r.getDeserializedHeaders().getETag()));
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new StoreException("cannot read state (" + e.getErrorCode() + ")", e);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot read state", e);
+        }
+    }
+
+    @Override
+    public Optional<String> bytesVersion(String key) {
+        BlobClient blob = blob(key, ".bin");
+        try {
+            return Optional.of(blob.getPropertiesWithResponse(null, timeout, Context.NONE).getValue().getETag());
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new StoreException("cannot read state (" + e.getErrorCode() + ")", e);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot read state", e);
+        }
+    }
+
+    @Override
+    public String writeBytes(String key, byte[] bytes, String expectedVersion) {
+        return upload(blob(key, ".bin"), key, BinaryData.fromBytes(bytes), expectedVersion, bulkTimeout());
+    }
+
+    /** A snapshot of tens of MB takes longer than a small document: a minute at least. */
+    private Duration bulkTimeout() {
+        return timeout.compareTo(Duration.ofMinutes(1)) > 0 ? timeout : Duration.ofMinutes(1);
+    }
+
+    private static String upload(BlobClient blob, String key, BinaryData data, String expectedVersion,
+                                 Duration timeout) {
         BlobRequestConditions conditions = new BlobRequestConditions();
         if (expectedVersion == null) {
             conditions.setIfNoneMatch("*");
         } else {
             conditions.setIfMatch(expectedVersion);
         }
-        BlobClient blob = blob(key);
         try {
             Response<BlockBlobItem> r = blob.uploadWithResponse(
-                    new BlobParallelUploadOptions(BinaryData.fromString(json)).setRequestConditions(conditions),
+                    new BlobParallelUploadOptions(data).setRequestConditions(conditions)
+                            // A big document goes in blocks of 4 MB (each try of each within the timeout), committed
+                            // under the same condition.
+                            .setParallelTransferOptions(new com.azure.storage.blob.models.ParallelTransferOptions()
+                                    .setBlockSizeLong(4L << 20).setMaxSingleUploadSizeLong(8L << 20)
+                                    .setMaxConcurrency(2)),
                     timeout, Context.NONE);
             return r.getValue().getETag();
         } catch (BlobStorageException e) {
