@@ -94,6 +94,7 @@ public final class IndexScaleBench {
                 + "whole horizon %.0f ms, %d ADF requests (%d as background work), %s%n", held,
                 (after - before) / (double) held, (after - before) / 1048576.0, firstMs, wholeMs, pages,
                 meter.count(GeneratedFactory.FACTORY.factoryName(), RequestMeter.Purpose.REFRESH), rss());
+        awaitGo();
         questions(index, now);
         long asked = usedAfterGc();
         System.out.printf("index scale: after the questions (records kept once read): %.0f bytes per run (%.1f MB), "
@@ -101,6 +102,20 @@ public final class IndexScaleBench {
         refreshes(index, clock, base, arriving);
         System.out.printf("index scale: done, %s%n", load());
         index.close();
+    }
+
+    /**
+     * With {@code -Dbench.go=FILE}, waits for that file before the questions: a long backfill (it mostly waits on its
+     * pages) may run beside other benchmarks, and the measured questions start once the bench lock is taken.
+     */
+    private static void awaitGo() throws InterruptedException {
+        String go = System.getProperty("bench.go");
+        while (go != null && !Files.exists(Path.of(go))) {
+            Thread.sleep(200);
+        }
+        if (go != null) {
+            System.out.printf("index scale: questions start, %s%n", load());
+        }
     }
 
     private static void questions(RunIndex index, Instant now) {
