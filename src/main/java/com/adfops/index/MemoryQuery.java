@@ -48,6 +48,13 @@ final class MemoryQuery {
                 }
                 continue;
             }
+            // The pipelines' records are kept once built when they fit what a block keeps (else each would let go the
+            // one named before it: built again at every question).
+            int named = 0;
+            for (String name : query.pipelineNames()) {
+                int[] rows = c.rowsOf(name);
+                named += rows == null ? 0 : rows.length;
+            }
             for (String name : query.pipelineNames()) {
                 int[] rows = c.rowsOf(name);
                 if (rows != null) {
@@ -56,7 +63,7 @@ final class MemoryQuery {
                     if (l.n > 0) {
                         blocks.add(c);
                         lists.add(l);
-                        names.add(name);
+                        names.add(named <= KeptRecords.ROWS ? name : null);
                     }
                 }
             }

@@ -54,6 +54,25 @@ class KeptRecordsTest {
         assertThat(later.get(later.size() - 1)).isNotSameAs(first.get(first.size() - 1));
     }
 
+    @Test
+    void pipelinesThatTogetherExceedWhatABlockKeepsAreBuiltWithoutKeeping() {
+        GeneratedFactory adf = new GeneratedFactory(60_000, Duration.ofDays(7), NOW, 5, Duration.ZERO, null);
+        List<PipelineRun> runs = adf.queryPipelineRuns(GeneratedFactory.FACTORY, new RunQuery(NOW.minus(Duration.ofDays(8)),
+                NOW, Set.of(), Set.of(), Integer.MAX_VALUE));
+        RunColumns c = RunColumns.of(GeneratedFactory.FACTORY, new RunStrings(), runs);
+        Snapshot snap = new Snapshot(List.of(c), Collections.singletonList(null), c.size, true, null, null);
+        Set<String> many = new java.util.HashSet<>();
+        for (int p = 0; p < 100; p++) {
+            many.add("pl_copy_" + p);
+        }
+        RunQuery q = new RunQuery(NOW.minus(Duration.ofDays(7)), NOW, many, Set.of(), Integer.MAX_VALUE);
+        List<PipelineRun> got = MemoryQuery.runs(snap, q);
+        assertThat(got).hasSizeGreaterThan(KeptRecords.ROWS);
+        assertThat(c.kept.held()).isZero();
+        assertThat(got).containsExactlyElementsOf(MemoryQuery.runs(snap, new RunQuery(q.from(), q.to(), Set.of(), Set.of(),
+                Integer.MAX_VALUE)).stream().filter(r -> many.contains(r.pipelineName())).toList());
+    }
+
     private static RunQuery week(String pipeline) {
         return new RunQuery(NOW.minus(Duration.ofDays(7)), NOW, Set.of(pipeline), Set.of(), RunQuery.DEFAULT_MAX_RUNS);
     }
