@@ -5,6 +5,7 @@ import com.adfops.adf.DataFactoryException;
 import com.adfops.adf.FactoryRef;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RunQuery;
+import com.adfops.adf.RunStatus;
 import com.adfops.answers.AlertView;
 import com.adfops.answers.Watchlist;
 import com.adfops.runs.AdfTools;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,8 +32,10 @@ import java.util.UUID;
 final class RunningLongAlerts implements AlertDetector {
 
     /**
-     * The runs a pass reads from memory for "running long": the runs in progress, and the successes a pipeline's
-     * baseline comes from when it runs often enough (a daily or weekly pipeline's is read back once and kept).
+     * The runs a pass reads from memory for "running long": the runs in progress, then the week of only the watched
+     * pipelines among them (the successes a pipeline's baseline comes from when it runs often enough; a daily or
+     * weekly pipeline's is read back once and kept). A pipeline's runs carry its one spelling of the name, so the
+     * names of its runs in progress select them all.
      */
     static final Duration BASELINE = Duration.ofDays(7);
 
@@ -54,33 +58,45 @@ final class RunningLongAlerts implements AlertDetector {
 
     @Override
     public void detect(FactoryRef f, List<String> watchers, Instant now) {
-        RunQuery week = new RunQuery(now.minus(BASELINE), now.plus(Duration.ofMinutes(1)), Set.of(), Set.of(),
-                AlertMonitor.UNBOUNDED);
-        // Every pass reads a week of runs: only from the run index's memory, never from Data Factory itself.
-        if (!adf.freshness(f, week).fromMemory()) {
+        Instant from = now.minus(BASELINE);
+        Instant to = now.plus(Duration.ofMinutes(1));
+        // Every pass reads the week: only from the run index's memory, never from Data Factory itself.
+        if (!adf.freshness(f, new RunQuery(from, to, Set.of(), Set.of(), AlertMonitor.UNBOUNDED)).fromMemory()) {
             return;
         }
-        List<PipelineRun> runs;
+        List<PipelineRun> going;
         try {
-            runs = adf.queryPipelineRuns(f, week);
+            // The runs in progress first (a handful, not the week's million records of a big factory) ...
+            going = adf.queryPipelineRuns(f, new RunQuery(from, to, Set.of(), Set.of(RunStatus.IN_PROGRESS),
+                    AlertMonitor.UNBOUNDED));
         } catch (DataFactoryException e) {
             return;
         }
         Map<String, List<Watchlist.Watch>> watching = new LinkedHashMap<>();
         watchers.forEach(c -> watching.put(c, watches.watching(c)));
         Set<String> watched = new HashSet<>();
-        for (PipelineRun r : RunningLong.inProgress(runs)) {
+        Set<String> names = new LinkedHashSet<>();
+        for (PipelineRun r : RunningLong.inProgress(going)) {
             String name = r.pipelineName().toLowerCase(Locale.ROOT);
             if (r.parentRunId() == null && !watched.contains(name) && watching.values().stream()
                     .anyMatch(mine -> Watches.watchedSince(mine, f.factoryName(), r.pipelineName()).isPresent())) {
                 watched.add(name);
             }
+            if (watched.contains(name)) {
+                names.add(r.pipelineName());
+            }
         }
         if (watched.isEmpty()) {
             return;
         }
-        List<PipelineRun> known = runs.stream()
-                .filter(r -> watched.contains(r.pipelineName().toLowerCase(Locale.ROOT))).toList();
+        List<PipelineRun> known;
+        try {
+            // ... then the week of the watched pipelines among them: their successes are the baselines.
+            known = adf.queryPipelineRuns(f, new RunQuery(from, to, names, Set.of(), AlertMonitor.UNBOUNDED)).stream()
+                    .filter(r -> watched.contains(r.pipelineName().toLowerCase(Locale.ROOT))).toList();
+        } catch (DataFactoryException e) {
+            return;
+        }
         List<RunningLong> longRuns = tools.baselines().runningLong(known, now, Duration.ZERO).stream()
                 .filter(r -> r.run().parentRunId() == null).toList();
         for (RunningLong r : longRuns) {

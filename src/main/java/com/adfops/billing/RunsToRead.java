@@ -37,6 +37,14 @@ final class RunsToRead {
     static final Comparator<PipelineRun> NEWEST_FIRST = Comparator.comparing(BillingLedger::updated).reversed()
             .thenComparing(PipelineRun::runId);
 
+    /**
+     * A listing after the first asks for the runs updated since this long before the refresh the last one followed:
+     * the index lays runs written late over its memory within its overlap (5 minutes by default).
+     */
+    static final Duration OVERLAP = Duration.ofHours(1);
+    /** How often a listing reads the whole memory again (a run whose read failed is queued again then). */
+    static final Duration FULL_EVERY = Duration.ofMinutes(10);
+
     /** Runs questions asked for, waiting at most. */
     static final int WANTED_MAX = 20_000;
 
@@ -46,6 +54,14 @@ final class RunsToRead {
     private final Map<FactoryRef, Deque<PipelineRun>> backlog = new LinkedHashMap<>();
     private final Set<String> reading = new HashSet<>();
     private final Set<String> unreadable = new HashSet<>();
+    /**
+     * A factory's last listing: where the memory started, the refresh it followed, and when the whole memory was last
+     * listed.
+     */
+    private record Listing(Instant from, Instant asOf, Instant wholeAt) {
+    }
+
+    private final Map<FactoryRef, Listing> listings = new ConcurrentHashMap<>();
     /** The refresh each factory's listing followed (the index's as-of). */
     private final Map<FactoryRef, Instant> listedAsOf = new ConcurrentHashMap<>();
 
@@ -84,7 +100,10 @@ final class RunsToRead {
     /**
      * Lists each factory's finished runs the memory holds (after a refresh of the index, or always when
      * {@code force}) and makes those without a summary its backlog, newest first (from memory: no Data Factory
-     * request).
+     * request). After a first listing of the whole memory, a listing asks only for the runs updated since a little
+     * before the refresh it last followed ({@link #OVERLAP}) and keeps the rest of the backlog (a listing of every run
+     * of the horizon builds a million records at a million runs); the whole memory again when forced, when the
+     * memory reaches further back than it did (still loading), and every {@link #FULL_EVERY}.
      */
     void relist(Instant now, boolean force) {
         for (FactoryRef f : adf.factories()) {
@@ -105,21 +124,48 @@ final class RunsToRead {
                 if (!force && asOf != null && asOf.equals(listedAsOf.get(f))) {
                     continue;
                 }
+                Listing last = listings.get(f);
+                boolean whole = force || asOf == null || last == null || from.isBefore(last.from())
+                        || !now.isBefore(last.wholeAt().plus(FULL_EVERY));
+                Instant since = whole || last.asOf().minus(OVERLAP).isBefore(from) ? from : last.asOf().minus(OVERLAP);
                 List<PipelineRun> pending = new ArrayList<>();
-                for (PipelineRun r : adf.queryPipelineRuns(f, all)) {
+                for (PipelineRun r : adf.queryPipelineRuns(f, new RunQuery(since, to, Set.of(), Set.of(), Integer.MAX_VALUE))) {
                     if (r.status().isTerminal() && summaries.get(r) == null) {
                         pending.add(r);
                     }
                 }
+                if (!whole) {
+                    keepBacklog(f, pending, from);
+                }
                 pending.sort(NEWEST_FIRST);
                 backlog(f, pending);
                 if (asOf != null) {
+                    listings.put(f, new Listing(from, asOf, whole ? now : last.wholeAt()));
                     listedAsOf.put(f, asOf);
                 }
             } catch (DataFactoryException e) {
                 log.debug("Cost ledger: cannot list the runs of {} now ({})", f.factoryName(), e.kind());
             }
         }
+    }
+
+    /** Adds to {@code listed} the runs of the backlog still to read: not listed again, in the memory, no summary. */
+    private synchronized void keepBacklog(FactoryRef f, List<PipelineRun> listed, Instant from) {
+        Set<String> again = new HashSet<>();
+        for (PipelineRun r : listed) {
+            again.add(BillingLedger.key(r));
+        }
+        for (PipelineRun r : backlog.getOrDefault(f, new ArrayDeque<>())) {
+            if (!again.contains(BillingLedger.key(r)) && !BillingLedger.updated(r).isBefore(from)
+                    && summaries.get(r) == null) {
+                listed.add(r);
+            }
+        }
+    }
+
+    /** A factory's backlog as it stands (newest first), for tests. */
+    synchronized List<PipelineRun> backlogOf(FactoryRef f) {
+        return List.copyOf(backlog.getOrDefault(f, new ArrayDeque<>()));
     }
 
     /** Whether a listing has followed a refresh of the index. */

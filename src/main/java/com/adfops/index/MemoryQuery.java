@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 /**
  * The index's answers from a {@link Snapshot}: a {@link RunQuery} (each block's matching rows, a pipeline's rows when
  * the query names pipelines, merged newest start first up to the query's maximum, as records built in parallel for a
- * big answer) and a run by id.
+ * big answer; a named pipeline's records kept once built, {@link KeptRecords}) and a run by id.
  */
 final class MemoryQuery {
 
@@ -33,6 +33,8 @@ final class MemoryQuery {
         int max = query.maxRuns();
         List<RunColumns> blocks = new ArrayList<>();
         List<IntList> lists = new ArrayList<>();
+        // The pipeline each list is of (null: any), whose records the block keeps once built.
+        List<String> names = new ArrayList<>();
         for (int b = 0; b < snap.blocks().size(); b++) {
             RunColumns c = snap.blocks().get(b);
             BitSet dead = snap.dead().get(b);
@@ -42,8 +44,16 @@ final class MemoryQuery {
                 if (l.n > 0) {
                     blocks.add(c);
                     lists.add(l);
+                    names.add(null);
                 }
                 continue;
+            }
+            // The pipelines' records are kept once built when they fit what a block keeps (else each would let go the
+            // one named before it: built again at every question).
+            int named = 0;
+            for (String name : query.pipelineNames()) {
+                int[] rows = c.rowsOf(name);
+                named += rows == null ? 0 : rows.length;
             }
             for (String name : query.pipelineNames()) {
                 int[] rows = c.rowsOf(name);
@@ -53,6 +63,7 @@ final class MemoryQuery {
                     if (l.n > 0) {
                         blocks.add(c);
                         lists.add(l);
+                        names.add(named <= KeptRecords.ROWS ? name : null);
                     }
                 }
             }
@@ -88,7 +99,11 @@ final class MemoryQuery {
         PipelineRun[] built = new PipelineRun[n];
         IntStream range = IntStream.range(0, n);
         // A big answer (a week of a big factory): its records built on the cores at hand.
-        (n >= PARALLEL_RECORDS ? range.parallel() : range).forEach(j -> built[j] = blocks.get(fromList[j]).run(rows[j]));
+        (n >= PARALLEL_RECORDS ? range.parallel() : range).forEach(j -> {
+            String name = names.get(fromList[j]);
+            RunColumns c = blocks.get(fromList[j]);
+            built[j] = name == null ? c.run(rows[j]) : c.run(name, rows[j]);
+        });
         return new ArrayList<>(Arrays.asList(built));
     }
 

@@ -24,7 +24,8 @@ import java.util.UUID;
  * byte, pipeline names, messages, triggers and parameter names and values as numbers into a {@link RunStrings}
  * dictionary (each distinct text stored once). Rows are ordered by {@link PipelineRun#sortTime()}, newest first, as
  * Data Factory answers; {@link PipelineRun} records are built only for the rows a question reads ({@link #run(int)}),
- * and those of the newest {@link #HOT_ROWS} rows are kept once built. A run that cannot be coded without loss (an id
+ * and those of the newest {@link #HOT_ROWS} rows, and of the pipelines questions named last ({@link KeptRecords}), are
+ * kept once built. A run that cannot be coded without loss (an id
  * that is not a lower-case GUID, a time finer than 100 ns, another factory's) is kept whole. A window on the update
  * time is found by a binary search on the start time, widened by the largest gap between a run's start and its last
  * update in the block. How values are coded: {@link ColumnCodes}; blocks are merged by {@link ColumnMerge} (hence
@@ -67,6 +68,8 @@ final class RunColumns {
     final Map<Integer, PipelineRun> whole;
     /** Records of the newest rows, built when first read. */
     private final java.util.concurrent.atomic.AtomicReferenceArray<PipelineRun> newest;
+    /** Records of the rows of the pipelines questions named last. */
+    final KeptRecords kept = new KeptRecords();
     /** Open addressing by run id: row + 1, 0 for empty. */
     private int[] idTable;
     private Map<String, int[]> byPipeline;
@@ -250,6 +253,28 @@ final class RunColumns {
             return hot;
         }
         return build(row);
+    }
+
+    /**
+     * Row {@code row}, one of pipeline {@code name}'s rows, for a question naming the pipeline: its record is kept once
+     * built ({@link KeptRecords}), as those of the newest rows are.
+     */
+    PipelineRun run(String name, int row) {
+        if ((flags[row] & WHOLE) != 0 || row < HOT_ROWS) {
+            return run(row);
+        }
+        int[] rows = byPipeline.get(name);
+        int i = rows == null ? -1 : java.util.Arrays.binarySearch(rows, row);
+        java.util.concurrent.atomic.AtomicReferenceArray<PipelineRun> records = i < 0 ? null : kept.of(name, rows.length);
+        if (records == null) {
+            return build(row);
+        }
+        PipelineRun r = records.get(i);
+        if (r == null) {
+            r = build(row);
+            records.lazySet(i, r);
+        }
+        return r;
     }
 
     private PipelineRun build(int row) {

@@ -8,7 +8,8 @@
  * since its watermark (with an overlap for late writes: {@link com.adfops.index.Refresher}). Each factory's memory
  * ({@link com.adfops.index.FactoryIndex}) is a {@link com.adfops.index.Snapshot} of blocks of columns
  * ({@link com.adfops.index.RunColumns}: about 140 bytes a run at a million runs), at most the memory budget of them
- * (the newest). It caches activity runs of finished runs, collapses identical concurrent reads
+ * (the newest); the records of the newest rows and of the pipelines questions named last are kept once built
+ * ({@link com.adfops.index.KeptRecords}). It caches activity runs of finished runs, collapses identical concurrent reads
  * ({@link com.adfops.index.SingleFlight}), and keeps answering (marked stale) while a refresh fails. With a
  * {@link com.adfops.index.SnapshotStore} (the state store, adapted in the wiring) it keeps a binary snapshot of each
  * factory's memory ({@link com.adfops.index.SnapshotFormat}, {@link com.adfops.index.DurableSnapshots}): a restart

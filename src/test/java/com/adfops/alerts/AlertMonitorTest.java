@@ -582,7 +582,7 @@ class AlertMonitorTest {
     /**
      * Two factories in memory: {@code df-long} (listed first) with runs in progress whose baselines must be read back
      * (their successes are older than the week a pass reads), and {@code df-fail} with a failure. A read back (a query
-     * for named pipelines) is recorded and blocks until {@link #release} opens.
+     * for named pipelines reaching past the week) is recorded and blocks until {@link #release} opens.
      */
     static final class TwoFactories implements com.adfops.adf.DataFactory {
         final com.adfops.adf.FactoryRef longRuns = new com.adfops.adf.FactoryRef("sub-1", "rg-1", "df-long");
@@ -611,7 +611,8 @@ class AlertMonitorTest {
 
         @Override
         public List<com.adfops.adf.PipelineRun> queryPipelineRuns(com.adfops.adf.FactoryRef f, com.adfops.adf.RunQuery q) {
-            if (!q.pipelineNames().isEmpty()) {
+            // A read back reaches past the week a pass reads (the pass's own week of the watched pipelines does not).
+            if (!q.pipelineNames().isEmpty() && Duration.between(q.from(), q.to()).compareTo(Duration.ofDays(8)) > 0) {
                 baselineReads.addAll(q.pipelineNames());
                 try {
                     release.await();

@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * records (nothing is shared with the index that holds them). As a metadata-driven framework looks: one master run in
  * ten starting nine child copies (290 copy pipelines, 10 masters: 300 pipelines), two parameters each (a table and the
  * hour it loads), one run in ten failed with one of 40 messages of about 300 characters, one in 97 cancelled, one in
- * 500 a rerun, the newest 0.1 % in progress. Each read of up to 100 runs counts as one page (one ADF request) and may
- * wait {@code pageLatency}.
+ * 500 a rerun, the newest 0.1 % in progress. Each read of up to 100 runs counts as one page (one ADF request): it
+ * takes a token from the meter's read budget (as the SDK adapter does) and waits {@code pageLatency}.
  */
 public final class GeneratedFactory implements DataFactory {
 
@@ -161,10 +161,11 @@ public final class GeneratedFactory implements DataFactory {
     }
 
     private void page() {
-        pages.incrementAndGet();
         if (meter != null) {
-            meter.count(FACTORY.factoryName());
+            // As the SDK adapter does before each page: a token from the subscription's read budget, then the count.
+            meter.read(FACTORY);
         }
+        pages.incrementAndGet();
         if (!pageLatency.isZero()) {
             try {
                 Thread.sleep(pageLatency.toMillis());

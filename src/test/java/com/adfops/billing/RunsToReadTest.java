@@ -1,0 +1,124 @@
+package com.adfops.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adfops.FakeFactory;
+import com.adfops.MutableClock;
+import com.adfops.adf.DataFactory;
+import com.adfops.adf.FactoryRef;
+import com.adfops.adf.ForwardingDataFactory;
+import com.adfops.adf.PipelineRun;
+import com.adfops.adf.RequestMeter;
+import com.adfops.adf.RunQuery;
+import com.adfops.adf.RunStatus;
+import com.adfops.index.RunIndex;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cost ledger's listing after a refresh asks only for the runs updated since the last listing (and the whole memory
+ * every few minutes), and its backlog, hence what it reads and the totals, is the same as when every listing read the
+ * whole memory.
+ */
+class RunsToReadTest {
+
+    static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    static final Duration HORIZON = Duration.ofHours(3);
+
+    final MutableClock clock = new MutableClock(NOW);
+    final FakeFactory adf = new FakeFactory("df-ledger");
+    RunIndex index;
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    @Test
+    void listingOnlyWhatChangedKeepsTheSameBacklogAndReadsTheSameRunsAsListingEverything() {
+        // A run every 5 minutes over the horizon, then one finishing every 2 minutes while the horizon slides.
+        int n = 0;
+        for (Instant t = NOW.minus(HORIZON); t.isBefore(NOW.minusSeconds(300)); t = t.plusSeconds(300)) {
+            adf.run("run-" + n++, "pl_" + n % 3, t, 200, n % 7 == 0 ? RunStatus.FAILED : RunStatus.SUCCEEDED, 1);
+        }
+        index = new RunIndex(adf, new RequestMeter(), clock, new RunIndex.Settings(HORIZON, Duration.ofSeconds(30),
+                Duration.ofMinutes(5), 100, Duration.ofSeconds(15)));
+        index.refreshAll();
+        Recording listed = new Recording(index);
+        HeldSummaries changedSummary = new HeldSummaries(clock, HORIZON, null);
+        RunsToRead changed = new RunsToRead(listed, changedSummary);
+        HeldSummaries everySummary = new HeldSummaries(clock, HORIZON, null);
+        RunsToRead everything = new RunsToRead(index, everySummary);
+        FactoryRef f = adf.factory;
+        int steps = 60;
+        for (int step = 0; step < steps; step++) {
+            clock.advance(Duration.ofMinutes(2));
+            Instant now = clock.instant();
+            adf.run("run-" + n++, "pl_" + n % 3, now.minusSeconds(200), 150, RunStatus.SUCCEEDED, 1);
+            if (step % 5 == 2) {
+                // Written late: updated four minutes ago, listed by Data Factory only now (inside the index's overlap).
+                adf.run("late-" + step, "pl_late", now.minusSeconds(400), 160, RunStatus.CANCELLED, 1);
+            }
+            index.refreshAll();
+            changed.relist(now, false);
+            everything.relist(now, true);
+            assertThat(ids(changed.backlogOf(f))).as("step %d", step).containsExactlyElementsOf(ids(everything.backlogOf(f)))
+                    .isNotEmpty();
+            // Each reads its two next runs: the same ones.
+            for (int i = 0; i < 2; i++) {
+                PipelineRun a = changed.next();
+                PipelineRun b = everything.next();
+                if (a == null || b == null) {
+                    assertThat(a).isEqualTo(b);
+                    break;
+                }
+                assertThat(a.runId()).isEqualTo(b.runId());
+                read(changed, changedSummary, a);
+                read(everything, everySummary, b);
+            }
+        }
+        // Listings after the first asked for the last hour and some minutes, but every 10 minutes for the whole memory.
+        long narrow = listed.asked.stream()
+                .filter(q -> Duration.between(q.from(), q.to()).compareTo(RunsToRead.OVERLAP.plusMinutes(5)) < 0).count();
+        assertThat(listed.asked).hasSize(steps);
+        assertThat(narrow).isBetween(steps * 3L / 4, steps - steps / 6L);
+        assertThat(changedSummary.size()).isEqualTo(everySummary.size()).isGreaterThan(steps);
+    }
+
+    private static void read(RunsToRead work, HeldSummaries summaries, PipelineRun r) {
+        summaries.keep(r, BilledRun.of(BillingLedger.updated(r), List.of()));
+        work.done(r);
+    }
+
+    private static List<String> ids(List<PipelineRun> runs) {
+        List<String> out = new ArrayList<>();
+        runs.forEach(r -> out.add(r.runId()));
+        return out;
+    }
+
+    /** The index as the listing sees it, recording each question. */
+    static final class Recording extends ForwardingDataFactory {
+        final DataFactory index;
+        final List<RunQuery> asked = new CopyOnWriteArrayList<>();
+
+        Recording(DataFactory index) {
+            this.index = index;
+        }
+
+        @Override
+        protected DataFactory delegate() {
+            return index;
+        }
+
+        @Override
+        public List<PipelineRun> queryPipelineRuns(FactoryRef factory, RunQuery query) {
+            asked.add(query);
+            return index.queryPipelineRuns(factory, query);
+        }
+    }
+}
