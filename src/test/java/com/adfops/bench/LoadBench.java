@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Load benchmark of a running bot (not a test; loopback only), with a fake Bot Connector that records every reply.
  * Run: {@code bench/load.sh}. Arguments: BOT_URL USERS SECONDS WARMUP BURST_CONVS BURST_MSGS FAILING BUSY [THINK_MS];
- * or BOT_URL open RATE SECONDS WARMUP CONVS FAILING BUSY ARRIVALS DRAIN_S for the open loop ({@link OpenLoop}); or
+ * or BOT_URL open RATE SECONDS WARMUP CONVS FAILING BUSY ARRIVALS DRAIN_S [MAX_IN_FLIGHT] for the open loop ({@link OpenLoop}); or
  * BOT_URL heavy ... (issue 21's scenario). With {@code BOT_PID} set, the bot's CPU per answer over the measured window
  * is reported too ({@link CpuWindow}).
  *
@@ -69,11 +69,12 @@ public final class LoadBench {
             }
         }
         if ("open".equals(a[1])) {
-            // open RATE SECONDS WARMUP CONVS FAILING BUSY ARRIVALS(poisson|even) DRAIN_S
+            // open RATE SECONDS WARMUP CONVS FAILING BUSY ARRIVALS(poisson|even) DRAIN_S [MAX_IN_FLIGHT]
             HttpServer connector = startConnector();
             try {
                 OpenLoop.run(Double.parseDouble(a[2]), Double.parseDouble(a[3]), Double.parseDouble(a[4]),
-                        Integer.parseInt(a[5]), questions(a[6], a[7]), !"even".equals(a[8]), Double.parseDouble(a[9]));
+                        Integer.parseInt(a[5]), questions(a[6], a[7]), !"even".equals(a[8]), Double.parseDouble(a[9]),
+                        a.length > 10 ? Integer.parseInt(a[10]) : 64);
             } finally {
                 connector.stop(0);
                 System.exit(0);

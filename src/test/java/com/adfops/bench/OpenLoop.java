@@ -21,7 +21,9 @@ import java.util.concurrent.locks.LockSupport;
  * posts each question at its planned time (asynchronously: it never waits for the bot), spread over {@code convs}
  * personal chats in turn, the closed loop's three questions in rotation. Arrivals are Poisson (exponential gaps,
  * seed 42) or evenly spaced. Latency runs from the planned time (so a late scheduler does not hide a slow bot) to
- * the first answer's arrival at the fake connector, matched by replyToId. Warm-up questions are not counted; after
+ * the first answer's arrival at the fake connector, matched by replyToId. Like a client's connection pool, at most
+ * {@code maxInFlight} posts are open at once (an unbounded client opens a connection per waiting post: thousands
+ * when the bot falls behind, each costing the bot's Tomcat 16 KB of heap). Warm-up questions are not counted; after
  * the last question the generator waits {@code drainS} for the answers still on their way.
  */
 final class OpenLoop {
@@ -33,7 +35,7 @@ final class OpenLoop {
     }
 
     static void run(double rate, double seconds, double warmup, int convs, String[] questions, boolean poisson,
-                    double drainS) throws Exception {
+                    double drainS, int maxInFlight) throws Exception {
         Random random = new Random(42);
         List<Long> plan = new ArrayList<>();
         double total = warmup + seconds;
@@ -57,6 +59,31 @@ final class OpenLoop {
         long t0 = System.nanoTime() + 100_000_000L;
         long measureFrom = t0 + (long) (warmup * 1e9);
         long stopAt = t0 + (long) (total * 1e9);
+        // As a client's connection pool: at most maxInFlight posts at once (each an open connection to the bot);
+        // later questions wait here in arrival order, their latency counted from their planned time all the same.
+        java.util.concurrent.ConcurrentLinkedQueue<HttpRequest> queued = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(maxInFlight);
+        Runnable[] drainRef = new Runnable[1];
+        drainRef[0] = () -> {
+            while (!queued.isEmpty() && slots.tryAcquire()) {
+                HttpRequest next = queued.poll();
+                if (next == null) {
+                    slots.release();
+                    return;
+                }
+                LoadBench.HTTP.sendAsync(next, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                    if (e != null) {
+                        failed.incrementAndGet();
+                    } else if (r.statusCode() != 200) {
+                        rejected.incrementAndGet();
+                    }
+                    slots.release();
+                    drainRef[0].run();
+                });
+            }
+        };
+        Runnable drain = drainRef[0];
+        int maxQueued = 0;
         boolean cpuStarted = false;
         long maxLag = 0;
         for (int i = 0; i < plan.size(); i++) {
@@ -72,17 +99,12 @@ final class OpenLoop {
             String id = UUID.randomUUID().toString();
             sent.add(new Sent(id, conv, planned));
             LoadBench.FIRST.computeIfAbsent(id, k -> new java.util.concurrent.CompletableFuture<>());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(LoadBench.bot))
+            queued.add(HttpRequest.newBuilder(URI.create(LoadBench.bot))
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
                     .POST(HttpRequest.BodyPublishers.ofString(LoadBench.message(conv, questions[i % questions.length], id)))
-                    .build();
-            LoadBench.HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-                if (e != null) {
-                    failed.incrementAndGet();
-                } else if (r.statusCode() != 200) {
-                    rejected.incrementAndGet();
-                }
-            });
+                    .build());
+            maxQueued = Math.max(maxQueued, queued.size());
+            drain.run();
         }
         parkUntil(stopAt);
         cpu.end();
@@ -98,6 +120,8 @@ final class OpenLoop {
         }
         report(rate, seconds, warmup, convs, poisson, sent, measured, answersInWindow, rejected.get(), failed.get(),
                 maxLag, cpu);
+        System.out.printf("open loop: at most %d posts in flight; most questions waiting for one: %d%n", maxInFlight,
+                maxQueued);
     }
 
     private static void report(double rate, double seconds, double warmup, int convs, boolean poisson, List<Sent> sent,
