@@ -254,6 +254,11 @@ public final class BillingLedger implements AutoCloseable {
         return n;
     }
 
+    /** How many runs the latest listing of the memory built (for tests). */
+    int lastListed() {
+        return work.lastListed();
+    }
+
     private void read(PipelineRun run) {
         try {
             List<ActivityRun> activities = RequestMeter.as(RequestMeter.Purpose.COST,

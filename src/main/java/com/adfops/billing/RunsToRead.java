@@ -37,6 +37,14 @@ final class RunsToRead {
     static final Comparator<PipelineRun> NEWEST_FIRST = Comparator.comparing(BillingLedger::updated).reversed()
             .thenComparing(PipelineRun::runId);
 
+    /**
+     * A listing after a refresh looks only at the runs updated since the factory's previous listing, less this much
+     * (runs that reach the index late); the backlog keeps what earlier listings found.
+     */
+    static final Duration LISTING_OVERLAP = Duration.ofMinutes(15);
+    /** How often the listing looks at every run the memory holds again (runs that left it leave the backlog). */
+    static final Duration FULL_LISTING_EVERY = Duration.ofMinutes(10);
+
     /** Runs questions asked for, waiting at most. */
     static final int WANTED_MAX = 20_000;
 
@@ -48,6 +56,10 @@ final class RunsToRead {
     private final Set<String> unreadable = new HashSet<>();
     /** The refresh each factory's listing followed (the index's as-of). */
     private final Map<FactoryRef, Instant> listedAsOf = new ConcurrentHashMap<>();
+    /** When each factory's listing last looked at every run the memory holds. */
+    private final Map<FactoryRef, Instant> fullListingAt = new ConcurrentHashMap<>();
+    /** How many runs the latest listing built (every run of the memory, or those updated since the previous one). */
+    private volatile int lastListed;
 
     RunsToRead(DataFactory adf, HeldSummaries summaries) {
         this.adf = adf;
@@ -84,7 +96,10 @@ final class RunsToRead {
     /**
      * Lists each factory's finished runs the memory holds (after a refresh of the index, or always when
      * {@code force}) and makes those without a summary its backlog, newest first (from memory: no Data Factory
-     * request).
+     * request). Every {@link #FULL_LISTING_EVERY} the listing looks at every run of the memory; in between only at the
+     * runs updated since the previous listing ({@link #LISTING_OVERLAP} earlier), put before the backlog: at a
+     * hundred thousand runs a full listing builds every run's record after every refresh of the index, garbage that
+     * made the bot's slowest answers (JFR; BENCHMARKS.md, "Load targets at scale").
      */
     void relist(Instant now, boolean force) {
         for (FactoryRef f : adf.factories()) {
@@ -102,17 +117,31 @@ final class RunsToRead {
                 RunQuery all = new RunQuery(from, to, Set.of(), Set.of(), Integer.MAX_VALUE);
                 Freshness fresh = adf.freshness(f, all);
                 Instant asOf = fresh == null ? null : fresh.asOf();
-                if (!force && asOf != null && asOf.equals(listedAsOf.get(f))) {
+                Instant previous = listedAsOf.get(f);
+                if (!force && asOf != null && asOf.equals(previous)) {
                     continue;
                 }
+                Instant full = fullListingAt.get(f);
+                Instant since = previous == null ? null : previous.minus(LISTING_OVERLAP);
+                boolean incremental = since != null && full != null && now.isBefore(full.plus(FULL_LISTING_EVERY))
+                        && since.isAfter(from) && since.isBefore(to);
+                RunQuery query = incremental ? new RunQuery(since, to, Set.of(), Set.of(), Integer.MAX_VALUE) : all;
                 List<PipelineRun> pending = new ArrayList<>();
-                for (PipelineRun r : adf.queryPipelineRuns(f, all)) {
+                int listed = 0;
+                for (PipelineRun r : adf.queryPipelineRuns(f, query)) {
+                    listed++;
                     if (r.status().isTerminal() && summaries.get(r) == null) {
                         pending.add(r);
                     }
                 }
+                lastListed = listed;
                 pending.sort(NEWEST_FIRST);
-                backlog(f, pending);
+                if (incremental) {
+                    addNewest(f, pending, from);
+                } else {
+                    backlog(f, pending);
+                    fullListingAt.put(f, now);
+                }
                 if (asOf != null) {
                     listedAsOf.put(f, asOf);
                 }
@@ -130,6 +159,25 @@ final class RunsToRead {
     /** A factory's backlog, as its latest listing found it (newest first). */
     private synchronized void backlog(FactoryRef f, List<PipelineRun> newestFirst) {
         backlog.put(f, new ArrayDeque<>(newestFirst));
+    }
+
+    /**
+     * Puts the runs of an incremental listing (newest first) before the factory's backlog and drops from its end the
+     * runs updated before {@code heldFrom} (they left the memory). A run listed twice is read once ({@link #claim}).
+     */
+    private synchronized void addNewest(FactoryRef f, List<PipelineRun> newestFirst, Instant heldFrom) {
+        Deque<PipelineRun> d = backlog.computeIfAbsent(f, k -> new ArrayDeque<>());
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            d.addFirst(newestFirst.get(i));
+        }
+        while (!d.isEmpty() && BillingLedger.updated(d.peekLast()).isBefore(heldFrom)) {
+            d.pollLast();
+        }
+    }
+
+    /** How many runs the latest listing built. */
+    int lastListed() {
+        return lastListed;
     }
 
     synchronized boolean hasBacklog() {
@@ -169,8 +217,15 @@ final class RunsToRead {
         return summaries.get(r) == null && !unreadable.contains(key) && reading.add(key);
     }
 
-    /** A claimed run's read ended (read, failed or not started). */
+    /**
+     * A claimed run's read ended (read, failed or not started). One not read goes back to the front of its
+     * factory's backlog: listings between full ones do not list it again.
+     */
     synchronized void done(PipelineRun r) {
-        reading.remove(BillingLedger.key(r));
+        String key = BillingLedger.key(r);
+        reading.remove(key);
+        if (summaries.get(r) == null && !unreadable.contains(key)) {
+            backlog.computeIfAbsent(r.factory(), k -> new ArrayDeque<>()).addFirst(r);
+        }
     }
 }

@@ -101,6 +101,28 @@ class BillingLedgerTest {
     }
 
     @Test
+    void afterARefreshOnlyTheRunsUpdatedSinceTheLastListingAreListedUntilTheNextFullListing() {
+        BillingLedger ledger = ledger(4, null);
+        ledger.drain();
+        assertThat(ledger.lastListed()).isEqualTo(40);
+        // A run finishes and the index refreshes: the listing builds only the runs updated since the last one (less
+        // its overlap), not the 41 the memory holds, and the new run is still read before the rest of the backlog.
+        run("run-new", NOW.minus(Duration.ofMinutes(12)));
+        clock.advance(Duration.ofSeconds(30));
+        index.refreshAll();
+        assertThat(ledger.drain()).isEqualTo(4);
+        assertThat(ledger.lastListed()).isEqualTo(1);
+        assertThat(adf.readOrder).containsExactly("run-39", "run-38", "run-37", "run-36", "run-new", "run-35", "run-34",
+                "run-33");
+        // Ten minutes on, the listing looks at every run of the memory again; the backlog goes on where it was.
+        clock.advance(RunsToRead.FULL_LISTING_EVERY);
+        index.refreshAll();
+        assertThat(ledger.drain()).isEqualTo(4);
+        assertThat(ledger.lastListed()).isEqualTo(41);
+        assertThat(adf.readOrder.subList(8, 12)).containsExactly("run-32", "run-31", "run-30", "run-29");
+    }
+
+    @Test
     void questionsReadsAreChargedWithoutWaitingAndTheBackfillPaysForThem() {
         BillingLedger ledger = ledger(4, null);
         assertThat(ledger.drain()).isEqualTo(4);
