@@ -9,7 +9,8 @@
 # both: the open loop, then the closed loop and the burst on the same bot), USERS, SECONDS_MEASURED, WARMUP, THINK (ms a
 # user waits after an answer, default 0), BURST_CONVS, BURST_MSGS, FAILING and BUSY (pipeline names; for a generated
 # DATASET they are taken from the factory: the pipeline with the most failures and the one with the most runs in the
-# last 24 h), PORT. Open loop: RATE (questions/s, default 300), CONVS (conversations, default 100), ARRIVALS (poisson,
+# last 24 h), PORT. Open loop: RATE (questions/s, default 300), CONVS (conversations, default 1000: Teams allows a
+# conversation 60 proactive messages in 30 s, and the bot keeps to that, so RATE/CONVS must stay under 2), ARRIVALS (poisson,
 # the default, or even), OPEN_SECONDS (default SECONDS_MEASURED), OPEN_WARMUP (default WARMUP), DRAIN (s to wait for the
 # last answers, default 15), IN_FLIGHT (posts open at once, default 64); with MODE=both the closed loop's warm-up is CLOSED_WARMUP (default 20 s: the bot is warm).
 # SCENARIO=heavy runs issue 21's scenario instead: HEAVY_USERS
@@ -72,7 +73,7 @@ else
   CW="${WARMUP:-60}"
   if [ "$MODE" = open ] || [ "$MODE" = both ]; then
     java -cp "$CP" com.adfops.bench.LoadBench "http://127.0.0.1:$PORT/api/messages" open "${RATE:-300}" \
-      "${OPEN_SECONDS:-${SECONDS_MEASURED:-20}}" "${OPEN_WARMUP:-${WARMUP:-60}}" "${CONVS:-100}" "$FAILING" "$BUSY" \
+      "${OPEN_SECONDS:-${SECONDS_MEASURED:-20}}" "${OPEN_WARMUP:-${WARMUP:-60}}" "${CONVS:-1000}" "$FAILING" "$BUSY" \
       "${ARRIVALS:-poisson}" "${DRAIN:-15}" "${IN_FLIGHT:-64}"
     echo "load average after the open loop: $(cut -d' ' -f1-3 /proc/loadavg)"
     CW="${CLOSED_WARMUP:-20}"
