@@ -33,7 +33,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Load benchmark of a running bot (not a test; loopback only), with a fake Bot Connector that records every reply.
- * Run: {@code bench/load.sh}. Arguments: BOT_URL USERS SECONDS WARMUP BURST_CONVS BURST_MSGS FAILING BUSY [THINK_MS].
+ * Run: {@code bench/load.sh}. Arguments: BOT_URL USERS SECONDS WARMUP BURST_CONVS BURST_MSGS FAILING BUSY [THINK_MS];
+ * or BOT_URL open RATE SECONDS WARMUP CONVS FAILING BUSY ARRIVALS DRAIN_S [MAX_IN_FLIGHT] for the open loop ({@link OpenLoop}); or
+ * BOT_URL heavy ... (issue 21's scenario). With {@code BOT_PID} set, the bot's CPU per answer over the measured window
+ * is reported too ({@link CpuWindow}).
  *
  * <p>Closed loop: N users, each in its own personal chat, ask, wait for the answer (and THINK_MS, default 0), ask
  * again (questions rotate: the failing list, why a failing pipeline failed, a busy pipeline's status). Burst: C
@@ -65,12 +68,24 @@ public final class LoadBench {
                 System.exit(0);
             }
         }
+        if ("open".equals(a[1])) {
+            // open RATE SECONDS WARMUP CONVS FAILING BUSY ARRIVALS(poisson|even) DRAIN_S [MAX_IN_FLIGHT]
+            HttpServer connector = startConnector();
+            try {
+                OpenLoop.run(Double.parseDouble(a[2]), Double.parseDouble(a[3]), Double.parseDouble(a[4]),
+                        Integer.parseInt(a[5]), questions(a[6], a[7]), !"even".equals(a[8]), Double.parseDouble(a[9]),
+                        a.length > 10 ? Integer.parseInt(a[10]) : 64);
+            } finally {
+                connector.stop(0);
+                System.exit(0);
+            }
+        }
         int users = Integer.parseInt(a[1]);
         double seconds = Double.parseDouble(a[2]);
         double warmup = Double.parseDouble(a[3]);
         int burstConvs = Integer.parseInt(a[4]);
         int burstMsgs = Integer.parseInt(a[5]);
-        String[] questions = {"what pipelines are failing?", "why did " + a[6] + " fail?", "status of " + a[7]};
+        String[] questions = questions(a[6], a[7]);
         long thinkMs = a.length > 8 ? Long.parseLong(a[8]) : 0;
         HttpServer connector = startConnector();
         try {
@@ -84,6 +99,11 @@ public final class LoadBench {
             connector.stop(0);
             System.exit(0);
         }
+    }
+
+    /** The question mix of both loops: the failing list, why a failing pipeline failed, a busy pipeline's status. */
+    static String[] questions(String failing, String busy) {
+        return new String[] {"what pipelines are failing?", "why did " + failing + " fail?", "status of " + busy};
     }
 
     /** Starts the fake Bot Connector on loopback, recording every reply; sets {@link #service}. */
@@ -194,6 +214,17 @@ public final class LoadBench {
 
     static String post(String conv, String text) throws IOException, InterruptedException {
         String id = UUID.randomUUID().toString();
+        HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(bot)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(message(conv, text, id))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() != 200) {
+            throw new IOException("bot answered " + r.statusCode());
+        }
+        return id;
+    }
+
+    /** A personal-chat message as Teams sends it. */
+    static String message(String conv, String text, String id) {
         ObjectNode m = JSON.createObjectNode();
         m.put("type", "message").put("id", id).put("timestamp", "2026-11-26T10:26:57.520Z").put("serviceUrl", service)
                 .put("channelId", "msteams").put("text", text);
@@ -203,13 +234,7 @@ public final class LoadBench {
         m.putObject("conversation").put("id", conv).put("conversationType", "personal")
                 .put("tenantId", "00000000-0000-0000-0000-0000000000b1");
         m.putObject("channelData").putObject("tenant").put("id", "00000000-0000-0000-0000-0000000000b1");
-        HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(bot)).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(m.toString())).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() != 200) {
-            throw new IOException("bot answered " + r.statusCode());
-        }
-        return id;
+        return m.toString();
     }
 
     static long awaitAnswer(String id, long timeoutMs) throws InterruptedException {
@@ -249,6 +274,14 @@ public final class LoadBench {
         long measureFrom = start + (long) (warmup * 1e9);
         long stopAt = measureFrom + (long) (seconds * 1e9);
         CountDownLatch done = new CountDownLatch(users);
+        CpuWindow cpu = new CpuWindow();
+        java.util.concurrent.ScheduledExecutorService marks = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread th = new Thread(r);
+            th.setDaemon(true);
+            return th;
+        });
+        marks.schedule(cpu::start, measureFrom - System.nanoTime(), TimeUnit.NANOSECONDS);
+        marks.schedule(cpu::end, stopAt - System.nanoTime(), TimeUnit.NANOSECONDS);
         for (int u = 0; u < users; u++) {
             int user = u;
             Thread t = new Thread(() -> {
@@ -282,6 +315,11 @@ public final class LoadBench {
                 + "%.0f turns/s, median %.0f ms, p90 %.0f ms, p99 %.0f ms%n", users, thinkMs, seconds, warmup, l.size(),
                 l.size() / seconds,
                 pct(l, 0.5), pct(l, 0.9), pct(l, 0.99));
+        System.out.printf("closed loop: max %.0f ms%n", l.isEmpty() ? Double.NaN : l.get(l.size() - 1));
+        String c = cpu.report(l.size());
+        if (!c.isEmpty()) {
+            System.out.println("closed loop: " + c);
+        }
     }
 
     static void burst(int convs, int msgs, String[] questions) throws Exception {
