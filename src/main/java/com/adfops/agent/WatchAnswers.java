@@ -56,7 +56,8 @@ final class WatchAnswers {
                     new Watchlist.Watch(p, factory, turn.userName(), tools.now()));
             String what = p.equals("*") ? "every pipeline" : p.contains("*") ? "pipelines matching " + p : p;
             return AgentReply.of(new Reply.Watching("Watching " + what + (factory == null ? "" : " in " + factory)
-                    + " here: when a run fails, I post an alert with its diagnosis.", all));
+                    + " here: when a run fails, runs long, misses its schedule or its SLA, or its self-hosted runtime goes "
+                    + "down, I post an alert.", all));
         } catch (UnsupportedOperationException off) {
             return AgentReply.of(new Reply.Text("Alerts are not set up in this installation of the bot, so I can't watch "
                     + "pipelines here. Ask me when you want to know what is failing."));

@@ -256,8 +256,9 @@ final class AdminCards {
                             + (x.factory() == null ? "" : " in " + x.factory()) + " · added by " + x.by()
                             + (x.at() == null ? "" : " " + timeAgo(x.at(), v)));
         }
-        d.put("footer", "When a watched pipeline's run fails, I post an alert here with the diagnosis (a channel gets a new "
-                + "post). Acknowledge, Snooze and Escalate are on the alert; when a later run succeeds, the alert says so.");
+        d.put("footer", "When a watched pipeline's run fails (with the diagnosis), runs long, does not start on schedule or "
+                + "misses its SLA, or the self-hosted integration runtime it runs on goes down, I post an alert here (a channel "
+                + "gets a new post). Acknowledge and Snooze are on the alert; when it recovers, the alert says so.");
         return d;
     }
 }
