@@ -74,18 +74,7 @@ public final class BlobStateStore implements StateStore {
 
     @Override
     public Optional<Versioned> read(String key) {
-        BlobClient blob = blob(key);
-        try {
-            var r = blob.downloadContentWithResponse(null, null, timeout, Context.NONE);
-            return Optional.of(new Versioned(r.getValue().toString(), r.getDeserializedHeaders().getETag()));
-        } catch (BlobStorageException e) {
-            if (e.getStatusCode() == 404) {
-                return Optional.empty();
-            }
-            throw new StoreException("cannot read state (" + e.getErrorCode() + ")", e);
-        } catch (RuntimeException e) {
-            throw new StoreException("cannot read state", e);
-        }
+        return download(blob(key), timeout).map(d -> new Versioned(d.content().toString(), d.etag()));
     }
 
     @Override
@@ -96,10 +85,17 @@ public final class BlobStateStore implements StateStore {
     /** Binary documents are {@code <key>.bin} block blobs, apart from the JSON ones. */
     @Override
     public Optional<Binary> readBytes(String key) {
-        BlobClient blob = blob(key, ".bin");
+        return download(blob(key, ".bin"), bulkTimeout()).map(d -> new Binary(d.content().toBytes(), d.etag()));
+    }
+
+    private record Downloaded(BinaryData content, String etag) {
+    }
+
+    /** A blob's content and ETag; empty when it does not exist. */
+    private static Optional<Downloaded> download(BlobClient blob, Duration within) {
         try {
-            var r = blob.downloadContentWithResponse(null, null, bulkTimeout(), Context.NONE);
-            return Optional.of(new Binary(r.getValue().toBytes(), r.getDeserializedHeaders().getETag()));
+            var r = blob.downloadContentWithResponse(null, null, within, Context.NONE);
+            return Optional.of(new Downloaded(r.getValue(), r.getDeserializedHeaders().getETag()));
         } catch (BlobStorageException e) {
             if (e.getStatusCode() == 404) {
                 return Optional.empty();
