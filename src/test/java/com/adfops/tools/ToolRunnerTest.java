@@ -201,7 +201,7 @@ class ToolRunnerTest {
                 assertThat(changed.at("/changes/" + i + "/what").asText()).isEqualTo(w.changes().get(i).what());
                 assertThat(changed.at("/changes/" + i + "/after").asText()).isEqualTo(w.changes().get(i).after());
             }
-            assertThat(changed.at("/changes/0/what").asText()).isEqualTo("Integration runtime of Copy sales orders");
+            assertThat(changed.at("/changes/0/what").asText()).isEqualTo("Activity Update watermark");
 
             String byId = "{\"run_id\":\"" + card.diagnosis().run().runId() + "\"}";
             ToolRunner.Call history = r.run(ToolRunner.FAILURE_HISTORY, byId, ZoneId.of("UTC"));
