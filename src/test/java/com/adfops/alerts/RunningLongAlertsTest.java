@@ -3,11 +3,11 @@ package com.adfops.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adfops.MutableClock;
+import com.adfops.RecordingQueries;
 import com.adfops.TestSim;
 import com.adfops.adf.ActivityRun;
 import com.adfops.adf.DataFactory;
 import com.adfops.adf.FactoryRef;
-import com.adfops.adf.ForwardingDataFactory;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RequestMeter;
 import com.adfops.adf.RunQuery;
@@ -27,7 +27,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +79,7 @@ class RunningLongAlertsTest {
         index = new RunIndex(new Source(runs), new RequestMeter(), clock, new RunIndex.Settings(Duration.ofDays(7),
                 Duration.ofSeconds(30), Duration.ofMinutes(5), 100, Duration.ofSeconds(15)));
         index.refreshAll();
-        Recording adf = new Recording(index);
+        RecordingQueries adf = new RecordingQueries(index);
         AdfTools tools = new AdfTools(adf, clock);
         JsonDocuments docs = new JsonDocuments(new InMemoryStateStore(), TestSim.JSON);
         Watches watches = new Watches(docs);
@@ -122,30 +121,6 @@ class RunningLongAlertsTest {
             }
         }
         assertThat(read).as("runs of the week read by the pass (of 3,044)").isEqualTo(4 + 22);
-    }
-
-    /** The run index as the monitor sees it, recording what it is asked and how many runs it returns. */
-    static final class Recording extends ForwardingDataFactory {
-        final DataFactory index;
-        final List<RunQuery> asked = new CopyOnWriteArrayList<>();
-        final List<Integer> returned = new CopyOnWriteArrayList<>();
-
-        Recording(DataFactory index) {
-            this.index = index;
-        }
-
-        @Override
-        protected DataFactory delegate() {
-            return index;
-        }
-
-        @Override
-        public List<PipelineRun> queryPipelineRuns(FactoryRef factory, RunQuery query) {
-            List<PipelineRun> out = index.queryPipelineRuns(factory, query);
-            asked.add(query);
-            returned.add(out.size());
-            return out;
-        }
     }
 
     /** The factory behind the index. */

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adfops.FakeFactory;
 import com.adfops.MutableClock;
+import com.adfops.RecordingQueries;
 import com.adfops.adf.DataFactory;
 import com.adfops.adf.FactoryRef;
-import com.adfops.adf.ForwardingDataFactory;
 import com.adfops.adf.PipelineRun;
 import com.adfops.adf.RequestMeter;
 import com.adfops.adf.RunQuery;
@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +48,7 @@ class RunsToReadTest {
         index = new RunIndex(adf, new RequestMeter(), clock, new RunIndex.Settings(HORIZON, Duration.ofSeconds(30),
                 Duration.ofMinutes(5), 100, Duration.ofSeconds(15)));
         index.refreshAll();
-        Recording listed = new Recording(index);
+        RecordingQueries listed = new RecordingQueries(index);
         HeldSummaries changedSummary = new HeldSummaries(clock, HORIZON, null);
         RunsToRead changed = new RunsToRead(listed, changedSummary);
         HeldSummaries everySummary = new HeldSummaries(clock, HORIZON, null);
@@ -101,24 +100,4 @@ class RunsToReadTest {
         return out;
     }
 
-    /** The index as the listing sees it, recording each question. */
-    static final class Recording extends ForwardingDataFactory {
-        final DataFactory index;
-        final List<RunQuery> asked = new CopyOnWriteArrayList<>();
-
-        Recording(DataFactory index) {
-            this.index = index;
-        }
-
-        @Override
-        protected DataFactory delegate() {
-            return index;
-        }
-
-        @Override
-        public List<PipelineRun> queryPipelineRuns(FactoryRef factory, RunQuery query) {
-            asked.add(query);
-            return index.queryPipelineRuns(factory, query);
-        }
-    }
 }

@@ -93,24 +93,22 @@ public final class BlobStateStore implements StateStore {
 
     /** A blob's content and ETag; empty when it does not exist. */
     private static Optional<Downloaded> download(BlobClient blob, Duration within) {
-        try {
+        return unlessAbsent(() -> {
             var r = blob.downloadContentWithResponse(null, null, within, Context.NONE);
-            return Optional.of(new Downloaded(r.getValue(), r.getDeserializedHeaders().getETag()));
-        } catch (BlobStorageException e) {
-            if (e.getStatusCode() == 404) {
-                return Optional.empty();
-            }
-            throw new StoreException("cannot read state (" + e.getErrorCode() + ")", e);
-        } catch (RuntimeException e) {
-            throw new StoreException("cannot read state", e);
-        }
+            return new Downloaded(r.getValue(), r.getDeserializedHeaders().getETag());
+        });
     }
 
     @Override
     public Optional<String> bytesVersion(String key) {
         BlobClient blob = blob(key, ".bin");
+        return unlessAbsent(() -> blob.getPropertiesWithResponse(null, timeout, Context.NONE).getValue().getETag());
+    }
+
+    /** A read of the store: empty when the blob does not exist, a {@link StoreException} when the store fails. */
+    private static <T> Optional<T> unlessAbsent(java.util.function.Supplier<T> read) {
         try {
-            return Optional.of(blob.getPropertiesWithResponse(null, timeout, Context.NONE).getValue().getETag());
+            return Optional.of(read.get());
         } catch (BlobStorageException e) {
             if (e.getStatusCode() == 404) {
                 return Optional.empty();
