@@ -258,7 +258,8 @@ final class AdminCards {
         }
         d.put("footer", "When a watched pipeline's run fails (with the diagnosis), runs long, does not start on schedule or "
                 + "misses its SLA, or the self-hosted integration runtime it runs on goes down, I post an alert here (a channel "
-                + "gets a new post). Acknowledge and Snooze are on the alert; when it recovers, the alert says so.");
+                + "gets a new post). Acknowledge and Snooze are on every alert, Escalate on a failure's; when it "
+                + "recovers, the alert says so.");
         return d;
     }
 }
