@@ -47,6 +47,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     private final WatchAnswers watches;
     private final ImpactAnswers impact;
     private final ScheduleAnswers schedule;
+    private final ParsedQuestions parsed = new ParsedQuestions();
 
     /**
      * @param contextTtl how long a conversation's context (the run in focus, the last list) answers follow-ups such as
@@ -133,7 +134,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
             return Effort.LIGHT;
         }
         try {
-            return analytics.effort(IntentParser.parse(text, tools.now(), turn.zone(), tools.history()));
+            return analytics.effort(parse(text, turn));
         } catch (DataFactoryException e) {
             // The answer says what is wrong, at once.
             return Effort.LIGHT;
@@ -157,7 +158,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
         if (turn.isCardAction()) {
             return Optional.of(answer(turn));
         }
-        Intent intent = IntentParser.parse(turn.text(), tools.now(), turn.zone(), tools.history());
+        Intent intent = parse(turn.text(), turn);
         // Actions are proposed on cards and confirmed by a person: the model never gets to act, nor to word the audit.
         if (intent instanceof Intent.Help || intent instanceof Intent.ClearHistory
                 || intent instanceof Intent.RequestAction || intent instanceof Intent.Audit || intent instanceof Intent.Export
@@ -217,7 +218,7 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     // ---- typed questions -------------------------------------------------------------------------------
 
     private AgentReply ask(Turn turn, String text, Conversation.Session s) {
-        Intent intent = IntentParser.parse(text, tools.now(), turn.zone(), tools.history(), known());
+        Intent intent = parse(text, turn);
         if (intent instanceof Intent.Help) {
             return help();
         } else if (intent instanceof Intent.ClearHistory) {
@@ -283,6 +284,11 @@ public final class OfflineAgent implements Agent, StandardAnswers {
     }
 
     /** The factories' names for the parser, read only if a question needs them (cached by the tools). */
+    /** What {@code text} asks for, read once per second however often it is asked (its effort, then its answer). */
+    private Intent parse(String text, Turn turn) {
+        return parsed.parse(text, tools.now(), turn.zone(), tools.history(), known());
+    }
+
     private KnownNames known() {
         return KnownNames.lazy(tools::allPipelineNames, () -> tools.factories().stream().map(FactoryRef::factoryName).toList());
     }

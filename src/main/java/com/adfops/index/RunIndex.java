@@ -12,6 +12,7 @@ import com.adfops.adf.RunRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -241,7 +242,11 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         if (!snap.complete()) {
             return snap.loadedSince();
         }
-        Instant horizonStart = clock.instant().minus(settings.horizon()).minus(SLACK);
+        // Rounded up to the second (never earlier than the last compaction kept): answers built from the same memory
+        // within one second are then equal, and their cards rendered once (ReplySender).
+        Instant now = clock.instant();
+        Instant second = now.truncatedTo(ChronoUnit.SECONDS);
+        Instant horizonStart = (second.equals(now) ? now : second.plusSeconds(1)).minus(settings.horizon()).minus(SLACK);
         Instant capped = snap.cappedSince();
         return capped != null && capped.isAfter(horizonStart) ? capped : horizonStart;
     }

@@ -1,0 +1,46 @@
+package com.adfops.agent;
+
+import com.adfops.runs.KnownNames;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What questions asked within the current second read as ({@link IntentParser#parse}): a turn reads its question once
+ * although both its effort and its answer need it, and the same words asked in the same second by many people (an
+ * incident channel) are read once. Reading is a pure function of the words, the second, the zone, the history and the
+ * names; the names are the factories' at that second (a pipeline created within the second is known from the next).
+ */
+final class ParsedQuestions {
+
+    /** Questions kept per second at most (the distinct ones asked within one second). */
+    static final int KEPT = 512;
+
+    private record Key(String text, Instant now, ZoneId zone, Duration history) {
+    }
+
+    private record Second(Instant now, Map<Key, Intent> read) {
+    }
+
+    private volatile Second current = new Second(Instant.MIN, Map.of());
+
+    /** What {@code text} asks for at {@code now} (to the second, as the tools give it). */
+    Intent parse(String text, Instant now, ZoneId zone, Duration history, KnownNames known) {
+        Second s = current;
+        if (!s.now().equals(now)) {
+            s = new Second(now, new ConcurrentHashMap<>());
+            current = s;
+        }
+        Key key = new Key(text == null ? "" : text, now, zone, history);
+        Intent read = s.read().get(key);
+        if (read == null) {
+            read = IntentParser.parse(text, now, zone, history, known);
+            if (s.read().size() < KEPT) {
+                s.read().put(key, read);
+            }
+        }
+        return read;
+    }
+}
