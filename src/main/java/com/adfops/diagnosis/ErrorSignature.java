@@ -1,6 +1,8 @@
 package com.adfops.diagnosis;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,11 +57,32 @@ public record ErrorSignature(String activity, String errorCode, String message) 
         return message == null || message.isBlank() ? null : of("", "", message);
     }
 
+    /** Messages normalised lately (a failure's history compares the same earlier failures again at every question). */
+    private static final Map<String, String> NORMALISED = new ConcurrentHashMap<>();
+    /** Messages kept at most (then the memo starts again); longer messages than {@link #MEMO_LONGEST} are not kept. */
+    static final int MEMO_SIZE = 2048;
+    static final int MEMO_LONGEST = 8192;
+
     /** The message with what varies between runs replaced: {@code <id>}, {@code <time>}, {@code <date>}, {@code <n>}... */
     static String normalise(String message) {
         if (message == null) {
             return "";
         }
+        String known = NORMALISED.get(message);
+        if (known != null) {
+            return known;
+        }
+        String s = normaliseNow(message);
+        if (message.length() <= MEMO_LONGEST) {
+            if (NORMALISED.size() >= MEMO_SIZE) {
+                NORMALISED.clear();
+            }
+            NORMALISED.put(message, s);
+        }
+        return s;
+    }
+
+    private static String normaliseNow(String message) {
         String s = URL_QUERY.matcher(message).replaceAll("$1?<query>");
         s = GUID.matcher(s).replaceAll("<id>");
         s = TIMESTAMP.matcher(s).replaceAll("<time>");

@@ -5,7 +5,9 @@ import com.adfops.adf.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Is a failure new or recurring? From the pipeline's runs up to the failed one (newest first, a run and its reruns
@@ -92,10 +94,17 @@ public record RunHistory(int failuresInARow, int successesBefore, Instant lastSu
     /** The pipeline's finished runs up to {@code failed}, it included, newest first, a rerun group once (its latest). */
     private static List<PipelineRun> upTo(PipelineRun failed, List<PipelineRun> runs) {
         Instant at = failed.sortTime();
+        // Each rerun group's latest start up to the failure (one pass; a run older than its group's latest was replaced).
+        Map<String, Instant> latest = new HashMap<>();
+        for (PipelineRun o : runs) {
+            if (!o.sortTime().isAfter(at)) {
+                latest.merge(group(o), o.sortTime(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
         List<PipelineRun> before = runs.stream()
                 .filter(r -> r.pipelineName().equalsIgnoreCase(failed.pipelineName()))
                 .filter(r -> r.status().isTerminal() && !r.sortTime().isAfter(at))
-                .filter(r -> r.runId().equals(failed.runId()) || !supersededBefore(r, runs, at))
+                .filter(r -> r.runId().equals(failed.runId()) || !latest.get(group(r)).isAfter(r.sortTime()))
                 .sorted(Comparator.comparing(PipelineRun::sortTime).reversed())
                 .toList();
         if (before.stream().noneMatch(r -> r.runId().equals(failed.runId()))) {
@@ -104,11 +113,9 @@ public record RunHistory(int failuresInARow, int successesBefore, Instant lastSu
         return before;
     }
 
-    /** A run that a rerun in its group (before {@code at}) replaced: the group counts once, by its latest. */
-    private static boolean supersededBefore(PipelineRun r, List<PipelineRun> runs, Instant at) {
-        String group = r.rerunOf() != null ? r.rerunOf() : r.runId();
-        return runs.stream().anyMatch(o -> o != r && !o.sortTime().isAfter(at) && o.sortTime().isAfter(r.sortTime())
-                && group.equals(o.rerunOf() != null ? o.rerunOf() : o.runId()));
+    /** The rerun group of a run: the run it reran, or itself. */
+    private static String group(PipelineRun r) {
+        return r.rerunOf() != null ? r.rerunOf() : r.runId();
     }
 
     /**

@@ -24,9 +24,24 @@ final class NextStarts {
 
     /** Each pipeline's first expected start in {@code (now, now + horizon)}; empty when none is known. */
     static Function<String, Optional<Instant>> of(FactoryDefinitions defs, Instant now, Duration horizon) {
+        return computed(defs, now, horizon).next();
+    }
+
+    /**
+     * The next starts at {@code now}, and the first of them: until then (exclusive) every pipeline's next start is the
+     * same, except a pipeline whose first firing enters the horizon's far end meanwhile.
+     */
+    record Computed(Function<String, Optional<Instant>> next, Instant earliest) {
+    }
+
+    static Computed computed(FactoryDefinitions defs, Instant now, Duration horizon) {
         Map<String, Instant> triggered = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Instant earliest = null;
         for (ExpectedRun e : ExpectedRuns.between(defs, now.plusMillis(1), now.plus(horizon), true).runs()) {
             triggered.merge(e.pipeline(), e.expectedStart(), (a, b) -> a.isBefore(b) ? a : b);
+            if (earliest == null || e.expectedStart().isBefore(earliest)) {
+                earliest = e.expectedStart();
+            }
         }
         Map<String, List<String>> parents = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (FactoryDefinitions.Pipeline p : defs.pipelines()) {
@@ -36,7 +51,8 @@ final class NextStarts {
                 }
             }
         }
-        return pipeline -> pipeline == null ? Optional.empty() : next(pipeline, triggered, parents, new HashSet<>());
+        return new Computed(pipeline -> pipeline == null ? Optional.empty()
+                : next(pipeline, triggered, parents, new HashSet<>()), earliest == null ? now.plus(horizon) : earliest);
     }
 
     private static Optional<Instant> next(String pipeline, Map<String, Instant> triggered,

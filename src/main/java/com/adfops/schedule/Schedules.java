@@ -43,6 +43,7 @@ public final class Schedules implements NextRuns {
     private final AdfTools tools;
     private final ScheduleCheck check;
     private final SlaRules sla;
+    private final NextStartsMemo nextStarts = new NextStartsMemo(NEXT_RUN_HORIZON);
 
     /**
      * @param sla   the SLAs of the setting
@@ -141,7 +142,7 @@ public final class Schedules implements NextRuns {
      */
     @Override
     public Function<String, Optional<Instant>> of(FactoryDefinitions defs, Instant now) {
-        return NextStarts.of(defs, now, NEXT_RUN_HORIZON);
+        return nextStarts.of(defs, now);
     }
 
     private List<PipelineRun> runs(FactoryRef f, Instant from, Instant now) {
