@@ -8,7 +8,6 @@ import com.adfops.agent.AgentReply;
 import com.adfops.agent.Reply;
 import com.adfops.cards.CardFactory;
 import com.adfops.cards.CardSamples;
-import com.fasterxml.jackson.databind.util.RawValue;
 import com.microsoft.bot.schema.Activity;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,7 @@ class ReplySenderTest {
     private final ReplySender sender = new ReplySender(cards, clock);
 
     private static Object content(Activity a) {
-        return ((RawValue) a.getAttachments().get(0).getContent()).rawValue();
+        return ((CardContent) a.getAttachments().get(0).getContent()).json();
     }
 
     private String fresh(Reply part, Instant second, ZoneId zone) {
