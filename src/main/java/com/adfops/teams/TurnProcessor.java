@@ -263,9 +263,13 @@ final class TurnProcessor implements AutoCloseable {
             if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
                 pool.shutdownNow();
             }
+            // The answers already worked out get a moment to go out (a throttled one may not).
+            CompletableFuture.allOf(sends.values().toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             pool.shutdownNow();
             Thread.currentThread().interrupt();
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            log.warn("{} answers not sent at shutdown", sending.get());
         }
     }
 }

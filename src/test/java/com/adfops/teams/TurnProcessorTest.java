@@ -206,9 +206,33 @@ class TurnProcessorTest {
         }
     }
 
+    @Test
+    void closingLetsTheAnswersAlreadyHandedOverGoOut() throws Exception {
+        java.util.concurrent.CompletableFuture<Void> inFlight = new java.util.concurrent.CompletableFuture<>();
+        List<String> sent = new CopyOnWriteArrayList<>();
+        TurnProcessor turns = new TurnProcessor(1, 10);
+        turns.send("conv-a", "the answer", () -> inFlight);
+        turns.send("conv-a", "the answer", () -> {
+            sent.add("a2");
+            return null;
+        });
+        Thread connector = new Thread(() -> {
+            await(new CountDownLatch(1), 200);
+            sent.add("a1");
+            inFlight.complete(null);
+        });
+        connector.start();
+        turns.close();
+        assertThat(sent).containsExactly("a1", "a2");
+    }
+
     private static Object await(CountDownLatch l) {
+        return await(l, 10_000);
+    }
+
+    private static Object await(CountDownLatch l, long millis) {
         try {
-            l.await(10, TimeUnit.SECONDS);
+            l.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
