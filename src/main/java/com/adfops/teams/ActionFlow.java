@@ -210,7 +210,8 @@ final class ActionFlow {
             }
         }
         Optional<Reply.DiagnosisCard> settled = settledDiagnosis(f);
-        turns.send(conversationId, "the outcome of action " + f.action().id(), () -> adapter.continueConversation(appId, origin, ctx -> {
+        String what = "the outcome of action " + f.action().id();
+        turns.send(conversationId, what, () -> adapter.continueConversation(appId, origin, ctx -> {
             CompletableFuture<Void> start = CompletableFuture.completedFuture(null);
             CompletableFuture<Void> updated = f.action().cards().cardId() == null ? start
                     : start.thenCompose(r -> sender.update(ctx, f.action().cards().cardId(), new Reply.Action(f.card()),

@@ -220,7 +220,8 @@ final class TurnProcessor implements AutoCloseable {
             log.debug("{} to conversation {} dropped: the Bot Connector did not take it", what, conversationId, cause);
             return;
         }
-        log.warn("Could not send {} to conversation {} ({}); dropped", what, conversationId, cause.getClass().getSimpleName());
+        log.warn("Could not send {} to conversation {} ({}); dropped", what, conversationId,
+                cause.getClass().getSimpleName());
     }
 
     /** Answers handed over and not yet sent (or failed), across conversations. */
