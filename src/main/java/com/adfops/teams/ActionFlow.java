@@ -8,8 +8,8 @@ import com.adfops.agent.AgentReply;
 import com.adfops.answers.CardVerb;
 import com.adfops.agent.Reply;
 import com.adfops.agent.Turn;
+import com.microsoft.bot.builder.BotCallbackHandler;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
-import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.ConversationReference;
@@ -118,17 +118,24 @@ final class ActionFlow {
         return actingTenants.isEmpty() || actingTenants.contains(tenant) ? turn.userId() : null;
     }
 
-    /** {@code Action.Submit}, already on the turn processor: the card replaced in place, or the answer sent. */
-    CompletableFuture<Void> onSubmit(TurnContext ctx, Turn turn, ConversationReference origin, String cardId) {
+    /**
+     * {@code Action.Submit}, already on the turn processor: the click is answered here; the returned sends replace the
+     * clicked card in place, or send the answer.
+     */
+    BotCallbackHandler onSubmit(Turn turn, ConversationReference origin, String cardId) {
         CardVerb verb = CardVerb.of(turn.action().get("action")).orElseThrow();
         AgentReply reply = answer(turn, cardId);
         Optional<Reply> card = cardOf(reply);
         if (!replacesCard(verb) || card.isEmpty() || cardId == null) {
-            return sender.sendTo(ctx, reply, origin, turn.zone());
+            List<Activity> out = sender.activities(reply, turn.zone());
+            return ctx -> sender.sendTo(ctx, out, origin);
         }
-        CompletableFuture<Void> updated = sender.update(ctx, cardId, card.get(), turn.zone());
         AgentReply rest = without(reply, card.get());
-        return rest.parts().isEmpty() ? updated : updated.thenCompose(r -> sender.sendTo(ctx, rest, origin, turn.zone()));
+        return ctx -> {
+            CompletableFuture<Void> updated = sender.update(ctx, cardId, card.get(), turn.zone());
+            return rest.parts().isEmpty() ? updated
+                    : updated.thenCompose(r -> sender.sendTo(ctx, rest, origin, turn.zone()));
+        };
     }
 
     /**
@@ -203,7 +210,8 @@ final class ActionFlow {
             }
         }
         Optional<Reply.DiagnosisCard> settled = settledDiagnosis(f);
-        adapter.continueConversation(appId, origin, ctx -> {
+        String what = "the outcome of action " + f.action().id();
+        turns.send(conversationId, what, () -> adapter.continueConversation(appId, origin, ctx -> {
             CompletableFuture<Void> start = CompletableFuture.completedFuture(null);
             CompletableFuture<Void> updated = f.action().cards().cardId() == null ? start
                     : start.thenCompose(r -> sender.update(ctx, f.action().cards().cardId(), new Reply.Action(f.card()),
@@ -218,10 +226,7 @@ final class ActionFlow {
                         return null;
                     });
             return diagnosis.thenCompose(r -> sender.sendTo(ctx, new AgentReply(parts), origin, ZoneId.of("UTC")));
-        }).exceptionally(x -> {
-            log.error("Could not post the outcome of action {}", f.action().id(), x);
-            return null;
-        }).join();
+        }));
     }
 
     /**
@@ -284,11 +289,12 @@ final class ActionFlow {
 
     private void send(String conversationId, ConversationReference origin, AgentReply reply, ZoneId zone) {
         try {
-            turns.submit(conversationId, () -> adapter.continueConversation(appId, origin,
-                    ctx -> sender.sendTo(ctx, reply, origin, zone)).exceptionally(x -> {
-                        log.error("Could not send the action's answer to {}", conversationId, x);
-                        return null;
-                    }).join());
+            // After the conversation's turns queued now, as any answer; the sending is handed over.
+            turns.submit(conversationId, () -> {
+                List<Activity> out = sender.activities(reply, zone);
+                turns.send(conversationId, "the action's answer", () -> adapter.continueConversation(appId, origin,
+                        ctx -> sender.sendTo(ctx, out, origin)));
+            });
         } catch (RejectedExecutionException busy) {
             log.warn("Turn queue full; an action's answer to {} was not sent", conversationId);
         }

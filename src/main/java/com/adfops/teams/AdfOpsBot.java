@@ -7,6 +7,7 @@ import com.adfops.agent.Reply;
 import com.adfops.agent.Turn;
 import com.adfops.state.Installations;
 import com.adfops.state.StateStore;
+import com.microsoft.bot.builder.BotCallbackHandler;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.TurnContext;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Teams activity handler: one Teams conversation (personal chat, group chat, channel thread) is one agent
  * conversation. It routes: typed text and card clicks become {@link Turn}s ({@link ActivityReader}) answered by the
- * agent off the request thread ({@link TurnProcessor}) and sent back ({@link ReplySender}); Escalate clicks go to
+ * agent off the request thread ({@link TurnProcessor}) and sent back ({@link ReplySender}) without a turn thread waiting
+ * for the send ({@link TurnProcessor#send}, in the conversation's order); Escalate clicks go to
  * {@link EscalationFlow}; installs get a welcome card once.
  */
 public class AdfOpsBot extends TeamsActivityHandler {
@@ -95,10 +97,10 @@ public class AdfOpsBot extends TeamsActivityHandler {
                 turns.submit(turn.conversationId(), () -> {
                     try {
                         if (escalate || action || share) {
-                            continueWith(turn, reference, c -> escalate
-                                    ? escalation.onSubmit(c, turn, reference, cardId)
-                                    : action ? actions.onSubmit(c, turn, reference, cardId)
-                                    : reports.onSubmit(c, turn, reference));
+                            // The click is answered here; its sends (a card updated, a post) are handed over.
+                            handOver(turn, reference, escalate ? escalation.onSubmit(turn, reference, cardId)
+                                    : action ? actions.onSubmit(turn, reference, cardId)
+                                    : reports.onSubmit(turn, reference));
                         } else {
                             reply(turn, reference);
                         }
@@ -114,9 +116,8 @@ public class AdfOpsBot extends TeamsActivityHandler {
             } catch (RejectedExecutionException busy) {
                 log.warn("Turn queue full; asking conversation {} to retry", turn.conversationId());
                 // After this conversation's earlier answers, never before them.
-                turns.overflow(turn.conversationId(), () -> continueWith(turn, reference, c -> sender.sendTo(c,
-                        AgentReply.of(new Reply.Text("I'm busy with many requests right now. Please ask again in a minute.")),
-                        reference, turn.zone())));
+                turns.overflow(turn.conversationId(), () -> send(turn, reference, AgentReply.of(new Reply.Text(
+                        "I'm busy with many requests right now. Please ask again in a minute."))));
                 return CompletableFuture.<Void>completedFuture(null);
             }
         });
@@ -185,22 +186,20 @@ public class AdfOpsBot extends TeamsActivityHandler {
     private void reply(Turn turn, ConversationReference reference) {
         Agent.Effort effort = effort(turn);
         if (!effort.heavy()) {
-            continueWith(turn, reference, c -> sender.sendTo(c, answer(turn, false), reference, turn.zone()));
+            send(turn, reference, answer(turn, false));
             return;
         }
         AgentReply first;
         try {
-            turns.heavy(turn.conversationId(), () -> answer(turn, true), (answer, error) -> continueWith(turn, reference,
-                    c -> sender.sendTo(c, answer != null ? answer : notAnswered(turn, effort, error), reference,
-                            turn.zone())));
+            turns.heavy(turn.conversationId(), () -> answer(turn, true), (answer, error) -> send(turn, reference,
+                    answer != null ? answer : notAnswered(turn, effort, error)));
             first = AgentReply.of(new Reply.Text("Working on it: " + effort.doing() + "… I'll post the answer here."));
         } catch (RejectedExecutionException busy) {
             log.warn("Heavy turn queue full; asking conversation {} to retry", turn.conversationId());
             first = AgentReply.of(new Reply.Text(
                     "I'm busy with several long questions right now. Please ask again in a minute."));
         }
-        AgentReply interim = first;
-        continueWith(turn, reference, c -> sender.sendTo(c, interim, reference, turn.zone()));
+        send(turn, reference, first);
     }
 
     /** How much work the agent says a turn is; light when it cannot tell. */
@@ -237,15 +236,22 @@ public class AdfOpsBot extends TeamsActivityHandler {
         return TurnBoundary.answer("Turn", turn, () -> heavy ? agent.handleHeavy(turn) : agent.handle(turn));
     }
 
-    /** Runs {@code work} in a proactive turn of the conversation; waits for it (we are on the turn processor). */
-    private void continueWith(Turn turn, ConversationReference reference,
-                              java.util.function.Function<TurnContext, CompletableFuture<Void>> work) {
-        adapter.continueConversation(appId, reference, work::apply)
-                .exceptionally(e -> {
-                    log.error("Could not send the answer to conversation {}", turn.conversationId(), e);
-                    return null;
-                })
-                .join();
+    /**
+     * Sends a reply to the user's message: its cards are made here, on the turn thread; the sending is handed over
+     * ({@link #handOver}).
+     */
+    private void send(Turn turn, ConversationReference reference, AgentReply reply) {
+        List<Activity> out = sender.activities(reply, turn.zone());
+        handOver(turn, reference, c -> sender.sendTo(c, out, reference));
+    }
+
+    /**
+     * Hands {@code work} (sends in a proactive turn of the conversation) over to the conversation's sends, after the
+     * ones handed over before it, and returns at once: no turn thread waits while the Bot Connector answers, throttles
+     * or refuses. A send that fails in the end is logged and dropped.
+     */
+    private void handOver(Turn turn, ConversationReference reference, BotCallbackHandler work) {
+        turns.send(turn.conversationId(), "the answer", () -> adapter.continueConversation(appId, reference, work));
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.adfops.agent.Turn;
 import com.adfops.cards.CardFactory;
 import com.adfops.config.EscalationProperties;
 import com.adfops.escalation.EscalationService;
+import com.microsoft.bot.builder.BotCallbackHandler;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
@@ -86,22 +87,26 @@ public final class EscalationFlow {
     }
 
     /**
-     * The {@code Action.Submit} fallback, already on the turn processor: replaces the clicked card ({@code cardId})
-     * with the escalation card, says who was first if someone was, and posts a new escalation.
+     * The {@code Action.Submit} fallback, already on the turn processor: escalates here; the returned sends replace the
+     * clicked card ({@code cardId}) with the escalation card, say who was first if someone was, and post a new
+     * escalation.
      */
-    CompletableFuture<Void> onSubmit(TurnContext ctx, Turn turn, ConversationReference origin, String cardId) {
+    BotCallbackHandler onSubmit(Turn turn, ConversationReference origin, String cardId) {
         AgentReply reply = escalate(turn);
         Optional<Reply.Escalation> e = escalationOf(reply);
         if (e.isEmpty()) {
-            return sender.sendTo(ctx, reply, origin, turn.zone());
+            return ctx -> sender.sendTo(ctx, reply, origin, turn.zone());
         }
-        CompletableFuture<Void> shown = cardId == null
-                ? sender.sendTo(ctx, AgentReply.of(e.get()), origin, turn.zone())
-                : sender.update(ctx, cardId, e.get(), turn.zone());
-        if (!e.get().created()) {
-            return shown.thenCompose(r -> sender.sendTo(ctx, AgentReply.of(alreadyEscalated(e.get())), origin, turn.zone()));
-        }
-        return shown.thenCompose(r -> post(ctx, e.get(), origin, turn));
+        return ctx -> {
+            CompletableFuture<Void> shown = cardId == null
+                    ? sender.sendTo(ctx, AgentReply.of(e.get()), origin, turn.zone())
+                    : sender.update(ctx, cardId, e.get(), turn.zone());
+            if (!e.get().created()) {
+                return shown.thenCompose(r -> sender.sendTo(ctx, AgentReply.of(alreadyEscalated(e.get())), origin,
+                        turn.zone()));
+            }
+            return shown.thenCompose(r -> post(ctx, e.get(), origin, turn));
+        };
     }
 
     private AgentReply escalate(Turn turn) {
@@ -141,11 +146,9 @@ public final class EscalationFlow {
     /** After the invoke answered: post the new escalation to the incident channel (or say how to configure one). */
     private void afterwards(Turn turn, Reply.Escalation e, ConversationReference origin) {
         try {
-            turns.submit(turn.conversationId(), () -> adapter.continueConversation(appId, origin,
-                    ctx -> post(ctx, e, origin, turn)).exceptionally(x -> {
-                        log.error("Posting the escalation failed", x);
-                        return null;
-                    }).join());
+            // After the conversation's turns queued now; the sending is handed over.
+            turns.submit(turn.conversationId(), () -> turns.send(turn.conversationId(), "the escalation",
+                    () -> adapter.continueConversation(appId, origin, ctx -> post(ctx, e, origin, turn))));
         } catch (RejectedExecutionException busy) {
             log.warn("Turn queue full; escalation of {} not posted to the incident channel", e.run().runId());
         }
@@ -153,14 +156,11 @@ public final class EscalationFlow {
 
     private void sendLate(Turn turn, AgentReply reply, ConversationReference origin) {
         Optional<Reply.Escalation> e = escalationOf(reply);
-        adapter.continueConversation(appId, origin, ctx -> {
+        turns.send(turn.conversationId(), "the late escalation", () -> adapter.continueConversation(appId, origin, ctx -> {
             CompletableFuture<Void> shown = sender.sendTo(ctx, reply, origin, turn.zone());
             return e.filter(Reply.Escalation::created).map(x -> shown.thenCompose(r -> post(ctx, x, origin, turn)))
                     .orElse(shown);
-        }).exceptionally(x -> {
-            log.error("Could not send the late escalation to {}", turn.conversationId(), x);
-            return null;
-        });
+        }));
     }
 
     /** Posts to the incident channel and tells the conversation where it went. */
@@ -171,11 +171,12 @@ public final class EscalationFlow {
         return postToChannel(ctx, e.withOriginLink(linkTo(origin)), origin, sender.view(turn.zone()))
                 .thenCompose(id -> sender.sendTo(ctx, AgentReply.of(new Reply.Text(
                         "Escalated to the incident channel" + (id.isPresent() ? " (new thread)." : "."))), origin, turn.zone()))
-                .exceptionally(x -> {
+                .exceptionallyCompose(x -> {
                     log.error("Could not post the escalation to the incident channel", x);
-                    sender.sendTo(ctx, AgentReply.of(new Reply.Text("I recorded the escalation but could not post it to "
-                            + "the incident channel; please tell the on-call engineer directly.")), origin, turn.zone());
-                    return null;
+                    // In the conversation's order: the next send waits for this one.
+                    return sender.sendTo(ctx, AgentReply.of(new Reply.Text("I recorded the escalation but could not "
+                            + "post it to the incident channel; please tell the on-call engineer directly.")), origin,
+                            turn.zone());
                 });
     }
 

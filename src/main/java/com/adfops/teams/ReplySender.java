@@ -5,8 +5,10 @@ import com.adfops.agent.Reply;
 import com.adfops.cards.CardFactory;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.Attachment;
@@ -121,12 +123,32 @@ final class ReplySender {
      * and thread; the continuation turn's own reference would point at a synthetic activity.
      */
     CompletableFuture<Void> sendTo(TurnContext ctx, AgentReply reply, ConversationReference original, ZoneId zone) {
-        List<Activity> out = activities(reply, zone);
+        return sendTo(ctx, activities(reply, zone), original);
+    }
+
+    /**
+     * Sends activities made beforehand ({@link #activities}) from a proactive turn as replies to {@code original}, one
+     * after another on the connector's asynchronous client: no thread waits while the Bot Connector answers (or while
+     * {@link ConnectorRetry} waits out its {@code Retry-After}). botbuilder's own {@code sendActivities} would hold one
+     * of its pool's threads per reply in flight, joining each request.
+     */
+    CompletableFuture<Void> sendTo(TurnContext ctx, List<Activity> out, ConversationReference original) {
         if (out.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         out.forEach(a -> a.applyConversationReference(original));
-        return ctx.getAdapter().sendActivities(ctx, out).thenApply(r -> null);
+        ConnectorClient client = ctx.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
+        if (client == null) {
+            return ctx.getAdapter().sendActivities(ctx, out).thenApply(r -> null);
+        }
+        CompletableFuture<?> sent = CompletableFuture.completedFuture(null);
+        for (Activity a : out) {
+            a.setId(null); // as botbuilder's adapter does: the connector gives the id
+            sent = sent.thenCompose(r -> a.getReplyToId() == null || a.getReplyToId().isEmpty()
+                    ? client.getConversations().sendToConversation(a)
+                    : client.getConversations().replyToActivity(a));
+        }
+        return sent.thenApply(r -> null);
     }
 
     /** Replaces the card with id {@code cardId} by the card for {@code part}. */

@@ -5,6 +5,7 @@ import com.adfops.agent.AgentReply;
 import com.adfops.answers.CardVerb;
 import com.adfops.agent.Reply;
 import com.adfops.agent.Turn;
+import com.microsoft.bot.builder.BotCallbackHandler;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
@@ -49,9 +50,9 @@ final class ReportFlow {
         return CardVerb.of(turn.action().get("action")).orElse(null) == CardVerb.SHARE_REPORT;
     }
 
-    /** {@code Action.Submit}, on the turn processor. */
-    CompletableFuture<Void> onSubmit(TurnContext ctx, Turn turn, ConversationReference origin) {
-        return share(ctx, turn, origin);
+    /** {@code Action.Submit}, on the turn processor: the export is built here; the returned sends post it. */
+    BotCallbackHandler onSubmit(Turn turn, ConversationReference origin) {
+        return share(turn, origin);
     }
 
     /** {@code Action.Execute}: acknowledged at once; the post and the note follow. */
@@ -61,11 +62,11 @@ final class ReportFlow {
             origin.setActivityId(activity.getReplyToId());
         }
         try {
-            turns.submit(turn.conversationId(), () -> adapter.continueConversation(appId, origin,
-                    ctx -> share(ctx, turn, origin)).exceptionally(x -> {
-                        log.error("Sharing an export from {} failed", turn.conversationId(), x);
-                        return null;
-                    }).join());
+            turns.submit(turn.conversationId(), () -> {
+                BotCallbackHandler post = share(turn, origin);
+                turns.send(turn.conversationId(), "the shared export", () -> adapter.continueConversation(appId, origin,
+                        post));
+            });
             return CompletableFuture.completedFuture(ReplySender.messageResponse("Sharing to the report channel…"));
         } catch (RejectedExecutionException busy) {
             return CompletableFuture.completedFuture(ReplySender.messageResponse(
@@ -73,11 +74,12 @@ final class ReportFlow {
         }
     }
 
-    private CompletableFuture<Void> share(TurnContext ctx, Turn turn, ConversationReference origin) {
+    /** Builds the shared export (on the turn processor); the returned sends post it and say where it went. */
+    private BotCallbackHandler share(Turn turn, ConversationReference origin) {
         if (channelId == null) {
             log.info("Share to channel asked without a report channel (ADFOPS_EXPORT_REPORTCHANNELID, else "
                     + "ADFOPS_ESCALATION_CHANNELID)");
-            return say(ctx, origin, turn, "There's no report channel to share to yet, so I can't share this; the "
+            return ctx -> say(ctx, origin, turn, "There's no report channel to share to yet, so I can't share this; the "
                     + "download link above still works. Your Teams admin can set up a report channel for the bot.");
         }
         AgentReply reply = TurnBoundary.answer("Building the shared export", turn, () -> agent.handle(turn));
@@ -85,17 +87,16 @@ final class ReportFlow {
                 .map(Reply.Export.class::cast).filter(e -> !e.sharedBy().isEmpty()).findFirst();
         if (export.isEmpty()) {
             // Out of date, unknown pipeline, a failing factory: the user sees why.
-            return sender.sendTo(ctx, reply, origin, turn.zone());
+            return ctx -> sender.sendTo(ctx, reply, origin, turn.zone());
         }
         Activity post = sender.activities(AgentReply.of(export.get()), turn.zone()).get(0);
         String tenant = origin.getConversation() == null ? null : origin.getConversation().getTenantId();
-        return ChannelPosts.newThread(ctx, channelId, teamId, tenant, post)
+        return ctx -> ChannelPosts.newThread(ctx, channelId, teamId, tenant, post)
                 .thenCompose(r -> say(ctx, origin, turn, "Shared to the report channel (a new thread)."))
-                .exceptionally(x -> {
+                .exceptionallyCompose(x -> {
                     log.error("Could not post the export summary to the report channel", x);
-                    say(ctx, origin, turn, "I could not post to the report channel; check that the bot is installed "
-                            + "in its team.").join();
-                    return null;
+                    return say(ctx, origin, turn, "I could not post to the report channel; check that the bot is "
+                            + "installed in its team.");
                 });
     }
 

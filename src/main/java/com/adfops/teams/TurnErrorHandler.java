@@ -79,7 +79,7 @@ final class TurnErrorHandler implements OnTurnErrorHandler {
         return null;
     }
 
-    private static boolean networkFailure(Throwable t) {
+    static boolean networkFailure(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof java.io.IOException) {
                 return true;

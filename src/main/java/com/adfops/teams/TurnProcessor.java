@@ -27,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * <p>Expensive work (a cost question, a long window) runs on a second bounded pool with a deadline ({@link #heavy}),
  * never on the turn threads that answer everybody else, and without holding up its conversation: later turns of the
  * same conversation may be answered before it, and its outcome is delivered in the conversation's order from then.
+ *
+ * <p>A turn computes its answer and hands the sending over ({@link #send}): sends of one conversation go out one after
+ * another, in the order they were handed over, on the connector's asynchronous client; no thread waits for them, so a
+ * conversation the Bot Connector throttles (and {@link ConnectorRetry} waits for) holds no turn thread, and its later
+ * answers queue behind its earlier ones instead of overtaking them. Answers waiting to be sent count against
+ * {@code maxPending} like turns waiting to run.
  */
 final class TurnProcessor implements AutoCloseable {
 
@@ -35,6 +41,9 @@ final class TurnProcessor implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final ConcurrentHashMap<String, CompletableFuture<?>> tails = new ConcurrentHashMap<>();
     private final AtomicInteger pending = new AtomicInteger();
+    /** Each conversation's last send handed over; a send starts when the one before it is done. */
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> sends = new ConcurrentHashMap<>();
+    private final AtomicInteger sending = new AtomicInteger();
     private final int maxPending;
 
     private final ThreadPoolExecutor heavyPool;
@@ -98,7 +107,7 @@ final class TurnProcessor implements AutoCloseable {
      * @throws RejectedExecutionException when too many turns are waiting
      */
     <T> CompletableFuture<T> call(String conversationId, Supplier<T> task) {
-        if (pending.incrementAndGet() > maxPending) {
+        if (pending.incrementAndGet() + sending.get() > maxPending) {
             pending.decrementAndGet();
             throw new RejectedExecutionException("too many turns waiting");
         }
@@ -161,6 +170,65 @@ final class TurnProcessor implements AutoCloseable {
         });
     }
 
+    /**
+     * Hands a send over: {@code send} starts once the sends handed over before it for {@code conversationId} are done
+     * (sent or failed), and this returns at once. {@code send} starts the sending and returns its future; it must not
+     * block (it runs on the thread that handed it over, or on the one that finished the send before it). A send that
+     * fails is logged once and dropped; the conversation's next send goes on.
+     *
+     * @param what what is sent, for the log ("the answer", "the action's outcome")
+     * @return completes when this send is done, normally even when it failed
+     */
+    CompletableFuture<Void> send(String conversationId, String what, Supplier<? extends CompletableFuture<?>> send) {
+        sending.incrementAndGet();
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        CompletableFuture<Void> mine = gate.thenCompose(ignored -> start(send)).handle((r, e) -> {
+            sending.decrementAndGet();
+            if (e != null) {
+                dropped(conversationId, what, e);
+            }
+            return null;
+        });
+        CompletableFuture<?> before = sends.put(conversationId, mine);
+        // Outside the map: the send may start (and even finish) on this thread.
+        if (before == null) {
+            gate.complete(null);
+        } else {
+            before.whenComplete((r, e) -> gate.complete(null));
+        }
+        mine.whenComplete((r, e) -> sends.remove(conversationId, mine));
+        return mine;
+    }
+
+    private static CompletableFuture<?> start(Supplier<? extends CompletableFuture<?>> send) {
+        try {
+            CompletableFuture<?> started = send.get();
+            return started == null ? CompletableFuture.completedFuture(null) : started;
+        } catch (RuntimeException | Error e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Logs a send that failed, once: the Bot Connector's refusal (after {@link ConnectorRetry}'s attempts) or a network
+     * failure has been logged by the turn's error boundary ({@link TurnErrorHandler}) already; anything else here, by
+     * its type only (a message may quote the request).
+     */
+    private static void dropped(String conversationId, String what, Throwable e) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (TurnErrorHandler.connectorStatus(cause) != null || TurnErrorHandler.networkFailure(cause)) {
+            log.debug("{} to conversation {} dropped: the Bot Connector did not take it", what, conversationId, cause);
+            return;
+        }
+        log.warn("Could not send {} to conversation {} ({}); dropped", what, conversationId,
+                cause.getClass().getSimpleName());
+    }
+
+    /** Answers handed over and not yet sent (or failed), across conversations. */
+    int sending() {
+        return sending.get();
+    }
+
     /** How long an expensive turn may take from its submission. */
     Duration heavyDeadline() {
         return heavyDeadline;
@@ -196,9 +264,13 @@ final class TurnProcessor implements AutoCloseable {
             if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
                 pool.shutdownNow();
             }
+            // The answers already worked out get a moment to go out (a throttled one may not).
+            CompletableFuture.allOf(sends.values().toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             pool.shutdownNow();
             Thread.currentThread().interrupt();
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            log.warn("{} answers not sent at shutdown", sending.get());
         }
     }
 }

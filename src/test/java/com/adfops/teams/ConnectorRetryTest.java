@@ -177,6 +177,31 @@ class ConnectorRetryTest {
         assertThat(bodies).isEmpty();
     }
 
+    /**
+     * A reply handed over to its conversation's sends and refused on every attempt is logged once (a WARN with the
+     * conversation and the status, no stack of ERRORs) and dropped; the conversation's next reply still goes out.
+     */
+    @Test
+    void aReplyRefusedOnEveryAttemptIsLoggedOnceAndDroppedAndTheNextOneGoesOut() throws Exception {
+        String url = connector("429", "429", "429", "429", "429");
+        TeamsAdapter adapter = adapter();
+        ConversationReference ref = reference(url);
+        try (TurnProcessor turns = new TurnProcessor(1, 10);
+             com.adfops.LogCapture log = com.adfops.LogCapture.of(TurnErrorHandler.class, TurnProcessor.class)) {
+            turns.send("a:conversation-1", "the answer", () -> adapter.continueConversation("", ref,
+                    ctx -> ctx.sendActivity(MessageFactory.text("first")).thenApply(r -> null)));
+            turns.send("a:conversation-1", "the answer", () -> adapter.continueConversation("", ref,
+                    ctx -> ctx.sendActivity(MessageFactory.text("second")).thenApply(r -> null))).get(10, TimeUnit.SECONDS);
+
+            assertThat(bodies).hasSize(ConnectorRetry.ATTEMPTS + 1);
+            assertThat(bodies.subList(0, ConnectorRetry.ATTEMPTS)).allMatch(b -> b.contains("first"));
+            assertThat(bodies.get(ConnectorRetry.ATTEMPTS)).contains("second");
+            assertThat(log.atLevel(ch.qos.logback.classic.Level.WARN)).containsExactly(
+                    "The Bot Connector did not take a message for conversation a:conversation-1 (HTTP 429); the sender is told");
+            assertThat(log.errors()).isEmpty();
+        }
+    }
+
     @Test
     void retryAfterIsReadAsSecondsOrAnHttpDateAndCappedAtAMinute() {
         Instant now = Instant.parse("2026-12-05T10:00:00Z");

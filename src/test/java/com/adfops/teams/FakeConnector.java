@@ -41,6 +41,29 @@ final class FakeConnector implements AutoCloseable {
     private volatile int refuseFirst;
     private final java.util.Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final AtomicInteger refusals = new AtomicInteger();
+    private final java.util.Map<String, java.util.concurrent.CountDownLatch> throttled =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> throttledOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Requests of a throttled conversation waiting at the connector now. */
+    final AtomicInteger holding = new AtomicInteger();
+    /** 429 answers given to throttled conversations. */
+    final AtomicInteger throttledAnswers = new AtomicInteger();
+    private final java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fake-connector");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * From now on the connector is slow and throttling for {@code conversationId}: its requests wait until the returned
+     * latch is released (at most a minute), then the first attempt of each distinct request is answered 429 with
+     * {@code Retry-After: 1}, and its retry goes through. Other conversations are served meanwhile.
+     */
+    java.util.concurrent.CountDownLatch throttle(String conversationId) {
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        throttled.put(conversationId, gate);
+        return gate;
+    }
 
     /** From now on, the first attempt of each distinct request gets {@code status} (0: none is refused). */
     void refuseFirstAttempts(int status) {
@@ -54,6 +77,9 @@ final class FakeConnector implements AutoCloseable {
         server.createContext("/", ex -> {
             byte[] body = ex.getRequestBody().readAllBytes();
             String path = ex.getRequestURI().getPath();
+            if (throttledNow(ex, path, body)) {
+                return;
+            }
             if (refuseFirst != 0 && refused.add(ex.getRequestMethod() + path + new String(body, StandardCharsets.UTF_8))) {
                 // Teams' "not now": the first attempt of every request is refused, a retry of it goes through.
                 refusals.incrementAndGet();
@@ -82,7 +108,32 @@ final class FakeConnector implements AutoCloseable {
                 out.write(resp);
             }
         });
+        // Requests are served in parallel, so one conversation's slow requests do not hold up another's.
+        server.setExecutor(handlers);
         server.start();
+    }
+
+    /** Holds and refuses a request of a throttled conversation; true when it was answered here. */
+    private boolean throttledNow(com.sun.net.httpserver.HttpExchange ex, String path, byte[] body) throws IOException {
+        String[] parts = path.split("/");
+        String conv = parts.length > 3 ? java.net.URLDecoder.decode(parts[3], StandardCharsets.UTF_8) : "";
+        java.util.concurrent.CountDownLatch gate = throttled.get(conv);
+        if (gate == null || !throttledOnce.add(ex.getRequestMethod() + path + new String(body, StandardCharsets.UTF_8))) {
+            return false;
+        }
+        holding.incrementAndGet();
+        try {
+            gate.await(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            holding.decrementAndGet();
+        }
+        throttledAnswers.incrementAndGet();
+        ex.getResponseHeaders().set("Retry-After", "1");
+        ex.sendResponseHeaders(429, -1);
+        ex.close();
+        return true;
     }
 
     String serviceUrl() {
@@ -142,6 +193,8 @@ final class FakeConnector implements AutoCloseable {
 
     @Override
     public void close() {
+        throttled.values().forEach(java.util.concurrent.CountDownLatch::countDown);
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

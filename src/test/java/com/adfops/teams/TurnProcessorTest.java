@@ -137,9 +137,102 @@ class TurnProcessorTest {
         }
     }
 
+    /**
+     * A turn hands its send over and is done: with one turn thread and conversation A's first send not answered (a
+     * throttled connector), B's turn runs and B's send goes out; A's sends start one at a time, in the order handed
+     * over, each once, and one that fails is logged once and dropped without stopping the next.
+     */
+    @Test
+    void sendsGoOutInTheirConversationsOrderWithoutHoldingATurnThread() throws Exception {
+        List<String> started = new CopyOnWriteArrayList<>();
+        java.util.Map<String, java.util.concurrent.CompletableFuture<Void>> inFlight =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.Function<String, java.util.function.Supplier<java.util.concurrent.CompletableFuture<Void>>>
+                sendOf = name -> () -> {
+                    started.add(name);
+                    java.util.concurrent.CompletableFuture<Void> f = new java.util.concurrent.CompletableFuture<>();
+                    inFlight.put(name, f);
+                    return f;
+                };
+        CountDownLatch bTurn = new CountDownLatch(1);
+        CountDownLatch aTurns = new CountDownLatch(2);
+        try (TurnProcessor turns = new TurnProcessor(1, 100);
+             com.adfops.LogCapture log = com.adfops.LogCapture.of(TurnProcessor.class)) {
+            turns.submit("conv-a", () -> {
+                turns.send("conv-a", "the answer", sendOf.apply("a1"));
+                turns.send("conv-a", "the answer", sendOf.apply("a2"));
+                aTurns.countDown();
+            });
+            turns.submit("conv-a", () -> {
+                turns.send("conv-a", "the answer", sendOf.apply("a3"));
+                aTurns.countDown();
+            });
+            turns.submit("conv-b", () -> {
+                turns.send("conv-b", "the answer", sendOf.apply("b1"));
+                bTurn.countDown();
+            });
+
+            // The only turn thread was free for B although A's first send is still in flight.
+            assertThat(bTurn.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(aTurns.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(started).containsExactly("a1", "b1");
+            assertThat(turns.sending()).isEqualTo(4);
+
+            inFlight.get("a1").completeExceptionally(new IllegalStateException("refused"));
+            assertThat(started).containsExactly("a1", "b1", "a2");
+            inFlight.get("a2").complete(null);
+            assertThat(started).containsExactly("a1", "b1", "a2", "a3");
+            inFlight.get("a3").complete(null);
+            inFlight.get("b1").complete(null);
+            assertThat(turns.sending()).isZero();
+            assertThat(log.atLevel(ch.qos.logback.classic.Level.WARN))
+                    .containsExactly("Could not send the answer to conversation conv-a (IllegalStateException); dropped");
+            assertThat(log.errors()).isEmpty();
+        }
+    }
+
+    @Test
+    void answersWaitingToBeSentCountAgainstTheQueue() throws Exception {
+        java.util.concurrent.CompletableFuture<Void> held = new java.util.concurrent.CompletableFuture<>();
+        try (TurnProcessor turns = new TurnProcessor(1, 2)) {
+            turns.send("conv-a", "the answer", () -> held);
+            turns.send("conv-a", "the answer", () -> null);
+            assertThatThrownBy(() -> turns.submit("conv-b", () -> { }))
+                    .isInstanceOf(RejectedExecutionException.class);
+            held.complete(null);
+            CountDownLatch accepted = new CountDownLatch(1);
+            turns.submit("conv-b", accepted::countDown);
+            assertThat(accepted.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void closingLetsTheAnswersAlreadyHandedOverGoOut() throws Exception {
+        java.util.concurrent.CompletableFuture<Void> inFlight = new java.util.concurrent.CompletableFuture<>();
+        List<String> sent = new CopyOnWriteArrayList<>();
+        TurnProcessor turns = new TurnProcessor(1, 10);
+        turns.send("conv-a", "the answer", () -> inFlight);
+        turns.send("conv-a", "the answer", () -> {
+            sent.add("a2");
+            return null;
+        });
+        Thread connector = new Thread(() -> {
+            await(new CountDownLatch(1), 200);
+            sent.add("a1");
+            inFlight.complete(null);
+        });
+        connector.start();
+        turns.close();
+        assertThat(sent).containsExactly("a1", "a2");
+    }
+
     private static Object await(CountDownLatch l) {
+        return await(l, 10_000);
+    }
+
+    private static Object await(CountDownLatch l, long millis) {
         try {
-            l.await(10, TimeUnit.SECONDS);
+            l.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
