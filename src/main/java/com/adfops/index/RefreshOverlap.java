@@ -10,7 +10,8 @@ import java.time.Instant;
  * (the rate of changes seen over the last refreshes, times the interval plus the overlap) fits one Data Factory page,
  * never below {@link #FLOOR}: a small factory keeps the whole configured overlap. A <em>late write</em> is a run read
  * that is older than the previous watermark and that the memory did not hold with that update (Data Factory listed it
- * late): it widens the overlap to twice its lateness (at most the configured overlap) for {@link #LATE_HOLD}.
+ * late): it widens the overlap to twice its lateness, at least to how late it was listed at most (at most the
+ * configured overlap), for {@link #LATE_HOLD}.
  * Written by the refresher thread only; read by {@code /health}.
  */
 final class RefreshOverlap {
@@ -35,9 +36,11 @@ final class RefreshOverlap {
      * @param changes    runs the memory did not hold with that update
      * @param lateWrites those of them older than the watermark before the read
      * @param lateness   how far the oldest of those lies before that watermark; null when none
+     * @param delay      how far it lies before the newest update of this read: at most how late Data Factory listed
+     *                   it (its lateness understates that by up to an interval); null when none
      * @param newest     the newest update read; null when the read was empty
      */
-    record Seen(int changes, int lateWrites, Duration lateness, Instant newest) {
+    record Seen(int changes, int lateWrites, Duration lateness, Duration delay, Instant newest) {
     }
 
     private final long[] changes = new long[RATE_WINDOW];
@@ -77,7 +80,9 @@ final class RefreshOverlap {
         if (seen.lateWrites() > 0) {
             lateWrites += seen.lateWrites();
             lastLateness = seen.lateness();
-            Duration wanted = min(seen.lateness().multipliedBy(2), configured);
+            // Twice the lateness; at least the delay, so that a write as late as this one is read next time (a
+            // write listed 35 s late can lie only 5 s before the watermark: twice that would not cover the next).
+            Duration wanted = min(max(seen.lateness().multipliedBy(2), seen.delay()), configured);
             lateWidth = lateUntil != null && now.isBefore(lateUntil) ? max(lateWidth, wanted) : wanted;
             lateUntil = now.plus(LATE_HOLD);
             if (wanted.compareTo(before) > 0) {
@@ -139,8 +144,10 @@ final class RefreshOverlap {
                 oldestLate = Math.min(oldestLate, u);
             }
         }
-        Duration lateness = late == 0 ? null : Duration.between(ColumnCodes.instant(oldestLate), previous);
-        return new Seen(changed, late, lateness, newest == Long.MIN_VALUE ? null : ColumnCodes.instant(newest));
+        Instant oldest = late == 0 ? null : ColumnCodes.instant(oldestLate);
+        Instant last = newest == Long.MIN_VALUE ? null : ColumnCodes.instant(newest);
+        return new Seen(changed, late, oldest == null ? null : Duration.between(oldest, previous),
+                oldest == null ? null : Duration.between(oldest, last), last);
     }
 
     /** The newest update in {@code block}, or null when it is empty. */

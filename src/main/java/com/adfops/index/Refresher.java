@@ -194,7 +194,7 @@ final class Refresher {
         Duration overlap = fi.overlap.effective(settings.overlap());
         List<PipelineRun> changed = source.queryPipelineRuns(fi.factory, new RunQuery(previous.minus(overlap),
                 now.plus(settings.overlap()).plus(RunIndex.SLACK), Set.of(), Set.of(), RunIndex.UNBOUNDED));
-        RefreshOverlap.Seen seen = new RefreshOverlap.Seen(0, 0, null, null);
+        RefreshOverlap.Seen seen = new RefreshOverlap.Seen(0, 0, null, null, null);
         if (!changed.isEmpty()) {
             RunColumns block = RunColumns.of(fi.factory, fi.strings, changed);
             seen = RefreshOverlap.scan(fi.snapshot, block, previous);
@@ -202,10 +202,10 @@ final class Refresher {
         }
         Duration late = fi.overlap.observe(seen, now, fi.asOf, settings.overlap(), settings.refresh());
         if (late != null) {
-            log.info("Run index of {}: Data Factory listed {} run(s) up to {} s older than the last read's newest "
-                    + "update; each refresh now reaches back {} s (at most {} s)", fi.factory.factoryName(),
-                    seen.lateWrites(), late.toSeconds(), fi.overlap.effective(settings.overlap()).toSeconds(),
-                    settings.overlap().toSeconds());
+            log.info("Run index of {}: Data Factory listed {} run(s) late, up to {} s older than the last read's "
+                    + "newest update ({} s before this read's); each refresh now reaches back {} s (at most {} s)",
+                    fi.factory.factoryName(), seen.lateWrites(), late.toSeconds(), seen.delay().toSeconds(),
+                    fi.overlap.effective(settings.overlap()).toSeconds(), settings.overlap().toSeconds());
         }
         fi.watermark = advance(previous, seen.newest(), now, settings);
         fi.asOf = now;

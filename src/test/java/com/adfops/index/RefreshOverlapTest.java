@@ -19,7 +19,7 @@ class RefreshOverlapTest {
         Instant t = NOW;
         for (int i = 0; i < 4; i++) {
             t = t.plus(INTERVAL);
-            o.observe(new RefreshOverlap.Seen(changes, 0, null, t), t, NOW, configured, INTERVAL);
+            o.observe(new RefreshOverlap.Seen(changes, 0, null, null, t), t, NOW, configured, INTERVAL);
         }
         return o.effective(configured);
     }
@@ -43,18 +43,19 @@ class RefreshOverlapTest {
         Instant t = NOW;
         for (int i = 0; i < 4; i++) {
             t = t.plus(INTERVAL);
-            o.observe(new RefreshOverlap.Seen(60, 0, null, t), t, NOW, CONFIGURED, INTERVAL);
+            o.observe(new RefreshOverlap.Seen(60, 0, null, null, t), t, NOW, CONFIGURED, INTERVAL);
         }
         assertThat(o.effective(CONFIGURED)).isEqualTo(Duration.ofSeconds(15));
 
         t = t.plus(INTERVAL);
-        Duration logged = o.observe(new RefreshOverlap.Seen(61, 1, Duration.ofSeconds(12), t), t, NOW, CONFIGURED,
-                INTERVAL);
+        Duration logged = o.observe(new RefreshOverlap.Seen(61, 1, Duration.ofSeconds(12), Duration.ofSeconds(20), t),
+                t, NOW, CONFIGURED, INTERVAL);
         assertThat(logged).as("widened: said once").isEqualTo(Duration.ofSeconds(12));
         assertThat(o.effective(CONFIGURED)).isEqualTo(Duration.ofSeconds(24));
         Instant widenedAt = t;
         t = t.plus(INTERVAL);
-        assertThat(o.observe(new RefreshOverlap.Seen(61, 1, Duration.ofSeconds(5), t), t, NOW, CONFIGURED, INTERVAL))
+        assertThat(o.observe(new RefreshOverlap.Seen(61, 1, Duration.ofSeconds(5), Duration.ofSeconds(14), t), t,
+                NOW, CONFIGURED, INTERVAL))
                 .as("inside the widened overlap: counted, not said again").isNull();
         assertThat(o.effective(CONFIGURED)).isEqualTo(Duration.ofSeconds(24));
         assertThat(o.status(CONFIGURED).lateWrites()).isEqualTo(2);
@@ -64,18 +65,34 @@ class RefreshOverlapTest {
         Instant lastLate = t;
         while (t.isBefore(lastLate.plus(RefreshOverlap.LATE_HOLD).minus(INTERVAL))) {
             t = t.plus(INTERVAL);
-            o.observe(new RefreshOverlap.Seen(60, 0, null, t), t, NOW, CONFIGURED, INTERVAL);
+            o.observe(new RefreshOverlap.Seen(60, 0, null, null, t), t, NOW, CONFIGURED, INTERVAL);
             assertThat(o.effective(CONFIGURED)).as("at %s", t).isEqualTo(Duration.ofSeconds(24));
         }
         t = t.plus(INTERVAL);
-        o.observe(new RefreshOverlap.Seen(60, 0, null, t), t, NOW, CONFIGURED, INTERVAL);
+        o.observe(new RefreshOverlap.Seen(60, 0, null, null, t), t, NOW, CONFIGURED, INTERVAL);
         assertThat(o.effective(CONFIGURED)).isEqualTo(Duration.ofSeconds(15));
         assertThat(t).isAfter(widenedAt.plus(RefreshOverlap.LATE_HOLD));
 
         // A very late one asks for at most the configured overlap.
         t = t.plus(INTERVAL);
-        assertThat(o.observe(new RefreshOverlap.Seen(61, 1, Duration.ofMinutes(4), t), t, NOW, CONFIGURED, INTERVAL))
+        assertThat(o.observe(new RefreshOverlap.Seen(61, 1, Duration.ofMinutes(4), Duration.ofMinutes(4), t), t,
+                NOW, CONFIGURED, INTERVAL))
                 .isEqualTo(Duration.ofMinutes(4));
         assertThat(o.effective(CONFIGURED)).isEqualTo(CONFIGURED);
+    }
+
+    @Test
+    void aLateWriteCloseToTheWatermarkButListedLongAfterWidensToItsDelay() {
+        RefreshOverlap o = new RefreshOverlap();
+        Instant t = NOW;
+        for (int i = 0; i < 4; i++) {
+            t = t.plus(INTERVAL);
+            o.observe(new RefreshOverlap.Seen(60, 0, null, null, t), t, NOW, CONFIGURED, INTERVAL);
+        }
+        t = t.plus(INTERVAL);
+        // 5 s before the last watermark, 35 s before this read's newest update: listed up to 35 s late.
+        assertThat(o.observe(new RefreshOverlap.Seen(61, 1, Duration.ofSeconds(5), Duration.ofSeconds(35), t), t,
+                NOW, CONFIGURED, INTERVAL)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(o.effective(CONFIGURED)).isEqualTo(Duration.ofSeconds(35));
     }
 }

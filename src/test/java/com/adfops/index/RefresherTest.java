@@ -143,6 +143,39 @@ class RefresherTest {
     }
 
     @Test
+    void atTwoRunsASecondAWriteListed35SecondsLateWidensTheOverlapSoThatTheNextIsCaught() {
+        MutableClock clock = new MutableClock(NOW);
+        DatasetBuilder d = steady(NOW.minus(Duration.ofMinutes(10)), NOW.plus(Duration.ofMinutes(10)),
+                Duration.ofMillis(500));
+        // Stamped 5 s before the watermark of the refresh at NOW+4:30, listed 35 s after its stamp (at NOW+5:00):
+        // inside the 15-s overlap, but twice its 5 s would not cover the next write as late.
+        DatasetBuilder.Run first = d.run("pl_late", NOW.plus(Duration.ofSeconds(300)), 0, "Failed");
+        first.node().put("lastUpdated", NOW.plus(Duration.ofSeconds(265)).toString());
+        // Stamped at NOW+5:10, listed at NOW+5:45: 20 s before the watermark of the refresh at NOW+5:30 that missed
+        // it, past a 15-s overlap.
+        DatasetBuilder.Run second = d.run("pl_late", NOW.plus(Duration.ofSeconds(345)), 0, "Failed");
+        second.node().put("lastUpdated", NOW.plus(Duration.ofSeconds(310)).toString());
+        try (TestSim sim = TestSim.of(d.build(), PAGE, clock)) {
+            RunIndex index = new RunIndex(sim.adf, sim.meter, clock, SETTINGS);
+            refresh(index, clock, 9);
+            assertThat(index.status().get(0).overlap().effective()).isEqualTo(RefreshOverlap.FLOOR);
+            refresh(index, clock, 1);
+            FactoryStatus.Overlap widened = index.status().get(0).overlap();
+            assertThat(widened.lateWrites()).isEqualTo(1);
+            assertThat(widened.lastLateness()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(widened.effective()).as("how late it was listed").isEqualTo(Duration.ofSeconds(35));
+
+            refresh(index, clock, 2);
+            assertThat(index.queryPipelineRuns(sim.factory, new RunQuery(NOW.minus(Duration.ofHours(1)),
+                    NOW.plus(Duration.ofHours(1)), Set.of("pl_late"), Set.of(), 100))).extracting(PipelineRun::runId)
+                    .containsExactlyInAnyOrder(first.id(), second.id());
+            assertThat(index.status().get(0).overlap().lateWrites()).isEqualTo(2);
+            assertThat(updates(index, sim, clock.instant())).isEqualTo(updates(sim.adf, sim, clock.instant()));
+            index.close();
+        }
+    }
+
+    @Test
     void dataFactorysClockTwoMinutesAheadOrBehindOursLosesNoRunAndStillReadsOnePage() {
         for (Duration skew : List.of(Duration.ofMinutes(2), Duration.ofMinutes(-2))) {
             MutableClock clock = new MutableClock(NOW);
