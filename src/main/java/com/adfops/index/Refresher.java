@@ -191,8 +191,13 @@ final class Refresher {
      */
     int changedSince(FactoryIndex fi, Instant now) {
         Instant previous = fi.watermark;
-        Duration overlap = fi.overlap.effective(settings.overlap());
-        List<PipelineRun> changed = source.queryPipelineRuns(fi.factory, new RunQuery(previous.minus(overlap),
+        Instant from = previous.minus(fi.overlap.effective(settings.overlap()));
+        // Never further back than the configured overlap before our last read (as before): a quiet factory's
+        // watermark is that already, and a factory that just went quiet does not read its last burst twice as long.
+        if (fi.asOf != null && fi.asOf.minus(settings.overlap()).isAfter(from)) {
+            from = fi.asOf.minus(settings.overlap());
+        }
+        List<PipelineRun> changed = source.queryPipelineRuns(fi.factory, new RunQuery(from,
                 now.plus(settings.overlap()).plus(RunIndex.SLACK), Set.of(), Set.of(), RunIndex.UNBOUNDED));
         RefreshOverlap.Seen seen = new RefreshOverlap.Seen(0, 0, null, null, null);
         if (!changed.isEmpty()) {

@@ -195,6 +195,46 @@ class RefresherTest {
     }
 
     @Test
+    void aBusyFactoryThatGoesQuietReachesBackNoFurtherThanTheConfiguredOverlapBeforeTheLastRead() {
+        MutableClock clock = new MutableClock(NOW);
+        DatasetBuilder d = steady(NOW.minus(Duration.ofMinutes(10)), NOW.plus(Duration.ofMinutes(3)),
+                Duration.ofMillis(500));
+        try (TestSim sim = TestSim.of(d.build(), PAGE, clock)) {
+            List<Instant> froms = new ArrayList<>();
+            DataFactory recording = new com.adfops.adf.ForwardingDataFactory() {
+                @Override
+                protected DataFactory delegate() {
+                    return sim.adf;
+                }
+
+                @Override
+                public List<PipelineRun> queryPipelineRuns(com.adfops.adf.FactoryRef f, RunQuery q) {
+                    froms.add(q.from());
+                    return super.queryPipelineRuns(f, q);
+                }
+            };
+            RunIndex index = new RunIndex(recording, sim.meter, clock, SETTINGS);
+            index.refreshAll();
+            froms.clear();
+            List<Long> requests = new ArrayList<>();
+            for (int i = 1; i <= 30; i++) {
+                clock.advance(INTERVAL);
+                index.refreshAll();
+                requests.add(index.status().get(0).lastRefreshRequests());
+                // The read of the refresh at i intervals, against the configured overlap before the one before.
+                assertThat(froms.get(froms.size() - 1)).as("refresh %d", i)
+                        .isAfterOrEqualTo(NOW.plus(INTERVAL.multipliedBy(i - 1)).minus(OVERLAP));
+            }
+            // Quiet from NOW+3:00: once the last runs are past the overlap, one page again; the quiet factory's
+            // overlap is the configured one again.
+            assertThat(requests.subList(18, 30)).as("%s", requests).allMatch(n -> n == 1);
+            assertThat(index.status().get(0).overlap().effective()).isEqualTo(OVERLAP);
+            assertThat(updates(index, sim, clock.instant())).isEqualTo(updates(sim.adf, sim, clock.instant()));
+            index.close();
+        }
+    }
+
+    @Test
     void aQuietFactoryKeepsTheConfiguredOverlap() {
         MutableClock clock = new MutableClock(NOW);
         DatasetBuilder d = steady(NOW.minus(Duration.ofMinutes(30)), NOW.plus(Duration.ofMinutes(11)),
