@@ -10,9 +10,9 @@ import java.time.Instant;
  * (the rate of changes seen over the last refreshes, times the interval plus the overlap) fits one Data Factory page,
  * never below {@link #FLOOR}: a small factory keeps the whole configured overlap. A <em>late write</em> is a run read
  * that is older than the previous watermark and that the memory did not hold with that update (Data Factory listed it
- * late): it widens the overlap to twice its lateness, at least to how late it was listed at most (at most the
- * configured overlap), for {@link #LATE_HOLD}.
- * Written by the refresher thread only; read by {@code /health}.
+ * late): it widens the overlap to twice its lateness, and at least to how far it lies before the newest update of the
+ * read that listed it (the most it can have been listed late), never past the configured overlap, for
+ * {@link #LATE_HOLD}. Written by the refresher thread only; read by {@code /health}.
  */
 final class RefreshOverlap {
 
