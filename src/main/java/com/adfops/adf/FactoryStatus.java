@@ -1,5 +1,6 @@
 package com.adfops.adf;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -19,10 +20,19 @@ import java.time.Instant;
  *               the bot does not hold the factory's runs
  * @param start  how the memory started (from a durable snapshot, or read from Data Factory); null when not known
  * @param lastSnapshot the last snapshot of the memory written to the durable store; null when none was
+ * @param overlap how far each refresh reaches back, and the late writes it saw; null when the bot does not refresh
+ *                the factory's runs
  */
 public record FactoryStatus(String factory, State state, String reason, String fix, Instant asOf, int runs,
                             long refreshRequests, long questionRequests, long lastRefreshRequests,
-                            Freshness.Reach reach, Start start, SnapshotWritten lastSnapshot) {
+                            Freshness.Reach reach, Start start, SnapshotWritten lastSnapshot, Overlap overlap) {
+
+    public FactoryStatus(String factory, State state, String reason, String fix, Instant asOf, int runs,
+                         long refreshRequests, long questionRequests, long lastRefreshRequests,
+                         Freshness.Reach reach, Start start, SnapshotWritten lastSnapshot) {
+        this(factory, state, reason, fix, asOf, runs, refreshRequests, questionRequests, lastRefreshRequests, reach,
+                start, lastSnapshot, null);
+    }
 
     public FactoryStatus(String factory, State state, String reason, String fix, Instant asOf, int runs,
                          long refreshRequests, long questionRequests, long lastRefreshRequests,
@@ -56,6 +66,19 @@ public record FactoryStatus(String factory, State state, String reason, String f
 
     /** A snapshot of the memory written to the durable store: when, its size, the runs it holds. */
     public record SnapshotWritten(Instant at, long bytes, int runs) {
+    }
+
+    /**
+     * How far each refresh of the factory reaches back before the newest update Data Factory listed, and the late
+     * writes it saw (runs listed after a refresh whose update was older than what that refresh read).
+     *
+     * @param effective    the overlap the next refresh reads: the configured one, narrowed so that a busy factory's
+     *                     refresh fits one page, widened again by a late write
+     * @param configured   the configured overlap ({@code ADFOPS_INDEX_OVERLAP}): the most it reaches back
+     * @param lateWrites   late writes seen since the start
+     * @param lastLateness how late the last one was (before the watermark of the refresh before); null when none
+     */
+    public record Overlap(Duration effective, Duration configured, long lateWrites, Duration lastLateness) {
     }
 
     /** See {@link FactoryStatus}. */

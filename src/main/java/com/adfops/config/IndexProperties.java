@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          questions beyond it read Data Factory directly. Twice the default window of a question
  *                          (7 days), so a window and the period before it (week over week) come from memory
  *                          without a Data Factory read
- * @param refresh           how often the index asks for runs updated since its last read ({@code ADFOPS_INDEX_REFRESH})
- * @param overlap           how far each refresh reaches back before the last read, for late writes
- *                          ({@code ADFOPS_INDEX_OVERLAP})
+ * @param refresh           how often the index asks for runs updated since the newest update Data Factory listed
+ *                          ({@code ADFOPS_INDEX_REFRESH})
+ * @param overlap           the most each refresh reaches back before that update, for late writes and a Data Factory
+ *                          clock behind ours ({@code ADFOPS_INDEX_OVERLAP}); a busy factory's is narrowed so that a
+ *                          refresh reads one page (at least 15 s), and widened again, up to this, by a late write
  * @param activityCacheSize finished runs whose activity runs are kept ({@code ADFOPS_INDEX_ACTIVITYCACHESIZE})
  * @param activeTtl         how long activity runs of a run still in progress are reused ({@code ADFOPS_INDEX_ACTIVETTL})
  * @param maxRuns           the memory budget: runs held per factory at most ({@code ADFOPS_INDEX_MAXRUNS}); a factory

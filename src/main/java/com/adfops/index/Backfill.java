@@ -55,7 +55,8 @@ final class Backfill {
             fi.backfillStart = now;
             fi.slices = slices(now.minus(settings.horizon()), now.plus(RunIndex.SLACK), now);
             fi.sliceDone = new boolean[fi.slices.size()];
-            fi.watermark = now;
+            // Raised to the newest update the slices bring (Data Factory's clock): see Refresher.advance.
+            fi.watermark = Refresher.advance(null, null, now, settings);
         }
         if (!fi.sliceDone[0]) {
             // The last hour first, alone (it is small and answers the first questions); the rest in parallel.
@@ -112,7 +113,7 @@ final class Backfill {
                 }
                 Instant t = clock.instant();
                 if (failed == null && !stop.get() && fi.snapshot != null && fi.snapshot.loadedSince() != null
-                        && !t.isBefore(fi.watermark.plus(settings.refresh()))) {
+                        && !t.isBefore(fi.asOf.plus(settings.refresh()))) {
                     // Older days still loading: the newest part stays current.
                     refresher.changedSince(fi, t);
                 }
@@ -151,6 +152,10 @@ final class Backfill {
             reach = fi.slices.get(i).from();
         }
         fi.snapshot = snap.with(block).loading(reach);
+        Instant newest = RefreshOverlap.newest(block);
+        if (newest != null && newest.isAfter(fi.watermark)) {
+            fi.watermark = newest;
+        }
         if (fi.asOf == null) {
             fi.asOf = fi.backfillStart;
         }

@@ -32,7 +32,12 @@ final class FactoryIndex {
     List<Backfill.Slice> slices;
     boolean[] sliceDone;
     RunStrings strings = new RunStrings();
+    /**
+     * The newest update Data Factory listed (its clock, not ours), or the configured overlap before our last read when
+     * that is later (a quiet factory); each refresh reads from it minus {@link #overlap}'s effective overlap.
+     */
     Instant watermark;
+    final RefreshOverlap overlap = new RefreshOverlap();
     Instant notBefore;
     int failures;
     /** How the memory started (restored from a durable snapshot or read), and the last snapshot written. */

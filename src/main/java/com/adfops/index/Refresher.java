@@ -183,19 +183,52 @@ final class Refresher {
     }
 
     /**
-     * Reads the runs updated since the watermark (minus the overlap) and lays them over the memory.
+     * Reads the runs updated since the watermark (minus the factory's overlap) and lays them over the memory. The
+     * watermark is on Data Factory's clock: the newest update it listed ({@link #advance}). The read ends an overlap
+     * past our clock, so a factory whose clock runs ahead of ours is read up to its present.
      *
      * @return the runs read
      */
     int changedSince(FactoryIndex fi, Instant now) {
-        List<PipelineRun> changed = source.queryPipelineRuns(fi.factory, new RunQuery(
-                fi.watermark.minus(settings.overlap()), now.plus(RunIndex.SLACK), Set.of(), Set.of(), RunIndex.UNBOUNDED));
-        if (!changed.isEmpty()) {
-            fi.snapshot = fi.snapshot.with(RunColumns.of(fi.factory, fi.strings, changed));
+        Instant previous = fi.watermark;
+        Instant from = previous.minus(fi.overlap.effective(settings.overlap()));
+        // Never further back than the configured overlap before our last read (as before): a quiet factory's
+        // watermark is that already, and a factory that just went quiet does not read its last burst twice as long.
+        if (fi.asOf != null && fi.asOf.minus(settings.overlap()).isAfter(from)) {
+            from = fi.asOf.minus(settings.overlap());
         }
-        fi.watermark = now;
+        List<PipelineRun> changed = source.queryPipelineRuns(fi.factory, new RunQuery(from,
+                now.plus(settings.overlap()).plus(RunIndex.SLACK), Set.of(), Set.of(), RunIndex.UNBOUNDED));
+        RefreshOverlap.Seen seen = new RefreshOverlap.Seen(0, 0, null, null, null);
+        if (!changed.isEmpty()) {
+            RunColumns block = RunColumns.of(fi.factory, fi.strings, changed);
+            seen = RefreshOverlap.scan(fi.snapshot, block, previous);
+            fi.snapshot = fi.snapshot.with(block);
+        }
+        Duration late = fi.overlap.observe(seen, now, fi.asOf, settings.overlap(), settings.refresh());
+        if (late != null) {
+            log.info("Run index of {}: Data Factory listed {} run(s) late, up to {} s older than the last read's "
+                    + "newest update ({} s before this read's); each refresh now reaches back {} s (at most {} s)",
+                    fi.factory.factoryName(), seen.lateWrites(), late.toSeconds(), seen.delay().toSeconds(),
+                    fi.overlap.effective(settings.overlap()).toSeconds(), settings.overlap().toSeconds());
+        }
+        fi.watermark = advance(previous, seen.newest(), now, settings);
         fi.asOf = now;
         return changed.size();
+    }
+
+    /**
+     * The watermark after a read at {@code now} (our clock) whose newest update was {@code newest} (Data Factory's
+     * clock; null when nothing came back): that update, never earlier than the watermark before, nor than the
+     * configured overlap before our now (a quiet factory's watermark moves on with time: the overlap is the
+     * lateness and clock difference the index allows for, as before).
+     */
+    static Instant advance(Instant previous, Instant newest, Instant now, RunIndex.Settings settings) {
+        Instant w = now.minus(settings.overlap());
+        if (previous != null && previous.isAfter(w)) {
+            w = previous;
+        }
+        return newest != null && newest.isAfter(w) ? newest : w;
     }
 
     private Duration backoff(int failures) {

@@ -25,7 +25,8 @@ import java.util.Optional;
  * serves each part as it lands: a question whose window lies inside what is loaded is answered from memory
  * ({@link MemoryQuery}), an older part is read from Data Factory ({@link ColdReads}), and {@link Freshness.Reach} says
  * how far back the memory reaches. Then every refresh interval ({@link Refresher}) it asks only for runs updated since
- * its last read (minus an overlap for late writes) and lays them over the older state by run id, so status changes
+ * the newest update Data Factory listed (minus an overlap for late writes, narrowed so that a busy factory's refresh
+ * reads one page: {@link RefreshOverlap}) and lays them over the older state by run id, so status changes
  * land and nothing is read twice. Runs are held as columns ({@link RunColumns}), at most {@code maxRuns} of them (the
  * newest; the in-memory horizon shrinks and the reach says so). While a refresh fails, answers keep coming from memory,
  * marked stale with the reason, and refreshes back off (Azure's Retry-After first). Activity runs of finished runs
@@ -306,7 +307,8 @@ public final class RunIndex implements DataFactory, AutoCloseable {
             Freshness.Reach reach = reach(fi);
             out.add(new FactoryStatus(name, fi.state, fi.reason, fi.fix, fi.asOf, reach.runs(),
                     meter.count(name, RequestMeter.Purpose.REFRESH), meter.count(name, RequestMeter.Purpose.QUESTION),
-                    fi.lastRefreshRequests, reach, fi.start, fi.lastSnapshot));
+                    fi.lastRefreshRequests, reach, fi.start, fi.lastSnapshot,
+                    fi.overlap.status(settings.overlap())));
         }
         return out;
     }

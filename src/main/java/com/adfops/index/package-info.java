@@ -5,7 +5,9 @@
  * {@link com.adfops.index.Backfill}) and answers from each part as it lands ({@link com.adfops.index.MemoryQuery}; an
  * older part of a window is read from Data Factory, {@link com.adfops.index.ColdReads}; {@link
  * com.adfops.adf.Freshness.Reach} says how far back the memory reaches), then asks Data Factory only for runs updated
- * since its watermark (with an overlap for late writes: {@link com.adfops.index.Refresher}). Each factory's memory
+ * since its watermark, the newest update Data Factory listed (on its clock), with an overlap for late writes
+ * ({@link com.adfops.index.Refresher}) that is narrowed so a busy factory's refresh reads one page and widened by the
+ * late writes it sees ({@link com.adfops.index.RefreshOverlap}). Each factory's memory
  * ({@link com.adfops.index.FactoryIndex}) is a {@link com.adfops.index.Snapshot} of blocks of columns
  * ({@link com.adfops.index.RunColumns}: about 140 bytes a run at a million runs), at most the memory budget of them
  * (the newest); the records of the newest rows and of the pipelines questions named last are kept once built

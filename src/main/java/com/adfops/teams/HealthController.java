@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
  * the bot knows of each factory: live, stale or failing and why, how fresh, how many runs in memory and how far back
  * they reach (while the history loads, or under the memory budget), how many requests it made to Data Factory, and
  * the read budget of each subscription (named by its factories): rate now and configured, tokens left, 429s seen;
- * and whether the memory was restored from its durable snapshot or read from Data Factory, and its last snapshot.
+ * and whether the memory was restored from its durable snapshot or read from Data Factory, and its last snapshot;
+ * how far each refresh reaches back for late writes, and the late writes seen.
  * No secrets, no host names, no subscription ids.
  */
 @RestController
@@ -62,6 +63,7 @@ class HealthController {
                 reach.put("cappedByMemoryBudget", f.reach().capped());
             }
             start(o, f);
+            overlap(o, f.overlap());
             ObjectNode requests = o.putObject("adfRequests");
             requests.put("refresh", f.refreshRequests());
             requests.put("lastRefresh", f.lastRefreshRequests());
@@ -105,6 +107,23 @@ class HealthController {
             last.put("at", w.at().toString());
             last.put("bytes", w.bytes());
             last.put("runs", w.runs());
+        }
+    }
+
+    /**
+     * How far each refresh reaches back before the newest update Data Factory listed (narrowed for a busy factory,
+     * widened by a late write), and the late writes seen since the start.
+     */
+    private static void overlap(ObjectNode o, FactoryStatus.Overlap overlap) {
+        if (overlap == null) {
+            return;
+        }
+        ObjectNode out = o.putObject("refreshOverlap");
+        out.put("seconds", overlap.effective().toSeconds());
+        out.put("configuredSeconds", overlap.configured().toSeconds());
+        out.put("lateWrites", overlap.lateWrites());
+        if (overlap.lastLateness() != null) {
+            out.put("lastLateSeconds", overlap.lastLateness().toSeconds());
         }
     }
 

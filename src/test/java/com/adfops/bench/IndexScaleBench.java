@@ -35,7 +35,8 @@ import java.util.function.Supplier;
  * without it), the JVM's resident memory (VmRSS and its peak VmHWM), then the questions of issue 24 point 5 through the
  * index calls their answers make (median and p99 of 200 rounds after 50 of warm-up, 10 after 3 for answers of over
  * 100,000 runs; the first call alone too, and the collector's pauses during the rounds), and last the refresh: runs
- * arriving at 2 a second, ADF requests per refresh interval (30 s of a clock the bench moves, 10 intervals).
+ * arriving at 2 a second, ADF requests per refresh interval (30 s of a clock the bench moves, 10 intervals), and the
+ * overlap the refresh then reaches back (narrowed to fit a page) and the late writes it saw.
  *
  * <p>The calls, as the answers make them: the failing list reads the last 24 hours (at most 5,000 runs, {@code
  * StatusAnswers.listFailing}) and, with runs in progress among them, the default week (at most 5,000) for the
@@ -162,9 +163,11 @@ public final class IndexScaleBench {
             ms[i] = (System.nanoTime() - t) / 1_000_000;
             requests[i] = index.status().get(0).lastRefreshRequests();
         }
+        com.adfops.adf.FactoryStatus.Overlap overlap = index.status().get(0).overlap();
         System.out.printf("index scale: refresh every 30 s with 2 runs/s arriving: ADF requests per interval %s, "
-                + "ms per refresh %s, %d runs held%n", Arrays.toString(requests), Arrays.toString(ms),
-                index.status().get(0).runs());
+                + "ms per refresh %s, %d runs held, overlap %d s (configured %d s), %d late writes%n",
+                Arrays.toString(requests), Arrays.toString(ms), index.status().get(0).runs(),
+                overlap.effective().toSeconds(), overlap.configured().toSeconds(), overlap.lateWrites());
     }
 
     private static void report(String what, Supplier<List<PipelineRun>> q) {

@@ -15,21 +15,38 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code /health} says how each factory's memory started (restored from its snapshot or read) and its last snapshot. */
+/**
+ * {@code /health} says how each factory's memory started (restored from its snapshot or read) and its last snapshot,
+ * and how far each refresh reaches back for late writes.
+ */
 class HealthControllerTest {
 
     static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
     @Test
-    void healthSaysWhetherTheMemoryWasRestoredFromItsSnapshotOrReadFromDataFactory() throws Exception {
-        Freshness.Reach reach = new Freshness.Reach(NOW.minus(Duration.ofDays(14)), 100, false, false, 1_000_000);
+    void healthSaysHowFarEachRefreshReachesBackAndTheLateWritesSeen() throws Exception {
         List<FactoryStatus> statuses = List.of(
-                new FactoryStatus("df-restored", FactoryStatus.State.LIVE, "", "", NOW, 1_000_120, 3, 0, 3, reach,
-                        new FactoryStatus.Start(true, NOW.minus(Duration.ofMinutes(7)), 1_000_000, 180, 3, ""),
-                        new FactoryStatus.SnapshotWritten(NOW.minus(Duration.ofMinutes(2)), 31_457_280, 1_000_050)),
-                new FactoryStatus("df-backfilled", FactoryStatus.State.LIVE, "", "", NOW, 5_000, 60, 0, 1, reach,
-                        FactoryStatus.Start.backfill("the snapshot cannot be read: format version 2, this version reads 1"),
-                        null));
+                new FactoryStatus("df-busy", FactoryStatus.State.LIVE, "", "", NOW, 50_000, 12, 0, 1, null, null, null,
+                        new FactoryStatus.Overlap(Duration.ofSeconds(80), Duration.ofMinutes(5), 2,
+                                Duration.ofSeconds(40))),
+                new FactoryStatus("df-quiet", FactoryStatus.State.LIVE, "", "", NOW, 300, 4, 0, 1, null, null, null,
+                        new FactoryStatus.Overlap(Duration.ofMinutes(5), Duration.ofMinutes(5), 0, null)),
+                new FactoryStatus("df-direct", FactoryStatus.State.LIVE, "", "", NOW, 0, 0, 0, 0));
+        JsonNode list = TestSim.JSON.readTree(health(statuses)).path("factories");
+
+        JsonNode busy = list.path(0).path("refreshOverlap");
+        assertThat(busy.path("seconds").asLong()).isEqualTo(80);
+        assertThat(busy.path("configuredSeconds").asLong()).isEqualTo(300);
+        assertThat(busy.path("lateWrites").asLong()).isEqualTo(2);
+        assertThat(busy.path("lastLateSeconds").asLong()).isEqualTo(40);
+        JsonNode quiet = list.path(1).path("refreshOverlap");
+        assertThat(quiet.path("seconds").asLong()).isEqualTo(300);
+        assertThat(quiet.path("lateWrites").asLong()).isZero();
+        assertThat(quiet.has("lastLateSeconds")).isFalse();
+        assertThat(list.path(2).has("refreshOverlap")).as("not refreshed by an index").isFalse();
+    }
+
+    private static String health(List<FactoryStatus> statuses) {
         DataFactory factories = new ForwardingDataFactory() {
             final DataFactory generated = new GeneratedFactory(10, Duration.ofDays(1), NOW, 1, Duration.ZERO, null);
 
@@ -43,8 +60,20 @@ class HealthControllerTest {
                 return statuses;
             }
         };
-        String body = new HealthController(factories, TestSim.JSON, new RequestMeter()).health().getBody();
-        JsonNode list = TestSim.JSON.readTree(body).path("factories");
+        return new HealthController(factories, TestSim.JSON, new RequestMeter()).health().getBody();
+    }
+
+    @Test
+    void healthSaysWhetherTheMemoryWasRestoredFromItsSnapshotOrReadFromDataFactory() throws Exception {
+        Freshness.Reach reach = new Freshness.Reach(NOW.minus(Duration.ofDays(14)), 100, false, false, 1_000_000);
+        List<FactoryStatus> statuses = List.of(
+                new FactoryStatus("df-restored", FactoryStatus.State.LIVE, "", "", NOW, 1_000_120, 3, 0, 3, reach,
+                        new FactoryStatus.Start(true, NOW.minus(Duration.ofMinutes(7)), 1_000_000, 180, 3, ""),
+                        new FactoryStatus.SnapshotWritten(NOW.minus(Duration.ofMinutes(2)), 31_457_280, 1_000_050)),
+                new FactoryStatus("df-backfilled", FactoryStatus.State.LIVE, "", "", NOW, 5_000, 60, 0, 1, reach,
+                        FactoryStatus.Start.backfill("the snapshot cannot be read: format version 2, this version reads 1"),
+                        null));
+        JsonNode list = TestSim.JSON.readTree(health(statuses)).path("factories");
 
         JsonNode restored = list.path(0).path("start");
         assertThat(restored.path("from").asText()).isEqualTo("restored");
