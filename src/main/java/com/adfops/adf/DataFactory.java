@@ -67,6 +67,15 @@ public interface DataFactory {
         return null;
     }
 
+    /**
+     * A number that changes whenever the runs held in memory change (a refresh, a slice of the backfill, a compaction):
+     * answers worked out from an equal version and the same second are equal. Negative when nothing is held (every
+     * answer reads Data Factory, and none may be reused).
+     */
+    default long memoryVersion() {
+        return -1;
+    }
+
     /** How current an answer to {@code query} is (a direct read is current now). */
     default Freshness freshness(FactoryRef factory, RunQuery query) {
         return Freshness.direct(java.time.Instant.now());

@@ -65,6 +65,11 @@ public abstract class ForwardingDataFactory implements DataFactory {
     }
 
     @Override
+    public long memoryVersion() {
+        return delegate().memoryVersion();
+    }
+
+    @Override
     public Freshness freshness(FactoryRef factory, RunQuery query) {
         return delegate().freshness(factory, query);
     }

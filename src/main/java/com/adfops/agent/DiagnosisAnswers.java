@@ -52,8 +52,22 @@ final class DiagnosisAnswers {
         return diagnosis(d, Shape.PLAIN);
     }
 
+    /** A diagnosis card is the same for the same run as last updated, and the same shape, within a second. */
+    private record CardOf(String factory, String runId, java.time.Instant lastUpdated, Shape shape) {
+    }
+
+    /** Diagnosis cards worked out this second (many people asking why the same run failed at once). */
+    private final SecondMemo<CardOf, Reply> cards = new SecondMemo<>(256);
+
     /** The diagnosis card with guidance for its root cause, shaped for the question, its history and impact. */
     private Reply diagnosis(Diagnosis d, Shape shape) {
+        PipelineRun run = d.run();
+        return cards.get(new CardOf(run.factory().factoryName(), run.runId(), run.lastUpdated(), shape), tools.now(),
+                tools.memoryVersion(),
+                () -> workedOut(d, shape));
+    }
+
+    private Reply workedOut(Diagnosis d, Shape shape) {
         Reply.DiagnosisCard card = switch (shape) {
             case PLAIN -> new Reply.DiagnosisCard(d, guidance.forDiagnosis(d));
             case ACTIVITIES -> new Reply.DiagnosisCard(d, guidance.forDiagnosis(d), true, List.of());

@@ -4,8 +4,6 @@ import com.adfops.runs.KnownNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What questions asked within the current second read as ({@link IntentParser#parse}): a turn reads its question once
@@ -18,29 +16,15 @@ final class ParsedQuestions {
     /** Questions kept per second at most (the distinct ones asked within one second). */
     static final int KEPT = 512;
 
-    private record Key(String text, Instant now, ZoneId zone, Duration history) {
+    private record Key(String text, ZoneId zone, Duration history) {
     }
 
-    private record Second(Instant now, Map<Key, Intent> read) {
-    }
-
-    private volatile Second current = new Second(Instant.MIN, Map.of());
+    private final SecondMemo<Key, Intent> read = new SecondMemo<>(KEPT);
 
     /** What {@code text} asks for at {@code now} (to the second, as the tools give it). */
     Intent parse(String text, Instant now, ZoneId zone, Duration history, KnownNames known) {
-        Second s = current;
-        if (!s.now().equals(now)) {
-            s = new Second(now, new ConcurrentHashMap<>());
-            current = s;
-        }
-        Key key = new Key(text == null ? "" : text, now, zone, history);
-        Intent read = s.read().get(key);
-        if (read == null) {
-            read = IntentParser.parse(text, now, zone, history, known);
-            if (s.read().size() < KEPT) {
-                s.read().put(key, read);
-            }
-        }
-        return read;
+        // Reading depends on the words and the second only (version 0: whatever the memory holds).
+        return read.get(new Key(text == null ? "" : text, zone, history), now, 0,
+                () -> IntentParser.parse(text, now, zone, history, known));
     }
 }

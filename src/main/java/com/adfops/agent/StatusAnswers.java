@@ -41,6 +41,13 @@ final class StatusAnswers {
         return status(s, words, factory, window, null);
     }
 
+    /** A pipeline's status is the same for the same window within a second. */
+    private record StatusOf(String pipeline, String factory, TimeWindow window, boolean defaultWindow) {
+    }
+
+    /** Statuses worked out this second. */
+    private final SecondMemo<StatusOf, PipelineStatus> statuses = new SecondMemo<>(256);
+
     /** A pipeline's status; with a {@code question} ("is X failing?"), its yes or no said first. */
     AgentReply status(Conversation.Session s, String words, String factory, TimeWindow window, Intent.Question question) {
         String target = words;
@@ -58,11 +65,15 @@ final class StatusAnswers {
             return kit.unknownPipeline(target, m.closest(), Windows.question(question, window));
         }
         String pipeline = m.name().get();
-        AdfTools.RunsResult runs = tools.pipelineRuns(new AdfTools.RunsRequest(factory, pipeline, Set.of(),
-                window != null ? window : kit.defaultWindow()));
-        PipelineStatus st = RunSummaries.status(pipeline, runs);
-        st = st.withRunningLong(runningLong(factory, pipeline, runs, window == null).stream()
-                .filter(r -> r.run().pipelineName().equalsIgnoreCase(pipeline)).findFirst().orElse(null));
+        String inFactory = factory;
+        TimeWindow asked = window != null ? window : kit.defaultWindow();
+        PipelineStatus st = statuses.get(new StatusOf(pipeline, inFactory, asked, window == null), tools.now(),
+                tools.memoryVersion(), () -> {
+            AdfTools.RunsResult runs = tools.pipelineRuns(new AdfTools.RunsRequest(inFactory, pipeline, Set.of(), asked));
+            return RunSummaries.status(pipeline, runs).withRunningLong(runningLong(inFactory, pipeline, runs,
+                    window == null).stream().filter(r -> r.run().pipelineName().equalsIgnoreCase(pipeline))
+                    .findFirst().orElse(null));
+        });
         if (st.latest() != null) {
             s.ctx.setFocus(new RunRef(st.factory(), pipeline,
                     st.lastFailure() != null ? st.lastFailure().runId() : st.latest().runId()));
@@ -81,15 +92,25 @@ final class StatusAnswers {
         return m.name().isPresent() ? status(s, m.name().get(), null, null) : kit.didNotCatch();
     }
 
+    /** A failing list is the same for the same window and scope within a second. */
+    private record FailingOf(TimeWindow window, String scope, String factory) {
+    }
+
+    /** Failing lists worked out this second (everybody in an incident channel asking what is failing at once). */
+    private final SecondMemo<FailingOf, FailingSummary> failing = new SecondMemo<>(256);
+
     /** What is failing in the window (default the last 24 hours), with its causes and the runs going long. */
     AgentReply listFailing(Conversation.Session s, Intent.FailingList f, Turn turn) {
         TimeWindow window = f.window() != null ? f.window() : TimeWindowParser.parse("", tools.now(), turn.zone());
         PipelineScope scope = scope(f);
-        AdfTools.RunsResult result = scope.filter(tools.pipelineRuns(new AdfTools.RunsRequest(scope.factory(f.factory()),
-                null, Set.of(), window)));
-        FailingSummary summary = FailureCauses.of(RunSummaries.failing(result), new Diagnoser(tools)::diagnose, FailureCauses.ROWS)
-                .withRunningLong(runningLong(scope.factory(f.factory()), null, result, false).stream()
-                        .filter(r -> scope.includes().test(r.run())).toList());
+        FailingSummary summary = failing.get(new FailingOf(window, f.scope(), f.factory()), tools.now(),
+                tools.memoryVersion(), () -> {
+            AdfTools.RunsResult result = scope.filter(tools.pipelineRuns(new AdfTools.RunsRequest(
+                    scope.factory(f.factory()), null, Set.of(), window)));
+            return FailureCauses.of(RunSummaries.failing(result), new Diagnoser(tools)::diagnose, FailureCauses.ROWS)
+                    .withRunningLong(runningLong(scope.factory(f.factory()), null, result, false).stream()
+                            .filter(r -> scope.includes().test(r.run())).toList());
+        });
         List<RunRef> listed = new ArrayList<>();
         for (FailingSummary.Row r : summary.failing()) {
             listed.add(new RunRef(r.factory(), r.pipeline(), r.lastFailure().runId()));

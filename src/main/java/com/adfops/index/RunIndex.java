@@ -280,6 +280,26 @@ public final class RunIndex implements DataFactory, AutoCloseable {
         return new Freshness.Reach(held, percent, !complete, capped, runs);
     }
 
+    /** Each factory's memory as last seen by {@link #memoryVersion()}, and the version then. */
+    private final Map<FactoryRef, Snapshot> versionSeen = new java.util.HashMap<>();
+    private long version;
+
+    @Override
+    public synchronized long memoryVersion() {
+        for (FactoryIndex fi : indexes.values()) {
+            Snapshot now = fi.snapshot;
+            if (now == null || !now.complete()) {
+                // Still loading: answers read Data Factory for what is not held yet.
+                return -1;
+            }
+            if (versionSeen.get(fi.factory) != now) {
+                versionSeen.put(fi.factory, now);
+                version++;
+            }
+        }
+        return version;
+    }
+
     @Override
     public Freshness freshness(FactoryRef factory, RunQuery query) {
         FactoryIndex fi = indexes.get(factory);

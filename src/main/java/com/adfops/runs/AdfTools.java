@@ -171,6 +171,11 @@ public final class AdfTools {
     }
 
     /** Since when the bot's memory holds {@code factory}'s runs (a window starting later reads nothing), or null. */
+    /** Changes whenever the runs held in memory change; negative when answers read Data Factory directly. */
+    public long memoryVersion() {
+        return adf.memoryVersion();
+    }
+
     public Instant heldSince(FactoryRef factory) {
         return adf.heldSince(factory);
     }

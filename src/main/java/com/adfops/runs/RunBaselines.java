@@ -121,13 +121,21 @@ public final class RunBaselines {
         }
         Map<String, List<DurationBaseline.Sample>> memory = new LinkedHashMap<>();
         Map<String, PipelineRun> first = new LinkedHashMap<>();
+        // The pipelines going now, by name: a week of runs is walked without building a key for each of its runs.
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (PipelineRun r : going) {
-            memory.putIfAbsent(key(r.factory(), r.pipelineName()), new ArrayList<>());
-            first.putIfAbsent(key(r.factory(), r.pipelineName()), r);
+            String k = key(r.factory(), r.pipelineName());
+            if (first.putIfAbsent(k, r) == null) {
+                memory.put(k, new ArrayList<>());
+                names.add(r.pipelineName().toLowerCase(Locale.ROOT));
+            }
         }
         for (PipelineRun r : known) {
+            if (r.status() != RunStatus.SUCCEEDED || !names.contains(r.pipelineName().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
             List<DurationBaseline.Sample> held = memory.get(key(r.factory(), r.pipelineName()));
-            if (held != null && r.status() == RunStatus.SUCCEEDED && r.duration().isPresent()) {
+            if (held != null && r.duration().isPresent()) {
                 held.add(new DurationBaseline.Sample(r.runId(), r.sortTime(), r.duration().get().toMillis()));
             }
         }

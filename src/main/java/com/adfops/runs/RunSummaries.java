@@ -74,13 +74,18 @@ public final class RunSummaries {
         return groups;
     }
 
+    /** A pipeline of a factory, as runs are grouped by it (the names' own hashes, no string built per run). */
+    private record PipelineOf(String factory, String pipeline) {
+    }
+
     /** Groups runs by pipeline: failing when the latest finished run group failed, recovered when one succeeded since. */
     public static FailingSummary failing(AdfTools.RunsResult result) {
-        Map<String, List<PipelineRun>> byPipeline = new LinkedHashMap<>();
+        Map<PipelineOf, List<PipelineRun>> byPipeline = new LinkedHashMap<>();
         int failedRuns = 0;
         int active = 0;
         for (PipelineRun r : result.runs()) {
-            byPipeline.computeIfAbsent(r.factory().factoryName() + "/" + r.pipelineName(), k -> new ArrayList<>()).add(r);
+            byPipeline.computeIfAbsent(new PipelineOf(r.factory().factoryName(), r.pipelineName()), k -> new ArrayList<>())
+                    .add(r);
             if (r.status() == RunStatus.FAILED) {
                 failedRuns++;
             }
