@@ -2,6 +2,8 @@ package com.adfops.agent;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -16,7 +18,7 @@ import java.util.function.Supplier;
  */
 final class SecondMemo<K, V> {
 
-    private record Second<K, V>(Instant now, long version, Map<K, V> values) {
+    private record Second<K, V>(Instant now, long version, Map<K, CompletableFuture<V>> values) {
     }
 
     private final int kept;
@@ -29,8 +31,10 @@ final class SecondMemo<K, V> {
 
     /**
      * The value for {@code key} at {@code now} (to the second, as the tools give it) from the memory of runs at
-     * {@code version} ({@link com.adfops.runs.AdfTools#memoryVersion()}): worked out once per second and version;
-     * always worked out when the version is negative (answers read from Data Factory directly).
+     * {@code version} ({@link com.adfops.runs.AdfTools#memoryVersion()}): worked out once per second and version (who
+     * asks while it is being worked out waits for it rather than working it out too); always worked out when the
+     * version is negative (answers read from Data Factory directly). A failure is not shared: each asker then works
+     * the value out itself.
      */
     V get(K key, Instant now, long version, Supplier<V> work) {
         if (version < 0) {
@@ -41,14 +45,29 @@ final class SecondMemo<K, V> {
             s = new Second<>(now, version, new ConcurrentHashMap<>());
             current = s;
         }
-        V known = s.values().get(key);
+        CompletableFuture<V> known = s.values().get(key);
+        CompletableFuture<V> mine = new CompletableFuture<>();
+        if (known == null) {
+            if (s.values().size() >= kept) {
+                return work.get();
+            }
+            known = s.values().putIfAbsent(key, mine);
+        }
         if (known != null) {
-            return known;
+            try {
+                return known.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException failed) {
+                return work.get();
+            }
         }
-        V value = work.get();
-        if (value != null && s.values().size() < kept) {
-            s.values().put(key, value);
+        try {
+            V value = work.get();
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            s.values().remove(key, mine);
+            mine.completeExceptionally(e);
+            throw e;
         }
-        return value;
     }
 }

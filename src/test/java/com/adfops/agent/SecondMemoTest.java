@@ -32,4 +32,43 @@ class SecondMemoTest {
         assertThat(memo.get("c", NOW.plusSeconds(2), 8, worked)).isNotEqualTo(c);
         assertThat(memo.get("a", NOW.plusSeconds(2), 8, worked)).isEqualTo("answer 7");
     }
+
+    @Test
+    void whoAsksWhileItIsWorkedOutWaitsForItAndAFailureIsNotShared() throws Exception {
+        SecondMemo<String, String> memo = new SecondMemo<>(8);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger work = new AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.Future<String> first = pool.submit(() -> memo.get("failing", NOW, 1, () -> {
+                started.countDown();
+                try {
+                    finish.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return "answer " + work.incrementAndGet();
+            }));
+            started.await();
+            java.util.List<java.util.concurrent.Future<String>> others = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                others.add(pool.submit(() -> memo.get("failing", NOW, 1, () -> "answer " + work.incrementAndGet())));
+            }
+            finish.countDown();
+            assertThat(first.get()).isEqualTo("answer 1");
+            for (java.util.concurrent.Future<String> o : others) {
+                assertThat(o.get()).isEqualTo("answer 1");
+            }
+            assertThat(work.get()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // A failure is thrown to who worked it out, and the next asker works it out again.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> memo.get("status", NOW, 1, () -> {
+            throw new IllegalStateException("Data Factory is unavailable");
+        })).hasMessageContaining("unavailable");
+        assertThat(memo.get("status", NOW, 1, () -> "status now")).isEqualTo("status now");
+    }
 }
