@@ -11,12 +11,13 @@ import java.util.function.Supplier;
  * What was worked out within the current second, by key: the same question asked in the same second by many people
  * (an incident channel, everybody asking "what is failing?") is worked out once, from the same memory of runs, and the
  * answer is the one the first of them got. A new second, or a change of the memory (a refresh), starts afresh: an
- * answer is never older than a second, nor than the memory. Failures are not kept.
+ * answer is never older than a second, nor than the memory. Failures are not kept. The Teams face keeps its rendered
+ * cards the same way ({@code ReplySender}: the same answer, zone and second is rendered once).
  *
  * @param <K> what the value is for (everything it depends on but the second)
  * @param <V> an immutable value
  */
-final class SecondMemo<K, V> {
+public final class SecondMemo<K, V> {
 
     private record Second<K, V>(Instant now, long version, Map<K, CompletableFuture<V>> values) {
     }
@@ -25,7 +26,7 @@ final class SecondMemo<K, V> {
     private volatile Second<K, V> current = new Second<>(Instant.MIN, -1, Map.of());
 
     /** @param kept values kept per second at most (the distinct keys asked for within one second) */
-    SecondMemo(int kept) {
+    public SecondMemo(int kept) {
         this.kept = kept;
     }
 
@@ -36,7 +37,7 @@ final class SecondMemo<K, V> {
      * version is negative (answers read from Data Factory directly). A failure is not shared: each asker then works
      * the value out itself.
      */
-    V get(K key, Instant now, long version, Supplier<V> work) {
+    public V get(K key, Instant now, long version, Supplier<V> work) {
         if (version < 0) {
             return work.get();
         }

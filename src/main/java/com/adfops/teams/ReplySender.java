@@ -2,6 +2,7 @@ package com.adfops.teams;
 
 import com.adfops.agent.AgentReply;
 import com.adfops.agent.Reply;
+import com.adfops.agent.SecondMemo;
 import com.adfops.cards.CardFactory;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,9 +20,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns reply parts into Teams activities and sends them: text parts as markdown messages, every other part as an
@@ -64,17 +63,14 @@ final class ReplySender {
         return out;
     }
 
-    /** The cards rendered within one second of the clock, by reply part and zone. */
-    private record Rendered(long second, Map<RenderKey, SerializedString> cards) {
-    }
-
     private record RenderKey(Reply part, ZoneId zone) {
     }
 
     /** Cards kept per second at most (the parts asked for within one second). */
     static final int RENDERED_KEPT = 256;
 
-    private volatile Rendered rendered = new Rendered(Long.MIN_VALUE, Map.of());
+    /** The cards rendered within the current second, by reply part and zone (null for parts without a card). */
+    private final SecondMemo<RenderKey, SerializedString> rendered = new SecondMemo<>(RENDERED_KEPT);
 
     /**
      * A part's card as JSON text, null for parts without one. Cards are rendered for the second they are shown in
@@ -82,23 +78,12 @@ final class ReplySender {
      * answer to many people asking at once, from the same memory of runs) is not rendered again.
      */
     SerializedString cardJson(Reply part, CardFactory.View view) {
-        long second = view.now().getEpochSecond();
-        Rendered r = rendered;
-        if (r.second() != second) {
-            r = new Rendered(second, new ConcurrentHashMap<>());
-            rendered = r;
-        }
-        RenderKey key = new RenderKey(part, view.zone());
-        SerializedString known = r.cards().get(key);
-        if (known != null) {
-            return known;
-        }
-        JsonNode card = cards.card(part, new CardFactory.View(Instant.ofEpochSecond(second), view.zone()));
-        SerializedString json = card == null ? null : new SerializedString(card.toString());
-        if (json != null && r.cards().size() < RENDERED_KEPT) {
-            r.cards().put(key, json);
-        }
-        return json;
+        Instant second = Instant.ofEpochSecond(view.now().getEpochSecond());
+        // Rendering depends on the part, the zone and the second only (version 0).
+        return rendered.get(new RenderKey(part, view.zone()), second, 0, () -> {
+            JsonNode card = cards.card(part, new CardFactory.View(second, view.zone()));
+            return card == null ? null : new SerializedString(card.toString());
+        });
     }
 
     /** Parts that are messages rather than cards. */
