@@ -5,6 +5,7 @@ import static com.adfops.agent.AnswerKit.examples;
 import static com.adfops.agent.AnswerKit.safe;
 
 import com.adfops.adf.PipelineRun;
+import com.adfops.adf.RunQuery;
 import com.adfops.adf.RunStatus;
 import com.adfops.answers.ActionKind;
 import com.adfops.diagnosis.Diagnoser;
@@ -57,7 +58,7 @@ final class DiagnosisAnswers {
     }
 
     /** Diagnosis cards worked out this second (many people asking why the same run failed at once). */
-    private final SecondMemo<CardOf, Reply> cards = new SecondMemo<>(256);
+    private final SecondMemo<CardOf, Reply> cards = SecondMemo.answers(256);
 
     /** The diagnosis card with guidance for its root cause, shaped for the question, its history and impact. */
     private Reply diagnosis(Diagnosis d, Shape shape) {
@@ -152,9 +153,9 @@ final class DiagnosisAnswers {
             return diagnoseIn(s, pipeline, factory, shape, window);
         }
         // The last week first (the run index answers it from memory), then ADF's whole retention.
-        List<PipelineRun> failures = failuresOf(pipeline, factory, kit.defaultWindow());
+        List<PipelineRun> failures = latestFailure(pipeline, factory, kit.defaultWindow());
         if (failures.isEmpty()) {
-            failures = failuresOf(pipeline, factory, TimeWindow.retention(tools.now()));
+            failures = latestFailure(pipeline, factory, TimeWindow.retention(tools.now()));
         }
         if (failures.isEmpty()) {
             PipelineStatus st = RunSummaries.status(pipeline, tools.pipelineRuns(
@@ -169,7 +170,7 @@ final class DiagnosisAnswers {
 
     /** The latest failure of {@code pipeline} in {@code window}, or that it did not fail then (and its status then). */
     private AgentReply diagnoseIn(Conversation.Session s, String pipeline, String factory, Shape shape, TimeWindow window) {
-        List<PipelineRun> failures = failuresOf(pipeline, factory, window);
+        List<PipelineRun> failures = latestFailure(pipeline, factory, window);
         if (failures.isEmpty()) {
             PipelineStatus st = RunSummaries.status(pipeline, tools.pipelineRuns(
                     new AdfTools.RunsRequest(factory, pipeline, Set.of(), window)));
@@ -182,8 +183,18 @@ final class DiagnosisAnswers {
     }
 
     private List<PipelineRun> failuresOf(String pipeline, String factory, TimeWindow window) {
+        return failuresOf(pipeline, factory, window, RunQuery.DEFAULT_MAX_RUNS);
+    }
+
+    /** The latest failure of {@code pipeline} in {@code window} (of each factory), newest first; empty when none. */
+    private List<PipelineRun> latestFailure(String pipeline, String factory, TimeWindow window) {
+        return failuresOf(pipeline, factory, window, 1);
+    }
+
+    /** {@code pipeline}'s failures in {@code window}, newest first, at most {@code max} per factory. */
+    private List<PipelineRun> failuresOf(String pipeline, String factory, TimeWindow window, int max) {
         AdfTools.RunsResult r = tools.pipelineRuns(new AdfTools.RunsRequest(factory, pipeline, Set.of(RunStatus.FAILED),
-                window));
+                window), max);
         return r.runs().stream().filter(x -> x.pipelineName().equalsIgnoreCase(pipeline)).toList();
     }
 
@@ -271,10 +282,10 @@ final class DiagnosisAnswers {
         if (m.name().isEmpty()) {
             return kit.unknownPipeline(w.pipeline(), m.closest(), "What changed in %s?");
         }
-        List<PipelineRun> failures = failuresOf(m.name().get(), w.factory(),
+        List<PipelineRun> failures = latestFailure(m.name().get(), w.factory(),
                 w.window() != null ? w.window() : kit.defaultWindow());
         if (failures.isEmpty() && w.window() == null) {
-            failures = failuresOf(m.name().get(), w.factory(), TimeWindow.retention(tools.now()));
+            failures = latestFailure(m.name().get(), w.factory(), TimeWindow.retention(tools.now()));
         }
         if (failures.isEmpty()) {
             return AgentReply.of(new Reply.Text(bold(m.name().get()) + (w.window() != null

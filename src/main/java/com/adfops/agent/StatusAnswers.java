@@ -43,10 +43,15 @@ final class StatusAnswers {
 
     /** A pipeline's status is the same for the same window within a second. */
     private record StatusOf(String pipeline, String factory, TimeWindow window, boolean defaultWindow) {
+
+        /** The same question a moment later: its window relative to now. */
+        Object question(java.time.Instant now) {
+            return java.util.Arrays.asList(pipeline, factory, window.relativeTo(now), defaultWindow);
+        }
     }
 
     /** Statuses worked out this second. */
-    private final SecondMemo<StatusOf, PipelineStatus> statuses = new SecondMemo<>(256);
+    private final SecondMemo<StatusOf, PipelineStatus> statuses = SecondMemo.answers(256);
 
     /** A pipeline's status; with a {@code question} ("is X failing?"), its yes or no said first. */
     AgentReply status(Conversation.Session s, String words, String factory, TimeWindow window, Intent.Question question) {
@@ -67,8 +72,9 @@ final class StatusAnswers {
         String pipeline = m.name().get();
         String inFactory = factory;
         TimeWindow asked = window != null ? window : kit.defaultWindow();
-        PipelineStatus st = statuses.get(new StatusOf(pipeline, inFactory, asked, window == null), tools.now(),
-                tools.memoryVersion(), () -> {
+        StatusOf key = new StatusOf(pipeline, inFactory, asked, window == null);
+        java.time.Instant now = tools.now();
+        PipelineStatus st = statuses.get(key, key.question(now), now, tools.memoryVersion(), () -> {
             AdfTools.RunsResult runs = tools.pipelineRuns(new AdfTools.RunsRequest(inFactory, pipeline, Set.of(), asked));
             return RunSummaries.status(pipeline, runs).withRunningLong(runningLong(inFactory, pipeline, runs,
                     window == null).stream().filter(r -> r.run().pipelineName().equalsIgnoreCase(pipeline))
@@ -94,17 +100,23 @@ final class StatusAnswers {
 
     /** A failing list is the same for the same window and scope within a second. */
     private record FailingOf(TimeWindow window, String scope, String factory) {
+
+        /** The same question a moment later: its window relative to now. */
+        Object question(java.time.Instant now) {
+            return java.util.Arrays.asList(window.relativeTo(now), scope, factory);
+        }
     }
 
     /** Failing lists worked out this second (everybody in an incident channel asking what is failing at once). */
-    private final SecondMemo<FailingOf, FailingSummary> failing = new SecondMemo<>(256);
+    private final SecondMemo<FailingOf, FailingSummary> failing = SecondMemo.answers(256);
 
     /** What is failing in the window (default the last 24 hours), with its causes and the runs going long. */
     AgentReply listFailing(Conversation.Session s, Intent.FailingList f, Turn turn) {
         TimeWindow window = f.window() != null ? f.window() : TimeWindowParser.parse("", tools.now(), turn.zone());
         PipelineScope scope = scope(f);
-        FailingSummary summary = failing.get(new FailingOf(window, f.scope(), f.factory()), tools.now(),
-                tools.memoryVersion(), () -> {
+        FailingOf key = new FailingOf(window, f.scope(), f.factory());
+        java.time.Instant now = tools.now();
+        FailingSummary summary = failing.get(key, key.question(now), now, tools.memoryVersion(), () -> {
             AdfTools.RunsResult result = scope.filter(tools.pipelineRuns(new AdfTools.RunsRequest(
                     scope.factory(f.factory()), null, Set.of(), window)));
             return FailureCauses.of(RunSummaries.failing(result), new Diagnoser(tools)::diagnose, FailureCauses.ROWS)
@@ -142,15 +154,17 @@ final class StatusAnswers {
     /**
      * Runs in progress among {@code seen} that run long against their pipeline's last successful runs ({@link
      * RunBaselines}: the week in memory, read back further for a daily or weekly pipeline). Nothing is read when
-     * {@code seen} holds no run in progress, and {@code seen} itself is the memory when it already covers the week.
+     * {@code seen} holds no run in progress, and {@code seen} itself is the memory when it already covers the week;
+     * else only the week's runs in progress and their pipelines' latest successes are read ({@link
+     * AdfTools#runningLongRuns}).
      */
     private List<RunningLong> runningLong(String factory, String pipeline, AdfTools.RunsResult seen, boolean coversWeek) {
         if (RunningLong.inProgress(seen.runs()).isEmpty()) {
             return List.of();
         }
         try {
-            List<PipelineRun> known = coversWeek ? seen.runs() : tools.pipelineRuns(new AdfTools.RunsRequest(factory,
-                    pipeline, Set.of(), kit.defaultWindow())).runs();
+            List<PipelineRun> known = coversWeek ? seen.runs() : tools.runningLongRuns(new AdfTools.RunsRequest(factory,
+                    pipeline, Set.of(), kit.defaultWindow()));
             return tools.baselines().runningLong(known, tools.now());
         } catch (DataFactoryException e) {
             log.debug("No running-long check", e);

@@ -244,8 +244,16 @@ public final class BillingLedger implements AutoCloseable {
     public int drain() {
         relist(true);
         int n = 0;
-        PipelineRun next;
-        while (gate.untilNext().isZero() && (next = work.next()) != null) {
+        while (gate.untilNext().isZero()) {
+            PipelineRun next = work.next();
+            if (next == null && work.leftOut()) {
+                // The backlog is read, and older runs were left out of it: list them.
+                relist(false);
+                next = work.next();
+            }
+            if (next == null) {
+                break;
+            }
             gate.tryTake();
             read(next);
             n++;

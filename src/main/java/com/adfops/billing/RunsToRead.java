@@ -47,18 +47,29 @@ final class RunsToRead {
 
     /** Runs questions asked for, waiting at most. */
     static final int WANTED_MAX = 20_000;
+    /**
+     * Runs of a factory's backlog held at most: the newest runs not read yet. The reads go at the read budget's
+     * background pace (20 a second at most), so more would wait minutes anyway; a million-run memory would otherwise be
+     * held a second time here, as records (400 bytes each), and listed whole every few minutes.
+     */
+    static final int BACKLOG_MAX = 2_000;
+    /** A whole listing reads the memory back from its newest runs in windows of this length first (doubling). */
+    static final Duration FIRST_WINDOW = Duration.ofHours(2);
+    /** ... up to this length (at a million runs a week, 8 hours are 50,000 runs, built as records at once). */
+    static final Duration LONGEST_WINDOW = Duration.ofHours(8);
 
     private final DataFactory adf;
     private final HeldSummaries summaries;
+    private final int backlogMax;
     private final LinkedHashMap<String, PipelineRun> wanted = new LinkedHashMap<>();
     private final Map<FactoryRef, Deque<PipelineRun>> backlog = new LinkedHashMap<>();
     private final Set<String> reading = new HashSet<>();
     private final Set<String> unreadable = new HashSet<>();
     /**
-     * A factory's last listing: where the memory started, the refresh it followed, and when the whole memory was last
-     * listed.
+     * A factory's last listing: where the memory started, the refresh it followed, when the whole memory was last
+     * listed, and whether runs not read were left out of the backlog (listed again once the backlog is read).
      */
-    private record Listing(Instant from, Instant asOf, Instant wholeAt) {
+    private record Listing(Instant from, Instant asOf, Instant wholeAt, boolean stoppedShort) {
     }
 
     private final Map<FactoryRef, Listing> listings = new ConcurrentHashMap<>();
@@ -66,8 +77,14 @@ final class RunsToRead {
     private final Map<FactoryRef, Instant> listedAsOf = new ConcurrentHashMap<>();
 
     RunsToRead(DataFactory adf, HeldSummaries summaries) {
+        this(adf, summaries, BACKLOG_MAX);
+    }
+
+    /** @param backlogMax runs of a factory's backlog held at most (tests make it small) */
+    RunsToRead(DataFactory adf, HeldSummaries summaries, int backlogMax) {
         this.adf = adf;
         this.summaries = summaries;
+        this.backlogMax = backlogMax;
     }
 
     /** Queues the runs a question asked for (finished, not read, not being read, not unreadable). */
@@ -99,11 +116,14 @@ final class RunsToRead {
 
     /**
      * Lists each factory's finished runs the memory holds (after a refresh of the index, or always when
-     * {@code force}) and makes those without a summary its backlog, newest first (from memory: no Data Factory
-     * request). After a first listing of the whole memory, a listing asks only for the runs updated since a little
-     * before the refresh it last followed ({@link #OVERLAP}) and keeps the rest of the backlog (a listing of every run
-     * of the horizon builds a million records at a million runs); the whole memory again when forced, when the
-     * memory reaches further back than it did (still loading), and every {@link #FULL_EVERY}.
+     * {@code force}) and makes the newest of those without a summary its backlog, newest first, at most {@link
+     * #BACKLOG_MAX} (from memory: no Data Factory request). After a first listing of the whole memory, a listing asks
+     * only for the runs updated since a little before the refresh it last followed ({@link #OVERLAP}) and keeps the
+     * rest of the backlog; the whole memory again when forced, when the memory reaches further back than it did (still
+     * loading), every {@link #FULL_EVERY}, and when the backlog was read to its end while older runs were left out. A
+     * whole listing reads the memory back from its newest runs, a window at a time ({@link #FIRST_WINDOW}, then twice
+     * as long each time up to {@link #LONGEST_WINDOW}), and stops once it has its backlog: a million-run memory is not
+     * built as records at once.
      */
     void relist(Instant now, boolean force) {
         for (FactoryRef f : adf.factories()) {
@@ -121,32 +141,74 @@ final class RunsToRead {
                 RunQuery all = new RunQuery(from, to, Set.of(), Set.of(), Integer.MAX_VALUE);
                 Freshness fresh = adf.freshness(f, all);
                 Instant asOf = fresh == null ? null : fresh.asOf();
-                if (!force && asOf != null && asOf.equals(listedAsOf.get(f))) {
+                Listing last = listings.get(f);
+                // The backlog is read and older runs not read were left out of it: list them now.
+                boolean refill = last != null && last.stoppedShort() && backlogEmpty(f);
+                if (!force && !refill && asOf != null && asOf.equals(listedAsOf.get(f))) {
                     continue;
                 }
-                Listing last = listings.get(f);
-                boolean whole = force || asOf == null || last == null || from.isBefore(last.from())
+                boolean whole = force || refill || asOf == null || last == null || from.isBefore(last.from())
                         || !now.isBefore(last.wholeAt().plus(FULL_EVERY));
                 Instant since = whole || last.asOf().minus(OVERLAP).isBefore(from) ? from : last.asOf().minus(OVERLAP);
                 List<PipelineRun> pending = new ArrayList<>();
-                for (PipelineRun r : adf.queryPipelineRuns(f, new RunQuery(since, to, Set.of(), Set.of(), Integer.MAX_VALUE))) {
-                    if (r.status().isTerminal() && summaries.get(r) == null) {
-                        pending.add(r);
-                    }
-                }
+                boolean stoppedShort = whole ? listNewest(f, from, to, pending) : listSince(f, since, to, pending);
                 if (!whole) {
                     keepBacklog(f, pending, from);
                 }
                 pending.sort(NEWEST_FIRST);
+                if (pending.size() > backlogMax) {
+                    pending = new ArrayList<>(pending.subList(0, backlogMax));
+                    stoppedShort = true;
+                }
                 backlog(f, pending);
                 if (asOf != null) {
-                    listings.put(f, new Listing(from, asOf, whole ? now : last.wholeAt()));
+                    listings.put(f, new Listing(from, asOf, whole ? now : last.wholeAt(),
+                            whole ? stoppedShort : last.stoppedShort() || stoppedShort));
                     listedAsOf.put(f, asOf);
                 }
             } catch (DataFactoryException e) {
                 log.debug("Cost ledger: cannot list the runs of {} now ({})", f.factoryName(), e.kind());
             }
         }
+    }
+
+    /** Adds to {@code pending} the finished runs without a summary updated in [since, to); false (none left out). */
+    private boolean listSince(FactoryRef f, Instant since, Instant to, List<PipelineRun> pending) {
+        for (PipelineRun r : adf.queryPipelineRuns(f, new RunQuery(since, to, Set.of(), Set.of(), Integer.MAX_VALUE))) {
+            if (r.status().isTerminal() && summaries.get(r) == null) {
+                pending.add(r);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Adds to {@code pending} the newest finished runs without a summary updated in [from, to), reading back a window
+     * at a time until it has {@link #BACKLOG_MAX} of them; whether it stopped before {@code from}.
+     */
+    private boolean listNewest(FactoryRef f, Instant from, Instant to, List<PipelineRun> pending) {
+        Duration window = FIRST_WINDOW;
+        Instant end = to;
+        while (end.isAfter(from)) {
+            if (pending.size() >= backlogMax) {
+                return true;
+            }
+            Instant start = end.minus(window).isBefore(from) ? from : end.minus(window);
+            listSince(f, start, end, pending);
+            end = start;
+            window = window.multipliedBy(2).compareTo(LONGEST_WINDOW) > 0 ? LONGEST_WINDOW : window.multipliedBy(2);
+        }
+        return false;
+    }
+
+    /** Whether a factory's latest listing left runs not read out of its backlog. */
+    boolean leftOut() {
+        return listings.values().stream().anyMatch(Listing::stoppedShort);
+    }
+
+    private synchronized boolean backlogEmpty(FactoryRef f) {
+        Deque<PipelineRun> d = backlog.get(f);
+        return d == null || d.isEmpty();
     }
 
     /** Adds to {@code listed} the runs of the backlog still to read: not listed again, in the memory, no summary. */

@@ -46,6 +46,25 @@ public final class NameMatcher {
         return NameWords.normalize(s);
     }
 
+    /** Names kept normalised at most (then started afresh): the pipelines of every factory, and more. */
+    private static final int NORMALIZED_KEPT = 8192;
+    /** The names' normalised forms: every question matches its words against the same few hundred names. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> NORMALIZED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@link #normalize} of a name, kept (a pure function of the name). */
+    static String normalizedName(String name) {
+        String n = NORMALIZED.get(name);
+        if (n == null) {
+            n = normalize(name);
+            if (NORMALIZED.size() >= NORMALIZED_KEPT) {
+                NORMALIZED.clear();
+            }
+            NORMALIZED.put(name, n);
+        }
+        return n;
+    }
+
     /**
      * The words of a name or a description, lower case: split at anything but letters and digits, at camelCase
      * ({@code IngestCustomerDataV2} -> ingest, customer, data, v, 2; {@code XMLFeed} -> xml, feed) and between letters
@@ -78,7 +97,7 @@ public final class NameMatcher {
         }
         String[] normalized = new String[names.size()];
         for (int i = 0; i < normalized.length; i++) {
-            normalized[i] = normalize(names.get(i));
+            normalized[i] = normalizedName(names.get(i));
             if (normalized[i].equals(q)) {
                 return new Match(Optional.of(names.get(i)), List.of());
             }

@@ -35,6 +35,18 @@ public record TimeWindow(Instant from, Instant to, String label) {
         return new TimeWindow(now.minus(TimeWindowParser.RETENTION), now.plus(PAST_NOW), "the last 45 days");
     }
 
+    /**
+     * A window as asked, relative to when: its words, its length and how long before (negative: after) that moment it
+     * ends. "The last 24 hours" asked a second apart is the same question.
+     */
+    public record Relative(String label, Duration length, Duration endsBefore) {
+    }
+
+    /** This window relative to {@code now}. */
+    public Relative relativeTo(Instant now) {
+        return new Relative(label, Duration.between(from, to), Duration.between(to, now));
+    }
+
     /** The period of the same length just before this one ("the period before"), for comparisons. */
     public TimeWindow previous() {
         return new TimeWindow(from.minus(java.time.Duration.between(from, to)), from, "the period before");

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Worked out once per second and memory version; again in a new second, after a refresh, or when nothing is held. */
+/**
+ * Worked out once per second and memory version; again in a new second, after a refresh, or when nothing is held; an
+ * answer being worked out does not hold up those who ask meanwhile when one at most two seconds old is at hand.
+ */
 class SecondMemoTest {
 
     static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
@@ -70,5 +73,93 @@ class SecondMemoTest {
             throw new IllegalStateException("Data Factory is unavailable");
         })).hasMessageContaining("unavailable");
         assertThat(memo.get("status", NOW, 1, () -> "status now")).isEqualTo("status now");
+    }
+
+    @Test
+    void answersGiveTheLatestAnswerWhileANewOneIsWorkedOutWhenItIsAtMostTwoSecondsOld() throws Exception {
+        SecondMemo<String, String> memo = SecondMemo.answers(8);
+        assertThat(memo.get("failing", NOW, 1, () -> "answer at 12:00:00")).isEqualTo("answer at 12:00:00");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            // A second later, after a refresh: the new answer is held up (reading a new failure's activity runs).
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Future<String> first = pool.submit(() -> memo.get("failing", NOW.plusSeconds(1), 2,
+                    () -> {
+                        started.countDown();
+                        await(finish);
+                        return "answer at 12:00:01";
+                    }));
+            started.await();
+            assertThat(memo.get("failing", NOW.plusSeconds(1), 2, () -> "worked out again"))
+                    .as("asked meanwhile: the latest answer, at once").isEqualTo("answer at 12:00:00");
+            assertThat(pool.submit(() -> memo.get("status", NOW.plusSeconds(1), 2, () -> "status at 12:00:01")).get())
+                    .as("another key works itself out").isEqualTo("status at 12:00:01");
+            finish.countDown();
+            assertThat(first.get()).isEqualTo("answer at 12:00:01");
+            assertThat(memo.get("failing", NOW.plusSeconds(1), 2, () -> "worked out again"))
+                    .as("once worked out, everybody gets it").isEqualTo("answer at 12:00:01");
+
+            // Three seconds later the latest is too old: who asks waits for the new one.
+            java.util.concurrent.CountDownLatch started2 = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch finish2 = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Future<String> slow = pool.submit(() -> memo.get("failing", NOW.plusSeconds(4), 2,
+                    () -> {
+                        started2.countDown();
+                        await(finish2);
+                        return "answer at 12:00:04";
+                    }));
+            started2.await();
+            java.util.concurrent.Future<String> waiting = pool.submit(() -> memo.get("failing", NOW.plusSeconds(4), 2,
+                    () -> "worked out again"));
+            Thread.sleep(100);
+            assertThat(waiting).as("waits rather than get an answer 3 s old").isNotDone();
+            finish2.countDown();
+            assertThat(waiting.get()).isEqualTo("answer at 12:00:04");
+            assertThat(slow.get()).isEqualTo("answer at 12:00:04");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theLatestAnswerIsTheLatestToTheSameQuestionWhoseWindowMovesWithTheSecond() throws Exception {
+        SecondMemo<com.adfops.runs.TimeWindow, String> memo = SecondMemo.answers(8);
+        com.adfops.runs.TimeWindow at0 = com.adfops.runs.TimeWindowParser.parse("last 24 hours", NOW, java.time.ZoneOffset.UTC);
+        com.adfops.runs.TimeWindow at1 = com.adfops.runs.TimeWindowParser.parse("last 24 hours", NOW.plusSeconds(1),
+                java.time.ZoneOffset.UTC);
+        assertThat(at1).isNotEqualTo(at0);
+        assertThat(at1.relativeTo(NOW.plusSeconds(1))).isEqualTo(at0.relativeTo(NOW));
+        com.adfops.runs.TimeWindow week = com.adfops.runs.TimeWindowParser.parse("last 7 days", NOW.plusSeconds(1),
+                java.time.ZoneOffset.UTC);
+        assertThat(week.relativeTo(NOW.plusSeconds(1))).isNotEqualTo(at0.relativeTo(NOW));
+
+        memo.get(at0, at0.relativeTo(NOW), NOW, 1, () -> "failing at 12:00:00");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Future<String> first = pool.submit(() -> memo.get(at1, at1.relativeTo(NOW.plusSeconds(1)),
+                    NOW.plusSeconds(1), 2, () -> {
+                        started.countDown();
+                        await(finish);
+                        return "failing at 12:00:01";
+                    }));
+            started.await();
+            assertThat(memo.get(at1, at1.relativeTo(NOW.plusSeconds(1)), NOW.plusSeconds(1), 2, () -> "again"))
+                    .as("the last 24 hours a second later: the same question").isEqualTo("failing at 12:00:00");
+            finish.countDown();
+            assertThat(first.get()).isEqualTo("failing at 12:00:01");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

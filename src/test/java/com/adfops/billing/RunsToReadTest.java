@@ -55,9 +55,11 @@ class RunsToReadTest {
         RunsToRead everything = new RunsToRead(index, everySummary);
         FactoryRef f = adf.factory;
         int steps = 60;
+        java.util.Set<Instant> listingEnds = new java.util.HashSet<>();
         for (int step = 0; step < steps; step++) {
             clock.advance(Duration.ofMinutes(2));
             Instant now = clock.instant();
+            listingEnds.add(now.plusSeconds(60));
             adf.run("run-" + n++, "pl_" + n % 3, now.minusSeconds(200), 150, RunStatus.SUCCEEDED, 1);
             if (step % 5 == 2) {
                 // Written late: updated four minutes ago, listed by Data Factory only now (inside the index's overlap).
@@ -81,12 +83,56 @@ class RunsToReadTest {
                 read(everything, everySummary, b);
             }
         }
-        // Listings after the first asked for the last hour and some minutes, but every 10 minutes for the whole memory.
-        long narrow = listed.asked.stream()
+        // Listings after the first asked for the last hour and some minutes, but every 10 minutes for the whole memory
+        // (from its newest runs back, a window at a time: a listing's first query ends at its "now").
+        List<RunQuery> listings = listed.asked.stream().filter(q -> listingEnds.contains(q.to())).toList();
+        long narrow = listings.stream()
                 .filter(q -> Duration.between(q.from(), q.to()).compareTo(RunsToRead.OVERLAP.plusMinutes(5)) < 0).count();
-        assertThat(listed.asked).hasSize(steps);
+        assertThat(listings).hasSize(steps);
         assertThat(narrow).isBetween(steps * 3L / 4, steps - steps / 6L);
         assertThat(changedSummary.size()).isEqualTo(everySummary.size()).isGreaterThan(steps);
+    }
+
+    @Test
+    void aBigMemoryIsListedFromItsNewestRunsAWindowAtATimeAndTheBacklogHeldIsBounded() {
+        // Three days of a run a minute: 4,320 runs to read, a backlog of at most 100.
+        Duration horizon = Duration.ofDays(3);
+        int n = 0;
+        for (Instant t = NOW.minus(horizon).plusSeconds(600); t.isBefore(NOW.minusSeconds(120)); t = t.plusSeconds(60)) {
+            adf.run("run-" + n++, "pl_" + n % 5, t, 30, n % 9 == 0 ? RunStatus.FAILED : RunStatus.SUCCEEDED, 1);
+        }
+        index = new RunIndex(adf, new RequestMeter(), clock, new RunIndex.Settings(horizon, Duration.ofSeconds(30),
+                Duration.ofMinutes(5), 100, Duration.ofSeconds(15)));
+        index.refreshAll();
+        RecordingQueries listed = new RecordingQueries(index);
+        HeldSummaries summaries = new HeldSummaries(clock, horizon, null);
+        RunsToRead work = new RunsToRead(listed, summaries, 100);
+        FactoryRef f = adf.factory;
+
+        work.relist(NOW, true);
+        List<PipelineRun> first = work.backlogOf(f);
+        List<PipelineRun> newest = index.queryPipelineRuns(f, new RunQuery(NOW.minus(horizon), NOW.plusSeconds(60),
+                java.util.Set.of(), java.util.Set.of(), Integer.MAX_VALUE)).stream().sorted(RunsToRead.NEWEST_FIRST).toList();
+        assertThat(ids(first)).as("the 100 newest runs not read").containsExactlyElementsOf(ids(newest.subList(0, 100)));
+        assertThat(listed.returned).as("one window of 2 hours was enough: 120 runs built, not 4,320").hasSize(1)
+                .allSatisfy(built -> assertThat(built).isBetween(100, 120));
+
+        // Read to the end of each backlog; the next listing (same refresh of the index) goes on with older runs.
+        List<String> readOrder = new ArrayList<>();
+        for (int listing = 0; listing < 100 && readOrder.size() < n; listing++) {
+            PipelineRun r;
+            while ((r = work.next()) != null) {
+                readOrder.add(r.runId());
+                read(work, summaries, r);
+            }
+            work.relist(NOW, false);
+            assertThat(work.backlogOf(f).size()).isLessThanOrEqualTo(100);
+        }
+        assertThat(readOrder).as("every run read once, newest first").hasSize(n)
+                .containsExactlyElementsOf(ids(newest));
+        assertThat(listed.returned).as("no listing built more than 8 hours of runs at once")
+                .allSatisfy(built -> assertThat(built).isLessThanOrEqualTo(8 * 60 + 1));
+        assertThat(work.next()).isNull();
     }
 
     private static void read(RunsToRead work, HeldSummaries summaries, PipelineRun r) {
