@@ -155,7 +155,7 @@ final class DiagnosisAnswers {
         // The last week first (the run index answers it from memory), then ADF's whole retention.
         List<PipelineRun> failures = latestFailure(pipeline, factory, kit.defaultWindow());
         if (failures.isEmpty()) {
-            failures = latestFailure(pipeline, factory, TimeWindow.retention(tools.now()));
+            failures = failuresOf(pipeline, factory, TimeWindow.retention(tools.now()));
         }
         if (failures.isEmpty()) {
             PipelineStatus st = RunSummaries.status(pipeline, tools.pipelineRuns(
@@ -170,7 +170,7 @@ final class DiagnosisAnswers {
 
     /** The latest failure of {@code pipeline} in {@code window}, or that it did not fail then (and its status then). */
     private AgentReply diagnoseIn(Conversation.Session s, String pipeline, String factory, Shape shape, TimeWindow window) {
-        List<PipelineRun> failures = latestFailure(pipeline, factory, window);
+        List<PipelineRun> failures = failuresOf(pipeline, factory, window);
         if (failures.isEmpty()) {
             PipelineStatus st = RunSummaries.status(pipeline, tools.pipelineRuns(
                     new AdfTools.RunsRequest(factory, pipeline, Set.of(), window)));
@@ -186,9 +186,12 @@ final class DiagnosisAnswers {
         return failuresOf(pipeline, factory, window, RunQuery.DEFAULT_MAX_RUNS);
     }
 
-    /** The latest failure of {@code pipeline} in {@code window} (of each factory), newest first; empty when none. */
+    /**
+     * The latest failure of {@code pipeline} in the part of {@code window} the memory holds (of each factory), newest
+     * first; empty when none (then the caller looks further back, as before).
+     */
     private List<PipelineRun> latestFailure(String pipeline, String factory, TimeWindow window) {
-        return failuresOf(pipeline, factory, window, 1);
+        return failuresOf(pipeline, factory, tools.heldPart(factory, window), 1);
     }
 
     /** {@code pipeline}'s failures in {@code window}, newest first, at most {@code max} per factory. */
@@ -282,10 +285,10 @@ final class DiagnosisAnswers {
         if (m.name().isEmpty()) {
             return kit.unknownPipeline(w.pipeline(), m.closest(), "What changed in %s?");
         }
-        List<PipelineRun> failures = latestFailure(m.name().get(), w.factory(),
-                w.window() != null ? w.window() : kit.defaultWindow());
+        List<PipelineRun> failures = w.window() != null ? failuresOf(m.name().get(), w.factory(), w.window())
+                : latestFailure(m.name().get(), w.factory(), kit.defaultWindow());
         if (failures.isEmpty() && w.window() == null) {
-            failures = latestFailure(m.name().get(), w.factory(), TimeWindow.retention(tools.now()));
+            failures = failuresOf(m.name().get(), w.factory(), TimeWindow.retention(tools.now()));
         }
         if (failures.isEmpty()) {
             return AgentReply.of(new Reply.Text(bold(m.name().get()) + (w.window() != null

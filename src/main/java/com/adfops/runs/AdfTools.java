@@ -202,8 +202,12 @@ public final class AdfTools {
         return out;
     }
 
-    /** The part of {@code window} every factory asked holds in memory (all of it when one holds none). */
-    private TimeWindow heldPart(String factory, TimeWindow window) {
+    /**
+     * The part of {@code window} every factory asked ({@code factory}, or all) holds in memory: all of it when one holds
+     * none. A query of it is answered from memory alone (a window starting seconds before the memory would read those
+     * seconds from Data Factory).
+     */
+    public TimeWindow heldPart(String factory, TimeWindow window) {
         Instant from = window.from();
         for (FactoryRef f : selectFactories(factory)) {
             Instant held = adf.heldSince(f);
