@@ -15,6 +15,7 @@ import com.adfops.runs.PipelineStatus;
 import com.adfops.runs.RunBaselines;
 import com.adfops.runs.RunSummaries;
 import com.adfops.runs.RunningLong;
+import com.adfops.runs.RunningLongRuns;
 import com.adfops.runs.TimeWindow;
 import com.adfops.runs.TimeWindowParser;
 import com.adfops.state.ConversationContext.RunRef;
@@ -156,14 +157,14 @@ final class StatusAnswers {
      * RunBaselines}: the week in memory, read back further for a daily or weekly pipeline). Nothing is read when
      * {@code seen} holds no run in progress, and {@code seen} itself is the memory when it already covers the week;
      * else only the week's runs in progress and their pipelines' latest successes are read ({@link
-     * AdfTools#runningLongRuns}).
+     * RunningLongRuns}).
      */
     private List<RunningLong> runningLong(String factory, String pipeline, AdfTools.RunsResult seen, boolean coversWeek) {
         if (RunningLong.inProgress(seen.runs()).isEmpty()) {
             return List.of();
         }
         try {
-            List<PipelineRun> known = coversWeek ? seen.runs() : tools.runningLongRuns(new AdfTools.RunsRequest(factory,
+            List<PipelineRun> known = coversWeek ? seen.runs() : RunningLongRuns.of(tools, new AdfTools.RunsRequest(factory,
                     pipeline, Set.of(), kit.defaultWindow()));
             return tools.baselines().runningLong(known, tools.now());
         } catch (DataFactoryException e) {

@@ -151,8 +151,9 @@ final class RunsToRead {
                         || !now.isBefore(last.wholeAt().plus(FULL_EVERY));
                 Instant since = whole || last.asOf().minus(OVERLAP).isBefore(from) ? from : last.asOf().minus(OVERLAP);
                 List<PipelineRun> pending = new ArrayList<>();
-                boolean stoppedShort = whole ? listNewest(f, from, to, pending) : listSince(f, since, to, pending);
+                boolean stoppedShort = whole && listNewest(f, from, to, pending);
                 if (!whole) {
+                    listSince(f, since, to, pending);
                     keepBacklog(f, pending, from);
                 }
                 pending.sort(NEWEST_FIRST);
@@ -172,14 +173,13 @@ final class RunsToRead {
         }
     }
 
-    /** Adds to {@code pending} the finished runs without a summary updated in [since, to); false (none left out). */
-    private boolean listSince(FactoryRef f, Instant since, Instant to, List<PipelineRun> pending) {
+    /** Adds to {@code pending} the finished runs without a summary updated in [since, to). */
+    private void listSince(FactoryRef f, Instant since, Instant to, List<PipelineRun> pending) {
         for (PipelineRun r : adf.queryPipelineRuns(f, new RunQuery(since, to, Set.of(), Set.of(), Integer.MAX_VALUE))) {
             if (r.status().isTerminal() && summaries.get(r) == null) {
                 pending.add(r);
             }
         }
-        return false;
     }
 
     /**

@@ -166,43 +166,6 @@ public final class AdfTools {
     }
 
     /**
-     * The runs a running-long check over {@code req} needs ({@link RunBaselines#runningLong}): the runs in progress in
-     * the request's window and, for each of their pipelines, its newest successes there ({@link
-     * DurationBaseline#MAX_RUNS} of them, twice over so that runs starting at the same moment at the edge are kept),
-     * instead of every run of the window. The check gives the same runs going long from these as from the whole window
-     * (its baselines are those latest successes); a big factory's failing list asked for a week of runs (5,000 of
-     * them) every second to use a few hundred. From memory each pipeline is read on its own (its successes alone), and
-     * only the part of the window the memory holds (a baseline needs no read of the seconds before it: every pipeline
-     * in progress would cost a request); from Data Factory, one query per factory names them all (one request rather
-     * than one per pipeline).
-     */
-    public List<PipelineRun> runningLongRuns(RunsRequest req) {
-        boolean fromMemory = adf.memoryVersion() >= 0;
-        TimeWindow window = fromMemory ? heldPart(req.factory(), req.window()) : req.window();
-        RunsResult going = pipelineRuns(new RunsRequest(req.factory(), req.pipeline(), Set.of(RunStatus.IN_PROGRESS),
-                window));
-        List<PipelineRun> out = new ArrayList<>(going.runs());
-        Map<FactoryRef, Set<String>> byFactory = new java.util.LinkedHashMap<>();
-        for (PipelineRun r : going.runs()) {
-            if (r.status() == RunStatus.IN_PROGRESS && r.runStart() != null) {
-                byFactory.computeIfAbsent(r.factory(), k -> new java.util.LinkedHashSet<>()).add(r.pipelineName());
-            }
-        }
-        for (Map.Entry<FactoryRef, Set<String>> e : byFactory.entrySet()) {
-            if (fromMemory) {
-                for (String pipeline : e.getValue()) {
-                    out.addAll(adf.queryPipelineRuns(e.getKey(), new RunQuery(window.from(), window.to(),
-                            Set.of(pipeline), Set.of(RunStatus.SUCCEEDED), 2 * DurationBaseline.MAX_RUNS)));
-                }
-            } else {
-                out.addAll(adf.queryPipelineRuns(e.getKey(), new RunQuery(req.window().from(), req.window().to(),
-                        Set.copyOf(e.getValue()), Set.of(RunStatus.SUCCEEDED), RunQuery.DEFAULT_MAX_RUNS)));
-            }
-        }
-        return out;
-    }
-
-    /**
      * The part of {@code window} every factory asked ({@code factory}, or all) holds in memory: all of it when one holds
      * none. A query of it is answered from memory alone (a window starting seconds before the memory would read those
      * seconds from Data Factory).

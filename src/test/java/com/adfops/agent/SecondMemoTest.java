@@ -82,41 +82,23 @@ class SecondMemoTest {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             // A second later, after a refresh: the new answer is held up (reading a new failure's activity runs).
-            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.Future<String> first = pool.submit(() -> memo.get("failing", NOW.plusSeconds(1), 2,
-                    () -> {
-                        started.countDown();
-                        await(finish);
-                        return "answer at 12:00:01";
-                    }));
-            started.await();
+            Held first = new Held(pool, w -> memo.get("failing", NOW.plusSeconds(1), 2, w), "answer at 12:00:01");
             assertThat(memo.get("failing", NOW.plusSeconds(1), 2, () -> "worked out again"))
                     .as("asked meanwhile: the latest answer, at once").isEqualTo("answer at 12:00:00");
             assertThat(pool.submit(() -> memo.get("status", NOW.plusSeconds(1), 2, () -> "status at 12:00:01")).get())
                     .as("another key works itself out").isEqualTo("status at 12:00:01");
-            finish.countDown();
-            assertThat(first.get()).isEqualTo("answer at 12:00:01");
+            assertThat(first.finish()).isEqualTo("answer at 12:00:01");
             assertThat(memo.get("failing", NOW.plusSeconds(1), 2, () -> "worked out again"))
                     .as("once worked out, everybody gets it").isEqualTo("answer at 12:00:01");
 
             // Three seconds later the latest is too old: who asks waits for the new one.
-            java.util.concurrent.CountDownLatch started2 = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.CountDownLatch finish2 = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.Future<String> slow = pool.submit(() -> memo.get("failing", NOW.plusSeconds(4), 2,
-                    () -> {
-                        started2.countDown();
-                        await(finish2);
-                        return "answer at 12:00:04";
-                    }));
-            started2.await();
+            Held slow = new Held(pool, w -> memo.get("failing", NOW.plusSeconds(4), 2, w), "answer at 12:00:04");
             java.util.concurrent.Future<String> waiting = pool.submit(() -> memo.get("failing", NOW.plusSeconds(4), 2,
                     () -> "worked out again"));
             Thread.sleep(100);
             assertThat(waiting).as("waits rather than get an answer 3 s old").isNotDone();
-            finish2.countDown();
+            assertThat(slow.finish()).isEqualTo("answer at 12:00:04");
             assertThat(waiting.get()).isEqualTo("answer at 12:00:04");
-            assertThat(slow.get()).isEqualTo("answer at 12:00:04");
         } finally {
             pool.shutdownNow();
         }
@@ -137,21 +119,38 @@ class SecondMemoTest {
         memo.get(at0, at0.relativeTo(NOW), NOW, 1, () -> "failing at 12:00:00");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
-            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.Future<String> first = pool.submit(() -> memo.get(at1, at1.relativeTo(NOW.plusSeconds(1)),
-                    NOW.plusSeconds(1), 2, () -> {
-                        started.countDown();
-                        await(finish);
-                        return "failing at 12:00:01";
-                    }));
-            started.await();
+            Held first = new Held(pool, w -> memo.get(at1, at1.relativeTo(NOW.plusSeconds(1)), NOW.plusSeconds(1), 2, w),
+                    "failing at 12:00:01");
             assertThat(memo.get(at1, at1.relativeTo(NOW.plusSeconds(1)), NOW.plusSeconds(1), 2, () -> "again"))
                     .as("the last 24 hours a second later: the same question").isEqualTo("failing at 12:00:00");
-            finish.countDown();
-            assertThat(first.get()).isEqualTo("failing at 12:00:01");
+            assertThat(first.finish()).isEqualTo("failing at 12:00:01");
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** A working-out started on {@code pool} and held there (a Data Factory read) until {@link #finish()}. */
+    private static final class Held {
+        private final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.Future<String> result;
+
+        /** Asks through {@code ask} (given the held working-out) and returns once the working-out has started. */
+        Held(java.util.concurrent.ExecutorService pool,
+             java.util.function.Function<java.util.function.Supplier<String>, String> ask, String answer)
+                throws InterruptedException {
+            result = pool.submit(() -> ask.apply(() -> {
+                started.countDown();
+                await(release);
+                return answer;
+            }));
+            started.await();
+        }
+
+        /** Lets the working-out end; what its asker got. */
+        String finish() throws Exception {
+            release.countDown();
+            return result.get();
         }
     }
 

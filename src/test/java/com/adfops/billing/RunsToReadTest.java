@@ -45,9 +45,7 @@ class RunsToReadTest {
         for (Instant t = NOW.minus(HORIZON); t.isBefore(NOW.minusSeconds(300)); t = t.plusSeconds(300)) {
             adf.run("run-" + n++, "pl_" + n % 3, t, 200, n % 7 == 0 ? RunStatus.FAILED : RunStatus.SUCCEEDED, 1);
         }
-        index = new RunIndex(adf, new RequestMeter(), clock, new RunIndex.Settings(HORIZON, Duration.ofSeconds(30),
-                Duration.ofMinutes(5), 100, Duration.ofSeconds(15)));
-        index.refreshAll();
+        index = loaded(HORIZON);
         RecordingQueries listed = new RecordingQueries(index);
         HeldSummaries changedSummary = new HeldSummaries(clock, HORIZON, null);
         RunsToRead changed = new RunsToRead(listed, changedSummary);
@@ -101,9 +99,7 @@ class RunsToReadTest {
         for (Instant t = NOW.minus(horizon).plusSeconds(600); t.isBefore(NOW.minusSeconds(120)); t = t.plusSeconds(60)) {
             adf.run("run-" + n++, "pl_" + n % 5, t, 30, n % 9 == 0 ? RunStatus.FAILED : RunStatus.SUCCEEDED, 1);
         }
-        index = new RunIndex(adf, new RequestMeter(), clock, new RunIndex.Settings(horizon, Duration.ofSeconds(30),
-                Duration.ofMinutes(5), 100, Duration.ofSeconds(15)));
-        index.refreshAll();
+        index = loaded(horizon);
         RecordingQueries listed = new RecordingQueries(index);
         HeldSummaries summaries = new HeldSummaries(clock, horizon, null);
         RunsToRead work = new RunsToRead(listed, summaries, 100);
@@ -133,6 +129,14 @@ class RunsToReadTest {
         assertThat(listed.returned).as("no listing built more than 8 hours of runs at once")
                 .allSatisfy(built -> assertThat(built).isLessThanOrEqualTo(8 * 60 + 1));
         assertThat(work.next()).isNull();
+    }
+
+    /** The run index over the factory's runs, loaded, keeping {@code horizon}. */
+    private RunIndex loaded(Duration horizon) {
+        RunIndex i = new RunIndex(adf, new RequestMeter(), clock, new RunIndex.Settings(horizon, Duration.ofSeconds(30),
+                Duration.ofMinutes(5), 100, Duration.ofSeconds(15)));
+        i.refreshAll();
+        return i;
     }
 
     private static void read(RunsToRead work, HeldSummaries summaries, PipelineRun r) {

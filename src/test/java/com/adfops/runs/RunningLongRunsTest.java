@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A running-long check reads only the runs in progress and their pipelines' latest successes ({@link
- * AdfTools#runningLongRuns}), and finds exactly what it finds from every run of the window: from the bot's memory and
+ * RunningLongRuns}), and finds exactly what it finds from every run of the window: from the bot's memory and
  * from Data Factory directly, on generated factories whose runs end after "now" (so some are in progress, and some of
  * those go long), for the whole factory and for one pipeline.
  */
@@ -53,7 +53,7 @@ class RunningLongRunsTest {
                     int before = sim.server.requestCount();
                     List<RunningLong> fromAll = new AdfTools(adf, clock).baselines().runningLong(all, LATER, WAIT);
                     int readBackForAll = sim.server.requestCount() - before;
-                    List<PipelineRun> read = new AdfTools(adf, clock).runningLongRuns(week);
+                    List<PipelineRun> read = RunningLongRuns.of(new AdfTools(adf, clock), week);
                     before = sim.server.requestCount();
                     List<RunningLong> fromFew = new AdfTools(adf, clock).baselines().runningLong(read, LATER, WAIT);
                     // (The memory keeps what it read past its horizon: a second read back of the same may cost none.)
@@ -75,7 +75,7 @@ class RunningLongRunsTest {
                     if (adf == index) {
                         // A window reaching past the memory: only the part the memory holds is read (no request).
                         int requests = sim.server.requestCount();
-                        List<PipelineRun> wider = new AdfTools(adf, clock).runningLongRuns(new AdfTools.RunsRequest(
+                        List<PipelineRun> wider = RunningLongRuns.of(new AdfTools(adf, clock), new AdfTools.RunsRequest(
                                 null, null, Set.of(), new TimeWindow(NOW.minus(Duration.ofDays(8)), NOW, "8 days")));
                         assertThat(sim.server.requestCount()).as("no read of Data Factory").isEqualTo(requests);
                         assertThat(ids(wider)).containsExactlyInAnyOrderElementsOf(ids(read));
@@ -86,7 +86,7 @@ class RunningLongRunsTest {
                     AdfTools.RunsRequest one = new AdfTools.RunsRequest(null, pipeline, Set.of(), week.window());
                     List<PipelineRun> itsRuns = all.stream().filter(r -> r.pipelineName().equals(pipeline)).toList();
                     assertThat(new AdfTools(adf, clock).baselines().runningLong(
-                            new AdfTools(adf, clock).runningLongRuns(one), LATER, WAIT))
+                            RunningLongRuns.of(new AdfTools(adf, clock), one), LATER, WAIT))
                             .isEqualTo(new AdfTools(adf, clock).baselines().runningLong(itsRuns, LATER, WAIT))
                             .isNotEmpty();
                     compared++;
